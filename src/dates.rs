@@ -1,0 +1,403 @@
+//! French date grammar, normalised to ISO 8601 where possible.
+//!
+//! Recognised (token grammar, case-insensitive):
+//! - `[weekday] [le] DAY MONTH [YEAR]` — « lundi 10 janvier », « le 16 juillet 2020 », « 1er mai »;
+//! - `MONTH YEAR` — « février 2022 »; `weekday` alone — « Vendredi »;
+//! - numeric `DD. MM. YYYY`, `DD/MM/YYYY`, `DD.MM.YYYY`, ISO `YYYY-MM-DD`;
+//! - a year `1800–2099` alone when it is not a quantity (« 2022 » but not « 2022 habitants »);
+//! - a month alone after « en », « début », « fin », « mi- », « depuis », « dès ».
+//!
+//! Modifiers stay outside the span (« Début 2022 » → « 2022 »), as in the evaluation data.
+//! Relative expressions (« aujourd'hui », « cette année ») are not dates.
+//!
+//! Invariants: spans are on token boundaries, sorted, non-overlapping; `iso` is a valid
+//! `YYYY`, `YYYY-MM` or `YYYY-MM-DD` string.
+
+use crate::doc::{Doc, NSpan};
+use crate::schema::Rule;
+
+pub const MONTHS: &[(&str, u32)] = &[
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("janv", 1),
+    ("févr", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("déc", 12),
+];
+
+pub const WEEKDAYS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
+#[derive(Debug, Clone)]
+pub struct DateAnn {
+    pub a: usize,
+    pub b: usize,
+    pub span: NSpan,
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    /// Weekday index (0 = lundi) when the date names one.
+    pub weekday: Option<usize>,
+    pub rule: Rule,
+}
+
+impl DateAnn {
+    pub fn iso(&self) -> Option<String> {
+        match (self.year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
+            (Some(y), Some(m), None) => Some(format!("{y:04}-{m:02}")),
+            (Some(y), None, None) => Some(format!("{y:04}")),
+            _ => None,
+        }
+    }
+}
+
+fn month(w: &str) -> Option<u32> {
+    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+}
+
+fn weekday(w: &str) -> Option<usize> {
+    WEEKDAYS.iter().position(|d| *d == w)
+}
+
+fn day(w: &str) -> Option<u32> {
+    let w = w.strip_suffix("er").unwrap_or(w);
+    let d: u32 = w.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year(w: &str) -> Option<i32> {
+    if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = w.parse().ok()?;
+    (1000..=2199).contains(&y).then_some(y)
+}
+
+/// Words after a number that make it a quantity, not a year.
+const QUANTITY_NOUNS: &[&str] = &[
+    "ans",
+    "an",
+    "km",
+    "kilomètres",
+    "kilometres",
+    "mètres",
+    "m",
+    "euros",
+    "€",
+    "dollars",
+    "$",
+    "habitants",
+    "personnes",
+    "morts",
+    "victimes",
+    "tonnes",
+    "%",
+    "mots",
+    "hectares",
+    "voix",
+    "soldats",
+    "salariés",
+    "emplois",
+    "élèves",
+    "logements",
+    "exemplaires",
+    "fois",
+    "kg",
+];
+
+/// Days in month (no leap-year subtlety needed beyond February 29 on leap years).
+fn valid_ymd(y: i32, m: u32, d: u32) -> bool {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let dim = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    (1..=12).contains(&m) && d >= 1 && d <= dim[(m - 1) as usize]
+}
+
+/// Finds the dates of the document (outside boilerplate).
+pub fn find(doc: &Doc) -> Vec<DateAnn> {
+    let n = doc.tokens().len();
+    let mut out: Vec<DateAnn> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if doc.tok_in_boilerplate(i) {
+            i += 1;
+            continue;
+        }
+        let lim = doc.seg.sentences[doc.tokens()[i].sent].tokens.end;
+        let w = doc.tok_lower(i);
+        let push = |out: &mut Vec<DateAnn>, a: usize, b: usize, y, m, d, wd, rule: &str| {
+            out.push(DateAnn {
+                a,
+                b,
+                span: doc.tspan(a, b),
+                year: y,
+                month: m,
+                day: d,
+                weekday: wd,
+                rule: Rule::new("date", rule.to_string()),
+            });
+        };
+        // ISO date in one token.
+        if w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[7] == b'-' {
+            if let (Some(y), Ok(m), Ok(d)) = (year(&w[..4]), w[5..7].parse(), w[8..].parse()) {
+                if valid_ymd(y, m, d) {
+                    push(
+                        &mut out,
+                        i,
+                        i + 1,
+                        Some(y),
+                        Some(m),
+                        Some(d),
+                        None,
+                        "ISO YYYY-MM-DD",
+                    );
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        // Numeric DD sep MM sep YYYY.
+        if i + 4 < lim {
+            let sep1 = doc.tok(i + 1);
+            let sep2 = doc.tok(i + 3);
+            if matches!(sep1, "." | "/" | "-") && sep1 == sep2 {
+                if let (Some(d), Ok(m), Some(y)) =
+                    (day(w), doc.tok(i + 2).parse::<u32>(), year(doc.tok(i + 4)))
+                {
+                    if valid_ymd(y, m, d) && w.len() <= 2 {
+                        push(
+                            &mut out,
+                            i,
+                            i + 5,
+                            Some(y),
+                            Some(m),
+                            Some(d),
+                            None,
+                            "numeric DD.MM.YYYY",
+                        );
+                        i += 5;
+                        continue;
+                    }
+                }
+            }
+        }
+        // [weekday] DAY MONTH [YEAR] / weekday alone.
+        let wd = weekday(w);
+        let mut j = i;
+        if wd.is_some() {
+            j += 1;
+        }
+        if j + 1 < lim {
+            if let (Some(d), Some(m)) = (day(doc.tok_lower(j)), month(doc.tok_lower(j + 1))) {
+                let mut e = j + 2;
+                let mut y = None;
+                if e < lim {
+                    if let Some(yy) = year(doc.tok(e)) {
+                        y = Some(yy);
+                        e += 1;
+                    }
+                }
+                push(&mut out, i, e, y, Some(m), Some(d), wd, "day month [year]");
+                i = e;
+                continue;
+            }
+        }
+        if let Some(wd) = wd {
+            push(&mut out, i, i + 1, None, None, None, Some(wd), "weekday");
+            i += 1;
+            continue;
+        }
+        // MONTH YEAR.
+        if let Some(m) = month(w) {
+            let is_word_month = w.len() >= 4; // « mai » alone is too ambiguous without context
+            if i + 1 < lim {
+                if let Some(y) = year(doc.tok(i + 1)) {
+                    push(
+                        &mut out,
+                        i,
+                        i + 2,
+                        Some(y),
+                        Some(m),
+                        None,
+                        None,
+                        "month year",
+                    );
+                    i += 2;
+                    continue;
+                }
+            }
+            let prev = if i > 0 { doc.tok_lower(i - 1) } else { "" };
+            if matches!(
+                prev,
+                "en" | "début" | "fin" | "mi" | "depuis" | "dès" | "courant" | "d'ici"
+            ) && (is_word_month || prev == "en")
+                && !doc.is_cap(i)
+            {
+                push(
+                    &mut out,
+                    i,
+                    i + 1,
+                    None,
+                    Some(m),
+                    None,
+                    None,
+                    "month after « en/début/fin »",
+                );
+                i += 1;
+                continue;
+            }
+        }
+        // Year alone.
+        if let Some(y) = year(w) {
+            let next = if i + 1 < n { doc.tok_lower(i + 1) } else { "" };
+            let prev = if i > 0 { doc.tok(i - 1) } else { "" };
+            let prev_is_number =
+                i > 0 && prev.bytes().all(|b| b.is_ascii_digit()) && !prev.is_empty();
+            let quantity = QUANTITY_NOUNS.contains(&next);
+            if (1800..=2099).contains(&y) && !quantity && !prev_is_number {
+                push(&mut out, i, i + 1, Some(y), None, None, None, "year");
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Fills missing years and resolves weekdays against a reference (publication) date.
+pub fn resolve(dates: &mut [DateAnn], reference: Option<(i32, u32, u32)>) {
+    let Some((ry, rm, rd)) = reference else {
+        return;
+    };
+    for d in dates.iter_mut() {
+        if d.year.is_none() && d.month.is_some() {
+            // Same year as the reference unless that puts the date far in the future.
+            let m = d.month.unwrap();
+            d.year = Some(if m > rm + 2 { ry - 1 } else { ry });
+            if let Some(day) = d.day {
+                if !valid_ymd(d.year.unwrap(), m, day) {
+                    d.year = None;
+                }
+            }
+        } else if d.year.is_none() && d.weekday.is_some() {
+            // The most recent such weekday on or before the reference date (news reports the past).
+            let wd = d.weekday.unwrap() as i64;
+            let ref_days = days_from_civil(ry, rm, rd);
+            let ref_wd = (ref_days + 3).rem_euclid(7); // 1970-01-01 was a Thursday (index 3)
+            let back = (ref_wd - wd).rem_euclid(7);
+            let (y, m, dd) = civil_from_days(ref_days - back);
+            d.year = Some(y);
+            d.month = Some(m);
+            d.day = Some(dd);
+        }
+    }
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian), after H. Hinnant's algorithm.
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(t: &str) -> Vec<(String, Option<String>)> {
+        let d = Doc::new(t);
+        find(&d)
+            .iter()
+            .map(|x| (d.slice(x.span).to_string(), x.iso()))
+            .collect()
+    }
+
+    #[test]
+    fn grammar() {
+        assert_eq!(
+            dates("Il a parlé lundi 10 janvier, puis le 16 juillet 2020 et en février 2022."),
+            vec![
+                ("lundi 10 janvier".into(), None),
+                ("16 juillet 2020".into(), Some("2020-07-16".into())),
+                ("février 2022".into(), Some("2022-02".into())),
+            ]
+        );
+        assert_eq!(
+            dates("Mis à jour le 12. 01. 2022 | 2020-07-16 | 03/04/2021"),
+            vec![
+                ("12. 01. 2022".into(), Some("2022-01-12".into())),
+                ("2020-07-16".into(), Some("2020-07-16".into())),
+                ("03/04/2021".into(), Some("2021-04-03".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn years_and_quantities() {
+        assert_eq!(
+            dates(
+                "Début 2022, la ville de 2500 habitants fondée en 1820 comptait 1 770 kilomètres."
+            ),
+            vec![
+                ("2022".into(), Some("2022".into())),
+                ("1820".into(), Some("1820".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn weekday_resolution() {
+        let d = Doc::new("Vendredi, il a parlé.");
+        let mut v = find(&d);
+        resolve(&mut v, Some((2022, 1, 12))); // a Wednesday
+        assert_eq!(v[0].iso().as_deref(), Some("2022-01-07"));
+        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+    }
+}

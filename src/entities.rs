@@ -1,0 +1,772 @@
+//! Named entities (PER, ORG, LOC, MISC): candidate generators, selection and resolution.
+//!
+//! Candidates come from
+//! 1. the gazetteers (`gazetteer`), case-sensitive, on token boundaries;
+//! 2. acronym definitions « Organisation du traité de sécurité collective (OTSC) » (`acronym-def`);
+//! 3. titles and honorifics before a capitalised name: « M. Wang », « le président kazakh
+//!    Kassym-Jomart Tokaïev » (`title+name`);
+//! 4. « ministère [demonym] de(s) <portfolio> » (`ministry`);
+//! 5. head words that open a multi-word name: « Traité de … », « Conseil de … » (`head`);
+//! 6. a known first name followed by a capitalised word (`firstname`);
+//! 7. other capitalised sequences, typed by context (`caps`), and unknown acronyms (`acronym`).
+//!
+//! Selection keeps the longest candidates first (ties broken by rule priority), never two
+//! overlapping mentions. Resolution then links short forms to full names (« M. Wang », « Wang »
+//! → Wang Yi), acronyms to expansions, and attaches roles. Spans hold the name only: no article,
+//! title or role, as in the evaluation data.
+//!
+//! Invariants: mentions are sorted, non-overlapping, on token boundaries, outside boilerplate.
+
+use crate::doc::{Doc, NSpan};
+use crate::lexicon::{lexicons, TitleKind};
+use crate::schema::{EntityType, Rule};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone)]
+pub struct Cand {
+    /// Token range (tokens overlapping the span).
+    pub a: usize,
+    pub b: usize,
+    /// Set when the mention is only part of a token (« Pékin » in « Pékin-Moscou »).
+    pub sub: Option<NSpan>,
+    pub etype: EntityType,
+    pub canonical: Option<String>,
+    pub entry: Option<usize>,
+    pub role: Option<String>,
+    pub rule: Rule,
+    pub prio: u8,
+}
+
+/// A selected mention with its resolved entity key.
+#[derive(Debug, Clone)]
+pub struct EMention {
+    pub a: usize,
+    pub b: usize,
+    pub span: NSpan,
+    pub etype: EntityType,
+    pub canonical: String,
+    pub entry: Option<usize>,
+    pub role: Option<String>,
+    pub rule: Rule,
+}
+
+/// Words that link parts of a multi-word name (« Organisation de coopération de Shanghai »).
+const CONNECTORS: &[&str] = &[
+    "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "pour", "en", "sur", "à", "au", "aux",
+];
+
+/// Particles inside personal names (« Charles de Gaulle », « Ursula von der Leyen »).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "du", "d'", "van", "von", "der", "den", "al", "ben", "bin", "el", "da", "dos", "di",
+    "le", "la",
+];
+
+/// Lower-case words that end a multi-word name (verbs, relatives, prepositions of clauses).
+const NAME_BREAKERS: &[&str] = &[
+    "qui", "que", "qu'", "dont", "où", "comme", "est", "sont", "a", "ont", "sera", "seront",
+    "était", "étaient", "avait", "avaient", "fut", "dans", "par", "avec", "selon", "lors",
+    "depuis", "contre", "entre", "vers", "chez", "sans", "sous", "mais", "ou", "ni", "car", "si",
+    "afin", "après", "avant", "pendant", "il", "elle", "ils", "elles", "on", "se", "s'", "ne",
+    "n'", "y", "lui", "leur", "ce", "cette", "ces", "cet", "son", "sa", "ses", "leurs", "un",
+    "une", "a-t-il", "a-t-elle", "the", "and", "of",
+];
+
+fn is_all_caps(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Roman numerals and other upper-case tokens that are not organisations.
+fn is_not_acronym(w: &str) -> bool {
+    const STOP: &[&str] = &["TV", "OK", "PDF", "HTML", "URL", "PS:", "NB", "AFP"];
+    w.chars().all(|c| "IVXLCDM".contains(c)) || STOP.contains(&w)
+}
+
+fn cap_or_caps(doc: &Doc, i: usize) -> bool {
+    doc.is_cap(i)
+}
+
+/// Is token `i` the first word of its sentence (after opening quotes/dashes)?
+fn sentence_initial(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens()[i];
+    let s = &doc.seg.sentences[t.sent];
+    let mut k = s.tokens.start;
+    while k < i && !doc.is_word(k) {
+        k += 1;
+    }
+    k == i
+}
+
+fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
+    let lex = lexicons();
+    let text = doc.text();
+    for m in lex.gaz_ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        // Boundaries: token edges, or the hyphen of a capitalised compound (« Pékin-Moscou »,
+        // « Chine-Asie centrale »).
+        let toks = doc.tokens();
+        let a = toks.partition_point(|t| t.end <= s);
+        let b = toks.partition_point(|t| t.start < e);
+        if a >= b {
+            continue;
+        }
+        let start_ok = toks[a].start == s
+            || (text[..s].ends_with('-')
+                && text[s..].chars().next().is_some_and(char::is_uppercase)
+                && text[toks[a].start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase));
+        let end_ok = toks[b - 1].end == e
+            || (text[e..].starts_with('-')
+                && text[e + 1..].chars().next().is_some_and(char::is_uppercase));
+        if !start_ok || !end_ok {
+            continue;
+        }
+        let sub = (toks[a].start != s || toks[b - 1].end != e).then(|| NSpan::new(s, e));
+        if doc.in_boilerplate(NSpan::new(s, e)) {
+            continue;
+        }
+        let entry = lex.gaz_pat[m.pattern().as_usize()];
+        let g = &lex.gaz[entry];
+        // A lower-case surface form must be written lower case (« mer de Chine »): fine.
+        // Short all-lower-case single words are too ambiguous.
+        let surface = &text[s..e];
+        if b - a == 1 && surface.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        // A sentence-initial single word that is also a function word (« Nice » vs « Sens »).
+        if b - a == 1 && sentence_initial(doc, a) && lex.function_words.contains(doc.tok_lower(a)) {
+            continue;
+        }
+        out.push(Cand {
+            sub: None,
+            a,
+            b,
+            etype: g.etype,
+            canonical: Some(g.canonical.clone()),
+            entry: Some(entry),
+            role: None,
+            rule: Rule::new("gazetteer", format!("{}: {}", g.origin, g.canonical)),
+            prio: 5,
+        });
+        if let Some(c) = out.last_mut() {
+            c.sub = sub;
+        }
+    }
+}
+
+/// Capitalised name run starting at `i`: returns the exclusive end token (≥ i+1) or `i`.
+fn name_run(doc: &Doc, i: usize, limit: usize, max: usize) -> usize {
+    let mut j = i;
+    let mut last_cap = i;
+    while j < limit && j - i < max {
+        if cap_or_caps(doc, j) {
+            j += 1;
+            last_cap = j;
+            continue;
+        }
+        if j > i && NAME_PARTICLES.contains(&doc.tok(j)) && j + 1 < limit && cap_or_caps(doc, j + 1)
+        {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    last_cap
+}
+
+fn sentence_end(doc: &Doc, i: usize) -> usize {
+    doc.seg.sentences[doc.tokens()[i].sent].tokens.end
+}
+
+fn add_acronym_definitions(doc: &Doc, out: &mut Vec<Cand>) {
+    let lex = lexicons();
+    let toks = doc.tokens();
+    for i in 1..toks.len().saturating_sub(2) {
+        if doc.tok(i) != "(" || doc.tok(i + 2) != ")" {
+            continue;
+        }
+        let acr = doc.tok(i + 1);
+        if !is_all_caps(acr) || acr.chars().count() > 8 || doc.tok_in_boilerplate(i) {
+            continue;
+        }
+        let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
+        // Walk back over the candidate expansion; initials of content words must spell the acronym
+        // (in order, as a subsequence ending with the last content word).
+        let sent_start = doc.seg.sentences[toks[i].sent].tokens.start;
+        let mut k = i;
+        let mut li = letters.len();
+        let mut start = None;
+        while k > sent_start && i - k < 16 {
+            k -= 1;
+            if !doc.is_word(k) {
+                break;
+            }
+            let w = doc.tok(k);
+            let wl = doc.tok_lower(k);
+            if CONNECTORS.contains(&wl) {
+                continue;
+            }
+            let init = w.chars().next().unwrap().to_uppercase().next().unwrap();
+            if li > 0 && init == letters[li - 1] {
+                li -= 1;
+                if li == 0 {
+                    // The expansion starts with a capital.
+                    if doc.is_cap(k) {
+                        start = Some(k);
+                    }
+                    break;
+                }
+            } else if li == letters.len() {
+                break; // the last word must match the last letter
+            }
+        }
+        let Some(a) = start else { continue };
+        let known = lex
+            .by_form
+            .get(&acr.to_lowercase())
+            .and_then(|v| v.iter().find(|&&e| lex.gaz[e].etype != EntityType::PER))
+            .copied();
+        let head_type = lex.heads.get(doc.tok(a)).map(|h| h.0);
+        let etype = known
+            .map(|e| lex.gaz[e].etype)
+            .or(head_type)
+            .unwrap_or(EntityType::ORG);
+        let canonical = known
+            .map(|e| lex.gaz[e].canonical.clone())
+            .unwrap_or_else(|| doc.slice(doc.tspan(a, i)).to_string());
+        out.push(Cand {
+            sub: None,
+            a,
+            b: i,
+            etype,
+            canonical: Some(canonical.clone()),
+            entry: known,
+            role: None,
+            rule: Rule::new("acronym-def", format!("expansion of ({acr})")),
+            prio: 6,
+        });
+        out.push(Cand {
+            sub: None,
+            a: i + 1,
+            b: i + 2,
+            etype,
+            canonical: Some(canonical),
+            entry: known,
+            role: None,
+            rule: Rule::new(
+                "acronym-def",
+                format!("acronym defined after « {} »", doc.slice(doc.tspan(a, i))),
+            ),
+            prio: 6,
+        });
+    }
+}
+
+/// Role phrase ending right before token `end` (skipping one comma): returns (start token, text).
+pub fn role_before(doc: &Doc, end: usize) -> Option<(usize, String)> {
+    let lex = lexicons();
+    let mut j = end;
+    if j > 0 && doc.tok(j - 1) == "," {
+        j -= 1;
+    }
+    let stop = doc.seg.sentences[doc.tokens()[end.min(doc.tokens().len() - 1)].sent]
+        .tokens
+        .start;
+    let mut k = j;
+    let mut best = None;
+    while k > stop && j - k < 14 {
+        let w = doc.tok_lower(k - 1);
+        let roleish = lex.title_words.contains(w)
+            || lex.demonyms.contains_key(w)
+            || matches!(w, "et" | "de" | "des" | "du" | "la" | "l'" | "d'" | "le")
+            || (doc.is_cap(k - 1) && matches!(w, "affaires" | "état" | "premier" | "première"));
+        if !roleish {
+            break;
+        }
+        k -= 1;
+        if lex.titles.get(w) == Some(&TitleKind::Role)
+            && !matches!(w, "de" | "des" | "du" | "la" | "le" | "et")
+        {
+            best = Some(k);
+        }
+    }
+    let a = best?;
+    // Drop a leading article kept by accident.
+    let text = doc.slice(doc.tspan(a, j)).to_string();
+    Some((a, text))
+}
+
+fn add_titles(doc: &Doc, out: &mut Vec<Cand>) {
+    let lex = lexicons();
+    let n = doc.tokens().len();
+    let mut i = 0;
+    while i < n {
+        let w = doc.tok(i);
+        let lim = sentence_end(doc, i);
+        // Honorific: « M. Wang », « Mme Li ».
+        let hon = lex.titles.get(w.trim_end_matches('.')) == Some(&TitleKind::Honorific)
+            && doc.is_word(i)
+            && w.chars().next().is_some_and(char::is_uppercase);
+        if hon {
+            let mut j = i + 1;
+            if j < lim && doc.tok(j) == "." {
+                j += 1;
+            }
+            let e = name_run(doc, j, lim, 4);
+            if e > j && !doc.tok_in_boilerplate(j) {
+                out.push(Cand {
+                    sub: None,
+                    a: j,
+                    b: e,
+                    etype: EntityType::PER,
+                    canonical: None,
+                    entry: None,
+                    role: None,
+                    rule: Rule::new("title+name", format!("honorific « {w} »")),
+                    prio: 7,
+                });
+                i = e;
+                continue;
+            }
+        }
+        // Role phrase then a capitalised name.
+        if let Some(h) = lex.title_cues.longest_at(doc, i, lim) {
+            if lex.title_cues.entries[h.entry].0 == TitleKind::Role {
+                // Extend over demonyms, portfolios and « et <role> ».
+                let mut j = h.end;
+                loop {
+                    if j < lim && lex.demonyms.contains_key(doc.tok_lower(j)) {
+                        j += 1;
+                        continue;
+                    }
+                    if let Some(h2) = lex.title_cues.longest_at(doc, j, lim) {
+                        j = h2.end;
+                        continue;
+                    }
+                    if j + 1 < lim && doc.tok_lower(j) == "et" {
+                        if let Some(h2) = lex.title_cues.longest_at(doc, j + 1, lim) {
+                            j = h2.end;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                let role_end = j;
+                if j < lim && doc.tok(j) == "," {
+                    j += 1;
+                }
+                let e = name_run(doc, j, lim, 4);
+                if e > j && !doc.tok_in_boilerplate(j) {
+                    let name = doc.slice(doc.tspan(j, e));
+                    let known_non_per = lex
+                        .by_form
+                        .get(&name.to_lowercase())
+                        .is_some_and(|v| v.iter().all(|&g| lex.gaz[g].etype != EntityType::PER));
+                    if !known_non_per && !lex.function_words.contains(doc.tok_lower(j)) {
+                        out.push(Cand {
+                            sub: None,
+                            a: j,
+                            b: e,
+                            etype: EntityType::PER,
+                            canonical: None,
+                            entry: None,
+                            role: Some(doc.slice(doc.tspan(i, role_end)).to_string()),
+                            rule: Rule::new(
+                                "title+name",
+                                format!("role « {} »", doc.slice(doc.tspan(h.start, h.end))),
+                            ),
+                            prio: 7,
+                        });
+                        i = e;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+fn add_ministries(doc: &Doc, out: &mut Vec<Cand>) {
+    let lex = lexicons();
+    let n = doc.tokens().len();
+    for i in 0..n {
+        let wl = doc.tok_lower(i);
+        if !matches!(
+            wl,
+            "ministère" | "ministere" | "département" | "secrétariat"
+        ) || doc.tok_in_boilerplate(i)
+        {
+            continue;
+        }
+        let lim = sentence_end(doc, i);
+        let mut j = i + 1;
+        if j < lim && lex.demonyms.contains_key(doc.tok_lower(j)) {
+            j += 1;
+        }
+        if let Some(h) = lex.title_cues.longest_at(doc, j, lim) {
+            if lex.title_cues.entries[h.entry].0 == TitleKind::Portfolio {
+                out.push(Cand {
+                    sub: None,
+                    a: i,
+                    b: h.end,
+                    etype: EntityType::ORG,
+                    canonical: None,
+                    entry: None,
+                    role: None,
+                    rule: Rule::new(
+                        "ministry",
+                        format!("ministère + « {} »", lex.title_cues.entries[h.entry].1),
+                    ),
+                    prio: 6,
+                });
+            }
+        }
+    }
+}
+
+fn add_heads(doc: &Doc, out: &mut Vec<Cand>) {
+    let lex = lexicons();
+    let n = doc.tokens().len();
+    for i in 0..n {
+        if !doc.is_cap(i) {
+            continue;
+        }
+        let Some(&(etype, ambiguous)) = lex.heads.get(doc.tok(i)) else {
+            continue;
+        };
+        if ambiguous {
+            continue;
+        }
+        if doc.tok_in_boilerplate(i) {
+            continue;
+        }
+        let lim = sentence_end(doc, i);
+        // Extend over connectors, capitalised words and lower-case content words. The name ends
+        // at punctuation, at a clause word (verb, relative, preposition of the clause), at « et »
+        // followed by a lower-case word, and at a lower-case word after a capitalised one
+        // (« Conseil de sécurité des Nations unies | et voisins »).
+        let mut j = i + 1;
+        let mut last_good = i + 1;
+        let mut has_cap_or_content = false;
+        let mut seen_cap = false;
+        while j < lim && j - i < 18 {
+            let wl = doc.tok_lower(j);
+            if !doc.is_word(j) {
+                break;
+            }
+            if NAME_BREAKERS.contains(&wl) || lex.speech.contains_key(wl) {
+                break;
+            }
+            if wl == "et" {
+                let next_lower_content = j + 1 < lim
+                    && doc.is_word(j + 1)
+                    && !doc.is_cap(j + 1)
+                    && !CONNECTORS.contains(&doc.tok_lower(j + 1));
+                if next_lower_content {
+                    break;
+                }
+            }
+            if CONNECTORS.contains(&wl) {
+                j += 1;
+                continue;
+            }
+            if doc.is_cap(j) || is_all_caps(doc.tok(j)) {
+                seen_cap = true;
+            } else if seen_cap && CONNECTORS.contains(&doc.tok_lower(j - 1)) {
+                // « … des Nations unies et des pays » : a lower-case noun after a connector that
+                // follows a capitalised word ends the name.
+                break;
+            }
+            has_cap_or_content = true;
+            j += 1;
+            last_good = j;
+        }
+        if !has_cap_or_content || last_good - i < 2 {
+            continue;
+        }
+        // The name must contain a connector or a capitalised word after the head.
+        let tail_caps = (i + 1..last_good).any(|k| doc.is_cap(k));
+        let conn = (i + 1..last_good).any(|k| CONNECTORS.contains(&doc.tok_lower(k)));
+        if !tail_caps && !conn {
+            continue;
+        }
+        out.push(Cand {
+            sub: None,
+            a: i,
+            b: last_good,
+            etype,
+            canonical: None,
+            entry: None,
+            role: None,
+            rule: Rule::new("head", format!("heads.tsv: « {} »", doc.tok(i))),
+            prio: 3,
+        });
+    }
+}
+
+fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
+    let lex = lexicons();
+    let n = doc.tokens().len();
+    let mut i = 0;
+    while i < n {
+        if !cap_or_caps(doc, i) || doc.tok_in_boilerplate(i) {
+            i += 1;
+            continue;
+        }
+        let lim = sentence_end(doc, i);
+        let e = name_run(doc, i, lim, 6);
+        let w = doc.tok(i);
+        let wl = doc.tok_lower(i);
+        let initial = sentence_initial(doc, i);
+        // Skip a leading function word or month/weekday (« Selon », « Vendredi »), and honorifics.
+        let honorific = lex.titles.get(w) == Some(&TitleKind::Honorific)
+            || (w.chars().count() == 1 && i + 1 < n && doc.tok(i + 1) == ".");
+        if lex.function_words.contains(wl) || honorific {
+            i += 1;
+            continue;
+        }
+        let len = e - i;
+        let prev = if i > 0 { doc.tok_lower(i - 1) } else { "" };
+        let span_text = doc.slice(doc.tspan(i, e));
+        let all_caps = is_all_caps(w);
+        // Unknown acronym.
+        if len == 1 && all_caps {
+            if !is_not_acronym(w) && w.chars().count() <= 8 {
+                out.push(Cand {
+                    sub: None,
+                    a: i,
+                    b: e,
+                    etype: EntityType::ORG,
+                    canonical: None,
+                    entry: None,
+                    role: None,
+                    rule: Rule::new("acronym", "upper-case word"),
+                    prio: 1,
+                });
+            }
+            i = e;
+            continue;
+        }
+        if lex.firstnames.contains(w) && len >= 2 {
+            out.push(Cand {
+                sub: None,
+                a: i,
+                b: e,
+                etype: EntityType::PER,
+                canonical: None,
+                entry: None,
+                role: None,
+                rule: Rule::new("firstname", format!("firstnames.txt: {w}")),
+                prio: 4,
+            });
+            i = e;
+            continue;
+        }
+        if initial && len == 1 {
+            i = e;
+            continue;
+        }
+        // Type by context.
+        let has_head = (i..e).find_map(|k| lex.heads.get(doc.tok(k)).filter(|h| !h.1).map(|h| h.0));
+        let loc_shape = span_text.contains("-sur-")
+            || span_text.contains("-lès-")
+            || span_text.contains("-les-")
+            || span_text.starts_with("Saint-")
+            || span_text.starts_with("Sainte-")
+            || span_text.contains("-en-");
+        let etype = if let Some(t) = has_head {
+            Some(t)
+        } else if matches!(prev, "à" | "en" | "vers") || loc_shape {
+            Some(EntityType::LOC)
+        } else if lex.titles.get(prev) == Some(&TitleKind::Role) {
+            Some(EntityType::PER)
+        } else if len >= 2 {
+            Some(EntityType::PER)
+        } else if matches!(prev, "de" | "d'") {
+            let before = if i >= 2 { doc.tok_lower(i - 2) } else { "" };
+            matches!(
+                before,
+                "ville"
+                    | "villes"
+                    | "région"
+                    | "commune"
+                    | "village"
+                    | "province"
+                    | "département"
+                    | "et"
+                    | "près"
+                    | "environs"
+                    | "ouest"
+                    | "est"
+                    | "nord"
+                    | "sud"
+                    | "centre"
+            )
+            .then_some(EntityType::LOC)
+        } else {
+            None
+        };
+        if let Some(etype) = etype {
+            out.push(Cand {
+                sub: None,
+                a: i,
+                b: e,
+                etype,
+                canonical: None,
+                entry: None,
+                role: None,
+                rule: Rule::new(
+                    "caps",
+                    format!("capitalised words, typed {} by context", etype.as_str()),
+                ),
+                prio: 2,
+            });
+        }
+        i = e;
+    }
+}
+
+fn cand_span(doc: &Doc, c: &Cand) -> NSpan {
+    c.sub.unwrap_or_else(|| doc.tspan(c.a, c.b))
+}
+
+/// Greedy selection: longest first (in tokens), then priority; no two selected spans overlap.
+fn select(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|x, y| {
+        (y.b - y.a)
+            .cmp(&(x.b - x.a))
+            .then(y.prio.cmp(&x.prio))
+            .then(x.a.cmp(&y.a))
+    });
+    // Two tiers: names backed by data or a strong pattern first; capitalisation guesses
+    // (`caps`, bare acronyms) only fill the gaps.
+    cands.sort_by_key(|c| c.prio <= 2);
+    let mut taken: Vec<Cand> = Vec::new();
+    // Per token, the byte ranges already taken (a whole token, or parts of a compound).
+    let mut used: HashMap<usize, Vec<NSpan>> = HashMap::new();
+    for c in cands {
+        let sp = cand_span(doc, &c);
+        if (c.a..c.b).any(|k| {
+            used.get(&k)
+                .is_some_and(|v| v.iter().any(|u| u.overlaps(&sp)))
+        }) {
+            continue;
+        }
+        for k in c.a..c.b {
+            used.entry(k).or_default().push(sp);
+        }
+        taken.push(c);
+    }
+    taken.sort_by_key(|c| (c.a, cand_span(doc, c).start));
+    taken
+}
+
+/// Finds, selects and resolves entity mentions.
+pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
+    let lex = lexicons();
+    let mut cands = Vec::new();
+    add_gazetteer(doc, &mut cands);
+    add_acronym_definitions(doc, &mut cands);
+    add_titles(doc, &mut cands);
+    add_ministries(doc, &mut cands);
+    add_heads(doc, &mut cands);
+    add_firstnames_and_caps(doc, &mut cands);
+    // Guessing rules never claim date tokens (« Vendredi », « Mars »).
+    cands.retain(|c| c.prio >= 5 || !(c.a..c.b).any(|k| date_tokens.contains(&k)));
+    let mut sel = select(doc, cands);
+
+    // Short forms of people found in this document (« Wang » → Wang Yi, « Tokaïev » → …).
+    let mut short: HashMap<String, (String, Option<usize>)> = HashMap::new();
+    for c in &sel {
+        if c.etype != EntityType::PER {
+            continue;
+        }
+        let full = c
+            .canonical
+            .clone()
+            .unwrap_or_else(|| doc.slice(doc.tspan(c.a, c.b)).to_string());
+        if let Some(e) = c.entry {
+            for s in &lex.gaz[e].short {
+                short.entry(s.clone()).or_insert((full.clone(), Some(e)));
+            }
+        }
+        if c.b - c.a >= 2 {
+            short
+                .entry(doc.tok(c.b - 1).to_string())
+                .or_insert((full.clone(), c.entry));
+        }
+    }
+    // Relink single-token PER mentions and find bare short mentions.
+    let covered: HashSet<usize> = sel.iter().flat_map(|c| c.a..c.b).collect();
+    let covered_sub = |k: usize| covered.contains(&k);
+    let mut extra = Vec::new();
+    for i in 0..doc.tokens().len() {
+        if covered_sub(i) || !doc.is_cap(i) || doc.tok_in_boilerplate(i) {
+            continue;
+        }
+        let w = doc.tok(i);
+        let linked = short.get(w).cloned().or_else(|| {
+            // A well-known person named by surname alone (« Poutine »), if unambiguous.
+            let ids = lex.person_short.get(w)?;
+            (ids.len() == 1
+                && w.chars().count() >= 5
+                && !lex.function_words.contains(doc.tok_lower(i))
+                && !lex.firstnames.contains(w))
+            .then(|| (lex.gaz[ids[0]].canonical.clone(), Some(ids[0])))
+        });
+        if let Some((full, entry)) = linked {
+            extra.push(Cand {
+                sub: None,
+                a: i,
+                b: i + 1,
+                etype: EntityType::PER,
+                canonical: Some(full.clone()),
+                entry,
+                role: None,
+                rule: Rule::new("coref", format!("short form of {full}")),
+                prio: 4,
+            });
+        }
+    }
+    sel.extend(extra);
+    sel.sort_by_key(|c| (c.a, cand_span(doc, c).start));
+
+    // Resolve canonical names.
+    let mut out = Vec::with_capacity(sel.len());
+    for c in sel {
+        let span = cand_span(doc, &c);
+        let surface = doc.slice(span).to_string();
+        let mut canonical = c.canonical.clone().unwrap_or_else(|| surface.clone());
+        let mut entry = c.entry;
+        if c.etype == EntityType::PER && c.canonical.is_none() {
+            if let Some((full, e)) = short.get(&surface) {
+                canonical = full.clone();
+                entry = *e;
+            } else if let Some(ids) = lex.person_short.get(&surface) {
+                if ids.len() == 1 {
+                    canonical = lex.gaz[ids[0]].canonical.clone();
+                    entry = Some(ids[0]);
+                }
+            }
+        }
+        let role = c.role.clone().or_else(|| {
+            (c.etype == EntityType::PER)
+                .then(|| role_before(doc, c.a).map(|(_, r)| r))
+                .flatten()
+        });
+        out.push(EMention {
+            a: c.a,
+            b: c.b,
+            span,
+            etype: c.etype,
+            canonical,
+            entry,
+            role,
+            rule: c.rule,
+        });
+    }
+    out
+}

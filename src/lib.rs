@@ -1,0 +1,429 @@
+//! Loupe — reads a French news article: named entities, dates, quotes with speakers, stance
+//! phrases, narrative frames, page chrome, and a summary card.
+//!
+//! The core is pure Rust (no web dependency). It is a pipeline over one document:
+//!
+//! ```text
+//! normalize (map to original offsets) → segment (blocks, sentences, tokens)
+//!   → boilerplate → dates → entities → quotes → stance → frames
+//!   → resolve (entity table, canonical names, roles) → card → Analysis (JSON schema)
+//! ```
+//!
+//! ```
+//! let a = loupe::analyze("Le président russe Vladimir Poutine a reçu lundi 10 janvier M. Wang.");
+//! assert!(a.entities.iter().any(|e| e.canonical == "Vladimir Poutine"));
+//! assert_eq!(a.dates[0].text, "lundi 10 janvier");
+//! ```
+
+pub mod boilerplate;
+pub mod card;
+pub mod dates;
+pub mod doc;
+pub mod entities;
+pub mod eval;
+pub mod lexicon;
+pub mod normalize;
+pub mod offsets;
+pub mod quotes;
+pub mod schema;
+pub mod segment;
+pub mod stance;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+
+use doc::{Doc, SpanMapper};
+use schema::*;
+use std::collections::{HashMap, HashSet};
+
+pub use schema::{Analysis, SCHEMA};
+
+/// Maximum input accepted by [`analyze`], in bytes; longer input is analysed up to this size
+/// (on a char boundary) and the result says so in `stats`.
+pub const MAX_INPUT: usize = 16 * 1024 * 1024;
+
+/// Analyses one document.
+pub fn analyze(text: &str) -> Analysis {
+    let mut doc = Doc::new(text);
+    let chrome = boilerplate::detect(&mut doc);
+    let map = SpanMapper::new(&doc);
+
+    // Dates (before entities: guessing rules never take date tokens).
+    let mut dates = dates::find(&doc);
+    let date_tokens: HashSet<usize> = dates.iter().flat_map(|d| d.a..d.b).collect();
+    let pub_date = chrome
+        .datelines
+        .iter()
+        .find_map(|&bi| {
+            let b = &doc.seg.blocks[bi];
+            dates
+                .iter()
+                .find(|d| d.span.start >= b.start && d.span.end <= b.end && d.year.is_some())
+        })
+        .and_then(|d| Some((d.year?, d.month?, d.day?)));
+    dates::resolve(&mut dates, pub_date);
+
+    let ments = entities::find(&doc, &date_tokens);
+    let quotes = quotes::find(&doc, &ments);
+    let stances = stance::find_stances(&doc, &ments, &quotes);
+    let frames = stance::find_frames(&doc);
+
+    // Entity table: one entity per (type, canonical).
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut key_to_entity: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(ments.len());
+    let mut mention_entity = Vec::with_capacity(ments.len());
+    let lex = lexicon::lexicons();
+    for (mi, m) in ments.iter().enumerate() {
+        let key = (m.etype, m.canonical.clone());
+        let ei = *key_to_entity.entry(key).or_insert_with(|| {
+            entities.push(Entity {
+                canonical: m.canonical.clone(),
+                etype: m.etype,
+                acronym: None,
+                role: None,
+                mentions: Vec::new(),
+                source: m.entry.map(|e| lex.gaz[e].origin.clone()),
+            });
+            entities.len() - 1
+        });
+        let surface = doc.slice(m.span);
+        let e = &mut entities[ei];
+        e.mentions.push(mi);
+        if e.role.is_none() {
+            e.role = m.role.clone();
+        }
+        if m.etype != EntityType::PER
+            && surface != e.canonical
+            && surface
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && e.acronym.is_none()
+        {
+            e.acronym = Some(surface.to_string());
+        }
+        mention_entity.push(ei);
+        mentions.push(Mention {
+            span: map.span(m.span),
+            text: doc.original_slice(m.span).to_string(),
+            etype: m.etype,
+            entity: ei,
+            rule: m.rule.clone(),
+        });
+    }
+    for e in &mut entities {
+        if e.role.is_none() && e.etype == EntityType::PER {
+            // Fall back to the gazetteer's role only when the text gives none.
+            e.role = None;
+        }
+    }
+
+    let quotes_out: Vec<Quote> = quotes
+        .iter()
+        .map(|q| Quote {
+            span: map.span(q.span),
+            text: doc.original_slice(q.span).to_string(),
+            speaker: q.speaker.map(|m| mention_entity[m]),
+            speaker_text: q.speaker_text.clone(),
+            rule: q.rule.clone(),
+        })
+        .collect();
+    let holder_name = |hs: &[usize], ht: &Option<String>| -> String {
+        if hs.is_empty() {
+            return ht.clone().unwrap_or_else(|| "?".into());
+        }
+        let mut names: Vec<String> = Vec::new();
+        for &h in hs {
+            let n = entities[mention_entity[h]].canonical.clone();
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        names.join(" + ")
+    };
+    let stances_out: Vec<Stance> = stances
+        .iter()
+        .map(|s| {
+            let mut hs: Vec<usize> = s.holders.iter().map(|&m| mention_entity[m]).collect();
+            hs.dedup();
+            Stance {
+                span: map.span(s.span),
+                text: doc.original_slice(s.span).to_string(),
+                polarity: s.polarity,
+                holders: hs,
+                holder_text: s
+                    .holder_text
+                    .clone()
+                    .or_else(|| Some(holder_name(&s.holders, &None)))
+                    .filter(|t| t != "?"),
+                target: s.target.clone(),
+                rule: s.rule.clone(),
+            }
+        })
+        .collect();
+    let frames_out: Vec<FrameMention> = frames
+        .iter()
+        .map(|f| FrameMention {
+            span: map.span(f.span),
+            text: doc.original_slice(f.span).to_string(),
+            frame: f.frame.clone(),
+            rule: f.rule.clone(),
+        })
+        .collect();
+    let dates_out: Vec<DateMention> = dates
+        .iter()
+        .map(|d| DateMention {
+            span: map.span(d.span),
+            text: doc.original_slice(d.span).to_string(),
+            iso: d.iso(),
+            rule: d.rule.clone(),
+        })
+        .collect();
+
+    // Blocks and sentences.
+    let blocks: Vec<Block> = doc
+        .seg
+        .blocks
+        .iter()
+        .zip(&chrome.blocks)
+        .map(|(b, info)| Block {
+            span: map.span(doc::NSpan::new(b.start, b.end)),
+            kind: info.kind,
+            rule: info.rule.clone(),
+        })
+        .collect();
+    let sentences: Vec<Sentence> = doc
+        .seg
+        .sentences
+        .iter()
+        .map(|s| Sentence {
+            span: map.span(doc::NSpan::new(s.start, s.end)),
+            block: s.block,
+        })
+        .collect();
+
+    // Card.
+    let content: Vec<bool> = chrome
+        .blocks
+        .iter()
+        .map(|i| matches!(i.kind, BlockKind::Paragraph | BlockKind::Caption))
+        .collect();
+    let mut pub_blocks: Vec<usize> = chrome.datelines.clone();
+    let nb = doc.seg.blocks.len();
+    let footer_blocks: Vec<usize> = (0..nb)
+        .filter(|&bi| {
+            chrome.blocks[bi]
+                .rule
+                .as_ref()
+                .is_some_and(|r| r.id == "boilerplate:footer")
+        })
+        .collect();
+    pub_blocks.extend(footer_blocks);
+    let publisher = card::publisher(&doc, &pub_blocks);
+    let pub_name = publisher.as_ref().map(|(p, _)| p.name.clone());
+    let words = doc
+        .seg
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| {
+            t.kind != segment::TokKind::Punct
+                && !doc.boilerplate_blocks[doc.seg.sentences[doc.seg.tokens[*k].sent].block]
+        })
+        .count();
+
+    let mut people = Vec::new();
+    let mut orgs = Vec::new();
+    let mut places = Vec::new();
+    for (ei, e) in entities.iter().enumerate() {
+        let src_is_pub = e.source.is_some() && pub_name.as_deref() == Some(e.canonical.as_str());
+        let in_dateline_only = e.mentions.iter().all(|&m| {
+            let s = ments[m].span;
+            chrome.datelines.iter().any(|&bi| {
+                let b = &doc.seg.blocks[bi];
+                s.start >= b.start && s.end <= b.end
+            })
+        });
+        match e.etype {
+            EntityType::PER => people.push(CardPerson {
+                name: e.canonical.clone(),
+                role: e.role.clone(),
+                entity: ei,
+                mentions: e.mentions.len(),
+            }),
+            EntityType::ORG if !(src_is_pub || in_dateline_only) => orgs.push(CardOrg {
+                name: e.canonical.clone(),
+                acronym: e.acronym.clone(),
+                entity: ei,
+                mentions: e.mentions.len(),
+            }),
+            EntityType::LOC => places.push(CardPlace {
+                name: e.canonical.clone(),
+                entity: ei,
+                mentions: e.mentions.len(),
+            }),
+            _ => {}
+        }
+    }
+
+    // Stance matrix.
+    let mut cells: Vec<StanceCell> = Vec::new();
+    for (si, s) in stances.iter().enumerate() {
+        let holder = holder_name(&s.holders, &s.holder_text);
+        let target = s
+            .target
+            .as_ref()
+            .and_then(|t| {
+                // First entity mentioned in the target words.
+                let tstart = doc.tokens()[s.b.min(doc.tokens().len() - 1)].start;
+                let tend = tstart + t.len();
+                ments
+                    .iter()
+                    .find(|m| {
+                        m.span.start >= tstart && m.span.end <= tend && m.etype != EntityType::MISC
+                            || (m.span.start >= tstart && m.span.end <= tend)
+                    })
+                    .map(|m| m.canonical.clone())
+            })
+            .or_else(|| s.target.clone())
+            .unwrap_or_default();
+        if let Some(c) = cells
+            .iter_mut()
+            .find(|c| c.holder == holder && c.polarity == s.polarity && c.target == target)
+        {
+            c.count += 1;
+            c.stances.push(si);
+        } else {
+            cells.push(StanceCell {
+                holder,
+                polarity: s.polarity,
+                target,
+                count: 1,
+                stances: vec![si],
+            });
+        }
+    }
+
+    let mut qorder: Vec<usize> = (0..quotes_out.len()).collect();
+    qorder.sort_by_key(|&i| {
+        std::cmp::Reverse(
+            quotes_out[i].text.chars().count().min(400)
+                + if quotes_out[i].speaker.is_some() {
+                    400
+                } else {
+                    0
+                },
+        )
+    });
+    let mut card_quotes: Vec<CardQuote> = qorder
+        .into_iter()
+        .take(5)
+        .map(|i| CardQuote {
+            text: quotes_out[i].text.clone(),
+            speaker: quotes_out[i].speaker_text.clone(),
+            quote: i,
+        })
+        .collect();
+    card_quotes.sort_by_key(|q| q.quote);
+
+    let mut fcount: Vec<FrameCount> = Vec::new();
+    for f in &frames {
+        match fcount.iter_mut().find(|c| c.frame == f.frame) {
+            Some(c) => c.count += 1,
+            None => fcount.push(FrameCount {
+                frame: f.frame.clone(),
+                count: 1,
+            }),
+        }
+    }
+    fcount.sort_by(|a, b| b.count.cmp(&a.count).then(a.frame.cmp(&b.frame)));
+
+    let mut weights = vec![0f32; doc.seg.sentences.len()];
+    for m in &ments {
+        weights[doc.tokens()[m.a].sent] += 1.0;
+    }
+    for s in &stances {
+        weights[doc.tokens()[s.a].sent] += 1.5;
+    }
+    for f in &frames {
+        let t = doc.token_at(f.span.start).unwrap_or(0);
+        weights[doc.tokens()[t].sent] += 0.5;
+    }
+    let summary = card::summary(&doc, &content, &weights, 3)
+        .into_iter()
+        .map(|si| SummarySentence {
+            text: doc
+                .original_slice(doc::NSpan::new(
+                    doc.seg.sentences[si].start,
+                    doc.seg.sentences[si].end,
+                ))
+                .to_string(),
+            sentence: si,
+        })
+        .collect();
+
+    let title = chrome.title.map(|t| {
+        let b = &doc.seg.blocks[t];
+        doc.original_slice(doc::NSpan::new(b.start, b.end))
+            .to_string()
+    });
+    let card = Card {
+        title,
+        publisher: publisher.map(|(p, _)| p),
+        date: pub_date
+            .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+            .or_else(|| {
+                chrome.datelines.iter().find_map(|&bi| {
+                    let b = &doc.seg.blocks[bi];
+                    dates
+                        .iter()
+                        .find(|d| d.span.start >= b.start && d.span.end <= b.end)
+                        .and_then(|d| d.iso())
+                })
+            }),
+        people,
+        organizations: orgs,
+        places,
+        stance_matrix: cells,
+        quotes: card_quotes,
+        frames: fcount,
+        summary,
+        words,
+        reading_minutes: card::reading_minutes(words),
+    };
+
+    let stats = Stats {
+        bytes: text.len(),
+        utf16: map
+            .span(doc::NSpan::new(doc.norm.text.len(), doc.norm.text.len()))
+            .end16,
+        chars: map.chars(text.len()),
+        blocks: doc.seg.blocks.len(),
+        sentences: doc.seg.sentences.len(),
+        tokens: doc.seg.tokens.len(),
+        normalized_chars: doc.norm.changed,
+    };
+
+    Analysis {
+        schema: SCHEMA.to_string(),
+        generator: format!("loupe {}", env!("CARGO_PKG_VERSION")),
+        stats,
+        blocks,
+        boilerplate: chrome
+            .spans
+            .iter()
+            .map(|(s, r)| BoilerplateSpan {
+                span: map.span(*s),
+                rule: r.clone(),
+            })
+            .collect(),
+        sentences,
+        mentions,
+        entities,
+        dates: dates_out,
+        quotes: quotes_out,
+        stances: stances_out,
+        frames: frames_out,
+        card,
+    }
+}

@@ -1,0 +1,127 @@
+//! `loupe`: in the browser, the web app; natively, the command-line analyser.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    loupe::app::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+const USAGE: &str = "\
+loupe — analyse a French news article (entities, dates, quotes, stance, frames, card)
+
+USAGE:
+    loupe [OPTIONS] [FILE...]        analyse files (or standard input when none or `-`)
+    loupe --eval IN.jsonl [-o OUT]   read the scorer's JSONL ({\"id\",\"text\"}), write predictions
+
+OPTIONS:
+    --compact      one-line JSON (default: pretty)
+    --lossy        replace invalid UTF-8 instead of refusing the file
+    -o, --output   output file (default: standard output)
+    -h, --help     this help
+    -V, --version  version and schema id
+
+Output: one JSON object per input (schema `loupe.analysis/1`); several files give JSON Lines
+of {\"file\": NAME, \"analysis\": {...}}. Offsets are UTF-8 bytes (start/end) and UTF-16 code
+units (start16/end16) into the exact input text.
+";
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(match cli::run(std::env::args().skip(1).collect()) {
+        Ok(()) => 0,
+        Err(msg) => {
+            eprintln!("loupe: {msg}");
+            2
+        }
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use super::USAGE;
+    use std::io::{BufRead, Read, Write};
+
+    fn read_text(name: &str, lossy: bool) -> Result<String, String> {
+        let bytes = if name == "-" {
+            let mut b = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut b)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            b
+        } else {
+            std::fs::read(name).map_err(|e| format!("cannot read {name}: {e}"))?
+        };
+        match String::from_utf8(bytes) {
+            Ok(s) => Ok(s),
+            Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            Err(e) => Err(format!(
+                "{name} is not UTF-8 text (invalid byte at offset {}); convert it, or pass --lossy",
+                e.utf8_error().valid_up_to()
+            )),
+        }
+    }
+
+    pub fn run(args: Vec<String>) -> Result<(), String> {
+        let mut files = Vec::new();
+        let mut compact = false;
+        let mut lossy = false;
+        let mut eval_in: Option<String> = None;
+        let mut output: Option<String> = None;
+        let mut it = args.into_iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "-h" | "--help" => {
+                    print!("{USAGE}");
+                    return Ok(());
+                }
+                "-V" | "--version" => {
+                    println!("loupe {} ({})", env!("CARGO_PKG_VERSION"), loupe::SCHEMA);
+                    return Ok(());
+                }
+                "--compact" => compact = true,
+                "--lossy" => lossy = true,
+                "--eval" => eval_in = Some(it.next().ok_or("--eval needs a JSONL file")?),
+                "-o" | "--output" => output = Some(it.next().ok_or("-o needs a file name")?),
+                s if s.starts_with("--") => return Err(format!("unknown option {s} (see --help)")),
+                _ => files.push(a),
+            }
+        }
+        let mut out: Box<dyn Write> = match &output {
+            Some(p) => Box::new(std::io::BufWriter::new(
+                std::fs::File::create(p).map_err(|e| format!("cannot write {p}: {e}"))?,
+            )),
+            None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        };
+        let werr = |e: std::io::Error| format!("cannot write output: {e}");
+        if let Some(path) = eval_in {
+            let f = std::fs::File::open(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            for (n, line) in std::io::BufReader::new(f).lines().enumerate() {
+                let line = line.map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let pred = loupe::eval::predict_line(&line)
+                    .map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+                writeln!(out, "{pred}").map_err(werr)?;
+            }
+            return out.flush().map_err(werr);
+        }
+        if files.is_empty() {
+            files.push("-".into());
+        }
+        let several = files.len() > 1;
+        for f in &files {
+            let text = read_text(f, lossy)?;
+            let a = loupe::analyze(&text);
+            if several {
+                let v = serde_json::json!({"file": f, "analysis": a});
+                writeln!(out, "{v}").map_err(werr)?;
+            } else if compact {
+                writeln!(out, "{}", a.to_json()).map_err(werr)?;
+            } else {
+                writeln!(out, "{}", a.to_json_pretty()).map_err(werr)?;
+            }
+        }
+        out.flush().map_err(werr)
+    }
+}

@@ -1,0 +1,416 @@
+//! Quotations and their speakers.
+//!
+//! Quotes are « … », “ … ” and " … " pairs (nested marks stay inside the outer quote; a « … »
+//! quote may run over several paragraphs). Very short quoted phrases (fewer than four words,
+//! « sans limites ») and quoted names (« la Ceinture et la Route », a gazetteer entry) are scare
+//! quotes or names, not quotations.
+//!
+//! Speaker attribution, in order:
+//! 1. `», a déclaré M. Wang` / `», indique le ministère … dans un communiqué` / `a-t-il ajouté`
+//!    (speech verb right after the quote, then its subject);
+//! 2. `X a affirmé que « … »`, `selon lui « … »`, `dans lequel il exprime « … »` (speech verb or
+//!    « selon » before the quote in the same sentence, then its subject);
+//! 3. otherwise the speaker of the previous quote in the same or previous paragraph, or the
+//!    subject of the previous sentence (reported speech across sentences).
+//!
+//! Pronouns (« il », « elle », « lui ») resolve to the first person named in the current
+//! sentence, else to the last sentence-initial person before it.
+//!
+//! Invariants: quote spans exclude the marks and surrounding spaces, are sorted and do not
+//! overlap; `speaker`, when set, indexes the mention list given to [`find`].
+
+use crate::doc::{Doc, NSpan};
+use crate::entities::EMention;
+use crate::lexicon::{lexicons, SpeechKind};
+use crate::schema::{EntityType, Rule};
+
+#[derive(Debug, Clone)]
+pub struct QuoteAnn {
+    pub span: NSpan,
+    /// Token range of the content.
+    pub a: usize,
+    pub b: usize,
+    /// Mention index of the speaker.
+    pub speaker: Option<usize>,
+    pub speaker_text: Option<String>,
+    pub rule: Rule,
+}
+
+/// Raw quote pairs (open mark start, close mark end, content span).
+fn pairs(text: &str) -> Vec<NSpan> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let c = match text[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let clen = c.len_utf8();
+        let close = match c {
+            '«' => Some('»'),
+            '“' => Some('”'),
+            '„' => Some('“'),
+            '"' => Some('"'),
+            _ => None,
+        };
+        let Some(close) = close else {
+            i += clen;
+            continue;
+        };
+        // Find the matching closer; « » nest; allow paragraph continuation « marks.
+        let mut depth = 1;
+        let mut j = i + clen;
+        let mut found = None;
+        let limit = (i + 20_000).min(text.len());
+        while j < limit {
+            let Some(d) = text[j..].chars().next() else {
+                break;
+            };
+            if c == '"' {
+                if d == '"' {
+                    found = Some(j);
+                    break;
+                }
+                if d == '\n' {
+                    break;
+                }
+            } else if d == c && c != close {
+                // A « at the start of a paragraph continues the same quote.
+                let at_par_start = text[..j].trim_end_matches(' ').ends_with('\n');
+                if !at_par_start {
+                    depth += 1;
+                }
+            } else if d == close {
+                depth -= 1;
+                if depth == 0 {
+                    found = Some(j);
+                    break;
+                }
+            } else if d == '\n' && c != '«' {
+                break;
+            }
+            j += d.len_utf8();
+        }
+        match found {
+            Some(j) => {
+                let mut s = i + clen;
+                let mut e = j;
+                while s < e && b[s] == b' ' {
+                    s += 1;
+                }
+                while e > s && b[e - 1] == b' ' {
+                    e -= 1;
+                }
+                if e > s {
+                    out.push(NSpan::new(s, e));
+                }
+                i = j + close.len_utf8();
+            }
+            None => i += clen,
+        }
+    }
+    out
+}
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "il" | "elle"
+            | "lui"
+            | "ils"
+            | "elles"
+            | "eux"
+            | "a-t-il"
+            | "a-t-elle"
+            | "ont-ils"
+            | "ont-elles"
+            | "-t-il"
+            | "-t-elle"
+    )
+}
+
+/// Mentions whose first token lies in `a..b`.
+fn mentions_in(ms: &[EMention], a: usize, b: usize) -> impl Iterator<Item = (usize, &EMention)> {
+    let k = ms.partition_point(|m| m.a < a);
+    ms[k..]
+        .iter()
+        .enumerate()
+        .map(move |(o, m)| (k + o, m))
+        .take_while(move |(_, m)| m.a < b)
+}
+
+/// Resolves a pronoun at token `at`: first PER in the sentence before it, else the subject of a
+/// previous sentence (first PER mention of the sentence), looking back at most 6 sentences.
+pub fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
+    let sent = doc.tokens()[at].sent;
+    let s = &doc.seg.sentences[sent];
+    if let Some((k, _)) =
+        mentions_in(ms, s.tokens.start, at).find(|(_, m)| m.etype == EntityType::PER)
+    {
+        return Some(k);
+    }
+    for back in 1..=6 {
+        let Some(ps) = sent.checked_sub(back) else {
+            break;
+        };
+        let ps = &doc.seg.sentences[ps];
+        if let Some((k, _)) = mentions_in(ms, ps.tokens.start, ps.tokens.end)
+            .find(|(_, m)| m.etype == EntityType::PER)
+        {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Subject of a speech verb after a quote: tokens `from..lim`. Returns (mention, text).
+fn subject_after(
+    doc: &Doc,
+    ms: &[EMention],
+    from: usize,
+    lim: usize,
+) -> Option<(Option<usize>, String)> {
+    let lex = lexicons();
+    let mut k = from;
+    // Inverted pronoun in the verb itself: « a-t-il ajouté ».
+    while k < lim && k < from + 8 {
+        let w = doc.tok_lower(k);
+        if is_pronoun(w)
+            || w.ends_with("-t-il")
+            || w.ends_with("-t-elle")
+            || w.ends_with("-il")
+            || w.ends_with("-elle")
+        {
+            if let Some(m) = resolve_pronoun(doc, ms, k) {
+                return Some((Some(m), ms[m].canonical.clone()));
+            }
+        }
+        if let Some((mi, _)) = mentions_in(ms, k, k + 1).next() {
+            return Some((Some(mi), ms[mi].canonical.clone()));
+        }
+        // A noun phrase « le communiqué », « le ministère » (no entity).
+        if matches!(w, "le" | "la" | "l'" | "les") && k + 1 < lim && doc.is_word(k + 1) {
+            if let Some((mi, _)) = mentions_in(ms, k + 1, (k + 8).min(lim)).next() {
+                // « le ministère chinois des Affaires étrangères »
+                let between_ok = (k + 1..ms[mi].a).all(|t| {
+                    doc.is_word(t) && lexicons().title_words.contains(doc.tok_lower(t))
+                        || lex.demonyms.contains_key(doc.tok_lower(t))
+                });
+                if between_ok {
+                    return Some((Some(mi), ms[mi].canonical.clone()));
+                }
+            }
+            let noun = doc.tok(k + 1);
+            return Some((None, format!("{} {}", doc.tok(k), noun)));
+        }
+        if lex
+            .speech
+            .get(w)
+            .is_some_and(|s| matches!(s, SpeechKind::Speech | SpeechKind::Aux))
+            || w == ","
+        {
+            k += 1;
+            continue;
+        }
+        // Adverbs between verb and subject (« a encore déclaré »).
+        if w.ends_with("ment")
+            || matches!(w, "aussi" | "encore" | "également" | "alors" | "ensuite")
+        {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    None
+}
+
+/// Subject before a speech verb at token `v` within the sentence.
+fn subject_before(doc: &Doc, ms: &[EMention], v: usize) -> Option<(Option<usize>, String)> {
+    let s = &doc.seg.sentences[doc.tokens()[v].sent];
+    // Pronoun right before the verb (or its auxiliary).
+    let mut k = v;
+    while k > s.tokens.start && k + 4 > v {
+        k -= 1;
+        let w = doc.tok_lower(k);
+        if is_pronoun(w) {
+            if let Some(m) = resolve_pronoun(doc, ms, k) {
+                return Some((Some(m), ms[m].canonical.clone()));
+            }
+        }
+    }
+    // Otherwise the last PER/ORG mention before the verb, preferring persons.
+    let before: Vec<(usize, &EMention)> = mentions_in(ms, s.tokens.start, v).collect();
+    if let Some((k, m)) = before
+        .iter()
+        .rev()
+        .find(|(_, m)| m.etype == EntityType::PER)
+    {
+        return Some((Some(*k), m.canonical.clone()));
+    }
+    before
+        .iter()
+        .rev()
+        .find(|(_, m)| m.etype == EntityType::ORG)
+        .map(|(k, m)| (Some(*k), m.canonical.clone()))
+}
+
+/// Finds quotes and attributes speakers. `ms` must be sorted by token.
+pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
+    let lex = lexicons();
+    let mut out: Vec<QuoteAnn> = Vec::new();
+    for span in pairs(doc.text()) {
+        if doc.in_boilerplate(span) {
+            continue;
+        }
+        let r = doc.tokens_in(span);
+        if r.is_empty() {
+            continue;
+        }
+        let words = r.clone().filter(|&k| doc.is_word(k)).count();
+        if words < 4 {
+            continue;
+        }
+        // A quoted name (gazetteer entry) is not a quotation.
+        let content = doc.slice(span);
+        if lex.by_form.contains_key(&content.to_lowercase()) {
+            continue;
+        }
+        let (a, b) = (r.start, r.end);
+        let n = doc.tokens().len();
+        let closer = b; // token of the closing mark
+        let mut speaker = None;
+        let mut rule = Rule::new("quote", "quotation marks, speaker unknown");
+        // 1. Speech verb after the quote.
+        if closer + 1 < n {
+            let lim = doc.seg.sentences[doc.tokens()[closer].sent]
+                .tokens
+                .end
+                .min(n);
+            let mut k = closer + 1;
+            while k < lim && matches!(doc.tok(k), "," | "»" | "”" | "\"" | ".") {
+                if doc.tok(k) == "." {
+                    break;
+                }
+                k += 1;
+            }
+            let mut has_verb = false;
+            let mut v = k;
+            while v < lim && v < k + 4 {
+                let w = doc.tok_lower(v);
+                if lex.speech.get(w) == Some(&SpeechKind::Speech) || w.contains("-t-") {
+                    has_verb = true;
+                    break;
+                }
+                if lex.speech.get(w) == Some(&SpeechKind::Aux) {
+                    v += 1;
+                    continue;
+                }
+                break;
+            }
+            if has_verb {
+                if let Some(sp) = subject_after(doc, ms, v, lim) {
+                    speaker = Some(sp);
+                    rule = Rule::new(
+                        "quote:verb-after",
+                        format!("speech verb « {} » after the quote", doc.tok(v)),
+                    );
+                }
+            }
+        }
+        // 2. Speech verb or « selon » before the quote in the same sentence.
+        if speaker.is_none() && a > 0 {
+            let s = &doc.seg.sentences[doc.tokens()[a - 1].sent];
+            let mut k = a - 1;
+            while k > s.tokens.start {
+                k -= 1;
+                let w = doc.tok_lower(k);
+                match lex.speech.get(w) {
+                    Some(SpeechKind::Speech) | Some(SpeechKind::Noun) => {
+                        if let Some(sp) = subject_before(doc, ms, k) {
+                            speaker = Some(sp);
+                            rule = Rule::new(
+                                "quote:verb-before",
+                                format!("speech verb « {} » before the quote", doc.tok(k)),
+                            );
+                        }
+                        break;
+                    }
+                    Some(SpeechKind::Source) => {
+                        // « selon lui », « selon X ».
+                        if k + 1 < a {
+                            let nw = doc.tok_lower(k + 1);
+                            if is_pronoun(nw) {
+                                if let Some(m) = resolve_pronoun(doc, ms, k + 1) {
+                                    speaker = Some((Some(m), ms[m].canonical.clone()));
+                                }
+                            } else if let Some((mi, m)) = mentions_in(ms, k + 1, a).next() {
+                                speaker = Some((Some(mi), m.canonical.clone()));
+                            }
+                            if speaker.is_some() {
+                                rule = Rule::new(
+                                    "quote:selon",
+                                    format!("« {} » before the quote", doc.tok(k)),
+                                );
+                            }
+                        }
+                        if speaker.is_some() {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // 3. Context: previous quote's speaker nearby, or the previous sentence's subject.
+        if speaker.is_none() {
+            let block = doc.seg.sentences[doc.tokens()[a].sent].block;
+            if let Some(prev) = out.last() {
+                let pblock = doc.seg.sentences[doc.tokens()[prev.a].sent].block;
+                if block <= pblock + 1 && prev.speaker_text.is_some() {
+                    speaker = Some((prev.speaker, prev.speaker_text.clone().unwrap()));
+                    rule = Rule::new("quote:continuation", "same speaker as the previous quote");
+                }
+            }
+            if speaker.is_none() {
+                if let Some(m) = resolve_pronoun(doc, ms, a) {
+                    speaker = Some((Some(m), ms[m].canonical.clone()));
+                    rule = Rule::new("quote:context", "subject of the surrounding sentences");
+                }
+            }
+        }
+        let (sp, st) = match speaker {
+            Some((m, t)) => (m, Some(t)),
+            None => (None, None),
+        };
+        out.push(QuoteAnn {
+            span,
+            a,
+            b,
+            speaker: sp,
+            speaker_text: st,
+            rule,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_nest_and_continue() {
+        let t = "« Il a parlé d'une “révolution de couleur” ici », dit-il. \"Trop court\"\n« Premier paragraphe\n« Suite du texte. »";
+        let p = pairs(t);
+        let got: Vec<&str> = p.iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "Il a parlé d'une “révolution de couleur” ici",
+                "Trop court",
+                "Premier paragraphe\n« Suite du texte."
+            ]
+        );
+    }
+}

@@ -1,0 +1,331 @@
+//! The one versioned JSON result schema shared by the CLI, the web UI, exports and the iframe API.
+//!
+//! Invariants (checked by tests):
+//! - every [`Span`] lies inside the *original* input text, on `char` boundaries, with
+//!   `start <= end`; `start`/`end` are UTF-8 byte offsets, `start16`/`end16` the same positions in
+//!   UTF-16 code units (what JavaScript's `String.prototype.slice` expects);
+//! - every layer vector is sorted by `(start, end)`;
+//! - every `entity` index in a [`Mention`], a [`Quote`] speaker or a [`Stance`] holder is a valid
+//!   index into [`Analysis::entities`];
+//! - the schema id changes whenever a field is removed or its meaning changes (fields may be added).
+
+use serde::{Deserialize, Serialize};
+
+/// Identifier of this schema; bumped on any breaking change.
+pub const SCHEMA: &str = "loupe.analysis/1";
+
+/// A half-open range of the original text, in UTF-8 bytes and in UTF-16 code units.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub start16: usize,
+    pub end16: usize,
+}
+
+/// Why an annotation exists: the layer, the rule id and (for lexicon hits) the entry that fired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Rule {
+    /// A stable rule identifier, e.g. `gazetteer`, `title+name`, `dateline`.
+    pub id: String,
+    /// Human-readable detail: the data file and entry, or the pattern description.
+    pub detail: String,
+}
+
+impl Rule {
+    pub fn new(id: impl Into<String>, detail: impl Into<String>) -> Self {
+        Rule {
+            id: id.into(),
+            detail: detail.into(),
+        }
+    }
+}
+
+/// Entity types, as in the evaluation data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EntityType {
+    PER,
+    ORG,
+    LOC,
+    MISC,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::PER => "PER",
+            EntityType::ORG => "ORG",
+            EntityType::LOC => "LOC",
+            EntityType::MISC => "MISC",
+        }
+    }
+}
+
+/// Kind of a block (one line or paragraph of the input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Title,
+    Dateline,
+    Paragraph,
+    Caption,
+    Boilerplate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    pub span: Span,
+    pub kind: BlockKind,
+    /// Set for boilerplate blocks: why it was set aside.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
+}
+
+/// A part of the page set aside as chrome (a whole block, or a segment such as a keyword tail).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoilerplateSpan {
+    pub span: Span,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index of the block holding the sentence.
+    pub block: usize,
+}
+
+/// One mention of a named entity in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub etype: EntityType,
+    /// Index into [`Analysis::entities`].
+    pub entity: usize,
+    pub rule: Rule,
+}
+
+/// A real-world entity: all mentions resolved to one canonical name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub canonical: String,
+    #[serde(rename = "type")]
+    pub etype: EntityType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Indices into [`Analysis::mentions`], in text order.
+    pub mentions: Vec<usize>,
+    /// Gazetteer entry the entity was matched to, if any (e.g. `people.tsv: Wang Yi`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    pub span: Span,
+    pub text: String,
+    /// ISO 8601 form where resolvable: `2022-01-12`, `2022-01`, `2022`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iso: Option<String>,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub span: Span,
+    pub text: String,
+    /// Speaker entity, when resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<usize>,
+    /// Speaker as written or resolved (also set for unnamed speakers such as « le communiqué »).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_text: Option<String>,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    Support,
+    Oppose,
+    Accuse,
+    Commit,
+    Concern,
+    Praise,
+}
+
+impl Polarity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Support => "support",
+            Polarity::Oppose => "oppose",
+            Polarity::Accuse => "accuse",
+            Polarity::Commit => "commit",
+            Polarity::Concern => "concern",
+            Polarity::Praise => "praise",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stance {
+    /// The stance cue phrase.
+    pub span: Span,
+    pub text: String,
+    pub polarity: Polarity,
+    /// Holder entities (one or more: « la Chine et la Russie »).
+    pub holders: Vec<usize>,
+    /// Holder as written when not resolved to an entity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder_text: Option<String>,
+    /// What the stance is about: the words following the cue up to the end of the clause.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrameMention {
+    pub span: Span,
+    pub text: String,
+    pub frame: String,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Publisher {
+    pub name: String,
+    /// True when the outlet is publicly known to be state-owned or state-controlled.
+    pub state_affiliated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CardPerson {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    pub entity: usize,
+    pub mentions: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CardOrg {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+    pub entity: usize,
+    pub mentions: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CardPlace {
+    pub name: String,
+    pub entity: usize,
+    pub mentions: usize,
+}
+
+/// One cell of the stance matrix: holder × target with a polarity and how often it occurs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StanceCell {
+    pub holder: String,
+    pub polarity: Polarity,
+    pub target: String,
+    pub count: usize,
+    /// Indices into [`Analysis::stances`].
+    pub stances: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardQuote {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// Index into [`Analysis::quotes`].
+    pub quote: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrameCount {
+    pub frame: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    pub text: String,
+    /// Index into [`Analysis::sentences`].
+    pub sentence: usize,
+}
+
+/// The summary card, built only from the layers above.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Card {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Publisher>,
+    /// Publication date, ISO 8601 where resolvable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub people: Vec<CardPerson>,
+    pub organizations: Vec<CardOrg>,
+    pub places: Vec<CardPlace>,
+    pub stance_matrix: Vec<StanceCell>,
+    pub quotes: Vec<CardQuote>,
+    pub frames: Vec<FrameCount>,
+    pub summary: Vec<SummarySentence>,
+    pub words: usize,
+    /// Reading time in minutes at 230 words per minute, at least 1 for a non-empty text.
+    pub reading_minutes: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Stats {
+    pub bytes: usize,
+    pub utf16: usize,
+    pub chars: usize,
+    pub blocks: usize,
+    pub sentences: usize,
+    pub tokens: usize,
+    /// Number of characters changed by normalisation (apostrophes, spaces, line endings…).
+    pub normalized_chars: usize,
+}
+
+/// The complete result for one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub schema: String,
+    pub generator: String,
+    pub stats: Stats,
+    pub blocks: Vec<Block>,
+    /// Everything set aside as page chrome, sorted.
+    pub boilerplate: Vec<BoilerplateSpan>,
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    pub dates: Vec<DateMention>,
+    pub quotes: Vec<Quote>,
+    pub stances: Vec<Stance>,
+    pub frames: Vec<FrameMention>,
+    pub card: Card,
+}
+
+impl Analysis {
+    /// Pretty JSON (the CLI's output and the UI's download).
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("Analysis is always serialisable")
+    }
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("Analysis is always serialisable")
+    }
+}

@@ -1,0 +1,278 @@
+//! Stance phrases (holder → polarity → target) and narrative frames, from the lexicons
+//! `data/lexicon/stance.tsv` and `data/lexicon/frames.tsv`.
+//!
+//! Stance holder (syntax-light):
+//! 1. the nearest *subject-like* entity mention before the cue in the same clause — a mention not
+//!    governed by a preposition (« de », « à », « avec »…) — extended over coordination
+//!    (« la Chine et la Russie » → both);
+//! 2. a subject pronoun (« il », « elle », « ils ») before the cue → its antecedent;
+//! 3. the cue inside a quotation → the quote's speaker;
+//! 4. a speech verb later in the sentence (« …, a déclaré M. Wang ») → its subject;
+//! 5. otherwise the subject of the previous sentences.
+//!
+//! Target: the words after the cue up to the end of the clause (at most 16 tokens).
+//!
+//! Invariants: cue spans are on token boundaries, outside boilerplate, sorted and
+//! non-overlapping within each layer; every holder index is a valid mention index.
+
+use crate::doc::{Doc, NSpan};
+use crate::entities::EMention;
+use crate::lexicon::{lexicons, SpeechKind};
+use crate::quotes::{resolve_pronoun, QuoteAnn};
+use crate::schema::{EntityType, Polarity, Rule};
+
+#[derive(Debug, Clone)]
+pub struct StanceAnn {
+    pub span: NSpan,
+    pub a: usize,
+    pub b: usize,
+    pub polarity: Polarity,
+    pub holders: Vec<usize>,
+    pub holder_text: Option<String>,
+    pub target: Option<String>,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Clone)]
+pub struct FrameAnn {
+    pub span: NSpan,
+    pub frame: String,
+    pub rule: Rule,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "de", "d'", "du", "des", "à", "au", "aux", "avec", "contre", "en", "dans", "sur", "pour",
+    "par", "entre", "vers", "chez", "sans", "sous", "selon", "envers", "auprès", "depuis",
+];
+
+const CLAUSE_BREAK: &[&str] = &[";", ":", "(", ")", "»", "«", "“", "”", "?", "!", "."];
+
+fn mention_before(ms: &[EMention], t: usize) -> usize {
+    ms.partition_point(|m| m.a < t)
+}
+
+/// Is the mention governed by a preposition (so not a subject)?
+fn governed(doc: &Doc, m: &EMention) -> bool {
+    let mut k = m.a;
+    // Skip articles and role words back to the governing word.
+    let lex = lexicons();
+    while k > 0 {
+        let w = doc.tok_lower(k - 1);
+        if matches!(w, "le" | "la" | "les" | "l'" | "m." | "m" | "mme" | ".")
+            || lex.title_words.contains(w)
+            || lex.demonyms.contains_key(w)
+        {
+            k -= 1;
+            continue;
+        }
+        return PREPOSITIONS.contains(&w);
+    }
+    false
+}
+
+fn holder_for(
+    doc: &Doc,
+    ms: &[EMention],
+    quotes: &[QuoteAnn],
+    cue_a: usize,
+) -> (Vec<usize>, Option<String>, &'static str) {
+    let sent = doc.tokens()[cue_a].sent;
+    let s = &doc.seg.sentences[sent];
+    let in_quote = quotes.iter().find(|q| q.a <= cue_a && cue_a < q.b);
+    let clause_start = {
+        let mut k = cue_a;
+        while k > s.tokens.start {
+            if CLAUSE_BREAK.contains(&doc.tok(k - 1)) {
+                break;
+            }
+            k -= 1;
+        }
+        if let Some(q) = in_quote {
+            k.max(q.a)
+        } else {
+            k
+        }
+    };
+    // 2. Subject pronoun right before the cue (« qu'elle soutenait », « il a salué »).
+    let mut k = cue_a;
+    while k > clause_start && cue_a - k < 4 {
+        k -= 1;
+        let w = doc.tok_lower(k);
+        if matches!(w, "il" | "elle" | "ils" | "elles") {
+            // Nearest subject-like mention before the pronoun in the sentence, else context.
+            let end = mention_before(ms, k);
+            for mi in (0..end).rev() {
+                let m = &ms[mi];
+                if m.a < s.tokens.start {
+                    break;
+                }
+                if !governed(doc, m) && m.etype != EntityType::MISC {
+                    return (coordinated(doc, ms, mi), None, "pronoun");
+                }
+            }
+            if let Some(m) = resolve_pronoun(doc, ms, k) {
+                return (vec![m], None, "pronoun");
+            }
+        }
+        if !doc.is_word(k) {
+            break;
+        }
+    }
+    // 1. Subject-like mention in the clause before the cue.
+    let end = mention_before(ms, cue_a);
+    for mi in (0..end).rev() {
+        let m = &ms[mi];
+        if m.a < clause_start {
+            break;
+        }
+        if m.etype != EntityType::MISC && !governed(doc, m) {
+            return (coordinated(doc, ms, mi), None, "subject");
+        }
+    }
+    // 3. Inside a quote: its speaker.
+    if let Some(q) = in_quote {
+        if q.speaker.is_some() || q.speaker_text.is_some() {
+            return (
+                q.speaker.into_iter().collect(),
+                q.speaker_text.clone(),
+                "quote-speaker",
+            );
+        }
+    }
+    // Subject-like mention earlier in the sentence (before a comma).
+    for mi in (0..end).rev() {
+        let m = &ms[mi];
+        if m.a < s.tokens.start {
+            break;
+        }
+        if m.etype != EntityType::MISC && !governed(doc, m) {
+            return (coordinated(doc, ms, mi), None, "sentence-subject");
+        }
+    }
+    // 4. Speech verb later in the sentence: « …, a déclaré M. Wang ».
+    let lex = lexicons();
+    for k in cue_a..s.tokens.end {
+        if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech) {
+            let after = mention_before(ms, k);
+            if let Some(m) = ms.get(after).filter(|m| m.a < s.tokens.end && m.a <= k + 4) {
+                let _ = m;
+                return (vec![after], None, "speaker-after");
+            }
+            if let Some(m) = resolve_pronoun(doc, ms, k) {
+                return (vec![m], None, "speaker-after");
+            }
+        }
+    }
+    // 5. Context.
+    if let Some(m) = resolve_pronoun(doc, ms, cue_a) {
+        return (vec![m], None, "context");
+    }
+    (Vec::new(), None, "none")
+}
+
+/// A mention plus the mentions coordinated with it (« la Chine et la Russie »).
+fn coordinated(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
+    let mut out = vec![mi];
+    let mut cur = mi;
+    while cur > 0 {
+        let prev = &ms[cur - 1];
+        let between: Vec<&str> = (prev.b..ms[cur].a).map(|k| doc.tok_lower(k)).collect();
+        let ok = !between.is_empty()
+            && between.len() <= 4
+            && (between.contains(&"et") || between == [","] || between.contains(&"ainsi"))
+            && between.iter().all(|w| {
+                matches!(
+                    *w,
+                    "et" | ","
+                        | "la"
+                        | "le"
+                        | "les"
+                        | "l'"
+                        | "ainsi"
+                        | "que"
+                        | "qu'"
+                        | "m."
+                        | "m"
+                        | "."
+                        | "mme"
+                )
+            });
+        if ok && prev.etype != EntityType::MISC {
+            out.push(cur - 1);
+            cur -= 1;
+        } else {
+            break;
+        }
+    }
+    out.reverse();
+    out
+}
+
+fn target_after(doc: &Doc, b: usize) -> Option<String> {
+    let n = doc.tokens().len();
+    let lim = doc.seg.sentences[doc.tokens()[b.min(n - 1)].sent]
+        .tokens
+        .end;
+    let mut e = b;
+    while e < lim
+        && e - b < 16
+        && !matches!(
+            doc.tok(e),
+            "," | ";" | "." | ":" | "»" | "«" | "!" | "?" | "(" | ")"
+        )
+    {
+        e += 1;
+    }
+    (e > b).then(|| doc.slice(doc.tspan(b, e)).to_string())
+}
+
+pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<StanceAnn> {
+    let lex = lexicons();
+    let mut out = Vec::new();
+    for (si, s) in doc.seg.sentences.iter().enumerate() {
+        if doc.boilerplate_blocks[s.block] {
+            continue;
+        }
+        let _ = si;
+        for h in lex.stance.find_all(doc, s.tokens.start, s.tokens.end) {
+            if doc.tok_in_boilerplate(h.start) {
+                continue;
+            }
+            let (pol, cue, origin) = &lex.stance.entries[h.entry];
+            let (holders, holder_text, how) = holder_for(doc, ms, quotes, h.start);
+            out.push(StanceAnn {
+                span: doc.tspan(h.start, h.end),
+                a: h.start,
+                b: h.end,
+                polarity: *pol,
+                holders,
+                holder_text,
+                target: target_after(doc, h.end),
+                rule: Rule::new(format!("stance:{how}"), format!("{origin}: {cue}")),
+            });
+        }
+    }
+    out
+}
+
+pub fn find_frames(doc: &Doc) -> Vec<FrameAnn> {
+    let lex = lexicons();
+    let mut out = Vec::new();
+    for s in &doc.seg.sentences {
+        if doc.boilerplate_blocks[s.block] {
+            continue;
+        }
+        for h in lex.frames.find_all(doc, s.tokens.start, s.tokens.end) {
+            if doc.tok_in_boilerplate(h.start) {
+                continue;
+            }
+            let (frame, cue, origin) = &lex.frames.entries[h.entry];
+            out.push(FrameAnn {
+                span: doc.tspan(h.start, h.end),
+                frame: frame.clone(),
+                rule: Rule::new("frame", format!("{origin}: {cue}")),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,208 @@
+//! Behaviour of the analysis core on short French texts written for these tests.
+
+use loupe::schema::{Analysis, BlockKind, EntityType, Polarity};
+
+const ARTICLE: &str = "Partager cet article\n\
+\n\
+Le Kremlin et Ankara signent un accord gazier\n\
+\n\
+Agence Presse Est | Publié le 14 mars 2023 | Mots clés : gaz, Turquie\n\
+\n\
+Le président russe Vladimir Poutine a reçu mardi à Moscou son homologue turc Recep Tayyip Erdogan. \
+Les deux dirigeants se sont engagés à renforcer la coopération énergétique entre la Russie et la Turquie.\n\
+\n\
+« Nous refusons toute ingérence étrangère dans nos affaires intérieures et nous défendrons notre souveraineté », a déclaré M. Poutine lors d’une conférence de presse.\n\
+\n\
+M. Erdogan a salué un accord « historique et équilibré pour nos deux peuples ». \
+Selon l’Organisation des pays exportateurs de pétrole (OPEP), la demande reste forte.\n\
+\n\
+Lire aussi : Le prix du gaz recule en Europe\n\
+\n\
+The two leaders shook hands at the Kremlin on Tuesday during a ceremony with their delegations.\n";
+
+fn analyze() -> Analysis {
+    loupe::analyze(ARTICLE)
+}
+
+fn mention_texts(a: &Analysis, t: EntityType) -> Vec<String> {
+    a.mentions
+        .iter()
+        .filter(|m| m.etype == t)
+        .map(|m| m.text.clone())
+        .collect()
+}
+
+#[test]
+fn spans_are_consistent_with_the_original_text() {
+    let a = analyze();
+    let utf16: Vec<u16> = ARTICLE.encode_utf16().collect();
+    let check = |s: &loupe::schema::Span, text: &str| {
+        assert!(s.start <= s.end && s.end <= ARTICLE.len());
+        assert!(ARTICLE.is_char_boundary(s.start) && ARTICLE.is_char_boundary(s.end));
+        assert_eq!(&ARTICLE[s.start..s.end], text);
+        assert_eq!(
+            String::from_utf16(&utf16[s.start16..s.end16]).unwrap(),
+            text
+        );
+    };
+    for m in &a.mentions {
+        check(&m.span, &m.text);
+        assert!(m.entity < a.entities.len());
+    }
+    for d in &a.dates {
+        check(&d.span, &d.text);
+    }
+    for q in &a.quotes {
+        check(&q.span, &q.text);
+    }
+    for w in a.mentions.windows(2) {
+        assert!(
+            w[0].span.end <= w[1].span.start,
+            "mentions overlap or unsorted"
+        );
+    }
+}
+
+#[test]
+fn people_places_orgs_and_roles() {
+    let a = analyze();
+    let per = mention_texts(&a, EntityType::PER);
+    assert!(per.contains(&"Vladimir Poutine".to_string()), "{per:?}");
+    assert!(per.contains(&"Recep Tayyip Erdogan".to_string()), "{per:?}");
+    // « M. Poutine » → the span is the name only, resolved to the full name.
+    let poutine = a
+        .entities
+        .iter()
+        .find(|e| e.canonical == "Vladimir Poutine")
+        .unwrap();
+    assert!(poutine.mentions.len() >= 2);
+    assert_eq!(poutine.role.as_deref(), Some("président russe"));
+    let loc = mention_texts(&a, EntityType::LOC);
+    for p in ["Moscou", "Russie", "Turquie"] {
+        assert!(loc.contains(&p.to_string()), "{p} in {loc:?}");
+    }
+    let opep = a
+        .entities
+        .iter()
+        .find(|e| e.acronym.as_deref() == Some("OPEP"))
+        .expect("OPEP");
+    assert_eq!(opep.etype, EntityType::ORG);
+    assert_eq!(
+        opep.mentions.len(),
+        2,
+        "expansion and acronym are one entity"
+    );
+}
+
+#[test]
+fn chrome_is_set_aside() {
+    let a = analyze();
+    let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds[0], BlockKind::Boilerplate);
+    assert_eq!(kinds[1], BlockKind::Title);
+    assert_eq!(kinds[2], BlockKind::Dateline);
+    assert_eq!(
+        *kinds.last().unwrap(),
+        BlockKind::Boilerplate,
+        "English caption"
+    );
+    assert_eq!(kinds[kinds.len() - 2], BlockKind::Boilerplate, "Lire aussi");
+    // Nothing is annotated inside boilerplate.
+    for m in &a.mentions {
+        assert!(
+            !a.boilerplate
+                .iter()
+                .any(|b| b.span.start < m.span.end && m.span.start < b.span.end),
+            "{}",
+            m.text
+        );
+    }
+    assert!(a
+        .boilerplate
+        .iter()
+        .any(|b| &ARTICLE[b.span.start..b.span.end] == "Mots clés : gaz, Turquie"));
+}
+
+#[test]
+fn card_title_date_publisher_quotes() {
+    let a = analyze();
+    assert_eq!(
+        a.card.title.as_deref(),
+        Some("Le Kremlin et Ankara signent un accord gazier")
+    );
+    assert_eq!(a.card.date.as_deref(), Some("2023-03-14"));
+    let q = &a.quotes[0];
+    assert!(q.text.starts_with("Nous refusons toute ingérence"));
+    assert_eq!(
+        q.speaker.map(|e| a.entities[e].canonical.as_str()),
+        Some("Vladimir Poutine")
+    );
+    assert_eq!(a.card.summary.len(), 3);
+    assert!(a.card.words > 80 && a.card.reading_minutes == 1);
+}
+
+#[test]
+fn dates_are_normalised_against_the_dateline() {
+    let a = analyze();
+    let mardi = a.dates.iter().find(|d| d.text == "mardi").expect("mardi");
+    // 14 March 2023 was a Tuesday: « mardi » is that day.
+    assert_eq!(mardi.iso.as_deref(), Some("2023-03-14"));
+}
+
+#[test]
+fn stance_and_frames() {
+    let a = analyze();
+    let commit = a
+        .stances
+        .iter()
+        .find(|s| s.polarity == Polarity::Commit)
+        .expect("commit stance");
+    assert!(commit.text.contains("engagés"));
+    let praise = a
+        .stances
+        .iter()
+        .find(|s| s.polarity == Polarity::Praise)
+        .expect("praise");
+    assert_eq!(
+        praise
+            .holders
+            .iter()
+            .map(|&h| a.entities[h].canonical.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Recep Tayyip Erdogan"]
+    );
+    let frames: Vec<&str> = a.frames.iter().map(|f| f.frame.as_str()).collect();
+    assert!(frames.contains(&"foreign_interference"), "{frames:?}");
+    assert!(frames.contains(&"sovereignty"), "{frames:?}");
+}
+
+#[test]
+fn deterministic_and_json_roundtrip() {
+    let a = analyze();
+    let b = analyze();
+    assert_eq!(a, b);
+    let back: Analysis = serde_json::from_str(&a.to_json()).unwrap();
+    assert_eq!(back, a);
+    assert_eq!(a.schema, loupe::SCHEMA);
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for t in [
+        "",
+        " ",
+        "\n\n\n",
+        "«",
+        "» « »",
+        "M.",
+        "l'",
+        "\u{feff}",
+        "a\u{0301}",
+        "12. 01.",
+        "((((",
+        "😀 Élysée 😀",
+    ] {
+        let a = loupe::analyze(t);
+        assert_eq!(a.stats.bytes, t.len());
+    }
+}
