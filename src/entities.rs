@@ -697,6 +697,12 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
             short
                 .entry(doc.tok(c.b - 1).to_string())
                 .or_insert((full.clone(), c.entry));
+            // Family name first (« Wang Yi » → « M. Wang »): a two-word name whose first word is
+            // not a known given name.
+            let first = doc.tok(c.a);
+            if c.b - c.a == 2 && !lex.firstnames.contains(first) && c.entry.is_none() {
+                short.entry(first.to_string()).or_insert((full.clone(), c.entry));
+            }
         }
     }
     // Relink single-token PER mentions and find bare short mentions.

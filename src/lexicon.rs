@@ -154,6 +154,10 @@ impl<T> CueMatcher<T> {
 
     /// Longest match starting at token `i` that stays inside `limit` (exclusive end token).
     pub fn longest_at(&self, doc: &Doc, i: usize, limit: usize) -> Option<CueHit> {
+        let limit = limit.min(doc.tokens().len());
+        if i >= limit {
+            return None;
+        }
         let first = doc.tok_lower(i);
         let mut best: Option<CueHit> = None;
         let cands = self

@@ -66,7 +66,7 @@ pub fn analyze(text: &str) -> Analysis {
     let ments = entities::find(&doc, &date_tokens);
     let quotes = quotes::find(&doc, &ments);
     let stances = stance::find_stances(&doc, &ments, &quotes);
-    let frames = stance::find_frames(&doc);
+    let frames = stance::find_frames(&doc, &ments);
 
     // Entity table: one entity per (type, canonical).
     let mut entities: Vec<Entity> = Vec::new();

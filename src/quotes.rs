@@ -150,7 +150,7 @@ pub fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
     {
         return Some(k);
     }
-    for back in 1..=6 {
+    for back in 1..=10 {
         let Some(ps) = sent.checked_sub(back) else {
             break;
         };
@@ -309,7 +309,16 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
                 break;
             }
             if has_verb {
-                if let Some(sp) = subject_after(doc, ms, v, lim) {
+                if let Some(mut sp) = subject_after(doc, ms, v, lim) {
+                    // « a poursuivi le communiqué »: a speech noun speaks for the previous speaker.
+                    if sp.0.is_none() {
+                        let noun = sp.1.rsplit(' ').next().unwrap_or("").to_lowercase();
+                        if lex.speech.get(noun.as_str()) == Some(&SpeechKind::Noun) {
+                            if let Some(prev) = out.last().filter(|p| p.speaker.is_some()) {
+                                sp = (prev.speaker, prev.speaker_text.clone().unwrap_or_default());
+                            }
+                        }
+                    }
                     speaker = Some(sp);
                     rule = Rule::new(
                         "quote:verb-after",

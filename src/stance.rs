@@ -255,7 +255,9 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
     out
 }
 
-pub fn find_frames(doc: &Doc) -> Vec<FrameAnn> {
+/// Frame cues; a cue that overlaps a named entity (« Organisation de coopération de Shanghai »)
+/// is a name, not a frame.
+pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
     let lex = lexicons();
     let mut out = Vec::new();
     for s in &doc.seg.sentences {
@@ -264,6 +266,11 @@ pub fn find_frames(doc: &Doc) -> Vec<FrameAnn> {
         }
         for h in lex.frames.find_all(doc, s.tokens.start, s.tokens.end) {
             if doc.tok_in_boilerplate(h.start) {
+                continue;
+            }
+            let span = doc.tspan(h.start, h.end);
+            let k = ms.partition_point(|m| m.span.end <= span.start);
+            if ms.get(k).is_some_and(|m| m.span.overlaps(&span)) {
                 continue;
             }
             let (frame, cue, origin) = &lex.frames.entries[h.entry];

@@ -1,0 +1,2 @@
+//! Web app (stub while being written).
+pub fn start() {}

@@ -1,0 +1,348 @@
+//! Turns the flat, possibly overlapping annotation layers of an [`Analysis`] into one properly
+//! nested tree per block, ready to be rendered as HTML.
+//!
+//! Pure Rust with no web dependency: it only reads spans that the analysis core produced and
+//! decides how to nest them; it never analyses the text itself.
+//!
+//! Nesting rules:
+//! - inside a block, spans are ordered by start, then longest first, then by layer (page chrome,
+//!   quote, stance, frame, entity mention, date), so a mention inside a quote renders inside it;
+//! - a span that crosses a block boundary is clipped to each block it touches;
+//! - when two spans cross, the one that starts later (the inner one) is split at the end of the
+//!   outer one, except that an entity mention or a date is never split by a quote, stance, frame or
+//!   chrome span: that outer span is split around it instead. Every piece of a split span carries
+//!   its part number (see [`Node::Span::part`]), so the pieces can be grouped again.
+
+use crate::schema::{Analysis, BlockKind, Span};
+
+/// The analysis layer an annotation comes from, with its index into that layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Layer {
+    /// Index into [`Analysis::boilerplate`] (chrome inside a content block).
+    Chrome(usize),
+    /// Index into [`Analysis::quotes`].
+    Quote(usize),
+    /// Index into [`Analysis::stances`].
+    Stance(usize),
+    /// Index into [`Analysis::frames`].
+    Frame(usize),
+    /// Index into [`Analysis::mentions`].
+    Mention(usize),
+    /// Index into [`Analysis::dates`].
+    Date(usize),
+}
+
+impl Layer {
+    /// Nesting rank: lower ranks wrap higher ranks when two spans are equal.
+    fn rank(self) -> u8 {
+        match self {
+            Layer::Chrome(_) => 0,
+            Layer::Quote(_) => 1,
+            Layer::Stance(_) => 2,
+            Layer::Frame(_) => 3,
+            Layer::Mention(_) => 4,
+            Layer::Date(_) => 5,
+        }
+    }
+
+    /// Mentions and dates are kept whole whenever possible.
+    fn atomic(self) -> bool {
+        matches!(self, Layer::Mention(_) | Layer::Date(_))
+    }
+}
+
+/// A node of the render tree. Offsets are UTF-8 byte offsets into the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    Text {
+        start: usize,
+        end: usize,
+    },
+    Span {
+        layer: Layer,
+        start: usize,
+        end: usize,
+        /// 0 for the first (or only) piece of the annotation, 1, 2… for the following pieces.
+        part: usize,
+        /// True when this is the last piece of the annotation.
+        last: bool,
+        children: Vec<Node>,
+    },
+}
+
+/// One rendered paragraph: a block of the analysis, or (defensively) a run of non-blank text
+/// that no block covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlockView {
+    /// Index into [`Analysis::blocks`], `None` for uncovered text.
+    pub block: Option<usize>,
+    pub kind: BlockKind,
+    pub start: usize,
+    pub end: usize,
+    pub nodes: Vec<Node>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    start: usize,
+    end: usize,
+    layer: Layer,
+    /// Order of appearance (tie-breaker).
+    seq: usize,
+}
+
+impl Item {
+    fn key(&self) -> (usize, std::cmp::Reverse<usize>, u8, usize) {
+        (self.start, std::cmp::Reverse(self.end), self.layer.rank(), self.seq)
+    }
+}
+
+/// All annotations rendered in the text view, in layer order.
+pub fn annotations(a: &Analysis) -> Vec<(Span, Layer)> {
+    let mut out = Vec::new();
+    // Chrome segments inside content blocks (whole boilerplate blocks are shown as such).
+    for (i, b) in a.boilerplate.iter().enumerate() {
+        let whole_block = a.blocks.iter().any(|bl| {
+            bl.kind == BlockKind::Boilerplate
+                && bl.span.start <= b.span.start
+                && b.span.end <= bl.span.end
+        });
+        if !whole_block {
+            out.push((b.span, Layer::Chrome(i)));
+        }
+    }
+    out.extend(a.quotes.iter().enumerate().map(|(i, q)| (q.span, Layer::Quote(i))));
+    out.extend(a.stances.iter().enumerate().map(|(i, s)| (s.span, Layer::Stance(i))));
+    out.extend(a.frames.iter().enumerate().map(|(i, f)| (f.span, Layer::Frame(i))));
+    out.extend(a.mentions.iter().enumerate().map(|(i, m)| (m.span, Layer::Mention(i))));
+    out.extend(a.dates.iter().enumerate().map(|(i, d)| (d.span, Layer::Date(i))));
+    out
+}
+
+/// Lays out the whole text: one [`BlockView`] per block, in text order.
+pub fn layout(text: &str, a: &Analysis) -> Vec<BlockView> {
+    let spans = annotations(a);
+    let mut blocks: Vec<(Option<usize>, BlockKind, usize, usize)> = a
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.span.start < b.span.end && b.span.end <= text.len())
+        .map(|(i, b)| (Some(i), b.kind, b.span.start, b.span.end))
+        .collect();
+    blocks.sort_by_key(|b| (b.2, b.3));
+    // Defensive: never hide text that no block covers.
+    let mut views = Vec::with_capacity(blocks.len());
+    let mut pos = 0;
+    let mut gaps = Vec::new();
+    for &(_, _, s, e) in &blocks {
+        if s > pos {
+            gaps.push((pos, s));
+        }
+        pos = pos.max(e);
+    }
+    if pos < text.len() {
+        gaps.push((pos, text.len()));
+    }
+    for (s, e) in gaps {
+        let (s, e) = trim(text, s, e);
+        if s < e {
+            blocks.push((None, BlockKind::Paragraph, s, e));
+        }
+    }
+    blocks.sort_by_key(|b| (b.2, b.3));
+    let mut seen_end = 0;
+    for (block, kind, s, e) in blocks {
+        // Overlapping blocks (should not happen) are rendered once.
+        let s = s.max(seen_end);
+        if s >= e {
+            continue;
+        }
+        seen_end = e;
+        views.push(BlockView {
+            block,
+            kind,
+            start: s,
+            end: e,
+            nodes: nest(s, e, &spans),
+        });
+    }
+    views
+}
+
+fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let slice = &text[s..e];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail >= slice.len() {
+        (s, s)
+    } else {
+        (s + lead, e - trail)
+    }
+}
+
+/// Builds the nested nodes of the range `[lo, hi)` from the annotation spans.
+pub fn nest(lo: usize, hi: usize, spans: &[(Span, Layer)]) -> Vec<Node> {
+    // Clip to the range; drop empty spans.
+    let mut work: Vec<Item> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, (s, _))| s.start < hi && s.end > lo && s.start < s.end)
+        .map(|(seq, (s, layer))| Item {
+            start: s.start.max(lo),
+            end: s.end.min(hi),
+            layer: *layer,
+            seq,
+        })
+        .collect();
+    // Work list sorted so that the next item is at the end (pop).
+    work.sort_by_key(|it| std::cmp::Reverse(it.key()));
+
+    // Arena of placed spans.
+    struct Placed {
+        item: Item,
+        children: Vec<usize>,
+    }
+    let mut arena: Vec<Placed> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    // Pieces already emitted per annotation (seq) → part numbers.
+    let mut parts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut part_of: Vec<usize> = Vec::new();
+
+    let requeue = |work: &mut Vec<Item>, it: Item| {
+        let k = std::cmp::Reverse(it.key());
+        let pos = work.partition_point(|w| std::cmp::Reverse(w.key()) < k);
+        work.insert(pos, it);
+    };
+
+    while let Some(mut it) = work.pop() {
+        loop {
+            while let Some(&top) = stack.last() {
+                if arena[top].item.end <= it.start {
+                    stack.pop();
+                } else {
+                    break;
+                }
+            }
+            let Some(&top) = stack.last() else { break };
+            let top_item = arena[top].item;
+            if it.end <= top_item.end {
+                break; // fully inside
+            }
+            // `it` crosses `top` (top.start <= it.start < top.end < it.end).
+            if it.layer.atomic() && !top_item.layer.atomic() && top_item.start < it.start {
+                // Keep the mention whole: cut the outer span at the mention's start and queue the
+                // rest of it, which will nest inside the mention.
+                arena[top].item.end = it.start;
+                stack.pop();
+                requeue(
+                    &mut work,
+                    Item {
+                        start: it.start,
+                        end: top_item.end,
+                        ..top_item
+                    },
+                );
+                continue;
+            }
+            // Split the inner span at the end of the outer one.
+            requeue(
+                &mut work,
+                Item {
+                    start: top_item.end,
+                    ..it
+                },
+            );
+            it.end = top_item.end;
+            break;
+        }
+        let idx = arena.len();
+        arena.push(Placed {
+            item: it,
+            children: Vec::new(),
+        });
+        let p = parts.entry(it.seq).or_insert(0);
+        part_of.push(*p);
+        *p += 1;
+        match stack.last() {
+            Some(&parent) => arena[parent].children.push(idx),
+            None => roots.push(idx),
+        }
+        stack.push(idx);
+    }
+
+    fn build(
+        idx: usize,
+        arena: &[Placed],
+        part_of: &[usize],
+        parts: &std::collections::HashMap<usize, usize>,
+    ) -> Node {
+        let p = &arena[idx];
+        let children = fill(
+            p.item.start,
+            p.item.end,
+            &p.children,
+            arena,
+            part_of,
+            parts,
+        );
+        Node::Span {
+            layer: p.item.layer,
+            start: p.item.start,
+            end: p.item.end,
+            part: part_of[idx],
+            last: part_of[idx] + 1 == parts[&p.item.seq],
+            children,
+        }
+    }
+    fn fill(
+        lo: usize,
+        hi: usize,
+        kids: &[usize],
+        arena: &[Placed],
+        part_of: &[usize],
+        parts: &std::collections::HashMap<usize, usize>,
+    ) -> Vec<Node> {
+        let mut out = Vec::with_capacity(kids.len() * 2 + 1);
+        let mut pos = lo;
+        for &k in kids {
+            let it = arena[k].item;
+            if it.start > pos {
+                out.push(Node::Text {
+                    start: pos,
+                    end: it.start,
+                });
+            }
+            out.push(build(k, arena, part_of, parts));
+            pos = it.end;
+        }
+        if pos < hi {
+            out.push(Node::Text { start: pos, end: hi });
+        }
+        out
+    }
+    fill(lo, hi, &roots, &arena, &part_of, &parts)
+}
+
+/// The highlights in document order, as `(layer, start, end)` of each whole annotation after
+/// grouping split pieces: what a reader sees as marks. Used by tests.
+pub fn flatten(nodes: &[Node], out: &mut Vec<(Layer, usize, usize)>) {
+    for n in nodes {
+        if let Node::Span {
+            layer,
+            start,
+            end,
+            part,
+            children,
+            ..
+        } = n
+        {
+            if *part == 0 {
+                out.push((*layer, *start, *end));
+            } else if let Some(prev) = out.iter_mut().rev().find(|(l, _, _)| l == layer) {
+                prev.2 = *end;
+            }
+            flatten(children, out);
+        }
+    }
+}
