@@ -78,7 +78,14 @@ fn is_all_caps(w: &str) -> bool {
 
 /// Roman numerals and other upper-case tokens that are not organisations.
 fn is_not_acronym(w: &str) -> bool {
-    const STOP: &[&str] = &["TV", "OK", "PDF", "HTML", "URL", "PS:", "NB", "AFP"];
+    // Upper-case common nouns and units of French text, not organisations.
+    const STOP: &[&str] = &[
+        "TV", "OK", "PDF", "HTML", "URL", "NB", "HLM", "ONG", "ISBN", "CO2", "TVA", "PME", "SMS",
+        "PIB", "SIDA", "VIH", "ADN", "OGM", "TGV", "RER", "SDF", "CDI", "CDD", "RSA", "SMIC",
+        "IVG", "PMA", "GPS", "USB", "QR", "PC", "CV", "DVD", "CD", "KO", "PV", "RIB", "TTC", "HT",
+        "PDG", "DG", "DRH", "BTP", "QG", "JT", "AG", "CA", "VTT", "GPL", "LED", "WC", "VIP", "FAQ",
+        "ID", "IP", "UV", "AM", "PM", "AOC", "IGP", "OVNI", "SAMU", "SMUR", "IRM", "ORL", "HIV",
+    ];
     w.chars().all(|c| "IVXLCDM".contains(c)) || STOP.contains(&w)
 }
 
@@ -134,6 +141,14 @@ fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
         let surface = &text[s..e];
         if b - a == 1 && surface.chars().next().is_some_and(char::is_lowercase) {
             continue;
+        }
+        // A place name that is also a given name, followed by a capitalised word or a name
+        // particle (« Dominique de Talancé », « Florence Dupont ») is a person.
+        if b - a == 1 && g.etype == EntityType::LOC && lex.firstnames.contains(surface) && b < toks.len() {
+            let next = doc.tok(b);
+            if doc.is_cap(b) || (matches!(next, "de" | "d'") && b + 1 < toks.len() && doc.is_cap(b + 1)) {
+                continue;
+            }
         }
         // A sentence-initial single word that is also a function word (« Nice » vs « Sens »).
         if b - a == 1 && sentence_initial(doc, a) && lex.function_words.contains(doc.tok_lower(a)) {
@@ -577,8 +592,17 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
             || span_text.starts_with("Saint-")
             || span_text.starts_with("Sainte-")
             || span_text.contains("-en-");
+        let has_acronym = (i..e).any(|k| is_all_caps(doc.tok(k)) && !is_not_acronym(doc.tok(k)));
+        let ambiguous_head = len == 1 && lex.heads.get(w).is_some_and(|h| h.0 == EntityType::ORG);
         let etype = if let Some(t) = has_head {
             Some(t)
+        } else if ambiguous_head && !initial && matches!(prev, "la" | "le" | "l'" | "du" | "au" | "cette" | "ce") {
+            // « la Commission », « le Parlement », « du Conseil »: an institution.
+            Some(EntityType::ORG)
+        } else if len >= 2 && has_acronym {
+            Some(EntityType::ORG)
+        } else if len == 1 && lex.firstnames.contains(w) {
+            Some(EntityType::PER)
         } else if matches!(prev, "à" | "en" | "vers") || loc_shape {
             Some(EntityType::LOC)
         } else if lex.titles.get(prev) == Some(&TitleKind::Role) {
