@@ -228,6 +228,12 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             set(&mut infos, "boilerplate:url", "related-article URL".into());
             continue;
         }
+        // Photo captions and credits are content (« ©Reuters » is a mention of Reuters), and
+        // never datelines even when they carry a date.
+        if line.contains('©') {
+            infos[bi].kind = BlockKind::Caption;
+            continue;
+        }
         // Datelines are content; their keyword tails are not.
         let segs = segments(line);
         let date_signal = has_date_signal(lower);

@@ -18,9 +18,9 @@
 //! Invariants: mentions are sorted, non-overlapping, on token boundaries, outside boilerplate.
 
 use crate::doc::{Doc, NSpan};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::lexicon::{lexicons, TitleKind};
 use crate::schema::{EntityType, Rule};
-use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone)]
 pub struct Cand {
@@ -144,9 +144,15 @@ fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
         }
         // A place name that is also a given name, followed by a capitalised word or a name
         // particle (« Dominique de Talancé », « Florence Dupont ») is a person.
-        if b - a == 1 && g.etype == EntityType::LOC && lex.firstnames.contains(surface) && b < toks.len() {
+        if b - a == 1
+            && g.etype == EntityType::LOC
+            && lex.firstnames.contains(surface)
+            && b < toks.len()
+        {
             let next = doc.tok(b);
-            if doc.is_cap(b) || (matches!(next, "de" | "d'") && b + 1 < toks.len() && doc.is_cap(b + 1)) {
+            if doc.is_cap(b)
+                || (matches!(next, "de" | "d'") && b + 1 < toks.len() && doc.is_cap(b + 1))
+            {
                 continue;
             }
         }
@@ -596,7 +602,10 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
         let ambiguous_head = len == 1 && lex.heads.get(w).is_some_and(|h| h.0 == EntityType::ORG);
         let etype = if let Some(t) = has_head {
             Some(t)
-        } else if ambiguous_head && !initial && matches!(prev, "la" | "le" | "l'" | "du" | "au" | "cette" | "ce") {
+        } else if ambiguous_head
+            && !initial
+            && matches!(prev, "la" | "le" | "l'" | "du" | "au" | "cette" | "ce")
+        {
             // « la Commission », « le Parlement », « du Conseil »: an institution.
             Some(EntityType::ORG)
         } else if len >= 2 && has_acronym {
@@ -670,7 +679,7 @@ fn select(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by_key(|c| c.prio <= 2);
     let mut taken: Vec<Cand> = Vec::new();
     // Per token, the byte ranges already taken (a whole token, or parts of a compound).
-    let mut used: HashMap<usize, Vec<NSpan>> = HashMap::new();
+    let mut used: HashMap<usize, Vec<NSpan>> = HashMap::default();
     for c in cands {
         let sp = cand_span(doc, &c);
         if (c.a..c.b).any(|k| {
@@ -703,7 +712,7 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     let mut sel = select(doc, cands);
 
     // Short forms of people found in this document (« Wang » → Wang Yi, « Tokaïev » → …).
-    let mut short: HashMap<String, (String, Option<usize>)> = HashMap::new();
+    let mut short: HashMap<String, (String, Option<usize>)> = HashMap::default();
     for c in &sel {
         if c.etype != EntityType::PER {
             continue;
@@ -725,7 +734,9 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
             // not a known given name.
             let first = doc.tok(c.a);
             if c.b - c.a == 2 && !lex.firstnames.contains(first) && c.entry.is_none() {
-                short.entry(first.to_string()).or_insert((full.clone(), c.entry));
+                short
+                    .entry(first.to_string())
+                    .or_insert((full.clone(), c.entry));
             }
         }
     }

@@ -8,9 +8,9 @@
 //! - [`lexicons`] returns the same `'static` instance on every call (built on first use).
 
 use crate::doc::Doc;
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::schema::{EntityType, Polarity};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 macro_rules! data {
@@ -93,7 +93,7 @@ impl<T> CueMatcher<T> {
     fn new() -> Self {
         CueMatcher {
             patterns: Vec::new(),
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
             prefix_first: Vec::new(),
             entries: Vec::new(),
         }
@@ -267,8 +267,8 @@ fn build() -> Lexicons {
     let mut skipped = 0;
     let mut gaz: Vec<GazEntry> = Vec::new();
     let mut forms: Vec<(String, usize)> = Vec::new();
-    let mut demonyms = HashMap::new();
-    let mut person_short: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut demonyms = HashMap::default();
+    let mut person_short: HashMap<String, Vec<usize>> = HashMap::default();
 
     let (name, src) = data!("gazetteer/places.tsv");
     for (ln, c) in rows(src) {
@@ -411,10 +411,10 @@ fn build() -> Lexicons {
     }
 
     // Surface forms: first entry wins for a duplicated form (files are read in priority order).
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut pats = Vec::new();
     let mut gaz_pat = Vec::new();
-    let mut by_form: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_form: HashMap<String, Vec<usize>> = HashMap::default();
     for (f, id) in forms {
         by_form.entry(f.to_lowercase()).or_default().push(id);
         if f.chars().count() < 2 || !seen.insert(f.clone()) {
@@ -427,7 +427,7 @@ fn build() -> Lexicons {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&pats)
         .expect("gazetteer automaton");
-    let mut mseen = HashSet::new();
+    let mut mseen = HashSet::default();
     let mut mpats = Vec::new();
     let mut media_pat = Vec::new();
     for (f, id) in media_forms {
@@ -497,7 +497,7 @@ fn build() -> Lexicons {
         .collect();
 
     let (_, src) = data!("lexicon/speech_verbs.tsv");
-    let mut speech = HashMap::new();
+    let mut speech = HashMap::default();
     for (_, c) in rows(src) {
         let kind = match c.get(2).copied() {
             Some("speech") => SpeechKind::Speech,
@@ -513,8 +513,8 @@ fn build() -> Lexicons {
     }
 
     let (name, src) = data!("lexicon/titles.tsv");
-    let mut titles = HashMap::new();
-    let mut title_words = HashSet::new();
+    let mut titles = HashMap::default();
+    let mut title_words = HashSet::default();
     let mut title_cues = CueMatcher::new();
     for (ln, c) in rows(src) {
         let kind = match c.get(1).copied() {
@@ -544,7 +544,7 @@ fn build() -> Lexicons {
     }
 
     let (_, src) = data!("lexicon/heads.tsv");
-    let mut heads = HashMap::new();
+    let mut heads = HashMap::default();
     for (_, c) in rows(src) {
         let t = match c.first().copied() {
             Some("ORG") => EntityType::ORG,
@@ -564,7 +564,7 @@ fn build() -> Lexicons {
 
     let (_, src) = data!("lexicon/boilerplate.tsv");
     let mut boilerplate = Vec::new();
-    let mut english_words = HashSet::new();
+    let mut english_words = HashSet::default();
     for (_, c) in rows(src) {
         let (Some(kind), Some(pat)) = (c.first(), c.get(1)) else {
             skipped += 1;

@@ -21,6 +21,7 @@ pub mod dates;
 pub mod doc;
 pub mod entities;
 pub mod eval;
+pub mod fxhash;
 pub mod lexicon;
 pub mod normalize;
 pub mod offsets;
@@ -33,8 +34,8 @@ pub mod stance;
 pub mod app;
 
 use doc::{Doc, SpanMapper};
+use fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use schema::*;
-use std::collections::{HashMap, HashSet};
 
 pub use schema::{Analysis, SCHEMA};
 
@@ -70,7 +71,7 @@ pub fn analyze(text: &str) -> Analysis {
 
     // Entity table: one entity per (type, canonical).
     let mut entities: Vec<Entity> = Vec::new();
-    let mut key_to_entity: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut key_to_entity: HashMap<(EntityType, String), usize> = HashMap::default();
     let mut mentions: Vec<Mention> = Vec::with_capacity(ments.len());
     let mut mention_entity = Vec::with_capacity(ments.len());
     let lex = lexicon::lexicons();
@@ -277,12 +278,10 @@ pub fn analyze(text: &str) -> Analysis {
                 // First entity mentioned in the target words.
                 let tstart = doc.tokens()[s.b.min(doc.tokens().len() - 1)].start;
                 let tend = tstart + t.len();
+                let k = ments.partition_point(|m| m.span.start < tstart);
                 ments
-                    .iter()
-                    .find(|m| {
-                        m.span.start >= tstart && m.span.end <= tend && m.etype != EntityType::MISC
-                            || (m.span.start >= tstart && m.span.end <= tend)
-                    })
+                    .get(k)
+                    .filter(|m| m.span.end <= tend)
                     .map(|m| m.canonical.clone())
             })
             .or_else(|| s.target.clone())

@@ -7,7 +7,7 @@
 //! `utf16(b) == text[..b].encode_utf16().count()` and `chars(b) == text[..b].chars().count()`.
 
 /// Bytes between two checkpoints.
-pub const STRIDE: usize = 256;
+pub const STRIDE: usize = 64;
 
 #[derive(Debug, Clone)]
 pub struct OffsetIndex<'a> {

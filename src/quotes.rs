@@ -154,12 +154,115 @@ pub fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
         let Some(ps) = sent.checked_sub(back) else {
             break;
         };
+        if let Some(k) = sentence_subject(doc, ms, ps, usize::MAX) {
+            return Some(k);
+        }
         let ps = &doc.seg.sentences[ps];
         if let Some((k, _)) = mentions_in(ms, ps.tokens.start, ps.tokens.end)
             .find(|(_, m)| m.etype == EntityType::PER)
         {
             return Some(k);
         }
+    }
+    None
+}
+
+/// Resolves a role noun phrase starting at token `at` (« le ministre turc », « le président
+/// russe ») to an earlier person mention whose role contains the same title and nationality
+/// words. Returns the mention index and the end token of the phrase.
+pub fn resolve_role_np(
+    doc: &Doc,
+    ms: &[EMention],
+    at: usize,
+    lim: usize,
+) -> Option<(usize, usize)> {
+    let lex = lexicons();
+    let mut k = at;
+    if k < lim && matches!(doc.tok_lower(k), "le" | "la" | "l'") {
+        k += 1;
+    }
+    let t0 = k;
+    while k < lim && k - t0 < 4 && doc.is_word(k) && !doc.is_cap(k) {
+        let w = doc.tok_lower(k);
+        if !(lex.titles.contains_key(w) || lex.demonyms.contains_key(w)) {
+            break;
+        }
+        k += 1;
+    }
+    if k == t0 || !lex.titles.contains_key(doc.tok_lower(t0)) {
+        return None;
+    }
+    let title = doc.tok_lower(t0);
+    // Generic titles match any role of the same nationality (« le dirigeant russe »).
+    let generic = matches!(
+        title,
+        "dirigeant" | "dirigeante" | "chef" | "leader" | "homologue" | "numéro"
+    );
+    let words: Vec<&str> = (t0..k).map(|t| doc.tok_lower(t)).collect();
+    if generic && words.len() < 2 {
+        return None;
+    }
+    let end = ms.partition_point(|m| m.a < at);
+    (0..end).rev().find_map(|mi| {
+        let m = &ms[mi];
+        let role = m.role.as_deref()?.to_lowercase();
+        let rw: Vec<&str> = role
+            .split(|c: char| c.is_whitespace() || c == '\'')
+            .collect();
+        words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| (i == 0 && generic) || rw.contains(w))
+            .then_some((mi, k))
+    })
+}
+
+/// Prepositions that govern a noun phrase (a governed mention is not a subject).
+pub const PREPOSITIONS: &[&str] = &[
+    "de", "d'", "du", "des", "à", "au", "aux", "avec", "contre", "en", "dans", "sur", "pour",
+    "par", "entre", "vers", "chez", "sans", "sous", "selon", "envers", "auprès", "depuis",
+];
+
+/// Is the mention governed by a preposition (so not a subject)?
+pub fn governed(doc: &Doc, m: &EMention) -> bool {
+    let lex = lexicons();
+    let mut k = m.a;
+    // Skip articles, honorifics and role words back to the governing word.
+    while k > 0 {
+        let w = doc.tok_lower(k - 1);
+        if matches!(w, "le" | "la" | "les" | "l'" | "m." | "m" | "mme" | ".")
+            || (lex.titles.contains_key(w) && !PREPOSITIONS.contains(&w))
+            || lex.demonyms.contains_key(w)
+        {
+            k -= 1;
+            continue;
+        }
+        return PREPOSITIONS.contains(&w);
+    }
+    false
+}
+
+/// The subject of a sentence: its first person mention not governed by a preposition, or a role
+/// noun phrase (« le dirigeant russe ») naming a person met earlier.
+fn sentence_subject(doc: &Doc, ms: &[EMention], sent: usize, before: usize) -> Option<usize> {
+    let s = &doc.seg.sentences[sent];
+    let end = before.min(s.tokens.end);
+    let mut t = s.tokens.start;
+    while t < end {
+        if let Some((mi, m)) = mentions_in(ms, t, t + 1).next() {
+            if m.etype == EntityType::PER && !governed(doc, m) {
+                return Some(mi);
+            }
+            t = m.b.max(t + 1);
+            continue;
+        }
+        let prev_is_prep = t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1));
+        if matches!(doc.tok_lower(t), "le" | "la") && !prev_is_prep {
+            if let Some((mi, _)) = resolve_role_np(doc, ms, t, end) {
+                return Some(mi);
+            }
+        }
+        t += 1;
     }
     None
 }
@@ -187,6 +290,15 @@ fn subject_after(
             }
         }
         if let Some((mi, _)) = mentions_in(ms, k, k + 1).next() {
+            return Some((Some(mi), ms[mi].canonical.clone()));
+        }
+        // Honorifics before the name (« M. Morozov »).
+        if lex.titles.get(doc.tok(k)) == Some(&crate::lexicon::TitleKind::Honorific) || w == "." {
+            k += 1;
+            continue;
+        }
+        // A role noun phrase naming a person met earlier (« a déclaré le ministre turc »).
+        if let Some((mi, _)) = resolve_role_np(doc, ms, k, lim) {
             return Some((Some(mi), ms[mi].canonical.clone()));
         }
         // A noun phrase « le communiqué », « le ministère » (no entity).

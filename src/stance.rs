@@ -18,7 +18,7 @@
 use crate::doc::{Doc, NSpan};
 use crate::entities::EMention;
 use crate::lexicon::{lexicons, SpeechKind};
-use crate::quotes::{resolve_pronoun, QuoteAnn};
+use crate::quotes::{governed, resolve_pronoun, resolve_role_np, QuoteAnn};
 use crate::schema::{EntityType, Polarity, Rule};
 
 #[derive(Debug, Clone)]
@@ -40,34 +40,10 @@ pub struct FrameAnn {
     pub rule: Rule,
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "de", "d'", "du", "des", "à", "au", "aux", "avec", "contre", "en", "dans", "sur", "pour",
-    "par", "entre", "vers", "chez", "sans", "sous", "selon", "envers", "auprès", "depuis",
-];
-
 const CLAUSE_BREAK: &[&str] = &[";", ":", "(", ")", "»", "«", "“", "”", "?", "!", "."];
 
 fn mention_before(ms: &[EMention], t: usize) -> usize {
     ms.partition_point(|m| m.a < t)
-}
-
-/// Is the mention governed by a preposition (so not a subject)?
-fn governed(doc: &Doc, m: &EMention) -> bool {
-    let mut k = m.a;
-    // Skip articles and role words back to the governing word.
-    let lex = lexicons();
-    while k > 0 {
-        let w = doc.tok_lower(k - 1);
-        if matches!(w, "le" | "la" | "les" | "l'" | "m." | "m" | "mme" | ".")
-            || lex.title_words.contains(w)
-            || lex.demonyms.contains_key(w)
-        {
-            k -= 1;
-            continue;
-        }
-        return PREPOSITIONS.contains(&w);
-    }
-    false
 }
 
 fn holder_for(
@@ -118,8 +94,20 @@ fn holder_for(
             break;
         }
     }
-    // 1. Subject-like mention in the clause before the cue.
+    // A role noun phrase as subject (« Le ministre turc a salué… »).
     let end = mention_before(ms, cue_a);
+    if !(clause_start..cue_a).any(|t| ms.get(mention_before(ms, t)).is_some_and(|m| m.a == t)) {
+        let mut t = clause_start;
+        while t < cue_a {
+            if let Some((mi, e)) = resolve_role_np(doc, ms, t, cue_a) {
+                if e <= cue_a {
+                    return (vec![mi], None, "role");
+                }
+            }
+            t += 1;
+        }
+    }
+    // 1. Subject-like mention in the clause before the cue.
     for mi in (0..end).rev() {
         let m = &ms[mi];
         if m.a < clause_start {

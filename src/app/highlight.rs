@@ -93,7 +93,12 @@ struct Item {
 
 impl Item {
     fn key(&self) -> (usize, std::cmp::Reverse<usize>, u8, usize) {
-        (self.start, std::cmp::Reverse(self.end), self.layer.rank(), self.seq)
+        (
+            self.start,
+            std::cmp::Reverse(self.end),
+            self.layer.rank(),
+            self.seq,
+        )
     }
 }
 
@@ -111,11 +116,36 @@ pub fn annotations(a: &Analysis) -> Vec<(Span, Layer)> {
             out.push((b.span, Layer::Chrome(i)));
         }
     }
-    out.extend(a.quotes.iter().enumerate().map(|(i, q)| (q.span, Layer::Quote(i))));
-    out.extend(a.stances.iter().enumerate().map(|(i, s)| (s.span, Layer::Stance(i))));
-    out.extend(a.frames.iter().enumerate().map(|(i, f)| (f.span, Layer::Frame(i))));
-    out.extend(a.mentions.iter().enumerate().map(|(i, m)| (m.span, Layer::Mention(i))));
-    out.extend(a.dates.iter().enumerate().map(|(i, d)| (d.span, Layer::Date(i))));
+    out.extend(
+        a.quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.span, Layer::Quote(i))),
+    );
+    out.extend(
+        a.stances
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.span, Layer::Stance(i))),
+    );
+    out.extend(
+        a.frames
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.span, Layer::Frame(i))),
+    );
+    out.extend(
+        a.mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.span, Layer::Mention(i))),
+    );
+    out.extend(
+        a.dates
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.span, Layer::Date(i))),
+    );
     out
 }
 
@@ -278,14 +308,7 @@ pub fn nest(lo: usize, hi: usize, spans: &[(Span, Layer)]) -> Vec<Node> {
         parts: &std::collections::HashMap<usize, usize>,
     ) -> Node {
         let p = &arena[idx];
-        let children = fill(
-            p.item.start,
-            p.item.end,
-            &p.children,
-            arena,
-            part_of,
-            parts,
-        );
+        let children = fill(p.item.start, p.item.end, &p.children, arena, part_of, parts);
         Node::Span {
             layer: p.item.layer,
             start: p.item.start,
@@ -317,7 +340,10 @@ pub fn nest(lo: usize, hi: usize, spans: &[(Span, Layer)]) -> Vec<Node> {
             pos = it.end;
         }
         if pos < hi {
-            out.push(Node::Text { start: pos, end: hi });
+            out.push(Node::Text {
+                start: pos,
+                end: hi,
+            });
         }
         out
     }
