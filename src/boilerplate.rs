@@ -86,12 +86,28 @@ fn whole_line_core(lower: &str) -> &str {
 fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
     let lex = lexicons();
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[' && c != '©');
-    for (kind, pat, whole) in &lex.boilerplate {
-        if pat.is_empty() {
-            continue;
+    // Candidates: whole-line patterns equal to the line's core, and line-start patterns sharing
+    // its first one, two or three characters. The earliest entry of the file wins.
+    let mut cands: Vec<usize> = lex
+        .boilerplate_whole
+        .get(whole_line_core(lower))
+        .cloned()
+        .unwrap_or_default();
+    for (n, (i, c)) in lower.char_indices().take(3).enumerate() {
+        let key = &lower[..i + c.len_utf8()];
+        if let Some(v) = lex.boilerplate_prefix.get(key) {
+            cands.extend(
+                v.iter()
+                    .copied()
+                    .filter(|&p| n == 2 || lex.boilerplate[p].1.chars().count() == n + 1),
+            );
         }
+    }
+    cands.sort_unstable();
+    for p in cands {
+        let (kind, pat, whole) = &lex.boilerplate[p];
         let hit = if *whole {
-            whole_line_core(lower) == pat.as_str()
+            true
         } else if lower.starts_with(pat.as_str()) {
             // The pattern must end at a word boundary.
             let rest = &lower[pat.len()..];
@@ -366,11 +382,13 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
     }
     spans.sort_by_key(|(s, _)| (s.start, s.end));
-    doc.boilerplate = spans.iter().map(|(s, _)| *s).collect();
-    doc.boilerplate_blocks = infos
-        .iter()
-        .map(|i| i.kind == BlockKind::Boilerplate)
-        .collect();
+    doc.set_boilerplate(
+        spans.iter().map(|(s, _)| *s).collect(),
+        infos
+            .iter()
+            .map(|i| i.kind == BlockKind::Boilerplate)
+            .collect(),
+    );
     let _ = lex;
     Chrome {
         blocks: infos,

@@ -39,11 +39,20 @@ pub struct Doc<'a> {
     pub boilerplate_blocks: Vec<bool>,
     /// Boilerplate spans (whole blocks or parts of blocks), sorted.
     pub boilerplate: Vec<NSpan>,
+    /// Per token: inside a boilerplate span (filled by [`Doc::set_boilerplate`]).
+    tok_boilerplate: Vec<bool>,
 }
 
 fn lower_same_len(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let mut l = c.to_lowercase();
         match (l.next(), l.next()) {
             (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
@@ -66,6 +75,7 @@ impl<'a> Doc<'a> {
             seg,
             boilerplate_blocks: vec![false; nb],
             boilerplate: Vec::new(),
+            tok_boilerplate: Vec::new(),
         }
     }
 
@@ -105,10 +115,22 @@ impl<'a> Doc<'a> {
         self.is_word(i) && self.tok(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Records the boilerplate spans (sorted, non-overlapping) and the blocks wholly set aside.
+    pub fn set_boilerplate(&mut self, spans: Vec<NSpan>, blocks: Vec<bool>) {
+        self.boilerplate = spans;
+        self.boilerplate_blocks = blocks;
+        let flags: Vec<bool> = self
+            .seg
+            .tokens
+            .iter()
+            .map(|t| self.in_boilerplate(NSpan::new(t.start, t.end)))
+            .collect();
+        self.tok_boilerplate = flags;
+    }
+
     /// Token is in a block set aside as boilerplate, or inside a boilerplate span.
     pub fn tok_in_boilerplate(&self, i: usize) -> bool {
-        let t = &self.seg.tokens[i];
-        self.in_boilerplate(NSpan::new(t.start, t.end))
+        self.tok_boilerplate.get(i).copied().unwrap_or(false)
     }
 
     pub fn in_boilerplate(&self, s: NSpan) -> bool {

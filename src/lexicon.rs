@@ -248,6 +248,10 @@ pub struct Lexicons {
     pub heads: HashMap<String, (EntityType, bool)>,
     /// Boilerplate patterns: (kind, lower-cased pattern, whole-line only).
     pub boilerplate: Vec<(String, String, bool)>,
+    /// Index of `boilerplate`: whole-line patterns by text, line-start patterns by their first
+    /// (up to three) characters.
+    pub boilerplate_whole: HashMap<String, Vec<usize>>,
+    pub boilerplate_prefix: HashMap<String, Vec<usize>>,
     pub english_words: HashSet<String>,
     pub skipped: usize,
 }
@@ -584,6 +588,20 @@ fn build() -> Lexicons {
         ));
     }
 
+    let mut boilerplate_whole: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut boilerplate_prefix: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, (_, pat, whole)) in boilerplate.iter().enumerate() {
+        if pat.is_empty() {
+            continue;
+        }
+        if *whole {
+            boilerplate_whole.entry(pat.clone()).or_default().push(i);
+        } else {
+            let key: String = pat.chars().take(3).collect();
+            boilerplate_prefix.entry(key).or_default().push(i);
+        }
+    }
+
     Lexicons {
         gaz,
         gaz_ac,
@@ -604,6 +622,8 @@ fn build() -> Lexicons {
         title_cues,
         heads,
         boilerplate,
+        boilerplate_whole,
+        boilerplate_prefix,
         english_words,
         skipped,
     }

@@ -269,6 +269,7 @@ pub fn analyze(text: &str) -> Analysis {
 
     // Stance matrix.
     let mut cells: Vec<StanceCell> = Vec::new();
+    let mut cell_index: HashMap<(String, Polarity, String), usize> = HashMap::default();
     for (si, s) in stances.iter().enumerate() {
         let holder = holder_name(&s.holders, &s.holder_text);
         let target = s
@@ -286,20 +287,23 @@ pub fn analyze(text: &str) -> Analysis {
             })
             .or_else(|| s.target.clone())
             .unwrap_or_default();
-        if let Some(c) = cells
-            .iter_mut()
-            .find(|c| c.holder == holder && c.polarity == s.polarity && c.target == target)
-        {
-            c.count += 1;
-            c.stances.push(si);
-        } else {
-            cells.push(StanceCell {
-                holder,
-                polarity: s.polarity,
-                target,
-                count: 1,
-                stances: vec![si],
-            });
+        let key = (holder.clone(), s.polarity, target.clone());
+        match cell_index.get(&key) {
+            Some(&ci) => {
+                let c: &mut StanceCell = &mut cells[ci];
+                c.count += 1;
+                c.stances.push(si);
+            }
+            None => {
+                cell_index.insert(key, cells.len());
+                cells.push(StanceCell {
+                    holder,
+                    polarity: s.polarity,
+                    target,
+                    count: 1,
+                    stances: vec![si],
+                });
+            }
         }
     }
 

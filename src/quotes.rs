@@ -202,8 +202,11 @@ pub fn resolve_role_np(
     if generic && words.len() < 2 {
         return None;
     }
+    // Only the recent past: a role phrase refers back to a person named at most
+    // `ROLE_WINDOW` mentions earlier (keeps the search linear in the document).
+    const ROLE_WINDOW: usize = 80;
     let end = ms.partition_point(|m| m.a < at);
-    (0..end).rev().find_map(|mi| {
+    (end.saturating_sub(ROLE_WINDOW)..end).rev().find_map(|mi| {
         let m = &ms[mi];
         let role = m.role.as_deref()?.to_lowercase();
         let rw: Vec<&str> = role

@@ -54,7 +54,8 @@ fn holder_for(
 ) -> (Vec<usize>, Option<String>, &'static str) {
     let sent = doc.tokens()[cue_a].sent;
     let s = &doc.seg.sentences[sent];
-    let in_quote = quotes.iter().find(|q| q.a <= cue_a && cue_a < q.b);
+    let qi = quotes.partition_point(|q| q.b <= cue_a);
+    let in_quote = quotes.get(qi).filter(|q| q.a <= cue_a && cue_a < q.b);
     let clause_start = {
         let mut k = cue_a;
         while k > s.tokens.start {
@@ -96,9 +97,16 @@ fn holder_for(
     }
     // A role noun phrase as subject (« Le ministre turc a salué… »).
     let end = mention_before(ms, cue_a);
-    if !(clause_start..cue_a).any(|t| ms.get(mention_before(ms, t)).is_some_and(|m| m.a == t)) {
+    let clause_has_mention = ms
+        .get(mention_before(ms, clause_start))
+        .is_some_and(|m| m.a < cue_a);
+    if !clause_has_mention {
         let mut t = clause_start;
         while t < cue_a {
+            if !matches!(doc.tok_lower(t), "le" | "la" | "l'") {
+                t += 1;
+                continue;
+            }
             if let Some((mi, e)) = resolve_role_np(doc, ms, t, cue_a) {
                 if e <= cue_a {
                     return (vec![mi], None, "role");
