@@ -185,7 +185,12 @@ fn has_date_signal(lower: &str) -> bool {
         "décembre",
         "decembre",
     ];
-    let digits = lower.chars().filter(|c| c.is_ascii_digit()).count();
+    let digits = lower.bytes().filter(u8::is_ascii_digit).count();
+    if digits < 4 {
+        return lower.contains("mis à jour")
+            || lower.contains("publié le")
+            || lower.contains("mise à jour");
+    }
     let has_year = lower
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
@@ -311,7 +316,12 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
         }
         // An English caption inside a French article.
-        let (en, fr, n) = language_ratios(lower);
+        // (Accented French letters rule English out cheaply.)
+        let (en, fr, n) = if lower.contains(['é', 'è', 'à', 'ç', 'ê', 'ù']) {
+            (0.0, 1.0, words)
+        } else {
+            language_ratios(lower)
+        };
         if n >= 8 && en >= 0.25 && fr <= 0.08_f32.max(en / 4.0) {
             set(
                 &mut infos,

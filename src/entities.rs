@@ -324,6 +324,10 @@ fn add_titles(doc: &Doc, out: &mut Vec<Cand>) {
     let n = doc.tokens().len();
     let mut i = 0;
     while i < n {
+        if !doc.is_word(i) || !lex.title_first.contains(doc.tok_lower(i)) {
+            i += 1;
+            continue;
+        }
         let w = doc.tok(i);
         let lim = sentence_end(doc, i);
         // Honorific: « M. Wang », « Mme Li ».
@@ -678,18 +682,26 @@ fn select(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Cand> {
     // (`caps`, bare acronyms) only fill the gaps.
     cands.sort_by_key(|c| c.prio <= 2);
     let mut taken: Vec<Cand> = Vec::new();
-    // Per token, the byte ranges already taken (a whole token, or parts of a compound).
-    let mut used: HashMap<usize, Vec<NSpan>> = HashMap::default();
+    // Tokens wholly taken, and the parts of compound tokens taken by sub-token mentions.
+    let mut full = vec![false; doc.tokens().len()];
+    let mut parts: HashMap<usize, Vec<NSpan>> = HashMap::default();
     for c in cands {
         let sp = cand_span(doc, &c);
-        if (c.a..c.b).any(|k| {
-            used.get(&k)
-                .is_some_and(|v| v.iter().any(|u| u.overlaps(&sp)))
-        }) {
+        let clash = (c.a..c.b).any(|k| {
+            full[k]
+                || parts
+                    .get(&k)
+                    .is_some_and(|v| v.iter().any(|u| u.overlaps(&sp)))
+        });
+        if clash {
             continue;
         }
         for k in c.a..c.b {
-            used.entry(k).or_default().push(sp);
+            if c.sub.is_some() {
+                parts.entry(k).or_default().push(sp);
+            } else {
+                full[k] = true;
+            }
         }
         taken.push(c);
     }

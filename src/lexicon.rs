@@ -75,7 +75,9 @@ enum PTok {
 #[derive(Debug, Default)]
 pub struct CueMatcher<T> {
     patterns: Vec<(Vec<PTok>, usize)>,
-    by_first: HashMap<String, Vec<usize>>,
+    /// Patterns by exact first token, then by exact second token (`""` = one-token patterns and
+    /// patterns whose second token is not exact).
+    by_first: HashMap<String, HashMap<String, Vec<usize>>>,
     prefix_first: Vec<usize>,
     /// Payload and origin per cue line.
     pub entries: Vec<(T, String, String)>,
@@ -136,7 +138,18 @@ impl<T> CueMatcher<T> {
             }
             let pid = self.patterns.len();
             match &v[0] {
-                PTok::Exact(w) => self.by_first.entry(w.clone()).or_default().push(pid),
+                PTok::Exact(w) => {
+                    let second = match v.get(1) {
+                        Some(PTok::Exact(s)) => s.clone(),
+                        _ => String::new(),
+                    };
+                    self.by_first
+                        .entry(w.clone())
+                        .or_default()
+                        .entry(second)
+                        .or_default()
+                        .push(pid)
+                }
                 PTok::Prefix(_) => self.prefix_first.push(pid),
                 PTok::Any => unreachable!(),
             }
@@ -160,11 +173,15 @@ impl<T> CueMatcher<T> {
         }
         let first = doc.tok_lower(i);
         let mut best: Option<CueHit> = None;
-        let cands = self
-            .by_first
-            .get(first)
+        let bucket = self.by_first.get(first);
+        let any_second = bucket.and_then(|b| b.get("")).into_iter().flatten();
+        let exact_second = bucket
+            .filter(|_| i + 1 < limit)
+            .and_then(|b| b.get(doc.tok_lower(i + 1)))
             .into_iter()
-            .flatten()
+            .flatten();
+        let cands = any_second
+            .chain(exact_second)
             .chain(self.prefix_first.iter());
         for &pid in cands {
             let (pat, entry) = &self.patterns[pid];
@@ -242,6 +259,8 @@ pub struct Lexicons {
     pub titles: HashMap<String, TitleKind>,
     /// Every lower-cased word occurring in a title or portfolio (« affaires », « d' », « état »).
     pub title_words: HashSet<String>,
+    /// Lower-cased first words of honorifics and role titles (where a title can start).
+    pub title_first: HashSet<String>,
     /// Multi-word titles and portfolios as token sequences.
     pub title_cues: CueMatcher<TitleKind>,
     /// Capitalised head word → (entity type, ambiguous) (« Organisation » → ORG).
@@ -519,6 +538,7 @@ fn build() -> Lexicons {
     let (name, src) = data!("lexicon/titles.tsv");
     let mut titles = HashMap::default();
     let mut title_words = HashSet::default();
+    let mut title_first: HashSet<String> = HashSet::default();
     let mut title_cues = CueMatcher::new();
     for (ln, c) in rows(src) {
         let kind = match c.get(1).copied() {
@@ -533,11 +553,17 @@ fn build() -> Lexicons {
         let t = c[0].replace('’', "'");
         if kind == TitleKind::Honorific {
             titles.insert(t.trim_end_matches('.').to_string(), kind);
+            title_first.insert(t.trim_end_matches('.').to_lowercase());
         } else {
             // Tokenise like the text: split elisions "d'État" → "d' État".
             let spaced = t.replace("' ", "'").replace('\'', "' ");
             title_cues.add(&spaced, kind, format!("{name}:{ln}"));
             let words: Vec<&str> = spaced.split_whitespace().collect();
+            if kind == TitleKind::Role {
+                if let Some(w) = words.first() {
+                    title_first.insert(w.to_lowercase());
+                }
+            }
             if words.len() == 1 {
                 titles.insert(words[0].to_lowercase(), kind);
             }
@@ -619,6 +645,7 @@ fn build() -> Lexicons {
         speech,
         titles,
         title_words,
+        title_first,
         title_cues,
         heads,
         boilerplate,
