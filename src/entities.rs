@@ -143,7 +143,7 @@ fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
             continue;
         }
         // A place name that is also a given name, followed by a capitalised word or a name
-        // particle (« Dominique de Talancé », « Florence Dupont ») is a person.
+        // particle (« Dominique de Villepin », « Florence Dupont ») is a person.
         if b - a == 1
             && g.etype == EntityType::LOC
             && lex.firstnames.contains(surface)
