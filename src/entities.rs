@@ -787,6 +787,20 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     sel.extend(extra);
     sel.sort_by_key(|c| (c.a, cand_span(doc, c).start));
 
+    // Acronyms defined in the text (« … (APLN) ») name the same entity wherever they recur.
+    let mut acronyms: HashMap<String, (String, Option<usize>, EntityType)> = HashMap::default();
+    for c in &sel {
+        if c.rule.id == "acronym-def" && c.b == c.a + 1 {
+            if let Some(canon) = &c.canonical {
+                acronyms.entry(doc.tok(c.a).to_string()).or_insert((
+                    canon.clone(),
+                    c.entry,
+                    c.etype,
+                ));
+            }
+        }
+    }
+
     // Resolve canonical names.
     let mut out = Vec::with_capacity(sel.len());
     for c in sel {
@@ -794,6 +808,14 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
         let surface = doc.slice(span).to_string();
         let mut canonical = c.canonical.clone().unwrap_or_else(|| surface.clone());
         let mut entry = c.entry;
+        let mut etype = c.etype;
+        if c.rule.id == "acronym" {
+            if let Some((canon, e, t)) = acronyms.get(&surface) {
+                canonical = canon.clone();
+                entry = *e;
+                etype = *t;
+            }
+        }
         if c.etype == EntityType::PER && c.canonical.is_none() {
             if let Some((full, e)) = short.get(&surface) {
                 canonical = full.clone();
@@ -814,7 +836,7 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
             a: c.a,
             b: c.b,
             span,
-            etype: c.etype,
+            etype,
             canonical,
             entry,
             role,
@@ -822,4 +844,80 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ents(t: &str) -> Vec<(String, EntityType, String, String)> {
+        let mut d = Doc::new(t);
+        crate::boilerplate::detect(&mut d);
+        find(&d, &HashSet::default())
+            .into_iter()
+            .map(|m| {
+                (
+                    d.slice(m.span).to_string(),
+                    m.etype,
+                    m.canonical,
+                    m.rule.id.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_names_and_short_forms() {
+        let e = ents("Le ministre kazakh des Affaires étrangères Erlan Moukhtarov a rencontré mardi M. Moukhtarov et son collègue.");
+        assert_eq!(e[0].0, "Erlan Moukhtarov");
+        assert_eq!(e[0].1, EntityType::PER);
+        assert_eq!(e[0].3, "title+name");
+        // « M. Moukhtarov »: the span is the name only, resolved to the full name.
+        assert_eq!(e[1].0, "Moukhtarov");
+        assert_eq!(e[1].2, "Erlan Moukhtarov");
+    }
+
+    #[test]
+    fn acronym_definition_links_both_forms() {
+        let e = ents("La réunion de l'Association des producteurs de lin normands (APLN) a eu lieu. L'APLN a voté.");
+        let apln: Vec<_> = e
+            .iter()
+            .filter(|x| x.2 == "Association des producteurs de lin normands")
+            .collect();
+        assert_eq!(apln.len(), 3, "{e:?}");
+        assert!(apln.iter().all(|x| x.1 == EntityType::ORG));
+    }
+
+    #[test]
+    fn hyphenated_places_and_no_articles() {
+        let e = ents("L'axe Paris-Berlin reste solide, selon la Commission européenne.");
+        let texts: Vec<&str> = e.iter().map(|x| x.0.as_str()).collect();
+        assert!(
+            texts.contains(&"Paris") && texts.contains(&"Berlin"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"Commission européenne"));
+        assert!(!texts
+            .iter()
+            .any(|t| t.starts_with("la ") || t.starts_with("L'")));
+    }
+
+    #[test]
+    fn ministry_and_given_names() {
+        let e =
+            ents("Selon le ministère français des Affaires étrangères, Jeanne Martin sera reçue.");
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "ministère français des Affaires étrangères"
+                    && x.1 == EntityType::ORG),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Jeanne Martin" && x.1 == EntityType::PER),
+            "{e:?}"
+        );
+        // « Selon » is not a name.
+        assert!(!e.iter().any(|x| x.0.starts_with("Selon")));
+    }
 }

@@ -279,3 +279,50 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stances(t: &str) -> Vec<(String, Polarity, Vec<String>)> {
+        let mut d = Doc::new(t);
+        crate::boilerplate::detect(&mut d);
+        let ms = crate::entities::find(&d, &Default::default());
+        let qs = crate::quotes::find(&d, &ms);
+        find_stances(&d, &ms, &qs)
+            .into_iter()
+            .map(|s| {
+                (
+                    d.slice(s.span).to_string(),
+                    s.polarity,
+                    s.holders.iter().map(|&h| ms[h].canonical.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn coordinated_subjects_hold_the_stance() {
+        let s = stances("La France et l'Allemagne se sont engagées à renforcer leur coopération.");
+        assert_eq!(s[0].1, Polarity::Commit);
+        assert_eq!(s[0].2, vec!["France".to_string(), "Allemagne".to_string()]);
+    }
+
+    #[test]
+    fn pronoun_and_speaker_holders() {
+        let s = stances("Le président brésilien Luiz Inácio Lula da Silva est arrivé à Pékin. Il s'oppose fermement aux sanctions unilatérales.");
+        let opp = s.iter().find(|x| x.1 == Polarity::Oppose).expect("oppose");
+        assert_eq!(opp.2, vec!["Luiz Inácio Lula da Silva".to_string()]);
+    }
+
+    #[test]
+    fn names_are_not_frames() {
+        let mut d =
+            Doc::new("L'Organisation de coopération de Shanghai défend la souveraineté des États.");
+        crate::boilerplate::detect(&mut d);
+        let ms = crate::entities::find(&d, &Default::default());
+        let f = find_frames(&d, &ms);
+        let frames: Vec<&str> = f.iter().map(|x| x.frame.as_str()).collect();
+        assert_eq!(frames, vec!["sovereignty"]);
+    }
+}
