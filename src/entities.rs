@@ -671,22 +671,26 @@ fn cand_span(doc: &Doc, c: &Cand) -> NSpan {
 }
 
 /// Greedy selection: longest first (in tokens), then priority; no two selected spans overlap.
-fn select(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|x, y| {
-        (y.b - y.a)
-            .cmp(&(x.b - x.a))
-            .then(y.prio.cmp(&x.prio))
-            .then(x.a.cmp(&y.a))
+/// Two tiers: names backed by data or a strong pattern first; capitalisation guesses (`caps`,
+/// bare acronyms) only fill the gaps.
+fn select(doc: &Doc, cands: Vec<Cand>) -> Vec<Cand> {
+    let spans: Vec<NSpan> = cands.iter().map(|c| cand_span(doc, c)).collect();
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| {
+        let c = &cands[i];
+        (
+            c.prio <= 2,
+            std::cmp::Reverse(c.b - c.a),
+            std::cmp::Reverse(c.prio),
+            c.a,
+        )
     });
-    // Two tiers: names backed by data or a strong pattern first; capitalisation guesses
-    // (`caps`, bare acronyms) only fill the gaps.
-    cands.sort_by_key(|c| c.prio <= 2);
-    let mut taken: Vec<Cand> = Vec::new();
     // Tokens wholly taken, and the parts of compound tokens taken by sub-token mentions.
     let mut full = vec![false; doc.tokens().len()];
     let mut parts: HashMap<usize, Vec<NSpan>> = HashMap::default();
-    for c in cands {
-        let sp = cand_span(doc, &c);
+    let mut chosen = Vec::new();
+    for i in order {
+        let (c, sp) = (&cands[i], spans[i]);
         let clash = (c.a..c.b).any(|k| {
             full[k]
                 || parts
@@ -703,10 +707,11 @@ fn select(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Cand> {
                 full[k] = true;
             }
         }
-        taken.push(c);
+        chosen.push(i);
     }
-    taken.sort_by_key(|c| (c.a, cand_span(doc, c).start));
-    taken
+    chosen.sort_by_key(|&i| (cands[i].a, spans[i].start));
+    let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
+    chosen.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// Finds, selects and resolves entity mentions.

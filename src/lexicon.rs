@@ -78,7 +78,8 @@ pub struct CueMatcher<T> {
     /// Patterns by exact first token, then by exact second token (`""` = one-token patterns and
     /// patterns whose second token is not exact).
     by_first: HashMap<String, HashMap<String, Vec<usize>>>,
-    prefix_first: Vec<usize>,
+    /// Patterns whose first token is a prefix, by the prefix's first character.
+    prefix_first: HashMap<char, Vec<usize>>,
     /// Payload and origin per cue line.
     pub entries: Vec<(T, String, String)>,
 }
@@ -96,7 +97,7 @@ impl<T> CueMatcher<T> {
         CueMatcher {
             patterns: Vec::new(),
             by_first: HashMap::default(),
-            prefix_first: Vec::new(),
+            prefix_first: HashMap::default(),
             entries: Vec::new(),
         }
     }
@@ -150,7 +151,11 @@ impl<T> CueMatcher<T> {
                         .or_default()
                         .push(pid)
                 }
-                PTok::Prefix(_) => self.prefix_first.push(pid),
+                PTok::Prefix(p) => self
+                    .prefix_first
+                    .entry(p.chars().next().unwrap_or(' '))
+                    .or_default()
+                    .push(pid),
                 PTok::Any => unreachable!(),
             }
             self.patterns.push((v, entry));
@@ -180,9 +185,13 @@ impl<T> CueMatcher<T> {
             .and_then(|b| b.get(doc.tok_lower(i + 1)))
             .into_iter()
             .flatten();
-        let cands = any_second
-            .chain(exact_second)
-            .chain(self.prefix_first.iter());
+        let by_prefix = first
+            .chars()
+            .next()
+            .and_then(|c| self.prefix_first.get(&c))
+            .into_iter()
+            .flatten();
+        let cands = any_second.chain(exact_second).chain(by_prefix);
         for &pid in cands {
             let (pat, entry) = &self.patterns[pid];
             if i + pat.len() > limit {

@@ -36,12 +36,15 @@ impl<'a> OffsetIndex<'a> {
     fn scan(&self, byte: usize) -> (usize, usize) {
         let byte = byte.min(self.text.len());
         let i = self.checkpoints.partition_point(|&(b, _, _)| b <= byte) - 1;
-        let (b0, mut u16s, mut chars) = self.checkpoints[i];
-        for c in self.text[b0..byte].chars() {
-            u16s += c.len_utf16();
-            chars += 1;
+        let (b0, u16s, chars) = self.checkpoints[i];
+        // Count from the bytes: every non-continuation byte starts a char; a 4-byte char
+        // (leading byte >= 0xF0) is two UTF-16 code units.
+        let (mut n, mut wide) = (0usize, 0usize);
+        for &b in &self.text.as_bytes()[b0..byte] {
+            n += ((b & 0xC0) != 0x80) as usize;
+            wide += (b >= 0xF0) as usize;
         }
-        (u16s, chars)
+        (u16s + n + wide, chars + n)
     }
 
     /// UTF-16 offset of a byte offset (which must be a char boundary).
