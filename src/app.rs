@@ -34,7 +34,6 @@ pub struct Outcome {
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    let (text, set_text) = signal(String::new());
     let (outcome, set_outcome) = signal(None::<Arc<Outcome>>);
     let (notice, set_notice) = signal(None::<&'static str>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
@@ -52,7 +51,7 @@ pub fn App() -> impl IntoView {
         if t.trim().is_empty() {
             set_outcome.set(None);
             set_notice.set(Some(
-                "Rien à analyser pour l’instant : collez le texte d’un article dans la zone ci-dessus.",
+                "Rien à analyser pour l’instant\u{a0}: collez le texte d’un article dans la zone ci-dessus.",
             ));
             return;
         }
@@ -60,27 +59,22 @@ pub fn App() -> impl IntoView {
         let analysis = crate::analyze(&t);
         set_outcome.set(Some(Arc::new(Outcome { text: t, analysis })));
     };
-    // The textarea's current value (the DOM is the source of truth: paste, autofill, tests).
+    // The textarea's current value: the DOM is the only source of truth for the pasted text
+    // (typing, paste, autofill, tests), so nothing here can ever overwrite it.
     let current = move || {
         input_ref
             .get_untracked()
             .map(|el| el.value())
-            .unwrap_or_else(|| text.get_untracked())
+            .unwrap_or_default()
     };
 
-    let on_input = move |ev: leptos::ev::Event| {
-        set_text.set(event_target_value(&ev));
+    let on_input = move |_| {
         cancel_pending();
         let handle = set_timeout_with_handle(move || run(current()), DEBOUNCE).ok();
         pending.set_value(handle);
     };
-    let on_analyse = move |_| {
-        let t = current();
-        set_text.set(t.clone());
-        run(t);
-    };
+    let on_analyse = move |_| run(current());
     let on_example = move |_| {
-        set_text.set(EXAMPLE.to_string());
         if let Some(el) = input_ref.get_untracked() {
             el.set_value(EXAMPLE);
         }
@@ -88,7 +82,6 @@ pub fn App() -> impl IntoView {
     };
     let on_clear = move |_| {
         cancel_pending();
-        set_text.set(String::new());
         if let Some(el) = input_ref.get_untracked() {
             el.set_value("");
             let _ = el.focus();
@@ -120,7 +113,6 @@ pub fn App() -> impl IntoView {
                         rows="10"
                         spellcheck="false"
                         placeholder="Titre, chapeau, paragraphes… Les mentions de page (« Partager », « Lire aussi ») seront mises de côté."
-                        prop:value=move || text.get()
                         on:input=on_input
                     ></textarea>
                     <div class="actions">

@@ -300,18 +300,17 @@ pub fn resolve(dates: &mut [DateAnn], reference: Option<(i32, u32, u32)>) {
         return;
     };
     for d in dates.iter_mut() {
-        if d.year.is_none() && d.month.is_some() {
+        if let (None, Some(m)) = (d.year, d.month) {
             // Same year as the reference unless that puts the date far in the future.
-            let m = d.month.unwrap();
             d.year = Some(if m > rm + 2 { ry - 1 } else { ry });
             if let Some(day) = d.day {
                 if !valid_ymd(d.year.unwrap(), m, day) {
                     d.year = None;
                 }
             }
-        } else if d.year.is_none() && d.weekday.is_some() {
+        } else if let (None, Some(wd)) = (d.year, d.weekday) {
             // The most recent such weekday on or before the reference date (news reports the past).
-            let wd = d.weekday.unwrap() as i64;
+            let wd = wd as i64;
             let ref_days = days_from_civil(ry, rm, rd);
             let ref_wd = (ref_days + 3).rem_euclid(7); // 1970-01-01 was a Thursday (index 3)
             let back = (ref_wd - wd).rem_euclid(7);

@@ -177,6 +177,35 @@ fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
     }
 }
 
+/// Is token `i` inside a ministerial portfolio (« ministre marocain de l'Industrie et du
+/// Commerce »)? Such capitalised words name a portfolio, not an organisation.
+fn in_portfolio(doc: &Doc, i: usize) -> bool {
+    let lex = lexicons();
+    let mut k = i;
+    while k > 0 && i - k < 8 {
+        k -= 1;
+        let w = doc.tok_lower(k);
+        if matches!(
+            w,
+            "ministre"
+                | "ministres"
+                | "commissaire"
+                | "secrétaire"
+                | "délégué"
+                | "déléguée"
+                | "chargé"
+                | "chargée"
+        ) {
+            return true;
+        }
+        let ok = CONNECTORS.contains(&w) || lex.demonyms.contains_key(w) || doc.is_cap(k);
+        if !ok {
+            return false;
+        }
+    }
+    false
+}
+
 /// Capitalised name run starting at `i`: returns the exclusive end token (≥ i+1) or `i`.
 fn name_run(doc: &Doc, i: usize, limit: usize, max: usize) -> usize {
     let mut j = i;
@@ -204,6 +233,7 @@ fn sentence_end(doc: &Doc, i: usize) -> usize {
 fn add_acronym_definitions(doc: &Doc, out: &mut Vec<Cand>) {
     let lex = lexicons();
     let toks = doc.tokens();
+    #[allow(clippy::needless_range_loop)] // i indexes tokens and neighbours
     for i in 1..toks.len().saturating_sub(2) {
         if doc.tok(i) != "(" || doc.tok(i + 2) != ")" {
             continue;
@@ -452,17 +482,19 @@ fn add_ministries(doc: &Doc, out: &mut Vec<Cand>) {
     }
 }
 
-fn add_heads(doc: &Doc, out: &mut Vec<Cand>) {
+/// `known_starts`: tokens where a gazetteer name starts — the gazetteer knows where such a name
+/// ends (« Union européenne | et le Maroc »), so the head rule leaves them alone.
+fn add_heads(doc: &Doc, known_starts: &HashSet<usize>, out: &mut Vec<Cand>) {
     let lex = lexicons();
     let n = doc.tokens().len();
     for i in 0..n {
-        if !doc.is_cap(i) {
+        if !doc.is_cap(i) || known_starts.contains(&i) {
             continue;
         }
         let Some(&(etype, ambiguous)) = lex.heads.get(doc.tok(i)) else {
             continue;
         };
-        if ambiguous {
+        if ambiguous || in_portfolio(doc, i) {
             continue;
         }
         if doc.tok_in_boilerplate(i) {
@@ -618,9 +650,7 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
             Some(EntityType::PER)
         } else if matches!(prev, "à" | "en" | "vers") || loc_shape {
             Some(EntityType::LOC)
-        } else if lex.titles.get(prev) == Some(&TitleKind::Role) {
-            Some(EntityType::PER)
-        } else if len >= 2 {
+        } else if lex.titles.get(prev) == Some(&TitleKind::Role) || len >= 2 {
             Some(EntityType::PER)
         } else if matches!(prev, "de" | "d'") {
             let before = if i >= 2 { doc.tok_lower(i - 2) } else { "" };
@@ -700,12 +730,12 @@ fn select(doc: &Doc, cands: Vec<Cand>) -> Vec<Cand> {
         if clash {
             continue;
         }
-        for k in c.a..c.b {
-            if c.sub.is_some() {
+        if c.sub.is_some() {
+            for k in c.a..c.b {
                 parts.entry(k).or_default().push(sp);
-            } else {
-                full[k] = true;
             }
+        } else {
+            full[c.a..c.b].iter_mut().for_each(|f| *f = true);
         }
         chosen.push(i);
     }
@@ -722,7 +752,12 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     add_acronym_definitions(doc, &mut cands);
     add_titles(doc, &mut cands);
     add_ministries(doc, &mut cands);
-    add_heads(doc, &mut cands);
+    let known_starts: HashSet<usize> = cands
+        .iter()
+        .filter(|c| c.rule.id == "gazetteer" && c.sub.is_none())
+        .map(|c| c.a)
+        .collect();
+    add_heads(doc, &known_starts, &mut cands);
     add_firstnames_and_caps(doc, &mut cands);
     // Guessing rules never claim date tokens (« Vendredi », « Mars »).
     cands.retain(|c| c.prio >= 5 || !(c.a..c.b).any(|k| date_tokens.contains(&k)));

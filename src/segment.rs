@@ -85,8 +85,7 @@ fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
             let mut all_digits = c.is_ascii_digit();
-            loop {
-                let Some(&(j, d)) = it.peek() else { break };
+            while let Some(&(j, d)) = it.peek() {
                 if is_word_char(d) {
                     all_digits &= d.is_ascii_digit();
                     end = j + d.len_utf8();

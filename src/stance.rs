@@ -135,12 +135,40 @@ fn holder_for(
             );
         }
     }
-    // Subject-like mention earlier in the sentence (before a comma).
-    for mi in (0..end).rev() {
-        let m = &ms[mi];
-        if m.a < s.tokens.start {
-            break;
+    // A plain noun phrase as subject (« Plusieurs eurodéputés accusent… »): no entity holds it.
+    if in_quote.is_none() && cue_a > clause_start && cue_a - clause_start <= 6 {
+        let det = doc.tok_lower(clause_start);
+        let words_only = (clause_start..cue_a).all(|k| doc.is_word(k));
+        if words_only
+            && matches!(
+                det,
+                "les"
+                    | "des"
+                    | "plusieurs"
+                    | "certains"
+                    | "certaines"
+                    | "de"
+                    | "nombre"
+                    | "ces"
+                    | "un"
+                    | "une"
+                    | "le"
+                    | "la"
+                    | "l'"
+            )
+        {
+            return (
+                Vec::new(),
+                Some(doc.slice(doc.tspan(clause_start, cue_a)).to_string()),
+                "noun-phrase",
+            );
         }
+    }
+    // Otherwise the sentence's subject: its first mention not governed by a preposition
+    // (« Rabat soutient …, mais s'oppose … »).
+    let first = ms.partition_point(|m| m.a < s.tokens.start);
+    for mi in first..end {
+        let m = &ms[mi];
         if m.etype != EntityType::MISC && !governed(doc, m) {
             return (coordinated(doc, ms, mi), None, "sentence-subject");
         }
