@@ -15,10 +15,53 @@ use crate::doc::{Doc, NSpan};
 use crate::lexicon::lexicons;
 use crate::schema::*;
 
-/// Finds the publisher in the given blocks (dateline first, then footers and the page ends).
-pub fn publisher(doc: &Doc, blocks: &[usize]) -> Option<(Publisher, NSpan)> {
+/// Finds the publisher: a known outlet or a domain in the datelines, then in the footers; else the
+/// name that opens a dateline (« Le Courrier de l'Est | Publié le … »).
+pub fn publisher(doc: &Doc, datelines: &[usize], footers: &[usize]) -> Option<(Publisher, NSpan)> {
+    let found = datelines
+        .iter()
+        .chain(footers)
+        .find_map(|&bi| known_publisher(doc, bi));
+    found.or_else(|| datelines.iter().find_map(|&bi| dateline_name(doc, bi)))
+}
+
+/// The first segment of a dateline when it reads like a name: 1–6 words, capitalised, no digits.
+fn dateline_name(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
+    let b = &doc.seg.blocks[bi];
+    let line = &doc.text()[b.start..b.end];
+    let cut = line
+        .find(['|', '•', '·'])
+        .or_else(|| line.find(" - "))
+        .or_else(|| line.find(" — "))?;
+    let seg = line[..cut].trim();
+    let words = seg.split_whitespace().count();
+    let ok = (1..=6).contains(&words)
+        && seg.chars().next().is_some_and(char::is_uppercase)
+        && !seg.chars().any(|c| c.is_ascii_digit())
+        && !seg.to_lowercase().starts_with("publié")
+        && !seg.to_lowercase().starts_with("mis");
+    if !ok {
+        return None;
+    }
+    let start = b.start + (line.len() - line.trim_start().len());
+    Some((
+        Publisher {
+            name: seg.to_string(),
+            state_affiliated: false,
+            country: None,
+            rule: Rule::new(
+                "publisher:dateline",
+                "name opening the dateline (not a known outlet)",
+            ),
+        },
+        NSpan::new(start, start + seg.len()),
+    ))
+}
+
+/// A known outlet (media gazetteer) or a domain name in block `bi`.
+fn known_publisher(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
     let lex = lexicons();
-    for &bi in blocks {
+    {
         let b = &doc.seg.blocks[bi];
         let lower = &doc.lower[b.start..b.end];
         for m in lex.media_ac.find_iter(lower) {

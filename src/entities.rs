@@ -107,7 +107,7 @@ fn sentence_initial(doc: &Doc, i: usize) -> bool {
 fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
     let lex = lexicons();
     let text = doc.text();
-    for m in lex.gaz_ac.find_iter(text) {
+    for m in lex.gaz_ac.find_overlapping_iter(text) {
         let (s, e) = (m.start(), m.end());
         // Boundaries: token edges, or the hyphen of a capitalised compound (« Pékin-Moscou »,
         // « Chine-Asie centrale »).
@@ -136,10 +136,17 @@ fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
         }
         let entry = lex.gaz_pat[m.pattern().as_usize()];
         let g = &lex.gaz[entry];
-        // A lower-case surface form must be written lower case (« mer de Chine »): fine.
-        // Short all-lower-case single words are too ambiguous.
+        // Lower-case forms: fine for places (« mer de Chine méridionale »), but a lower-case
+        // event or initiative (« nouveau coronavirus ») is a description, not a name; and
+        // single lower-case words are too ambiguous.
         let surface = &text[s..e];
-        if b - a == 1 && surface.chars().next().is_some_and(char::is_lowercase) {
+        // (A name may open with its article: « la Ceinture et la Route ».)
+        let after_article = ["la ", "le ", "les ", "l'"]
+            .iter()
+            .find_map(|a| surface.strip_prefix(a))
+            .unwrap_or(surface);
+        let lower_initial = after_article.chars().next().is_some_and(char::is_lowercase);
+        if lower_initial && (b - a == 1 || g.etype == EntityType::MISC) {
             continue;
         }
         // A place name that is also a given name, followed by a capitalised word or a name
@@ -482,13 +489,18 @@ fn add_ministries(doc: &Doc, out: &mut Vec<Cand>) {
     }
 }
 
-/// `known_starts`: tokens where a gazetteer name starts — the gazetteer knows where such a name
-/// ends (« Union européenne | et le Maroc »), so the head rule leaves them alone.
-fn add_heads(doc: &Doc, known_starts: &HashSet<usize>, out: &mut Vec<Cand>) {
+/// `known`: tokens inside a gazetteer name → the end of the name starting there (0 inside a
+/// name). The gazetteer knows where such a name ends (« Union européenne | et le Maroc »), so a
+/// head rule may only extend it by a complement (« Jeux olympiques d'hiver | de Beijing »).
+fn add_heads(doc: &Doc, known: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
     let lex = lexicons();
     let n = doc.tokens().len();
     for i in 0..n {
-        if !doc.is_cap(i) || known_starts.contains(&i) {
+        if !doc.is_cap(i) {
+            continue;
+        }
+        let gaz_end = known.get(&i).copied();
+        if gaz_end == Some(0) {
             continue;
         }
         let Some(&(etype, ambiguous)) = lex.heads.get(doc.tok(i)) else {
@@ -544,6 +556,13 @@ fn add_heads(doc: &Doc, known_starts: &HashSet<usize>, out: &mut Vec<Cand>) {
         if !has_cap_or_content || last_good - i < 2 {
             continue;
         }
+        if let Some(g) = gaz_end {
+            let complement =
+                g < last_good && matches!(doc.tok_lower(g), "de" | "d'" | "du" | "des");
+            if !complement {
+                continue;
+            }
+        }
         // The name must contain a connector or a capitalised word after the head.
         let tail_caps = (i + 1..last_good).any(|k| doc.is_cap(k));
         let conn = (i + 1..last_good).any(|k| CONNECTORS.contains(&doc.tok_lower(k)));
@@ -583,6 +602,10 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
             || (w.chars().count() == 1 && i + 1 < n && doc.tok(i + 1) == ".");
         if lex.function_words.contains(wl) || honorific {
             i += 1;
+            continue;
+        }
+        if in_portfolio(doc, i) {
+            i = e;
             continue;
         }
         let len = e - i;
@@ -635,7 +658,9 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
             || span_text.starts_with("Sainte-")
             || span_text.contains("-en-");
         let has_acronym = (i..e).any(|k| is_all_caps(doc.tok(k)) && !is_not_acronym(doc.tok(k)));
-        let ambiguous_head = len == 1 && lex.heads.get(w).is_some_and(|h| h.0 == EntityType::ORG);
+        let ambiguous_head = len == 1
+            && lex.heads.get(w).is_some_and(|h| h.0 == EntityType::ORG)
+            && !in_portfolio(doc, i);
         let etype = if let Some(t) = has_head {
             Some(t)
         } else if ambiguous_head
@@ -708,9 +733,11 @@ fn select(doc: &Doc, cands: Vec<Cand>) -> Vec<Cand> {
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| {
         let c = &cands[i];
+        let bytes = spans[i].end - spans[i].start;
         (
             c.prio <= 2,
             std::cmp::Reverse(c.b - c.a),
+            std::cmp::Reverse(bytes),
             std::cmp::Reverse(c.prio),
             c.a,
         )
@@ -752,11 +779,20 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     add_acronym_definitions(doc, &mut cands);
     add_titles(doc, &mut cands);
     add_ministries(doc, &mut cands);
-    let known_starts: HashSet<usize> = cands
+    let mut known: HashMap<usize, usize> = HashMap::default();
+    for c in cands
         .iter()
         .filter(|c| c.rule.id == "gazetteer" && c.sub.is_none())
-        .map(|c| c.a)
-        .collect();
+    {
+        for k in c.a..c.b {
+            let e = known.entry(k).or_insert(0);
+            // Start tokens record the name's end; inner tokens record 0 (never a head).
+            if k == c.a {
+                *e = (*e).max(c.b);
+            }
+        }
+    }
+    let known_starts = known;
     add_heads(doc, &known_starts, &mut cands);
     add_firstnames_and_caps(doc, &mut cands);
     // Guessing rules never claim date tokens (« Vendredi », « Mars »).

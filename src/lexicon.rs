@@ -245,7 +245,8 @@ pub enum TitleKind {
 
 pub struct Lexicons {
     pub gaz: Vec<GazEntry>,
-    /// Case-sensitive automaton over gazetteer surface forms; pattern id → entry index.
+    /// Case-sensitive automaton over gazetteer surface forms (all overlapping matches are
+    /// candidates: « L'Union » the newspaper and « Union européenne »); pattern id → entry.
     pub gaz_ac: AhoCorasick,
     pub gaz_pat: Vec<usize>,
     /// Case-insensitive automaton over media names and domains (for publisher detection).
@@ -456,7 +457,8 @@ fn build() -> Lexicons {
         gaz_pat.push(id);
     }
     let gaz_ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
+        // Standard semantics: every match is reported (overlapping), selection happens later.
+        .match_kind(MatchKind::Standard)
         .build(&pats)
         .expect("gazetteer automaton");
     let mut mseen = HashSet::default();

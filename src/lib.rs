@@ -209,7 +209,6 @@ pub fn analyze(text: &str) -> Analysis {
         .iter()
         .map(|i| matches!(i.kind, BlockKind::Paragraph | BlockKind::Caption))
         .collect();
-    let mut pub_blocks: Vec<usize> = chrome.datelines.clone();
     let nb = doc.seg.blocks.len();
     let footer_blocks: Vec<usize> = (0..nb)
         .filter(|&bi| {
@@ -219,8 +218,7 @@ pub fn analyze(text: &str) -> Analysis {
                 .is_some_and(|r| r.id == "boilerplate:footer")
         })
         .collect();
-    pub_blocks.extend(footer_blocks);
-    let publisher = card::publisher(&doc, &pub_blocks);
+    let publisher = card::publisher(&doc, &chrome.datelines, &footer_blocks);
     let pub_name = publisher.as_ref().map(|(p, _)| p.name.clone());
     let words = doc
         .seg

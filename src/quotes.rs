@@ -486,6 +486,20 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
                 }
             }
         }
+        // 2b. The subject of the sentence that introduces the quote (« Le ministre marocain a
+        // salué « … » »).
+        if speaker.is_none() && a > 0 {
+            let sent = doc.tokens()[a - 1].sent;
+            if doc.seg.sentences[sent].tokens.start + 1 < a {
+                if let Some(m) = sentence_subject(doc, ms, sent, a) {
+                    speaker = Some((Some(m), ms[m].canonical.clone()));
+                    rule = Rule::new(
+                        "quote:subject",
+                        "subject of the sentence introducing the quote",
+                    );
+                }
+            }
+        }
         // 3. Context: previous quote's speaker nearby, or the previous sentence's subject.
         if speaker.is_none() {
             let block = doc.seg.sentences[doc.tokens()[a].sent].block;
