@@ -61,62 +61,60 @@ fn dateline_name(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
 /// A known outlet (media gazetteer) or a domain name in block `bi`.
 fn known_publisher(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
     let lex = lexicons();
-    {
-        let b = &doc.seg.blocks[bi];
-        let lower = &doc.lower[b.start..b.end];
-        for m in lex.media_ac.find_iter(lower) {
-            let (s, e) = (b.start + m.start(), b.start + m.end());
-            let text = doc.text();
-            let before_ok = text[..s]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric() && c != '.');
-            let after_ok = text[e..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if !before_ok || !after_ok {
-                continue;
-            }
-            let g = &lex.gaz[lex.media_pat[m.pattern().as_usize()]];
+    let b = &doc.seg.blocks[bi];
+    let lower = &doc.lower[b.start..b.end];
+    for m in lex.media_ac.find_iter(lower) {
+        let (s, e) = (b.start + m.start(), b.start + m.end());
+        let text = doc.text();
+        let before_ok = text[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '.');
+        let after_ok = text[e..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !before_ok || !after_ok {
+            continue;
+        }
+        let g = &lex.gaz[lex.media_pat[m.pattern().as_usize()]];
+        return Some((
+            Publisher {
+                name: g.canonical.clone(),
+                state_affiliated: g.state_affiliated,
+                country: g.country.clone(),
+                rule: Rule::new(
+                    "publisher:media",
+                    format!(
+                        "{}: {} (matched « {} »)",
+                        g.origin,
+                        g.canonical,
+                        &text[s..e]
+                    ),
+                ),
+            },
+            NSpan::new(s, e),
+        ));
+    }
+    // A bare domain name in a dateline.
+    for k in b.tokens.clone() {
+        let w = doc.tok(k);
+        let dots = w.matches('.').count();
+        if dots >= 1
+            && w.len() > 4
+            && w.rsplit('.').next().is_some_and(|tld| {
+                (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+            })
+        {
             return Some((
                 Publisher {
-                    name: g.canonical.clone(),
-                    state_affiliated: g.state_affiliated,
-                    country: g.country.clone(),
-                    rule: Rule::new(
-                        "publisher:media",
-                        format!(
-                            "{}: {} (matched « {} »)",
-                            g.origin,
-                            g.canonical,
-                            &text[s..e]
-                        ),
-                    ),
+                    name: w.to_string(),
+                    state_affiliated: false,
+                    country: None,
+                    rule: Rule::new("publisher:domain", format!("domain name « {w} »")),
                 },
-                NSpan::new(s, e),
+                NSpan::new(doc.tokens()[k].start, doc.tokens()[k].end),
             ));
-        }
-        // A bare domain name in a dateline.
-        for k in b.tokens.clone() {
-            let w = doc.tok(k);
-            let dots = w.matches('.').count();
-            if dots >= 1
-                && w.len() > 4
-                && w.rsplit('.').next().is_some_and(|tld| {
-                    (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
-                })
-            {
-                return Some((
-                    Publisher {
-                        name: w.to_string(),
-                        state_affiliated: false,
-                        country: None,
-                        rule: Rule::new("publisher:domain", format!("domain name « {w} »")),
-                    },
-                    NSpan::new(doc.tokens()[k].start, doc.tokens()[k].end),
-                ));
-            }
         }
     }
     None
