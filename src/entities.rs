@@ -583,6 +583,60 @@ fn add_heads(doc: &Doc, known: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
     }
 }
 
+/// Lower-case common nouns that name an event when a proper name follows: « l'affaire
+/// Dreyfus », « la convention de Genève », « le traité de Maastricht », « le plan Marshall ».
+const EVENT_NOUNS: &[&str] = &[
+    "affaire",
+    "scandale",
+    "traité",
+    "traités",
+    "convention",
+    "accord",
+    "accords",
+    "guerre",
+    "procès",
+    "plan",
+    "opération",
+    "fête",
+    "festival",
+    "pacte",
+    "protocole",
+];
+
+fn add_event_names(doc: &Doc, out: &mut Vec<Cand>) {
+    let n = doc.tokens().len();
+    for i in 0..n {
+        let w = doc.tok(i);
+        if !EVENT_NOUNS.contains(&w) || doc.tok_in_boilerplate(i) {
+            continue;
+        }
+        let lim = sentence_end(doc, i);
+        let mut j = i + 1;
+        // Optional « de », « du », « des », « d' », « de la », « de l' ».
+        if j < lim && matches!(doc.tok_lower(j), "de" | "du" | "des" | "d'") {
+            j += 1;
+            if j < lim && matches!(doc.tok_lower(j), "la" | "l'") && doc.tok_lower(j - 1) == "de" {
+                j += 1;
+            }
+        }
+        let e = name_run(doc, j, lim, 4);
+        if e == j {
+            continue;
+        }
+        out.push(Cand {
+            sub: None,
+            a: i,
+            b: e,
+            etype: EntityType::MISC,
+            canonical: None,
+            entry: None,
+            role: None,
+            rule: Rule::new("event-noun", format!("« {w} » + name")),
+            prio: 3,
+        });
+    }
+}
+
 fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
     let lex = lexicons();
     let n = doc.tokens().len();
@@ -794,6 +848,7 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     }
     let known_starts = known;
     add_heads(doc, &known_starts, &mut cands);
+    add_event_names(doc, &mut cands);
     add_firstnames_and_caps(doc, &mut cands);
     // Guessing rules never claim date tokens (« Vendredi », « Mars »).
     cands.retain(|c| c.prio >= 5 || !(c.a..c.b).any(|k| date_tokens.contains(&k)));
@@ -976,6 +1031,23 @@ mod tests {
         assert!(!texts
             .iter()
             .any(|t| t.starts_with("la ") || t.starts_with("L'")));
+    }
+
+    #[test]
+    fn event_nouns_name_events() {
+        let e = ents("L'affaire Dreyfus divisa la France ; la convention de Genève fut signée. La guerre mondiale contre le fascisme.");
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "affaire Dreyfus" && x.1 == EntityType::MISC),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "convention de Genève" && x.1 == EntityType::MISC),
+            "{e:?}"
+        );
+        // No proper name after the noun: not an event name.
+        assert!(!e.iter().any(|x| x.0.starts_with("guerre")), "{e:?}");
     }
 
     #[test]
