@@ -211,27 +211,8 @@ pub fn frame_label(id: &str) -> String {
 
 /// Formats an ISO 8601 date (`2023-03-03`, `2023-03`, `2023`) the French way.
 pub fn french_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
     let parts: Vec<&str> = iso.split('-').collect();
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .copied()
-    };
+    let month = |m: &str| m.parse::<u32>().ok().and_then(crate::dates::month_name);
     match parts.as_slice() {
         [y, m, d] => match (month(m), d.parse::<u32>()) {
             (Some(m), Ok(1)) => format!("1er {m} {y}"),

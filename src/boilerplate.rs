@@ -168,23 +168,6 @@ fn looks_like_url(t: &str) -> bool {
 }
 
 fn has_date_signal(lower: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "janvier",
-        "février",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "decembre",
-    ];
     let digits = lower.bytes().filter(u8::is_ascii_digit).count();
     if digits < 4 {
         return lower.contains("mis à jour")
@@ -194,7 +177,11 @@ fn has_date_signal(lower: &str) -> bool {
     let has_year = lower
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    (has_year && (digits >= 6 || MONTHS.iter().any(|m| lower.contains(m))))
+    (has_year
+        && (digits >= 6
+            || crate::dates::MONTHS
+                .iter()
+                .any(|(m, _)| m.len() > 4 && lower.contains(m))))
         || lower.contains("mis à jour")
         || lower.contains("publié le")
         || lower.contains("mise à jour")

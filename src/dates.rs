@@ -42,6 +42,11 @@ pub const MONTHS: &[(&str, u32)] = &[
     ("déc", 12),
 ];
 
+/// French name of month `m` (1–12).
+pub fn month_name(m: u32) -> Option<&'static str> {
+    MONTHS.iter().find(|(_, n)| *n == m).map(|(name, _)| *name)
+}
+
 pub const WEEKDAYS: &[&str] = &[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];

@@ -37,6 +37,23 @@ pub struct Cand {
     pub prio: u8,
 }
 
+impl Cand {
+    /// A candidate of the whole tokens `a..b` with no canonical name, entry or role yet.
+    fn new(a: usize, b: usize, etype: EntityType, rule: Rule, prio: u8) -> Self {
+        Cand {
+            a,
+            b,
+            sub: None,
+            etype,
+            canonical: None,
+            entry: None,
+            role: None,
+            rule,
+            prio,
+        }
+    }
+}
+
 /// A selected mention with its resolved entity key.
 #[derive(Debug, Clone)]
 pub struct EMention {
@@ -378,17 +395,13 @@ fn add_titles(doc: &Doc, out: &mut Vec<Cand>) {
             }
             let e = name_run(doc, j, lim, 4);
             if e > j && !doc.tok_in_boilerplate(j) {
-                out.push(Cand {
-                    sub: None,
-                    a: j,
-                    b: e,
-                    etype: EntityType::PER,
-                    canonical: None,
-                    entry: None,
-                    role: None,
-                    rule: Rule::new("title+name", format!("honorific « {w} »")),
-                    prio: 7,
-                });
+                out.push(Cand::new(
+                    j,
+                    e,
+                    EntityType::PER,
+                    Rule::new("title+name", format!("honorific « {w} »")),
+                    7,
+                ));
                 i = e;
                 continue;
             }
@@ -470,20 +483,16 @@ fn add_ministries(doc: &Doc, out: &mut Vec<Cand>) {
         }
         if let Some(h) = lex.title_cues.longest_at(doc, j, lim) {
             if lex.title_cues.entries[h.entry].0 == TitleKind::Portfolio {
-                out.push(Cand {
-                    sub: None,
-                    a: i,
-                    b: h.end,
-                    etype: EntityType::ORG,
-                    canonical: None,
-                    entry: None,
-                    role: None,
-                    rule: Rule::new(
+                out.push(Cand::new(
+                    i,
+                    h.end,
+                    EntityType::ORG,
+                    Rule::new(
                         "ministry",
                         format!("ministère + « {} »", lex.title_cues.entries[h.entry].1),
                     ),
-                    prio: 6,
-                });
+                    6,
+                ));
             }
         }
     }
@@ -569,17 +578,13 @@ fn add_heads(doc: &Doc, known: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
         if !tail_caps && !conn {
             continue;
         }
-        out.push(Cand {
-            sub: None,
-            a: i,
-            b: last_good,
+        out.push(Cand::new(
+            i,
+            last_good,
             etype,
-            canonical: None,
-            entry: None,
-            role: None,
-            rule: Rule::new("head", format!("heads.tsv: « {} »", doc.tok(i))),
-            prio: 3,
-        });
+            Rule::new("head", format!("heads.tsv: « {} »", doc.tok(i))),
+            3,
+        ));
     }
 }
 
@@ -623,17 +628,13 @@ fn add_event_names(doc: &Doc, out: &mut Vec<Cand>) {
         if e == j {
             continue;
         }
-        out.push(Cand {
-            sub: None,
-            a: i,
-            b: e,
-            etype: EntityType::MISC,
-            canonical: None,
-            entry: None,
-            role: None,
-            rule: Rule::new("event-noun", format!("« {w} » + name")),
-            prio: 3,
-        });
+        out.push(Cand::new(
+            i,
+            e,
+            EntityType::MISC,
+            Rule::new("event-noun", format!("« {w} » + name")),
+            3,
+        ));
     }
 }
 
@@ -669,33 +670,25 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
         // Unknown acronym.
         if len == 1 && all_caps {
             if !is_not_acronym(w) && w.chars().count() <= 8 {
-                out.push(Cand {
-                    sub: None,
-                    a: i,
-                    b: e,
-                    etype: EntityType::ORG,
-                    canonical: None,
-                    entry: None,
-                    role: None,
-                    rule: Rule::new("acronym", "upper-case word"),
-                    prio: 1,
-                });
+                out.push(Cand::new(
+                    i,
+                    e,
+                    EntityType::ORG,
+                    Rule::new("acronym", "upper-case word"),
+                    1,
+                ));
             }
             i = e;
             continue;
         }
         if lex.firstnames.contains(w) && len >= 2 {
-            out.push(Cand {
-                sub: None,
-                a: i,
-                b: e,
-                etype: EntityType::PER,
-                canonical: None,
-                entry: None,
-                role: None,
-                rule: Rule::new("firstname", format!("firstnames.txt: {w}")),
-                prio: 4,
-            });
+            out.push(Cand::new(
+                i,
+                e,
+                EntityType::PER,
+                Rule::new("firstname", format!("firstnames.txt: {w}")),
+                4,
+            ));
             i = e;
             continue;
         }
@@ -756,20 +749,16 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
             None
         };
         if let Some(etype) = etype {
-            out.push(Cand {
-                sub: None,
-                a: i,
-                b: e,
+            out.push(Cand::new(
+                i,
+                e,
                 etype,
-                canonical: None,
-                entry: None,
-                role: None,
-                rule: Rule::new(
+                Rule::new(
                     "caps",
                     format!("capitalised words, typed {} by context", etype.as_str()),
                 ),
-                prio: 2,
-            });
+                2,
+            ));
         }
         i = e;
     }

@@ -63,6 +63,24 @@ pub struct GazEntry {
     pub origin: String,
 }
 
+impl GazEntry {
+    /// An entry with no acronym, role, country, short form or media flags.
+    fn new(canonical: &str, etype: EntityType, kind: &str, origin: String) -> Self {
+        GazEntry {
+            canonical: canonical.replace('’', "'"),
+            etype,
+            kind: kind.to_string(),
+            acronym: None,
+            role: None,
+            country: None,
+            short: Vec::new(),
+            state_affiliated: false,
+            is_media: false,
+            origin,
+        }
+    }
+}
+
 /// A token pattern element (see `data/lexicon/README.md`).
 #[derive(Debug, Clone, PartialEq)]
 enum PTok {
@@ -311,18 +329,12 @@ fn build() -> Lexicons {
         }
         let id = gaz.len();
         let kind = c[1].to_string();
-        gaz.push(GazEntry {
-            canonical: c[0].replace('’', "'"),
-            etype: etype_of_place_kind(&kind),
-            kind,
-            acronym: None,
-            role: None,
-            country: None,
-            short: vec![],
-            state_affiliated: false,
-            is_media: false,
-            origin: format!("{name}:{ln}"),
-        });
+        gaz.push(GazEntry::new(
+            c[0],
+            etype_of_place_kind(&kind),
+            &kind,
+            format!("{name}:{ln}"),
+        ));
         forms.push((gaz[id].canonical.clone(), id));
         for v in multi(c.get(2)) {
             forms.push((v, id));
@@ -342,18 +354,14 @@ fn build() -> Lexicons {
         }
         let id = gaz.len();
         let acr = multi(c.get(1));
-        gaz.push(GazEntry {
-            canonical: c[0].replace('’', "'"),
-            etype: EntityType::ORG,
-            kind: c.get(3).unwrap_or(&"").to_string(),
-            acronym: acr.first().cloned(),
-            role: None,
-            country: None,
-            short: vec![],
-            state_affiliated: false,
-            is_media: false,
-            origin: format!("{name}:{ln}"),
-        });
+        let mut g = GazEntry::new(
+            c[0],
+            EntityType::ORG,
+            c.get(3).unwrap_or(&""),
+            format!("{name}:{ln}"),
+        );
+        g.acronym = acr.first().cloned();
+        gaz.push(g);
         forms.push((gaz[id].canonical.clone(), id));
         for v in acr.into_iter().chain(multi(c.get(2))) {
             forms.push((v, id));
@@ -368,18 +376,11 @@ fn build() -> Lexicons {
         }
         let id = gaz.len();
         let short = multi(c.get(1));
-        gaz.push(GazEntry {
-            canonical: c[0].replace('’', "'"),
-            etype: EntityType::PER,
-            kind: "person".into(),
-            acronym: None,
-            role: c.get(3).filter(|s| !s.is_empty()).map(|s| s.to_string()),
-            country: c.get(4).filter(|s| !s.is_empty()).map(|s| s.to_string()),
-            short: short.clone(),
-            state_affiliated: false,
-            is_media: false,
-            origin: format!("{name}:{ln}"),
-        });
+        let mut g = GazEntry::new(c[0], EntityType::PER, "person", format!("{name}:{ln}"));
+        g.role = c.get(3).filter(|s| !s.is_empty()).map(|s| s.to_string());
+        g.country = c.get(4).filter(|s| !s.is_empty()).map(|s| s.to_string());
+        g.short = short.clone();
+        gaz.push(g);
         forms.push((gaz[id].canonical.clone(), id));
         for v in multi(c.get(2)) {
             forms.push((v, id));
@@ -397,18 +398,16 @@ fn build() -> Lexicons {
             continue;
         }
         let id = gaz.len();
-        gaz.push(GazEntry {
-            canonical: c[0].replace('’', "'"),
-            etype: EntityType::ORG,
-            kind: c.get(4).unwrap_or(&"").to_string(),
-            acronym: None,
-            role: None,
-            country: c.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string()),
-            short: vec![],
-            state_affiliated: c.get(3).is_some_and(|s| s.eq_ignore_ascii_case("yes")),
-            is_media: true,
-            origin: format!("{name}:{ln}"),
-        });
+        let mut g = GazEntry::new(
+            c[0],
+            EntityType::ORG,
+            c.get(4).unwrap_or(&""),
+            format!("{name}:{ln}"),
+        );
+        g.country = c.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string());
+        g.state_affiliated = c.get(3).is_some_and(|s| s.eq_ignore_ascii_case("yes"));
+        g.is_media = true;
+        gaz.push(g);
         media_forms.push((gaz[id].canonical.clone(), id));
         forms.push((gaz[id].canonical.clone(), id));
         for v in multi(c.get(1)) {
@@ -425,18 +424,12 @@ fn build() -> Lexicons {
             continue;
         }
         let id = gaz.len();
-        gaz.push(GazEntry {
-            canonical: c[0].replace('’', "'"),
-            etype: EntityType::MISC,
-            kind: c.get(2).unwrap_or(&"").to_string(),
-            acronym: None,
-            role: None,
-            country: None,
-            short: vec![],
-            state_affiliated: false,
-            is_media: false,
-            origin: format!("{name}:{ln}"),
-        });
+        gaz.push(GazEntry::new(
+            c[0],
+            EntityType::MISC,
+            c.get(2).unwrap_or(&""),
+            format!("{name}:{ln}"),
+        ));
         forms.push((gaz[id].canonical.clone(), id));
         for v in multi(c.get(1)) {
             forms.push((v, id));
