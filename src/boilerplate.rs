@@ -189,7 +189,6 @@ fn has_date_signal(lower: &str) -> bool {
 
 /// Runs the boilerplate pass, fills `doc.boilerplate*` and returns block kinds.
 pub fn detect(doc: &mut Doc) -> Chrome {
-    let lex = lexicons();
     let nb = doc.seg.blocks.len();
     let mut infos = vec![
         BlockInfo {
@@ -386,7 +385,6 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             .map(|i| i.kind == BlockKind::Boilerplate)
             .collect(),
     );
-    let _ = lex;
     Chrome {
         blocks: infos,
         spans,

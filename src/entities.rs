@@ -106,10 +106,6 @@ fn is_not_acronym(w: &str) -> bool {
     w.chars().all(|c| "IVXLCDM".contains(c)) || STOP.contains(&w)
 }
 
-fn cap_or_caps(doc: &Doc, i: usize) -> bool {
-    doc.is_cap(i)
-}
-
 /// Is token `i` the first word of its sentence (after opening quotes/dashes)?
 fn sentence_initial(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens()[i];
@@ -235,13 +231,12 @@ fn name_run(doc: &Doc, i: usize, limit: usize, max: usize) -> usize {
     let mut j = i;
     let mut last_cap = i;
     while j < limit && j - i < max {
-        if cap_or_caps(doc, j) {
+        if doc.is_cap(j) {
             j += 1;
             last_cap = j;
             continue;
         }
-        if j > i && NAME_PARTICLES.contains(&doc.tok(j)) && j + 1 < limit && cap_or_caps(doc, j + 1)
-        {
+        if j > i && NAME_PARTICLES.contains(&doc.tok(j)) && j + 1 < limit && doc.is_cap(j + 1) {
             j += 1;
             continue;
         }
@@ -643,7 +638,7 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
     let n = doc.tokens().len();
     let mut i = 0;
     while i < n {
-        if !cap_or_caps(doc, i) || doc.tok_in_boilerplate(i) {
+        if !doc.is_cap(i) || doc.tok_in_boilerplate(i) {
             i += 1;
             continue;
         }
@@ -874,10 +869,9 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     }
     // Relink single-token PER mentions and find bare short mentions.
     let covered: HashSet<usize> = sel.iter().flat_map(|c| c.a..c.b).collect();
-    let covered_sub = |k: usize| covered.contains(&k);
     let mut extra = Vec::new();
     for i in 0..doc.tokens().len() {
-        if covered_sub(i) || !doc.is_cap(i) || doc.tok_in_boilerplate(i) {
+        if covered.contains(&i) || !doc.is_cap(i) || doc.tok_in_boilerplate(i) {
             continue;
         }
         let w = doc.tok(i);

@@ -58,7 +58,6 @@ pub struct GazEntry {
     /// Short forms for people (« Wang », « Poutine »).
     pub short: Vec<String>,
     pub state_affiliated: bool,
-    pub is_media: bool,
     /// `people.tsv:12`.
     pub origin: String,
 }
@@ -75,7 +74,6 @@ impl GazEntry {
             country: None,
             short: Vec::new(),
             state_affiliated: false,
-            is_media: false,
             origin,
         }
     }
@@ -310,10 +308,6 @@ pub fn lexicons() -> &'static Lexicons {
     LEX.get_or_init(build)
 }
 
-fn etype_of_place_kind(_k: &str) -> EntityType {
-    EntityType::LOC
-}
-
 fn build() -> Lexicons {
     let mut skipped = 0;
     let mut gaz: Vec<GazEntry> = Vec::new();
@@ -331,7 +325,7 @@ fn build() -> Lexicons {
         let kind = c[1].to_string();
         gaz.push(GazEntry::new(
             c[0],
-            etype_of_place_kind(&kind),
+            EntityType::LOC,
             &kind,
             format!("{name}:{ln}"),
         ));
@@ -406,7 +400,6 @@ fn build() -> Lexicons {
         );
         g.country = c.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string());
         g.state_affiliated = c.get(3).is_some_and(|s| s.eq_ignore_ascii_case("yes"));
-        g.is_media = true;
         gaz.push(g);
         media_forms.push((gaz[id].canonical.clone(), id));
         forms.push((gaz[id].canonical.clone(), id));

@@ -39,10 +39,6 @@ use schema::*;
 
 pub use schema::{Analysis, SCHEMA};
 
-/// Maximum input accepted by [`analyze`], in bytes; longer input is analysed up to this size
-/// (on a char boundary) and the result says so in `stats`.
-pub const MAX_INPUT: usize = 16 * 1024 * 1024;
-
 /// Analyses one document.
 pub fn analyze(text: &str) -> Analysis {
     let mut doc = Doc::new(text);
@@ -111,12 +107,6 @@ pub fn analyze(text: &str) -> Analysis {
             entity: ei,
             rule: m.rule.clone(),
         });
-    }
-    for e in &mut entities {
-        if e.role.is_none() && e.etype == EntityType::PER {
-            // Fall back to the gazetteer's role only when the text gives none.
-            e.role = None;
-        }
     }
 
     let quotes_out: Vec<Quote> = quotes

@@ -178,8 +178,10 @@ fn holder_for(
     for k in cue_a..s.tokens.end {
         if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech) {
             let after = mention_before(ms, k);
-            if let Some(m) = ms.get(after).filter(|m| m.a < s.tokens.end && m.a <= k + 4) {
-                let _ = m;
+            if ms
+                .get(after)
+                .is_some_and(|m| m.a < s.tokens.end && m.a <= k + 4)
+            {
                 return (vec![after], None, "speaker-after");
             }
             if let Some(m) = resolve_pronoun(doc, ms, k) {
@@ -253,11 +255,10 @@ fn target_after(doc: &Doc, b: usize) -> Option<String> {
 pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<StanceAnn> {
     let lex = lexicons();
     let mut out = Vec::new();
-    for (si, s) in doc.seg.sentences.iter().enumerate() {
+    for s in &doc.seg.sentences {
         if doc.boilerplate_blocks[s.block] {
             continue;
         }
-        let _ = si;
         for h in lex.stance.find_all(doc, s.tokens.start, s.tokens.end) {
             if doc.tok_in_boilerplate(h.start) {
                 continue;
