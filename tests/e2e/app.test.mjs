@@ -6,23 +6,11 @@
 // `python3 -m http.server` on a free loopback port. Screenshots go to tests/e2e/out/ (gitignored).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { DIST, CLI, FIXTURES, OUT, serve, launch, openPage } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(here, '../..');
-const DIST = process.env.LOUPE_DIST ?? path.join(ROOT, 'dist');
-const CLI = process.env.LOUPE_CLI ?? path.join(ROOT, 'target/release/loupe');
-const FIXTURES = path.join(ROOT, 'tests/fixtures');
-const OUT = path.join(here, 'out');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage'];
 const TYPE_FR = { PER: 'personne', ORG: 'organisation', LOC: 'lieu', MISC: 'autre entité', DATE: 'date' };
 const FIXTURE_NAMES = ['nancy-conseil-municipal', 'ue-maroc-commerce', 'russie-turquie-gaz'];
 
@@ -30,44 +18,17 @@ let server;
 let browser;
 let baseUrl;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url, ms = 15000) {
-  const t0 = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    if (Date.now() - t0 > ms) throw new Error(`server not up: ${url}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 before(async () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `no build in ${DIST}: run trunk build --release`);
   assert.ok(existsSync(CLI), `no CLI at ${CLI}: run cargo build --release --bin loupe`);
-  mkdirSync(OUT, { recursive: true });
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}/`;
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', DIST],
-    { stdio: 'ignore' });
-  await waitForServer(baseUrl);
-  browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+  server = await serve(DIST);
+  baseUrl = server.url;
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
+  server?.close();
 });
 
 /** The CLI's analysis of a fixture file. */
@@ -112,15 +73,8 @@ async function renderedHighlights(page) {
   return out;
 }
 
-async function openApp(viewport, colorScheme = 'light') {
-  const context = await browser.newContext({ viewport, colorScheme, locale: 'fr-FR' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  await page.goto(baseUrl);
-  await page.waitForSelector('#analyse');
-  return { context, page, errors };
+function openApp(viewport, colorScheme = 'light') {
+  return openPage(browser, baseUrl, { viewport, colorScheme });
 }
 
 async function analyse(page, text) {
