@@ -37,7 +37,7 @@ use doc::{Doc, SpanMapper};
 use fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use schema::*;
 
-pub use schema::{Analysis, SCHEMA};
+pub use schema::{Analysis, Truncation, SCHEMA};
 
 /// Analyses one document.
 pub fn analyze(text: &str) -> Analysis {
@@ -416,5 +416,67 @@ pub fn analyze(text: &str) -> Analysis {
         stances: stances_out,
         frames: frames_out,
         card,
+        truncated: None,
     }
+}
+
+/// Analyses at most the first `max_bytes` bytes of `text`, cut at a paragraph break, else a line
+/// break, else a sentence end (`. `, `! `, `? `), else a space, else a char boundary — whichever
+/// comes last before the limit. When nothing is cut the result equals [`analyze`]`(text)`;
+/// otherwise [`Analysis::truncated`] says how much was analysed, and every span lies inside the
+/// analysed prefix (offsets are those of the whole text, since the prefix starts at 0).
+///
+/// ```
+/// let text = "Premier paragraphe à Paris.\n\nSecond paragraphe à Lyon.";
+/// let a = loupe::analyze_limited(text, 40);
+/// let t = a.truncated.unwrap();
+/// assert_eq!(&text[..t.analysed.end], "Premier paragraphe à Paris.\n\n");
+/// assert_eq!(t.total_bytes, text.len());
+/// assert!(a.entities.iter().all(|e| e.canonical != "Lyon"));
+/// ```
+pub fn analyze_limited(text: &str, max_bytes: usize) -> Analysis {
+    if text.len() <= max_bytes {
+        return analyze(text);
+    }
+    let cut = cut_point(text, max_bytes);
+    let mut a = analyze(&text[..cut]);
+    let total16 = text.encode_utf16().count();
+    a.truncated = Some(Truncation {
+        analysed: Span {
+            start: 0,
+            end: cut,
+            start16: 0,
+            end16: text[..cut].encode_utf16().count(),
+        },
+        total_bytes: text.len(),
+        total_utf16: total16,
+    });
+    a
+}
+
+/// The end of the longest "natural" prefix of `text` within `max` bytes (see [`analyze_limited`]).
+/// Always a char boundary in `1..=max` when `max > 0` and the text is longer (0 if `max == 0`).
+fn cut_point(text: &str, max: usize) -> usize {
+    let mut end = max.min(text.len());
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    // Do not cut absurdly early: a break is accepted only in the last half of the window.
+    let floor = end / 2;
+    let after = |pat: &str| {
+        head.rfind(pat)
+            .map(|i| i + pat.len())
+            .filter(|&i| i > floor)
+    };
+    after("\n\n")
+        .or_else(|| after("\n"))
+        .or_else(|| {
+            [". ", "! ", "? ", "» "]
+                .iter()
+                .filter_map(|p| after(p))
+                .max()
+        })
+        .or_else(|| after(" "))
+        .unwrap_or(end)
 }

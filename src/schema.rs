@@ -318,6 +318,22 @@ pub struct Analysis {
     pub stances: Vec<Stance>,
     pub frames: Vec<FrameMention>,
     pub card: Card,
+    /// Present when only a prefix of the text was analysed ([`crate::analyze_limited`]): every
+    /// span then lies inside `0..truncated.analysed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<Truncation>,
+}
+
+/// How much of a long text was analysed by [`crate::analyze_limited`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Truncation {
+    /// The analysed prefix `0..analysed.end` of the original text (a whole number of blocks or
+    /// sentences when possible).
+    pub analysed: Span,
+    /// Length of the whole original text in UTF-8 bytes.
+    pub total_bytes: usize,
+    /// Length of the whole original text in UTF-16 code units.
+    pub total_utf16: usize,
 }
 
 impl Analysis {

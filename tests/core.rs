@@ -206,3 +206,49 @@ fn odd_inputs_do_not_panic() {
         assert_eq!(a.stats.bytes, t.len());
     }
 }
+
+#[test]
+fn analyze_limited_cuts_at_a_paragraph_and_reports_it() {
+    let para = "Le président français Emmanuel Macron s'est rendu à Berlin.\n\n";
+    let text = para.repeat(50) + "Dernier paragraphe sur Tokyo.";
+    let a = loupe::analyze_limited(&text, 1000);
+    let t = a
+        .truncated
+        .expect("text longer than the limit is truncated");
+    assert!(t.analysed.end <= 1000 && t.analysed.end > 500);
+    assert!(text[..t.analysed.end].ends_with("\n\n"));
+    assert_eq!(t.total_bytes, text.len());
+    assert_eq!(t.total_utf16, text.encode_utf16().count());
+    assert_eq!(
+        t.analysed.end16,
+        text[..t.analysed.end].encode_utf16().count()
+    );
+    assert!(a.mentions.iter().all(|m| m.span.end <= t.analysed.end));
+    assert!(a.entities.iter().any(|e| e.canonical == "Emmanuel Macron"));
+    assert!(a.entities.iter().all(|e| e.canonical != "Tokyo"));
+    // Within the limit: identical to analyze().
+    let short = loupe::analyze_limited(para, 1000);
+    assert_eq!(short, loupe::analyze(para));
+    assert!(short.truncated.is_none());
+}
+
+#[test]
+fn analyze_limited_never_splits_a_char() {
+    let text = "é".repeat(1000); // no break at all: cut on a char boundary
+    assert_eq!(
+        loupe::analyze_limited(&text, 1)
+            .truncated
+            .unwrap()
+            .analysed
+            .end,
+        0
+    );
+    for max in [2, 3, 101, 999] {
+        let a = loupe::analyze_limited(&text, max);
+        let end = a.truncated.unwrap().analysed.end;
+        assert!(
+            text.is_char_boundary(end) && end <= max && end > 0,
+            "max {max} → {end}"
+        );
+    }
+}
