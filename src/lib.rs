@@ -25,6 +25,7 @@ pub mod fxhash;
 pub mod lexicon;
 pub mod normalize;
 pub mod offsets;
+pub mod protocol;
 pub mod quotes;
 pub mod schema;
 pub mod segment;
