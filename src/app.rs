@@ -4,6 +4,7 @@
 //! renders the resulting [`Analysis`] — the original text with the analysis spans as nested
 //! highlights (see [`highlight`]), a summary card and a statistics line.
 
+pub mod embed;
 pub mod highlight;
 
 use crate::schema::{Analysis, BlockKind, EntityType, Polarity};
@@ -22,6 +23,7 @@ const EXAMPLE: &str = include_str!("../tests/fixtures/nancy-conseil-municipal.tx
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    embed::start(); // `?embed=1`: compact layout + postMessage API (no-op otherwise)
 }
 
 /// The analysed text together with its analysis, so the view never mixes two versions.

@@ -1,0 +1,347 @@
+//! Embed mode (`?embed=1`): the compact layout for a blog column and the `loupe-embed/1`
+//! postMessage API. Browser glue only: every message is validated by the pure
+//! [`crate::protocol`] module, and the analysis is the core's own ([`crate::analyze_limited`]).
+//!
+//! - `<html data-embed="1">` switches the stylesheet to the compact layout (no header or footer,
+//!   one narrow column); `<html data-hide="quotes frames">` shows those layers as plain text.
+//! - `message` events: the sender's origin is checked against the `?origins=` list, the message
+//!   is validated, then answered to that origin only (`*` only for an opaque sender when no list
+//!   is configured). Anything else is ignored and logged with `console.warn`.
+//! - `analyze`: the `result` answer is computed here with the same core function the app uses;
+//!   the text is also put in the app's `#input` and `#analyse` is clicked, so the widget shows the
+//!   same analysis whether the app analyses synchronously or in a Web Worker.
+//! - A `ResizeObserver` on `<html>` posts `height` each time the content height changes.
+//!
+//! The app is driven only through its stable DOM contract (`#input`, `#analyse`, `#lang`).
+
+use crate::protocol::{self, Command, EmbedConfig, Lang, Layer, Options, Origins, Rejection};
+use serde_json::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, Window};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `ResizeObserver` (declared here: only `new` and `observe` are needed).
+    type ResizeObserver;
+    #[wasm_bindgen(constructor)]
+    fn new(callback: &js_sys::Function) -> ResizeObserver;
+    #[wasm_bindgen(method)]
+    fn observe(this: &ResizeObserver, target: &Element);
+}
+
+struct State {
+    document: Document,
+    /// `None` when the widget is not inside a frame (nothing to post to).
+    parent: Option<Window>,
+    origins: Origins,
+    /// Where `ready` and `height` go until a host has sent a valid message: the allowed origins,
+    /// else the parent's origin when the browser tells it (`location.ancestorOrigins`), else `*`.
+    targets: Vec<String>,
+    /// The origin of the last valid message: `height` goes there from then on.
+    host: Option<String>,
+    layers: Vec<Layer>,
+    last_height: u32,
+    _observer: Option<ResizeObserver>,
+}
+
+fn warn(msg: &str) {
+    web_sys::console::warn_1(&format!("[loupe-embed] {msg}").into());
+}
+
+/// Starts embed mode when the URL asks for it (`?embed=1`); a no-op otherwise. Call after the
+/// app is mounted.
+pub fn start() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let cfg = EmbedConfig::from_query(&window.location().search().unwrap_or_default());
+    if !cfg.embed {
+        return;
+    }
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    let _ = root.set_attribute("data-embed", "1");
+    for w in &cfg.warnings {
+        warn(&format!("URL: {w}"));
+    }
+    let parent = window
+        .parent()
+        .ok()
+        .flatten()
+        .filter(|p| !js_sys::Object::is(p.as_ref(), window.as_ref()));
+    let targets = match &cfg.origins {
+        Origins::Only(list) => list.clone(),
+        Origins::Any => vec![ancestor_origin(&window).unwrap_or_else(|| "*".to_string())],
+    };
+    let state = Rc::new(RefCell::new(State {
+        document,
+        parent,
+        origins: cfg.origins,
+        targets,
+        host: None,
+        layers: Layer::ALL.to_vec(),
+        last_height: 0,
+        _observer: None,
+    }));
+    apply_options(&state, &cfg.options);
+
+    let st = state.clone();
+    let on_message = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        on_message(&st, &ev);
+    });
+    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+
+    if state.borrow().parent.is_some() {
+        post_to_host(&state, &protocol::ready_message(None));
+        let st = state.clone();
+        let on_resize = Closure::<dyn FnMut(JsValue)>::new(move |_| post_height(&st));
+        let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref());
+        observer.observe(&root);
+        on_resize.forget();
+        state.borrow_mut()._observer = Some(observer);
+    }
+}
+
+/// The embedding page's origin when the browser exposes it (Chromium, WebKit), unless opaque.
+fn ancestor_origin(window: &Window) -> Option<String> {
+    let list = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into()).ok()?;
+    if list.is_undefined() || list.is_null() {
+        return None;
+    }
+    js_sys::Reflect::get_u32(&list, 0)
+        .ok()?
+        .as_string()
+        .filter(|o| o != "null")
+}
+
+fn get(target: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn on_message(state: &Rc<RefCell<State>>, ev: &web_sys::Event) {
+    let origin = get(ev, "origin").as_string().unwrap_or_default();
+    let source = get(ev, "source");
+    if !state.borrow().origins.allows(&origin) {
+        warn(&format!(
+            "ignored message: {}",
+            Rejection::origin_not_allowed(&origin)
+        ));
+        return;
+    }
+    let data = get(ev, "data");
+    // JSON text of the message, with a cheap length check before copying it into wasm (UTF-16
+    // units never outnumber UTF-8 bytes, so a longer string is certainly over the limit).
+    let json: Option<js_sys::JsString> = if data.is_string() {
+        Some(data.clone().unchecked_into())
+    } else if data.is_undefined() || data.is_function() || data.is_symbol() || data.is_bigint() {
+        None
+    } else {
+        js_sys::JSON::stringify(&data).ok()
+    };
+    let Some(json) = json else {
+        warn(&format!(
+            "ignored message from {origin}: not-json: not serialisable"
+        ));
+        return;
+    };
+    if json.length() as usize > protocol::MAX_MESSAGE_BYTES {
+        warn(&format!(
+            "ignored message from {origin}: too-large: {} UTF-16 units (limit {} bytes)",
+            json.length(),
+            protocol::MAX_MESSAGE_BYTES
+        ));
+        return;
+    }
+    let command = match protocol::parse(&String::from(json)) {
+        Ok(c) => c,
+        Err(r) => {
+            warn(&format!("rejected message from {origin}: {r}"));
+            if r.should_reply() {
+                reply(state, &source, &origin, &protocol::error_message(&r));
+            }
+            return;
+        }
+    };
+    if origin != "null" {
+        state.borrow_mut().host = Some(origin.clone());
+    }
+    match command {
+        Command::Ping { id } => reply(
+            state,
+            &source,
+            &origin,
+            &protocol::ready_message(id.as_ref()),
+        ),
+        Command::Configure { id, options } => {
+            apply_options(state, &options);
+            let (layers, lang) = {
+                let st = state.borrow();
+                (st.layers.clone(), current_lang(&st.document))
+            };
+            reply(
+                state,
+                &source,
+                &origin,
+                &protocol::configured_message(id.as_ref(), &layers, lang),
+            );
+        }
+        Command::Analyze { id, text, options } => {
+            apply_options(state, &options);
+            let analysis = crate::analyze_limited(&text, protocol::MAX_TEXT_BYTES);
+            reply(
+                state,
+                &source,
+                &origin,
+                &protocol::result_message(id.as_ref(), &analysis),
+            );
+            drop(analysis);
+            show_in_app(&state.borrow().document, &text);
+        }
+    }
+}
+
+fn to_js(msg: &Value) -> JsValue {
+    js_sys::JSON::parse(&msg.to_string()).unwrap_or(JsValue::NULL)
+}
+
+/// Answers the sender of a message, at its origin only.
+fn reply(state: &Rc<RefCell<State>>, source: &JsValue, origin: &str, msg: &Value) {
+    let Some(target) = protocol::reply_target(&state.borrow().origins, origin) else {
+        return;
+    };
+    if !source.is_object() {
+        return;
+    }
+    // A `WindowProxy` (the host page, or any window holding a reference to this frame).
+    let win: &Window = source.unchecked_ref();
+    if let Err(e) = win.post_message(&to_js(msg), &target) {
+        warn(&format!("could not answer {origin}: {e:?}"));
+    }
+}
+
+/// Posts an unsolicited message (`ready`, `height`) to the parent window.
+fn post_to_host(state: &Rc<RefCell<State>>, msg: &Value) {
+    let st = state.borrow();
+    let Some(parent) = &st.parent else {
+        return;
+    };
+    let value = to_js(msg);
+    let targets = match &st.host {
+        Some(h) => std::slice::from_ref(h),
+        None => st.targets.as_slice(),
+    };
+    // With several allowed origins, the browser delivers only to the one that matches.
+    for t in targets {
+        let _ = parent.post_message(&value, t);
+    }
+}
+
+fn post_height(state: &Rc<RefCell<State>>) {
+    let height = {
+        let st = state.borrow();
+        let Some(root) = st.document.document_element() else {
+            return;
+        };
+        root.get_bounding_client_rect().height().ceil().max(0.0) as u32
+    };
+    if height == state.borrow().last_height {
+        return;
+    }
+    state.borrow_mut().last_height = height;
+    post_to_host(state, &protocol::height_message(height));
+}
+
+fn apply_options(state: &Rc<RefCell<State>>, options: &Options) {
+    if let Some(layers) = &options.layers {
+        let st = &mut *state.borrow_mut();
+        st.layers = layers.clone();
+        if let Some(root) = st.document.document_element() {
+            let hidden: Vec<&str> = Layer::ALL
+                .iter()
+                .filter(|l| !layers.contains(l))
+                .map(|l| l.as_str())
+                .collect();
+            if hidden.is_empty() {
+                let _ = root.remove_attribute("data-hide");
+            } else {
+                let _ = root.set_attribute("data-hide", &hidden.join(" "));
+            }
+        }
+    }
+    if let Some(lang) = options.lang {
+        let document = state.borrow().document.clone();
+        apply_lang(&document, lang);
+    }
+}
+
+/// The interface language, from `<html lang>` (which the app keeps up to date).
+fn current_lang(document: &Document) -> Option<Lang> {
+    let lang = document
+        .document_element()?
+        .dyn_into::<HtmlElement>()
+        .ok()?
+        .lang()
+        .to_ascii_lowercase();
+    if lang.starts_with("en") {
+        Some(Lang::En)
+    } else if lang.starts_with("fr") {
+        Some(Lang::Fr)
+    } else {
+        None
+    }
+}
+
+/// Switches the app's language through its `#lang` control: a `<select>`, a group holding one
+/// choice per language (`[data-lang]`, `[value]` or `[lang]`), or a single toggle button.
+fn apply_lang(document: &Document, lang: Lang) {
+    if current_lang(document) == Some(lang) {
+        return;
+    }
+    let Some(control) = document.get_element_by_id("lang") else {
+        warn("no #lang control: language unchanged");
+        return;
+    };
+    let code = lang.as_str();
+    if control.tag_name().eq_ignore_ascii_case("select") {
+        let _ = js_sys::Reflect::set(&control, &"value".into(), &code.into());
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(ev) = web_sys::Event::new_with_event_init_dict("change", &init) {
+            let _ = control.dispatch_event(&ev);
+        }
+        return;
+    }
+    let choice = control
+        .query_selector(&format!(
+            "[data-lang=\"{code}\"], [value=\"{code}\"], [lang=\"{code}\"]"
+        ))
+        .ok()
+        .flatten();
+    let target = choice.unwrap_or(control);
+    if let Ok(el) = target.dyn_into::<HtmlElement>() {
+        el.click();
+    }
+}
+
+/// Shows `text` in the app as if pasted, and starts its analysis.
+fn show_in_app(document: &Document, text: &str) {
+    let Some(input) = document.get_element_by_id("input") else {
+        warn("no #input in the app: the analysis is not shown");
+        return;
+    };
+    let _ = js_sys::Reflect::set(&input, &"value".into(), &text.into());
+    if let Some(button) = document
+        .get_element_by_id("analyse")
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+    {
+        button.click();
+    }
+}
