@@ -19,7 +19,7 @@
 
 use crate::doc::{Doc, NSpan};
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use crate::lexicon::{lexicons, TitleKind};
+use crate::lexicon::{self, lexicons, TitleKind};
 use crate::schema::{EntityType, Rule};
 
 #[derive(Debug, Clone)]
@@ -120,11 +120,45 @@ fn sentence_initial(doc: &Doc, i: usize) -> bool {
 fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
     let lex = lexicons();
     let text = doc.text();
-    for m in lex.gaz_ac.find_overlapping_iter(text) {
-        let (s, e) = (m.start(), m.end());
+    let toks = doc.tokens();
+    // Match positions: token starts, and the starts of the parts of hyphenated tokens
+    // (« Pékin-Moscou »). Every form whose first word is the text's first word there is tried
+    // (all overlapping matches are candidates: « L'Union » the newspaper and « Union
+    // européenne »; selection happens later).
+    let mut matches: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, form)
+    let try_at = |s: usize, matches: &mut Vec<(usize, usize, usize)>| {
+        let rest = &text[s..];
+        if let Some(forms) = lex.gaz_first.get(lexicon::first_word(rest)) {
+            for &p in forms {
+                let f = lex.gaz_forms[p as usize].0.as_str();
+                if rest.starts_with(f) {
+                    matches.push((s, s + f.len(), p as usize));
+                }
+            }
+        }
+    };
+    for t in toks {
+        try_at(t.start, &mut matches);
+        let w = &text[t.start..t.end];
+        for (i, _) in w.match_indices('-') {
+            if i + 1 < w.len() {
+                try_at(t.start + i + 1, &mut matches);
+            }
+        }
+    }
+    // Token ends as a bit set over byte offsets: most matches not ending on a token edge (or a
+    // hyphen) are dropped without a search in the token list.
+    let mut ends = vec![0u64; text.len() / 64 + 2];
+    for t in toks {
+        ends[t.end / 64] |= 1 << (t.end % 64);
+    }
+    let bytes = text.as_bytes();
+    for (s, e, p) in matches {
         // Boundaries: token edges, or the hyphen of a capitalised compound (« Pékin-Moscou »,
         // « Chine-Asie centrale »).
-        let toks = doc.tokens();
+        if !(ends[e / 64] >> (e % 64) & 1 == 1 || bytes.get(e) == Some(&b'-')) {
+            continue;
+        }
         let a = toks.partition_point(|t| t.end <= s);
         let b = toks.partition_point(|t| t.start < e);
         if a >= b {
@@ -147,7 +181,7 @@ fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
         if doc.in_boilerplate(NSpan::new(s, e)) {
             continue;
         }
-        let entry = lex.gaz_pat[m.pattern().as_usize()];
+        let entry = lex.gaz_forms[p].1;
         let g = &lex.gaz[entry];
         // Lower-case forms: fine for places (« mer de Chine méridionale »), but a lower-case
         // event or initiative (« nouveau coronavirus ») is a description, not a name; and
