@@ -125,42 +125,35 @@ fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
     // (« Pékin-Moscou »). Every form whose first word is the text's first word there is tried
     // (all overlapping matches are candidates: « L'Union » the newspaper and « Union
     // européenne »; selection happens later).
-    let mut matches: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, form)
-    let try_at = |s: usize, matches: &mut Vec<(usize, usize, usize)>| {
+    // (start, end, form, token at start)
+    let mut matches: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let try_at = |s: usize, ti: usize, matches: &mut Vec<(usize, usize, usize, usize)>| {
         let rest = &text[s..];
         if let Some(forms) = lex.gaz_first.get(lexicon::first_word(rest)) {
             for &p in forms {
                 let f = lex.gaz_forms[p as usize].0.as_str();
                 if rest.starts_with(f) {
-                    matches.push((s, s + f.len(), p as usize));
+                    matches.push((s, s + f.len(), p as usize, ti));
                 }
             }
         }
     };
-    for t in toks {
-        try_at(t.start, &mut matches);
+    for (ti, t) in toks.iter().enumerate() {
+        try_at(t.start, ti, &mut matches);
         let w = &text[t.start..t.end];
         for (i, _) in w.match_indices('-') {
             if i + 1 < w.len() {
-                try_at(t.start + i + 1, &mut matches);
+                try_at(t.start + i + 1, ti, &mut matches);
             }
         }
     }
-    // Token ends as a bit set over byte offsets: most matches not ending on a token edge (or a
-    // hyphen) are dropped without a search in the token list.
-    let mut ends = vec![0u64; text.len() / 64 + 2];
-    for t in toks {
-        ends[t.end / 64] |= 1 << (t.end % 64);
-    }
-    let bytes = text.as_bytes();
-    for (s, e, p) in matches {
-        // Boundaries: token edges, or the hyphen of a capitalised compound (« Pékin-Moscou »,
-        // « Chine-Asie centrale »).
-        if !(ends[e / 64] >> (e % 64) & 1 == 1 || bytes.get(e) == Some(&b'-')) {
-            continue;
+    for (s, e, p, a) in matches {
+        // Tokens a..b cover the match (b found by a short forward scan, never a search over the
+        // whole token list, whose cache misses dominated this layer).
+        let mut b = a + 1;
+        while b < toks.len() && toks[b].start < e {
+            b += 1;
         }
-        let a = toks.partition_point(|t| t.end <= s);
-        let b = toks.partition_point(|t| t.start < e);
         if a >= b {
             continue;
         }
