@@ -31,10 +31,25 @@ pub struct Chrome {
     pub datelines: Vec<usize>,
 }
 
+/// Number of words: maximal runs of alphanumeric characters, apostrophes and hyphens.
 fn word_count(s: &str) -> usize {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-        .filter(|w| !w.is_empty())
-        .count()
+    let b = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let w = if b[i] < 0x80 {
+            let c = b[i];
+            i += 1;
+            c.is_ascii_alphanumeric() || c == b'\'' || c == b'-'
+        } else {
+            // Only non-ASCII characters are decoded.
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            c.is_alphanumeric()
+        };
+        n += usize::from(w && !in_word);
+        in_word = w;
+    }
+    n
 }
 
 fn is_separator(c: char) -> bool {

@@ -41,6 +41,8 @@ pub struct Doc<'a> {
     pub boilerplate: Vec<NSpan>,
     /// Per token: inside a boilerplate span (filled by [`Doc::set_boilerplate`]).
     tok_boilerplate: Vec<bool>,
+    /// Per token: id of its lower-cased form in the lexicons' [`crate::lexicon::Vocab`].
+    tok_ids: Vec<u32>,
 }
 
 fn lower_same_len(s: &str) -> String {
@@ -68,6 +70,12 @@ impl<'a> Doc<'a> {
         let seg = segment(&norm.text);
         let lower = lower_same_len(&norm.text);
         let nb = seg.blocks.len();
+        let vocab = &crate::lexicon::lexicons().vocab;
+        let tok_ids = seg
+            .tokens
+            .iter()
+            .map(|t| vocab.id(&lower[t.start..t.end]))
+            .collect();
         Doc {
             original,
             norm,
@@ -76,7 +84,13 @@ impl<'a> Doc<'a> {
             boilerplate_blocks: vec![false; nb],
             boilerplate: Vec::new(),
             tok_boilerplate: Vec::new(),
+            tok_ids,
         }
+    }
+
+    /// Vocabulary ids of all tokens (see [`crate::lexicon::Vocab`]).
+    pub fn tok_ids(&self) -> &[u32] {
+        &self.tok_ids
     }
 
     pub fn text(&self) -> &str {

@@ -89,8 +89,14 @@ const NAME_BREAKERS: &[&str] = &[
 ];
 
 fn is_all_caps(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut n = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// Roman numerals and other upper-case tokens that are not organisations.

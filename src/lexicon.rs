@@ -79,21 +79,63 @@ impl GazEntry {
     }
 }
 
+/// Interned lower-cased words of the token lexicons: each word used by a cue pattern gets a dense
+/// id, and [`Doc`] looks every token up once ([`Doc::tok_id`]), so matching compares integers
+/// instead of hashing the same token string again for every lexicon.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    ids: HashMap<String, u32>,
+}
+
+impl Vocab {
+    /// Id of a token not in the vocabulary.
+    pub const NONE: u32 = u32::MAX;
+
+    fn intern(&mut self, w: &str) -> u32 {
+        let n = self.ids.len() as u32;
+        *self.ids.entry(w.to_string()).or_insert(n)
+    }
+
+    /// Id of a lower-cased word, or [`Vocab::NONE`].
+    pub fn id(&self, w: &str) -> u32 {
+        self.ids.get(w).copied().unwrap_or(Self::NONE)
+    }
+
+    /// Ids of all tokens of `doc` (lower-cased forms).
+    pub fn ids(&self, doc: &Doc) -> Vec<u32> {
+        (0..doc.tokens().len())
+            .map(|i| self.id(doc.tok_lower(i)))
+            .collect()
+    }
+}
+
 /// A token pattern element (see `data/lexicon/README.md`).
 #[derive(Debug, Clone, PartialEq)]
 enum PTok {
-    Exact(String),
+    /// A lower-cased word, by its [`Vocab`] id.
+    Exact(u32),
     Prefix(String),
     Any,
 }
 
+/// Patterns sharing an exact first word.
+#[derive(Debug, Default)]
+struct FirstBucket {
+    /// One-token patterns and patterns whose second token is not exact.
+    any_second: Vec<usize>,
+    /// Patterns by exact second word id.
+    by_second: HashMap<u32, Vec<usize>>,
+}
+
 /// Matches token-sequence cues (with `*` prefix, `?` optional and `_` wildcard tokens).
+///
+/// Exact words are compared by [`Vocab`] id: a matcher is used with the token ids computed with
+/// the vocabulary it was built with (the lexicons' one for [`Doc::tok_id`]).
 #[derive(Debug, Default)]
 pub struct CueMatcher<T> {
     patterns: Vec<(Vec<PTok>, usize)>,
-    /// Patterns by exact first token, then by exact second token (`""` = one-token patterns and
-    /// patterns whose second token is not exact).
-    by_first: HashMap<String, HashMap<String, Vec<usize>>>,
+    /// Patterns by exact first word id.
+    by_first: HashMap<u32, FirstBucket>,
     /// Patterns whose first token is a prefix, by the prefix's first character.
     prefix_first: HashMap<char, Vec<usize>>,
     /// Payload and origin per cue line.
@@ -118,8 +160,8 @@ impl<T> CueMatcher<T> {
         }
     }
 
-    /// Adds a cue such as `s' oppos* résolument? à`.
-    fn add(&mut self, cue: &str, payload: T, origin: String) {
+    /// Adds a cue such as `s' oppos* résolument? à`, interning its words in `vocab`.
+    fn add(&mut self, vocab: &mut Vocab, cue: &str, payload: T, origin: String) {
         let entry = self.entries.len();
         self.entries.push((payload, cue.to_string(), origin));
         // Expand optionals.
@@ -135,7 +177,7 @@ impl<T> CueMatcher<T> {
             } else if let Some(p) = w.strip_suffix('*').filter(|p| !p.is_empty()) {
                 PTok::Prefix(p.to_string())
             } else {
-                PTok::Exact(w)
+                PTok::Exact(vocab.intern(&w))
             };
             if optional && variants.len() < 64 {
                 let mut with = variants.clone();
@@ -156,16 +198,11 @@ impl<T> CueMatcher<T> {
             let pid = self.patterns.len();
             match &v[0] {
                 PTok::Exact(w) => {
-                    let second = match v.get(1) {
-                        Some(PTok::Exact(s)) => s.clone(),
-                        _ => String::new(),
-                    };
-                    self.by_first
-                        .entry(w.clone())
-                        .or_default()
-                        .entry(second)
-                        .or_default()
-                        .push(pid)
+                    let bucket = self.by_first.entry(*w).or_default();
+                    match v.get(1) {
+                        Some(PTok::Exact(s)) => bucket.by_second.entry(*s).or_default().push(pid),
+                        _ => bucket.any_second.push(pid),
+                    }
                 }
                 PTok::Prefix(p) => self
                     .prefix_first
@@ -178,9 +215,9 @@ impl<T> CueMatcher<T> {
         }
     }
 
-    fn tok_matches(p: &PTok, w: &str) -> bool {
+    fn tok_matches(p: &PTok, id: u32, w: &str) -> bool {
         match p {
-            PTok::Exact(e) => e == w,
+            PTok::Exact(e) => *e == id,
             PTok::Prefix(pre) => w.starts_with(pre.as_str()),
             PTok::Any => true,
         }
@@ -188,27 +225,34 @@ impl<T> CueMatcher<T> {
 
     /// Longest match starting at token `i` that stays inside `limit` (exclusive end token).
     pub fn longest_at(&self, doc: &Doc, i: usize, limit: usize) -> Option<CueHit> {
+        self.longest_at_ids(doc, doc.tok_ids(), i, limit)
+    }
+
+    /// [`CueMatcher::longest_at`] with explicit token ids (`ids[i]` = vocabulary id of token i).
+    pub fn longest_at_ids(&self, doc: &Doc, ids: &[u32], i: usize, limit: usize) -> Option<CueHit> {
         let limit = limit.min(doc.tokens().len());
         if i >= limit {
             return None;
         }
-        let first = doc.tok_lower(i);
         let mut best: Option<CueHit> = None;
-        let bucket = self.by_first.get(first);
-        let any_second = bucket.and_then(|b| b.get("")).into_iter().flatten();
+        let bucket = self.by_first.get(&ids[i]);
+        let any_second = bucket.map(|b| b.any_second.as_slice()).unwrap_or_default();
         let exact_second = bucket
-            .filter(|_| i + 1 < limit)
-            .and_then(|b| b.get(doc.tok_lower(i + 1)))
-            .into_iter()
-            .flatten();
-        let by_prefix = first
-            .chars()
-            .next()
-            .and_then(|c| self.prefix_first.get(&c))
-            .into_iter()
-            .flatten();
-        let cands = any_second.chain(exact_second).chain(by_prefix);
-        for &pid in cands {
+            .filter(|_| i + 1 < limit && ids[i + 1] != Vocab::NONE)
+            .and_then(|b| b.by_second.get(&ids[i + 1]))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let by_prefix = if self.prefix_first.is_empty() {
+            &[][..]
+        } else {
+            doc.tok_lower(i)
+                .chars()
+                .next()
+                .and_then(|c| self.prefix_first.get(&c))
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+        };
+        for &pid in any_second.iter().chain(exact_second).chain(by_prefix) {
             let (pat, entry) = &self.patterns[pid];
             if i + pat.len() > limit {
                 continue;
@@ -216,7 +260,7 @@ impl<T> CueMatcher<T> {
             let ok = pat
                 .iter()
                 .enumerate()
-                .all(|(k, p)| Self::tok_matches(p, doc.tok_lower(i + k)));
+                .all(|(k, p)| Self::tok_matches(p, ids[i + k], doc.tok_lower(i + k)));
             if ok && best.is_none_or(|b| i + pat.len() > b.end) {
                 best = Some(CueHit {
                     start: i,
@@ -230,10 +274,15 @@ impl<T> CueMatcher<T> {
 
     /// All leftmost-longest, non-overlapping matches in token range `a..b`.
     pub fn find_all(&self, doc: &Doc, a: usize, b: usize) -> Vec<CueHit> {
+        self.find_all_ids(doc, doc.tok_ids(), a, b)
+    }
+
+    /// [`CueMatcher::find_all`] with explicit token ids.
+    pub fn find_all_ids(&self, doc: &Doc, ids: &[u32], a: usize, b: usize) -> Vec<CueHit> {
         let mut out = Vec::new();
         let mut i = a;
         while i < b {
-            if let Some(h) = self.longest_at(doc, i, b) {
+            if let Some(h) = self.longest_at_ids(doc, ids, i, b) {
                 out.push(h);
                 i = h.end;
             } else {
@@ -290,6 +339,8 @@ pub struct Lexicons {
     pub title_first: HashSet<String>,
     /// Multi-word titles and portfolios as token sequences.
     pub title_cues: CueMatcher<TitleKind>,
+    /// Words of the cue matchers above (see [`Vocab`]).
+    pub vocab: Vocab,
     /// Capitalised head word → (entity type, ambiguous) (« Organisation » → ORG).
     pub heads: HashMap<String, (EntityType, bool)>,
     /// Boilerplate patterns: (kind, lower-cased pattern, whole-line only).
@@ -311,10 +362,21 @@ static LEX: OnceLock<Lexicons> = OnceLock::new();
 /// starts with the form's first word, so looking it up at each token start finds all the forms
 /// that can match there (what an overlapping Aho-Corasick search found, at a fraction of the cost).
 pub fn first_word(s: &str) -> &str {
-    let end = s
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |(i, _)| i);
+    let b = s.as_bytes();
+    let mut end = 0;
+    while end < b.len() {
+        if b[end] < 0x80 {
+            if !b[end].is_ascii_alphanumeric() {
+                break;
+            }
+            end += 1;
+        } else {
+            match s[end..].chars().next() {
+                Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
     if end == 0 {
         s.chars().next().map_or("", |c| &s[..c.len_utf8()])
     } else {
@@ -503,6 +565,7 @@ fn build() -> Lexicons {
         .map(|l| l.replace('’', "'").to_lowercase())
         .collect();
 
+    let mut vocab = Vocab::default();
     let mut stance = CueMatcher::new();
     let (name, src) = data!("lexicon/stance.tsv");
     for (ln, c) in rows(src) {
@@ -519,7 +582,7 @@ fn build() -> Lexicons {
             }
         };
         match c.get(1) {
-            Some(cue) if !cue.is_empty() => stance.add(cue, pol, format!("{name}:{ln}")),
+            Some(cue) if !cue.is_empty() => stance.add(&mut vocab, cue, pol, format!("{name}:{ln}")),
             _ => skipped += 1,
         }
     }
@@ -529,7 +592,7 @@ fn build() -> Lexicons {
     for (ln, c) in rows(src) {
         match (c.first(), c.get(1)) {
             (Some(f), Some(cue)) if !f.is_empty() && !cue.is_empty() => {
-                frames.add(cue, f.to_string(), format!("{name}:{ln}"))
+                frames.add(&mut vocab, cue, f.to_string(), format!("{name}:{ln}"))
             }
             _ => skipped += 1,
         }
@@ -578,7 +641,7 @@ fn build() -> Lexicons {
         } else {
             // Tokenise like the text: split elisions "d'État" → "d' État".
             let spaced = t.replace("' ", "'").replace('\'', "' ");
-            title_cues.add(&spaced, kind, format!("{name}:{ln}"));
+            title_cues.add(&mut vocab, &spaced, kind, format!("{name}:{ln}"));
             let words: Vec<&str> = spaced.split_whitespace().collect();
             if kind == TitleKind::Role {
                 if let Some(w) = words.first() {
@@ -668,6 +731,7 @@ fn build() -> Lexicons {
         title_words,
         title_first,
         title_cues,
+        vocab,
         heads,
         boilerplate,
         boilerplate_whole,
@@ -694,11 +758,12 @@ mod tests {
 
     #[test]
     fn cue_matcher_optional_and_prefix() {
+        let mut v = Vocab::default();
         let mut m = CueMatcher::new();
-        m.add("s' oppos* résolument? à", 1u8, "t:1".into());
+        m.add(&mut v, "s' oppos* résolument? à", 1u8, "t:1".into());
         let d = Doc::new("Il s'oppose résolument à tout. Elle s'opposait à lui.");
         let n = d.tokens().len();
-        let hits = m.find_all(&d, 0, n);
+        let hits = m.find_all_ids(&d, &v.ids(&d), 0, n);
         assert_eq!(hits.len(), 2);
         assert_eq!(hits[0].end - hits[0].start, 4);
         assert_eq!(hits[1].end - hits[1].start, 3);

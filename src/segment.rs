@@ -102,8 +102,8 @@ fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
                 }
                 match d {
                     '\'' => {
-                        let w = s[i..end].to_lowercase();
-                        if ELISIONS.contains(&w.as_str()) {
+                        let w = &s[i..end];
+                        if w.len() <= 8 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(w)) {
                             // Split: "l'" is its own token.
                             end = j + 1;
                             it.next();
@@ -182,10 +182,12 @@ fn is_abbreviation(word: &str) -> bool {
     if let (Some(_), None) = (cs.next(), cs.next()) {
         return true;
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS
-        .iter()
-        .any(|a| a.to_lowercase() == lower && a.len() > 1 && lower != "me")
+    let lower = |w: &str| w.chars().flat_map(char::to_lowercase).collect::<String>();
+    let l = lower(word);
+    l != "me"
+        && ABBREVIATIONS
+            .iter()
+            .any(|a| a.len() > 1 && a.chars().flat_map(char::to_lowercase).eq(l.chars()))
 }
 
 /// Segments a normalised text.
