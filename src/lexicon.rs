@@ -17,7 +17,8 @@ macro_rules! data {
     ($p:literal) => {
         (
             $p,
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $p)),
+            // Minified by build.rs (same line numbers, comments and notes dropped).
+            include_str!(concat!(env!("OUT_DIR"), "/data/", $p)),
         )
     };
 }
