@@ -85,10 +85,12 @@ function post(page, message) {
 test('embed mode: compact single column, no header or footer, no horizontal scroll', async () => {
   const { context, page, errors } = await openPage(browser, widgetUrl(), { viewport: { width: 360, height: 700 } });
   assert.equal(await page.getAttribute('html', 'data-embed'), '1');
-  // Header hidden on screen but kept for screen readers (h1); footer gone.
+  // The header shrinks to one line (brand + language switch when the app has one); no footer.
   const header = await page.locator('body > header').boundingBox();
-  assert.ok(header && header.width <= 1 && header.height <= 1, JSON.stringify(header));
+  assert.ok(header && header.height <= 64, JSON.stringify(header));
   assert.equal(await page.locator('h1').count(), 1);
+  assert.equal(await page.locator('body > header .tagline').isVisible(), false);
+  if (await page.locator('#lang').count()) assert.ok(await page.locator('#lang').isVisible());
   assert.equal(await page.locator('body > footer').isVisible(), false);
   await page.fill('#input', ARTICLE);
   await page.click('#analyse');
@@ -142,7 +144,8 @@ test('host page on another site: ready, analyze round trip, iframe resized to th
   const box = await page.locator('#loupe').boundingBox();
   assert.ok(Math.abs(box.height - contentHeight) <= 3, `rendered iframe ${box.height}`);
   assert.ok(await frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1), 'no inner scroll bar');
-  await page.screenshot({ path: path.join(OUT, 'embed-host.png'), fullPage: true });
+  assert.ok(await frame.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no horizontal scroll');
+  await page.screenshot({ path: path.join(OUT, 'embed-host.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });
