@@ -5,7 +5,7 @@
    `script-src 'self'` alone would block. Every inline script of every HTML file that carries the
    placeholder '__LOUPE_INLINE_SCRIPT_HASHES__' in its CSP <meta> gets its exact SHA-256 listed
    there instead ('sha256-…'), so only these scripts may run.
-2. Service worker: fills sw.js's placeholders with the exact list of this build's files (hashed
+2. Service worker (release builds): fills sw.js's placeholders with the exact list of this build's files (hashed
    names included; everything but sw.js itself, plus "./") and a version that is a hash of all of
    them, so every build gets a new worker and a new cache.
 
@@ -20,6 +20,19 @@ import sys
 
 CSP_PLACEHOLDER = "'__LOUPE_INLINE_SCRIPT_HASHES__'"
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>", re.S | re.I)
+
+
+DEV_SW = """// Development build (trunk serve): no offline cache. Removes Loupe's caches and unregisters.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("loupe-")).map((k) => caches.delete(k))))
+      .then(() => self.registration.unregister())
+  );
+});
+"""
 
 
 def fail(msg):
@@ -80,6 +93,13 @@ def main():
         sw = f.read()
     if '"__LOUPE_VERSION__"' not in sw or "__LOUPE_PRECACHE__" not in sw:
         fail("sw.js lacks its placeholders")
+    if os.environ.get("TRUNK_PROFILE") == "debug":
+        # Development (`trunk serve`): no offline cache, so each rebuild shows at once; a worker
+        # left by an earlier release build on the same address is removed.
+        with open(sw_path, "w", encoding="utf-8") as f:
+            f.write(DEV_SW)
+        print("[postbuild] sw.js: development build, offline cache disabled")
+        return
     urls = ["./"] + ["./" + f for f in precache]
     sw = sw.replace('"__LOUPE_VERSION__"', json.dumps(version)).replace(
         "__LOUPE_PRECACHE__", json.dumps(urls, indent=2)
