@@ -43,9 +43,13 @@ pub struct Doc<'a> {
     tok_boilerplate: Vec<bool>,
     /// Per token: id of its lower-cased form in the lexicons' [`crate::lexicon::Vocab`].
     tok_ids: Vec<u32>,
+    /// Per token: a word whose first character is upper case.
+    tok_cap: Vec<bool>,
 }
 
-fn lower_same_len(s: &str) -> String {
+/// Lower case with the same byte length (characters whose lower case has another UTF-8 length
+/// are kept as they are), so that offsets are shared with the original.
+pub fn lower_same_len(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
@@ -76,6 +80,17 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| vocab.id(&lower[t.start..t.end]))
             .collect();
+        let tok_cap = seg
+            .tokens
+            .iter()
+            .map(|t| {
+                t.kind == TokKind::Word
+                    && norm.text[t.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
+            .collect();
         Doc {
             original,
             norm,
@@ -85,6 +100,7 @@ impl<'a> Doc<'a> {
             boilerplate: Vec::new(),
             tok_boilerplate: Vec::new(),
             tok_ids,
+            tok_cap,
         }
     }
 
@@ -126,7 +142,7 @@ impl<'a> Doc<'a> {
 
     /// First character is upper case (and the token is a word).
     pub fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+        self.tok_cap[i]
     }
 
     /// Records the boilerplate spans (sorted, non-overlapping) and the blocks wholly set aside.

@@ -144,9 +144,22 @@ fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
             }
         }
     };
+    let ids = doc.tok_ids();
     for (ti, t) in toks.iter().enumerate() {
-        try_at(t.start, ti, &mut matches);
         let w = &text[t.start..t.end];
+        if lexicon::first_word(w).len() == w.len() {
+            // A single-word token: its vocabulary id finds the forms (no string hashing).
+            if let Some(forms) = lex.gaz_first_id.get(&ids[ti]) {
+                for &p in forms {
+                    let f = lex.gaz_forms[p as usize].0.as_str();
+                    if text[t.start..].starts_with(f) {
+                        matches.push((t.start, t.start + f.len(), p as usize, ti));
+                    }
+                }
+            }
+        } else {
+            try_at(t.start, ti, &mut matches);
+        }
         for (i, _) in w.match_indices('-') {
             if i + 1 < w.len() {
                 try_at(t.start + i + 1, ti, &mut matches);

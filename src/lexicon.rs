@@ -316,6 +316,9 @@ pub struct Lexicons {
     pub gaz_forms: Vec<(String, usize)>,
     /// Forms by their first word ([`first_word`]), each list longest form first.
     pub gaz_first: HashMap<String, Vec<u32>>,
+    /// The same lists by the [`Vocab`] id of the lower-cased first word, for tokens that are a
+    /// single word ([`Doc::tok_id`]): one integer lookup per token.
+    pub gaz_first_id: HashMap<u32, Vec<u32>>,
     /// Case-insensitive automaton over media names and domains (for publisher detection).
     pub media_ac: AhoCorasick,
     pub media_pat: Vec<usize>,
@@ -523,6 +526,7 @@ fn build() -> Lexicons {
         pats.push(f);
         gaz_pat.push(id);
     }
+    let mut vocab = Vocab::default();
     let mut gaz_first: HashMap<String, Vec<u32>> = HashMap::default();
     for (p, f) in pats.iter().enumerate() {
         gaz_first
@@ -532,6 +536,16 @@ fn build() -> Lexicons {
     }
     for v in gaz_first.values_mut() {
         v.sort_by_key(|&p| std::cmp::Reverse(pats[p as usize].len()));
+    }
+    let mut gaz_first_id: HashMap<u32, Vec<u32>> = HashMap::default();
+    for (w, v) in &gaz_first {
+        gaz_first_id
+            .entry(vocab.intern(&crate::doc::lower_same_len(w)))
+            .or_default()
+            .extend(v);
+    }
+    for v in gaz_first_id.values_mut() {
+        v.sort_by_key(|&p| (std::cmp::Reverse(pats[p as usize].len()), p));
     }
     let gaz_forms: Vec<(String, usize)> = pats.into_iter().zip(gaz_pat).collect();
     let mut mseen = HashSet::default();
@@ -566,7 +580,6 @@ fn build() -> Lexicons {
         .map(|l| l.replace('’', "'").to_lowercase())
         .collect();
 
-    let mut vocab = Vocab::default();
     let mut stance = CueMatcher::new();
     let (name, src) = data!("lexicon/stance.tsv");
     for (ln, c) in rows(src) {
@@ -583,7 +596,9 @@ fn build() -> Lexicons {
             }
         };
         match c.get(1) {
-            Some(cue) if !cue.is_empty() => stance.add(&mut vocab, cue, pol, format!("{name}:{ln}")),
+            Some(cue) if !cue.is_empty() => {
+                stance.add(&mut vocab, cue, pol, format!("{name}:{ln}"))
+            }
             _ => skipped += 1,
         }
     }
@@ -717,6 +732,7 @@ fn build() -> Lexicons {
         gaz,
         gaz_forms,
         gaz_first,
+        gaz_first_id,
         media_ac,
         media_pat,
         by_form,
