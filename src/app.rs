@@ -1,98 +1,883 @@
 //! The Loupe web app: Leptos 0.8, client-side rendering, compiled to wasm32 only.
 //!
-//! The app never analyses anything itself: it calls [`crate::analyze`] on the pasted text and
-//! renders the resulting [`Analysis`] — the original text with the analysis spans as nested
-//! highlights (see [`highlight`]), a summary card and a statistics line.
+//! The app never analyses anything itself: the core's [`crate::analyze_limited`] runs in a Web
+//! Worker ([`engine`]) and the app renders the resulting [`crate::Analysis`]. Pure logic (layout
+//! of the highlights, HTML, i18n, Markdown, share links) lives in [`crate::ui`] and is tested
+//! natively; this module and its children are the browser glue:
+//!
+//! - [`engine`]: the worker client (sequence numbers, stale results dropped, main-thread fallback);
+//! - [`view`]: the highlighted view, rendered slice by slice; finding and focusing highlights;
+//! - [`card`]: the summary card with jumps to the mentions and the export buttons;
+//! - [`popover`]: the explanation of the selected highlight;
+//! - [`browser`]: storage, clipboard, downloads, (de)compression, HTML to text;
+//! - [`png`]: the card drawn on a canvas;
+//! - `embed`: embed mode and its postMessage API (issue 5).
+//!
+//! DOM contract (tests rely on it): `#input`, `#analyse`, `#exemple`, `#effacer`, `#result`
+//! (`data-analysis-state` = `idle` | `busy` | `done`), `#card` (`.card-title`), `#stats`,
+//! `#status` (live region), `#lang`, `mark.ent` with `data-key`/`data-part`/`data-type`/
+//! `data-canonical`/`data-rule`; `window` receives `loupe:rendered` once a result is on screen.
 
+pub mod browser;
+pub mod card;
 pub mod embed;
-pub mod highlight;
+pub mod engine;
+pub mod png;
+pub mod popover;
+pub mod view;
 
-use crate::schema::{Analysis, BlockKind, EntityType, Polarity};
-use highlight::{Layer, Node};
+pub use crate::ui::highlight;
+
+use crate::ui::html::{Hidden, Kind};
+use crate::ui::i18n::{self, Lang, Strings};
+use crate::ui::parts::Head;
+use crate::ui::textin::{self, FileFormat};
+use crate::ui::{share, MAX_ANALYSED_BYTES};
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// Delay between the last keystroke and the automatic analysis.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
 
+/// Largest file accepted by « Ouvrir un fichier » / drag and drop.
+pub const MAX_FILE_BYTES: f64 = 20e6;
+
 /// Example article offered by the « Essayer un exemple » button (written for the project).
 const EXAMPLE: &str = include_str!("../tests/fixtures/nancy-conseil-municipal.txt");
 
-/// Entry point of the web app: installs the panic hook and mounts [`App`] to `<body>`.
+/// Entry point of the web app: installs the panic hook and mounts [`App`] to `<body>`. Does
+/// nothing without a `window` (inside the analysis worker, which loads this same module).
 pub fn start() {
     console_error_panic_hook::set_once();
+    if web_sys::window().is_none() {
+        return;
+    }
     leptos::mount::mount_to_body(App);
     embed::start(); // `?embed=1`: compact layout + postMessage API (no-op otherwise)
 }
 
-/// The analysed text together with its analysis, so the view never mixes two versions.
-#[derive(Debug)]
-pub struct Outcome {
-    pub text: String,
-    pub analysis: Analysis,
+/// A message of the `#status` live region.
+#[derive(Clone)]
+pub enum Msg {
+    Fixed(fn(&Strings) -> &'static str),
+    Text(String),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warn,
+    Error,
+}
+
+#[derive(Clone)]
+pub struct Notice {
+    pub level: Level,
+    pub msg: Msg,
+    /// Offer to put back the text that an example or a file replaced.
+    pub undo: bool,
+}
+
+impl Notice {
+    fn info(f: fn(&Strings) -> &'static str) -> Notice {
+        Notice {
+            level: Level::Info,
+            msg: Msg::Fixed(f),
+            undo: false,
+        }
+    }
+    fn warn(f: fn(&Strings) -> &'static str) -> Notice {
+        Notice {
+            level: Level::Warn,
+            msg: Msg::Fixed(f),
+            undo: false,
+        }
+    }
+    fn error(f: fn(&Strings) -> &'static str) -> Notice {
+        Notice {
+            level: Level::Error,
+            msg: Msg::Fixed(f),
+            undo: false,
+        }
+    }
+    fn text(&self, t: &Strings) -> String {
+        match &self.msg {
+            Msg::Fixed(f) => f(t).to_string(),
+            Msg::Text(s) => s.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Progress {
+    Analysing { bytes: usize, estimate_ms: f64 },
+    Rendering(usize),
+}
+
+/// The selected highlight and where to show its explanation (page coordinates).
+#[derive(Clone, PartialEq)]
+pub struct Selected {
+    pub key: String,
+    pub left: f64,
+    pub top: f64,
+}
+
+/// The app's reactive state.
+#[derive(Clone, Copy)]
+pub struct Ui {
+    pub lang: RwSignal<Lang>,
+    pub head: RwSignal<Option<Arc<Head>>>,
+    pub busy: RwSignal<bool>,
+    /// The latest result is fully on screen (exports are enabled).
+    pub done: RwSignal<bool>,
+    pub progress: RwSignal<Option<Progress>>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub hidden: RwSignal<Hidden>,
+    pub selected: RwSignal<Option<Selected>>,
+    pub share_url: RwSignal<Option<String>>,
+    pub confirm_clear: RwSignal<bool>,
+    pub dragging: RwSignal<bool>,
+}
+
+thread_local! {
+    static SEQ: Cell<u64> = const { Cell::new(0) };
+    /// When the current request was made (ms), for the `loupe:rendered` timings.
+    static REQUESTED_AT: Cell<f64> = const { Cell::new(0.0) };
+    /// Measured analysis speed in bytes per millisecond (starts with a guess).
+    static SPEED: Cell<f64> = const { Cell::new(2_000.0) };
+    /// Focus that must not open an explanation (returning focus after closing one).
+    static QUIET_FOCUS: Cell<bool> = const { Cell::new(false) };
+    /// The text an example or a file replaced, for « Rétablir ».
+    static PREVIOUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+fn document() -> web_sys::Document {
+    leptos::prelude::document()
+}
+
+fn textarea() -> Option<web_sys::HtmlTextAreaElement> {
+    document().get_element_by_id("input")?.dyn_into().ok()
+}
+
+fn current_text() -> String {
+    textarea().map(|t| t.value()).unwrap_or_default()
+}
+
+fn set_text(text: &str) {
+    if let Some(t) = textarea() {
+        t.set_value(text);
+    }
+}
+
+fn set_state(state: &str) {
+    if let Some(r) = document().get_element_by_id("result") {
+        let _ = r.set_attribute("data-analysis-state", state);
+        let _ = r.set_attribute("aria-busy", if state == "busy" { "true" } else { "false" });
+    }
+}
+
+fn save_draft(ui: Ui, text: &str) {
+    let ok = if text.is_empty() {
+        browser::remove(browser::DRAFT_KEY);
+        true
+    } else {
+        browser::save(browser::DRAFT_KEY, text)
+    };
+    if !ok {
+        ui.notice.set(Some(Notice::warn(|t| t.draft_not_saved)));
+    }
+}
+
+/// Starts the analysis of `text` (the textarea's content); results of older requests are dropped.
+fn request(ui: Ui, text: String) {
+    let seq = SEQ.with(|s| {
+        s.set(s.get() + 1);
+        s.get()
+    });
+    ui.selected.set(None);
+    ui.share_url.set(None);
+    if text.trim().is_empty() {
+        view::clear();
+        ui.head.set(None);
+        ui.busy.set(false);
+        ui.done.set(false);
+        ui.progress.set(None);
+        ui.notice.set(Some(Notice::info(|t| t.empty_input)));
+        set_state("done");
+        dispatch_rendered(0, 0.0, 0.0, false);
+        return;
+    }
+    if ui
+        .notice
+        .get_untracked()
+        .is_some_and(|n| matches!(n.msg, Msg::Fixed(_)) && n.level != Level::Error && !n.undo)
+    {
+        ui.notice.set(None);
+    }
+    ui.busy.set(true);
+    ui.done.set(false);
+    set_state("busy");
+    let bytes = text.len().min(MAX_ANALYSED_BYTES);
+    if bytes > 60_000 {
+        let estimate_ms = bytes as f64 / SPEED.with(|s| s.get()) + bytes as f64 / 4_000.0;
+        ui.progress
+            .set(Some(Progress::Analysing { bytes, estimate_ms }));
+    }
+    REQUESTED_AT.with(|t| t.set(view::now()));
+    engine::analyse(seq, Rc::from(text));
+}
+
+fn dispatch_rendered(bytes: usize, analyse_ms: f64, render_ms: f64, truncated: bool) {
+    let detail = js_sys::Object::new();
+    let set = |k: &str, v: wasm_bindgen::JsValue| {
+        let _ = js_sys::Reflect::set(&detail, &k.into(), &v);
+    };
+    set("bytes", (bytes as f64).into());
+    set("analyse_ms", analyse_ms.into());
+    set("render_ms", render_ms.into());
+    set("truncated", truncated.into());
+    set("worker", engine::uses_worker().into());
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("loupe:rendered", &init) {
+        let _ = web_sys::window().map(|w| w.dispatch_event(&ev));
+    }
+}
+
+/// Receives a result from the engine and starts showing it.
+fn on_reply(ui: Ui, r: engine::Reply) {
+    if r.seq != SEQ.with(|s| s.get()) {
+        return; // stale
+    }
+    let waited = view::now() - REQUESTED_AT.with(|t| t.get());
+    let payload = match r.result {
+        Ok(p) => p,
+        Err(_) => {
+            ui.busy.set(false);
+            ui.progress.set(None);
+            ui.notice.set(Some(Notice::error(|t| t.analysis_failed)));
+            set_state("done");
+            return;
+        }
+    };
+    let (head, parts) = match payload {
+        engine::Payload::Native(h, p) => (*h, p.into_iter().map(view::PartSrc::Native).collect()),
+        engine::Payload::Json(v) => {
+            let mut it = v.into_iter();
+            let head = it.next().and_then(|h| h.as_string());
+            match head.and_then(|h| serde_json::from_str::<Head>(&h).ok()) {
+                Some(h) => (h, it.map(view::PartSrc::Js).collect::<Vec<_>>()),
+                None => {
+                    ui.busy.set(false);
+                    ui.progress.set(None);
+                    ui.notice.set(Some(Notice::error(|t| t.analysis_failed)));
+                    set_state("done");
+                    return;
+                }
+            }
+        }
+    };
+    if r.analyse_ms > 5.0 {
+        let speed = r.text.len().min(MAX_ANALYSED_BYTES) as f64 / r.analyse_ms;
+        SPEED.with(|s| s.set(0.5 * s.get() + 0.5 * speed));
+    }
+    let big = r.text.len() > 60_000;
+    ui.head.set(Some(Arc::new(Head {
+        analysis: head.analysis.clone(),
+        counts: head.counts,
+        parts: head.parts,
+        text_end: head.text_end,
+    })));
+    if big {
+        ui.progress.set(Some(Progress::Rendering(0)));
+    }
+    view::start(view::Start {
+        seq: r.seq,
+        text: r.text,
+        head,
+        parts,
+        lang: ui.lang.get_untracked(),
+        hidden: ui.hidden.get_untracked(),
+        analyse_ms: waited,
+        on_progress: Rc::new(move |pct| {
+            if big {
+                ui.progress.set(Some(Progress::Rendering(pct)));
+            }
+        }),
+        on_done: Rc::new(move |d: view::Done| {
+            if d.seq != SEQ.with(|s| s.get()) {
+                return;
+            }
+            ui.busy.set(false);
+            ui.done.set(true);
+            ui.progress.set(None);
+            set_state("done");
+            dispatch_rendered(d.bytes, d.analyse_ms, d.render_ms, d.truncated);
+        }),
+    });
+}
+
+/// Closes the explanation and gives the focus back to its highlight.
+pub fn close_explanation(ui: Ui) {
+    if let Some(sel) = ui.selected.get_untracked() {
+        ui.selected.set(None);
+        view::mark_related(None, &[]);
+        QUIET_FOCUS.with(|q| q.set(true));
+        focus_key(&sel.key);
+        QUIET_FOCUS.with(|q| q.set(false));
+    }
+}
+
+/// Focuses the first piece of the highlight `key`.
+pub fn focus_key(key: &str) {
+    let sel = format!("#{} [data-key=\"{key}\"][data-part=\"0\"]", view::DOC_ID);
+    if let Some(el) = document()
+        .query_selector(&sel)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Shows the explanation of the highlight `el` (its first piece).
+fn select(ui: Ui, el: &web_sys::Element) {
+    let Some(key) = el.get_attribute("data-key") else {
+        return;
+    };
+    if ui.selected.get_untracked().is_some_and(|s| s.key == key) {
+        return;
+    }
+    let rect = el.get_bounding_client_rect();
+    let w = web_sys::window();
+    let sx = w.as_ref().and_then(|w| w.scroll_x().ok()).unwrap_or(0.0);
+    let sy = w.as_ref().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+    ui.selected.set(Some(Selected {
+        key: key.clone(),
+        left: rect.left() + sx,
+        top: rect.bottom() + sy,
+    }));
+    let lang = ui.lang.get_untracked();
+    let related: Vec<String> =
+        view::with_doc(|d| crate::ui::explain::explain(&d.analysis, &key, lang))
+            .flatten()
+            .map(|x| x.others.into_iter().map(|o| o.key).collect())
+            .unwrap_or_default();
+    view::mark_related(Some(&key), &related);
+}
+
+/// Jumps from the card to the highlight `key`, showing its layer if it was hidden.
+pub fn jump(ui: Ui, key: &str) {
+    let kind = view::with_doc(|d| {
+        let (p, i) = key.split_at(1);
+        let i: usize = i.parse().ok()?;
+        let layer = match p {
+            "m" => highlight::Layer::Mention(i),
+            "q" => highlight::Layer::Quote(i),
+            "s" => highlight::Layer::Stance(i),
+            "f" => highlight::Layer::Frame(i),
+            "d" => highlight::Layer::Date(i),
+            _ => highlight::Layer::Chrome(i),
+        };
+        Some(Kind::of_layer(&d.analysis, layer))
+    })
+    .flatten();
+    if let Some(k) = kind {
+        if ui.hidden.get_untracked().contains(k) {
+            let h = ui.hidden.get_untracked().toggled(k);
+            ui.hidden.set(h);
+            view::set_hidden(h);
+        }
+    }
+    view::reveal(key);
+}
+
+/// Jumps to the first highlight of a frame.
+pub fn jump_frame(ui: Ui, frame: &str) {
+    // Frames past the decoded parts: decode them by revealing the end first if needed.
+    let find =
+        || view::with_doc(|d| d.analysis.frames.iter().position(|f| f.frame == frame)).flatten();
+    let idx = find().or_else(|| {
+        while view::with_doc(|d| !d.is_complete()).unwrap_or(false) {
+            // Reveal something impossible: renders (and decodes) everything.
+            view::reveal("x");
+        }
+        find()
+    });
+    if let Some(i) = idx {
+        jump(ui, &format!("f{i}"));
+    }
+}
+
+pub fn export_markdown(ui: Ui) {
+    let Some(h) = ui.head.get_untracked() else {
+        return;
+    };
+    let md = crate::ui::markdown::card(&h.analysis, ui.lang.get_untracked());
+    leptos::task::spawn_local(async move {
+        let ok = browser::copy_text(&md).await;
+        ui.notice.set(Some(if ok {
+            Notice::info(|t| t.copied_md)
+        } else {
+            Notice::error(|t| t.copy_failed)
+        }));
+    });
+}
+
+pub fn export_json(ui: Ui) {
+    let json = view::with_doc(|d| d.done.then(|| d.analysis.to_json_pretty())).flatten();
+    let ok =
+        json.is_some_and(|j| browser::download_text(&j, "application/json", "loupe-analyse.json"));
+    ui.notice.set(Some(if ok {
+        Notice::info(|t| t.json_saved)
+    } else {
+        Notice::error(|t| t.analysis_failed)
+    }));
+}
+
+pub fn export_png(ui: Ui) {
+    let Some(h) = ui.head.get_untracked() else {
+        return;
+    };
+    png::download_card(&h.analysis, ui.lang.get_untracked(), move |ok| {
+        ui.notice.set(Some(if ok {
+            Notice::info(|t| t.png_saved)
+        } else {
+            Notice::error(|t| t.png_failed)
+        }));
+    });
+}
+
+/// The page URL without its fragment.
+fn base_url() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or("").to_string()
+}
+
+pub fn export_share(ui: Ui) {
+    let text = view::with_doc(|d| d.text.to_string()).unwrap_or_else(current_text);
+    leptos::task::spawn_local(async move {
+        let frag = match browser::deflate(text.as_bytes()).await {
+            Some(z) => share::fragment_deflated(&z),
+            None => share::fragment_plain(&text),
+        };
+        let url = format!("{}#{frag}", base_url());
+        let long = url.len() > 60_000;
+        let copied = browser::copy_text(&url).await;
+        ui.share_url.set(Some(url));
+        ui.notice.set(Some(match (copied, long) {
+            (_, true) => Notice::warn(|t| t.share_long),
+            (true, false) => Notice::info(|t| t.share_ready),
+            (false, false) => Notice {
+                level: Level::Info,
+                msg: Msg::Fixed(|t| t.share_url_label),
+                undo: false,
+            },
+        }));
+    });
+}
+
+/// Opens the text carried by a share link in the location's fragment, if any. Returns false
+/// when the fragment is not a share link.
+fn open_shared(ui: Ui) -> bool {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let Some(parsed) = share::parse(&hash) else {
+        return false;
+    };
+    // Forget the fragment: a reload must show the user's later edits (the draft), not the link.
+    if let Some(w) = web_sys::window() {
+        if let Ok(h) = w.history() {
+            let url = base_url();
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+    leptos::task::spawn_local(async move {
+        let bytes = match parsed {
+            Ok(share::Shared::Plain(b)) => Some(b),
+            Ok(share::Shared::Deflated(z)) => browser::inflate(&z).await,
+            Err(()) => None,
+        };
+        match bytes.and_then(|b| String::from_utf8(b).ok()) {
+            Some(text) => {
+                remember_previous();
+                set_text(&text);
+                save_draft(ui, &text);
+                request(ui, text);
+                ui.notice.set(Some(Notice {
+                    undo: has_previous(),
+                    ..Notice::info(|t| t.shared_loaded)
+                }));
+            }
+            None => ui.notice.set(Some(Notice::error(|t| t.shared_bad))),
+        }
+    });
+    true
+}
+
+fn remember_previous() {
+    let cur = current_text();
+    PREVIOUS.with(|p| *p.borrow_mut() = (!cur.trim().is_empty()).then_some(cur));
+}
+
+fn has_previous() -> bool {
+    PREVIOUS.with(|p| p.borrow().is_some())
+}
+
+/// Replaces the whole text (example, file), keeping the old one for « Rétablir ».
+fn replace_text(ui: Ui, text: String, notice: Option<Notice>) {
+    remember_previous();
+    set_text(&text);
+    save_draft(ui, &text);
+    request(ui, text);
+    let undo = has_previous();
+    match notice {
+        Some(n) => ui.notice.set(Some(Notice { undo, ..n })),
+        None if undo => ui.notice.set(Some(Notice {
+            level: Level::Info,
+            msg: Msg::Fixed(|t| t.example),
+            undo: true,
+        })),
+        None => {}
+    }
+}
+
+fn read_file(ui: Ui, file: web_sys::File) {
+    let Some(format) = textin::file_format(&file.name(), &file.type_()) else {
+        ui.notice.set(Some(Notice::error(|t| t.file_unsupported)));
+        return;
+    };
+    if file.size() > MAX_FILE_BYTES {
+        ui.notice.set(Some(Notice::error(|t| t.file_too_big)));
+        return;
+    }
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        let Ok(v) = wasm_bindgen_futures::JsFuture::from(file.text()).await else {
+            ui.notice.set(Some(Notice::error(|t| t.file_unreadable)));
+            return;
+        };
+        let raw = v.as_string().unwrap_or_default();
+        let text = match format {
+            FileFormat::Text => raw,
+            FileFormat::Markdown => textin::strip_markdown(&raw),
+            FileFormat::Html => textin::html_to_text(&raw),
+        };
+        let msg = match ui.lang.get_untracked() {
+            Lang::Fr => format!("Fichier « {name} » ouvert."),
+            Lang::En => format!("File “{name}” opened."),
+        };
+        replace_text(
+            ui,
+            text,
+            Some(Notice {
+                level: Level::Info,
+                msg: Msg::Text(msg),
+                undo: false,
+            }),
+        );
+    });
+}
+
+/// Paste: HTML (or HTML source pasted as text) becomes plain text; plain text is left to the
+/// browser. Either way the analysis starts at once.
+fn on_paste(ui: Ui, ev: web_sys::ClipboardEvent, pasted: StoredValue<bool>) {
+    let Some(dt) = ev.clipboard_data() else {
+        return;
+    };
+    let plain = dt.get_data("text/plain").unwrap_or_default();
+    let html = dt.get_data("text/html").unwrap_or_default();
+    let source = if !plain.trim().is_empty() && !textin::looks_like_html(&plain) {
+        pasted.set_value(true);
+        return; // default paste; the input event analyses it
+    } else if !html.trim().is_empty() {
+        html
+    } else if textin::looks_like_html(&plain) {
+        plain
+    } else {
+        return;
+    };
+    ev.prevent_default();
+    let text = textin::html_to_text(&source);
+    let Some(ta) = textarea() else { return };
+    let start = ta.selection_start().ok().flatten().unwrap_or(0);
+    let end = ta.selection_end().ok().flatten().unwrap_or(start);
+    let _ = ta.set_range_text_with_start_and_end_and_mode(&text, start, end, "end");
+    let all = ta.value();
+    save_draft(ui, &all);
+    request(ui, all);
+    ui.notice.set(Some(Notice::info(|t| t.html_converted)));
+}
+
+/// Moves focus to the next (`dir` = 1) or previous (-1) highlight.
+fn step_highlight(dir: i32) {
+    let all = view::focusable();
+    if all.is_empty() {
+        return;
+    }
+    let active = document().active_element();
+    let pos = active.and_then(|a| all.iter().position(|e| **e == a));
+    let next = match (pos, dir) {
+        (Some(p), 1) => (p + 1).min(all.len() - 1),
+        (Some(p), _) => p.saturating_sub(1),
+        (None, 1) => 0,
+        (None, _) => all.len() - 1,
+    };
+    let el = &all[next];
+    let _ = el.focus();
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    let (outcome, set_outcome) = signal(None::<Arc<Outcome>>);
-    let (notice, set_notice) = signal(None::<&'static str>);
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let input_ref = NodeRef::<leptos::html::Textarea>::new();
+    let lang0 = browser::load(browser::LANG_KEY)
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default();
+    let ui = Ui {
+        lang: RwSignal::new(lang0),
+        head: RwSignal::new(None),
+        busy: RwSignal::new(false),
+        done: RwSignal::new(false),
+        progress: RwSignal::new(None),
+        notice: RwSignal::new(None),
+        hidden: RwSignal::new(Hidden::default()),
+        selected: RwSignal::new(None),
+        share_url: RwSignal::new(None),
+        confirm_clear: RwSignal::new(false),
+        dragging: RwSignal::new(false),
+    };
+    if let Some(h) = document().document_element() {
+        let _ = h.set_attribute("lang", lang0.code());
+    }
+    engine::init(move |r| on_reply(ui, r));
 
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let pasted = StoredValue::new(false);
     let cancel_pending = move || {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
         pending.set_value(None);
     };
-    // Analyse `t` now. The pasted text is never touched, whatever happens.
-    let run = move |t: String| {
+    let run_now = move || {
         cancel_pending();
-        if t.trim().is_empty() {
-            set_outcome.set(None);
-            set_notice.set(Some(
-                "Rien à analyser pour l’instant\u{a0}: collez le texte d’un article dans la zone ci-dessus.",
-            ));
+        let t = current_text();
+        request(ui, t);
+        // Saving a long draft takes a while: not in the same task as the request.
+        set_timeout(
+            move || save_draft(ui, &current_text()),
+            Duration::from_millis(0),
+        );
+    };
+    let on_input = move |_| {
+        ui.confirm_clear.set(false);
+        if pasted.get_value() {
+            pasted.set_value(false);
+            run_now();
             return;
         }
-        set_notice.set(None);
-        let analysis = crate::analyze(&t);
-        set_outcome.set(Some(Arc::new(Outcome { text: t, analysis })));
-    };
-    // The textarea's current value: the DOM is the only source of truth for the pasted text
-    // (typing, paste, autofill, tests), so nothing here can ever overwrite it.
-    let current = move || {
-        input_ref
-            .get_untracked()
-            .map(|el| el.value())
-            .unwrap_or_default()
-    };
-
-    let on_input = move |_| {
         cancel_pending();
-        let handle = set_timeout_with_handle(move || run(current()), DEBOUNCE).ok();
+        let handle = set_timeout_with_handle(run_now, DEBOUNCE).ok();
         pending.set_value(handle);
     };
-    let on_analyse = move |_| run(current());
     let on_example = move |_| {
-        if let Some(el) = input_ref.get_untracked() {
-            el.set_value(EXAMPLE);
-        }
-        run(EXAMPLE.to_string());
-    };
-    let on_clear = move |_| {
         cancel_pending();
-        if let Some(el) = input_ref.get_untracked() {
-            el.set_value("");
-            let _ = el.focus();
+        replace_text(ui, EXAMPLE.to_string(), None);
+    };
+    let do_clear = move || {
+        cancel_pending();
+        ui.confirm_clear.set(false);
+        PREVIOUS.with(|p| *p.borrow_mut() = None);
+        set_text("");
+        browser::remove(browser::DRAFT_KEY);
+        SEQ.with(|s| s.set(s.get() + 1));
+        view::clear();
+        ui.head.set(None);
+        ui.busy.set(false);
+        ui.done.set(false);
+        ui.progress.set(None);
+        ui.notice.set(None);
+        ui.selected.set(None);
+        set_state("idle");
+        if let Some(t) = textarea() {
+            let _ = t.focus();
         }
-        set_outcome.set(None);
-        set_notice.set(None);
+    };
+    let undo = move |_| {
+        if let Some(prev) = PREVIOUS.with(|p| p.borrow_mut().take()) {
+            set_text(&prev);
+            save_draft(ui, &prev);
+            request(ui, prev);
+            ui.notice.set(None);
+        }
+    };
+    let toggle_lang = move |_| {
+        let l = ui.lang.get_untracked().other();
+        ui.lang.set(l);
+        browser::save(browser::LANG_KEY, l.code());
+        if let Some(h) = document().document_element() {
+            let _ = h.set_attribute("lang", l.code());
+        }
+        if view::with_doc(|_| ()).is_some() {
+            ui.busy.set(true);
+            set_state("busy");
+            view::rerender(l);
+        }
+    };
+    let on_file = move |ev: web_sys::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(input) = input {
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                read_file(ui, f);
+            }
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ui.dragging.set(false);
+        let Some(dt) = ev.data_transfer() else { return };
+        if let Some(f) = dt.files().and_then(|l| l.get(0)) {
+            ev.prevent_default();
+            read_file(ui, f);
+        }
+    };
+    let on_dragover = move |ev: web_sys::DragEvent| {
+        let has_files = ev.data_transfer().is_some_and(|dt| {
+            dt.types()
+                .iter()
+                .any(|t| t.as_string().as_deref() == Some("Files"))
+        });
+        if has_files {
+            ev.prevent_default();
+            ui.dragging.set(true);
+        }
     };
 
+    // Result view: clicks and focus open explanations; j/k move; Enter enters the popover.
+    let on_result_focus = move |ev: web_sys::FocusEvent| {
+        if QUIET_FOCUS.with(|q| q.get()) {
+            return;
+        }
+        let el = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-key][tabindex]").ok().flatten());
+        if let Some(el) = el {
+            select(ui, &el);
+        }
+    };
+    let on_result_click = move |ev: web_sys::MouseEvent| {
+        let el = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-key]").ok().flatten());
+        if let Some(key) = el.and_then(|e| e.get_attribute("data-key")) {
+            focus_key(&key);
+        }
+    };
+    let on_result_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            "j" | "J" => {
+                ev.prevent_default();
+                step_highlight(1);
+            }
+            "k" | "K" => {
+                ev.prevent_default();
+                step_highlight(-1);
+            }
+            "Enter" | " " if ui.selected.get_untracked().is_some() => {
+                ev.prevent_default();
+                if let Some(p) = document()
+                    .get_element_by_id("explain")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = p.focus();
+                }
+            }
+            "Escape" => {
+                ui.selected.set(None);
+                view::mark_related(None, &[]);
+            }
+            _ => {}
+        }
+    };
+    // Focus or a click outside the text and the popover closes the popover.
+    let outside = move |target: Option<web_sys::EventTarget>| {
+        let el = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let inside = el.is_some_and(|e| {
+            e.closest(&format!("#{}, #explain", view::DOC_ID))
+                .ok()
+                .flatten()
+                .is_some()
+        });
+        if !inside && ui.selected.get_untracked().is_some() {
+            ui.selected.set(None);
+            view::mark_related(None, &[]);
+        }
+    };
+    let h1 = window_event_listener(leptos::ev::focusin, move |ev| outside(ev.target()));
+    let h2 = window_event_listener(leptos::ev::pointerdown, move |ev| outside(ev.target()));
+    let h3 = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            if ui.confirm_clear.get_untracked() {
+                ui.confirm_clear.set(false);
+            }
+            close_explanation(ui);
+        }
+    });
+    let h4 = window_event_listener(leptos::ev::pagehide, move |_| {
+        let t = current_text();
+        if !t.is_empty() {
+            browser::save(browser::DRAFT_KEY, &t);
+        }
+    });
+    let h5 = window_event_listener(leptos::ev::hashchange, move |_| {
+        open_shared(ui);
+    });
+    on_cleanup(move || {
+        h1.remove();
+        h2.remove();
+        h3.remove();
+        h4.remove();
+        h5.remove();
+    });
+
+    // Start-up: a share link wins over the saved draft.
+    Effect::new(move |prev: Option<()>| {
+        if prev.is_some() {
+            return;
+        }
+        if open_shared(ui) {
+            return;
+        }
+        if let Some(draft) = browser::load(browser::DRAFT_KEY).filter(|d| !d.trim().is_empty()) {
+            if current_text().is_empty() {
+                set_text(&draft);
+                request(ui, draft);
+                ui.notice.set(Some(Notice::info(|t| t.draft_restored)));
+            }
+        }
+    });
+
+    let t = move || ui.lang.get().t();
+    let layer_counts = move || ui.head.get().map(|h| h.counts).unwrap_or_default();
+
     view! {
+        <a class="skip-link" href="#card">{move || t().skip_to_card}</a>
         <header class="site-header">
             <div class="brand">
                 <svg class="logo" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
@@ -100,506 +885,159 @@ pub fn App() -> impl IntoView {
                     <path d="M39 39 L55 55" stroke="currentColor" stroke-width="8" stroke-linecap="round"></path>
                 </svg>
                 <h1>"Loupe"</h1>
+                <button id="lang" type="button" class="lang" on:click=toggle_lang
+                    lang=move || ui.lang.get().other().code()
+                    aria-label=move || t().lang_button_label>
+                    {card::icon("M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM3 12h18M12 3c2.5 2.7 3.5 5.7 3.5 9s-1 6.3-3.5 9c-2.5-2.7-3.5-5.7-3.5-9s1-6.3 3.5-9z")}
+                    {move || t().lang_button}
+                </button>
             </div>
-            <p class="tagline">
-                "Qui parle, de qui, de quoi et comment\u{a0}: la lecture d’un article de presse, sans rien envoyer sur Internet."
-            </p>
+            <p class="tagline">{move || t().tagline}</p>
         </header>
         <main class="layout">
-            <section class="workspace" aria-label="Article">
-                <div class="paste">
-                    <label for="input">"Collez un article de presse en français"</label>
+            <section class="workspace" aria-label=move || t().result_label>
+                <div class="paste" class:dragging=move || ui.dragging.get()
+                    on:dragover=on_dragover
+                    on:dragleave=move |_| ui.dragging.set(false)
+                    on:drop=on_drop>
+                    <label for="input">{move || t().input_label}</label>
                     <textarea
                         id="input"
-                        node_ref=input_ref
-                        rows="10"
+                        rows="9"
                         spellcheck="false"
-                        placeholder="Titre, chapeau, paragraphes… Les mentions de page (« Partager », « Lire aussi ») seront mises de côté."
+                        placeholder=move || t().placeholder
                         on:input=on_input
+                        on:paste=move |ev| on_paste(ui, ev, pasted)
                     ></textarea>
+                    <div class="drop-overlay" aria-hidden="true">{move || t().drop_here}</div>
                     <div class="actions">
-                        <button id="analyse" type="button" class="primary" on:click=on_analyse>
-                            "Analyser"
+                        <button id="analyse" type="button" class="primary" on:click=move |_| run_now()>
+                            {move || t().analyse}
                         </button>
                         <button id="exemple" type="button" on:click=on_example>
-                            "Essayer un exemple"
+                            {move || t().example}
                         </button>
-                        <button id="effacer" type="button" on:click=on_clear>
-                            "Effacer"
+                        <label class="button file-button" for="fichier">
+                            {move || t().open_file}
+                        </label>
+                        <input id="fichier" class="file-input" type="file"
+                            accept=".txt,.html,.htm,.md,.markdown,text/plain,text/html,text/markdown"
+                            on:change=on_file />
+                        <button id="effacer" type="button" class="quiet"
+                            aria-expanded=move || ui.confirm_clear.get().to_string()
+                            aria-controls="confirm-clear"
+                            on:click=move |_| ui.confirm_clear.update(|c| *c = !*c)>
+                            {move || t().clear}
                         </button>
-                        <span class="hint">"L’analyse se relance pendant la frappe."</span>
                     </div>
+                    <div id="confirm-clear" class="confirm" role="group" aria-label=move || t().clear
+                        hidden=move || !ui.confirm_clear.get()>
+                        <p>{move || t().clear_question}</p>
+                        <button id="effacer-oui" type="button" class="danger" on:click=move |_| do_clear()>
+                            {move || t().clear_yes}
+                        </button>
+                        <button id="effacer-non" type="button" on:click=move |_| ui.confirm_clear.set(false)>
+                            {move || t().clear_no}
+                        </button>
+                    </div>
+                    <p class="hint">{move || t().hint}</p>
                 </div>
-                <p id="stats" class="stats" aria-live="polite">
-                    {move || outcome.get().map(|o| stats_line(&o.analysis))}
-                </p>
-                {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
-                <Legend />
-                <article id="result" class="result" aria-label="Texte annoté">
-                    {move || match outcome.get() {
-                        Some(o) => render_text(&o).into_any(),
-                        None => view! {
-                            <p class="empty">
-                                "Le texte annoté apparaîtra ici\u{a0}: personnes, organisations, lieux et dates surlignés, citations, prises de position et cadrages repérés."
+                <div id="status" class="status" role="status" aria-live="polite">
+                    {move || ui.progress.get().map(|p| {
+                        let lang = ui.lang.get();
+                        let (msg, value) = match p {
+                            Progress::Analysing { bytes, estimate_ms } => (i18n::analysing(lang, bytes, estimate_ms), None),
+                            Progress::Rendering(pct) => (i18n::rendering(lang, pct), Some(pct)),
+                        };
+                        view! {
+                            <p class="progress">
+                                <span>{msg}</span>
+                                <progress max="100" value=value.map(|v| v.to_string()) aria-hidden="true"></progress>
                             </p>
                         }
-                            .into_any(),
-                    }}
+                    })}
+                    {move || ui.head.get().and_then(|h| h.analysis.truncated).map(|tr| view! {
+                        <p class="notice notice-warn truncated">
+                            {i18n::truncated(ui.lang.get(), tr.analysed.end, tr.total_bytes)}
+                        </p>
+                    })}
+                    {move || ui.notice.get().map(|n| {
+                        let cls = match n.level {
+                            Level::Info => "notice notice-info",
+                            Level::Warn => "notice notice-warn",
+                            Level::Error => "notice notice-error",
+                        };
+                        let text = n.text(t());
+                        view! {
+                            <p class=cls>
+                                <span>{text}</span>
+                                {n.undo.then(|| view! {
+                                    " " <button id="retablir" type="button" class="link" on:click=undo>
+                                        {match ui.lang.get() { Lang::Fr => "Rétablir le texte précédent", Lang::En => "Restore the previous text" }}
+                                    </button>
+                                })}
+                            </p>
+                        }
+                    })}
+                </div>
+                <p id="stats" class="stats">
+                    {move || ui.head.get().map(|h| i18n::stats_line(ui.lang.get(), &h.analysis))}
+                </p>
+                <fieldset class="layers">
+                    <legend>{move || t().layers}</legend>
+                    <div class="layer-list">
+                        {Kind::ALL.into_iter().map(|k| {
+                            let id = format!("layer-{}", k.id());
+                            let for_id = id.clone();
+                            view! {
+                                <label class=format!("layer layer-{}", k.id()) for=for_id>
+                                    <input type="checkbox" id=id
+                                        prop:checked=move || !ui.hidden.get().contains(k)
+                                        on:change=move |_| {
+                                            let h = ui.hidden.get_untracked().toggled(k);
+                                            ui.hidden.set(h);
+                                            view::set_hidden(h);
+                                        } />
+                                    <span class="swatch" aria-hidden="true">"Ab"</span>
+                                    <span class="layer-name">{move || i18n::kind_name(ui.lang.get(), k)}</span>
+                                    <span class="layer-count">{move || layer_counts()[k as usize]}</span>
+                                    <span class="layer-style">{move || i18n::kind_style(ui.lang.get(), k)}</span>
+                                </label>
+                            }
+                        }).collect_view()}
+                    </div>
+                    <p class="keys-help">{move || t().keys_help}</p>
+                </fieldset>
+                <article id="result" class=move || format!("result {}", ui.hidden.get().classes())
+                    data-analysis-state="idle" aria-busy="false"
+                    aria-label=move || t().result_label
+                    on:focusin=on_result_focus
+                    on:click=on_result_click
+                    on:keydown=on_result_key>
+                    <Show when=move || ui.head.get().is_none() && !ui.busy.get()>
+                        <p class="empty">{move || t().empty_result}</p>
+                    </Show>
+                    <div id=view::DOC_ID class="doc"></div>
                 </article>
             </section>
-            <aside id="card" class="card" aria-labelledby="card-heading">
-                <h2 id="card-heading">"Fiche de l’article"</h2>
-                {move || match outcome.get() {
-                    Some(o) => card_view(&o.analysis).into_any(),
-                    None => view! {
-                        <p class="empty">"La fiche résume l’article\u{a0}: titre, média, date, acteurs, citations et cadrages."</p>
-                    }
-                        .into_any(),
-                }}
+            <aside id="card" class="card" aria-labelledby="card-heading" tabindex="-1">
+                <h2 id="card-heading">{move || t().card_heading}</h2>
+                <card::Card ui=ui />
             </aside>
         </main>
+        <popover::Popover ui=ui />
         <footer class="site-footer">
-            <p>"Loupe analyse le texte dans votre navigateur\u{a0}: rien n’est envoyé sur un serveur."</p>
+            <p>{move || t().footer}</p>
         </footer>
     }
 }
 
-/// « 412 mots · 2 min de lecture · 17 entités ».
-pub fn stats_line(a: &Analysis) -> String {
-    let c = &a.card;
-    format!(
-        "{} · {} min de lecture · {}",
-        plural(c.words, "mot", "mots"),
-        c.reading_minutes,
-        plural(a.entities.len(), "entité", "entités")
-    )
+/// « 412 mots · 2 min de lecture · 17 entités » (French).
+pub fn stats_line(a: &crate::Analysis) -> String {
+    i18n::stats_line(Lang::Fr, a)
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n <= 1 { one } else { many })
-}
-
-/// French name of an entity type (also used as the highlight's hidden label).
-pub fn type_label(t: EntityType) -> &'static str {
-    match t {
-        EntityType::PER => "personne",
-        EntityType::ORG => "organisation",
-        EntityType::LOC => "lieu",
-        EntityType::MISC => "autre entité",
-    }
-}
-
-/// French name of a stance polarity.
-pub fn polarity_label(p: Polarity) -> &'static str {
-    match p {
-        Polarity::Support => "soutien",
-        Polarity::Oppose => "opposition",
-        Polarity::Accuse => "accusation",
-        Polarity::Commit => "engagement",
-        Polarity::Concern => "inquiétude",
-        Polarity::Praise => "éloge",
-    }
-}
-
-/// French label of a frame id, from the core's frame taxonomy (the id itself when unknown).
-pub fn frame_label(id: &str) -> String {
-    crate::lexicon::lexicons()
-        .frame_labels
-        .iter()
-        .find(|(f, _, _)| f == id)
-        .map(|(_, fr, _)| fr.clone())
-        .unwrap_or_else(|| id.replace('_', " "))
-}
-
-/// Formats an ISO 8601 date (`2023-03-03`, `2023-03`, `2023`) the French way.
+/// An ISO 8601 date written the French way.
 pub fn french_date(iso: &str) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    let month = |m: &str| m.parse::<u32>().ok().and_then(crate::dates::month_name);
-    match parts.as_slice() {
-        [y, m, d] => match (month(m), d.parse::<u32>()) {
-            (Some(m), Ok(1)) => format!("1er {m} {y}"),
-            (Some(m), Ok(d)) => format!("{d} {m} {y}"),
-            _ => iso.to_string(),
-        },
-        [y, m] => month(m).map_or_else(|| iso.to_string(), |m| format!("{m} {y}")),
-        _ => iso.to_string(),
-    }
-}
-
-#[component]
-fn Legend() -> impl IntoView {
-    view! {
-        <details class="legend">
-            <summary>"Légende des surlignages"</summary>
-            <ul>
-                <li><mark class="ent ent-PER">"Personne"</mark>" trait plein"</li>
-                <li><mark class="ent ent-ORG">"Organisation"</mark>" trait double"</li>
-                <li><mark class="ent ent-LOC">"Lieu"</mark>" tirets"</li>
-                <li><mark class="ent ent-MISC">"Autre entité"</mark>" pointillés"</li>
-                <li><mark class="ent ent-DATE">"Date"</mark>" vague"</li>
-                <li><q class="quote">"Citation"</q>" italique, fond teinté"</li>
-                <li><span class="stance" data-polarity="support">"Prise de position"</span>" surligneur et symbole (▲ soutien, ▼ opposition, ! accusation, ★ éloge, → engagement, ? inquiétude)"</li>
-                <li><span class="frame">"Cadrage"</span>" encadré pointillé"</li>
-                <li><span class="block-label">"mise en page écartée"</span>" texte de page mis de côté"</li>
-            </ul>
-        </details>
-    }
-}
-
-/// The original text, block by block, with the analysis spans as nested highlights.
-fn render_text(o: &Outcome) -> impl IntoView {
-    let a = &o.analysis;
-    let text = o.text.as_str();
-    highlight::layout(text, a)
-        .into_iter()
-        .map(|b| {
-            let children: Vec<AnyView> = b.nodes.iter().map(|n| render_node(text, a, n)).collect();
-            let rule = b
-                .block
-                .and_then(|i| a.blocks[i].rule.as_ref())
-                .map(|r| r.id.clone());
-            match b.kind {
-                BlockKind::Boilerplate => view! {
-                    <p class="block block-boilerplate" data-kind="boilerplate" data-rule=rule>
-                        <span class="block-label">"mise en page écartée"</span>
-                        " "
-                        <span class="block-text">{children}</span>
-                    </p>
-                }
-                .into_any(),
-                kind => view! {
-                    <p class=format!("block block-{}", kind_name(kind)) data-kind=kind_name(kind)>
-                        {children}
-                    </p>
-                }
-                .into_any(),
-            }
-        })
-        .collect_view()
-}
-
-fn kind_name(k: BlockKind) -> &'static str {
-    match k {
-        BlockKind::Title => "title",
-        BlockKind::Dateline => "dateline",
-        BlockKind::Paragraph => "paragraph",
-        BlockKind::Caption => "caption",
-        BlockKind::Boilerplate => "boilerplate",
-    }
-}
-
-fn render_node(text: &str, a: &Analysis, node: &Node) -> AnyView {
-    let (layer, part, last, children) = match node {
-        Node::Text { start, end } => return text[*start..*end].to_string().into_any(),
-        Node::Span {
-            layer,
-            part,
-            last,
-            children,
-            ..
-        } => (*layer, *part, *last, children),
-    };
-    let inner: Vec<AnyView> = children.iter().map(|n| render_node(text, a, n)).collect();
-    // Hidden label read by screen readers after the highlighted words (last piece only).
-    let hidden = |label: String| last.then(|| view! { <span class="sr-only">{label}</span> });
-    match layer {
-        Layer::Mention(i) => {
-            let m = &a.mentions[i];
-            let canonical = a
-                .entities
-                .get(m.entity)
-                .map(|e| e.canonical.clone())
-                .unwrap_or_else(|| m.text.clone());
-            let t = m.etype.as_str();
-            let label = type_label(m.etype);
-            let title = if canonical == m.text {
-                format!("{label} · règle {}", m.rule.id)
-            } else {
-                format!("{label} · {canonical} · règle {}", m.rule.id)
-            };
-            view! {
-                <mark
-                    class=format!("ent ent-{t}")
-                    data-type=t
-                    data-canonical=canonical
-                    data-rule=m.rule.id.clone()
-                    data-key=format!("m{i}")
-                    data-part=part.to_string()
-                    title=title
-                >
-                    {inner}
-                    {hidden(format!(" ({label})"))}
-                </mark>
-            }
-            .into_any()
-        }
-        Layer::Date(i) => {
-            let d = &a.dates[i];
-            let title = match &d.iso {
-                Some(iso) => format!("date · {} · règle {}", french_date(iso), d.rule.id),
-                None => format!("date · règle {}", d.rule.id),
-            };
-            view! {
-                <mark
-                    class="ent ent-DATE"
-                    data-type="DATE"
-                    data-canonical=d.iso.clone().unwrap_or_else(|| d.text.clone())
-                    data-iso=d.iso.clone()
-                    data-rule=d.rule.id.clone()
-                    data-key=format!("d{i}")
-                    data-part=part.to_string()
-                    title=title
-                >
-                    {inner}
-                    {hidden(" (date)".to_string())}
-                </mark>
-            }
-            .into_any()
-        }
-        Layer::Quote(i) => {
-            let q = &a.quotes[i];
-            let speaker = q.speaker_text.clone().or_else(|| {
-                q.speaker
-                    .and_then(|s| a.entities.get(s))
-                    .map(|e| e.canonical.clone())
-            });
-            let title = match &speaker {
-                Some(s) => format!("citation · {s}"),
-                None => "citation · locuteur non identifié".to_string(),
-            };
-            let label = match &speaker {
-                Some(s) => format!(" (citation de {s})"),
-                None => " (citation)".to_string(),
-            };
-            view! {
-                <q
-                    class="quote"
-                    data-speaker=speaker
-                    data-rule=q.rule.id.clone()
-                    data-key=format!("q{i}")
-                    data-part=part.to_string()
-                    title=title
-                >
-                    {inner}
-                    {hidden(label)}
-                </q>
-            }
-            .into_any()
-        }
-        Layer::Stance(i) => {
-            let s = &a.stances[i];
-            let holder = if s.holders.is_empty() {
-                s.holder_text.clone()
-            } else {
-                Some(
-                    s.holders
-                        .iter()
-                        .filter_map(|&h| a.entities.get(h).map(|e| e.canonical.as_str()))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                )
-            };
-            let pol = polarity_label(s.polarity);
-            let title = match &holder {
-                Some(h) => format!("prise de position · {pol} · {h}"),
-                None => format!("prise de position · {pol}"),
-            };
-            view! {
-                <span
-                    class="stance"
-                    data-polarity=s.polarity.as_str()
-                    data-holder=holder
-                    data-rule=s.rule.id.clone()
-                    data-key=format!("s{i}")
-                    data-part=part.to_string()
-                    title=title
-                >
-                    {inner}
-                    {hidden(format!(" (position\u{a0}: {pol})"))}
-                </span>
-            }
-            .into_any()
-        }
-        Layer::Frame(i) => {
-            let f = &a.frames[i];
-            let label = frame_label(&f.frame);
-            view! {
-                <span
-                    class="frame"
-                    data-frame=f.frame.clone()
-                    data-rule=f.rule.id.clone()
-                    data-key=format!("f{i}")
-                    data-part=part.to_string()
-                    title=format!("cadrage · {label}")
-                >
-                    {inner}
-                    {hidden(format!(" (cadrage\u{a0}: {label})"))}
-                </span>
-            }
-            .into_any()
-        }
-        Layer::Chrome(i) => {
-            let b = &a.boilerplate[i];
-            view! {
-                <span
-                    class="chrome"
-                    data-rule=b.rule.id.clone()
-                    data-key=format!("c{i}")
-                    data-part=part.to_string()
-                    title="mise en page écartée"
-                >
-                    {inner}
-                    {hidden(" (mise en page écartée)".to_string())}
-                </span>
-            }
-            .into_any()
-        }
-    }
-}
-
-/// The summary card.
-fn card_view(a: &Analysis) -> impl IntoView {
-    let c = &a.card;
-    let title = c.title.clone();
-    let publisher = c.publisher.clone();
-    let date = c.date.clone();
-    let people = c.people.clone();
-    let orgs = c.organizations.clone();
-    let places = c.places.clone();
-    let quotes = c.quotes.clone();
-    let frames = c.frames.clone();
-    let matrix = c.stance_matrix.clone();
-    let summary = c.summary.clone();
-    let has_meta = publisher.is_some() || date.is_some();
-    view! {
-        <h3 class="card-title">
-            {title.unwrap_or_else(|| "Sans titre repéré".to_string())}
-        </h3>
-        {has_meta.then(|| view! {
-            <p class="card-meta">
-                {publisher.map(|p| view! {
-                    <span class="publisher">
-                        {p.name}
-                        {p.state_affiliated.then(|| view! {
-                            " " <span class="badge badge-state" title="Média public ou contrôlé par un État">
-                                "média d’État"
-                            </span>
-                        })}
-                        {p.country.map(|c| view! { <span class="country">" (" {c} ")"</span> })}
-                    </span>
-                })}
-                {date.map(|d| view! {
-                    <span class="date">
-                        <time datetime=d.clone()>{french_date(&d)}</time>
-                    </span>
-                })}
-            </p>
-        })}
-        <p class="card-words">
-            {format!("{} · {} min de lecture", plural(c.words, "mot", "mots"), c.reading_minutes)}
-        </p>
-        {(!summary.is_empty()).then(|| view! {
-            <section class="card-section">
-                <h4>"En bref"</h4>
-                <ol class="summary">
-                    {summary.into_iter().map(|s| view! { <li>{s.text}</li> }).collect_view()}
-                </ol>
-            </section>
-        })}
-        {(!people.is_empty()).then(|| view! {
-            <section class="card-section">
-                <h4>"Personnes"</h4>
-                <ul class="people">
-                    {people.into_iter().map(|p| view! {
-                        <li>
-                            <span class="name">{p.name}</span>
-                            {p.role.map(|r| view! { <span class="role">{r}</span> })}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
-        {(!orgs.is_empty()).then(|| view! {
-            <section class="card-section">
-                <h4>"Organisations"</h4>
-                <ul class="orgs">
-                    {orgs.into_iter().map(|o| view! {
-                        <li>
-                            <span class="name">{o.name}</span>
-                            {o.acronym.map(|ac| view! { " " <abbr class="acronym">{ac}</abbr> })}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
-        {(!places.is_empty()).then(|| view! {
-            <section class="card-section">
-                <h4>"Lieux"</h4>
-                <ul class="places inline-list">
-                    {places.into_iter().map(|p| view! { <li>{p.name}</li> }).collect_view()}
-                </ul>
-            </section>
-        })}
-        {(!quotes.is_empty()).then(|| view! {
-            <section class="card-section">
-                <h4>"Citations clés"</h4>
-                <ul class="quotes">
-                    {quotes.into_iter().map(|q| view! {
-                        <li>
-                            <blockquote>"«\u{a0}" {q.text} "\u{a0}»"</blockquote>
-                            <p class="speaker">
-                                {q.speaker.map_or_else(|| "— locuteur non identifié".to_string(), |s| format!("— {s}"))}
-                            </p>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
-        {(!matrix.is_empty()).then(|| view! {
-            <section class="card-section">
-                <h4>"Prises de position"</h4>
-                <ul class="stances">
-                    {matrix.into_iter().map(|s| view! {
-                        <li data-polarity=s.polarity.as_str()>
-                            <span class="holder">{s.holder}</span>
-                            " "
-                            <span class="polarity">{polarity_label(s.polarity)}</span>
-                            {(!s.target.is_empty()).then(|| view! {
-                                " " <span class="target">{s.target}</span>
-                            })}
-                            {(s.count > 1).then(|| format!(" ×{}", s.count))}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
-        {(!frames.is_empty()).then(|| view! {
-            <section class="card-section">
-                <h4>"Cadrages"</h4>
-                <ul class="frames">
-                    {frames.into_iter().map(|f| view! {
-                        <li data-frame=f.frame.clone()>
-                            <span class="name">{frame_label(&f.frame)}</span>
-                            " "
-                            <span class="count">{format!("× {}", f.count)}</span>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
-        {download_link(a)}
-    }
-}
-
-/// A link that downloads the analysis as JSON (a `data:` URL: no server, no extra API).
-fn download_link(a: &Analysis) -> impl IntoView {
-    let href = format!(
-        "data:application/json;charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(&a.to_json_pretty()))
-    );
-    view! {
-        <p class="download">
-            <a id="download" href=href download="loupe-analyse.json">"Télécharger l’analyse (JSON)"</a>
-        </p>
-    }
+    i18n::date_label(Lang::Fr, iso)
 }

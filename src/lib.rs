@@ -33,6 +33,10 @@ pub mod stance;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+/// The web app's pure half (layout, HTML, i18n, exports; no web dependency), compiled on every
+/// target so that native tests cover it. Lives beside the app in `src/app/`.
+#[path = "app/ui.rs"]
+pub mod ui;
 
 use doc::{Doc, SpanMapper};
 use fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};

@@ -58,6 +58,30 @@ fn text_of(id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Waits until `#result` says the latest analysis is on screen (`data-analysis-state="done"`):
+/// the app analyses in a worker, or here on the main thread when no worker can start (as in
+/// this test page), and renders the result slice by slice.
+async fn wait_done() {
+    for _ in 0..200 {
+        sleep(25).await;
+        let state = document()
+            .get_element_by_id("result")
+            .and_then(|r| r.get_attribute("data-analysis-state"));
+        if state.as_deref() == Some("done") {
+            return;
+        }
+    }
+    panic!("the analysis never finished");
+}
+
+/// Sets `data-analysis-state` to something else, so that the next `wait_done` waits for a new
+/// result.
+fn reset_state() {
+    if let Some(r) = document().get_element_by_id("result") {
+        r.set_attribute("data-analysis-state", "test").unwrap();
+    }
+}
+
 fn sp(start: usize, end: usize) -> Span {
     Span {
         start,
@@ -202,9 +226,9 @@ async fn app_renders_highlights_and_card() {
     assert!(doc.get_element_by_id("analyse").is_some());
     let ta = textarea();
     ta.set_value(ARTICLE);
+    reset_state();
     click("analyse");
-    leptos::task::tick().await;
-    sleep(0).await;
+    wait_done().await;
 
     let expected = loupe::analyze(ARTICLE);
     let marks = doc.query_selector_all("#result mark.ent").unwrap();
@@ -252,10 +276,15 @@ async fn typing_analyses_after_a_pause_and_empty_input_is_friendly() {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     let ev = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    reset_state();
     ta.dispatch_event(&ev).unwrap();
     // Debounced: after ~300 ms the analysis runs on its own.
-    sleep(700).await;
-    leptos::task::tick().await;
+    sleep(250).await;
+    let state = doc
+        .get_element_by_id("result")
+        .and_then(|r| r.get_attribute("data-analysis-state"));
+    assert_eq!(state.as_deref(), Some("test"), "analysed before the pause");
+    wait_done().await;
     let marks = doc
         .query_selector_all("#result mark[data-type=PER]")
         .unwrap();
@@ -272,9 +301,9 @@ async fn typing_analyses_after_a_pause_and_empty_input_is_friendly() {
     );
     // Empty input: a friendly message, no highlights.
     ta.set_value("   ");
+    reset_state();
     click("analyse");
-    leptos::task::tick().await;
-    sleep(0).await;
+    wait_done().await;
     assert_eq!(doc.query_selector_all("#result mark").unwrap().length(), 0);
     let notice = doc
         .query_selector(".notice")

@@ -102,76 +102,105 @@ impl Item {
     }
 }
 
-/// All annotations rendered in the text view, in layer order.
+/// Lengths of the annotation layers of an [`Analysis`]: an analysis that grows part by part (see
+/// [`crate::ui::parts`]) gets the annotations of each new part with [`annotations_from`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub boilerplate: usize,
+    pub quotes: usize,
+    pub stances: usize,
+    pub frames: usize,
+    pub mentions: usize,
+    pub dates: usize,
+}
+
+impl Counts {
+    pub fn of(a: &Analysis) -> Counts {
+        Counts {
+            boilerplate: a.boilerplate.len(),
+            quotes: a.quotes.len(),
+            stances: a.stances.len(),
+            frames: a.frames.len(),
+            mentions: a.mentions.len(),
+            dates: a.dates.len(),
+        }
+    }
+}
+
+/// All annotations rendered in the text view, sorted by start (then longest first, then layer).
 pub fn annotations(a: &Analysis) -> Vec<(Span, Layer)> {
+    annotations_from(a, &Counts::default())
+}
+
+/// The annotations of the items at index `from.*` and after in each layer, sorted like
+/// [`annotations`].
+pub fn annotations_from(a: &Analysis, from: &Counts) -> Vec<(Span, Layer)> {
     let mut out = Vec::new();
-    // Chrome segments inside content blocks (whole boilerplate blocks are shown as such).
-    for (i, b) in a.boilerplate.iter().enumerate() {
-        let whole_block = a.blocks.iter().any(|bl| {
-            bl.kind == BlockKind::Boilerplate
-                && bl.span.start <= b.span.start
-                && b.span.end <= bl.span.end
-        });
-        if !whole_block {
+    // Chrome segments inside content blocks (whole boilerplate blocks are shown as such). Blocks
+    // are sorted and disjoint: the block holding a span's start is the last one starting at or
+    // before it.
+    let whole_block = |s: &Span| {
+        let i = a.blocks.partition_point(|bl| bl.span.start <= s.start);
+        i > 0 && {
+            let bl = &a.blocks[i - 1];
+            bl.kind == BlockKind::Boilerplate && s.end <= bl.span.end
+        }
+    };
+    for (i, b) in a.boilerplate.iter().enumerate().skip(from.boilerplate) {
+        if !whole_block(&b.span) {
             out.push((b.span, Layer::Chrome(i)));
         }
     }
-    out.extend(
-        a.quotes
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.span, Layer::Quote(i))),
-    );
-    out.extend(
-        a.stances
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.span, Layer::Stance(i))),
-    );
-    out.extend(
-        a.frames
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.span, Layer::Frame(i))),
-    );
-    out.extend(
-        a.mentions
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.span, Layer::Mention(i))),
-    );
-    out.extend(
-        a.dates
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.span, Layer::Date(i))),
-    );
+    let q = a.quotes.iter().enumerate().skip(from.quotes);
+    out.extend(q.map(|(i, q)| (q.span, Layer::Quote(i))));
+    let s = a.stances.iter().enumerate().skip(from.stances);
+    out.extend(s.map(|(i, s)| (s.span, Layer::Stance(i))));
+    let f = a.frames.iter().enumerate().skip(from.frames);
+    out.extend(f.map(|(i, f)| (f.span, Layer::Frame(i))));
+    let m = a.mentions.iter().enumerate().skip(from.mentions);
+    out.extend(m.map(|(i, m)| (m.span, Layer::Mention(i))));
+    let d = a.dates.iter().enumerate().skip(from.dates);
+    out.extend(d.map(|(i, d)| (d.span, Layer::Date(i))));
+    out.sort_by_key(|(s, l)| (s.start, std::cmp::Reverse(s.end), l.rank()));
     out
 }
 
 /// Lays out the whole text: one [`BlockView`] per block, in text order.
 pub fn layout(text: &str, a: &Analysis) -> Vec<BlockView> {
-    let spans = annotations(a);
-    let mut blocks: Vec<(Option<usize>, BlockKind, usize, usize)> = a
-        .blocks
-        .iter()
-        .enumerate()
+    layout_range(text, a, &annotations(a), 0, text.len())
+}
+
+/// Lays out the blocks that start in `[lo, hi)`, plus any non-blank text of that range that no
+/// block covers. `spans` must be sorted by start (as [`annotations`] returns them) and hold every
+/// annotation that starts before the end of the last of those blocks. Linear in the size of the
+/// range (plus one scan of the spans that start before `lo`), so a long text can be laid out
+/// slice by slice.
+pub fn layout_range(
+    text: &str,
+    a: &Analysis,
+    spans: &[(Span, Layer)],
+    lo: usize,
+    hi: usize,
+) -> Vec<BlockView> {
+    let hi = hi.min(text.len());
+    let b0 = a.blocks.partition_point(|b| b.span.start < lo);
+    let b1 = a.blocks.partition_point(|b| b.span.start < hi);
+    let mut blocks: Vec<(Option<usize>, BlockKind, usize, usize)> = (b0..b1.max(b0))
+        .map(|i| (i, &a.blocks[i]))
         .filter(|(_, b)| b.span.start < b.span.end && b.span.end <= text.len())
         .map(|(i, b)| (Some(i), b.kind, b.span.start, b.span.end))
         .collect();
-    blocks.sort_by_key(|b| (b.2, b.3));
     // Defensive: never hide text that no block covers.
-    let mut views = Vec::with_capacity(blocks.len());
-    let mut pos = 0;
     let mut gaps = Vec::new();
+    let mut pos = lo;
     for &(_, _, s, e) in &blocks {
         if s > pos {
             gaps.push((pos, s));
         }
         pos = pos.max(e);
     }
-    if pos < text.len() {
-        gaps.push((pos, text.len()));
+    if pos < hi {
+        gaps.push((pos, hi));
     }
     for (s, e) in gaps {
         let (s, e) = trim(text, s, e);
@@ -180,6 +209,15 @@ pub fn layout(text: &str, a: &Analysis) -> Vec<BlockView> {
         }
     }
     blocks.sort_by_key(|b| (b.2, b.3));
+
+    // Sweep: `active` holds the spans that may overlap the current block.
+    let mut next = spans.partition_point(|(s, _)| s.start < lo);
+    let mut active: Vec<(Span, Layer)> = spans[..next]
+        .iter()
+        .filter(|(s, _)| s.end > lo)
+        .copied()
+        .collect();
+    let mut views = Vec::with_capacity(blocks.len());
     let mut seen_end = 0;
     for (block, kind, s, e) in blocks {
         // Overlapping blocks (should not happen) are rendered once.
@@ -188,12 +226,17 @@ pub fn layout(text: &str, a: &Analysis) -> Vec<BlockView> {
             continue;
         }
         seen_end = e;
+        while next < spans.len() && spans[next].0.start < e {
+            active.push(spans[next]);
+            next += 1;
+        }
+        active.retain(|(sp, _)| sp.end > s);
         views.push(BlockView {
             block,
             kind,
             start: s,
             end: e,
-            nodes: nest(s, e, &spans),
+            nodes: nest(s, e, &active),
         });
     }
     views

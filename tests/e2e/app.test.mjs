@@ -80,6 +80,8 @@ function openApp(viewport, colorScheme = 'light') {
 async function analyse(page, text) {
   await page.fill('#input', text);
   await page.click('#analyse');
+  // The card appears first; the highlights are rendered slice by slice until « done ».
+  await page.waitForSelector('#result[data-analysis-state="done"]');
   await page.waitForSelector('#card .card-title');
 }
 
@@ -152,7 +154,7 @@ test('typing analyses after a pause; empty input gives a friendly message', asyn
   assert.equal(await page.getAttribute('#result mark[data-type="PER"]', 'data-canonical'), 'Emmanuel Macron');
   await page.fill('#input', '   ');
   await page.click('#analyse');
-  await page.waitForSelector('.notice');
+  await page.waitForSelector('#status .notice');
   assert.equal(await page.locator('#result mark').count(), 0);
   assert.equal(await page.inputValue('#input'), '   ');
   assert.deepEqual(errors, []);
@@ -161,6 +163,11 @@ test('typing analyses after a pause; empty input gives a friendly message', asyn
 
 test('keyboard: controls are reachable, focus is visible, targets are at least 24 px', async () => {
   const { context, page, errors } = await openApp({ width: 1280, height: 900 });
+  // Skip link (« Aller à la fiche »), language button, then the text area.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'lang');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'input');
   await page.keyboard.press('Tab');

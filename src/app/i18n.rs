@@ -1,0 +1,619 @@
+//! French (default) and English strings of the web app. Analysis data (names, roles, quotes,
+//! rule details) is shown as the core produced it; only the interface is translated.
+
+use crate::schema::{Analysis, EntityType, Polarity};
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// BCP 47 code, for `<html lang>` and storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+    /// The strings of this language.
+    pub fn t(self) -> &'static Strings {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every fixed string of the interface.
+#[derive(Debug)]
+pub struct Strings {
+    pub tagline: &'static str,
+    /// Text of the language button (names the *other* language, in that language).
+    pub lang_button: &'static str,
+    pub lang_button_label: &'static str,
+    pub input_label: &'static str,
+    pub placeholder: &'static str,
+    pub analyse: &'static str,
+    pub example: &'static str,
+    pub open_file: &'static str,
+    pub clear: &'static str,
+    pub clear_question: &'static str,
+    pub clear_yes: &'static str,
+    pub clear_no: &'static str,
+    pub hint: &'static str,
+    pub drop_here: &'static str,
+    pub empty_input: &'static str,
+    pub empty_result: &'static str,
+    pub empty_card: &'static str,
+    pub result_label: &'static str,
+    pub draft_restored: &'static str,
+    pub shared_loaded: &'static str,
+    pub shared_bad: &'static str,
+    pub html_converted: &'static str,
+    pub file_unsupported: &'static str,
+    pub file_too_big: &'static str,
+    pub file_unreadable: &'static str,
+    pub draft_not_saved: &'static str,
+    pub analysis_failed: &'static str,
+    pub copied_md: &'static str,
+    pub copy_failed: &'static str,
+    pub json_saved: &'static str,
+    pub png_saved: &'static str,
+    pub png_failed: &'static str,
+    pub share_ready: &'static str,
+    pub share_long: &'static str,
+    pub share_failed: &'static str,
+    pub layers: &'static str,
+    pub layers_help: &'static str,
+    pub keys_help: &'static str,
+    pub card_heading: &'static str,
+    pub untitled: &'static str,
+    pub state_media: &'static str,
+    pub state_media_title: &'static str,
+    pub in_brief: &'static str,
+    pub people: &'static str,
+    pub organisations: &'static str,
+    pub places: &'static str,
+    pub key_quotes: &'static str,
+    pub stances: &'static str,
+    pub frames: &'static str,
+    pub holder: &'static str,
+    pub position: &'static str,
+    pub target: &'static str,
+    pub unknown_speaker: &'static str,
+    pub jump_hint: &'static str,
+    pub export: &'static str,
+    pub export_md: &'static str,
+    pub export_json: &'static str,
+    pub export_png: &'static str,
+    pub export_share: &'static str,
+    pub share_url_label: &'static str,
+    pub close: &'static str,
+    pub explain_label: &'static str,
+    pub f_type: &'static str,
+    pub f_text: &'static str,
+    pub f_canonical: &'static str,
+    pub f_role: &'static str,
+    pub f_acronym: &'static str,
+    pub f_rule: &'static str,
+    pub f_source: &'static str,
+    pub f_iso: &'static str,
+    pub f_speaker: &'static str,
+    pub f_polarity: &'static str,
+    pub f_holder: &'static str,
+    pub f_target: &'static str,
+    pub f_frame: &'static str,
+    pub other_mentions: &'static str,
+    pub no_other_mention: &'static str,
+    pub chrome: &'static str,
+    pub quote: &'static str,
+    pub stance: &'static str,
+    pub frame: &'static str,
+    pub date: &'static str,
+    pub footer: &'static str,
+    pub skip_to_card: &'static str,
+}
+
+pub static FR: Strings = Strings {
+    tagline: "Qui parle, de qui, de quoi et comment\u{a0}: la lecture d’un article de presse, sans rien envoyer sur Internet.",
+    lang_button: "English",
+    lang_button_label: "Switch the interface to English",
+    input_label: "Collez un article de presse en français",
+    placeholder: "Titre, chapeau, paragraphes… Les mentions de page (« Partager », « Lire aussi ») seront mises de côté. Vous pouvez aussi déposer un fichier .txt, .html ou .md.",
+    analyse: "Analyser",
+    example: "Essayer un exemple",
+    open_file: "Ouvrir un fichier",
+    clear: "Effacer",
+    clear_question: "Effacer tout le texte\u{a0}? Le brouillon enregistré sera supprimé.",
+    clear_yes: "Oui, effacer",
+    clear_no: "Annuler",
+    hint: "L’analyse se relance pendant la frappe. Le brouillon est gardé dans ce navigateur.",
+    drop_here: "Déposez le fichier ici",
+    empty_input: "Rien à analyser pour l’instant\u{a0}: collez le texte d’un article dans la zone ci-dessus.",
+    empty_result: "Le texte annoté apparaîtra ici\u{a0}: personnes, organisations, lieux et dates surlignés, citations, prises de position et cadrages repérés.",
+    empty_card: "La fiche résume l’article\u{a0}: titre, média, date, acteurs, citations et cadrages.",
+    result_label: "Texte annoté",
+    draft_restored: "Votre brouillon a été restauré.",
+    shared_loaded: "Texte ouvert depuis un lien de partage.",
+    shared_bad: "Ce lien de partage est illisible ou incomplet\u{a0}: aucun texte n’a pu en être tiré.",
+    html_converted: "Le HTML collé a été converti en texte (aucun script n’a été exécuté).",
+    file_unsupported: "Ce type de fichier n’est pas pris en charge\u{a0}: choisissez un fichier .txt, .html ou .md. Votre texte n’a pas été modifié.",
+    file_too_big: "Ce fichier est trop gros (plus de 20\u{a0}Mo). Votre texte n’a pas été modifié.",
+    file_unreadable: "Ce fichier n’a pas pu être lu. Votre texte n’a pas été modifié.",
+    draft_not_saved: "Texte trop long pour être gardé comme brouillon dans ce navigateur.",
+    analysis_failed: "L’analyse a échoué. Votre texte est intact\u{a0}; modifiez-le ou réessayez.",
+    copied_md: "Fiche copiée au format Markdown.",
+    copy_failed: "La copie a échoué\u{a0}: le presse-papiers n’est pas accessible.",
+    json_saved: "Analyse téléchargée (JSON).",
+    png_saved: "Image de la fiche téléchargée (PNG).",
+    png_failed: "L’image n’a pas pu être créée.",
+    share_ready: "Lien de partage copié. Le texte est dans le lien lui-même (après #)\u{a0}: il n’est envoyé à aucun serveur.",
+    share_long: "Lien de partage créé, mais il est très long\u{a0}: certaines applications pourraient le couper.",
+    share_failed: "Le lien de partage n’a pas pu être créé.",
+    layers: "Calques",
+    layers_help: "Cochez ou décochez pour afficher chaque type de surlignage.",
+    keys_help: "Clavier\u{a0}: Tab ou j / k pour passer d’un surlignage à l’autre, Entrée pour ouvrir l’explication, Échap pour la fermer.",
+    card_heading: "Fiche de l’article",
+    untitled: "Sans titre repéré",
+    state_media: "média d’État",
+    state_media_title: "Média public ou contrôlé par un État",
+    in_brief: "En bref",
+    people: "Personnes",
+    organisations: "Organisations",
+    places: "Lieux",
+    key_quotes: "Citations clés",
+    stances: "Prises de position",
+    frames: "Cadrages",
+    holder: "Qui",
+    position: "Position",
+    target: "Sur quoi",
+    unknown_speaker: "locuteur non identifié",
+    jump_hint: "Cliquez sur un élément pour aller à ses mentions dans le texte.",
+    export: "Exporter",
+    export_md: "Copier en Markdown",
+    export_json: "Télécharger le JSON",
+    export_png: "Image PNG",
+    export_share: "Lien de partage",
+    share_url_label: "Lien de partage",
+    close: "Fermer",
+    explain_label: "Explication du surlignage",
+    f_type: "Type",
+    f_text: "Texte",
+    f_canonical: "Nom canonique",
+    f_role: "Rôle",
+    f_acronym: "Sigle",
+    f_rule: "Règle",
+    f_source: "Entrée",
+    f_iso: "Date normalisée",
+    f_speaker: "Locuteur",
+    f_polarity: "Position",
+    f_holder: "Qui",
+    f_target: "Sur quoi",
+    f_frame: "Cadrage",
+    other_mentions: "Autres mentions",
+    no_other_mention: "Aucune autre mention dans le texte.",
+    chrome: "mise en page écartée",
+    quote: "citation",
+    stance: "prise de position",
+    frame: "cadrage",
+    date: "date",
+    footer: "Loupe analyse le texte dans votre navigateur\u{a0}: rien n’est envoyé sur un serveur.",
+    skip_to_card: "Aller à la fiche",
+};
+
+pub static EN: Strings = Strings {
+    tagline: "Who speaks, about whom, about what and how: a close reading of a French news article, with nothing sent over the Internet.",
+    lang_button: "Français",
+    lang_button_label: "Passer l’interface en français",
+    input_label: "Paste a French news article",
+    placeholder: "Title, standfirst, paragraphs… Page chrome (« Partager », « Lire aussi ») will be set aside. You can also drop a .txt, .html or .md file.",
+    analyse: "Analyse",
+    example: "Try an example",
+    open_file: "Open a file",
+    clear: "Clear",
+    clear_question: "Clear all the text? The saved draft will be deleted.",
+    clear_yes: "Yes, clear",
+    clear_no: "Cancel",
+    hint: "The analysis reruns as you type. The draft is kept in this browser.",
+    drop_here: "Drop the file here",
+    empty_input: "Nothing to analyse yet: paste the text of an article in the box above.",
+    empty_result: "The annotated text will appear here: people, organisations, places and dates highlighted, quotes, stance phrases and frames marked.",
+    empty_card: "The card sums up the article: title, outlet, date, actors, quotes and frames.",
+    result_label: "Annotated text",
+    draft_restored: "Your draft has been restored.",
+    shared_loaded: "Text opened from a share link.",
+    shared_bad: "This share link is unreadable or incomplete: no text could be taken from it.",
+    html_converted: "The pasted HTML was converted to text (no script was run).",
+    file_unsupported: "This file type is not supported: choose a .txt, .html or .md file. Your text was not changed.",
+    file_too_big: "This file is too big (over 20 MB). Your text was not changed.",
+    file_unreadable: "This file could not be read. Your text was not changed.",
+    draft_not_saved: "Text too long to be kept as a draft in this browser.",
+    analysis_failed: "The analysis failed. Your text is intact; edit it or try again.",
+    copied_md: "Card copied as Markdown.",
+    copy_failed: "Copy failed: the clipboard is not available.",
+    json_saved: "Analysis downloaded (JSON).",
+    png_saved: "Card image downloaded (PNG).",
+    png_failed: "The image could not be created.",
+    share_ready: "Share link copied. The text is inside the link itself (after #): it is sent to no server.",
+    share_long: "Share link created, but it is very long: some apps might cut it.",
+    share_failed: "The share link could not be created.",
+    layers: "Layers",
+    layers_help: "Tick or untick to show each kind of highlight.",
+    keys_help: "Keyboard: Tab or j / k to move between highlights, Enter to open the explanation, Esc to close it.",
+    card_heading: "Article card",
+    untitled: "No title found",
+    state_media: "state media",
+    state_media_title: "Publicly owned or state-controlled outlet",
+    in_brief: "In brief",
+    people: "People",
+    organisations: "Organisations",
+    places: "Places",
+    key_quotes: "Key quotes",
+    stances: "Stances",
+    frames: "Frames",
+    holder: "Who",
+    position: "Stance",
+    target: "On what",
+    unknown_speaker: "unidentified speaker",
+    jump_hint: "Click an item to go to its mentions in the text.",
+    export: "Export",
+    export_md: "Copy as Markdown",
+    export_json: "Download JSON",
+    export_png: "PNG image",
+    export_share: "Share link",
+    share_url_label: "Share link",
+    close: "Close",
+    explain_label: "Highlight explanation",
+    f_type: "Type",
+    f_text: "Text",
+    f_canonical: "Canonical name",
+    f_role: "Role",
+    f_acronym: "Acronym",
+    f_rule: "Rule",
+    f_source: "Entry",
+    f_iso: "Normalised date",
+    f_speaker: "Speaker",
+    f_polarity: "Stance",
+    f_holder: "Who",
+    f_target: "On what",
+    f_frame: "Frame",
+    other_mentions: "Other mentions",
+    no_other_mention: "No other mention in the text.",
+    chrome: "page chrome set aside",
+    quote: "quote",
+    stance: "stance",
+    frame: "frame",
+    date: "date",
+    footer: "Loupe analyses the text in your browser: nothing is sent to a server.",
+    skip_to_card: "Go to the card",
+};
+
+/// Name of an entity type (also the highlight's hidden label).
+pub fn type_label(lang: Lang, t: EntityType) -> &'static str {
+    match (lang, t) {
+        (Lang::Fr, EntityType::PER) => "personne",
+        (Lang::Fr, EntityType::ORG) => "organisation",
+        (Lang::Fr, EntityType::LOC) => "lieu",
+        (Lang::Fr, EntityType::MISC) => "autre entité",
+        (Lang::En, EntityType::PER) => "person",
+        (Lang::En, EntityType::ORG) => "organisation",
+        (Lang::En, EntityType::LOC) => "place",
+        (Lang::En, EntityType::MISC) => "other entity",
+    }
+}
+
+/// Name of a stance polarity.
+pub fn polarity_label(lang: Lang, p: Polarity) -> &'static str {
+    match (lang, p) {
+        (Lang::Fr, Polarity::Support) => "soutien",
+        (Lang::Fr, Polarity::Oppose) => "opposition",
+        (Lang::Fr, Polarity::Accuse) => "accusation",
+        (Lang::Fr, Polarity::Commit) => "engagement",
+        (Lang::Fr, Polarity::Concern) => "inquiétude",
+        (Lang::Fr, Polarity::Praise) => "éloge",
+        (Lang::En, Polarity::Support) => "support",
+        (Lang::En, Polarity::Oppose) => "opposition",
+        (Lang::En, Polarity::Accuse) => "accusation",
+        (Lang::En, Polarity::Commit) => "commitment",
+        (Lang::En, Polarity::Concern) => "concern",
+        (Lang::En, Polarity::Praise) => "praise",
+    }
+}
+
+/// The glyph that marks a stance polarity next to its colour (never colour alone).
+pub fn polarity_glyph(p: Polarity) -> &'static str {
+    match p {
+        Polarity::Support => "▲",
+        Polarity::Oppose => "▼",
+        Polarity::Accuse => "!",
+        Polarity::Commit => "→",
+        Polarity::Concern => "?",
+        Polarity::Praise => "★",
+    }
+}
+
+/// The frame taxonomy (`id`, French label, English label). Read from the data file itself rather
+/// than through [`crate::lexicon::lexicons`], which would build every gazetteer on the page's
+/// main thread (the analysis runs in the worker).
+fn frame_labels() -> &'static [(&'static str, &'static str, &'static str)] {
+    static LABELS: std::sync::OnceLock<Vec<(&'static str, &'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    LABELS.get_or_init(|| {
+        include_str!("../../data/lexicon/frames_taxonomy.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut c = l.split('\t');
+                Some((c.next()?, c.next()?, c.next()?))
+            })
+            .collect()
+    })
+}
+
+/// Label of a frame id from the core's frame taxonomy (the id itself when unknown).
+pub fn frame_label(lang: Lang, id: &str) -> String {
+    frame_labels()
+        .iter()
+        .find(|(f, _, _)| *f == id)
+        .map(|(_, fr, en)| match lang {
+            Lang::Fr => fr.to_string(),
+            Lang::En => en.to_string(),
+        })
+        .unwrap_or_else(|| id.replace('_', " "))
+}
+
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// An ISO 8601 date (`2023-03-03`, `2023-03`, `2023`) written out: « 3 mars 2023 » /
+/// "3 March 2023"; anything else is returned as is.
+pub fn date_label(lang: Lang, iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    let month = |m: &str| -> Option<&'static str> {
+        let n = m.parse::<u32>().ok().filter(|n| (1..=12).contains(n))?;
+        match lang {
+            Lang::Fr => crate::dates::month_name(n),
+            Lang::En => Some(EN_MONTHS[n as usize - 1]),
+        }
+    };
+    match parts.as_slice() {
+        [y, m, d] => match (month(m), d.parse::<u32>()) {
+            (Some(m), Ok(1)) if lang == Lang::Fr => format!("1er {m} {y}"),
+            (Some(m), Ok(d)) if (1..=31).contains(&d) => format!("{d} {m} {y}"),
+            _ => iso.to_string(),
+        },
+        [y, m] => month(m).map_or_else(|| iso.to_string(), |m| format!("{m} {y}")),
+        _ => iso.to_string(),
+    }
+}
+
+/// « 1 mot », « 2 mots ».
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n <= 1 { one } else { many })
+}
+
+/// Words and reading time: « 412 mots · 2 min de lecture ».
+pub fn words_line(lang: Lang, words: usize, minutes: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{} · {minutes} min de lecture",
+            plural(words, "mot", "mots")
+        ),
+        Lang::En => format!("{} · {minutes} min read", plural(words, "word", "words")),
+    }
+}
+
+/// « 412 mots · 2 min de lecture · 17 entités ».
+pub fn stats_line(lang: Lang, a: &Analysis) -> String {
+    let c = &a.card;
+    let n = a.entities.len();
+    let ents = match lang {
+        Lang::Fr => plural(n, "entité", "entités"),
+        Lang::En => plural(n, "entity", "entities"),
+    };
+    format!("{} · {ents}", words_line(lang, c.words, c.reading_minutes))
+}
+
+/// A size in bytes, readable: « 12 Ko », « 1,2 Mo » / "12 KB", "1.2 MB".
+pub fn size_label(lang: Lang, bytes: usize) -> String {
+    let (kb, mb) = match lang {
+        Lang::Fr => ("Ko", "Mo"),
+        Lang::En => ("KB", "MB"),
+    };
+    let s = if bytes < 1_000 {
+        return match lang {
+            Lang::Fr => plural(bytes, "octet", "octets"),
+            Lang::En => plural(bytes, "byte", "bytes"),
+        };
+    } else if bytes < 1_000_000 {
+        format!("{}\u{a0}{kb}", (bytes + 500) / 1_000)
+    } else {
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{}\u{a0}{mb}", tenths / 10, tenths % 10)
+    };
+    match lang {
+        Lang::Fr => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// A duration estimate in seconds: « ≈ 2 s », « < 1 s ».
+pub fn seconds_label(lang: Lang, ms: f64) -> String {
+    if ms < 1_000.0 {
+        return "<\u{a0}1\u{a0}s".into();
+    }
+    let s = format!("≈\u{a0}{:.0}\u{a0}s", ms / 1_000.0);
+    match lang {
+        Lang::Fr => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// Progress message while analysing: « Analyse de 1,2 Mo… ≈ 2 s ».
+pub fn analysing(lang: Lang, bytes: usize, estimate_ms: f64) -> String {
+    let size = size_label(lang, bytes);
+    let eta = seconds_label(lang, estimate_ms);
+    match lang {
+        Lang::Fr => format!("Analyse de {size}… {eta}"),
+        Lang::En => format!("Analysing {size}… {eta}"),
+    }
+}
+
+/// Progress message while rendering: « Affichage du texte annoté… 40 % ».
+pub fn rendering(lang: Lang, percent: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Affichage du texte annoté… {percent}\u{a0}%"),
+        Lang::En => format!("Rendering the annotated text… {percent}%"),
+    }
+}
+
+/// Notice for a text longer than the analysis limit.
+pub fn truncated(lang: Lang, analysed: usize, total: usize) -> String {
+    let a = size_label(lang, analysed);
+    let t = size_label(lang, total);
+    match lang {
+        Lang::Fr => format!(
+            "Texte long\u{a0}: seuls les {a} premiers (sur {t}) ont été analysés, coupés à une fin de paragraphe ou de phrase. La zone de saisie garde tout le texte."
+        ),
+        Lang::En => format!(
+            "Long text: only the first {a} (of {t}) were analysed, cut at the end of a paragraph or sentence. The text box keeps the whole text."
+        ),
+    }
+}
+
+/// Layer toggle names (plural), in [`crate::ui::html::Kind::ALL`] order.
+pub fn kind_name(lang: Lang, k: crate::ui::html::Kind) -> &'static str {
+    use crate::ui::html::Kind::*;
+    match (lang, k) {
+        (Lang::Fr, Per) => "Personnes",
+        (Lang::Fr, Org) => "Organisations",
+        (Lang::Fr, Loc) => "Lieux",
+        (Lang::Fr, Misc) => "Autres entités",
+        (Lang::Fr, Date) => "Dates",
+        (Lang::Fr, Quote) => "Citations",
+        (Lang::Fr, Stance) => "Prises de position",
+        (Lang::Fr, Frame) => "Cadrages",
+        (Lang::Fr, Chrome) => "Mise en page écartée",
+        (Lang::En, Per) => "People",
+        (Lang::En, Org) => "Organisations",
+        (Lang::En, Loc) => "Places",
+        (Lang::En, Misc) => "Other entities",
+        (Lang::En, Date) => "Dates",
+        (Lang::En, Quote) => "Quotes",
+        (Lang::En, Stance) => "Stances",
+        (Lang::En, Frame) => "Frames",
+        (Lang::En, Chrome) => "Page chrome",
+    }
+}
+
+/// How each layer is drawn besides its colour (legend).
+pub fn kind_style(lang: Lang, k: crate::ui::html::Kind) -> &'static str {
+    use crate::ui::html::Kind::*;
+    match (lang, k) {
+        (Lang::Fr, Per) => "trait plein",
+        (Lang::Fr, Org) => "trait double",
+        (Lang::Fr, Loc) => "tirets",
+        (Lang::Fr, Misc) => "pointillés",
+        (Lang::Fr, Date) => "vague",
+        (Lang::Fr, Quote) => "italique, filet",
+        (Lang::Fr, Stance) => "surligneur et symbole ▲ ▼ ! ★ → ?",
+        (Lang::Fr, Frame) => "cadre pointillé",
+        (Lang::Fr, Chrome) => "grisé, étiqueté",
+        (Lang::En, Per) => "solid underline",
+        (Lang::En, Org) => "double underline",
+        (Lang::En, Loc) => "dashed underline",
+        (Lang::En, Misc) => "dotted underline",
+        (Lang::En, Date) => "wavy underline",
+        (Lang::En, Quote) => "italic, rule",
+        (Lang::En, Stance) => "highlighter and glyph ▲ ▼ ! ★ → ?",
+        (Lang::En, Frame) => "dotted box",
+        (Lang::En, Chrome) => "greyed out, labelled",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_both_languages() {
+        assert_eq!(date_label(Lang::Fr, "2023-03-03"), "3 mars 2023");
+        assert_eq!(date_label(Lang::Fr, "2023-05-01"), "1er mai 2023");
+        assert_eq!(date_label(Lang::Fr, "2023-12"), "décembre 2023");
+        assert_eq!(date_label(Lang::En, "2023-05-01"), "1 May 2023");
+        assert_eq!(date_label(Lang::En, "2023-12"), "December 2023");
+        assert_eq!(date_label(Lang::En, "2023"), "2023");
+        assert_eq!(date_label(Lang::Fr, "2023-13-40"), "2023-13-40");
+    }
+
+    #[test]
+    fn sizes_and_estimates() {
+        assert_eq!(size_label(Lang::Fr, 1_234_567), "1,2\u{a0}Mo");
+        assert_eq!(size_label(Lang::En, 1_234_567), "1.2\u{a0}MB");
+        assert_eq!(size_label(Lang::Fr, 10_240), "10\u{a0}Ko");
+        assert_eq!(size_label(Lang::Fr, 1), "1 octet");
+        assert_eq!(
+            analysing(Lang::Fr, 1_200_000, 2_100.0),
+            "Analyse de 1,2\u{a0}Mo… ≈\u{a0}2\u{a0}s"
+        );
+        assert!(
+            truncated(Lang::Fr, 2_000_000, 3_000_000).contains("seuls les 2,0\u{a0}Mo premiers")
+        );
+    }
+
+    #[test]
+    fn stats_line_plurals() {
+        let a = crate::analyze("Le président français Emmanuel Macron a parlé.");
+        assert_eq!(
+            stats_line(Lang::Fr, &a),
+            "7 mots · 1 min de lecture · 1 entité"
+        );
+        assert_eq!(stats_line(Lang::En, &a), "7 words · 1 min read · 1 entity");
+    }
+
+    #[test]
+    fn frame_labels_match_the_core_taxonomy() {
+        let lex = crate::lexicon::lexicons();
+        assert!(!lex.frame_labels.is_empty());
+        for (id, fr, en) in &lex.frame_labels {
+            assert_eq!(&frame_label(Lang::Fr, id), fr);
+            assert_eq!(&frame_label(Lang::En, id), en);
+        }
+    }
+
+    #[test]
+    fn frames_have_labels_in_both_languages() {
+        assert_eq!(frame_label(Lang::Fr, "hegemony"), "Hégémonie");
+        assert_eq!(frame_label(Lang::En, "hegemony"), "Hegemony");
+        assert_eq!(frame_label(Lang::En, "no_such_frame"), "no such frame");
+    }
+}

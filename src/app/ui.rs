@@ -1,0 +1,30 @@
+//! The pure half of the web app: everything the UI computes that needs no browser. Compiled on
+//! every target (the Leptos half, [`crate::app`], is wasm32 only), so native `cargo test` covers
+//! it. Nothing here analyses text: it lays out, formats and exports what the core produced.
+//!
+//! - [`highlight`]: nesting of the overlapping annotation layers into one tree per block;
+//! - [`html`]: that tree as escaped HTML (the highlighted view, rendered slice by slice);
+//! - [`explain`]: the explanation shown for one highlight;
+//! - [`parts`]: an analysis cut into a head and parts, so that a long result crosses from the
+//!   worker and is rendered piece by piece;
+//! - [`i18n`]: French and English strings;
+//! - [`markdown`]: the summary card as Markdown;
+//! - [`share`]: the share-link fragment format;
+//! - [`textin`]: pasted HTML and Markdown files to plain text.
+
+pub mod explain;
+pub mod highlight;
+pub mod html;
+pub mod i18n;
+pub mod markdown;
+pub mod parts;
+pub mod share;
+pub mod textin;
+
+/// The web app analyses at most this many bytes of a text (cut at a paragraph or sentence
+/// break by [`crate::analyze_limited`]); the text area always keeps the whole text.
+pub const MAX_ANALYSED_BYTES: usize = 2_000_000;
+
+/// Target size of the text covered by one part of a result (see [`parts`]): small enough that
+/// decoding and rendering one part stays well under a frame budget on a phone.
+pub const PART_BYTES: usize = 12_000;

@@ -1,0 +1,59 @@
+// Loupe analysis worker: runs the page's own wasm module (no second binary) off the main thread.
+//
+// Protocol (module worker, same origin):
+//   page → worker  {type: 'init', js, wasm}        URLs of the Trunk-generated glue and wasm
+//                  {type: 'analyse', seq, text, max, part}
+//   worker → page  {type: 'ready'}
+//                  {type: 'result', seq, parts, ms} parts[0] = head JSON, then one JSON per slice
+//                  {type: 'error', seq, message}     seq = -1: the worker could not start
+// The wasm start function does nothing here (there is no `window`).
+let glue = null;
+let booting = null;
+// Only the latest request matters: requests that queued up behind a long analysis are skipped.
+let latest = null;
+let scheduled = false;
+
+function run() {
+  scheduled = false;
+  const m = latest;
+  latest = null;
+  if (!m) return;
+  const t0 = performance.now();
+  try {
+    const parts = glue.analyze_parts(m.text, m.max, m.part);
+    postMessage({ type: 'result', seq: m.seq, parts, ms: performance.now() - t0 });
+  } catch (e) {
+    // A trap leaves the module in an unknown state: report, the page starts a fresh worker.
+    postMessage({ type: 'error', seq: m.seq, message: String(e && e.message || e) });
+  }
+}
+
+self.onmessage = async (e) => {
+  const m = e.data;
+  if (m.type === 'init') {
+    booting = (async () => {
+      const mod = await import(m.js);
+      await mod.default({ module_or_path: m.wasm });
+      // Build the lexicons now rather than on the first request.
+      mod.analyze_parts('', 1, 1);
+      glue = mod;
+    })();
+    try {
+      await booting;
+      postMessage({ type: 'ready' });
+    } catch (err) {
+      postMessage({ type: 'error', seq: -1, message: String(err && err.message || err) });
+    }
+    return;
+  }
+  if (m.type === 'analyse') {
+    latest = m;
+    if (booting) {
+      try { await booting; } catch { return; }
+    }
+    if (!scheduled) {
+      scheduled = true;
+      setTimeout(run, 0);
+    }
+  }
+};
