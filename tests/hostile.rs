@@ -134,11 +134,7 @@ fn ten_megabytes_through_analyze() {
     common::check_with(&text, &ix, &a);
     assert!(a.truncated.is_none());
     assert_eq!(a.quotes.len(), text.matches("\n\n").count());
-    println!(
-        "[hostile] analyze(10 MB): {:.0} ms, {:.1} MB/s",
-        secs * 1e3,
-        text.len() as f64 / 1e6 / secs
-    );
+    println!("[bench] analyze 10 MB\t{}\t{:.1}", text.len(), secs * 1e3);
 }
 
 #[test]
@@ -372,6 +368,42 @@ fn pathological_repetitions() {
     ];
     for text in &cases {
         analyze_checked(text);
+    }
+}
+
+#[test]
+#[ignore = "timings for scripts/bench.sh (release): the worst cases at full size"]
+fn worst_cases_at_full_size() {
+    // Each row: the input, then `[bench] hostile NAME BYTES MS` (parsed by scripts/bench.sh).
+    // Validity is checked; time is only reported (budgets are measured, not asserted).
+    let cases = [
+        ("unclosed « ×50k", "« ".repeat(50_000)),
+        ("« per paragraph ×6k", "« Le chat dort.\n\n".repeat(6_000)),
+        (
+            "stance cues, no subject, one sentence",
+            "soutient fermement condamne accuse ".repeat(4_000),
+        ),
+        (
+            "speech verbs, one sentence",
+            "Jean Dupont a déclaré que la Chine soutient fermement ".repeat(4_000),
+        ),
+        ("1 MB line", long_article(1_000_000, " ")),
+        (
+            "100 KB word",
+            format!(
+                "Emmanuel Macron {}",
+                "anticonstitutionnellement".repeat(4_000)
+            ),
+        ),
+        ("many short lines", "a\n".repeat(200_000)),
+    ];
+    let _ = loupe::analyze("Init.");
+    for (name, text) in &cases {
+        let t0 = std::time::Instant::now();
+        let a = loupe::analyze(text);
+        let ms = t0.elapsed().as_secs_f64() * 1e3;
+        common::check(text, &a);
+        println!("[bench] hostile {name}\t{}\t{ms:.1}", text.len());
     }
 }
 
