@@ -42,6 +42,11 @@ pub struct FrameAnn {
 
 const CLAUSE_BREAK: &[&str] = &[";", ":", "(", ")", "»", "«", "“", "”", "?", "!", "."];
 
+/// How far (in tokens) the holder search looks back for the clause start and forward for a
+/// speech verb: keeps the search linear in the text even for pathological run-on sentences
+/// (a real clause is far shorter).
+const HOLDER_WINDOW: usize = 60;
+
 fn mention_before(ms: &[EMention], t: usize) -> usize {
     ms.partition_point(|m| m.a < t)
 }
@@ -58,7 +63,8 @@ fn holder_for(
     let in_quote = quotes.get(qi).filter(|q| q.a <= cue_a && cue_a < q.b);
     let clause_start = {
         let mut k = cue_a;
-        while k > s.tokens.start {
+        let floor = s.tokens.start.max(cue_a.saturating_sub(HOLDER_WINDOW));
+        while k > floor {
             if CLAUSE_BREAK.contains(&doc.tok(k - 1)) {
                 break;
             }
@@ -175,7 +181,7 @@ fn holder_for(
     }
     // 4. Speech verb later in the sentence: « …, a déclaré M. Wang ».
     let lex = lexicons();
-    for k in cue_a..s.tokens.end {
+    for k in cue_a..s.tokens.end.min(cue_a + HOLDER_WINDOW) {
         if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech) {
             let after = mention_before(ms, k);
             if ms
