@@ -545,7 +545,7 @@ pub fn kind_style(lang: Lang, k: crate::ui::html::Kind) -> &'static str {
         (Lang::Fr, Misc) => "pointillés",
         (Lang::Fr, Date) => "vague",
         (Lang::Fr, Quote) => "italique, filet",
-        (Lang::Fr, Stance) => "surligneur et symbole ▲ ▼ ! ★ → ?",
+        (Lang::Fr, Stance) => "surligneur, symbole ▲ ▼ ! ★ → ?",
         (Lang::Fr, Frame) => "cadre pointillé",
         (Lang::Fr, Chrome) => "grisé, étiqueté",
         (Lang::En, Per) => "solid underline",
@@ -554,7 +554,7 @@ pub fn kind_style(lang: Lang, k: crate::ui::html::Kind) -> &'static str {
         (Lang::En, Misc) => "dotted underline",
         (Lang::En, Date) => "wavy underline",
         (Lang::En, Quote) => "italic, rule",
-        (Lang::En, Stance) => "highlighter and glyph ▲ ▼ ! ★ → ?",
+        (Lang::En, Stance) => "highlighter, glyph ▲ ▼ ! ★ → ?",
         (Lang::En, Frame) => "dotted box",
         (Lang::En, Chrome) => "greyed out, labelled",
     }

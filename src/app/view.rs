@@ -54,6 +54,7 @@ impl Doc {
 
 thread_local! {
     static DOC: RefCell<Option<Doc>> = const { RefCell::new(None) };
+    static LAST_PCT: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
 }
 
 pub fn now() -> f64 {
@@ -124,6 +125,7 @@ pub fn start(s: Start) {
         on_progress: Some(s.on_progress),
     };
     DOC.with(|d| *d.borrow_mut() = Some(doc));
+    LAST_PCT.with(|l| l.set(usize::MAX));
     if let Some(c) = container() {
         c.set_inner_html("");
     }
@@ -230,8 +232,12 @@ fn step(seq: u64, budget: f64) {
                 let total = d.head.parts.max(1);
                 (d.on_progress.clone(), d.rendered * 100 / total)
             });
+            // Report in steps of 5 %: each report re-renders the status line.
             if let Some((Some(cb), pct)) = progress {
-                cb(pct.min(99));
+                let pct = pct.min(99) / 5 * 5;
+                if LAST_PCT.with(|l| l.replace(pct)) != pct {
+                    cb(pct);
+                }
             }
             schedule(seq);
         }

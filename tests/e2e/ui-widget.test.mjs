@@ -452,6 +452,43 @@ test('long texts: 10 KB and 1 MB stay responsive (worker, progressive rendering)
   await context.close();
 });
 
+test('stale results are dropped: the last request wins', async () => {
+  const { context, page, errors } = await open();
+  // A long text first, then at once a short one: whatever finishes first, the view ends with the
+  // short text's analysis.
+  await page.evaluate((t) => { document.querySelector('#input').value = t; }, bigText(300_000));
+  await page.click('#analyse');
+  await page.fill('#input', 'Le président français Emmanuel Macron est à Lyon.');
+  const rendered = nextRendered(page);
+  await page.click('#analyse');
+  const d = await rendered;
+  assert.equal(d.bytes, Buffer.byteLength('Le président français Emmanuel Macron est à Lyon.'));
+  await page.waitForTimeout(1500);
+  await waitDone(page);
+  assert.deepEqual(await page.$$eval('#result mark.ent', (ms) => ms.map((m) => m.dataset.canonical)), ['Emmanuel Macron', 'Lyon']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without a worker the analysis runs on the main thread (said in the console only)', async () => {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
+  await context.route('**/worker.js', (r) => r.abort());
+  const page = await context.newPage();
+  const warnings = [];
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.waitForSelector('#analyse');
+  const d = await analyse(page, RUSSIE);
+  assert.equal(d.worker, false);
+  assert.ok(await page.locator('#result mark.ent').count() > 10);
+  assert.ok(warnings.some((w) => w.includes('analysing on the main thread')), warnings.join('\n'));
+  assert.doesNotMatch(await page.textContent('#status'), /worker/i);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('axe-core: zero violations (light/dark, 1280/360, with an analysis and with the popover open); screenshots', { timeout: 240000 }, async () => {
   for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     for (const scheme of ['light', 'dark']) {
@@ -464,8 +501,10 @@ test('axe-core: zero violations (light/dark, 1280/360, with an analysis and with
       assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px (${label} ${scheme})`);
       const suffix = scheme === 'dark' ? `${label}-dark` : label;
       await page.screenshot({ path: path.join(OUT, `ui-${suffix}.png`), fullPage: label === 'desktop' });
+      // The text from its top, with the explanation of a person open (docs/screenshot.png is the
+      // desktop light one).
+      await page.$eval('#result', (r) => window.scrollTo(0, r.getBoundingClientRect().top + window.scrollY - 12));
       const mark = page.locator('#result mark.ent-PER[data-part="0"]').nth(1);
-      await mark.scrollIntoViewIfNeeded();
       await mark.focus();
       await page.waitForSelector('#explain');
       await axe(page, `${label} ${scheme} popover`);
