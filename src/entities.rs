@@ -737,6 +737,12 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
             i = e;
             continue;
         }
+        // Only single letters (« C F », « Q J »: initials without a name, or letters left over
+        // from junk): not a name.
+        if (i..e).all(|k| doc.tok(k).chars().nth(1).is_none()) {
+            i = e;
+            continue;
+        }
         // Type by context.
         let has_head = (i..e).find_map(|k| lex.heads.get(doc.tok(k)).filter(|h| !h.1).map(|h| h.0));
         let loc_shape = span_text.contains("-sur-")
@@ -1024,6 +1030,15 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn single_letters_are_not_names() {
+        // Letters separated by control characters (normalised to spaces) or bare initials.
+        assert!(ents("Le texte\u{1}C\u{2}F est ici. Puis Q J encore.").is_empty());
+        // A name with a single-letter part is still found.
+        let e = ents("Le romancier George R Martin a écrit ce livre.");
+        assert!(e.iter().any(|x| x.0 == "George R Martin"), "{e:?}");
     }
 
     #[test]
