@@ -943,19 +943,33 @@ pub fn App() -> impl IntoView {
                     <p class="hint">{move || t().hint}</p>
                 </div>
                 <div id="status" class="status" role="status" aria-live="polite">
-                    {move || ui.progress.get().map(|p| {
-                        let lang = ui.lang.get();
-                        let (msg, value) = match p {
-                            Progress::Analysing { bytes, estimate_ms } => (i18n::analysing(lang, bytes, estimate_ms), None),
-                            Progress::Rendering(pct) => (i18n::rendering(lang, pct), Some(pct)),
-                        };
-                        view! {
-                            <p class="progress">
-                                <span>{msg}</span>
-                                <progress max="100" value=value.map(|v| v.to_string()) aria-hidden="true"></progress>
-                            </p>
-                        }
-                    })}
+                    // Stable nodes: only the texts change. Screen readers hear the phase (its
+                    // text changes twice), not every percentage.
+                    <Show when=move || ui.progress.get().is_some()>
+                        <p class="progress">
+                            <span aria-hidden="true">{move || {
+                                let lang = ui.lang.get();
+                                match ui.progress.get() {
+                                    Some(Progress::Analysing { bytes, estimate_ms }) => i18n::analysing(lang, bytes, estimate_ms),
+                                    Some(Progress::Rendering(pct)) => i18n::rendering(lang, pct),
+                                    None => String::new(),
+                                }
+                            }}</span>
+                            <span class="sr-only">{move || {
+                                let lang = ui.lang.get();
+                                match ui.progress.get() {
+                                    Some(Progress::Analysing { bytes, estimate_ms }) => i18n::analysing(lang, bytes, estimate_ms),
+                                    Some(Progress::Rendering(_)) => i18n::rendering(lang, 0).replace(" 0\u{a0}%", "").replace(" 0%", ""),
+                                    None => String::new(),
+                                }
+                            }}</span>
+                            <progress max="100" aria-hidden="true"
+                                value=move || match ui.progress.get() {
+                                    Some(Progress::Rendering(pct)) => Some(pct.to_string()),
+                                    _ => None,
+                                }></progress>
+                        </p>
+                    </Show>
                     {move || ui.head.get().and_then(|h| h.analysis.truncated).map(|tr| view! {
                         <p class="notice notice-warn truncated">
                             {i18n::truncated(ui.lang.get(), tr.analysed.end, tr.total_bytes)}
