@@ -7,9 +7,11 @@
 //! - `message` events: the sender's origin is checked against the `?origins=` list, the message
 //!   is validated, then answered to that origin only (`*` only for an opaque sender when no list
 //!   is configured). Anything else is ignored and logged with `console.warn`.
-//! - `analyze`: the `result` answer is computed here with the same core function the app uses;
-//!   the text is also put in the app's `#input` and `#analyse` is clicked, so the widget shows the
-//!   same analysis whether the app analyses synchronously or in a Web Worker.
+//! - `analyze`: the text is put in the app's `#input` and `#analyse` is clicked; the `result`
+//!   answer is the analysis the app then renders (computed in its Web Worker, so the page stays
+//!   responsive), taken when `loupe:rendered` fires for that very text. When that cannot be —
+//!   the text area changed the text (`\r\n` → `\n`), the app cut it at its own limit, or a newer
+//!   request superseded it — the answer is computed here with the same core function.
 //! - A `ResizeObserver` on `<html>` posts `height` each time the content height changes.
 //!
 //! The app is driven only through its stable DOM contract (`#input`, `#analyse`, `#lang`).
@@ -44,7 +46,16 @@ struct State {
     host: Option<String>,
     layers: Vec<Layer>,
     last_height: u32,
+    /// The `analyze` request waiting for the app's rendering of its text.
+    pending: Option<Pending>,
     _observer: Option<ResizeObserver>,
+}
+
+struct Pending {
+    id: Option<Value>,
+    source: JsValue,
+    origin: String,
+    text: String,
 }
 
 fn warn(msg: &str) {
@@ -88,6 +99,7 @@ pub fn start() {
         host: None,
         layers: Layer::ALL.to_vec(),
         last_height: 0,
+        pending: None,
         _observer: None,
     }));
     apply_options(&state, &cfg.options);
@@ -98,6 +110,11 @@ pub fn start() {
     });
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget();
+    let st = state.clone();
+    let on_rendered = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_rendered(&st));
+    let _ = window
+        .add_event_listener_with_callback("loupe:rendered", on_rendered.as_ref().unchecked_ref());
+    on_rendered.forget();
 
     if state.borrow().parent.is_some() {
         post_to_host(&state, &protocol::ready_message(None));
@@ -195,15 +212,75 @@ fn on_message(state: &Rc<RefCell<State>>, ev: &web_sys::Event) {
         }
         Command::Analyze { id, text, options } => {
             apply_options(state, &options);
-            let analysis = crate::analyze_limited(&text, protocol::MAX_TEXT_BYTES);
-            reply(
-                state,
-                &source,
-                &origin,
-                &protocol::result_message(id.as_ref(), &analysis),
-            );
-            drop(analysis);
-            show_in_app(&state.borrow().document, &text);
+            // A request still waiting is answered now, on this thread.
+            let superseded = state.borrow_mut().pending.take();
+            if let Some(p) = superseded {
+                reply_here(state, p);
+            }
+            let document = state.borrow().document.clone();
+            let p = Pending {
+                id,
+                source,
+                origin,
+                text: text.clone(),
+            };
+            if text.trim().is_empty() {
+                // The app renders nothing for blank text: answer at once (an empty analysis).
+                reply_here(state, p);
+            } else {
+                state.borrow_mut().pending = Some(p);
+            }
+            show_in_app(&document, &text);
+        }
+    }
+}
+
+/// Answers a pending request with an analysis computed on this thread.
+fn reply_here(state: &Rc<RefCell<State>>, p: Pending) {
+    let analysis = crate::analyze_limited(&p.text, protocol::MAX_TEXT_BYTES);
+    reply(
+        state,
+        &p.source,
+        &p.origin,
+        &protocol::result_message(p.id.as_ref(), &analysis),
+    );
+}
+
+/// The app has rendered a result: if it is the pending request's text, answer with it.
+fn on_rendered(state: &Rc<RefCell<State>>) {
+    let Some(p) = state.borrow_mut().pending.take() else {
+        return;
+    };
+    // Some(Some(msg)): rendered for this text; Some(None): for this text but not usable as is
+    // (cut by the app's own limit); None: another text (older request, or changed by the text area).
+    let outcome = super::view::with_doc(|d| {
+        (d.done && *d.text == *p.text).then(|| {
+            d.analysis
+                .truncated
+                .is_none()
+                .then(|| protocol::result_message(p.id.as_ref(), &d.analysis))
+        })
+    })
+    .flatten();
+    match outcome {
+        Some(Some(msg)) => reply(state, &p.source, &p.origin, &msg),
+        Some(None) => reply_here(state, p),
+        None => {
+            let input_now = state
+                .borrow()
+                .document
+                .get_element_by_id("input")
+                .and_then(|el| js_sys::Reflect::get(&el, &"value".into()).ok())
+                .and_then(|v| v.as_string());
+            let shown = super::view::with_doc(|d| d.done.then(|| d.text.to_string())).flatten();
+            if input_now.is_some() && input_now == shown {
+                // The text area holds what was rendered, and it is not the host's text: the
+                // text area changed it (line endings). Answer for the host's exact text.
+                reply_here(state, p);
+            } else {
+                // An older rendering: keep waiting for this text's.
+                state.borrow_mut().pending = Some(p);
+            }
         }
     }
 }
