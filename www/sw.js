@@ -13,9 +13,16 @@ const PRECACHE = __LOUPE_PRECACHE__;
 const PREFIX = "loupe-";
 const CACHE = PREFIX + VERSION;
 
+// Files whose name carries Trunk's content hash never change: the copy the page has just loaded
+// (HTTP cache) is the right one, so the first visit does not download them twice. Unhashed files
+// (index.html, worker.js, icons…) are fetched fresh.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((u) => new Request(u, { cache: "reload" }))))
+    caches.open(CACHE).then((cache) =>
+      cache.addAll(PRECACHE.map((u) => new Request(u, { cache: HASHED.test(u) ? "default" : "reload" })))
+    )
   );
 });
 
