@@ -231,6 +231,14 @@ test('options: layers shown as plain text; configure answers with the options in
   assert.deepEqual(ent, { bg: 'rgba(0, 0, 0, 0)', deco: 'none', label: 'none' });
   const quote = await style('#result q.quote');
   assert.notEqual(quote.bg, 'rgba(0, 0, 0, 0)', 'quotes are still highlighted');
+  // The app's own layer check boxes follow the option.
+  const ticked = () => frame.$$eval('.layer-list input[type=checkbox]',
+    (els) => Object.fromEntries(els.map((e) => [e.id, e.checked])));
+  const t1 = await ticked();
+  assert.equal(t1['layer-quote'], true);
+  for (const id of ['layer-per', 'layer-org', 'layer-loc', 'layer-misc', 'layer-date', 'layer-stance', 'layer-frame']) {
+    assert.equal(t1[id], false, `${id} unticked`);
+  }
   await frame.locator('#result').screenshot({ path: path.join(OUT, 'embed-layers.png') });
 
   await post(page, { protocol: PROTOCOL, type: 'configure', id: 'c1', options: { layers: ['entities', 'dates', 'quotes', 'stances', 'frames', 'boilerplate'] } });
@@ -240,6 +248,7 @@ test('options: layers shown as plain text; configure answers with the options in
   const ent2 = await style('#result mark.ent:not(.ent-DATE)');
   assert.notEqual(ent2.bg, 'rgba(0, 0, 0, 0)', 'entities highlighted again');
   assert.equal(await frame.getAttribute('html', 'data-hide'), null);
+  assert.ok(Object.values(await ticked()).every(Boolean), 'every layer box ticked again');
   await context.close();
 });
 
