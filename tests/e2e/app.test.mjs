@@ -7,9 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, CLI, FIXTURES, OUT, serve, launch, openPage } from './harness.mjs';
+import { DIST, CLI, FIXTURES, OUT, serve, launch, openPage, requireBuild, expectedHighlights } from './harness.mjs';
 
 const TYPE_FR = { PER: 'personne', ORG: 'organisation', LOC: 'lieu', MISC: 'autre entité', DATE: 'date' };
 const FIXTURE_NAMES = ['nancy-conseil-municipal', 'ue-maroc-commerce', 'russie-turquie-gaz'];
@@ -19,8 +19,7 @@ let browser;
 let baseUrl;
 
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), `no build in ${DIST}: run trunk build --release`);
-  assert.ok(existsSync(CLI), `no CLI at ${CLI}: run cargo build --release --bin loupe`);
+  requireBuild();
   server = await serve(DIST);
   baseUrl = server.url;
   browser = await launch();
@@ -35,18 +34,6 @@ after(async () => {
 function cli(name) {
   const out = execFileSync(CLI, [path.join(FIXTURES, `${name}.txt`)], { encoding: 'utf8', maxBuffer: 64 << 20 });
   return JSON.parse(out);
-}
-
-/** What the rendered highlights should be: mentions and dates in document order. */
-function expectedHighlights(a) {
-  const items = [
-    ...a.mentions.map((m) => ({ start: m.span.start, end: m.span.end, rank: 0, text: m.text, type: m.type,
-      canonical: a.entities[m.entity].canonical })),
-    ...a.dates.map((d) => ({ start: d.span.start, end: d.span.end, rank: 1, text: d.text, type: 'DATE',
-      canonical: d.iso ?? d.text })),
-  ];
-  items.sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
-  return items.map(({ text, type, canonical }) => ({ text, type, canonical }));
 }
 
 /** The highlights as rendered: pieces of a split mark are joined again (same data-key). */

@@ -6,8 +6,9 @@
 // Each test file starts its own server(s) and browser in `before` and closes them in `after`.
 // `serve(dir)` returns { url, close } on a free 127.0.0.1 port (`python3 -m http.server`); call it
 // twice for two origins (e.g. an embedding host page and the widget).
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -80,4 +81,27 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   await page.goto(url);
   if (ready) await page.waitForSelector(ready);
   return { context, page, errors };
+}
+
+/** Fails early, with the command to run, when the release web build or the CLI is missing. */
+export function requireBuild({ cli = true } = {}) {
+  assert.ok(existsSync(path.join(DIST, 'index.html')), `no build in ${DIST}: run trunk build --release`);
+  if (cli) assert.ok(existsSync(CLI), `no CLI at ${CLI}: run cargo build --release --bin loupe`);
+}
+
+/** The CLI's analysis (`loupe.analysis/1`) of `text`, given on standard input. */
+export function cliAnalysis(text) {
+  return JSON.parse(execFileSync(CLI, ['--compact'], { input: text, encoding: 'utf8', maxBuffer: 256 << 20 }));
+}
+
+/** What the rendered highlights should be for an analysis: mentions and dates in document order. */
+export function expectedHighlights(a) {
+  const items = [
+    ...a.mentions.map((m) => ({ start: m.span.start, end: m.span.end, rank: 0, text: m.text, type: m.type,
+      canonical: a.entities[m.entity].canonical })),
+    ...a.dates.map((d) => ({ start: d.span.start, end: d.span.end, rank: 1, text: d.text, type: 'DATE',
+      canonical: d.iso ?? d.text })),
+  ];
+  items.sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
+  return items.map(({ text, type, canonical }) => ({ text, type, canonical }));
 }

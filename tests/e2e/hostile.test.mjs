@@ -7,17 +7,14 @@
 // at another build).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, CLI, OUT, serve, launch, openPage } from './harness.mjs';
+import { DIST, OUT, serve, launch, openPage, requireBuild, cliAnalysis, expectedHighlights } from './harness.mjs';
 
 let server;
 let browser;
 
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), `no build in ${DIST}: run trunk build --release`);
-  assert.ok(existsSync(CLI), `no CLI at ${CLI}: run cargo build --release --bin loupe`);
+  requireBuild();
   server = await serve(DIST);
   browser = await launch();
 });
@@ -26,11 +23,6 @@ after(async () => {
   await browser?.close();
   server?.close();
 });
-
-/** The CLI's analysis of `text`. */
-function cli(text) {
-  return JSON.parse(execFileSync(CLI, ['--compact'], { input: text, encoding: 'utf8', maxBuffer: 256 << 20 }));
-}
 
 /**
  * Opens the app with traps: `window.__pwned` collects what a payload managed to run, dialogs are
@@ -97,18 +89,6 @@ function visibleText(page) {
   });
 }
 
-/** What the highlights should be for a CLI analysis: mentions and dates in document order. */
-function expected(a) {
-  const items = [
-    ...a.mentions.map((m) => ({ start: m.span.start, end: m.span.end, rank: 0, text: m.text, type: m.type,
-      canonical: a.entities[m.entity].canonical })),
-    ...a.dates.map((d) => ({ start: d.span.start, end: d.span.end, rank: 1, text: d.text, type: 'DATE',
-      canonical: d.iso ?? d.text })),
-  ];
-  items.sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
-  return items.map(({ text, type, canonical }) => ({ text, type, canonical }));
-}
-
 /** Nothing that a payload could have injected exists in the rendered result or the card. */
 async function assertInert(page, dialogs) {
   // Give asynchronous handlers (img onerror, svg onload, iframe loads) time to fire.
@@ -154,7 +134,7 @@ test('markup typed or pasted as plain text is shown as text and never executed',
     assert.ok(shown.includes(s), `${s} is not shown as text`);
   }
   const got = await highlights(page);
-  assert.deepEqual(got, expected(cli(PAYLOAD)));
+  assert.deepEqual(got, expectedHighlights(cliAnalysis(PAYLOAD)));
   assert.ok(got.some((h) => h.canonical === 'Emmanuel Macron'));
   // Clicking the rendered "links" navigates nowhere and runs nothing.
   const url = page.url();
@@ -185,7 +165,7 @@ for (const [label, data] of [
     assert.ok(!/<script|onerror|javascript:/i.test(value), `the converted text keeps markup: ${JSON.stringify(value)}`);
     const got = await highlights(page);
     assert.ok(got.some((h) => h.canonical === 'Emmanuel Macron'), JSON.stringify(got));
-    assert.deepEqual(got, expected(cli(value)));
+    assert.deepEqual(got, expectedHighlights(cliAnalysis(value)));
     assert.match((await page.textContent('#status')).trim(), /HTML collé a été converti/);
     await assertInert(page, dialogs);
     assert.deepEqual(errors, []);
@@ -272,7 +252,7 @@ test('binary junk is analysed without errors and kept', async () => {
   assert.equal(await page.inputValue('#input'), junk.replace(/\r\n?/g, '\n'));
   const got = await highlights(page);
   // U+0000 cannot be displayed (HTML drops it from text): compare without it.
-  const want = expected(cli(junk.replace(/\r\n?/g, '\n'))).map((h) => ({ ...h, text: h.text.replace(/\0/g, '') }));
+  const want = expectedHighlights(cliAnalysis(junk.replace(/\r\n?/g, '\n'))).map((h) => ({ ...h, text: h.text.replace(/\0/g, '') }));
   assert.deepEqual(got.map((h) => ({ ...h, text: h.text.replace(/\0/g, '') })), want);
   assert.ok(got.some((h) => h.canonical === 'Emmanuel Macron'));
   assert.deepEqual(errors, []);
@@ -308,7 +288,7 @@ for (const [name, text] of Object.entries(ODD)) {
     await analyse(page, text);
     const lf = text.replace(/\r\n?/g, '\n');
     const got = await highlights(page);
-    const want = expected(cli(text)).map((h) => ({ ...h, text: h.text.replace(/\r/g, '') }));
+    const want = expectedHighlights(cliAnalysis(text)).map((h) => ({ ...h, text: h.text.replace(/\r/g, '') }));
     assert.ok(want.length >= 3, `the CLI finds too little in ${name}`);
     assert.deepEqual(got, want);
     assert.equal(await page.inputValue('#input'), lf);

@@ -7,11 +7,10 @@
 //   node --test ui-widget.test.mjs        (LOUPE_DIST / LOUPE_CLI for other builds)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, CLI, FIXTURES, OUT, serve, launch, openPage } from './harness.mjs';
+import { DIST, FIXTURES, OUT, serve, launch, openPage, requireBuild, cliAnalysis } from './harness.mjs';
 
 const RUSSIE = readFileSync(path.join(FIXTURES, 'russie-turquie-gaz.txt'), 'utf8');
 const NANCY = readFileSync(path.join(FIXTURES, 'nancy-conseil-municipal.txt'), 'utf8');
@@ -22,8 +21,7 @@ let server;
 let browser;
 
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), `no build in ${DIST}: run trunk build --release`);
-  assert.ok(existsSync(CLI), `no CLI at ${CLI}: run cargo build --release --bin loupe`);
+  requireBuild();
   server = await serve(DIST);
   browser = await launch();
 });
@@ -32,11 +30,6 @@ after(async () => {
   await browser?.close();
   server?.close();
 });
-
-/** The CLI's analysis of a text (stdin). */
-function cli(text) {
-  return JSON.parse(execFileSync(CLI, ['--compact'], { input: text, encoding: 'utf8', maxBuffer: 256 << 20 }));
-}
 
 function open(opts = {}) {
   return openPage(browser, opts.url ?? server.url, { viewport: DESKTOP, ...opts });
@@ -164,7 +157,7 @@ test('files: a chosen .md and a dropped .html are read as text; an unsupported f
 });
 
 test('layer toggles show counts and hide a layer (and its tab stops)', async () => {
-  const a = cli(RUSSIE);
+  const a = cliAnalysis(RUSSIE);
   const { context, page, errors } = await open();
   await analyse(page, RUSSIE);
   const count = async (k) => Number(await page.textContent(`.layer-${k} .layer-count`));
@@ -189,7 +182,7 @@ test('layer toggles show counts and hide a layer (and its tab stops)', async () 
 });
 
 test('explanation popover: type, canonical name, role, rule, other mentions; Esc closes', async () => {
-  const a = cli(RUSSIE);
+  const a = cliAnalysis(RUSSIE);
   // An entity with several mentions whose surface differs from its canonical name.
   const ei = a.entities.findIndex((e) => e.mentions.length > 1 && e.type === 'PER');
   const e = a.entities[ei];
@@ -262,7 +255,7 @@ test('keyboard: Tab / Shift-Tab and j / k move through highlights, Enter enters 
 });
 
 test('card: clicking a person, a quote or a frame jumps to its mention', async () => {
-  const a = cli(RUSSIE);
+  const a = cliAnalysis(RUSSIE);
   const { context, page, errors } = await open({ viewport: { width: 1280, height: 700 } });
   await analyse(page, RUSSIE);
   // People with their roles, organisations with acronyms, places, quotes, stance matrix, frames.
@@ -305,7 +298,7 @@ test('card: clicking a person, a quote or a frame jumps to its mention', async (
 });
 
 test('exports: Markdown copy, JSON download (the versioned schema), PNG download, share link round trip', async () => {
-  const a = cli(RUSSIE);
+  const a = cliAnalysis(RUSSIE);
   const { context, page, errors } = await open({ permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
   await analyse(page, RUSSIE);
 
