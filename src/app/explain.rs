@@ -4,7 +4,21 @@
 //! `q0`, `s4`, `f1`, `c2`).
 
 use super::i18n::{self, Lang};
-use crate::schema::Analysis;
+use crate::schema::{Analysis, Stance};
+
+/// Who holds a stance, as shown: the canonical names of its holder entities joined by commas,
+/// else the holder phrase the core kept (« Plusieurs eurodéputés »), else `None`.
+pub fn holder_names(a: &Analysis, s: &Stance) -> Option<String> {
+    if s.holders.is_empty() {
+        return s.holder_text.clone();
+    }
+    let names: Vec<&str> = s
+        .holders
+        .iter()
+        .filter_map(|&h| a.entities.get(h).map(|e| e.canonical.as_str()))
+        .collect();
+    Some(names.join(", "))
+}
 
 /// Another mention of the same entity (or another highlight of the same frame).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,16 +158,7 @@ pub fn explain(a: &Analysis, key: &str, lang: Lang) -> Option<Explanation> {
                 t.f_polarity,
                 format!("{} {pol}", i18n::polarity_glyph(s.polarity)),
             ));
-            let holder = if s.holders.is_empty() {
-                s.holder_text.clone()
-            } else {
-                let names: Vec<&str> = s
-                    .holders
-                    .iter()
-                    .filter_map(|&h| a.entities.get(h).map(|e| e.canonical.as_str()))
-                    .collect();
-                Some(names.join(", "))
-            };
+            let holder = holder_names(a, s);
             rows.push((t.f_holder, holder.unwrap_or_else(|| "?".into())));
             if let Some(target) = s.target.as_ref().filter(|x| !x.is_empty()) {
                 rows.push((t.f_target, target.clone()));

@@ -298,16 +298,7 @@ fn render_span(
                 "<span class=\"stance\" data-polarity=\"{}\"",
                 s.polarity.as_str()
             );
-            let holder = if s.holders.is_empty() {
-                s.holder_text.clone()
-            } else {
-                let names: Vec<&str> = s
-                    .holders
-                    .iter()
-                    .filter_map(|&h| a.entities.get(h).map(|e| e.canonical.as_str()))
-                    .collect();
-                Some(names.join(", "))
-            };
+            let holder = super::explain::holder_names(a, s);
             if let Some(h) = &holder {
                 attr(out, "data-holder", h);
             }
