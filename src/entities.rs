@@ -133,36 +133,29 @@ fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
     // européenne »; selection happens later).
     // (start, end, form, token at start)
     let mut matches: Vec<(usize, usize, usize, usize)> = Vec::new();
-    let try_at = |s: usize, ti: usize, matches: &mut Vec<(usize, usize, usize, usize)>| {
-        let rest = &text[s..];
-        if let Some(forms) = lex.gaz_first.get(lexicon::first_word(rest)) {
-            for &p in forms {
-                let f = lex.gaz_forms[p as usize].0.as_str();
-                if rest.starts_with(f) {
-                    matches.push((s, s + f.len(), p as usize, ti));
-                }
+    // The forms of `forms` that the text at byte `s` (in token `ti`) starts with.
+    let try_forms = |s: usize, ti: usize, forms: Option<&Vec<u32>>, matches: &mut Vec<_>| {
+        for &p in forms.into_iter().flatten() {
+            let f = lex.gaz_forms[p as usize].0.as_str();
+            if text[s..].starts_with(f) {
+                matches.push((s, s + f.len(), p as usize, ti));
             }
         }
     };
+    let by_word = |s: usize| lex.gaz_first.get(lexicon::first_word(&text[s..]));
     let ids = doc.tok_ids();
     for (ti, t) in toks.iter().enumerate() {
         let w = &text[t.start..t.end];
-        if lexicon::first_word(w).len() == w.len() {
-            // A single-word token: its vocabulary id finds the forms (no string hashing).
-            if let Some(forms) = lex.gaz_first_id.get(&ids[ti]) {
-                for &p in forms {
-                    let f = lex.gaz_forms[p as usize].0.as_str();
-                    if text[t.start..].starts_with(f) {
-                        matches.push((t.start, t.start + f.len(), p as usize, ti));
-                    }
-                }
-            }
+        // A single-word token: its vocabulary id finds the forms (no string hashing).
+        let forms = if lexicon::first_word(w).len() == w.len() {
+            lex.gaz_first_id.get(&ids[ti])
         } else {
-            try_at(t.start, ti, &mut matches);
-        }
+            by_word(t.start)
+        };
+        try_forms(t.start, ti, forms, &mut matches);
         for (i, _) in w.match_indices('-') {
             if i + 1 < w.len() {
-                try_at(t.start + i + 1, ti, &mut matches);
+                try_forms(t.start + i + 1, ti, by_word(t.start + i + 1), &mut matches);
             }
         }
     }
