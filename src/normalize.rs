@@ -20,30 +20,59 @@
 //! - `to_original(norm.len()) == original.len()`; removed characters belong to the span after them;
 //! - text that needs no change is borrowed-equal: `norm == original` and the map is the identity.
 
+/// Bytes of the normalised text per entry of the anchor index ([`Normalized::to_original`]).
+const BUCKET: usize = 64;
+
 /// A normalised text plus the piecewise-linear map back to the original byte offsets.
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
-    /// Anchors `(normalised byte, original byte)`, sorted, where the offset difference changes.
+    /// Anchors `(normalised byte, original byte)`, sorted, where the offset difference changes;
+    /// before the first one the offsets are equal (no anchors: the map is the identity).
     anchors: Vec<(usize, usize)>,
+    /// `first[k]`: number of anchors at or before normalised byte `k * BUCKET`, for every `k` up
+    /// to `text.len() / BUCKET` (empty when there are no anchors).
+    first: Vec<usize>,
     /// Number of characters replaced, removed or composed.
     pub changed: usize,
 }
 
 impl Normalized {
     /// Maps a byte offset of the normalised text to the matching byte offset of the original.
+    ///
+    /// Constant time: the anchor index gives the anchors before `pos`'s bucket, and at most
+    /// `BUCKET` more anchors can lie between the bucket start and `pos`.
     pub fn to_original(&self, pos: usize) -> usize {
         if self.anchors.is_empty() {
             return pos;
         }
-        // Last anchor whose normalised offset is <= pos.
-        let i = self.anchors.partition_point(|&(n, _)| n <= pos);
+        // Number of anchors whose normalised offset is <= pos.
+        let mut i = self.first[(pos / BUCKET).min(self.first.len() - 1)];
+        while i < self.anchors.len() && self.anchors[i].0 <= pos {
+            i += 1;
+        }
         if i == 0 {
             return pos;
         }
         let (n, o) = self.anchors[i - 1];
         o + (pos - n)
     }
+}
+
+/// The anchor index of [`Normalized::first`].
+fn bucket_index(anchors: &[(usize, usize)], len: usize) -> Vec<usize> {
+    if anchors.is_empty() {
+        return Vec::new();
+    }
+    let mut first = Vec::with_capacity(len / BUCKET + 1);
+    let mut i = 0;
+    for k in 0..=len / BUCKET {
+        while i < anchors.len() && anchors[i].0 <= k * BUCKET {
+            i += 1;
+        }
+        first.push(i);
+    }
+    first
 }
 
 fn combining_compose(base: char, mark: char) -> Option<char> {
@@ -62,6 +91,10 @@ fn combining_compose(base: char, mark: char) -> Option<char> {
     let (_, bases, composed) = TABLE.iter().find(|(m, _, _)| *m == mark)?;
     let idx = bases.chars().position(|b| b == base)?;
     composed.chars().nth(idx)
+}
+
+fn is_combining_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
 /// What one input character becomes.
@@ -86,82 +119,120 @@ fn classify(c: char) -> Edit {
     }
 }
 
-fn push_anchor(anchors: &mut Vec<(usize, usize)>, n: usize, o: usize) {
-    if let Some(&(ln, lo)) = anchors.last() {
-        if n - ln == o - lo {
-            return; // same offset difference: the previous anchor still holds
+/// Per byte value: true when the byte never needs a look at its char, because it is a
+/// continuation byte, or starts a char that [`classify`] keeps and that is neither `\r` nor a
+/// combining mark. Conservative: a `false` byte may still start a kept char.
+///
+/// The leading bytes set to `false` cover: `C2` U+0080–U+00BF (C1 controls, no-break space,
+/// soft hyphen, acute accent), `CA` U+0280–U+02BF (U+02BC), `CC`/`CD` the combining marks,
+/// `E2` U+2000–U+2FFF (spaces, quotes, hyphens, separators, invisibles), `E3` U+3000 and
+/// `EF` U+FEFF (checked exhaustively by a test).
+static PLAIN: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b == b'\n' as usize;
+        b += 1;
+    }
+    t[b'`' as usize] = false;
+    t[0x7F] = false;
+    t[0xC2] = false;
+    t[0xCA] = false;
+    t[0xCC] = false;
+    t[0xCD] = false;
+    t[0xE2] = false;
+    t[0xE3] = false;
+    t[0xEF] = false;
+    t
+};
+
+/// The edit of the input at char boundary `i`, a byte that is not [`PLAIN`]: the replacement
+/// (`None`: removed) and the end of the replaced input, or `None` when the char is kept.
+///
+/// A combining mark composes with the ASCII letter just before it (`i - 1`), which is then part
+/// of the replaced input: callers have not copied it yet (an ASCII letter is never edited).
+fn edit_at(input: &str, i: usize) -> Option<(usize, Option<char>, usize)> {
+    let bytes = input.as_bytes();
+    let c = input[i..].chars().next()?;
+    let end = i + c.len_utf8();
+    if c == '\r' {
+        // CRLF and CR.
+        let end = if bytes.get(end) == Some(&b'\n') {
+            end + 1
+        } else {
+            end
+        };
+        return Some((i, Some('\n'), end));
+    }
+    if is_combining_mark(c) {
+        // Base letter followed by a combining mark we can compose.
+        let base = *bytes.get(i.checked_sub(1)?)?;
+        if !base.is_ascii_alphabetic() {
+            return None;
         }
+        let composed = combining_compose(base as char, c)?;
+        return Some((i - 1, Some(composed), end));
+    }
+    match classify(c) {
+        Edit::Keep => None,
+        Edit::Replace(r) => Some((i, Some(r), end)),
+        Edit::Remove => Some((i, None, end)),
+    }
+}
+
+fn push_anchor(anchors: &mut Vec<(usize, usize)>, n: usize, o: usize) {
+    let (ln, lo) = anchors.last().copied().unwrap_or((0, 0));
+    if n - ln == o - lo {
+        return; // same offset difference: the previous anchor still holds
     }
     anchors.push((n, o));
 }
 
-/// Normalises `input` (see the module table). Linear time, one pass.
+/// Normalises `input` (see the module table). Linear time, one pass: runs of bytes that need
+/// no look at their char ([`PLAIN`], nearly all of a French text) are copied as they are.
 pub fn normalize(input: &str) -> Normalized {
-    // Fast path: nothing to change.
-    let needs = input.chars().any(|c| {
-        !matches!(classify(c), Edit::Keep) || c == '\r' || ('\u{0300}'..='\u{036F}').contains(&c)
-    });
-    if !needs {
-        return Normalized {
-            text: input.to_string(),
-            anchors: Vec::new(),
-            changed: 0,
-        };
-    }
+    let bytes = input.as_bytes();
     let mut out = String::with_capacity(input.len());
-    let mut anchors = vec![(0usize, 0usize)];
+    let mut anchors = Vec::new();
     let mut changed = 0;
-    let mut iter = input.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let clen = c.len_utf8();
-        // CRLF and CR.
-        if c == '\r' {
-            let mut end = i + 1;
-            if let Some(&(_, '\n')) = iter.peek() {
-                iter.next();
-                end += 1;
-            }
-            out.push('\n');
-            changed += 1;
-            push_anchor(&mut anchors, out.len(), end);
+    // `input[..copied]` has been normalised into `out`.
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if PLAIN[bytes[i] as usize] {
+            i += 1;
             continue;
         }
-        // Base letter followed by a combining mark we can compose.
-        if let Some(&(j, m)) = iter.peek() {
-            if ('\u{0300}'..='\u{036F}').contains(&m) {
-                if let Some(composed) = combining_compose(c, m) {
-                    iter.next();
-                    out.push(composed);
-                    changed += 1;
-                    push_anchor(&mut anchors, out.len(), j + m.len_utf8());
-                    continue;
+        // Not plain: an ASCII byte or a leading byte, so `i` is a char boundary.
+        match edit_at(input, i) {
+            None => i += 1,
+            Some((start, replacement, end)) => {
+                debug_assert!(copied <= start);
+                out.push_str(&input[copied..start]);
+                if let Some(r) = replacement {
+                    out.push(r);
                 }
-            }
-        }
-        match classify(c) {
-            Edit::Keep => out.push(c),
-            Edit::Replace(r) => {
-                out.push(r);
                 changed += 1;
-                push_anchor(&mut anchors, out.len(), i + clen);
-            }
-            Edit::Remove => {
-                changed += 1;
-                push_anchor(&mut anchors, out.len(), i + clen);
+                push_anchor(&mut anchors, out.len(), end);
+                copied = end;
+                i = end;
             }
         }
     }
+    out.push_str(&input[copied..]);
     // Every anchor records "from here on, difference is constant"; make sure the end maps exactly.
     debug_assert_eq!(
         {
-            let (n, o) = *anchors.last().unwrap();
+            let (n, o) = anchors.last().copied().unwrap_or((0, 0));
             o + (out.len() - n)
         },
         input.len()
     );
+    let first = bucket_index(&anchors, out.len());
     Normalized {
         text: out,
         anchors,
+        first,
         changed,
     }
 }
@@ -217,6 +288,129 @@ mod tests {
     fn zero_width_removed() {
         let n = roundtrip("Pé\u{200B}kin\u{00AD}");
         assert_eq!(n.text, "Pékin");
+    }
+
+    /// The char-by-char normalisation this module did before the byte-level fast path:
+    /// `(text, anchors, changed)`.
+    fn reference(input: &str) -> (String, Vec<(usize, usize)>, usize) {
+        let mut out = String::new();
+        let mut anchors = vec![(0, 0)];
+        let mut changed = 0;
+        let mut iter = input.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let end = if c == '\r' {
+                let mut end = i + 1;
+                if let Some(&(_, '\n')) = iter.peek() {
+                    iter.next();
+                    end += 1;
+                }
+                out.push('\n');
+                end
+            } else if let Some(composed) = iter
+                .peek()
+                .filter(|&&(_, m)| is_combining_mark(m))
+                .and_then(|&(_, m)| combining_compose(c, m))
+            {
+                let (j, m) = iter.next().unwrap();
+                out.push(composed);
+                j + m.len_utf8()
+            } else {
+                match classify(c) {
+                    Edit::Keep => {
+                        out.push(c);
+                        continue;
+                    }
+                    Edit::Replace(r) => out.push(r),
+                    Edit::Remove => {}
+                }
+                i + c.len_utf8()
+            };
+            changed += 1;
+            let &(ln, lo) = anchors.last().unwrap();
+            if out.len() - ln != end - lo {
+                anchors.push((out.len(), end));
+            }
+        }
+        (out, anchors, changed)
+    }
+
+    #[test]
+    fn same_as_char_by_char() {
+        let pieces = [
+            "a",
+            "é",
+            "e\u{301}",
+            "\u{301}",
+            "E\u{327}",
+            "\r\n",
+            "\r",
+            "\n",
+            "\t",
+            "`",
+            "’",
+            "\u{a0}",
+            "\u{202f}",
+            "\u{200b}",
+            "\u{ad}",
+            "\u{feff}",
+            "\u{85}",
+            "\u{1}",
+            "«",
+            "😀",
+            "\u{2028}",
+            "\u{2010}",
+            "\u{3000}",
+            "ʼ",
+            "x\u{308}\u{308}",
+            "\u{7f}",
+            " ",
+        ];
+        // Every sequence of three pieces, and a long mix.
+        let mut inputs: Vec<String> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    inputs.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        inputs.push(pieces.concat().repeat(20));
+        for input in &inputs {
+            let n = roundtrip(input);
+            let (text, anchors, changed) = reference(input);
+            assert_eq!(n.text, text, "{input:?}");
+            assert_eq!(n.changed, changed, "{input:?}");
+            for pos in 0..=n.text.len() {
+                let (an, ao) = anchors[anchors.partition_point(|&(a, _)| a <= pos) - 1];
+                assert_eq!(n.to_original(pos), ao + (pos - an), "{input:?} at {pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_bytes_never_start_an_edit() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let looked_at = c == '\r' || is_combining_mark(c) || !matches!(classify(c), Edit::Keep);
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(!looked_at || !PLAIN[first as usize], "{c:?}");
+        }
+        assert!(PLAIN[0x80..0xC0].iter().all(|&p| p), "continuation bytes");
+    }
+
+    #[test]
+    fn to_original_index_matches_a_search() {
+        let input = "’a\u{200b}\u{200b}b’".repeat(100) + &"x".repeat(300) + "’";
+        let n = roundtrip(&input);
+        for pos in 0..=n.text.len() + 5 {
+            let i = n.anchors.partition_point(|&(a, _)| a <= pos);
+            let expected = if i == 0 {
+                pos
+            } else {
+                n.anchors[i - 1].1 + (pos - n.anchors[i - 1].0)
+            };
+            assert_eq!(n.to_original(pos), expected, "{pos}");
+        }
     }
 
     #[test]
