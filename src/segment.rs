@@ -69,103 +69,151 @@ const ABBREVIATIONS: &[&str] = &[
     "Mrs", "Ms", "vs", "Cie", "Sté", "bd", "av", "ch", "boul",
 ];
 
+/// Letters, digits and combining marks: what words and numbers are made of.
+#[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Latin-1 Supplement and Latin Extended-A/B letters: the accented letters of French and of
+    // most names in the news, without a Unicode table look-up (checked exhaustively by a test).
+    if ('\u{C0}'..='\u{24F}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
     c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
-/// Tokenises `text[range]`, pushing tokens with `sent = usize::MAX` (filled by sentence split).
+/// Per byte value: an ASCII letter or digit.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The char starting at byte `i` of `s` (a char boundary before `s.len()`), and its length.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (b as char, 1);
+    }
+    let c = s[i..].chars().next().unwrap();
+    (c, c.len_utf8())
+}
+
+/// End of the word or number that starts at `i` with the word char `c`, and whether it is made
+/// of ASCII digits only (a number).
+///
+/// A word char continues the token; a connector continues it only when a word char follows:
+/// `'` (but an elided form before it ends the token, the apostrophe included), `-` and `_`,
+/// `.` or `,` between digits (`3,5`), and `.` before a lower-case letter unless the token so
+/// far is all upper case (`china.org.cn`, not `OTAN.le`).
+fn scan_word(s: &str, i: usize, c: char) -> (usize, bool) {
+    let bytes = s.as_bytes();
+    let mut end = i + c.len_utf8();
+    let mut all_digits = c.is_ascii_digit();
+    while end < bytes.len() {
+        // A run of ASCII letters and digits: the bulk of every token.
+        let run = end;
+        while end < bytes.len() && ASCII_ALNUM[bytes[end] as usize] {
+            end += 1;
+        }
+        if all_digits {
+            all_digits = bytes[run..end].iter().all(u8::is_ascii_digit);
+        }
+        if end == bytes.len() {
+            break;
+        }
+        let (d, dlen) = char_at(s, end);
+        if is_word_char(d) {
+            all_digits = false; // not ASCII, hence not an ASCII digit
+            end += dlen;
+            continue;
+        }
+        if !matches!(d, '\'' | '-' | '_' | '.' | ',') {
+            break;
+        }
+        // A connector (one byte): it stays inside the token only before a word char.
+        let j = end;
+        let Some(nd) = s[j + 1..].chars().next().filter(|&nd| is_word_char(nd)) else {
+            break;
+        };
+        match d {
+            '\'' => {
+                let w = &s[i..j];
+                end = j + 1;
+                if w.len() <= 8 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(w)) {
+                    // Split: "l'" is its own token.
+                    break;
+                }
+            }
+            '-' | '_' => {
+                all_digits = false;
+                end = j + 1;
+            }
+            '.' | ',' if all_digits => {
+                // 3,5 or 1.5 — but not "12. 01" (space after) which breaks above.
+                if !nd.is_ascii_digit() {
+                    break;
+                }
+                end = j + 1;
+            }
+            '.' => {
+                // Domains and dotted names: "china.org.cn" (lower-case after the dot).
+                if nd.is_lowercase() && !s[i..j].chars().all(|c| c.is_uppercase()) {
+                    all_digits = false;
+                    end = j + 1;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    (end, all_digits)
+}
+
+/// Tokenises `text` (a block of the text starting at byte `base`), pushing tokens with
+/// `sent = usize::MAX` (filled by the sentence split).
 fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
     let s = text;
     let bytes = s.as_bytes();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            i += 1;
             continue;
         }
-        if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            let mut all_digits = c.is_ascii_digit();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    all_digits &= d.is_ascii_digit();
-                    end = j + d.len_utf8();
-                    it.next();
-                    continue;
-                }
-                // Connectors that stay inside a token when followed by a word char.
-                let next_is_word = s[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char);
-                if !next_is_word {
-                    break;
-                }
-                match d {
-                    '\'' => {
-                        let w = &s[i..end];
-                        if w.len() <= 8 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(w)) {
-                            // Split: "l'" is its own token.
-                            end = j + 1;
-                            it.next();
-                            break;
-                        }
-                        end = j + 1;
-                        it.next();
-                    }
-                    '-' | '_' => {
-                        all_digits = false;
-                        end = j + 1;
-                        it.next();
-                    }
-                    '.' | ',' if all_digits => {
-                        // 3,5 or 1.5 — but not "12. 01" (space after) which breaks above.
-                        let nd = s[j + 1..].chars().next().unwrap();
-                        if !nd.is_ascii_digit() {
-                            break;
-                        }
-                        end = j + 1;
-                        it.next();
-                    }
-                    '.' => {
-                        // Domains and dotted names: "china.org.cn" (lower-case after the dot).
-                        let nd = s[j + 1..].chars().next().unwrap();
-                        if nd.is_lowercase() && !s[i..end].chars().all(|c| c.is_uppercase()) {
-                            all_digits = false;
-                            end = j + 1;
-                            it.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            }
+        let (c, clen) = char_at(s, i);
+        if c.is_whitespace() {
+            i += clen;
+            continue;
+        }
+        let (end, kind) = if is_word_char(c) {
+            let (end, all_digits) = scan_word(s, i, c);
             let kind = if all_digits {
                 TokKind::Number
             } else {
                 TokKind::Word
             };
-            out.push(Token {
-                start: base + i,
-                end: base + end,
-                kind,
-                sent: usize::MAX,
-            });
-            continue;
-        }
-        // Punctuation: "..." as one token.
-        let mut end = i + c.len_utf8();
-        if c == '.' && bytes.get(i + 1) == Some(&b'.') && bytes.get(i + 2) == Some(&b'.') {
-            it.next();
-            it.next();
-            end = i + 3;
-        }
+            (end, kind)
+        } else if c == '.' && bytes.get(i + 1) == Some(&b'.') && bytes.get(i + 2) == Some(&b'.') {
+            // Punctuation: "..." as one token.
+            (i + 3, TokKind::Punct)
+        } else {
+            (i + clen, TokKind::Punct)
+        };
         out.push(Token {
             start: base + i,
             end: base + end,
-            kind: TokKind::Punct,
+            kind,
             sent: usize::MAX,
         });
+        i = end;
     }
 }
 
@@ -173,14 +221,41 @@ fn is_closer(t: &str) -> bool {
     matches!(t, "»" | "”" | "\"" | ")" | "]" | "'" | "’")
 }
 
-fn is_abbreviation(word: &str) -> bool {
-    if ABBREVIATIONS.contains(&word) {
-        return true;
+/// Bytes of the longest abbreviation.
+const MAX_ABBREVIATION_LEN: usize = {
+    let (mut max, mut i) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > max {
+            max = ABBREVIATIONS[i].len();
+        }
+        i += 1;
     }
+    max
+};
+
+fn is_abbreviation(word: &str) -> bool {
     let mut cs = word.chars();
     // Single letter: an initial ("J. K. Rowling") or "p." — never a sentence end.
     if let (Some(_), None) = (cs.next(), cs.next()) {
         return true;
+    }
+    // More chars than any abbreviation has bytes: no match, even lower-cased (a char never
+    // lower-cases to fewer chars, and the abbreviations keep their number of chars).
+    if word.len() > MAX_ABBREVIATION_LEN
+        && (word.is_ascii() || word.chars().nth(MAX_ABBREVIATION_LEN).is_some())
+    {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    if word.is_ascii() {
+        // Same test without allocation: an ASCII word lower-cases to ASCII, which only the
+        // lower case of an ASCII abbreviation can equal.
+        return !word.eq_ignore_ascii_case("me")
+            && ABBREVIATIONS
+                .iter()
+                .any(|a| a.len() == word.len() && a.is_ascii() && a.eq_ignore_ascii_case(word));
     }
     let lower = |w: &str| w.chars().flat_map(char::to_lowercase).collect::<String>();
     let l = lower(word);
@@ -223,9 +298,13 @@ fn split_sentences(text: &str, seg: &mut Segmentation, block_idx: usize) {
     let mut k = range.start;
     let mut bounds = Vec::new();
     while k < range.end {
-        let t = tok(k);
-        let is_term = matches!(t, "." | "!" | "?" | "…" | "...");
-        if is_term {
+        // Terminators are punctuation tokens: words and numbers go by without a look at their text.
+        let t = if seg.tokens[k].kind == TokKind::Punct {
+            tok(k)
+        } else {
+            ""
+        };
+        if matches!(t, "." | "!" | "?" | "…" | "...") {
             // Extend over further terminators and closers.
             let mut e = k + 1;
             while e < range.end && (matches!(tok(e), "." | "!" | "?") || is_closer(tok(e))) {
@@ -295,6 +374,194 @@ mod tests {
     fn sents(s: &str) -> Vec<&str> {
         let seg = segment(s);
         seg.sentences.iter().map(|t| &s[t.start..t.end]).collect()
+    }
+
+    fn reference_is_word_char(c: char) -> bool {
+        c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
+    }
+
+    /// The char-by-char tokeniser this module had before the ASCII fast paths.
+    fn reference_tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
+        let s = text;
+        let bytes = s.as_bytes();
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if reference_is_word_char(c) {
+                let mut end = i + c.len_utf8();
+                let mut all_digits = c.is_ascii_digit();
+                while let Some(&(j, d)) = it.peek() {
+                    if reference_is_word_char(d) {
+                        all_digits &= d.is_ascii_digit();
+                        end = j + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                    // Connectors that stay inside a token when followed by a word char.
+                    let next_is_word = s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(reference_is_word_char);
+                    if !next_is_word {
+                        break;
+                    }
+                    match d {
+                        '\'' => {
+                            let w = &s[i..end];
+                            if w.len() <= 8 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(w)) {
+                                // Split: "l'" is its own token.
+                                end = j + 1;
+                                it.next();
+                                break;
+                            }
+                            end = j + 1;
+                            it.next();
+                        }
+                        '-' | '_' => {
+                            all_digits = false;
+                            end = j + 1;
+                            it.next();
+                        }
+                        '.' | ',' if all_digits => {
+                            // 3,5 or 1.5 — but not "12. 01" (space after) which breaks above.
+                            let nd = s[j + 1..].chars().next().unwrap();
+                            if !nd.is_ascii_digit() {
+                                break;
+                            }
+                            end = j + 1;
+                            it.next();
+                        }
+                        '.' => {
+                            // Domains and dotted names: "china.org.cn" (lower-case after the dot).
+                            let nd = s[j + 1..].chars().next().unwrap();
+                            if nd.is_lowercase() && !s[i..end].chars().all(|c| c.is_uppercase()) {
+                                all_digits = false;
+                                end = j + 1;
+                                it.next();
+                            } else {
+                                break;
+                            }
+                        }
+                        _ => break,
+                    }
+                }
+                let kind = if all_digits {
+                    TokKind::Number
+                } else {
+                    TokKind::Word
+                };
+                out.push(Token {
+                    start: base + i,
+                    end: base + end,
+                    kind,
+                    sent: usize::MAX,
+                });
+                continue;
+            }
+            // Punctuation: "..." as one token.
+            let mut end = i + c.len_utf8();
+            if c == '.' && bytes.get(i + 1) == Some(&b'.') && bytes.get(i + 2) == Some(&b'.') {
+                it.next();
+                it.next();
+                end = i + 3;
+            }
+            out.push(Token {
+                start: base + i,
+                end: base + end,
+                kind: TokKind::Punct,
+                sent: usize::MAX,
+            });
+        }
+    }
+
+    #[test]
+    fn word_chars_are_alphanumerics_and_combining_marks() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), reference_is_word_char(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn same_tokens_as_char_by_char() {
+        let pieces = [
+            "a", "Z", "é", "É", "7", "l", "qu", "OTAN", " ", "'", "-", "_", ".", ",", "…", "«",
+            "»", "\u{301}", "😀", "\u{a0}", "ß", "×", "Ω", "٣", "\t",
+        ];
+        let mut inputs: Vec<String> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in ["", "'", ".", "x", "1"] {
+                        inputs.push(format!("{a}{b}{d}{c}"));
+                    }
+                }
+            }
+        }
+        inputs.push(pieces.concat().repeat(10));
+        inputs.push("Lorsqu'il l'a dit... 3,5 % à french.china.org.cn, l'OTAN.fr, 12.5.a".into());
+        for input in &inputs {
+            let (mut got, mut expected) = (Vec::new(), Vec::new());
+            tokenize_into(input, 3, &mut got);
+            reference_tokenize(input, 3, &mut expected);
+            assert_eq!(got, expected, "{input:?}");
+        }
+    }
+
+    fn reference_is_abbreviation(word: &str) -> bool {
+        if ABBREVIATIONS.contains(&word) {
+            return true;
+        }
+        let mut cs = word.chars();
+        if let (Some(_), None) = (cs.next(), cs.next()) {
+            return true;
+        }
+        let l = word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .collect::<String>();
+        l != "me"
+            && ABBREVIATIONS
+                .iter()
+                .any(|a| a.len() > 1 && a.chars().flat_map(char::to_lowercase).eq(l.chars()))
+    }
+
+    #[test]
+    fn abbreviations_same_as_lower_casing_everything() {
+        // The ASCII fast path relies on this.
+        for a in ABBREVIATIONS {
+            assert_eq!(a.is_ascii(), a.to_lowercase().is_ascii(), "{a}");
+            assert_eq!(a.chars().count(), a.to_lowercase().chars().count(), "{a}");
+        }
+        let mut words: Vec<String> = vec!["me".into(), "Me".into(), "ME".into(), "mE".into()];
+        for a in ABBREVIATIONS {
+            words.extend([
+                a.to_string(),
+                a.to_lowercase(),
+                a.to_uppercase(),
+                format!("{a}x"),
+                a.chars().skip(1).collect(),
+            ]);
+        }
+        words.extend(
+            [
+                "a",
+                "É",
+                "İ",
+                "\u{212A}m",
+                "parlé",
+                "Li",
+                "aussi",
+                "ÉD",
+                "TÉL",
+                "NO",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(is_abbreviation(w), reference_is_abbreviation(w), "{w:?}");
+        }
     }
 
     #[test]
