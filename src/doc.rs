@@ -49,26 +49,72 @@ pub struct Doc<'a> {
 
 /// Lower case with the same byte length (characters whose lower case has another UTF-8 length
 /// are kept as they are), so that offsets are shared with the original.
+///
+/// ASCII is lower-cased in one pass over the whole string; non-ASCII chars are decoded one by one
+/// (found eight bytes at a time) and only those that change are written apart.
 pub fn lower_same_len(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
+    // `s[..copied]` is in `out` (non-ASCII chars lower-cased, ASCII not yet).
+    let mut copied = 0;
+    let mut i = next_non_ascii(bytes, 0);
+    while i < bytes.len() {
+        let c = s[i..].chars().next().unwrap();
+        let len = c.len_utf8();
+        if let Some(lc) = lower_non_ascii(c) {
+            out.push_str(&s[copied..i]);
+            out.push(lc);
+            copied = i + len;
         }
-        let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
-            _ => out.push(c),
-        }
+        i = next_non_ascii(bytes, i + len);
     }
+    out.push_str(&s[copied..]);
+    // Non-ASCII lower cases of the same length are non-ASCII: this only touches ASCII letters.
+    out.make_ascii_lowercase();
     out
 }
 
+/// First offset at or after `i` that holds a non-ASCII byte, or `bytes.len()`.
+fn next_non_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    while i + 8 <= bytes.len() {
+        let w = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap());
+        if w & HIGH_BITS != 0 {
+            // The lowest set high bit is the first non-ASCII byte (little-endian load).
+            return i + (w & HIGH_BITS).trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
+}
+
+/// The lower case of a non-ASCII char when it differs and is one char of the same UTF-8 length.
+#[inline]
+fn lower_non_ascii(c: char) -> Option<char> {
+    if ('\u{DF}'..='\u{FF}').contains(&c) {
+        return None; // ß, à…ÿ and ÷: their own lower case
+    }
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(lc), None) if lc != c && lc.len_utf8() == c.len_utf8() => Some(lc),
+        _ => None,
+    }
+}
+
+/// Whether a word's first char is upper case (ASCII without decoding).
+#[inline]
+fn starts_upper(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
 impl<'a> Doc<'a> {
+    #[inline(never)] // once per document: keeps its cost apart in instruction profiles
     pub fn new(original: &'a str) -> Self {
         let norm = normalize(original);
         let seg = segment(&norm.text);
@@ -83,13 +129,7 @@ impl<'a> Doc<'a> {
         let tok_cap = seg
             .tokens
             .iter()
-            .map(|t| {
-                t.kind == TokKind::Word
-                    && norm.text[t.start..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-            })
+            .map(|t| t.kind == TokKind::Word && starts_upper(&norm.text[t.start..t.end]))
             .collect();
         Doc {
             original,
@@ -212,5 +252,51 @@ impl<'d, 'a> SpanMapper<'d, 'a> {
     }
     pub fn chars(&self, byte: usize) -> usize {
         self.index.chars(byte)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The char-by-char lower-casing this module did before the ASCII fast path.
+    fn reference_lower(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lower_same_len_of_every_char() {
+        let all: String = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        assert_eq!(lower_same_len(&all), reference_lower(&all));
+    }
+
+    #[test]
+    fn lower_same_len_at_every_alignment() {
+        for pad in 0..10 {
+            let s = format!("{}ÉTÉ À PARIS İ KELVIN \u{212A} ẞ Ω", "X".repeat(pad));
+            assert_eq!(lower_same_len(&s), reference_lower(&s));
+            assert_eq!(next_non_ascii(s.as_bytes(), 0), pad);
+        }
+        assert_eq!(lower_same_len(""), "");
+        assert_eq!(lower_same_len("ABC"), "abc");
+    }
+
+    #[test]
+    fn starts_upper_as_char_is_uppercase() {
+        for w in ["A", "a", "É", "é", "1", "", "«", "Ω", "ǅx"] {
+            assert_eq!(
+                starts_upper(w),
+                w.chars().next().is_some_and(char::is_uppercase),
+                "{w}"
+            );
+        }
     }
 }
