@@ -10,6 +10,7 @@
 //! - the output `Doc::boilerplate` is sorted and non-overlapping.
 
 use crate::doc::{Doc, NSpan};
+use crate::fxhash::FxHashSet;
 use crate::lexicon::lexicons;
 use crate::schema::{BlockKind, Rule};
 
@@ -33,27 +34,94 @@ pub struct Chrome {
 
 /// Number of words: maximal runs of alphanumeric characters, apostrophes and hyphens.
 fn word_count(s: &str) -> usize {
-    let b = s.as_bytes();
-    let (mut n, mut in_word, mut i) = (0, false, 0);
-    while i < b.len() {
-        let w = if b[i] < 0x80 {
-            let c = b[i];
-            i += 1;
-            c.is_ascii_alphanumeric() || c == b'\'' || c == b'-'
-        } else {
-            // Only non-ASCII characters are decoded.
-            let c = s[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            c.is_alphanumeric()
-        };
-        n += usize::from(w && !in_word);
-        in_word = w;
-    }
-    n
+    word_count_upto(s, usize::MAX)
 }
 
-fn is_separator(c: char) -> bool {
-    matches!(c, '|' | '>' | '•' | '·')
+/// Block word counts saturate here: every rule compares them with thresholds of at most 40.
+const WORDS_CAP: usize = 41;
+
+/// [`word_count`], or `cap` when there are at least `cap` words (the count stops there).
+///
+/// ASCII bytes are classified eight at a time: a bit mask of the word bytes, whose word starts
+/// (a word byte after a non-word byte) are counted at once.
+fn word_count_upto(s: &str, cap: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, 0u32, 0);
+    while i < b.len() && n < cap {
+        if let Some(chunk) = b.get(i..i + 8) {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            // Number of leading ASCII bytes of the chunk.
+            let ascii = ((v & 0x8080_8080_8080_8080).trailing_zeros() / 8) as usize;
+            if ascii > 0 {
+                let mut m = 0u32;
+                for (k, &c) in chunk[..ascii].iter().enumerate() {
+                    m |= u32::from(ASCII_WORD[c as usize]) << k;
+                }
+                n += POPCOUNT[(m & !((m << 1) | in_word)) as usize] as usize;
+                in_word = (m >> (ascii - 1)) & 1;
+                i += ascii;
+                if ascii == 8 {
+                    continue;
+                }
+            }
+        }
+        let c = b[i];
+        let w = if c < 0x80 {
+            i += 1;
+            u32::from(ASCII_WORD[c as usize])
+        } else {
+            let (w, len) = non_ascii_word(s, i);
+            i += len;
+            u32::from(w)
+        };
+        n += (w & !in_word) as usize;
+        in_word = w;
+    }
+    n.min(cap)
+}
+
+/// Number of set bits of a byte.
+static POPCOUNT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut k = 0;
+    while k < 256 {
+        t[k] = (k as u8).count_ones() as u8;
+        k += 1;
+    }
+    t
+};
+
+/// ASCII bytes that belong to words: alphanumerics, apostrophe, hyphen.
+static ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-') as u8;
+        c += 1;
+    }
+    t
+};
+
+/// Is the non-ASCII character at byte `i` alphanumeric? Returns it with its length. Latin-1
+/// letters (U+0080–U+00FF) and general punctuation (U+2000–U+203F: « ’ », spaces) are decided
+/// from their bytes; other characters are decoded.
+fn non_ascii_word(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes();
+    match (b[i], b.get(i + 1).copied().unwrap_or(0)) {
+        // U+00C0–U+00FF: letters except « × » and « ÷ ».
+        (0xC3, c) => (!matches!(c, 0x97 | 0xB7), 2),
+        // U+0080–U+00BF: « ª », « ² », « ³ », « µ », « ¹ », « º », « ¼ », « ½ », « ¾ ».
+        (0xC2, c) => (
+            matches!(c, 0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE),
+            2,
+        ),
+        (0xE2, 0x80) => (false, 3),
+        _ => {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    }
 }
 
 /// Separator-delimited segments of a line: (start, end) relative to the line, trimmed.
@@ -68,12 +136,19 @@ fn segments(line: &str) -> Vec<(usize, usize)> {
             out.push((a + lt, a + lt + t.len()));
         }
     };
-    for (i, c) in line.char_indices() {
-        let spaced_slash = c == '/' && line[..i].ends_with(' ') && line[i + 1..].starts_with(' ');
-        if is_separator(c) || spaced_slash {
-            push(&mut out, s, i);
-            s = i + c.len_utf8();
-        }
+    // Separators: « | », « > », « • » (E2 80 A2), « · » (C2 B7) and a spaced « / ». Their
+    // bytes never occur inside another character, so the bytes are scanned directly.
+    let b = line.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let len = match c {
+            b'|' | b'>' => 1,
+            b'/' if i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') => 1,
+            0xE2 if b[i + 1..].starts_with(&[0x80, 0xA2]) => 3,
+            0xC2 if b.get(i + 1) == Some(&0xB7) => 2,
+            _ => continue,
+        };
+        push(&mut out, s, i);
+        s = i + len;
     }
     push(&mut out, s, line.len());
     out
@@ -183,26 +258,64 @@ fn looks_like_url(t: &str) -> bool {
 }
 
 fn has_date_signal(lower: &str) -> bool {
-    let digits = lower.bytes().filter(u8::is_ascii_digit).count();
-    if digits < 4 {
-        return lower.contains("mis à jour")
-            || lower.contains("publié le")
-            || lower.contains("mise à jour");
+    let b = lower.as_bytes();
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    if digits >= 4 {
+        // A maximal run of four digits starting with 19 or 20.
+        let mut has_year = false;
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - s == 4 && (b[s..].starts_with(b"19") || b[s..].starts_with(b"20")) {
+                has_year = true;
+                break;
+            }
+        }
+        if has_year
+            && (digits >= 6
+                || crate::dates::MONTHS
+                    .iter()
+                    .any(|(m, _)| m.len() > 4 && lower.contains(m)))
+        {
+            return true;
+        }
     }
-    let has_year = lower
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    (has_year
-        && (digits >= 6
-            || crate::dates::MONTHS
-                .iter()
-                .any(|(m, _)| m.len() > 4 && lower.contains(m))))
-        || lower.contains("mis à jour")
-        || lower.contains("publié le")
-        || lower.contains("mise à jour")
+    has_update_phrase(lower)
+}
+
+/// Does the line contain « mis à jour », « mise à jour » or « publié le »? Each has an « à » or
+/// « é » (bytes C3 A0 / C3 A9), which is where the search anchors.
+fn has_update_phrase(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&c| c == 0xC3) {
+        let j = from + k;
+        let (head, tail) = (&b[..j], &b[(j + 2).min(b.len())..]);
+        match b.get(j + 1) {
+            Some(0xA0)
+                if tail.starts_with(b" jour")
+                    && (head.ends_with(b"mis ") || head.ends_with(b"mise ")) =>
+            {
+                return true
+            }
+            Some(0xA9) if head.ends_with(b"publi") && tail.starts_with(b" le") => return true,
+            _ => {}
+        }
+        from = j + 1;
+    }
+    false
 }
 
 /// Runs the boilerplate pass, fills `doc.boilerplate*` and returns block kinds.
+// Out of line (one call per document) so that instruction profiles show the stage.
+#[inline(never)]
 pub fn detect(doc: &mut Doc) -> Chrome {
     let nb = doc.seg.blocks.len();
     let mut infos = vec![
@@ -214,21 +327,28 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     ];
     let mut spans: Vec<(NSpan, Rule)> = Vec::new();
     let mut datelines = Vec::new();
-    let mut seen_lines: std::collections::HashSet<String> = Default::default();
+    let mut seen_lines: FxHashSet<&str> = Default::default();
+    // Word counts per block (up to `WORDS_CAP`), computed once.
+    let block_words: Vec<usize> = doc
+        .seg
+        .blocks
+        .iter()
+        .map(|b| word_count_upto(&doc.norm.text[b.start..b.end], WORDS_CAP))
+        .collect();
     let mut first_long = nb; // first block that looks like running text
     for (bi, b) in doc.seg.blocks.iter().enumerate() {
         let line = &doc.norm.text[b.start..b.end];
-        if word_count(line) >= 12 && line.trim_end().ends_with(['.', '»', '"', '!', '?']) {
+        if block_words[bi] >= 12 && line.trim_end().ends_with(['.', '»', '"', '!', '?']) {
             first_long = bi;
             break;
         }
     }
 
     for bi in 0..nb {
-        let b = doc.seg.blocks[bi].clone();
+        let b = &doc.seg.blocks[bi];
         let line = &doc.norm.text[b.start..b.end];
         let lower = &doc.lower[b.start..b.end];
-        let words = word_count(line);
+        let words = block_words[bi];
         let set = |infos: &mut Vec<BlockInfo>, id: &str, detail: String| {
             infos[bi] = BlockInfo {
                 kind: BlockKind::Boilerplate,
@@ -237,8 +357,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         };
 
         // Duplicated line (a repeated headline or menu).
-        let key = lower.trim().to_string();
-        if words >= 3 && !seen_lines.insert(key) {
+        if words >= 3 && !seen_lines.insert(lower.trim()) {
             set(
                 &mut infos,
                 "boilerplate:duplicate",
@@ -256,10 +375,14 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             infos[bi].kind = BlockKind::Caption;
             continue;
         }
+        // Separator-delimited segments matter only on short lines (datelines, breadcrumbs, menus).
+        let segs = if words <= 40 {
+            segments(line)
+        } else {
+            Vec::new()
+        };
         // Datelines are content; their keyword tails are not.
-        let segs = segments(line);
-        let date_signal = has_date_signal(lower);
-        if date_signal && words <= 25 && !line.trim_end().ends_with('.') {
+        if words <= 25 && !line.trim_end().ends_with('.') && has_date_signal(lower) {
             datelines.push(bi);
             infos[bi].kind = BlockKind::Dateline;
             if segs.len() > 1 {
@@ -333,10 +456,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         // Logo or section word before the running text: one or two words, no verb, no date.
         if bi < first_long && words <= 2 && line.chars().count() <= 20 && bi + 1 < nb {
-            let next_words = {
-                let nbk = &doc.seg.blocks[bi + 1];
-                word_count(&doc.norm.text[nbk.start..nbk.end])
-            };
+            let next_words = block_words[bi + 1];
             if bi == 0 && next_words >= 3 && !line.chars().any(|c| c.is_ascii_digit()) {
                 set(
                     &mut infos,
@@ -345,10 +465,6 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 );
                 continue;
             }
-        }
-        // Photo credits and captions are content ("©Reuters" is a mention of Reuters).
-        if line.contains('©') {
-            infos[bi].kind = BlockKind::Caption;
         }
     }
 
@@ -360,7 +476,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         let b = &doc.seg.blocks[bi];
         let line = &doc.norm.text[b.start..b.end];
-        let words = word_count(line);
+        let words = block_words[bi];
         if (3..=30).contains(&words) && !line.trim_end().ends_with('.') {
             title = Some(bi);
         }
@@ -441,6 +557,124 @@ mod tests {
             .spans
             .iter()
             .any(|(s, _)| &d.norm.text[s.start..s.end] == "Mots clés : Nancy, pont"));
+    }
+
+    #[test]
+    fn word_count_decides_like_is_alphanumeric() {
+        let reference = |s: &str| {
+            s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+                .filter(|w| !w.is_empty())
+                .count()
+        };
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let s = format!("a{c}b {c} x{c}");
+            assert_eq!(word_count(&s), reference(&s), "{c:?}");
+        }
+        let t = "L’État, « 1er » — n° 3 ½ × 2 : Œuvre µ-ondes";
+        assert_eq!(word_count(t), reference(t));
+        let long = "un deux trois quatre cinq six sept huit neuf dix ".repeat(5);
+        assert_eq!(word_count(&long), 50);
+        assert_eq!(word_count_upto(&long, WORDS_CAP), WORDS_CAP);
+        assert_eq!(word_count_upto(&long[..30], WORDS_CAP), 6);
+    }
+
+    /// The straightforward versions of the byte-level scans above.
+    mod reference {
+        pub fn has_date_signal(lower: &str) -> bool {
+            let digits = lower.bytes().filter(u8::is_ascii_digit).count();
+            let phrase = lower.contains("mis à jour")
+                || lower.contains("publié le")
+                || lower.contains("mise à jour");
+            if digits < 4 {
+                return phrase;
+            }
+            let has_year = lower
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+            (has_year
+                && (digits >= 6
+                    || crate::dates::MONTHS
+                        .iter()
+                        .any(|(m, _)| m.len() > 4 && lower.contains(m))))
+                || phrase
+        }
+
+        pub fn segments(line: &str) -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            let mut s = 0;
+            let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
+                let seg = &line[a..b];
+                let lt = seg.len() - seg.trim_start().len();
+                let t = seg.trim();
+                if !t.is_empty() {
+                    out.push((a + lt, a + lt + t.len()));
+                }
+            };
+            for (i, c) in line.char_indices() {
+                let spaced_slash =
+                    c == '/' && line[..i].ends_with(' ') && line[i + 1..].starts_with(' ');
+                if matches!(c, '|' | '>' | '•' | '·') || spaced_slash {
+                    push(&mut out, s, i);
+                    s = i + c.len_utf8();
+                }
+            }
+            push(&mut out, s, line.len());
+            out
+        }
+    }
+
+    #[test]
+    fn scans_agree_with_reference() {
+        let mut lines: Vec<String> = [
+            include_str!("../tests/fixtures/nancy-conseil-municipal.txt"),
+            include_str!("../tests/fixtures/russie-turquie-gaz.txt"),
+            include_str!("../tests/fixtures/ue-maroc-commerce.txt"),
+        ]
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(crate::doc::lower_same_len)
+        .collect();
+        lines.extend(
+            [
+                "mis à jour",
+                "mise à jour le 3",
+                "publié le",
+                "publiée le 12 mars 2020",
+                "à jour",
+                "mis  à jour",
+                "le 2020 x",
+                "12 01 2022",
+                "1999 et 20",
+                "19999 20201",
+                "123 2019 mars",
+                "2021 · février",
+                "a / b /c / d",
+                "/ x",
+                "x /",
+                "• un • deux",
+                "accueil > monde > europe",
+                "a|b||c",
+                "  |  ",
+                "é·è",
+                "1 2 3 4 septembre 2019",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
+        );
+        for l in &lines {
+            assert_eq!(has_date_signal(l), reference::has_date_signal(l), "{l:?}");
+            assert_eq!(segments(l), reference::segments(l), "{l:?}");
+            let reference_words = l
+                .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+                .filter(|w| !w.is_empty())
+                .count();
+            assert_eq!(word_count(l), reference_words, "{l:?}");
+            assert_eq!(
+                word_count_upto(l, WORDS_CAP),
+                reference_words.min(WORDS_CAP),
+                "{l:?}"
+            );
+        }
     }
 
     #[test]

@@ -386,6 +386,8 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize) -> Option<(Option<usize>
 }
 
 /// Finds quotes and attributes speakers. `ms` must be sorted by token.
+// Out of line (one call per document) so that instruction profiles show the stage.
+#[inline(never)]
 pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
     let lex = lexicons();
     let mut out: Vec<QuoteAnn> = Vec::new();

@@ -258,6 +258,8 @@ fn target_after(doc: &Doc, b: usize) -> Option<String> {
     (e > b).then(|| doc.slice(doc.tspan(b, e)).to_string())
 }
 
+// Out of line (one call per document) so that instruction profiles show the stage.
+#[inline(never)]
 pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<StanceAnn> {
     let lex = lexicons();
     let mut out = Vec::new();
@@ -288,6 +290,8 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
 
 /// Frame cues; a cue that overlaps a named entity (« Organisation de coopération de Shanghai »)
 /// is a name, not a frame.
+// Out of line (one call per document) so that instruction profiles show the stage.
+#[inline(never)]
 pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
     let lex = lexicons();
     let mut out = Vec::new();
