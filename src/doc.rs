@@ -243,11 +243,12 @@ impl<'d, 'a> SpanMapper<'d, 'a> {
     pub fn span(&self, s: NSpan) -> Span {
         let start = self.doc.norm.to_original(s.start);
         let end = self.doc.norm.to_original(s.end).max(start);
+        let (start16, end16) = self.index.utf16_pair(start, end);
         Span {
             start,
             end,
-            start16: self.index.utf16(start),
-            end16: self.index.utf16(end),
+            start16,
+            end16,
         }
     }
     pub fn chars(&self, byte: usize) -> usize {
