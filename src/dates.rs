@@ -66,21 +66,123 @@ pub struct DateAnn {
 
 impl DateAnn {
     pub fn iso(&self) -> Option<String> {
-        match (self.year, self.month, self.day) {
-            (Some(y), Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
-            (Some(y), Some(m), None) => Some(format!("{y:04}-{m:02}")),
-            (Some(y), None, None) => Some(format!("{y:04}")),
-            _ => None,
+        let (y, m, d) = match (self.year, self.month, self.day) {
+            (Some(y), m @ Some(_), d) => (y, m, d),
+            (Some(y), None, None) => (y, None, None),
+            _ => return None,
+        };
+        // `{y:04}-{m:02}-{d:02}` without the formatting machinery (years 0–9999, fields < 100).
+        let fits =
+            (0..=9999).contains(&y) && m.is_none_or(|m| m < 100) && d.is_none_or(|d| d < 100);
+        if !fits {
+            return Some(match (m, d) {
+                (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+                (Some(m), None) => format!("{y:04}-{m:02}"),
+                _ => format!("{y:04}"),
+            });
         }
+        let digit = |v: u32| char::from(b'0' + v as u8);
+        let y = y as u32;
+        let mut s = String::with_capacity(10);
+        s.extend([y / 1000, y / 100 % 10, y / 10 % 10, y % 10].map(digit));
+        for v in [m, d].into_iter().flatten() {
+            s.push('-');
+            s.extend([v / 10, v % 10].map(digit));
+        }
+        Some(s)
     }
 }
 
+/// Month number of a (lower-cased) month name or abbreviation in [`MONTHS`].
 fn month(w: &str) -> Option<u32> {
-    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+    match calendar_word(w)? {
+        Calendar::Month(m) => Some(m),
+        Calendar::Weekday(_) => None,
+    }
 }
 
+/// Index in [`WEEKDAYS`] of a (lower-cased) weekday name.
 fn weekday(w: &str) -> Option<usize> {
-    WEEKDAYS.iter().position(|d| *d == w)
+    match calendar_word(w)? {
+        Calendar::Weekday(d) => Some(d),
+        Calendar::Month(_) => None,
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Calendar {
+    Month(u32),
+    Weekday(usize),
+}
+
+/// A word of [`MONTHS`] or [`WEEKDAYS`] (one `match` instead of scanning both lists; arms are
+/// grouped by byte length so that each word is compared with a few candidates of its length).
+fn calendar_word(w: &str) -> Option<Calendar> {
+    use Calendar::{Month as M, Weekday as W};
+    Some(match w.len() {
+        3 => match w {
+            "mai" => M(5),
+            "avr" => M(4),
+            "oct" => M(10),
+            "nov" => M(11),
+            _ => return None,
+        },
+        4 => match w {
+            "mars" => M(3),
+            "juin" => M(6),
+            "janv" => M(1),
+            "juil" => M(7),
+            "aout" => M(8),
+            "sept" => M(9),
+            "déc" => M(12),
+            _ => return None,
+        },
+        5 => match w {
+            "avril" => M(4),
+            "août" => M(8),
+            "févr" => M(2),
+            "lundi" => W(0),
+            "mardi" => W(1),
+            "jeudi" => W(3),
+            _ => return None,
+        },
+        6 => match w {
+            "samedi" => W(5),
+            _ => return None,
+        },
+        7 => match w {
+            "janvier" => M(1),
+            "fevrier" => M(2),
+            "juillet" => M(7),
+            "octobre" => M(10),
+            _ => return None,
+        },
+        8 => match w {
+            "février" => M(2),
+            "novembre" => M(11),
+            "decembre" => M(12),
+            "mercredi" => W(2),
+            "vendredi" => W(4),
+            "dimanche" => W(6),
+            _ => return None,
+        },
+        9 => match w {
+            "septembre" => M(9),
+            "décembre" => M(12),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// Can a token whose lower case starts with byte `c` start a date? `Some(true)` for a number,
+/// `Some(false)` for the initial of a month or weekday name.
+fn starts_date(c: u8) -> Option<bool> {
+    match c {
+        b'0'..=b'9' | b'+' => Some(true),
+        b'a' | b'd' | b'f' | b'j' | b'l' | b'm' | b'n' | b'o' | b's' | b'v' => Some(false),
+        _ => None,
+    }
 }
 
 fn day(w: &str) -> Option<u32> {
@@ -153,7 +255,9 @@ fn valid_ymd(y: i32, m: u32, d: u32) -> bool {
 // Out of line (one call per document) so that instruction profiles show the stage.
 #[inline(never)]
 pub fn find(doc: &Doc) -> Vec<DateAnn> {
-    let n = doc.tokens().len();
+    let toks = doc.tokens();
+    let lower = doc.lower.as_bytes();
+    let n = toks.len();
     let mut out: Vec<DateAnn> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -161,8 +265,19 @@ pub fn find(doc: &Doc) -> Vec<DateAnn> {
             i += 1;
             continue;
         }
-        let lim = doc.seg.sentences[doc.tokens()[i].sent].tokens.end;
+        // Every rule below starts at a number (« 12 », « 1er », « 2020-07-16 »; `u32` parsing
+        // also takes a leading « + ») or at a month or weekday name: other tokens are passed
+        // over on their first byte and length.
+        let Some(numeric) = lower.get(toks[i].start).and_then(|&c| starts_date(c)) else {
+            i += 1;
+            continue;
+        };
         let w = doc.tok_lower(i);
+        if !numeric && calendar_word(w).is_none() {
+            i += 1;
+            continue;
+        }
+        let lim = doc.seg.sentences[doc.tokens()[i].sent].tokens.end;
         let push = |out: &mut Vec<DateAnn>, a: usize, b: usize, y, m, d, wd, rule: &str| {
             out.push(DateAnn {
                 a,
@@ -396,6 +511,77 @@ mod tests {
                 ("1820".into(), Some("1820".into()))
             ]
         );
+    }
+
+    #[test]
+    fn calendar_words_are_the_lists() {
+        for &(m, n) in MONTHS {
+            assert_eq!(month(m), Some(n), "{m}");
+            assert_eq!(weekday(m), None, "{m}");
+        }
+        for (k, d) in WEEKDAYS.iter().enumerate() {
+            assert_eq!(weekday(d), Some(k), "{d}");
+            assert_eq!(month(d), None, "{d}");
+        }
+        for w in [
+            "",
+            "ma",
+            "mois",
+            "juilet",
+            "lundis",
+            "Mars",
+            "décembres",
+            "2020",
+        ] {
+            assert!(calendar_word(w).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn iso_formats_like_format() {
+        let reference = |y: Option<i32>, m: Option<u32>, d: Option<u32>| match (y, m, d) {
+            (Some(y), Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
+            (Some(y), Some(m), None) => Some(format!("{y:04}-{m:02}")),
+            (Some(y), None, None) => Some(format!("{y:04}")),
+            _ => None,
+        };
+        let years = [
+            None,
+            Some(-5),
+            Some(0),
+            Some(7),
+            Some(999),
+            Some(2022),
+            Some(9999),
+            Some(12345),
+        ];
+        let small = [
+            None,
+            Some(0),
+            Some(1),
+            Some(9),
+            Some(12),
+            Some(31),
+            Some(99),
+            Some(100),
+        ];
+        for y in years {
+            for m in small {
+                for d in small {
+                    let a = DateAnn {
+                        a: 0,
+                        b: 0,
+                        span: NSpan::default(),
+                        year: y,
+                        month: m,
+                        day: d,
+                        weekday: None,
+                        rule: Rule::new("date", ""),
+                    };
+                    assert_eq!(a.iso(), reference(y, m, d), "{y:?} {m:?} {d:?}");
+                }
+            }
+        }
     }
 
     #[test]

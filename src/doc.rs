@@ -189,12 +189,28 @@ impl<'a> Doc<'a> {
     pub fn set_boilerplate(&mut self, spans: Vec<NSpan>, blocks: Vec<bool>) {
         self.boilerplate = spans;
         self.boilerplate_blocks = blocks;
-        let flags: Vec<bool> = self
-            .seg
-            .tokens
-            .iter()
-            .map(|t| self.in_boilerplate(NSpan::new(t.start, t.end)))
-            .collect();
+        let flags: Vec<bool> = if self.boilerplate.is_sorted_by_key(|b| b.end) {
+            // Tokens come in order: the span that `in_boilerplate` would find by a binary search
+            // only moves forward.
+            let mut i = 0;
+            self.seg
+                .tokens
+                .iter()
+                .map(|t| {
+                    let s = NSpan::new(t.start, t.end);
+                    while i < self.boilerplate.len() && self.boilerplate[i].end <= s.start {
+                        i += 1;
+                    }
+                    self.boilerplate.get(i).is_some_and(|b| b.overlaps(&s))
+                })
+                .collect()
+        } else {
+            self.seg
+                .tokens
+                .iter()
+                .map(|t| self.in_boilerplate(NSpan::new(t.start, t.end)))
+                .collect()
+        };
         self.tok_boilerplate = flags;
     }
 
@@ -243,11 +259,12 @@ impl<'d, 'a> SpanMapper<'d, 'a> {
     pub fn span(&self, s: NSpan) -> Span {
         let start = self.doc.norm.to_original(s.start);
         let end = self.doc.norm.to_original(s.end).max(start);
+        let (start16, end16) = self.index.utf16_pair(start, end);
         Span {
             start,
             end,
-            start16: self.index.utf16(start),
-            end16: self.index.utf16(end),
+            start16,
+            end16,
         }
     }
     pub fn chars(&self, byte: usize) -> usize {
@@ -287,6 +304,25 @@ mod tests {
         }
         assert_eq!(lower_same_len(""), "");
         assert_eq!(lower_same_len("ABC"), "abc");
+    }
+
+    #[test]
+    fn token_boilerplate_flags_as_in_boilerplate() {
+        let text = "Accueil | Monde\nLe président a parlé. Partager sur Facebook\nFin.";
+        let spans = [
+            vec![NSpan::new(0, 15), NSpan::new(38, 58)],
+            vec![NSpan::new(3, 4), NSpan::new(20, 21), NSpan::new(60, 62)],
+            vec![NSpan::new(20, 30), NSpan::new(0, 5)], // not sorted: the binary search's answer
+            vec![],
+        ];
+        for sp in spans {
+            let mut d = Doc::new(text);
+            d.set_boilerplate(sp, vec![false; d.seg.blocks.len()]);
+            for (i, t) in d.tokens().iter().enumerate() {
+                let s = NSpan::new(t.start, t.end);
+                assert_eq!(d.tok_in_boilerplate(i), d.in_boilerplate(s), "{i}");
+            }
+        }
     }
 
     #[test]

@@ -75,16 +75,35 @@ impl<'a> OffsetIndex<'a> {
         OffsetIndex { text, checkpoints }
     }
 
-    fn scan(&self, byte: usize) -> (usize, usize) {
-        let byte = byte.min(self.text.len());
+    /// The checkpoint at or before `byte` (`byte <= text.len()`).
+    #[inline]
+    fn checkpoint(&self, byte: usize) -> (usize, usize, usize) {
         let mut i = (byte / STRIDE).min(self.checkpoints.len() - 1);
         // Only for a byte inside the char that straddles `i * STRIDE` (not a char boundary).
         while self.checkpoints[i].0 > byte {
             i -= 1;
         }
-        let (b0, u16s, chars) = self.checkpoints[i];
+        self.checkpoints[i]
+    }
+
+    fn scan(&self, byte: usize) -> (usize, usize) {
+        let byte = byte.min(self.text.len());
+        let (b0, u16s, chars) = self.checkpoint(byte);
         let (n, wide) = count_chars(&self.text.as_bytes()[b0..byte]);
         (u16s + n + wide, chars + n)
+    }
+
+    /// UTF-16 offsets of `start` and `end` (char boundaries, `start <= end`): the same as
+    /// `(utf16(start), utf16(end))`, but `end` is counted from `start` when that is closer than
+    /// its checkpoint (short spans).
+    pub fn utf16_pair(&self, start: usize, end: usize) -> (usize, usize) {
+        let start16 = self.utf16(start);
+        let (start, end) = (start.min(self.text.len()), end.min(self.text.len()));
+        if end < start || self.checkpoint(end).0 > start {
+            return (start16, self.utf16(end));
+        }
+        let (n, wide) = count_chars(&self.text.as_bytes()[start..end]);
+        (start16, start16 + n + wide)
     }
 
     /// UTF-16 offset of a byte offset (which must be a char boundary).
@@ -110,6 +129,24 @@ mod tests {
         {
             assert_eq!(idx.utf16(b), text[..b].encode_utf16().count(), "{b}");
             assert_eq!(idx.chars(b), text[..b].chars().count(), "{b}");
+        }
+    }
+
+    #[test]
+    fn utf16_pair_as_two_lookups() {
+        let text = format!("{}{}", "a".repeat(61), "xé€😀 ".repeat(40));
+        let idx = OffsetIndex::new(&text);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&b| text.is_char_boundary(b))
+            .collect();
+        for (k, &a) in bounds.iter().enumerate() {
+            for &b in bounds[k..].iter().take(STRIDE + 8) {
+                assert_eq!(
+                    idx.utf16_pair(a, b),
+                    (idx.utf16(a), idx.utf16(b)),
+                    "{a}..{b}"
+                );
+            }
         }
     }
 

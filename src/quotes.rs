@@ -45,6 +45,12 @@ fn pairs(text: &str) -> Vec<NSpan> {
     let closers: Vec<usize> = text.match_indices('»').map(|(k, _)| k).collect();
     let mut i = 0;
     while i < text.len() {
+        // Marks start with byte 22 (« " »), C2 (« « ») or E2 (« “ », « „ »); these bytes only
+        // ever start a character, so the others are passed over without decoding.
+        i = find_byte3(b, i, [b'"', 0xC2, 0xE2]);
+        if i == b.len() {
+            break;
+        }
         let c = match text[i..].chars().next() {
             Some(c) => c,
             None => break,
@@ -75,7 +81,14 @@ fn pairs(text: &str) -> Vec<NSpan> {
                 continue;
             }
         }
+        // Only the first bytes of the opening mark, of the closing mark and of a line break
+        // matter below: other bytes are passed over without decoding.
+        let (first_open, first_close) = (first_byte(c), first_byte(close));
         while j < limit {
+            j = find_byte3(&b[..limit], j, [first_open, first_close, b'\n']);
+            if j == limit {
+                break;
+            }
             let Some(d) = text[j..].chars().next() else {
                 break;
             };
@@ -126,6 +139,35 @@ fn pairs(text: &str) -> Vec<NSpan> {
         }
     }
     out
+}
+
+/// Index of the first byte at or after `from` equal to one of `bytes`, or `b.len()`. Eight
+/// bytes at a time while none matches.
+fn find_byte3(b: &[u8], from: usize, bytes: [u8; 3]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `v` is zero.
+    let has_zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let [p, q, r] = bytes.map(|x| u64::from(x) * LO);
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if has_zero(v ^ p) | has_zero(v ^ q) | has_zero(v ^ r) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && !bytes.contains(&b[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// First UTF-8 byte of a character.
+fn first_byte(c: char) -> u8 {
+    let mut buf = [0; 4];
+    c.encode_utf8(&mut buf);
+    buf[0]
 }
 
 fn is_pronoun(w: &str) -> bool {
@@ -266,16 +308,22 @@ fn sentence_subject(doc: &Doc, ms: &[EMention], sent: usize, before: usize) -> O
     let s = &doc.seg.sentences[sent];
     let end = before.min(s.tokens.end);
     let mut t = s.tokens.start;
+    // First mention starting at or after `t` (`t` only grows).
+    let mut mi = ms.partition_point(|m| m.a < t);
     while t < end {
-        if let Some((mi, m)) = mentions_in(ms, t, t + 1).next() {
+        while ms.get(mi).is_some_and(|m| m.a < t) {
+            mi += 1;
+        }
+        if let Some(m) = ms.get(mi).filter(|m| m.a == t) {
             if m.etype == EntityType::PER && !governed(doc, m) {
                 return Some(mi);
             }
             t = m.b.max(t + 1);
             continue;
         }
-        let prev_is_prep = t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1));
-        if matches!(doc.tok_lower(t), "le" | "la") && !prev_is_prep {
+        if matches!(doc.tok_lower(t), "le" | "la")
+            && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+        {
             if let Some((mi, _)) = resolve_role_np(doc, ms, t, end) {
                 return Some(mi);
             }
@@ -385,11 +433,36 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize) -> Option<(Option<usize>
         .map(|(k, m)| (Some(*k), m.canonical.clone()))
 }
 
+/// Number of characters of the longest gazetteer form (`by_form` key).
+fn max_form_chars() -> usize {
+    static MAX: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *MAX.get_or_init(|| {
+        lexicons()
+            .by_form
+            .keys()
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0)
+    })
+}
+
+/// Is `content`, lower-cased, a gazetteer form? Lower-casing never shortens a text in characters
+/// (each character becomes one to three), so a content longer than `max_form` characters (the
+/// longest form, [`max_form_chars`]) is not one, and is not lower-cased.
+fn is_gazetteer_form(content: &str, max_form: usize) -> bool {
+    // At most four bytes per character.
+    if content.len() > 4 * max_form || content.chars().count() > max_form {
+        return false;
+    }
+    lexicons().by_form.contains_key(&content.to_lowercase())
+}
+
 /// Finds quotes and attributes speakers. `ms` must be sorted by token.
 // Out of line (one call per document) so that instruction profiles show the stage.
 #[inline(never)]
 pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
     let lex = lexicons();
+    let max_form = max_form_chars();
     let mut out: Vec<QuoteAnn> = Vec::new();
     for span in pairs(doc.text()) {
         if doc.in_boilerplate(span) {
@@ -404,8 +477,7 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
             continue;
         }
         // A quoted name (gazetteer entry) is not a quotation.
-        let content = doc.slice(span);
-        if lex.by_form.contains_key(&content.to_lowercase()) {
+        if is_gazetteer_form(doc.slice(span), max_form) {
             continue;
         }
         let (a, b) = (r.start, r.end);
@@ -553,6 +625,110 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `pairs` as first written: one decoded character at a time.
+    fn reference_pairs(text: &str) -> Vec<NSpan> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        let closers: Vec<usize> = text.match_indices('»').map(|(k, _)| k).collect();
+        let mut i = 0;
+        while i < text.len() {
+            let c = text[i..].chars().next().unwrap();
+            let clen = c.len_utf8();
+            let close = match c {
+                '«' => '»',
+                '“' => '”',
+                '„' => '“',
+                '"' => '"',
+                _ => {
+                    i += clen;
+                    continue;
+                }
+            };
+            let mut depth = 1;
+            let mut j = i + clen;
+            let mut found = None;
+            let limit = (i + 20_000).min(text.len());
+            if c == '«' {
+                let k = closers.partition_point(|&p| p < j);
+                if closers.get(k).is_none_or(|&p| p >= limit) {
+                    i += clen;
+                    continue;
+                }
+            }
+            while j < limit {
+                let d = text[j..].chars().next().unwrap();
+                if c == '"' {
+                    if d == '"' {
+                        found = Some(j);
+                        break;
+                    }
+                    if d == '\n' {
+                        break;
+                    }
+                } else if d == c && c != close {
+                    if !text[..j].trim_end_matches(' ').ends_with('\n') {
+                        depth += 1;
+                        if depth > 4 {
+                            break;
+                        }
+                    }
+                } else if d == close {
+                    depth -= 1;
+                    if depth == 0 {
+                        found = Some(j);
+                        break;
+                    }
+                } else if d == '\n' && c != '«' {
+                    break;
+                }
+                j += d.len_utf8();
+            }
+            match found {
+                Some(j) => {
+                    let (mut s, mut e) = (i + clen, j);
+                    while s < e && b[s] == b' ' {
+                        s += 1;
+                    }
+                    while e > s && b[e - 1] == b' ' {
+                        e -= 1;
+                    }
+                    if e > s {
+                        out.push(NSpan::new(s, e));
+                    }
+                    i = j + close.len_utf8();
+                }
+                None => i += clen,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn pairs_agree_with_reference() {
+        let pieces = [
+            "«", "»", "“", "”", "„", "\"", "\n", " ", "a", "é", "\u{a0}", "’", "—", "mot ", "« ",
+            " »",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for len in 0..400 {
+            let mut t = String::new();
+            for _ in 0..len % 60 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(pairs(&t), reference_pairs(&t), "{t:?}");
+        }
+        // A closing mark across the 20 000-byte window, and one just after it.
+        for pad in [19_996, 19_997, 19_998, 19_999] {
+            let t = format!("«{}» « b »", "a".repeat(pad));
+            assert_eq!(pairs(&t), reference_pairs(&t), "{pad}");
+            let t = format!("“{}” x", "é".repeat(pad / 2));
+            assert_eq!(pairs(&t), reference_pairs(&t), "{pad}");
+        }
+    }
 
     #[test]
     fn pairs_nest_and_continue() {

@@ -246,16 +246,17 @@ fn is_abbreviation(word: &str) -> bool {
     {
         return false;
     }
+    if word.is_ascii() {
+        // The same tests in one pass, without allocation: an ASCII word lower-cases to ASCII,
+        // which only the lower case of an ASCII abbreviation of its length can equal
+        // (`eq_ignore_ascii_case` is false for the others).
+        let lower_ok = !word.eq_ignore_ascii_case("me");
+        return ABBREVIATIONS.iter().any(|a| {
+            a.len() == word.len() && (*a == word || (lower_ok && a.eq_ignore_ascii_case(word)))
+        });
+    }
     if ABBREVIATIONS.contains(&word) {
         return true;
-    }
-    if word.is_ascii() {
-        // Same test without allocation: an ASCII word lower-cases to ASCII, which only the
-        // lower case of an ASCII abbreviation can equal.
-        return !word.eq_ignore_ascii_case("me")
-            && ABBREVIATIONS
-                .iter()
-                .any(|a| a.len() == word.len() && a.is_ascii() && a.eq_ignore_ascii_case(word));
     }
     let lower = |w: &str| w.chars().flat_map(char::to_lowercase).collect::<String>();
     let l = lower(word);
@@ -268,6 +269,10 @@ fn is_abbreviation(word: &str) -> bool {
 /// Segments a normalised text.
 pub fn segment(text: &str) -> Segmentation {
     let mut seg = Segmentation::default();
+    // About one token per 5 or 6 bytes in news text: one doubling at most, usually.
+    seg.tokens.reserve(text.len() / 8);
+    // Sentence bounds of the current block (token indices), reused from block to block.
+    let mut bounds = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
         let ls = line_start;
@@ -286,17 +291,23 @@ pub fn segment(text: &str) -> Segmentation {
             end,
             tokens: t0..seg.tokens.len(),
         });
-        split_sentences(text, &mut seg, block_idx);
+        split_sentences(text, &mut seg, block_idx, &mut bounds);
     }
     seg
 }
 
-fn split_sentences(text: &str, seg: &mut Segmentation, block_idx: usize) {
+/// Splits block `block_idx` into sentences (`bounds` is scratch space).
+fn split_sentences(
+    text: &str,
+    seg: &mut Segmentation,
+    block_idx: usize,
+    bounds: &mut Vec<(usize, usize)>,
+) {
     let range = seg.blocks[block_idx].tokens.clone();
     let tok = |k: usize| -> &str { &text[seg.tokens[k].start..seg.tokens[k].end] };
     let mut s0 = range.start;
     let mut k = range.start;
-    let mut bounds = Vec::new();
+    bounds.clear();
     while k < range.end {
         // Terminators are punctuation tokens: words and numbers go by without a look at their text.
         let t = if seg.tokens[k].kind == TokKind::Punct {
@@ -349,7 +360,7 @@ fn split_sentences(text: &str, seg: &mut Segmentation, block_idx: usize) {
     if s0 < range.end {
         bounds.push((s0, range.end));
     }
-    for (a, b) in bounds {
+    for &(a, b) in bounds.iter() {
         let si = seg.sentences.len();
         for t in &mut seg.tokens[a..b] {
             t.sent = si;
