@@ -104,12 +104,12 @@ fn lower_non_ascii(c: char) -> Option<char> {
     }
 }
 
-/// Whether a word's first char is upper case (ASCII without decoding).
+/// Whether the char at byte `i` of `text` is upper case (ASCII without decoding).
 #[inline]
-fn starts_upper(word: &str) -> bool {
-    match word.as_bytes().first() {
+fn starts_upper(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => word.chars().next().is_some_and(char::is_uppercase),
+        _ => text[i..].chars().next().is_some_and(char::is_uppercase),
     }
 }
 
@@ -129,7 +129,7 @@ impl<'a> Doc<'a> {
         let tok_cap = seg
             .tokens
             .iter()
-            .map(|t| t.kind == TokKind::Word && starts_upper(&norm.text[t.start..t.end]))
+            .map(|t| t.kind == TokKind::Word && starts_upper(&norm.text, t.start))
             .collect();
         Doc {
             original,
@@ -329,7 +329,7 @@ mod tests {
     fn starts_upper_as_char_is_uppercase() {
         for w in ["A", "a", "É", "é", "1", "", "«", "Ω", "ǅx"] {
             assert_eq!(
-                starts_upper(w),
+                starts_upper(w, 0),
                 w.chars().next().is_some_and(char::is_uppercase),
                 "{w}"
             );

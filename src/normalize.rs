@@ -40,17 +40,20 @@ pub struct Normalized {
 impl Normalized {
     /// Maps a byte offset of the normalised text to the matching byte offset of the original.
     ///
-    /// Constant time: the anchor index gives the anchors before `pos`'s bucket, and at most
-    /// `BUCKET` more anchors can lie between the bucket start and `pos`.
+    /// The anchor index gives the anchors before `pos`'s bucket; only the anchors inside the
+    /// bucket are searched (usually none or one).
     pub fn to_original(&self, pos: usize) -> usize {
         if self.anchors.is_empty() {
             return pos;
         }
-        // Number of anchors whose normalised offset is <= pos.
-        let mut i = self.first[(pos / BUCKET).min(self.first.len() - 1)];
-        while i < self.anchors.len() && self.anchors[i].0 <= pos {
-            i += 1;
-        }
+        // Number of anchors whose normalised offset is <= pos: all those up to the bucket start,
+        // plus those in the bucket up to pos (a search, as removals can pile anchors up).
+        let k = (pos / BUCKET).min(self.first.len() - 1);
+        let (lo, hi) = (
+            self.first[k],
+            *self.first.get(k + 1).unwrap_or(&self.anchors.len()),
+        );
+        let i = lo + self.anchors[lo..hi].partition_point(|&(n, _)| n <= pos);
         if i == 0 {
             return pos;
         }
@@ -422,7 +425,11 @@ mod tests {
 
     #[test]
     fn to_original_index_matches_a_search() {
-        let input = "’a\u{200b}\u{200b}b’".repeat(100) + &"x".repeat(300) + "’";
+        let input = "’a\u{200b}\u{200b}b’".repeat(100)
+            + &"x".repeat(300)
+            + "’"
+            + &"\u{200b}".repeat(500)
+            + "y’";
         let n = roundtrip(&input);
         for pos in 0..=n.text.len() + 5 {
             let i = n.anchors.partition_point(|&(a, _)| a <= pos);
