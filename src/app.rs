@@ -250,6 +250,21 @@ fn set_state(state: &str) {
     }
 }
 
+/// Saves the text area's text as the draft, straight from JavaScript.
+fn save_input_draft(ui: Ui) {
+    let Some(t) = textarea() else { return };
+    let ok = if t.text_length() == 0 {
+        browser::remove(browser::DRAFT_KEY);
+        true
+    } else {
+        let v = js_sys::Reflect::get(&t, &"value".into()).unwrap_or_default();
+        browser::save_js(browser::DRAFT_KEY, &v)
+    };
+    if !ok {
+        ui.notice.set(Some(Notice::warn(|t| t.draft_not_saved)));
+    }
+}
+
 fn save_draft(ui: Ui, text: &str) {
     let ok = if text.is_empty() {
         browser::remove(browser::DRAFT_KEY);
@@ -748,10 +763,7 @@ pub fn App() -> impl IntoView {
         let t = current_text();
         request(ui, t);
         // Saving a long draft takes a while: not in the same task as the request.
-        set_timeout(
-            move || save_draft(ui, &current_text()),
-            Duration::from_millis(0),
-        );
+        set_timeout(move || save_input_draft(ui), Duration::from_millis(0));
     };
     let on_input = move |ev: web_sys::Event| {
         ui.confirm_clear.set(false);

@@ -2,7 +2,8 @@
 //
 // Protocol (module worker, same origin):
 //   page → worker  {type: 'init', js, wasm}        URLs of the Trunk-generated glue and wasm
-//                  {type: 'analyse', seq, text, max, part}
+//                  {type: 'analyse', seq, bytes, max, part}   bytes: the text in UTF-8 (a
+//                                                             transferred Uint8Array)
 //   worker → page  {type: 'ready'}
 //                  {type: 'result', seq, parts, ms} parts[0] = head JSON, then one JSON per slice
 //                  {type: 'error', seq, message}     seq = -1: the worker could not start
@@ -20,7 +21,8 @@ function run() {
   if (!m) return;
   const t0 = performance.now();
   try {
-    const parts = glue.analyze_parts(m.text, m.max, m.part);
+    const text = m.bytes ? new TextDecoder().decode(m.bytes) : m.text;
+    const parts = glue.analyze_parts(text, m.max, m.part);
     postMessage({ type: 'result', seq: m.seq, parts, ms: performance.now() - t0 });
   } catch (e) {
     // A trap leaves the module in an unknown state: report, the page starts a fresh worker.

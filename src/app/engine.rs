@@ -193,10 +193,15 @@ fn pump() {
                 };
                 set("type", &"analyse".into());
                 set("seq", &(seq as f64).into());
-                set("text", &JsValue::from_str(&text));
+                // The text as UTF-8 bytes in a transferred buffer: one memcpy out of wasm memory
+                // here, no UTF-16 string to build and structured-clone on the main thread
+                // (≈ 15 ms for 1 MB); the worker decodes it.
+                let bytes = js_sys::Uint8Array::from(text.as_bytes());
+                set("bytes", &bytes);
                 set("max", &(MAX_ANALYSED_BYTES as f64).into());
                 set("part", &(PART_BYTES as f64).into());
-                let _ = w.post_message(&msg);
+                let transfer = js_sys::Array::of1(&bytes.buffer());
+                let _ = w.post_message_with_transfer(&msg, &transfer);
                 e.in_flight = Some((seq, text));
                 None
             }
