@@ -353,8 +353,8 @@ fn on_reply(ui: Ui, r: engine::Reply) {
         engine::Payload::Native(h, p) => (*h, p.into_iter().map(view::PartSrc::Native).collect()),
         engine::Payload::Json(v) => {
             let mut it = v.into_iter();
-            let head = it.next().and_then(|h| h.as_string());
-            match head.and_then(|h| serde_json::from_str::<Head>(&h).ok()) {
+            let head = it.next().map(|h| engine::json_bytes(&h));
+            match head.and_then(|h| serde_json::from_slice::<Head>(&h).ok()) {
                 Some(h) => (h, it.map(view::PartSrc::Js).collect::<Vec<_>>()),
                 None => {
                     ui.busy.set(false);

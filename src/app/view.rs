@@ -22,7 +22,7 @@ const BUDGET_MS: f64 = 12.0;
 const FALLBACK: Duration = Duration::from_millis(50);
 
 pub enum PartSrc {
-    /// A JSON string still in JavaScript (from the worker).
+    /// A JSON document still in JavaScript (from the worker): UTF-8 bytes or a string.
     Js(wasm_bindgen::JsValue),
     Native(Part),
 }
@@ -210,7 +210,7 @@ fn unit(d: &mut Doc) -> bool {
     };
     let part = match src {
         PartSrc::Native(p) => p,
-        PartSrc::Js(v) => decode(&v.as_string().unwrap_or_default()),
+        PartSrc::Js(v) => decode(&super::engine::json_bytes(&v)),
     };
     let before = Counts::of(&d.analysis);
     let (lo, hi) = (part.lo, part.hi);
@@ -221,8 +221,8 @@ fn unit(d: &mut Doc) -> bool {
     true
 }
 
-fn decode(json: &str) -> Part {
-    serde_json::from_str::<Part>(json).unwrap_or_else(|e| {
+fn decode(json: &[u8]) -> Part {
+    serde_json::from_slice::<Part>(json).unwrap_or_else(|e| {
         web_sys::console::error_1(&format!("Loupe: unreadable result part: {e}").into());
         Part::default()
     })
