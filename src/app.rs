@@ -43,6 +43,14 @@ use wasm_bindgen::JsCast;
 /// Delay between the last keystroke and the automatic analysis.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
 
+/// Longest text (UTF-16 units) laid out in the text area when it arrives whole (a paste, a file,
+/// a share link, a restored draft, an embedder's text). The browser lays out a text area's whole
+/// content in one task (≈ 250 ms for 1 MB on the bench machine, more than all of Loupe's own
+/// main-thread work), so a longer text is kept out of the layout (`textarea.collapsed`:
+/// `content-visibility: hidden`, with a notice and « Afficher le texte » over it) until the user
+/// asks to see it or types in it. The text itself stays in the text area, untouched.
+pub const COLLAPSE_CHARS: u32 = 60_000;
+
 /// Largest file accepted by « Ouvrir un fichier » / drag and drop.
 pub const MAX_FILE_BYTES: f64 = 20e6;
 
@@ -141,6 +149,8 @@ pub struct Ui {
     pub share_url: RwSignal<Option<String>>,
     pub confirm_clear: RwSignal<bool>,
     pub dragging: RwSignal<bool>,
+    /// The text area holds a long text kept out of the layout: its length in UTF-16 units.
+    pub collapsed: RwSignal<Option<usize>>,
 }
 
 thread_local! {
@@ -153,6 +163,8 @@ thread_local! {
     static QUIET_FOCUS: Cell<bool> = const { Cell::new(false) };
     /// The text an example or a file replaced, for « Rétablir ».
     static PREVIOUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The app's state, for the embed module.
+    static UI: Cell<Option<Ui>> = const { Cell::new(None) };
 }
 
 fn document() -> web_sys::Document {
@@ -171,12 +183,85 @@ fn set_text(text: &str) {
     if let Some(t) = textarea() {
         t.set_value(text);
     }
+    collapse_if_long();
+}
+
+/// Keeps a long text that just arrived in the text area out of its layout ([`COLLAPSE_CHARS`]);
+/// shows the text area again when its text is short. Called before the browser's next frame.
+pub fn collapse_if_long() {
+    let (Some(ui), Some(t)) = (UI.with(|u| u.get()), textarea()) else {
+        return;
+    };
+    let n = t.text_length();
+    if n > COLLAPSE_CHARS {
+        let _ = t.class_list().add_1("collapsed");
+        ui.collapsed.set(Some(n as usize));
+        // A focused text area would be laid out anyway (for its caret), at every frame: the
+        // focus moves to « Afficher le texte », which says why the text is not shown.
+        let doc = document();
+        if doc.active_element().is_some_and(|a| a == **t) {
+            if let Some(box_) = doc.get_element_by_id("long-text") {
+                let _ = box_.remove_attribute("hidden");
+            }
+            if let Some(b) = doc
+                .get_element_by_id("show-text")
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = b.focus();
+            }
+        }
+        // A caret or selection left in the hidden text makes the browser walk the whole text at
+        // every frame (seconds for 10 MB).
+        clear_selection();
+    } else {
+        expand_input(ui);
+    }
+}
+
+/// `window.getSelection().removeAllRanges()`.
+fn clear_selection() {
+    let call = |o: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(o, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call0(o).ok())
+    };
+    if let Some(sel) = web_sys::window().and_then(|w| call(&w, "getSelection")) {
+        if sel.is_object() {
+            call(&sel, "removeAllRanges");
+        }
+    }
+}
+
+/// Lays the text area's text out again (the user asked to see it, or typed in it).
+fn expand_input(ui: Ui) {
+    if let Some(t) = textarea() {
+        let _ = t.class_list().remove_1("collapsed");
+    }
+    if ui.collapsed.get_untracked().is_some() {
+        ui.collapsed.set(None);
+    }
 }
 
 fn set_state(state: &str) {
     if let Some(r) = document().get_element_by_id("result") {
         let _ = r.set_attribute("data-analysis-state", state);
         let _ = r.set_attribute("aria-busy", if state == "busy" { "true" } else { "false" });
+    }
+}
+
+/// Saves the text area's text as the draft, straight from JavaScript.
+fn save_input_draft(ui: Ui) {
+    let Some(t) = textarea() else { return };
+    let ok = if t.text_length() == 0 {
+        browser::remove(browser::DRAFT_KEY);
+        true
+    } else {
+        let v = js_sys::Reflect::get(&t, &"value".into()).unwrap_or_default();
+        browser::save_js(browser::DRAFT_KEY, &v)
+    };
+    if !ok {
+        ui.notice.set(Some(Notice::warn(|t| t.draft_not_saved)));
     }
 }
 
@@ -268,8 +353,8 @@ fn on_reply(ui: Ui, r: engine::Reply) {
         engine::Payload::Native(h, p) => (*h, p.into_iter().map(view::PartSrc::Native).collect()),
         engine::Payload::Json(v) => {
             let mut it = v.into_iter();
-            let head = it.next().and_then(|h| h.as_string());
-            match head.and_then(|h| serde_json::from_str::<Head>(&h).ok()) {
+            let head = it.next().map(|h| engine::json_bytes(&h));
+            match head.and_then(|h| serde_json::from_slice::<Head>(&h).ok()) {
                 Some(h) => (h, it.map(view::PartSrc::Js).collect::<Vec<_>>()),
                 None => {
                     ui.busy.set(false);
@@ -611,6 +696,7 @@ fn on_paste(ui: Ui, ev: web_sys::ClipboardEvent, pasted: StoredValue<bool>) {
     let start = ta.selection_start().ok().flatten().unwrap_or(0);
     let end = ta.selection_end().ok().flatten().unwrap_or(start);
     let _ = ta.set_range_text_with_start_and_end_and_mode(&text, start, end, "end");
+    collapse_if_long();
     let all = ta.value();
     save_draft(ui, &all);
     request(ui, all);
@@ -656,7 +742,9 @@ pub fn App() -> impl IntoView {
         share_url: RwSignal::new(None),
         confirm_clear: RwSignal::new(false),
         dragging: RwSignal::new(false),
+        collapsed: RwSignal::new(None),
     };
+    UI.with(|u| u.set(Some(ui)));
     if let Some(h) = document().document_element() {
         let _ = h.set_attribute("lang", lang0.code());
     }
@@ -675,13 +763,19 @@ pub fn App() -> impl IntoView {
         let t = current_text();
         request(ui, t);
         // Saving a long draft takes a while: not in the same task as the request.
-        set_timeout(
-            move || save_draft(ui, &current_text()),
-            Duration::from_millis(0),
-        );
+        set_timeout(move || save_input_draft(ui), Duration::from_millis(0));
     };
-    let on_input = move |_| {
+    let on_input = move |ev: web_sys::Event| {
         ui.confirm_clear.set(false);
+        // A paste or a drop brings a whole text at once: keep a long one out of the layout
+        // before the browser's next frame. Typing never hides the text.
+        let input_type = js_sys::Reflect::get(&ev, &"inputType".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        if input_type.starts_with("insertFrom") || ui.collapsed.get_untracked().is_some() {
+            collapse_if_long();
+        }
         if pasted.get_value() {
             pasted.set_value(false);
             run_now();
@@ -690,6 +784,18 @@ pub fn App() -> impl IntoView {
         cancel_pending();
         let handle = set_timeout_with_handle(run_now, DEBOUNCE).ok();
         pending.set_value(handle);
+    };
+    // Focusing a collapsed text area (Tab, a script) shows its text: the user is about to edit.
+    let on_input_focus = move |_| {
+        if ui.collapsed.get_untracked().is_some() {
+            expand_input(ui);
+        }
+    };
+    let show_text = move |_| {
+        expand_input(ui);
+        if let Some(t) = textarea() {
+            let _ = t.focus();
+        }
     };
     let on_example = move |_| {
         cancel_pending();
@@ -901,14 +1007,24 @@ pub fn App() -> impl IntoView {
                     on:dragleave=move |_| ui.dragging.set(false)
                     on:drop=on_drop>
                     <label for="input">{move || t().input_label}</label>
-                    <textarea
-                        id="input"
-                        rows="9"
-                        spellcheck="false"
-                        placeholder=move || t().placeholder
-                        on:input=on_input
-                        on:paste=move |ev| on_paste(ui, ev, pasted)
-                    ></textarea>
+                    <div class="input-wrap">
+                        <textarea
+                            id="input"
+                            rows="9"
+                            spellcheck="false"
+                            placeholder=move || t().placeholder
+                            aria-describedby=move || ui.collapsed.get().map(|_| "long-text-msg")
+                            on:input=on_input
+                            on:focus=on_input_focus
+                            on:paste=move |ev| on_paste(ui, ev, pasted)
+                        ></textarea>
+                        <div id="long-text" class="long-text" hidden=move || ui.collapsed.get().is_none()>
+                            <p id="long-text-msg">{move || ui.collapsed.get().map(|n| i18n::long_text(ui.lang.get(), n))}</p>
+                            <button id="show-text" type="button" aria-describedby="long-text-msg" on:click=show_text>
+                                {move || i18n::show_text(ui.lang.get())}
+                            </button>
+                        </div>
+                    </div>
                     <div class="drop-overlay" aria-hidden="true">{move || t().drop_here}</div>
                     <div class="actions">
                         <button id="analyse" type="button" class="primary" on:click=move |_| run_now()>

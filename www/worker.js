@@ -2,9 +2,12 @@
 //
 // Protocol (module worker, same origin):
 //   page → worker  {type: 'init', js, wasm}        URLs of the Trunk-generated glue and wasm
-//                  {type: 'analyse', seq, text, max, part}
+//                  {type: 'analyse', seq, bytes, max, part}   bytes: the text in UTF-8 (a
+//                                                             transferred Uint8Array)
 //   worker → page  {type: 'ready'}
-//                  {type: 'result', seq, parts, ms} parts[0] = head JSON, then one JSON per slice
+//                  {type: 'result', seq, json, ends, ms}  json: a transferred Uint8Array holding
+//                                   the head's JSON (UTF-8), then one JSON per slice; ends[i]:
+//                                   where the i-th ends
 //                  {type: 'error', seq, message}     seq = -1: the worker could not start
 // The wasm start function does nothing here (there is no `window`).
 let glue = null;
@@ -20,8 +23,21 @@ function run() {
   if (!m) return;
   const t0 = performance.now();
   try {
-    const parts = glue.analyze_parts(m.text, m.max, m.part);
-    postMessage({ type: 'result', seq: m.seq, parts, ms: performance.now() - t0 });
+    const text = m.bytes ? new TextDecoder().decode(m.bytes) : m.text;
+    const parts = glue.analyze_parts(text, m.max, m.part);
+    // One buffer, transferred: the page receives it without a copy (no megabytes of strings to
+    // structured-clone on its main thread) and reads each part's bytes straight into wasm.
+    const enc = new TextEncoder();
+    const bytes = parts.map((p) => enc.encode(p));
+    const json = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
+    const ends = [];
+    let at = 0;
+    for (const b of bytes) {
+      json.set(b, at);
+      at += b.length;
+      ends.push(at);
+    }
+    postMessage({ type: 'result', seq: m.seq, json, ends, ms: performance.now() - t0 }, [json.buffer]);
   } catch (e) {
     // A trap leaves the module in an unknown state: report, the page starts a fresh worker.
     postMessage({ type: 'error', seq: m.seq, message: String(e && e.message || e) });

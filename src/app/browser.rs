@@ -21,6 +21,18 @@ pub fn save(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Stores a JavaScript string as is (no copy through wasm memory: a draft can be megabytes);
+/// false when storage is unavailable or full.
+pub fn save_js(key: &str, value: &JsValue) -> bool {
+    let Some(s) = storage() else {
+        return false;
+    };
+    js_sys::Reflect::get(&s, &"setItem".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|f| f.call2(&s, &key.into(), value).is_ok())
+}
+
 pub fn remove(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(key);

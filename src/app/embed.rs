@@ -450,6 +450,7 @@ fn show_in_app(document: &Document, text: &str) {
         return;
     };
     let _ = js_sys::Reflect::set(&input, &"value".into(), &text.into());
+    super::collapse_if_long();
     if let Some(button) = document
         .get_element_by_id("analyse")
         .and_then(|b| b.dyn_into::<HtmlElement>().ok())

@@ -488,6 +488,45 @@ pub fn analysing(lang: Lang, bytes: usize, estimate_ms: f64) -> String {
     }
 }
 
+/// Said over the text area while a long text is kept out of its layout (see
+/// `crate::app::COLLAPSE_CHARS`): « Texte long (1 002 345 caractères) … ».
+pub fn long_text(lang: Lang, chars: usize) -> String {
+    let n = group_digits(lang, chars);
+    match lang {
+        Lang::Fr => format!(
+            "Texte long ({n}\u{a0}caractères)\u{a0}: il n’est pas affiché ici, pour que la page reste fluide. L’analyse apparaît plus bas."
+        ),
+        Lang::En => format!(
+            "Long text ({n} characters): not shown here, to keep the page responsive. The analysis appears below."
+        ),
+    }
+}
+
+/// Button that shows a long text in the text area.
+pub fn show_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Afficher le texte",
+        Lang::En => "Show the text",
+    }
+}
+
+/// `n` with its thousands grouped: « 1 002 345 » (narrow no-break spaces), "1,002,345".
+pub fn group_digits(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Progress message while rendering: « Affichage du texte annoté… 40 % ».
 pub fn rendering(lang: Lang, percent: usize) -> String {
     match lang {
@@ -588,6 +627,18 @@ mod tests {
         assert!(
             truncated(Lang::Fr, 2_000_000, 3_000_000).contains("seuls les 2,0\u{a0}Mo premiers")
         );
+    }
+
+    #[test]
+    fn long_text_notice() {
+        assert_eq!(group_digits(Lang::Fr, 1_002_345), "1\u{202f}002\u{202f}345");
+        assert_eq!(group_digits(Lang::En, 1_002_345), "1,002,345");
+        assert_eq!(group_digits(Lang::En, 999), "999");
+        assert!(
+            long_text(Lang::Fr, 60_001).starts_with("Texte long (60\u{202f}001\u{a0}caractères)")
+        );
+        assert!(long_text(Lang::En, 60_001).starts_with("Long text (60,001 characters)"));
+        assert_eq!(show_text(Lang::En), "Show the text");
     }
 
     #[test]

@@ -27,4 +27,4 @@ pub const MAX_ANALYSED_BYTES: usize = 2_000_000;
 
 /// Target size of the text covered by one part of a result (see [`parts`]): small enough that
 /// decoding and rendering one part stays well under a frame budget on a phone.
-pub const PART_BYTES: usize = 12_000;
+pub const PART_BYTES: usize = 6_000;

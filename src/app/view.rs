@@ -18,9 +18,11 @@ use wasm_bindgen::JsCast;
 pub const DOC_ID: &str = "result-doc";
 /// Main-thread budget per rendering task, in milliseconds.
 const BUDGET_MS: f64 = 12.0;
+/// Longest wait for a frame before the next rendering task runs anyway.
+const FALLBACK: Duration = Duration::from_millis(50);
 
 pub enum PartSrc {
-    /// A JSON string still in JavaScript (from the worker).
+    /// A JSON document still in JavaScript (from the worker): UTF-8 bytes or a string.
     Js(wasm_bindgen::JsValue),
     Native(Part),
 }
@@ -55,6 +57,8 @@ impl Doc {
 thread_local! {
     static DOC: RefCell<Option<Doc>> = const { RefCell::new(None) };
     static LAST_PCT: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
+    /// The pending rendering task: only the latest scheduled one runs.
+    static TICKET: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 pub fn now() -> f64 {
@@ -149,8 +153,24 @@ pub fn rerender(lang: Lang) {
     }
 }
 
+/// Runs the next rendering task right after the browser's next frame, so that a frame is shown
+/// between any two slices (timers alone may run back to back for 50 ms and more). Where frames do
+/// not come (hidden tab, off-screen frame), a timer runs it anyway. Only the latest call counts.
 fn schedule(seq: u64) {
-    leptos::prelude::set_timeout(move || step(seq, BUDGET_MS), Duration::from_millis(0));
+    let ticket = TICKET.with(|t| {
+        t.set(t.get() + 1);
+        t.get()
+    });
+    let run = move || {
+        if TICKET.with(|t| t.get()) == ticket {
+            TICKET.with(|t| t.set(ticket + 1));
+            step(seq, BUDGET_MS);
+        }
+    };
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(run, Duration::from_millis(0))
+    });
+    leptos::prelude::set_timeout(run, FALLBACK);
 }
 
 /// One unit of work: decode a part, or render a decoded slice. False when nothing is left.
@@ -190,7 +210,7 @@ fn unit(d: &mut Doc) -> bool {
     };
     let part = match src {
         PartSrc::Native(p) => p,
-        PartSrc::Js(v) => decode(&v.as_string().unwrap_or_default()),
+        PartSrc::Js(v) => decode(&super::engine::json_bytes(&v)),
     };
     let before = Counts::of(&d.analysis);
     let (lo, hi) = (part.lo, part.hi);
@@ -201,8 +221,8 @@ fn unit(d: &mut Doc) -> bool {
     true
 }
 
-fn decode(json: &str) -> Part {
-    serde_json::from_str::<Part>(json).unwrap_or_else(|e| {
+fn decode(json: &[u8]) -> Part {
+    serde_json::from_slice::<Part>(json).unwrap_or_else(|e| {
         web_sys::console::error_1(&format!("Loupe: unreadable result part: {e}").into());
         Part::default()
     })

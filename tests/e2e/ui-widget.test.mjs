@@ -445,6 +445,80 @@ test('long texts: 10 KB and 1 MB stay responsive (worker, progressive rendering)
   await context.close();
 });
 
+test('a long paste is kept out of the text area layout and rendered slice by slice: every highlight and all the text end up on screen', async () => {
+  const { context, page, errors } = await open();
+  const text = bigText(300_000);
+  const rendered = nextRendered(page);
+  // As a paste does: focus, the value changes, then an input event.
+  const slicesSeen = page.evaluate(() => new Promise((resolve) => {
+    // How many slices were on screen at each `data-analysis-state` change and at the end.
+    const doc = document.querySelector('#result-doc');
+    const counts = [];
+    const mo = new MutationObserver(() => counts.push(doc.children.length));
+    mo.observe(doc, { childList: true });
+    window.addEventListener('loupe:rendered', () => { mo.disconnect(); resolve(counts); }, { once: true });
+  }));
+  await page.evaluate((t) => {
+    const ta = document.querySelector('#input');
+    ta.focus();
+    ta.value = t;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+  // At once (before the analysis is back): the text area's text is hidden, the notice says why,
+  // the focus is on « Afficher le texte », and the text itself is untouched.
+  assert.equal(await page.$eval('#input', (t) => t.classList.contains('collapsed')), true);
+  assert.equal(await page.isVisible('#long-text'), true);
+  assert.match(await page.textContent('#long-text'), /Texte long \([\d\u202f]+\u00a0caractères\)/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'show-text');
+  assert.equal(await page.$eval('#input', (t) => t.getAttribute('aria-describedby')), 'long-text-msg');
+  assert.equal((await page.inputValue('#input')).length, text.length);
+  const d = await rendered;
+  await waitDone(page);
+  assert.equal(d.worker, true);
+  // Rendered in several slices, inserted over several tasks (never one giant insertion; how many
+  // tasks depends on the machine's speed).
+  const counts = await slicesSeen;
+  const slices = await page.$$eval('#result-doc > .chunk', (c) => c.length);
+  assert.ok(slices >= 10, `${slices} slices`);
+  assert.ok(new Set(counts).size >= 3, `slices appeared in ${new Set(counts).size} steps`);
+  // Every highlight of the CLI's analysis is there, once (first pieces), in order.
+  const a = cliAnalysis(text);
+  const keys = await page.$$eval('#result-doc mark.ent[data-part="0"]', (ms) => ms.map((m) => m.dataset.canonical));
+  assert.equal(keys.length, a.mentions.length + a.dates.length);
+  // The rendered text is the input: blocks' text (labels for screen readers and the « chrome »
+  // badge aside), whitespace-normalised.
+  const shown = await page.$eval('#result-doc', (doc) => {
+    const c = doc.cloneNode(true);
+    c.querySelectorAll('.sr-only, .block-label').forEach((e) => e.remove());
+    return [...c.querySelectorAll('p.block')].map((p) => p.textContent).join('\n');
+  });
+  const squash = (s) => s.replace(/\s+/g, '');
+  assert.equal(squash(shown), squash(text));
+  // « Afficher le texte » lays the text out again and gives it the focus.
+  await page.click('#show-text');
+  assert.equal(await page.$eval('#input', (t) => t.classList.contains('collapsed')), false);
+  assert.equal(await page.isVisible('#long-text'), false);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'input');
+  assert.equal(await page.inputValue('#input'), text);
+  // Typing never hides it again; a short text is never hidden.
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Fin.');
+  assert.equal(await page.$eval('#input', (t) => t.classList.contains('collapsed')), false);
+  // Another long paste hides it; focusing the text area (Tab, a click on it) shows it.
+  await page.evaluate((t) => {
+    const ta = document.querySelector('#input');
+    ta.value = t;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+  assert.equal(await page.$eval('#input', (t) => t.classList.contains('collapsed')), true);
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'input');
+  assert.equal(await page.$eval('#input', (t) => t.classList.contains('collapsed')), false);
+  await waitDone(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('stale results are dropped: the last request wins', async () => {
   const { context, page, errors } = await open();
   // A long text first, then at once a short one: whatever finishes first, the view ends with the
@@ -452,9 +526,12 @@ test('stale results are dropped: the last request wins', async () => {
   await page.evaluate((t) => { document.querySelector('#input').value = t; }, bigText(300_000));
   await page.click('#analyse');
   await page.fill('#input', 'Le président français Emmanuel Macron est à Lyon.');
-  const rendered = nextRendered(page);
-  await page.click('#analyse');
-  const d = await rendered;
+  // Listening and clicking in one task: the long text may legitimately have been rendered before
+  // this second request (a fast worker); after it, only the short text's result may be shown.
+  const d = await page.evaluate(() => new Promise((resolve) => {
+    window.addEventListener('loupe:rendered', (e) => resolve(e.detail), { once: true });
+    document.querySelector('#analyse').click();
+  }));
   assert.equal(d.bytes, Buffer.byteLength('Le président français Emmanuel Macron est à Lyon.'));
   await page.waitForTimeout(1500);
   await waitDone(page);
