@@ -194,13 +194,22 @@ const NAME_BREAKERS: &[&str] = &[
     "une", "a-t-il", "a-t-elle", "the", "and", "of",
 ];
 
+/// At least two letters, all upper case.
 fn is_all_caps(w: &str) -> bool {
     let mut n = 0;
-    for c in w.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
-            return false;
+    for c in w.chars() {
+        // (ASCII first: a letter is upper or lower case.)
+        let (letter, upper) = if c.is_ascii() {
+            (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+        } else {
+            (c.is_alphabetic(), c.is_uppercase())
+        };
+        if letter {
+            if !upper {
+                return false;
+            }
+            n += 1;
         }
-        n += 1;
     }
     n >= 2
 }
@@ -215,7 +224,7 @@ fn is_not_acronym(w: &str) -> bool {
         "PDG", "DG", "DRH", "BTP", "QG", "JT", "AG", "CA", "VTT", "GPL", "LED", "WC", "VIP", "FAQ",
         "ID", "IP", "UV", "AM", "PM", "AOC", "IGP", "OVNI", "SAMU", "SMUR", "IRM", "ORL", "HIV",
     ];
-    w.chars().all(|c| "IVXLCDM".contains(c)) || STOP.contains(&w)
+    w.bytes().all(|c| b"IVXLCDM".contains(&c)) || STOP.contains(&w)
 }
 
 /// Per sentence: its first word token (its end when it has none), for [`sentence_initial`].
@@ -249,7 +258,7 @@ fn sentence_initial(doc: &Doc, first: &[usize], i: usize) -> bool {
 /// ends (within the token), or exactly at the token's end.
 ///
 /// `start` is the trie node reached by `text[s..s + depth]` (the root and 0 to walk from `s`).
-#[inline]
+#[inline(always)]
 fn gaz_forms_at(
     lex: &Lexicons,
     text: &str,
@@ -260,23 +269,34 @@ fn gaz_forms_at(
 ) {
     found.clear();
     let hay = &text.as_bytes()[s..];
-    for (len, p) in lex.gaz_trie.prefixes_from(start, hay, depth) {
-        let fw = lex.gaz_first_len[p as usize] as usize;
-        let ok = fw == 0 || {
-            let fw_end = s + fw;
-            let run_ends = fw < len
-                || !text[fw_end..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            match tok_end {
-                Some(te) => fw_end == te || (fw_end < te && run_ends),
-                None => run_ends,
+    let trie = &lex.gaz_trie;
+    let (mut node, mut len) = (start, depth);
+    loop {
+        let p = trie.value(node);
+        if p != ByteTrie::NONE {
+            let fw = lex.gaz_first_len[p as usize] as usize;
+            let ok = fw == 0 || {
+                let fw_end = s + fw;
+                let run_ends = fw < len
+                    || !text[fw_end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                match tok_end {
+                    Some(te) => fw_end == te || (fw_end < te && run_ends),
+                    None => run_ends,
+                }
+            };
+            if ok {
+                found.push((s + len, p as usize));
             }
-        };
-        if ok {
-            found.push((s + len, p as usize));
         }
+        let Some(&b) = hay.get(len) else { break };
+        node = trie.step(node, b);
+        if node == ByteTrie::NONE {
+            break;
+        }
+        len += 1;
     }
 }
 
@@ -295,7 +315,9 @@ fn add_gazetteer<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
         let Some(&b0) = w.first() else {
             continue; // (an empty token is no form's first word)
         };
-        let inner = w.iter().any(|&c| lex.gaz_follow[c as usize]);
+        let inner = w
+            .iter()
+            .fold(false, |any, &c| any | lex.gaz_follow[c as usize]);
         let id = ids[ti];
         // A token that is a form's first word: the forms there are those that go on from it
         // (none can end inside it, which is all letters and digits, or one character).

@@ -219,10 +219,13 @@ impl<T> CueMatcher<T> {
         }
     }
 
-    fn tok_matches(p: &PTok, id: u32, w: &str) -> bool {
+    /// Does token `k` (vocabulary id `ids[k]`) match pattern element `p`? (Only a prefix looks
+    /// at the token's text.)
+    #[inline]
+    fn tok_matches(p: &PTok, doc: &Doc, ids: &[u32], k: usize) -> bool {
         match p {
-            PTok::Exact(e) => *e == id,
-            PTok::Prefix(pre) => w.starts_with(pre.as_str()),
+            PTok::Exact(e) => *e == ids[k],
+            PTok::Prefix(pre) => doc.tok_lower(k).starts_with(pre.as_str()),
             PTok::Any => true,
         }
     }
@@ -264,7 +267,7 @@ impl<T> CueMatcher<T> {
             let ok = pat
                 .iter()
                 .enumerate()
-                .all(|(k, p)| Self::tok_matches(p, ids[i + k], doc.tok_lower(i + k)));
+                .all(|(k, p)| Self::tok_matches(p, doc, ids, i + k));
             if ok && best.is_none_or(|b| i + pat.len() > b.end) {
                 best = Some(CueHit {
                     start: i,
