@@ -19,27 +19,29 @@
 
 use crate::doc::{Doc, NSpan};
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use crate::lexicon::{self, lexicons, TitleKind};
+use crate::lexicon::{class, lexicons, ByteTrie, Lexicons, TitleKind};
 use crate::schema::{EntityType, Rule};
 
-#[derive(Debug, Clone)]
-pub struct Cand {
+/// A candidate mention. Its names borrow from the document and the lexicons, and its rule is
+/// kept as a [`Why`]: candidates that selection drops cost no allocation.
+#[derive(Debug, Clone, Copy)]
+pub struct Cand<'d> {
     /// Token range (tokens overlapping the span).
     pub a: usize,
     pub b: usize,
     /// Set when the mention is only part of a token (« Pékin » in « Pékin-Moscou »).
     pub sub: Option<NSpan>,
     pub etype: EntityType,
-    pub canonical: Option<String>,
+    pub canonical: Option<&'d str>,
     pub entry: Option<usize>,
-    pub role: Option<String>,
-    pub rule: Rule,
+    pub role: Option<&'d str>,
+    pub why: Why<'d>,
     pub prio: u8,
 }
 
-impl Cand {
+impl<'d> Cand<'d> {
     /// A candidate of the whole tokens `a..b` with no canonical name, entry or role yet.
-    fn new(a: usize, b: usize, etype: EntityType, rule: Rule, prio: u8) -> Self {
+    fn new(a: usize, b: usize, etype: EntityType, why: Why<'d>, prio: u8) -> Self {
         Cand {
             a,
             b,
@@ -48,9 +50,79 @@ impl Cand {
             canonical: None,
             entry: None,
             role: None,
-            rule,
+            why,
             prio,
         }
+    }
+}
+
+/// The rule that proposed a candidate, with what its explanation names ([`Why::rule`] writes
+/// the [`Rule`] of a selected mention).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why<'d> {
+    /// `gazetteer`: the entry (its `file:line` and canonical name).
+    Gazetteer(usize),
+    /// `acronym-def`, the expansion before « (ACR) »: the acronym.
+    Expansion(&'d str),
+    /// `acronym-def`, the acronym: its expansion.
+    Defined(&'d str),
+    /// `title+name` after an honorific: the honorific.
+    Honorific(&'d str),
+    /// `title+name` after a role: the role cue.
+    Role(&'d str),
+    /// `ministry`: the portfolio cue.
+    Ministry(&'d str),
+    /// `head`: the head word.
+    Head(&'d str),
+    /// `event-noun`: the noun.
+    EventNoun(&'d str),
+    /// `acronym`: an unknown upper-case word.
+    Acronym,
+    /// `firstname`: the given name.
+    Firstname(&'d str),
+    /// `caps`: the type given by context.
+    Caps(EntityType),
+    /// `coref`: the full name.
+    Coref(&'d str),
+}
+
+impl Why<'_> {
+    /// The rule identifier.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Why::Gazetteer(_) => "gazetteer",
+            Why::Expansion(_) | Why::Defined(_) => "acronym-def",
+            Why::Honorific(_) | Why::Role(_) => "title+name",
+            Why::Ministry(_) => "ministry",
+            Why::Head(_) => "head",
+            Why::EventNoun(_) => "event-noun",
+            Why::Acronym => "acronym",
+            Why::Firstname(_) => "firstname",
+            Why::Caps(_) => "caps",
+            Why::Coref(_) => "coref",
+        }
+    }
+
+    /// The rule with its explanation.
+    pub fn rule(&self) -> Rule {
+        let detail = match *self {
+            Why::Gazetteer(e) => {
+                let g = &lexicons().gaz[e];
+                [g.origin.as_str(), ": ", &g.canonical].concat()
+            }
+            Why::Expansion(acr) => ["expansion of (", acr, ")"].concat(),
+            Why::Defined(exp) => ["acronym defined after « ", exp, " »"].concat(),
+            Why::Honorific(w) => ["honorific « ", w, " »"].concat(),
+            Why::Role(r) => ["role « ", r, " »"].concat(),
+            Why::Ministry(cue) => ["ministère + « ", cue, " »"].concat(),
+            Why::Head(h) => ["heads.tsv: « ", h, " »"].concat(),
+            Why::EventNoun(w) => ["« ", w, " » + name"].concat(),
+            Why::Acronym => "upper-case word".to_string(),
+            Why::Firstname(w) => ["firstnames.txt: ", w].concat(),
+            Why::Caps(t) => ["capitalised words, typed ", t.as_str(), " by context"].concat(),
+            Why::Coref(full) => ["short form of ", full].concat(),
+        };
+        Rule::new(self.id(), detail)
     }
 }
 
@@ -65,6 +137,40 @@ pub struct EMention {
     pub entry: Option<usize>,
     pub role: Option<String>,
     pub rule: Rule,
+}
+
+/// The closed word lists below, by their [`class`] bit (interned in the lexicons' vocabulary).
+pub(crate) const CLASS_LISTS: [(&[&str], u32); 4] = [
+    (CONNECTORS, class::CONNECTOR),
+    (NAME_BREAKERS, class::NAME_BREAKER),
+    (EVENT_NOUNS, class::EVENT_NOUN),
+    (NAME_PARTICLES, class::NAME_PARTICLE),
+];
+
+/// A set of token indices (a bitset: cheap to clear for a long document).
+struct TokSet(Vec<u64>);
+
+impl TokSet {
+    fn new(n: usize) -> Self {
+        TokSet(vec![0; n.div_ceil(64)])
+    }
+    fn insert_range(&mut self, r: std::ops::Range<usize>) {
+        for k in r {
+            self.0[k / 64] |= 1 << (k % 64);
+        }
+    }
+    fn contains(&self, k: usize) -> bool {
+        self.0[k / 64] >> (k % 64) & 1 != 0
+    }
+    fn any_in(&self, mut r: std::ops::Range<usize>) -> bool {
+        r.any(|k| self.contains(k))
+    }
+}
+
+/// The [`class`] bits of token `i` (of its lower-cased form).
+#[inline]
+fn cls(lex: &Lexicons, doc: &Doc, i: usize) -> u32 {
+    lex.class(doc.tok_ids()[i])
 }
 
 /// Words that link parts of a multi-word name (« Organisation de coopération de Shanghai »).
@@ -88,13 +194,22 @@ const NAME_BREAKERS: &[&str] = &[
     "une", "a-t-il", "a-t-elle", "the", "and", "of",
 ];
 
+/// At least two letters, all upper case.
 fn is_all_caps(w: &str) -> bool {
     let mut n = 0;
-    for c in w.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
-            return false;
+    for c in w.chars() {
+        // (ASCII first: a letter is upper or lower case.)
+        let (letter, upper) = if c.is_ascii() {
+            (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+        } else {
+            (c.is_alphabetic(), c.is_uppercase())
+        };
+        if letter {
+            if !upper {
+                return false;
+            }
+            n += 1;
         }
-        n += 1;
     }
     n >= 2
 }
@@ -109,131 +224,223 @@ fn is_not_acronym(w: &str) -> bool {
         "PDG", "DG", "DRH", "BTP", "QG", "JT", "AG", "CA", "VTT", "GPL", "LED", "WC", "VIP", "FAQ",
         "ID", "IP", "UV", "AM", "PM", "AOC", "IGP", "OVNI", "SAMU", "SMUR", "IRM", "ORL", "HIV",
     ];
-    w.chars().all(|c| "IVXLCDM".contains(c)) || STOP.contains(&w)
+    w.bytes().all(|c| b"IVXLCDM".contains(&c)) || STOP.contains(&w)
 }
 
-/// Is token `i` the first word of its sentence (after opening quotes/dashes)?
-fn sentence_initial(doc: &Doc, i: usize) -> bool {
-    let t = &doc.tokens()[i];
-    let s = &doc.seg.sentences[t.sent];
-    let mut k = s.tokens.start;
-    while k < i && !doc.is_word(k) {
-        k += 1;
+/// Per sentence: its first word token (its end when it has none), for [`sentence_initial`].
+fn first_words(doc: &Doc) -> Vec<usize> {
+    doc.seg
+        .sentences
+        .iter()
+        .map(|s| {
+            s.tokens
+                .clone()
+                .find(|&k| doc.is_word(k))
+                .unwrap_or(s.tokens.end)
+        })
+        .collect()
+}
+
+/// Is token `i` the first word of its sentence (after opening quotes/dashes)? `first` is
+/// [`first_words`].
+fn sentence_initial(doc: &Doc, first: &[usize], i: usize) -> bool {
+    let sent = doc.tokens()[i].sent;
+    doc.seg.sentences[sent].tokens.start <= i && i <= first[sent]
+}
+
+/// The gazetteer forms that the text starts with at byte `s`, and whose first word
+/// ([`crate::lexicon::first_word`]) is the text's there: `(end, form)`, shortest first, in `found`.
+///
+/// At a token start (`tok_end = Some(end of the token)`) the first word is the token itself when
+/// the token is one word (all alphanumeric, or one other character), else the text's first word;
+/// inside a token (after a hyphen, `tok_end = None`) it is the text's first word. So a form whose
+/// first word is alphanumeric matches if its first word ends where the text's alphanumeric run
+/// ends (within the token), or exactly at the token's end.
+///
+/// `start` is the trie node reached by `text[s..s + depth]` (the root and 0 to walk from `s`).
+#[inline(always)]
+fn gaz_forms_at(
+    lex: &Lexicons,
+    text: &str,
+    s: usize,
+    tok_end: Option<usize>,
+    (start, depth): (u32, usize),
+    found: &mut Vec<(usize, usize)>,
+) {
+    found.clear();
+    let hay = &text.as_bytes()[s..];
+    let trie = &lex.gaz_trie;
+    let (mut node, mut len) = (start, depth);
+    loop {
+        let p = trie.value(node);
+        if p != ByteTrie::NONE {
+            let fw = lex.gaz_first_len[p as usize] as usize;
+            let ok = fw == 0 || {
+                let fw_end = s + fw;
+                let run_ends = fw < len
+                    || !text[fw_end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                match tok_end {
+                    Some(te) => fw_end == te || (fw_end < te && run_ends),
+                    None => run_ends,
+                }
+            };
+            if ok {
+                found.push((s + len, p as usize));
+            }
+        }
+        let Some(&b) = hay.get(len) else { break };
+        node = trie.step(node, b);
+        if node == ByteTrie::NONE {
+            break;
+        }
+        len += 1;
     }
-    k == i
 }
 
-fn add_gazetteer(doc: &Doc, out: &mut Vec<Cand>) {
+fn add_gazetteer<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
+    let lex = lexicons();
+    let text = doc.text();
+    let bytes = text.as_bytes();
+    let ids = doc.tok_ids();
+    // Match positions: token starts, and the starts of the parts of hyphenated tokens
+    // (« Pékin-Moscou »). Every form whose first word is the text's first word there is tried,
+    // longest first (all overlapping matches are candidates: « L'Union » the newspaper and
+    // « Union européenne »; selection happens later).
+    let mut found = Vec::new();
+    for (ti, t) in doc.tokens().iter().enumerate() {
+        let w = &bytes[t.start..t.end];
+        let Some(&b0) = w.first() else {
+            continue; // (an empty token is no form's first word)
+        };
+        let inner = w
+            .iter()
+            .fold(false, |any, &c| any | lex.gaz_follow[c as usize]);
+        let id = ids[ti];
+        // A token that is a form's first word: the forms there are those that go on from it
+        // (none can end inside it, which is all letters and digits, or one character).
+        let from_word = if lex.class(id) & class::GAZ_FIRST != 0 {
+            lex.gaz_first_node(id, w).map(|node| (node, w.len()))
+        } else {
+            None
+        };
+        // Otherwise a candidate can start here only if the token starts with another character
+        // than a letter or digit (its first word), or goes on after a form's first word
+        // (`gaz_follow`; a form that ends inside a token must be followed by a hyphen).
+        let start = match from_word {
+            Some(sd) => Some(sd),
+            None if lex.gaz_trie.step(0, b0) == ByteTrie::NONE => None,
+            None if inner => Some((0, 0)),
+            None if b0 < 0x80 => (!b0.is_ascii_alphanumeric()).then_some((0, 0)),
+            None => {
+                let c = text[t.start..].chars().next();
+                (!c.is_some_and(char::is_alphanumeric)).then_some((0, 0))
+            }
+        };
+        if let Some(start) = start {
+            gaz_forms_at(lex, text, t.start, Some(t.end), start, &mut found);
+            for &(e, p) in found.iter().rev() {
+                gaz_candidate(doc, first, t.start, e, p, ti, out);
+            }
+        }
+        if !inner {
+            continue;
+        }
+        for (i, &c) in w.iter().enumerate() {
+            if c == b'-' && i + 1 < w.len() {
+                gaz_forms_at(lex, text, t.start + i + 1, None, (0, 0), &mut found);
+                for &(e, p) in found.iter().rev() {
+                    gaz_candidate(doc, first, t.start + i + 1, e, p, ti, out);
+                }
+            }
+        }
+    }
+}
+
+/// A candidate for gazetteer form `p` matched at bytes `s..e`, starting in token `a`, unless the
+/// match cuts a word or the context rules it out.
+fn gaz_candidate<'d>(
+    doc: &'d Doc,
+    first: &[usize],
+    s: usize,
+    e: usize,
+    p: usize,
+    a: usize,
+    out: &mut Vec<Cand<'d>>,
+) {
     let lex = lexicons();
     let text = doc.text();
     let toks = doc.tokens();
-    // Match positions: token starts, and the starts of the parts of hyphenated tokens
-    // (« Pékin-Moscou »). Every form whose first word is the text's first word there is tried
-    // (all overlapping matches are candidates: « L'Union » the newspaper and « Union
-    // européenne »; selection happens later).
-    // (start, end, form, token at start)
-    let mut matches: Vec<(usize, usize, usize, usize)> = Vec::new();
-    // The forms of `forms` that the text at byte `s` (in token `ti`) starts with.
-    let try_forms = |s: usize, ti: usize, forms: Option<&Vec<u32>>, matches: &mut Vec<_>| {
-        for &p in forms.into_iter().flatten() {
-            let f = lex.gaz_forms[p as usize].0.as_str();
-            if text[s..].starts_with(f) {
-                matches.push((s, s + f.len(), p as usize, ti));
-            }
-        }
-    };
-    let by_word = |s: usize| lex.gaz_first.get(lexicon::first_word(&text[s..]));
-    let ids = doc.tok_ids();
-    for (ti, t) in toks.iter().enumerate() {
-        let w = &text[t.start..t.end];
-        // A single-word token: its vocabulary id finds the forms (no string hashing).
-        let forms = if lexicon::first_word(w).len() == w.len() {
-            lex.gaz_first_id.get(&ids[ti])
-        } else {
-            by_word(t.start)
-        };
-        try_forms(t.start, ti, forms, &mut matches);
-        for (i, _) in w.match_indices('-') {
-            if i + 1 < w.len() {
-                try_forms(t.start + i + 1, ti, by_word(t.start + i + 1), &mut matches);
-            }
-        }
+    // Tokens a..b cover the match (b found by a short forward scan, never a search over the
+    // whole token list, whose cache misses dominated this layer).
+    let mut b = a + 1;
+    while b < toks.len() && toks[b].start < e {
+        b += 1;
     }
-    for (s, e, p, a) in matches {
-        // Tokens a..b cover the match (b found by a short forward scan, never a search over the
-        // whole token list, whose cache misses dominated this layer).
-        let mut b = a + 1;
-        while b < toks.len() && toks[b].start < e {
-            b += 1;
-        }
-        if a >= b {
-            continue;
-        }
-        let start_ok = toks[a].start == s
-            || (text[..s].ends_with('-')
-                && text[s..].chars().next().is_some_and(char::is_uppercase)
-                && text[toks[a].start..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase));
-        let end_ok = toks[b - 1].end == e
-            || (text[e..].starts_with('-')
-                && text[e + 1..].chars().next().is_some_and(char::is_uppercase));
-        if !start_ok || !end_ok {
-            continue;
-        }
-        let sub = (toks[a].start != s || toks[b - 1].end != e).then(|| NSpan::new(s, e));
-        if doc.in_boilerplate(NSpan::new(s, e)) {
-            continue;
-        }
-        let entry = lex.gaz_forms[p].1;
-        let g = &lex.gaz[entry];
-        // Lower-case forms: fine for places (« mer de Chine méridionale »), but a lower-case
-        // event or initiative (« nouveau coronavirus ») is a description, not a name; and
-        // single lower-case words are too ambiguous.
-        let surface = &text[s..e];
-        // (A name may open with its article: « la Ceinture et la Route ».)
-        let after_article = ["la ", "le ", "les ", "l'"]
-            .iter()
-            .find_map(|a| surface.strip_prefix(a))
-            .unwrap_or(surface);
-        let lower_initial = after_article.chars().next().is_some_and(char::is_lowercase);
-        if lower_initial && (b - a == 1 || g.etype == EntityType::MISC) {
-            continue;
-        }
-        // A place name that is also a given name, followed by a capitalised word or a name
-        // particle (« Dominique de Villepin », « Florence Dupont ») is a person.
-        if b - a == 1
-            && g.etype == EntityType::LOC
-            && lex.firstnames.contains(surface)
-            && b < toks.len()
+    let start_ok = toks[a].start == s
+        || (text[..s].ends_with('-')
+            && text[s..].chars().next().is_some_and(char::is_uppercase)
+            && text[toks[a].start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase));
+    let end_ok = toks[b - 1].end == e
+        || (text[e..].starts_with('-')
+            && text[e + 1..].chars().next().is_some_and(char::is_uppercase));
+    if !start_ok || !end_ok {
+        return;
+    }
+    let sub = (toks[a].start != s || toks[b - 1].end != e).then(|| NSpan::new(s, e));
+    if doc.in_boilerplate(NSpan::new(s, e)) {
+        return;
+    }
+    let entry = lex.gaz_forms[p].1;
+    let g = &lex.gaz[entry];
+    // Lower-case forms: fine for places (« mer de Chine méridionale »), but a lower-case
+    // event or initiative (« nouveau coronavirus ») is a description, not a name; and
+    // single lower-case words are too ambiguous.
+    let surface = &text[s..e];
+    // (A name may open with its article: « la Ceinture et la Route ».)
+    let after_article = ["la ", "le ", "les ", "l'"]
+        .iter()
+        .find_map(|a| surface.strip_prefix(a))
+        .unwrap_or(surface);
+    let lower_initial = after_article.chars().next().is_some_and(char::is_lowercase);
+    if lower_initial && (b - a == 1 || g.etype == EntityType::MISC) {
+        return;
+    }
+    // A place name that is also a given name, followed by a capitalised word or a name
+    // particle (« Dominique de Villepin », « Florence Dupont ») is a person. (A whole token is
+    // only a given name if its class says it may be.)
+    if b - a == 1
+        && g.etype == EntityType::LOC
+        && b < toks.len()
+        && (sub.is_some() || cls(lex, doc, a) & class::FIRSTNAME != 0)
+        && lex.firstnames.contains(surface)
+    {
+        let next = doc.tok(b);
+        if doc.is_cap(b) || (matches!(next, "de" | "d'") && b + 1 < toks.len() && doc.is_cap(b + 1))
         {
-            let next = doc.tok(b);
-            if doc.is_cap(b)
-                || (matches!(next, "de" | "d'") && b + 1 < toks.len() && doc.is_cap(b + 1))
-            {
-                continue;
-            }
-        }
-        // A sentence-initial single word that is also a function word (« Nice » vs « Sens »).
-        if b - a == 1 && sentence_initial(doc, a) && lex.function_words.contains(doc.tok_lower(a)) {
-            continue;
-        }
-        out.push(Cand {
-            sub: None,
-            a,
-            b,
-            etype: g.etype,
-            canonical: Some(g.canonical.clone()),
-            entry: Some(entry),
-            role: None,
-            rule: Rule::new("gazetteer", format!("{}: {}", g.origin, g.canonical)),
-            prio: 5,
-        });
-        if let Some(c) = out.last_mut() {
-            c.sub = sub;
+            return;
         }
     }
+    // A sentence-initial single word that is also a function word (« Nice » vs « Sens »).
+    if b - a == 1 && cls(lex, doc, a) & class::FUNCTION != 0 && sentence_initial(doc, first, a) {
+        return;
+    }
+    out.push(Cand {
+        sub,
+        a,
+        b,
+        etype: g.etype,
+        canonical: Some(&g.canonical),
+        entry: Some(entry),
+        role: None,
+        why: Why::Gazetteer(entry),
+        prio: 5,
+    });
 }
 
 /// Is token `i` inside a ministerial portfolio (« ministre marocain de l'Industrie et du
@@ -257,7 +464,7 @@ fn in_portfolio(doc: &Doc, i: usize) -> bool {
         ) {
             return true;
         }
-        let ok = CONNECTORS.contains(&w) || lex.demonyms.contains_key(w) || doc.is_cap(k);
+        let ok = cls(lex, doc, k) & (class::CONNECTOR | class::DEMONYM) != 0 || doc.is_cap(k);
         if !ok {
             return false;
         }
@@ -267,6 +474,7 @@ fn in_portfolio(doc: &Doc, i: usize) -> bool {
 
 /// Capitalised name run starting at `i`: returns the exclusive end token (≥ i+1) or `i`.
 fn name_run(doc: &Doc, i: usize, limit: usize, max: usize) -> usize {
+    let lex = lexicons();
     let mut j = i;
     let mut last_cap = i;
     while j < limit && j - i < max {
@@ -275,7 +483,12 @@ fn name_run(doc: &Doc, i: usize, limit: usize, max: usize) -> usize {
             last_cap = j;
             continue;
         }
-        if j > i && NAME_PARTICLES.contains(&doc.tok(j)) && j + 1 < limit && doc.is_cap(j + 1) {
+        if j > i
+            && cls(lex, doc, j) & class::NAME_PARTICLE != 0
+            && NAME_PARTICLES.contains(&doc.tok(j))
+            && j + 1 < limit
+            && doc.is_cap(j + 1)
+        {
             j += 1;
             continue;
         }
@@ -288,7 +501,7 @@ fn sentence_end(doc: &Doc, i: usize) -> usize {
     doc.seg.sentences[doc.tokens()[i].sent].tokens.end
 }
 
-fn add_acronym_definitions(doc: &Doc, out: &mut Vec<Cand>) {
+fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
     let toks = doc.tokens();
     #[allow(clippy::needless_range_loop)] // i indexes tokens and neighbours
@@ -313,8 +526,7 @@ fn add_acronym_definitions(doc: &Doc, out: &mut Vec<Cand>) {
                 break;
             }
             let w = doc.tok(k);
-            let wl = doc.tok_lower(k);
-            if CONNECTORS.contains(&wl) {
+            if cls(lex, doc, k) & class::CONNECTOR != 0 {
                 continue;
             }
             let init = w.chars().next().unwrap().to_uppercase().next().unwrap();
@@ -342,18 +554,17 @@ fn add_acronym_definitions(doc: &Doc, out: &mut Vec<Cand>) {
             .map(|e| lex.gaz[e].etype)
             .or(head_type)
             .unwrap_or(EntityType::ORG);
-        let canonical = known
-            .map(|e| lex.gaz[e].canonical.clone())
-            .unwrap_or_else(|| doc.slice(doc.tspan(a, i)).to_string());
+        let expansion = doc.slice(doc.tspan(a, i));
+        let canonical = known.map_or(expansion, |e| lex.gaz[e].canonical.as_str());
         out.push(Cand {
             sub: None,
             a,
             b: i,
             etype,
-            canonical: Some(canonical.clone()),
+            canonical: Some(canonical),
             entry: known,
             role: None,
-            rule: Rule::new("acronym-def", format!("expansion of ({acr})")),
+            why: Why::Expansion(acr),
             prio: 6,
         });
         out.push(Cand {
@@ -364,10 +575,7 @@ fn add_acronym_definitions(doc: &Doc, out: &mut Vec<Cand>) {
             canonical: Some(canonical),
             entry: known,
             role: None,
-            rule: Rule::new(
-                "acronym-def",
-                format!("acronym defined after « {} »", doc.slice(doc.tspan(a, i))),
-            ),
+            why: Why::Defined(expansion),
             prio: 6,
         });
     }
@@ -387,15 +595,16 @@ pub fn role_before(doc: &Doc, end: usize) -> Option<(usize, String)> {
     let mut best = None;
     while k > stop && j - k < 14 {
         let w = doc.tok_lower(k - 1);
-        let roleish = lex.title_words.contains(w)
-            || lex.demonyms.contains_key(w)
+        let c = cls(lex, doc, k - 1);
+        let roleish = c & (class::TITLE_WORD | class::DEMONYM) != 0
             || matches!(w, "et" | "de" | "des" | "du" | "la" | "l'" | "d'" | "le")
             || (doc.is_cap(k - 1) && matches!(w, "affaires" | "état" | "premier" | "première"));
         if !roleish {
             break;
         }
         k -= 1;
-        if lex.titles.get(w) == Some(&TitleKind::Role)
+        if c & class::TITLE != 0
+            && lex.titles.get(w) == Some(&TitleKind::Role)
             && !matches!(w, "de" | "des" | "du" | "la" | "le" | "et")
         {
             best = Some(k);
@@ -407,12 +616,12 @@ pub fn role_before(doc: &Doc, end: usize) -> Option<(usize, String)> {
     Some((a, text))
 }
 
-fn add_titles(doc: &Doc, out: &mut Vec<Cand>) {
+fn add_titles<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
     let n = doc.tokens().len();
     let mut i = 0;
     while i < n {
-        if !doc.is_word(i) || !lex.title_first.contains(doc.tok_lower(i)) {
+        if cls(lex, doc, i) & class::TITLE_FIRST == 0 || !doc.is_word(i) {
             i += 1;
             continue;
         }
@@ -429,13 +638,7 @@ fn add_titles(doc: &Doc, out: &mut Vec<Cand>) {
             }
             let e = name_run(doc, j, lim, 4);
             if e > j && !doc.tok_in_boilerplate(j) {
-                out.push(Cand::new(
-                    j,
-                    e,
-                    EntityType::PER,
-                    Rule::new("title+name", format!("honorific « {w} »")),
-                    7,
-                ));
+                out.push(Cand::new(j, e, EntityType::PER, Why::Honorific(w), 7));
                 i = e;
                 continue;
             }
@@ -446,7 +649,7 @@ fn add_titles(doc: &Doc, out: &mut Vec<Cand>) {
                 // Extend over demonyms, portfolios and « et <role> ».
                 let mut j = h.end;
                 loop {
-                    if j < lim && lex.demonyms.contains_key(doc.tok_lower(j)) {
+                    if j < lim && cls(lex, doc, j) & class::DEMONYM != 0 {
                         j += 1;
                         continue;
                     }
@@ -473,20 +676,16 @@ fn add_titles(doc: &Doc, out: &mut Vec<Cand>) {
                         .by_form
                         .get(&name.to_lowercase())
                         .is_some_and(|v| v.iter().all(|&g| lex.gaz[g].etype != EntityType::PER));
-                    if !known_non_per && !lex.function_words.contains(doc.tok_lower(j)) {
+                    if !known_non_per && cls(lex, doc, j) & class::FUNCTION == 0 {
                         out.push(Cand {
-                            sub: None,
-                            a: j,
-                            b: e,
-                            etype: EntityType::PER,
-                            canonical: None,
-                            entry: None,
-                            role: Some(doc.slice(doc.tspan(i, role_end)).to_string()),
-                            rule: Rule::new(
-                                "title+name",
-                                format!("role « {} »", doc.slice(doc.tspan(h.start, h.end))),
-                            ),
-                            prio: 7,
+                            role: Some(doc.slice(doc.tspan(i, role_end))),
+                            ..Cand::new(
+                                j,
+                                e,
+                                EntityType::PER,
+                                Why::Role(doc.slice(doc.tspan(h.start, h.end))),
+                                7,
+                            )
                         });
                         i = e;
                         continue;
@@ -498,7 +697,7 @@ fn add_titles(doc: &Doc, out: &mut Vec<Cand>) {
     }
 }
 
-fn add_ministries(doc: &Doc, out: &mut Vec<Cand>) {
+fn add_ministries<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
     let n = doc.tokens().len();
     for i in 0..n {
@@ -512,7 +711,7 @@ fn add_ministries(doc: &Doc, out: &mut Vec<Cand>) {
         }
         let lim = sentence_end(doc, i);
         let mut j = i + 1;
-        if j < lim && lex.demonyms.contains_key(doc.tok_lower(j)) {
+        if j < lim && cls(lex, doc, j) & class::DEMONYM != 0 {
             j += 1;
         }
         if let Some(h) = lex.title_cues.longest_at(doc, j, lim) {
@@ -521,10 +720,7 @@ fn add_ministries(doc: &Doc, out: &mut Vec<Cand>) {
                     i,
                     h.end,
                     EntityType::ORG,
-                    Rule::new(
-                        "ministry",
-                        format!("ministère + « {} »", lex.title_cues.entries[h.entry].1),
-                    ),
+                    Why::Ministry(&lex.title_cues.entries[h.entry].1),
                     6,
                 ));
             }
@@ -532,17 +728,56 @@ fn add_ministries(doc: &Doc, out: &mut Vec<Cand>) {
     }
 }
 
-/// `known`: tokens inside a gazetteer name → the end of the name starting there (0 inside a
-/// name). The gazetteer knows where such a name ends (« Union européenne | et le Maroc »), so a
-/// head rule may only extend it by a complement (« Jeux olympiques d'hiver | de Beijing »).
-fn add_heads(doc: &Doc, known: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+/// The whole-token gazetteer names among the candidates, by token ([`KnownNames::at`]).
+struct KnownNames {
+    /// Token ranges `(a, b)`, by start.
+    names: Vec<(usize, usize)>,
+    /// `reach[j]`: the largest end among `names[..=j]`.
+    reach: Vec<usize>,
+}
+
+impl KnownNames {
+    fn new(cands: &[Cand]) -> Self {
+        let mut names: Vec<(usize, usize)> = cands
+            .iter()
+            .filter(|c| matches!(c.why, Why::Gazetteer(_)) && c.sub.is_none())
+            .map(|c| (c.a, c.b))
+            .collect();
+        // (Already in token order: a cheap check.)
+        names.sort_by_key(|n| n.0);
+        let reach = names
+            .iter()
+            .scan(0, |r, &(_, b)| {
+                *r = b.max(*r);
+                Some(*r)
+            })
+            .collect();
+        KnownNames { names, reach }
+    }
+
+    /// For token `k`: the end of the longest name starting there, else `Some(0)` inside a name,
+    /// else `None`.
+    fn at(&self, k: usize) -> Option<usize> {
+        let lo = self.names.partition_point(|&(a, _)| a < k);
+        let starting = self.names[lo..].iter().take_while(|&&(a, _)| a == k);
+        match starting.map(|&(_, b)| b).max() {
+            Some(b) => Some(b),
+            None => (lo > 0 && self.reach[lo - 1] > k).then_some(0),
+        }
+    }
+}
+
+/// `known`: the gazetteer names. The gazetteer knows where such a name ends (« Union européenne
+/// | et le Maroc »), so a head rule may only extend it by a complement (« Jeux olympiques
+/// d'hiver | de Beijing »), and never starts inside it.
+fn add_heads<'d>(doc: &'d Doc, known: &KnownNames, out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
     let n = doc.tokens().len();
     for i in 0..n {
-        if !doc.is_cap(i) {
+        if !doc.is_cap(i) || cls(lex, doc, i) & class::HEAD == 0 {
             continue;
         }
-        let gaz_end = known.get(&i).copied();
+        let gaz_end = known.at(i);
         if gaz_end == Some(0) {
             continue;
         }
@@ -565,29 +800,29 @@ fn add_heads(doc: &Doc, known: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
         let mut has_cap_or_content = false;
         let mut seen_cap = false;
         while j < lim && j - i < 18 {
-            let wl = doc.tok_lower(j);
             if !doc.is_word(j) {
                 break;
             }
-            if NAME_BREAKERS.contains(&wl) || lex.speech.contains_key(wl) {
+            let c = cls(lex, doc, j);
+            if c & (class::NAME_BREAKER | class::SPEECH) != 0 {
                 break;
             }
-            if wl == "et" {
+            if doc.tok_lower(j) == "et" {
                 let next_lower_content = j + 1 < lim
                     && doc.is_word(j + 1)
                     && !doc.is_cap(j + 1)
-                    && !CONNECTORS.contains(&doc.tok_lower(j + 1));
+                    && cls(lex, doc, j + 1) & class::CONNECTOR == 0;
                 if next_lower_content {
                     break;
                 }
             }
-            if CONNECTORS.contains(&wl) {
+            if c & class::CONNECTOR != 0 {
                 j += 1;
                 continue;
             }
             if doc.is_cap(j) || is_all_caps(doc.tok(j)) {
                 seen_cap = true;
-            } else if seen_cap && CONNECTORS.contains(&doc.tok_lower(j - 1)) {
+            } else if seen_cap && cls(lex, doc, j - 1) & class::CONNECTOR != 0 {
                 // « … des Nations unies et des pays » : a lower-case noun after a connector that
                 // follows a capitalised word ends the name.
                 break;
@@ -608,17 +843,11 @@ fn add_heads(doc: &Doc, known: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
         }
         // The name must contain a connector or a capitalised word after the head.
         let tail_caps = (i + 1..last_good).any(|k| doc.is_cap(k));
-        let conn = (i + 1..last_good).any(|k| CONNECTORS.contains(&doc.tok_lower(k)));
+        let conn = (i + 1..last_good).any(|k| cls(lex, doc, k) & class::CONNECTOR != 0);
         if !tail_caps && !conn {
             continue;
         }
-        out.push(Cand::new(
-            i,
-            last_good,
-            etype,
-            Rule::new("head", format!("heads.tsv: « {} »", doc.tok(i))),
-            3,
-        ));
+        out.push(Cand::new(i, last_good, etype, Why::Head(doc.tok(i)), 3));
     }
 }
 
@@ -642,9 +871,13 @@ const EVENT_NOUNS: &[&str] = &[
     "protocole",
 ];
 
-fn add_event_names(doc: &Doc, out: &mut Vec<Cand>) {
+fn add_event_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
+    let lex = lexicons();
     let n = doc.tokens().len();
     for i in 0..n {
+        if cls(lex, doc, i) & class::EVENT_NOUN == 0 {
+            continue;
+        }
         let w = doc.tok(i);
         if !EVENT_NOUNS.contains(&w) || doc.tok_in_boilerplate(i) {
             continue;
@@ -662,17 +895,11 @@ fn add_event_names(doc: &Doc, out: &mut Vec<Cand>) {
         if e == j {
             continue;
         }
-        out.push(Cand::new(
-            i,
-            e,
-            EntityType::MISC,
-            Rule::new("event-noun", format!("« {w} » + name")),
-            3,
-        ));
+        out.push(Cand::new(i, e, EntityType::MISC, Why::EventNoun(w), 3));
     }
 }
 
-fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
+fn add_firstnames_and_caps<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
     let n = doc.tokens().len();
     let mut i = 0;
@@ -681,18 +908,18 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
             i += 1;
             continue;
         }
-        let lim = sentence_end(doc, i);
-        let e = name_run(doc, i, lim, 6);
         let w = doc.tok(i);
-        let wl = doc.tok_lower(i);
-        let initial = sentence_initial(doc, i);
+        let c = cls(lex, doc, i);
         // Skip a leading function word or month/weekday (« Selon », « Vendredi »), and honorifics.
-        let honorific = lex.titles.get(w) == Some(&TitleKind::Honorific)
-            || (w.chars().count() == 1 && i + 1 < n && doc.tok(i + 1) == ".");
-        if lex.function_words.contains(wl) || honorific {
+        let honorific = (c & class::TITLE != 0 && lex.titles.get(w) == Some(&TitleKind::Honorific))
+            || (w.chars().nth(1).is_none() && i + 1 < n && doc.tok(i + 1) == ".");
+        if c & class::FUNCTION != 0 || honorific {
             i += 1;
             continue;
         }
+        let lim = sentence_end(doc, i);
+        let e = name_run(doc, i, lim, 6);
+        let initial = sentence_initial(doc, first, i);
         if in_portfolio(doc, i) {
             i = e;
             continue;
@@ -704,25 +931,14 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
         // Unknown acronym.
         if len == 1 && all_caps {
             if !is_not_acronym(w) && w.chars().count() <= 8 {
-                out.push(Cand::new(
-                    i,
-                    e,
-                    EntityType::ORG,
-                    Rule::new("acronym", "upper-case word"),
-                    1,
-                ));
+                out.push(Cand::new(i, e, EntityType::ORG, Why::Acronym, 1));
             }
             i = e;
             continue;
         }
-        if lex.firstnames.contains(w) && len >= 2 {
-            out.push(Cand::new(
-                i,
-                e,
-                EntityType::PER,
-                Rule::new("firstname", format!("firstnames.txt: {w}")),
-                4,
-            ));
+        let firstname = c & class::FIRSTNAME != 0 && lex.firstnames.contains(w);
+        if firstname && len >= 2 {
+            out.push(Cand::new(i, e, EntityType::PER, Why::Firstname(w), 4));
             i = e;
             continue;
         }
@@ -737,15 +953,21 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
             continue;
         }
         // Type by context.
-        let has_head = (i..e).find_map(|k| lex.heads.get(doc.tok(k)).filter(|h| !h.1).map(|h| h.0));
-        let loc_shape = span_text.contains("-sur-")
-            || span_text.contains("-lès-")
-            || span_text.contains("-les-")
-            || span_text.starts_with("Saint-")
-            || span_text.starts_with("Sainte-")
-            || span_text.contains("-en-");
+        let has_head = (i..e).find_map(|k| {
+            (cls(lex, doc, k) & class::HEAD != 0)
+                .then(|| lex.heads.get(doc.tok(k)).filter(|h| !h.1).map(|h| h.0))
+                .flatten()
+        });
+        let loc_shape = span_text.contains('-')
+            && (span_text.contains("-sur-")
+                || span_text.contains("-lès-")
+                || span_text.contains("-les-")
+                || span_text.starts_with("Saint-")
+                || span_text.starts_with("Sainte-")
+                || span_text.contains("-en-"));
         let has_acronym = (i..e).any(|k| is_all_caps(doc.tok(k)) && !is_not_acronym(doc.tok(k)));
         let ambiguous_head = len == 1
+            && c & class::HEAD != 0
             && lex.heads.get(w).is_some_and(|h| h.0 == EntityType::ORG)
             && !in_portfolio(doc, i);
         let etype = if let Some(t) = has_head {
@@ -758,11 +980,15 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
             Some(EntityType::ORG)
         } else if len >= 2 && has_acronym {
             Some(EntityType::ORG)
-        } else if len == 1 && lex.firstnames.contains(w) {
+        } else if len == 1 && firstname {
             Some(EntityType::PER)
         } else if matches!(prev, "à" | "en" | "vers") || loc_shape {
             Some(EntityType::LOC)
-        } else if lex.titles.get(prev) == Some(&TitleKind::Role) || len >= 2 {
+        } else if len >= 2
+            || (i > 0
+                && cls(lex, doc, i - 1) & class::TITLE != 0
+                && lex.titles.get(prev) == Some(&TitleKind::Role))
+        {
             Some(EntityType::PER)
         } else if matches!(prev, "de" | "d'") {
             let before = if i >= 2 { doc.tok_lower(i - 2) } else { "" };
@@ -789,16 +1015,7 @@ fn add_firstnames_and_caps(doc: &Doc, out: &mut Vec<Cand>) {
             None
         };
         if let Some(etype) = etype {
-            out.push(Cand::new(
-                i,
-                e,
-                etype,
-                Rule::new(
-                    "caps",
-                    format!("capitalised words, typed {} by context", etype.as_str()),
-                ),
-                2,
-            ));
+            out.push(Cand::new(i, e, etype, Why::Caps(etype), 2));
         }
         i = e;
     }
@@ -810,136 +1027,151 @@ fn cand_span(doc: &Doc, c: &Cand) -> NSpan {
 
 /// Greedy selection: longest first (in tokens), then priority; no two selected spans overlap.
 /// Two tiers: names backed by data or a strong pattern first; capitalisation guesses (`caps`,
-/// bare acronyms) only fill the gaps.
-fn select(doc: &Doc, cands: Vec<Cand>) -> Vec<Cand> {
+/// bare acronyms) only fill the gaps. Equal keys keep the candidates' order. Returns the chosen
+/// candidates in text order.
+///
+/// A candidate can only clash with one that shares a token, so the greedy order is followed
+/// within each group of candidates linked by shared tokens (groups are disjoint token ranges,
+/// mostly of one or two candidates): the same choices as one pass over all candidates in that
+/// order, without sorting them all.
+fn select<'d>(doc: &Doc, cands: &[Cand<'d>]) -> Vec<Cand<'d>> {
     let spans: Vec<NSpan> = cands.iter().map(|c| cand_span(doc, c)).collect();
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| {
-        let c = &cands[i];
-        let bytes = spans[i].end - spans[i].start;
+    let key = |i: usize| {
+        let (c, sp) = (&cands[i], spans[i]);
         (
             c.prio <= 2,
             std::cmp::Reverse(c.b - c.a),
-            std::cmp::Reverse(bytes),
+            std::cmp::Reverse(sp.end - sp.start),
             std::cmp::Reverse(c.prio),
             c.a,
+            i,
         )
-    });
+    };
+    // Candidates by first token (each generator emits them in token order: a cheap merge).
+    let mut by_start: Vec<usize> = (0..cands.len()).collect();
+    by_start.sort_by_key(|&i| cands[i].a);
     // Tokens wholly taken, and the parts of compound tokens taken by sub-token mentions.
-    let mut full = vec![false; doc.tokens().len()];
+    let mut full = TokSet::new(doc.tokens().len());
     let mut parts: HashMap<usize, Vec<NSpan>> = HashMap::default();
-    let mut chosen = Vec::new();
-    for i in order {
-        let (c, sp) = (&cands[i], spans[i]);
-        let clash = (c.a..c.b).any(|k| {
-            full[k]
-                || parts
-                    .get(&k)
-                    .is_some_and(|v| v.iter().any(|u| u.overlaps(&sp)))
-        });
-        if clash {
-            continue;
+    let mut out = Vec::new();
+    let mut group = Vec::new();
+    let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
+    let mut g = 0;
+    while g < by_start.len() {
+        let mut end = cands[by_start[g]].b;
+        let mut h = g + 1;
+        while h < by_start.len() && cands[by_start[h]].a < end {
+            end = end.max(cands[by_start[h]].b);
+            h += 1;
         }
-        if c.sub.is_some() {
-            for k in c.a..c.b {
-                parts.entry(k).or_default().push(sp);
+        group.clear();
+        group.extend(by_start[g..h].iter().map(|&i| key(i)));
+        // The index is part of the key: an unstable sort gives the stable order.
+        group.sort_unstable();
+        chosen.clear();
+        for &(.., i) in &group {
+            let (c, sp) = (&cands[i], spans[i]);
+            let clash = (c.a..c.b).any(|k| {
+                full.contains(k)
+                    || (!parts.is_empty()
+                        && parts
+                            .get(&k)
+                            .is_some_and(|v| v.iter().any(|u| u.overlaps(&sp))))
+            });
+            if clash {
+                continue;
             }
-        } else {
-            full[c.a..c.b].iter_mut().for_each(|f| *f = true);
+            if c.sub.is_some() {
+                for k in c.a..c.b {
+                    parts.entry(k).or_default().push(sp);
+                }
+            } else {
+                full.insert_range(c.a..c.b);
+            }
+            chosen.push((c.a, sp.start, i));
         }
-        chosen.push(i);
+        // No two chosen candidates share (a, span start): they would overlap.
+        chosen.sort_unstable_by_key(|&(a, start, _)| (a, start));
+        out.extend(chosen.iter().map(|&(.., i)| cands[i]));
+        g = h;
     }
-    chosen.sort_by_key(|&i| (cands[i].a, spans[i].start));
-    let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
-    chosen.into_iter().filter_map(|i| slots[i].take()).collect()
+    out
 }
 
 /// Finds, selects and resolves entity mentions.
 pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     let lex = lexicons();
+    let n = doc.tokens().len();
+    let first = first_words(doc);
     let mut cands = Vec::new();
-    add_gazetteer(doc, &mut cands);
+    add_gazetteer(doc, &first, &mut cands);
     add_acronym_definitions(doc, &mut cands);
     add_titles(doc, &mut cands);
     add_ministries(doc, &mut cands);
-    let mut known: HashMap<usize, usize> = HashMap::default();
-    for c in cands
-        .iter()
-        .filter(|c| c.rule.id == "gazetteer" && c.sub.is_none())
-    {
-        for k in c.a..c.b {
-            let e = known.entry(k).or_insert(0);
-            // Start tokens record the name's end; inner tokens record 0 (never a head).
-            if k == c.a {
-                *e = (*e).max(c.b);
-            }
-        }
-    }
-    let known_starts = known;
-    add_heads(doc, &known_starts, &mut cands);
+    add_heads(doc, &KnownNames::new(&cands), &mut cands);
     add_event_names(doc, &mut cands);
-    add_firstnames_and_caps(doc, &mut cands);
+    add_firstnames_and_caps(doc, &first, &mut cands);
     // Guessing rules never claim date tokens (« Vendredi », « Mars »).
-    cands.retain(|c| c.prio >= 5 || !(c.a..c.b).any(|k| date_tokens.contains(&k)));
-    let mut sel = select(doc, cands);
+    let mut dates = TokSet::new(n);
+    for &k in date_tokens.iter().filter(|&&k| k < n) {
+        dates.insert_range(k..k + 1);
+    }
+    cands.retain(|c| c.prio >= 5 || !dates.any_in(c.a..c.b));
+    let mut sel = select(doc, &cands);
 
     // Short forms of people found in this document (« Wang » → Wang Yi, « Tokaïev » → …).
-    let mut short: HashMap<String, (String, Option<usize>)> = HashMap::default();
+    let mut short: HashMap<&str, (&str, Option<usize>)> = HashMap::default();
     for c in &sel {
         if c.etype != EntityType::PER {
             continue;
         }
         let full = c
             .canonical
-            .clone()
-            .unwrap_or_else(|| doc.slice(doc.tspan(c.a, c.b)).to_string());
+            .unwrap_or_else(|| doc.slice(doc.tspan(c.a, c.b)));
         if let Some(e) = c.entry {
             for s in &lex.gaz[e].short {
-                short.entry(s.clone()).or_insert((full.clone(), Some(e)));
+                short.entry(s).or_insert((full, Some(e)));
             }
         }
         if c.b - c.a >= 2 {
-            short
-                .entry(doc.tok(c.b - 1).to_string())
-                .or_insert((full.clone(), c.entry));
+            short.entry(doc.tok(c.b - 1)).or_insert((full, c.entry));
             // Family name first (« Wang Yi » → « M. Wang »): a two-word name whose first word is
             // not a known given name.
             let first = doc.tok(c.a);
-            if c.b - c.a == 2 && !lex.firstnames.contains(first) && c.entry.is_none() {
-                short
-                    .entry(first.to_string())
-                    .or_insert((full.clone(), c.entry));
+            if c.b - c.a == 2 && c.entry.is_none() && !is_firstname(lex, doc, c.a) {
+                short.entry(first).or_insert((full, c.entry));
             }
         }
     }
     // Relink single-token PER mentions and find bare short mentions.
-    let covered: HashSet<usize> = sel.iter().flat_map(|c| c.a..c.b).collect();
+    let mut covered = TokSet::new(n);
+    for c in &sel {
+        covered.insert_range(c.a..c.b);
+    }
     let mut extra = Vec::new();
-    for i in 0..doc.tokens().len() {
-        if covered.contains(&i) || !doc.is_cap(i) || doc.tok_in_boilerplate(i) {
+    for i in 0..n {
+        if !doc.is_cap(i) || covered.contains(i) || doc.tok_in_boilerplate(i) {
             continue;
         }
         let w = doc.tok(i);
-        let linked = short.get(w).cloned().or_else(|| {
+        let linked = short.get(w).copied().or_else(|| {
             // A well-known person named by surname alone (« Poutine »), if unambiguous.
+            let c = cls(lex, doc, i);
+            if c & class::PERSON_SHORT == 0 {
+                return None;
+            }
             let ids = lex.person_short.get(w)?;
             (ids.len() == 1
                 && w.chars().count() >= 5
-                && !lex.function_words.contains(doc.tok_lower(i))
-                && !lex.firstnames.contains(w))
-            .then(|| (lex.gaz[ids[0]].canonical.clone(), Some(ids[0])))
+                && c & class::FUNCTION == 0
+                && !is_firstname(lex, doc, i))
+            .then(|| (lex.gaz[ids[0]].canonical.as_str(), Some(ids[0])))
         });
         if let Some((full, entry)) = linked {
             extra.push(Cand {
-                sub: None,
-                a: i,
-                b: i + 1,
-                etype: EntityType::PER,
-                canonical: Some(full.clone()),
+                canonical: Some(full),
                 entry,
-                role: None,
-                rule: Rule::new("coref", format!("short form of {full}")),
-                prio: 4,
+                ..Cand::new(i, i + 1, EntityType::PER, Why::Coref(full), 4)
             });
         }
     }
@@ -947,15 +1179,13 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     sel.sort_by_key(|c| (c.a, cand_span(doc, c).start));
 
     // Acronyms defined in the text (« … (APLN) ») name the same entity wherever they recur.
-    let mut acronyms: HashMap<String, (String, Option<usize>, EntityType)> = HashMap::default();
+    let mut acronyms: HashMap<&str, (&str, Option<usize>, EntityType)> = HashMap::default();
     for c in &sel {
-        if c.rule.id == "acronym-def" && c.b == c.a + 1 {
-            if let Some(canon) = &c.canonical {
-                acronyms.entry(doc.tok(c.a).to_string()).or_insert((
-                    canon.clone(),
-                    c.entry,
-                    c.etype,
-                ));
+        if matches!(c.why, Why::Expansion(_) | Why::Defined(_)) && c.b == c.a + 1 {
+            if let Some(canon) = c.canonical {
+                acronyms
+                    .entry(doc.tok(c.a))
+                    .or_insert((canon, c.entry, c.etype));
             }
         }
     }
@@ -964,45 +1194,50 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     let mut out = Vec::with_capacity(sel.len());
     for c in sel {
         let span = cand_span(doc, &c);
-        let surface = doc.slice(span).to_string();
-        let mut canonical = c.canonical.clone().unwrap_or_else(|| surface.clone());
+        let surface = doc.slice(span);
+        let mut canonical = c.canonical.unwrap_or(surface);
         let mut entry = c.entry;
         let mut etype = c.etype;
-        if c.rule.id == "acronym" {
-            if let Some((canon, e, t)) = acronyms.get(&surface) {
-                canonical = canon.clone();
-                entry = *e;
-                etype = *t;
+        if c.why == Why::Acronym {
+            if let Some(&(canon, e, t)) = acronyms.get(surface) {
+                canonical = canon;
+                entry = e;
+                etype = t;
             }
         }
         if c.etype == EntityType::PER && c.canonical.is_none() {
-            if let Some((full, e)) = short.get(&surface) {
-                canonical = full.clone();
-                entry = *e;
-            } else if let Some(ids) = lex.person_short.get(&surface) {
+            if let Some(&(full, e)) = short.get(surface) {
+                canonical = full;
+                entry = e;
+            } else if let Some(ids) = lex.person_short.get(surface) {
                 if ids.len() == 1 {
-                    canonical = lex.gaz[ids[0]].canonical.clone();
+                    canonical = &lex.gaz[ids[0]].canonical;
                     entry = Some(ids[0]);
                 }
             }
         }
-        let role = c.role.clone().or_else(|| {
-            (c.etype == EntityType::PER)
-                .then(|| role_before(doc, c.a).map(|(_, r)| r))
-                .flatten()
-        });
+        let role = match c.role {
+            Some(r) => Some(r.to_string()),
+            None if c.etype == EntityType::PER => role_before(doc, c.a).map(|(_, r)| r),
+            None => None,
+        };
         out.push(EMention {
             a: c.a,
             b: c.b,
             span,
             etype,
-            canonical,
+            canonical: canonical.to_string(),
             entry,
             role,
-            rule: c.rule,
+            rule: c.why.rule(),
         });
     }
     out
+}
+
+/// Is token `i` a known given name (case-sensitive)?
+fn is_firstname(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
+    cls(lex, doc, i) & class::FIRSTNAME != 0 && lex.firstnames.contains(doc.tok(i))
 }
 
 #[cfg(test)]

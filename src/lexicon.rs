@@ -10,7 +10,6 @@
 use crate::doc::Doc;
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::schema::{EntityType, Polarity};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
 
 macro_rules! data {
@@ -93,8 +92,12 @@ impl Vocab {
     pub const NONE: u32 = u32::MAX;
 
     fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w) {
+            return id;
+        }
         let n = self.ids.len() as u32;
-        *self.ids.entry(w.to_string()).or_insert(n)
+        self.ids.insert(w.to_string(), n);
+        n
     }
 
     /// Id of a lower-cased word, or [`Vocab::NONE`].
@@ -216,10 +219,13 @@ impl<T> CueMatcher<T> {
         }
     }
 
-    fn tok_matches(p: &PTok, id: u32, w: &str) -> bool {
+    /// Does token `k` (vocabulary id `ids[k]`) match pattern element `p`? (Only a prefix looks
+    /// at the token's text.)
+    #[inline]
+    fn tok_matches(p: &PTok, doc: &Doc, ids: &[u32], k: usize) -> bool {
         match p {
-            PTok::Exact(e) => *e == id,
-            PTok::Prefix(pre) => w.starts_with(pre.as_str()),
+            PTok::Exact(e) => *e == ids[k],
+            PTok::Prefix(pre) => doc.tok_lower(k).starts_with(pre.as_str()),
             PTok::Any => true,
         }
     }
@@ -261,7 +267,7 @@ impl<T> CueMatcher<T> {
             let ok = pat
                 .iter()
                 .enumerate()
-                .all(|(k, p)| Self::tok_matches(p, ids[i + k], doc.tok_lower(i + k)));
+                .all(|(k, p)| Self::tok_matches(p, doc, ids, i + k));
             if ok && best.is_none_or(|b| i + pat.len() > b.end) {
                 best = Some(CueHit {
                     start: i,
@@ -309,18 +315,352 @@ pub enum TitleKind {
     Portfolio,
 }
 
+/// A byte trie over a set of distinct non-empty keys, each with a `u32` value.
+///
+/// [`ByteTrie::prefixes`] lists the keys that are prefixes of a text, shortest first, in one step
+/// per byte of the longest one: however many keys share a first word (« La Haye », « La Paz »,
+/// « La Réunion »…), a position costs what the text has in common with them.
+///
+/// Invariants: node 0 is the root; the edges of node `n` are `labels[edges[n]..edges[n + 1]]`
+/// (sorted bytes) and the same range of `targets`; `values[n]` is the value of the key ending at
+/// `n`, or [`ByteTrie::NONE`].
+#[derive(Debug, Clone)]
+pub struct ByteTrie {
+    /// Root transitions by byte ([`ByteTrie::NONE`] when absent): the root has most letters.
+    root: Vec<u32>,
+    edges: Vec<u32>,
+    labels: Vec<u8>,
+    targets: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl ByteTrie {
+    /// No node / no value.
+    pub const NONE: u32 = u32::MAX;
+
+    /// Builds the trie; of two equal keys, the first one's value is kept; empty keys are ignored.
+    pub fn new<'k>(keys: impl IntoIterator<Item = (&'k [u8], u32)>) -> ByteTrie {
+        let keys: Vec<(&[u8], u32)> = keys.into_iter().collect();
+        let size = keys.iter().map(|k| k.0.len()).sum::<usize>() + 1;
+        let mut values = Vec::with_capacity(size);
+        values.push(Self::NONE);
+        // (parent, byte) → child while building.
+        let mut child: HashMap<(u32, u8), u32> =
+            HashMap::with_capacity_and_hasher(size, Default::default());
+        let mut links: Vec<(u32, u8, u32)> = Vec::with_capacity(size);
+        for (key, value) in keys {
+            if key.is_empty() {
+                continue;
+            }
+            let mut n = 0u32;
+            for &b in key {
+                n = *child.entry((n, b)).or_insert_with(|| {
+                    let c = values.len() as u32;
+                    values.push(Self::NONE);
+                    links.push((n, b, c));
+                    c
+                });
+            }
+            if values[n as usize] == Self::NONE {
+                values[n as usize] = value;
+            }
+        }
+        // Edges grouped by parent (a counting sort), then sorted by byte within each node.
+        let mut edges = vec![0u32; values.len() + 1];
+        for &(p, ..) in &links {
+            edges[p as usize + 1] += 1;
+        }
+        for i in 1..edges.len() {
+            edges[i] += edges[i - 1];
+        }
+        let mut next = edges.clone();
+        let (mut labels, mut targets) = (vec![0u8; links.len()], vec![0u32; links.len()]);
+        for &(p, b, c) in &links {
+            let k = next[p as usize] as usize;
+            (labels[k], targets[k]) = (b, c);
+            next[p as usize] += 1;
+        }
+        let mut pairs = Vec::new();
+        for w in edges.windows(2) {
+            let (lo, hi) = (w[0] as usize, w[1] as usize);
+            if hi - lo > 1 {
+                pairs.clear();
+                pairs.extend(
+                    labels[lo..hi]
+                        .iter()
+                        .copied()
+                        .zip(targets[lo..hi].iter().copied()),
+                );
+                pairs.sort_unstable();
+                for (k, &(b, c)) in pairs.iter().enumerate() {
+                    (labels[lo + k], targets[lo + k]) = (b, c);
+                }
+            }
+        }
+        let mut root = vec![Self::NONE; 256];
+        for k in edges[0] as usize..edges[1] as usize {
+            root[labels[k] as usize] = targets[k];
+        }
+        ByteTrie {
+            root,
+            edges,
+            labels,
+            targets,
+            values,
+        }
+    }
+
+    /// The node reached from `node` by byte `b`, or [`ByteTrie::NONE`].
+    #[inline]
+    pub fn step(&self, node: u32, b: u8) -> u32 {
+        if node == 0 {
+            return self.root[b as usize];
+        }
+        let (lo, hi) = (
+            self.edges[node as usize] as usize,
+            self.edges[node as usize + 1] as usize,
+        );
+        let labels = &self.labels[lo..hi];
+        let k = if labels.len() <= 8 {
+            labels.iter().position(|&l| l == b)
+        } else {
+            labels.binary_search(&b).ok()
+        };
+        k.map_or(Self::NONE, |k| self.targets[lo + k])
+    }
+
+    /// Value of the key ending at `node` ([`ByteTrie::NONE`] if none does).
+    #[inline]
+    pub fn value(&self, node: u32) -> u32 {
+        self.values[node as usize]
+    }
+
+    /// The node reached from the root by `key` ([`ByteTrie::NONE`] if no key starts so).
+    pub fn walk(&self, key: &[u8]) -> u32 {
+        let mut node = 0;
+        for &b in key {
+            node = self.step(node, b);
+            if node == Self::NONE {
+                break;
+            }
+        }
+        node
+    }
+
+    /// The keys that are prefixes of `hay`, shortest first: `(key length, value)`.
+    pub fn prefixes<'t, 'h>(&'t self, hay: &'h [u8]) -> Prefixes<'t, 'h> {
+        self.prefixes_from(0, hay, 0)
+    }
+
+    /// [`ByteTrie::prefixes`] when `hay[..depth]` is known to lead to `node` ([`ByteTrie::walk`]):
+    /// the walk resumes there (a key ending at `node` is listed first).
+    pub fn prefixes_from<'t, 'h>(
+        &'t self,
+        node: u32,
+        hay: &'h [u8],
+        depth: usize,
+    ) -> Prefixes<'t, 'h> {
+        Prefixes {
+            trie: self,
+            hay,
+            node,
+            depth,
+            fresh: true,
+        }
+    }
+}
+
+/// Iterator of [`ByteTrie::prefixes`].
+#[derive(Debug)]
+pub struct Prefixes<'t, 'h> {
+    trie: &'t ByteTrie,
+    hay: &'h [u8],
+    node: u32,
+    depth: usize,
+    /// The value of the start node is still to be listed.
+    fresh: bool,
+}
+
+impl Iterator for Prefixes<'_, '_> {
+    type Item = (usize, u32);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, u32)> {
+        if self.fresh {
+            self.fresh = false;
+            if self.node != ByteTrie::NONE {
+                let v = self.trie.value(self.node);
+                if v != ByteTrie::NONE {
+                    return Some((self.depth, v));
+                }
+            }
+        }
+        while self.node != ByteTrie::NONE {
+            let &b = self.hay.get(self.depth)?;
+            self.node = self.trie.step(self.node, b);
+            self.depth += 1;
+            if self.node != ByteTrie::NONE {
+                let v = self.trie.value(self.node);
+                if v != ByteTrie::NONE {
+                    return Some((self.depth, v));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Index of a media pattern (a position in [`Lexicons::media_pat`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PatternId(u32);
+
+impl PatternId {
+    pub fn as_usize(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A media pattern found in a text: byte range and pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MediaMatch {
+    start: usize,
+    end: usize,
+    pattern: PatternId,
+}
+
+impl MediaMatch {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    pub fn pattern(&self) -> PatternId {
+        self.pattern
+    }
+}
+
+/// ASCII-case-insensitive search for media names and domains (lower-cased patterns), reporting
+/// leftmost-longest, non-overlapping matches: at each step the match that starts first, and of
+/// those the longest, then the search resumes at its end (the semantics of the Aho-Corasick
+/// automaton it replaces; it only runs over a few dateline and footer blocks).
+#[derive(Debug, Clone)]
+pub struct MediaMatcher {
+    /// Patterns with ASCII letters lower-cased, valued by pattern index.
+    trie: ByteTrie,
+}
+
+impl MediaMatcher {
+    fn new(patterns: &[String]) -> Self {
+        let folded: Vec<Vec<u8>> = patterns
+            .iter()
+            .map(|p| p.as_bytes().to_ascii_lowercase())
+            .collect();
+        MediaMatcher {
+            trie: ByteTrie::new(folded.iter().zip(0..).map(|(p, i)| (p.as_slice(), i))),
+        }
+    }
+
+    /// The longest pattern starting at byte `s` of `hay`: (end, pattern).
+    fn longest_at(&self, hay: &[u8], s: usize) -> Option<(usize, u32)> {
+        let mut node = 0;
+        let mut best = None;
+        for (k, &b) in hay[s..].iter().enumerate() {
+            node = self.trie.step(node, b.to_ascii_lowercase());
+            if node == ByteTrie::NONE {
+                break;
+            }
+            let v = self.trie.value(node);
+            if v != ByteTrie::NONE {
+                best = Some((s + k + 1, v));
+            }
+        }
+        best
+    }
+
+    /// Leftmost-longest, non-overlapping matches in `hay`.
+    pub fn find_iter<'m, 'h>(&'m self, hay: &'h str) -> impl Iterator<Item = MediaMatch> + 'm
+    where
+        'h: 'm,
+    {
+        let hay = hay.as_bytes();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while at < hay.len() {
+                let s = at;
+                at += 1;
+                if let Some((end, p)) = self.longest_at(hay, s) {
+                    at = end;
+                    return Some(MediaMatch {
+                        start: s,
+                        end,
+                        pattern: PatternId(p),
+                    });
+                }
+            }
+            None
+        })
+    }
+}
+
+/// Word classes of a vocabulary word ([`Lexicons::class`]), as bits: one array lookup by a
+/// token's [`Doc::tok_ids`] id instead of hashing its text into each set.
+///
+/// An *exact* class holds the words of a lower-case set: a token's lower-cased form is in the set
+/// iff its id has the bit. A *prefilter* class holds the lower case of a case-sensitive set's
+/// keys: a token in the set has the bit (the set itself then gives the answer).
+pub mod class {
+    /// Prefilter: a gazetteer form's first word ([`super::first_word`]).
+    pub const GAZ_FIRST: u32 = 1;
+    /// Exact: `function_words`.
+    pub const FUNCTION: u32 = 1 << 1;
+    /// Exact: `title_first`.
+    pub const TITLE_FIRST: u32 = 1 << 2;
+    /// Exact: keys of `demonyms`.
+    pub const DEMONYM: u32 = 1 << 3;
+    /// Exact: `title_words`.
+    pub const TITLE_WORD: u32 = 1 << 4;
+    /// Exact: keys of `speech`.
+    pub const SPEECH: u32 = 1 << 5;
+    /// Prefilter: `firstnames`.
+    pub const FIRSTNAME: u32 = 1 << 6;
+    /// Prefilter: keys of `heads`.
+    pub const HEAD: u32 = 1 << 7;
+    /// Prefilter: keys of `titles` (honorifics keep their case: « M », « Mme »).
+    pub const TITLE: u32 = 1 << 8;
+    /// Prefilter: keys of `person_short`.
+    pub const PERSON_SHORT: u32 = 1 << 9;
+    /// Exact: the entity rules' connectors (`entities::CONNECTORS`).
+    pub const CONNECTOR: u32 = 1 << 10;
+    /// Exact: the entity rules' name breakers (`entities::NAME_BREAKERS`).
+    pub const NAME_BREAKER: u32 = 1 << 11;
+    /// Prefilter: the entity rules' event nouns (`entities::EVENT_NOUNS`).
+    pub const EVENT_NOUN: u32 = 1 << 12;
+    /// Prefilter: the entity rules' name particles (`entities::NAME_PARTICLES`).
+    pub const NAME_PARTICLE: u32 = 1 << 13;
+}
+
 pub struct Lexicons {
     pub gaz: Vec<GazEntry>,
     /// Gazetteer surface forms (case-sensitive, at least 2 chars, first entry wins), with the
     /// entry each names: `gaz_forms[p] = (form, entry)`.
     pub gaz_forms: Vec<(String, usize)>,
-    /// Forms by their first word ([`first_word`]), each list longest form first.
-    pub gaz_first: HashMap<String, Vec<u32>>,
-    /// The same lists by the [`Vocab`] id of the lower-cased first word, for tokens that are a
-    /// single word ([`Doc::tok_id`]): one integer lookup per token.
-    pub gaz_first_id: HashMap<u32, Vec<u32>>,
-    /// Case-insensitive automaton over media names and domains (for publisher detection).
-    pub media_ac: AhoCorasick,
+    /// The forms of `gaz_forms`, valued by their index: the forms a text starts with.
+    pub gaz_trie: ByteTrie,
+    /// Per form: byte length of its first word ([`first_word`]) when that is alphanumeric, 0 when
+    /// the form starts with another character.
+    pub gaz_first_len: Vec<u32>,
+    /// Per vocabulary id of a lower-cased first word of forms: the range of `gaz_first_nodes`
+    /// that holds that word as the forms write it (« La », « la »), with the [`ByteTrie`] node it
+    /// leads to ([`Lexicons::gaz_first_node`]).
+    pub gaz_first_at: Vec<(u32, u32)>,
+    pub gaz_first_nodes: Vec<(String, u32)>,
+    /// Bytes after which a form can go on inside a token: the first byte of the character that
+    /// follows a form's first word (« - » in « États-Unis », « ' » in « Côte d'Ivoire », « . »
+    /// in « france24.com »), and the hyphen (parts of hyphenated tokens are match positions).
+    pub gaz_follow: [bool; 256],
+    /// Case-insensitive matcher of media names and domains (for publisher detection).
+    pub media_ac: MediaMatcher,
     pub media_pat: Vec<usize>,
     /// Lower-cased surface form → entry indices (exact lookups, e.g. acronyms, short names).
     pub by_form: HashMap<String, Vec<usize>>,
@@ -343,8 +683,10 @@ pub struct Lexicons {
     pub title_first: HashSet<String>,
     /// Multi-word titles and portfolios as token sequences.
     pub title_cues: CueMatcher<TitleKind>,
-    /// Words of the cue matchers above (see [`Vocab`]).
+    /// Words of the cue matchers above and of the word classes (see [`Vocab`]).
     pub vocab: Vocab,
+    /// Per vocabulary id: its [`class`] bits.
+    pub classes: Vec<u32>,
     /// Capitalised head word → (entity type, ambiguous) (« Organisation » → ORG).
     pub heads: HashMap<String, (EntityType, bool)>,
     /// Boilerplate patterns: (kind, lower-cased pattern, whole-line only).
@@ -359,12 +701,11 @@ pub struct Lexicons {
 
 static LEX: OnceLock<Lexicons> = OnceLock::new();
 
-/// The compiled-in lexicons (parsed on first use).
 /// The first word of a gazetteer form or of the text at a position: its leading run of
 /// alphanumeric characters (« États » for « États-Unis », « l » for « l'Union », « COVID » for
-/// « COVID-19 »), or its first character when it starts with anything else. Every match of a form
-/// starts with the form's first word, so looking it up at each token start finds all the forms
-/// that can match there (what an overlapping Aho-Corasick search found, at a fraction of the cost).
+/// « COVID-19 »), or its first character when it starts with anything else. A form is tried
+/// where the text's first word (or the token, when the token is one word) is the form's first
+/// word ([`Lexicons::gaz_first_len`]).
 pub fn first_word(s: &str) -> &str {
     let b = s.as_bytes();
     let mut end = 0;
@@ -388,8 +729,28 @@ pub fn first_word(s: &str) -> &str {
     }
 }
 
+/// The compiled-in lexicons (parsed on first use).
 pub fn lexicons() -> &'static Lexicons {
     LEX.get_or_init(build)
+}
+
+impl Lexicons {
+    /// The [`Lexicons::gaz_trie`] node reached by `w`, the text of a token with vocabulary id
+    /// `id`, if `w` is the first word of a form as the form writes it.
+    #[inline]
+    pub fn gaz_first_node(&self, id: u32, w: &[u8]) -> Option<u32> {
+        let &(a, b) = self.gaz_first_at.get(id as usize)?;
+        self.gaz_first_nodes[a as usize..b as usize]
+            .iter()
+            .find(|(fw, _)| fw.as_bytes() == w)
+            .map(|&(_, node)| node)
+    }
+
+    /// The [`class`] bits of vocabulary id `id` (none for [`Vocab::NONE`]).
+    #[inline]
+    pub fn class(&self, id: u32) -> u32 {
+        self.classes.get(id as usize).copied().unwrap_or(0)
+    }
 }
 
 fn build() -> Lexicons {
@@ -527,25 +888,25 @@ fn build() -> Lexicons {
         gaz_pat.push(id);
     }
     let mut vocab = Vocab::default();
-    let mut gaz_first: HashMap<String, Vec<u32>> = HashMap::default();
-    for (p, f) in pats.iter().enumerate() {
-        gaz_first
-            .entry(first_word(f).to_string())
-            .or_default()
-            .push(p as u32);
-    }
-    for v in gaz_first.values_mut() {
-        v.sort_by_key(|&p| std::cmp::Reverse(pats[p as usize].len()));
-    }
-    let mut gaz_first_id: HashMap<u32, Vec<u32>> = HashMap::default();
-    for (w, v) in &gaz_first {
-        gaz_first_id
-            .entry(vocab.intern(&crate::doc::lower_same_len(w)))
-            .or_default()
-            .extend(v);
-    }
-    for v in gaz_first_id.values_mut() {
-        v.sort_by_key(|&p| (std::cmp::Reverse(pats[p as usize].len()), p));
+    let gaz_trie = ByteTrie::new(pats.iter().zip(0..).map(|(f, p)| (f.as_bytes(), p)));
+    let fw_len: Vec<usize> = pats.iter().map(|f| first_word(f).len()).collect();
+    let gaz_first_len = pats
+        .iter()
+        .zip(&fw_len)
+        .map(|(f, &n)| {
+            if f.chars().next().is_some_and(char::is_alphanumeric) {
+                n as u32
+            } else {
+                0
+            }
+        })
+        .collect();
+    let mut gaz_follow = [false; 256];
+    gaz_follow[b'-' as usize] = true;
+    for (f, &fw) in pats.iter().zip(&fw_len) {
+        if let Some(&c) = f.as_bytes().get(fw).filter(|_| fw > 0) {
+            gaz_follow[c as usize] = true;
+        }
     }
     let gaz_forms: Vec<(String, usize)> = pats.into_iter().zip(gaz_pat).collect();
     let mut mseen = HashSet::default();
@@ -558,14 +919,10 @@ fn build() -> Lexicons {
         mpats.push(f.to_lowercase());
         media_pat.push(id);
     }
-    let media_ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .build(&mpats)
-        .expect("media automaton");
+    let media_ac = MediaMatcher::new(&mpats);
 
     let (_, src) = data!("gazetteer/firstnames.txt");
-    let firstnames = src
+    let firstnames: HashSet<String> = src
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -728,11 +1085,86 @@ fn build() -> Lexicons {
         }
     }
 
+    // Word classes (after every cue word is interned: ids only grow).
+    fn mark(classes: &mut Vec<u32>, id: u32, bit: u32) {
+        let id = id as usize;
+        if classes.len() <= id {
+            classes.resize(id + 1, 0);
+        }
+        classes[id] |= bit;
+    }
+    let mut classes: Vec<u32> = Vec::new();
+    let lower = crate::doc::lower_same_len;
+    // Each first word as forms write it, grouped by its lower case's id.
+    let mut first: HashMap<u32, Vec<&str>> = HashMap::default();
+    for ((f, _), &n) in gaz_forms.iter().zip(&fw_len) {
+        let fw = &f[..n];
+        let variants = first.entry(vocab.intern(&lower(fw))).or_default();
+        if !variants.contains(&fw) {
+            variants.push(fw);
+        }
+    }
+    let mut gaz_first_at = vec![(0, 0); vocab.ids.len()];
+    let mut gaz_first_nodes = Vec::new();
+    for (id, variants) in first {
+        mark(&mut classes, id, class::GAZ_FIRST);
+        let a = gaz_first_nodes.len() as u32;
+        for fw in variants {
+            gaz_first_nodes.push((fw.to_string(), gaz_trie.walk(fw.as_bytes())));
+        }
+        gaz_first_at[id as usize] = (a, gaz_first_nodes.len() as u32);
+    }
+    let exact: [(&HashSet<String>, u32); 3] = [
+        (&function_words, class::FUNCTION),
+        (&title_first, class::TITLE_FIRST),
+        (&title_words, class::TITLE_WORD),
+    ];
+    for (set, bit) in exact {
+        for w in set {
+            mark(&mut classes, vocab.intern(w), bit);
+        }
+    }
+    for w in demonyms.keys() {
+        mark(&mut classes, vocab.intern(w), class::DEMONYM);
+    }
+    for w in speech.keys() {
+        mark(&mut classes, vocab.intern(w), class::SPEECH);
+    }
+    // Prefilters: the key as written and lower-cased (tokens are looked up by either).
+    let mut mark2 = |vocab: &mut Vocab, w: &str, bit: u32| {
+        mark(&mut classes, vocab.intern(w), bit);
+        let l = lower(w);
+        if l != w {
+            mark(&mut classes, vocab.intern(&l), bit);
+        }
+    };
+    for w in &firstnames {
+        mark2(&mut vocab, w, class::FIRSTNAME);
+    }
+    for w in heads.keys() {
+        mark2(&mut vocab, w, class::HEAD);
+    }
+    for w in titles.keys() {
+        mark2(&mut vocab, w, class::TITLE);
+    }
+    for w in person_short.keys() {
+        mark2(&mut vocab, w, class::PERSON_SHORT);
+    }
+    for (words, bit) in crate::entities::CLASS_LISTS {
+        for w in words {
+            mark2(&mut vocab, w, bit);
+        }
+    }
+    classes.resize(vocab.ids.len(), 0);
+
     Lexicons {
         gaz,
         gaz_forms,
-        gaz_first,
-        gaz_first_id,
+        gaz_trie,
+        gaz_first_len,
+        gaz_first_at,
+        gaz_first_nodes,
+        gaz_follow,
         media_ac,
         media_pat,
         by_form,
@@ -749,6 +1181,7 @@ fn build() -> Lexicons {
         title_first,
         title_cues,
         vocab,
+        classes,
         heads,
         boilerplate,
         boilerplate_whole,
@@ -784,5 +1217,33 @@ mod tests {
         assert_eq!(hits.len(), 2);
         assert_eq!(hits[0].end - hits[0].start, 4);
         assert_eq!(hits[1].end - hits[1].start, 3);
+    }
+
+    #[test]
+    fn byte_trie_lists_prefixes_shortest_first() {
+        let keys = ["La", "La Paz", "La Haye", "Laos", "La"];
+        let t = ByteTrie::new(keys.iter().zip(0..).map(|(k, i)| (k.as_bytes(), i)));
+        let found: Vec<_> = t.prefixes(b"La Paz est haute").collect();
+        assert_eq!(found, vec![(2, 0), (6, 1)]);
+        assert_eq!(t.prefixes(b"Lao").collect::<Vec<_>>(), vec![(2, 0)]);
+        assert_eq!(t.prefixes(b"Lima").count(), 0);
+        let node = t.walk(b"La");
+        let resumed: Vec<_> = t.prefixes_from(node, b"La Haye", 2).collect();
+        assert_eq!(resumed, vec![(2, 0), (7, 2)]);
+        assert_eq!(t.walk(b"Lx"), ByteTrie::NONE);
+    }
+
+    #[test]
+    fn media_matches_are_leftmost_longest() {
+        let pats: Vec<String> = ["le monde", "monde", "lemonde.fr", "afp"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let m = MediaMatcher::new(&pats);
+        let hits: Vec<_> = m
+            .find_iter("selon le monde et lemonde.fr (AFP)")
+            .map(|h| (h.start(), h.end(), h.pattern().as_usize()))
+            .collect();
+        assert_eq!(hits, vec![(6, 14, 0), (18, 28, 2), (30, 33, 3)]);
     }
 }

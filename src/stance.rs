@@ -17,7 +17,8 @@
 
 use crate::doc::{Doc, NSpan};
 use crate::entities::EMention;
-use crate::lexicon::{lexicons, SpeechKind};
+use crate::fxhash::FxHashSet;
+use crate::lexicon::{lexicons, CueHit, CueMatcher, SpeechKind, Vocab};
 use crate::quotes::{governed, resolve_pronoun, resolve_role_np, QuoteAnn};
 use crate::schema::{EntityType, Polarity, Rule};
 
@@ -258,16 +259,209 @@ fn target_after(doc: &Doc, b: usize) -> Option<String> {
     (e > b).then(|| doc.slice(doc.tspan(b, e)).to_string())
 }
 
+/// Where a cue of a [`CueMatcher`] can start, from the first tokens of its patterns, so that the
+/// matcher is tried only where one may match: function words like « a » or « la » start many
+/// cues, but only before (« la souveraineté ») or one token before (« a _ soutenu ») a few words.
+///
+/// Read from the cue lines (`entries`) with the syntax of `data/lexicon/README.md` and the
+/// optional-word expansion of [`CueMatcher`]: `w?` is an optional word, `p*` a prefix, `_` any
+/// one token; a pattern never starts with `_`.
+struct CueStarts {
+    /// Per vocabulary id of a first word: bits [`ANY_NEXT`], [`NEXT`], [`AFTER_NEXT`].
+    first: Vec<u8>,
+    /// Exact first and second words (`first << 32 | second` ids) of patterns, and per
+    /// vocabulary id whether it is one of these second words (most tokens are not).
+    next: FxHashSet<u64>,
+    seconds: Vec<bool>,
+    /// Exact first and third words of patterns whose second token is `_`, and the third words.
+    after_next: FxHashSet<u64>,
+    thirds: Vec<bool>,
+    /// First-word prefixes (`oppos*`), and their first bytes.
+    prefixes: Vec<String>,
+    prefix_bytes: [bool; 256],
+    /// A word outside the vocabulary (not expected): try the matcher at every token.
+    all: bool,
+}
+
+/// A pattern starts with this word whatever follows (one word, or a prefix next).
+const ANY_NEXT: u8 = 1;
+/// A pattern starts with this word and an exact second word (see `CueStarts::next`).
+const NEXT: u8 = 2;
+/// A pattern starts with this word, `_` and an exact third word (`CueStarts::after_next`).
+const AFTER_NEXT: u8 = 4;
+
+/// A pattern token, as [`CueMatcher`] reads it.
+#[derive(Clone, Copy)]
+enum CueTok<'a> {
+    Exact(u32),
+    Prefix(&'a str),
+    Any,
+}
+
+fn id_pair(a: u32, b: u32) -> u64 {
+    u64::from(a) << 32 | u64::from(b)
+}
+
+/// Sets `v[id]`, growing `v` (ids are dense; [`Vocab::NONE`] is never set).
+fn set_flag(v: &mut Vec<bool>, id: u32) {
+    if id == Vocab::NONE {
+        return;
+    }
+    let id = id as usize;
+    if v.len() <= id {
+        v.resize(id + 1, false);
+    }
+    v[id] = true;
+}
+
+impl CueStarts {
+    fn new<T>(m: &CueMatcher<T>, vocab: &Vocab) -> Self {
+        let mut starts = CueStarts {
+            first: Vec::new(),
+            next: FxHashSet::default(),
+            seconds: Vec::new(),
+            after_next: FxHashSet::default(),
+            thirds: Vec::new(),
+            prefixes: Vec::new(),
+            prefix_bytes: [false; 256],
+            all: false,
+        };
+        for (_, cue, _) in &m.entries {
+            let words: Vec<String> = cue
+                .split_whitespace()
+                .map(|raw| raw.replace('’', "'").to_lowercase())
+                .collect();
+            // The pattern variants, only their first three tokens (optional words expanded as
+            // the matcher does, at most 64 variants).
+            let mut variants: Vec<Vec<CueTok>> = vec![Vec::new()];
+            for raw in &words {
+                let (w, optional) = match raw.strip_suffix('?') {
+                    Some(w) if !w.is_empty() => (w, true),
+                    _ => (raw.as_str(), false),
+                };
+                let t = if w == "_" {
+                    CueTok::Any
+                } else if let Some(p) = w.strip_suffix('*').filter(|p| !p.is_empty()) {
+                    CueTok::Prefix(p)
+                } else {
+                    let id = vocab.id(w);
+                    starts.all |= id == Vocab::NONE;
+                    CueTok::Exact(id)
+                };
+                if optional && variants.len() < 64 {
+                    let mut with = variants.clone();
+                    for v in &mut with {
+                        v.push(t);
+                    }
+                    variants.extend(with);
+                } else {
+                    for v in &mut variants {
+                        v.push(t);
+                    }
+                }
+                for v in &mut variants {
+                    v.truncate(3);
+                }
+            }
+            for v in variants {
+                use CueTok::*;
+                match v[..] {
+                    [Exact(a), Exact(b), ..] => {
+                        starts.mark(a, NEXT);
+                        starts.next.insert(id_pair(a, b));
+                        set_flag(&mut starts.seconds, b);
+                    }
+                    [Exact(a), Any, Exact(c), ..] => {
+                        starts.mark(a, AFTER_NEXT);
+                        starts.after_next.insert(id_pair(a, c));
+                        set_flag(&mut starts.thirds, c);
+                    }
+                    [Exact(a), ..] => starts.mark(a, ANY_NEXT),
+                    [Prefix(p), ..] => {
+                        starts.prefix_bytes[p.as_bytes()[0] as usize] = true;
+                        starts.prefixes.push(p.to_string());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        starts
+    }
+
+    fn mark(&mut self, id: u32, bit: u8) {
+        if id == Vocab::NONE {
+            return;
+        }
+        let id = id as usize;
+        if self.first.len() <= id {
+            self.first.resize(id + 1, 0);
+        }
+        self.first[id] |= bit;
+    }
+
+    /// Can a cue start at token `i` and end by token `limit`?
+    fn at(&self, doc: &Doc, i: usize, limit: usize) -> bool {
+        let ids = doc.tok_ids();
+        let id = ids[i];
+        let bits = self.first.get(id as usize).copied().unwrap_or(0);
+        let flag = |v: &[bool], k: usize| k < limit && v.get(ids[k] as usize) == Some(&true);
+        let by_word = bits & ANY_NEXT != 0
+            || (bits & NEXT != 0
+                && flag(&self.seconds, i + 1)
+                && self.next.contains(&id_pair(id, ids[i + 1])))
+            || (bits & AFTER_NEXT != 0
+                && flag(&self.thirds, i + 2)
+                && self.after_next.contains(&id_pair(id, ids[i + 2])));
+        by_word
+            || self.all
+            || (!self.prefixes.is_empty() && {
+                let t = &doc.tokens()[i];
+                let w = &doc.lower.as_bytes()[t.start..t.end];
+                w.first().is_some_and(|&c| self.prefix_bytes[c as usize])
+                    && self.prefixes.iter().any(|p| w.starts_with(p.as_bytes()))
+            })
+    }
+
+    /// [`CueMatcher::find_all`] over tokens `a..b`, trying the matcher only where a cue can start.
+    fn find_all<T>(&self, m: &CueMatcher<T>, doc: &Doc, a: usize, b: usize) -> Vec<CueHit> {
+        let b = b.min(doc.tokens().len());
+        let mut out = Vec::new();
+        let mut i = a;
+        while i < b {
+            if self.at(doc, i, b) {
+                if let Some(h) = m.longest_at(doc, i, b) {
+                    out.push(h);
+                    i = h.end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+fn stance_starts() -> &'static CueStarts {
+    static STARTS: std::sync::OnceLock<CueStarts> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| CueStarts::new(&lexicons().stance, &lexicons().vocab))
+}
+
+fn frame_starts() -> &'static CueStarts {
+    static STARTS: std::sync::OnceLock<CueStarts> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| CueStarts::new(&lexicons().frames, &lexicons().vocab))
+}
+
 // Out of line (one call per document) so that instruction profiles show the stage.
 #[inline(never)]
 pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<StanceAnn> {
     let lex = lexicons();
+    let starts = stance_starts();
     let mut out = Vec::new();
     for s in &doc.seg.sentences {
         if doc.boilerplate_blocks[s.block] {
             continue;
         }
-        for h in lex.stance.find_all(doc, s.tokens.start, s.tokens.end) {
+        for h in starts.find_all(&lex.stance, doc, s.tokens.start, s.tokens.end) {
             if doc.tok_in_boilerplate(h.start) {
                 continue;
             }
@@ -281,7 +475,7 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                 holders,
                 holder_text,
                 target: target_after(doc, h.end),
-                rule: Rule::new(format!("stance:{how}"), format!("{origin}: {cue}")),
+                rule: Rule::new(["stance:", how].concat(), [origin, ": ", cue].concat()),
             });
         }
     }
@@ -294,12 +488,13 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
 #[inline(never)]
 pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
     let lex = lexicons();
+    let starts = frame_starts();
     let mut out = Vec::new();
     for s in &doc.seg.sentences {
         if doc.boilerplate_blocks[s.block] {
             continue;
         }
-        for h in lex.frames.find_all(doc, s.tokens.start, s.tokens.end) {
+        for h in starts.find_all(&lex.frames, doc, s.tokens.start, s.tokens.end) {
             if doc.tok_in_boilerplate(h.start) {
                 continue;
             }
@@ -312,7 +507,7 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
             out.push(FrameAnn {
                 span: doc.tspan(h.start, h.end),
                 frame: frame.clone(),
-                rule: Rule::new("frame", format!("{origin}: {cue}")),
+                rule: Rule::new("frame", [origin, ": ", cue].concat()),
             });
         }
     }
@@ -352,6 +547,39 @@ mod tests {
         let s = stances("Le président brésilien Luiz Inácio Lula da Silva est arrivé à Pékin. Il s'oppose fermement aux sanctions unilatérales.");
         let opp = s.iter().find(|x| x.1 == Polarity::Oppose).expect("oppose");
         assert_eq!(opp.2, vec!["Luiz Inácio Lula da Silva".to_string()]);
+    }
+
+    #[test]
+    fn cue_starts_find_what_the_matcher_finds() {
+        let lex = lexicons();
+        for text in [
+            include_str!("../tests/fixtures/nancy-conseil-municipal.txt"),
+            include_str!("../tests/fixtures/russie-turquie-gaz.txt"),
+            include_str!("../tests/fixtures/ue-maroc-commerce.txt"),
+            "Il s'oppose résolument à la guerre ; elle soutient fermement l'accord et dénonce l'ingérence.",
+        ] {
+            let d = Doc::new(text);
+            assert!(!stance_starts().all && !frame_starts().all);
+            for s in &d.seg.sentences {
+                let (a, b) = (s.tokens.start, s.tokens.end);
+                assert_eq!(
+                    stance_starts().find_all(&lex.stance, &d, a, b),
+                    lex.stance.find_all(&d, a, b)
+                );
+                assert_eq!(
+                    frame_starts().find_all(&lex.frames, &d, a, b),
+                    lex.frames.find_all(&d, a, b)
+                );
+                for i in a..b {
+                    if !stance_starts().at(&d, i, b) {
+                        assert_eq!(lex.stance.longest_at(&d, i, b), None);
+                    }
+                    if !frame_starts().at(&d, i, b) {
+                        assert_eq!(lex.frames.longest_at(&d, i, b), None);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
