@@ -1306,6 +1306,22 @@ mod tests {
     }
 
     #[test]
+    fn gazetteer_forms_match_whole_words_or_hyphen_parts() {
+        let e =
+            ents("Les Parisiens aiment Paris. L'axe Paris-Berlin tient, comme l'Union européenne.");
+        let gaz: Vec<&str> = e
+            .iter()
+            .filter(|x| x.3 == "gazetteer")
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(
+            gaz,
+            ["Paris", "Paris", "Berlin", "Union européenne"],
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn event_nouns_name_events() {
         let e = ents("L'affaire Dreyfus divisa la France ; la convention de Genève fut signée. La guerre mondiale contre le fascisme.");
         assert!(
