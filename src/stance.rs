@@ -267,18 +267,16 @@ fn target_after(doc: &Doc, b: usize) -> Option<String> {
 /// optional-word expansion of [`CueMatcher`]: `w?` is an optional word, `p*` a prefix, `_` any
 /// one token; a pattern never starts with `_`.
 struct CueStarts {
-    /// Per vocabulary id of a first word: bits [`ANY_NEXT`], [`NEXT`], [`AFTER_NEXT`].
-    first: Vec<u8>,
-    /// Exact first and second words (`first << 32 | second` ids) of patterns, and per
-    /// vocabulary id whether it is one of these second words (most tokens are not).
+    /// Per vocabulary id: bits [`ANY_NEXT`], [`NEXT`], [`AFTER_NEXT`] (as a first word),
+    /// [`SECOND`], [`THIRD`].
+    bits: Vec<u8>,
+    /// Exact first and second words (`first << 32 | second` ids) of patterns.
     next: FxHashSet<u64>,
-    seconds: Vec<bool>,
-    /// Exact first and third words of patterns whose second token is `_`, and the third words.
+    /// Exact first and third words of patterns whose second token is `_`.
     after_next: FxHashSet<u64>,
-    thirds: Vec<bool>,
-    /// First-word prefixes (`oppos*`), and their first bytes.
-    prefixes: Vec<String>,
-    prefix_bytes: [bool; 256],
+    /// First-word prefixes (`oppos*`) by their first byte, and the length of the shortest.
+    prefixes: Vec<Vec<String>>,
+    prefix_min: usize,
     /// A word outside the vocabulary (not expected): try the matcher at every token.
     all: bool,
 }
@@ -289,6 +287,10 @@ const ANY_NEXT: u8 = 1;
 const NEXT: u8 = 2;
 /// A pattern starts with this word, `_` and an exact third word (`CueStarts::after_next`).
 const AFTER_NEXT: u8 = 4;
+/// The word is the second word of a [`NEXT`] pattern (most words are not: no set lookup).
+const SECOND: u8 = 8;
+/// The word is the third word of an [`AFTER_NEXT`] pattern.
+const THIRD: u8 = 16;
 
 /// A pattern token, as [`CueMatcher`] reads it.
 #[derive(Clone, Copy)]
@@ -302,28 +304,14 @@ fn id_pair(a: u32, b: u32) -> u64 {
     u64::from(a) << 32 | u64::from(b)
 }
 
-/// Sets `v[id]`, growing `v` (ids are dense; [`Vocab::NONE`] is never set).
-fn set_flag(v: &mut Vec<bool>, id: u32) {
-    if id == Vocab::NONE {
-        return;
-    }
-    let id = id as usize;
-    if v.len() <= id {
-        v.resize(id + 1, false);
-    }
-    v[id] = true;
-}
-
 impl CueStarts {
     fn new<T>(m: &CueMatcher<T>, vocab: &Vocab) -> Self {
         let mut starts = CueStarts {
-            first: Vec::new(),
+            bits: Vec::new(),
             next: FxHashSet::default(),
-            seconds: Vec::new(),
             after_next: FxHashSet::default(),
-            thirds: Vec::new(),
-            prefixes: Vec::new(),
-            prefix_bytes: [false; 256],
+            prefixes: vec![Vec::new(); 256],
+            prefix_min: usize::MAX,
             all: false,
         };
         for (_, cue, _) in &m.entries {
@@ -369,17 +357,17 @@ impl CueStarts {
                     [Exact(a), Exact(b), ..] => {
                         starts.mark(a, NEXT);
                         starts.next.insert(id_pair(a, b));
-                        set_flag(&mut starts.seconds, b);
+                        starts.mark(b, SECOND);
                     }
                     [Exact(a), Any, Exact(c), ..] => {
                         starts.mark(a, AFTER_NEXT);
                         starts.after_next.insert(id_pair(a, c));
-                        set_flag(&mut starts.thirds, c);
+                        starts.mark(c, THIRD);
                     }
                     [Exact(a), ..] => starts.mark(a, ANY_NEXT),
                     [Prefix(p), ..] => {
-                        starts.prefix_bytes[p.as_bytes()[0] as usize] = true;
-                        starts.prefixes.push(p.to_string());
+                        starts.prefixes[p.as_bytes()[0] as usize].push(p.to_string());
+                        starts.prefix_min = starts.prefix_min.min(p.len());
                     }
                     _ => {}
                 }
@@ -393,32 +381,37 @@ impl CueStarts {
             return;
         }
         let id = id as usize;
-        if self.first.len() <= id {
-            self.first.resize(id + 1, 0);
+        if self.bits.len() <= id {
+            self.bits.resize(id + 1, 0);
         }
-        self.first[id] |= bit;
+        self.bits[id] |= bit;
     }
 
     /// Can a cue start at token `i` and end by token `limit`?
+    #[inline(always)]
     fn at(&self, doc: &Doc, i: usize, limit: usize) -> bool {
         let ids = doc.tok_ids();
-        let id = ids[i];
-        let bits = self.first.get(id as usize).copied().unwrap_or(0);
-        let flag = |v: &[bool], k: usize| k < limit && v.get(ids[k] as usize) == Some(&true);
+        let bits_at = |k: usize| self.bits.get(ids[k] as usize).copied().unwrap_or(0);
+        let bits = bits_at(i);
         let by_word = bits & ANY_NEXT != 0
             || (bits & NEXT != 0
-                && flag(&self.seconds, i + 1)
-                && self.next.contains(&id_pair(id, ids[i + 1])))
+                && i + 1 < limit
+                && bits_at(i + 1) & SECOND != 0
+                && self.next.contains(&id_pair(ids[i], ids[i + 1])))
             || (bits & AFTER_NEXT != 0
-                && flag(&self.thirds, i + 2)
-                && self.after_next.contains(&id_pair(id, ids[i + 2])));
+                && i + 2 < limit
+                && bits_at(i + 2) & THIRD != 0
+                && self.after_next.contains(&id_pair(ids[i], ids[i + 2])));
         by_word
             || self.all
-            || (!self.prefixes.is_empty() && {
+            || (self.prefix_min != usize::MAX && {
                 let t = &doc.tokens()[i];
-                let w = &doc.lower.as_bytes()[t.start..t.end];
-                w.first().is_some_and(|&c| self.prefix_bytes[c as usize])
-                    && self.prefixes.iter().any(|p| w.starts_with(p.as_bytes()))
+                t.end - t.start >= self.prefix_min && {
+                    let w = &doc.lower.as_bytes()[t.start..t.end];
+                    self.prefixes[w[0] as usize]
+                        .iter()
+                        .any(|p| w.starts_with(p.as_bytes()))
+                }
             })
     }
 
