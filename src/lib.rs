@@ -47,7 +47,7 @@ pub use schema::{Analysis, Truncation, SCHEMA};
 /// Analyses one document.
 pub fn analyze(text: &str) -> Analysis {
     let mut doc = Doc::new(text);
-    let chrome = boilerplate::detect(&mut doc);
+    let mut chrome = boilerplate::detect(&mut doc);
     let map = SpanMapper::new(&doc);
 
     // Dates (before entities: guessing rules never take date tokens).
@@ -65,35 +65,43 @@ pub fn analyze(text: &str) -> Analysis {
         .and_then(|d| Some((d.year?, d.month?, d.day?)));
     dates::resolve(&mut dates, pub_date);
 
-    let ments = entities::find(&doc, &date_tokens);
-    let quotes = quotes::find(&doc, &ments);
-    let stances = stance::find_stances(&doc, &ments, &quotes);
-    let frames = stance::find_frames(&doc, &ments);
+    let mut ments = entities::find(&doc, &date_tokens);
+    let mut quotes = quotes::find(&doc, &ments);
+    let mut stances = stance::find_stances(&doc, &ments, &quotes);
+    let mut frames = stance::find_frames(&doc, &ments);
+    // From here on the layers are only read, except that each annotation's `Rule` (and the few
+    // strings nothing reads again) is moved into the result rather than cloned.
+    let take = std::mem::take::<Rule>;
 
     // Entity table: one entity per (type, canonical).
     let mut entities: Vec<Entity> = Vec::new();
-    let mut key_to_entity: HashMap<(EntityType, String), usize> = HashMap::default();
+    // Per entity type, canonical name → entity index (the name is cloned once per entity).
+    let mut key_to_entity: [HashMap<String, usize>; 4] = Default::default();
     let mut mentions: Vec<Mention> = Vec::with_capacity(ments.len());
     let mut mention_entity = Vec::with_capacity(ments.len());
     let lex = lexicon::lexicons();
-    for (mi, m) in ments.iter().enumerate() {
-        let key = (m.etype, m.canonical.clone());
-        let ei = *key_to_entity.entry(key).or_insert_with(|| {
-            entities.push(Entity {
-                canonical: m.canonical.clone(),
-                etype: m.etype,
-                acronym: None,
-                role: None,
-                mentions: Vec::new(),
-                source: m.entry.map(|e| lex.gaz[e].origin.clone()),
-            });
-            entities.len() - 1
-        });
+    for (mi, m) in ments.iter_mut().enumerate() {
+        let by_name = &mut key_to_entity[m.etype as usize];
+        let ei = match by_name.get(m.canonical.as_str()) {
+            Some(&ei) => ei,
+            None => {
+                entities.push(Entity {
+                    canonical: m.canonical.clone(),
+                    etype: m.etype,
+                    acronym: None,
+                    role: None,
+                    mentions: Vec::new(),
+                    source: m.entry.map(|e| lex.gaz[e].origin.clone()),
+                });
+                by_name.insert(m.canonical.clone(), entities.len() - 1);
+                entities.len() - 1
+            }
+        };
         let surface = doc.slice(m.span);
         let e = &mut entities[ei];
         e.mentions.push(mi);
         if e.role.is_none() {
-            e.role = m.role.clone();
+            e.role = m.role.take();
         }
         if m.etype != EntityType::PER
             && surface != e.canonical
@@ -110,18 +118,18 @@ pub fn analyze(text: &str) -> Analysis {
             text: doc.original_slice(m.span).to_string(),
             etype: m.etype,
             entity: ei,
-            rule: m.rule.clone(),
+            rule: take(&mut m.rule),
         });
     }
 
     let quotes_out: Vec<Quote> = quotes
-        .iter()
+        .iter_mut()
         .map(|q| Quote {
             span: map.span(q.span),
             text: doc.original_slice(q.span).to_string(),
             speaker: q.speaker.map(|m| mention_entity[m]),
-            speaker_text: q.speaker_text.clone(),
-            rule: q.rule.clone(),
+            speaker_text: q.speaker_text.take(),
+            rule: take(&mut q.rule),
         })
         .collect();
     let holder_name = |hs: &[usize], ht: &Option<String>| -> String {
@@ -138,7 +146,7 @@ pub fn analyze(text: &str) -> Analysis {
         names.join(" + ")
     };
     let stances_out: Vec<Stance> = stances
-        .iter()
+        .iter_mut()
         .map(|s| {
             let mut hs: Vec<usize> = s.holders.iter().map(|&m| mention_entity[m]).collect();
             hs.dedup();
@@ -153,26 +161,36 @@ pub fn analyze(text: &str) -> Analysis {
                     .or_else(|| Some(holder_name(&s.holders, &None)))
                     .filter(|t| t != "?"),
                 target: s.target.clone(),
-                rule: s.rule.clone(),
+                rule: take(&mut s.rule),
             }
         })
         .collect();
     let frames_out: Vec<FrameMention> = frames
-        .iter()
+        .iter_mut()
         .map(|f| FrameMention {
             span: map.span(f.span),
             text: doc.original_slice(f.span).to_string(),
             frame: f.frame.clone(),
-            rule: f.rule.clone(),
+            rule: take(&mut f.rule),
         })
         .collect();
     let dates_out: Vec<DateMention> = dates
-        .iter()
+        .iter_mut()
         .map(|d| DateMention {
             span: map.span(d.span),
             text: doc.original_slice(d.span).to_string(),
             iso: d.iso(),
-            rule: d.rule.clone(),
+            rule: take(&mut d.rule),
+        })
+        .collect();
+
+    let nb = doc.seg.blocks.len();
+    let footer_blocks: Vec<usize> = (0..nb)
+        .filter(|&bi| {
+            chrome.blocks[bi]
+                .rule
+                .as_ref()
+                .is_some_and(|r| r.id == "boilerplate:footer")
         })
         .collect();
 
@@ -181,11 +199,11 @@ pub fn analyze(text: &str) -> Analysis {
         .seg
         .blocks
         .iter()
-        .zip(&chrome.blocks)
+        .zip(&mut chrome.blocks)
         .map(|(b, info)| Block {
             span: map.span(doc::NSpan::new(b.start, b.end)),
             kind: info.kind,
-            rule: info.rule.clone(),
+            rule: info.rule.take(),
         })
         .collect();
     let sentences: Vec<Sentence> = doc
@@ -203,15 +221,6 @@ pub fn analyze(text: &str) -> Analysis {
         .blocks
         .iter()
         .map(|i| matches!(i.kind, BlockKind::Paragraph | BlockKind::Caption))
-        .collect();
-    let nb = doc.seg.blocks.len();
-    let footer_blocks: Vec<usize> = (0..nb)
-        .filter(|&bi| {
-            chrome.blocks[bi]
-                .rule
-                .as_ref()
-                .is_some_and(|r| r.id == "boilerplate:footer")
-        })
         .collect();
     let publisher = card::publisher(&doc, &chrome.datelines, &footer_blocks);
     let pub_name = publisher.as_ref().map(|(p, _)| p.name.clone());
@@ -407,10 +416,10 @@ pub fn analyze(text: &str) -> Analysis {
         blocks,
         boilerplate: chrome
             .spans
-            .iter()
-            .map(|(s, r)| BoilerplateSpan {
-                span: map.span(*s),
-                rule: r.clone(),
+            .into_iter()
+            .map(|(s, rule)| BoilerplateSpan {
+                span: map.span(s),
+                rule,
             })
             .collect(),
         sentences,
