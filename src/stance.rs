@@ -41,7 +41,13 @@ pub struct FrameAnn {
     pub rule: Rule,
 }
 
-const CLAUSE_BREAK: &[&str] = &[";", ":", "(", ")", "»", "«", "“", "”", "?", "!", "."];
+/// Tokens that end a clause.
+fn is_clause_break(tok: &str) -> bool {
+    matches!(
+        tok,
+        ";" | ":" | "(" | ")" | "»" | "«" | "“" | "”" | "?" | "!" | "."
+    )
+}
 
 /// How far (in tokens) the holder search looks back for the clause start and forward for a
 /// speech verb: keeps the search linear in the text even for pathological run-on sentences
@@ -66,7 +72,7 @@ fn holder_for(
         let mut k = cue_a;
         let floor = s.tokens.start.max(cue_a.saturating_sub(HOLDER_WINDOW));
         while k > floor {
-            if CLAUSE_BREAK.contains(&doc.tok(k - 1)) {
+            if is_clause_break(doc.tok(k - 1)) {
                 break;
             }
             k -= 1;
@@ -209,13 +215,14 @@ fn coordinated(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
     let mut cur = mi;
     while cur > 0 {
         let prev = &ms[cur - 1];
-        let between: Vec<&str> = (prev.b..ms[cur].a).map(|k| doc.tok_lower(k)).collect();
-        let ok = !between.is_empty()
-            && between.len() <= 4
-            && (between.contains(&"et") || between == [","] || between.contains(&"ainsi"))
-            && between.iter().all(|w| {
+        let between = prev.b..ms[cur].a.max(prev.b);
+        let words = || between.clone().map(|k| doc.tok_lower(k));
+        let ok = (1..=4).contains(&between.len())
+            && (words().any(|w| w == "et" || w == "ainsi")
+                || (between.len() == 1 && doc.tok_lower(between.start) == ","))
+            && words().all(|w| {
                 matches!(
-                    *w,
+                    w,
                     "et" | ","
                         | "la"
                         | "le"
