@@ -349,24 +349,29 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         let line = &doc.norm.text[b.start..b.end];
         let lower = &doc.lower[b.start..b.end];
         let words = block_words[bi];
-        let set = |infos: &mut Vec<BlockInfo>, id: &str, detail: String| {
-            infos[bi] = BlockInfo {
-                kind: BlockKind::Boilerplate,
-                rule: Some(Rule::new(id, detail)),
+        let set =
+            |infos: &mut Vec<BlockInfo>, id: std::borrow::Cow<'static, str>, detail: String| {
+                infos[bi] = BlockInfo {
+                    kind: BlockKind::Boilerplate,
+                    rule: Some(Rule::new(id, detail)),
+                };
             };
-        };
 
         // Duplicated line (a repeated headline or menu).
         if words >= 3 && !seen_lines.insert(lower.trim()) {
             set(
                 &mut infos,
-                "boilerplate:duplicate",
+                "boilerplate:duplicate".into(),
                 "line repeated earlier in the page".into(),
             );
             continue;
         }
         if looks_like_url(line) {
-            set(&mut infos, "boilerplate:url", "related-article URL".into());
+            set(
+                &mut infos,
+                "boilerplate:url".into(),
+                "related-article URL".into(),
+            );
             continue;
         }
         // Photo captions and credits are content (« ©Reuters » is a mention of Reuters), and
@@ -407,7 +412,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         if let Some((kind, pat)) = pattern_hit(lower, words) {
             set(
                 &mut infos,
-                &format!("boilerplate:{kind}"),
+                format!("boilerplate:{kind}").into(),
                 format!("boilerplate.tsv: {pat}"),
             );
             continue;
@@ -421,7 +426,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             if let Some((_, pat)) = nav {
                 set(
                     &mut infos,
-                    "boilerplate:nav",
+                    "boilerplate:nav".into(),
                     format!("breadcrumb with « {pat} »"),
                 );
                 continue;
@@ -433,7 +438,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             if avg <= 5.0 {
                 set(
                     &mut infos,
-                    "boilerplate:nav",
+                    "boilerplate:nav".into(),
                     format!("menu of {} items", segs.len()),
                 );
                 continue;
@@ -449,7 +454,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         if n >= 8 && en >= 0.25 && fr <= 0.08_f32.max(en / 4.0) {
             set(
                 &mut infos,
-                "boilerplate:caption_en",
+                "boilerplate:caption_en".into(),
                 format!("English text ({:.0}% English function words)", en * 100.0),
             );
             continue;
@@ -460,7 +465,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             if bi == 0 && next_words >= 3 && !line.chars().any(|c| c.is_ascii_digit()) {
                 set(
                     &mut infos,
-                    "boilerplate:logo",
+                    "boilerplate:logo".into(),
                     "short label above the headline".into(),
                 );
                 continue;

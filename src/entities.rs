@@ -1254,7 +1254,7 @@ mod tests {
                     d.slice(m.span).to_string(),
                     m.etype,
                     m.canonical,
-                    m.rule.id.clone(),
+                    m.rule.id.into_owned(),
                 )
             })
             .collect()

@@ -10,6 +10,7 @@
 //! - the schema id changes whenever a field is removed or its meaning changes (fields may be added).
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Identifier of this schema; bumped on any breaking change.
 pub const SCHEMA: &str = "loupe.analysis/1";
@@ -29,13 +30,16 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Rule {
     /// A stable rule identifier, e.g. `gazetteer`, `title+name`, `dateline`.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// Human-readable detail: the data file and entry, or the pattern description.
-    pub detail: String,
+    pub detail: Cow<'static, str>,
 }
 
 impl Rule {
-    pub fn new(id: impl Into<String>, detail: impl Into<String>) -> Self {
+    /// Rule ids and many details are string literals: they are borrowed, not copied, so a
+    /// document with half a million annotations does not allocate a million small strings.
+    /// (Serialised as plain strings either way.)
+    pub fn new(id: impl Into<Cow<'static, str>>, detail: impl Into<Cow<'static, str>>) -> Self {
         Rule {
             id: id.into(),
             detail: detail.into(),

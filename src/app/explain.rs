@@ -58,9 +58,9 @@ fn capitalise(s: &str) -> String {
 
 fn rule_rows(rows: &mut Vec<(&'static str, String)>, lang: Lang, r: &crate::schema::Rule) {
     let t = lang.t();
-    rows.push((t.f_rule, r.id.clone()));
+    rows.push((t.f_rule, r.id.to_string()));
     if !r.detail.is_empty() && r.detail != r.id {
-        rows.push((t.f_source, r.detail.clone()));
+        rows.push((t.f_source, r.detail.to_string()));
     }
 }
 
