@@ -113,7 +113,7 @@ fn known_publisher(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
                     country: None,
                     rule: Rule::new("publisher:domain", format!("domain name « {w} »")),
                 },
-                NSpan::new(doc.tokens()[k].start, doc.tokens()[k].end),
+                NSpan::new(doc.tokens()[k].start(), doc.tokens()[k].end()),
             ));
         }
     }

@@ -268,7 +268,7 @@ pub fn find(doc: &Doc) -> Vec<DateAnn> {
         // Every rule below starts at a number (« 12 », « 1er », « 2020-07-16 »; `u32` parsing
         // also takes a leading « + ») or at a month or weekday name: other tokens are passed
         // over on their first byte and length.
-        let Some(numeric) = lower.get(toks[i].start).and_then(|&c| starts_date(c)) else {
+        let Some(numeric) = lower.get(toks[i].start()).and_then(|&c| starts_date(c)) else {
             i += 1;
             continue;
         };
@@ -277,7 +277,7 @@ pub fn find(doc: &Doc) -> Vec<DateAnn> {
             i += 1;
             continue;
         }
-        let lim = doc.seg.sentences[doc.tokens()[i].sent].tokens.end;
+        let lim = doc.seg.sentences[doc.tokens()[i].sent()].tokens.end;
         let push = |out: &mut Vec<DateAnn>, a: usize, b: usize, y, m, d, wd, rule: &str| {
             out.push(DateAnn {
                 a,

@@ -124,12 +124,12 @@ impl<'a> Doc<'a> {
         let tok_ids = seg
             .tokens
             .iter()
-            .map(|t| vocab.id(&lower[t.start..t.end]))
+            .map(|t| vocab.id(&lower[t.start()..t.end()]))
             .collect();
         let tok_cap = seg
             .tokens
             .iter()
-            .map(|t| t.kind == TokKind::Word && starts_upper(&norm.text, t.start))
+            .map(|t| t.kind == TokKind::Word && starts_upper(&norm.text, t.start()))
             .collect();
         Doc {
             original,
@@ -168,12 +168,12 @@ impl<'a> Doc<'a> {
 
     pub fn tok(&self, i: usize) -> &str {
         let t = &self.seg.tokens[i];
-        &self.norm.text[t.start..t.end]
+        &self.norm.text[t.start()..t.end()]
     }
 
     pub fn tok_lower(&self, i: usize) -> &str {
         let t = &self.seg.tokens[i];
-        &self.lower[t.start..t.end]
+        &self.lower[t.start()..t.end()]
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -197,7 +197,7 @@ impl<'a> Doc<'a> {
                 .tokens
                 .iter()
                 .map(|t| {
-                    let s = NSpan::new(t.start, t.end);
+                    let s = NSpan::new(t.start(), t.end());
                     while i < self.boilerplate.len() && self.boilerplate[i].end <= s.start {
                         i += 1;
                     }
@@ -208,7 +208,7 @@ impl<'a> Doc<'a> {
             self.seg
                 .tokens
                 .iter()
-                .map(|t| self.in_boilerplate(NSpan::new(t.start, t.end)))
+                .map(|t| self.in_boilerplate(NSpan::new(t.start(), t.end())))
                 .collect()
         };
         self.tok_boilerplate = flags;
@@ -226,20 +226,20 @@ impl<'a> Doc<'a> {
 
     /// Token index range covering a span (tokens fully inside it).
     pub fn tokens_in(&self, s: NSpan) -> std::ops::Range<usize> {
-        let a = self.seg.tokens.partition_point(|t| t.start < s.start);
-        let b = self.seg.tokens.partition_point(|t| t.end <= s.end);
+        let a = self.seg.tokens.partition_point(|t| t.start() < s.start);
+        let b = self.seg.tokens.partition_point(|t| t.end() <= s.end);
         a..b.max(a)
     }
 
     /// Index of the token starting exactly at `pos`, if any.
     pub fn token_at(&self, pos: usize) -> Option<usize> {
-        let i = self.seg.tokens.partition_point(|t| t.start < pos);
-        (i < self.seg.tokens.len() && self.seg.tokens[i].start == pos).then_some(i)
+        let i = self.seg.tokens.partition_point(|t| t.start() < pos);
+        (i < self.seg.tokens.len() && self.seg.tokens[i].start() == pos).then_some(i)
     }
 
     /// Span of tokens `a..b` (b exclusive, b > a).
     pub fn tspan(&self, a: usize, b: usize) -> NSpan {
-        NSpan::new(self.seg.tokens[a].start, self.seg.tokens[b - 1].end)
+        NSpan::new(self.seg.tokens[a].start(), self.seg.tokens[b - 1].end())
     }
 }
 
@@ -319,7 +319,7 @@ mod tests {
             let mut d = Doc::new(text);
             d.set_boilerplate(sp, vec![false; d.seg.blocks.len()]);
             for (i, t) in d.tokens().iter().enumerate() {
-                let s = NSpan::new(t.start, t.end);
+                let s = NSpan::new(t.start(), t.end());
                 assert_eq!(d.tok_in_boilerplate(i), d.in_boilerplate(s), "{i}");
             }
         }

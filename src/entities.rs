@@ -244,7 +244,7 @@ fn first_words(doc: &Doc) -> Vec<usize> {
 /// Is token `i` the first word of its sentence (after opening quotes/dashes)? `first` is
 /// [`first_words`].
 fn sentence_initial(doc: &Doc, first: &[usize], i: usize) -> bool {
-    let sent = doc.tokens()[i].sent;
+    let sent = doc.tokens()[i].sent();
     doc.seg.sentences[sent].tokens.start <= i && i <= first[sent]
 }
 
@@ -311,7 +311,7 @@ fn add_gazetteer<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
     // « Union européenne »; selection happens later).
     let mut found = Vec::new();
     for (ti, t) in doc.tokens().iter().enumerate() {
-        let w = &bytes[t.start..t.end];
+        let w = &bytes[t.start()..t.end()];
         let Some(&b0) = w.first() else {
             continue; // (an empty token is no form's first word)
         };
@@ -335,14 +335,14 @@ fn add_gazetteer<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
             None if inner => Some((0, 0)),
             None if b0 < 0x80 => (!b0.is_ascii_alphanumeric()).then_some((0, 0)),
             None => {
-                let c = text[t.start..].chars().next();
+                let c = text[t.start()..].chars().next();
                 (!c.is_some_and(char::is_alphanumeric)).then_some((0, 0))
             }
         };
         if let Some(start) = start {
-            gaz_forms_at(lex, text, t.start, Some(t.end), start, &mut found);
+            gaz_forms_at(lex, text, t.start(), Some(t.end()), start, &mut found);
             for &(e, p) in found.iter().rev() {
-                gaz_candidate(doc, first, t.start, e, p, ti, out);
+                gaz_candidate(doc, first, t.start(), e, p, ti, out);
             }
         }
         if !inner {
@@ -350,9 +350,9 @@ fn add_gazetteer<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
         }
         for (i, &c) in w.iter().enumerate() {
             if c == b'-' && i + 1 < w.len() {
-                gaz_forms_at(lex, text, t.start + i + 1, None, (0, 0), &mut found);
+                gaz_forms_at(lex, text, t.start() + i + 1, None, (0, 0), &mut found);
                 for &(e, p) in found.iter().rev() {
-                    gaz_candidate(doc, first, t.start + i + 1, e, p, ti, out);
+                    gaz_candidate(doc, first, t.start() + i + 1, e, p, ti, out);
                 }
             }
         }
@@ -376,23 +376,23 @@ fn gaz_candidate<'d>(
     // Tokens a..b cover the match (b found by a short forward scan, never a search over the
     // whole token list, whose cache misses dominated this layer).
     let mut b = a + 1;
-    while b < toks.len() && toks[b].start < e {
+    while b < toks.len() && toks[b].start() < e {
         b += 1;
     }
-    let start_ok = toks[a].start == s
+    let start_ok = toks[a].start() == s
         || (text[..s].ends_with('-')
             && text[s..].chars().next().is_some_and(char::is_uppercase)
-            && text[toks[a].start..]
+            && text[toks[a].start()..]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase));
-    let end_ok = toks[b - 1].end == e
+    let end_ok = toks[b - 1].end() == e
         || (text[e..].starts_with('-')
             && text[e + 1..].chars().next().is_some_and(char::is_uppercase));
     if !start_ok || !end_ok {
         return;
     }
-    let sub = (toks[a].start != s || toks[b - 1].end != e).then(|| NSpan::new(s, e));
+    let sub = (toks[a].start() != s || toks[b - 1].end() != e).then(|| NSpan::new(s, e));
     if doc.in_boilerplate(NSpan::new(s, e)) {
         return;
     }
@@ -498,7 +498,7 @@ fn name_run(doc: &Doc, i: usize, limit: usize, max: usize) -> usize {
 }
 
 fn sentence_end(doc: &Doc, i: usize) -> usize {
-    doc.seg.sentences[doc.tokens()[i].sent].tokens.end
+    doc.seg.sentences[doc.tokens()[i].sent()].tokens.end
 }
 
 fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
@@ -516,7 +516,7 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
         let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
         // Walk back over the candidate expansion; initials of content words must spell the acronym
         // (in order, as a subsequence ending with the last content word).
-        let sent_start = doc.seg.sentences[toks[i].sent].tokens.start;
+        let sent_start = doc.seg.sentences[toks[i].sent()].tokens.start;
         let mut k = i;
         let mut li = letters.len();
         let mut start = None;
@@ -588,7 +588,7 @@ pub fn role_before(doc: &Doc, end: usize) -> Option<(usize, String)> {
     if j > 0 && doc.tok(j - 1) == "," {
         j -= 1;
     }
-    let stop = doc.seg.sentences[doc.tokens()[end.min(doc.tokens().len() - 1)].sent]
+    let stop = doc.seg.sentences[doc.tokens()[end.min(doc.tokens().len() - 1)].sent()]
         .tokens
         .start;
     let mut k = j;

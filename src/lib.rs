@@ -44,8 +44,21 @@ use schema::*;
 
 pub use schema::{Analysis, Truncation, SCHEMA};
 
-/// Analyses one document.
+/// The longest text analysed whole: offsets inside the pipeline are `u32` (see
+/// [`segment::Token`]). [`analyze`] and [`analyze_limited`] cut longer texts, as
+/// [`analyze_limited`] does, and say so in [`Analysis::truncated`].
+pub const MAX_TEXT_BYTES: usize = segment::MAX_TEXT_BYTES;
+
+/// Analyses one document. A text longer than [`MAX_TEXT_BYTES`] (4 GiB) is cut as by
+/// [`analyze_limited`]`(text, MAX_TEXT_BYTES)`.
 pub fn analyze(text: &str) -> Analysis {
+    analyze_limited(text, MAX_TEXT_BYTES)
+}
+
+/// Analyses a text of at most [`MAX_TEXT_BYTES`] (normalisation never makes a text longer, so
+/// the normalised text fits too).
+fn analyze_whole(text: &str) -> Analysis {
+    debug_assert!(segment::within_max(text.len()));
     let mut doc = Doc::new(text);
     let mut chrome = boilerplate::detect(&mut doc);
     let map = SpanMapper::new(&doc);
@@ -231,7 +244,7 @@ pub fn analyze(text: &str) -> Analysis {
         .enumerate()
         .filter(|(k, t)| {
             t.kind != segment::TokKind::Punct
-                && !doc.boilerplate_blocks[doc.seg.sentences[doc.seg.tokens[*k].sent].block]
+                && !doc.boilerplate_blocks[doc.seg.sentences[doc.seg.tokens[*k].sent()].block]
         })
         .count();
 
@@ -279,7 +292,7 @@ pub fn analyze(text: &str) -> Analysis {
             .as_ref()
             .and_then(|t| {
                 // First entity mentioned in the target words.
-                let tstart = doc.tokens()[s.b.min(doc.tokens().len() - 1)].start;
+                let tstart = doc.tokens()[s.b.min(doc.tokens().len() - 1)].start();
                 let tend = tstart + t.len();
                 let k = ments.partition_point(|m| m.span.start < tstart);
                 ments
@@ -345,14 +358,14 @@ pub fn analyze(text: &str) -> Analysis {
 
     let mut weights = vec![0f32; doc.seg.sentences.len()];
     for m in &ments {
-        weights[doc.tokens()[m.a].sent] += 1.0;
+        weights[doc.tokens()[m.a].sent()] += 1.0;
     }
     for s in &stances {
-        weights[doc.tokens()[s.a].sent] += 1.5;
+        weights[doc.tokens()[s.a].sent()] += 1.5;
     }
     for f in &frames {
         let t = doc.token_at(f.span.start).unwrap_or(0);
-        weights[doc.tokens()[t].sent] += 0.5;
+        weights[doc.tokens()[t].sent()] += 0.5;
     }
     let summary = card::summary(&doc, &content, &weights, 3)
         .into_iter()
@@ -448,12 +461,19 @@ pub fn analyze(text: &str) -> Analysis {
 /// assert_eq!(t.total_bytes, text.len());
 /// assert!(a.entities.iter().all(|e| e.canonical != "Lyon"));
 /// ```
+///
+/// A `max_bytes` above [`MAX_TEXT_BYTES`] counts as [`MAX_TEXT_BYTES`].
 pub fn analyze_limited(text: &str, max_bytes: usize) -> Analysis {
+    let max_bytes = if segment::within_max(max_bytes) {
+        max_bytes
+    } else {
+        MAX_TEXT_BYTES
+    };
     if text.len() <= max_bytes {
-        return analyze(text);
+        return analyze_whole(text);
     }
     let cut = cut_point(text, max_bytes);
-    let mut a = analyze(&text[..cut]);
+    let mut a = analyze_whole(&text[..cut]);
     let total16 = text.encode_utf16().count();
     a.truncated = Some(Truncation {
         analysed: Span {

@@ -200,7 +200,7 @@ fn mentions_in(ms: &[EMention], a: usize, b: usize) -> impl Iterator<Item = (usi
 /// Resolves a pronoun at token `at`: first PER in the sentence before it, else the subject of a
 /// previous sentence (first PER mention of the sentence), looking back at most 6 sentences.
 pub fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
-    let sent = doc.tokens()[at].sent;
+    let sent = doc.tokens()[at].sent();
     let s = &doc.seg.sentences[sent];
     if let Some((k, _)) =
         mentions_in(ms, s.tokens.start, at).find(|(_, m)| m.etype == EntityType::PER)
@@ -405,7 +405,7 @@ fn subject_after(
 
 /// Subject before a speech verb at token `v` within the sentence.
 fn subject_before(doc: &Doc, ms: &[EMention], v: usize) -> Option<(Option<usize>, String)> {
-    let s = &doc.seg.sentences[doc.tokens()[v].sent];
+    let s = &doc.seg.sentences[doc.tokens()[v].sent()];
     // Pronoun right before the verb (or its auxiliary).
     let mut k = v;
     while k > s.tokens.start && k + 4 > v {
@@ -487,7 +487,7 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
         let mut rule = Rule::new("quote", "quotation marks, speaker unknown");
         // 1. Speech verb after the quote.
         if closer + 1 < n {
-            let lim = doc.seg.sentences[doc.tokens()[closer].sent]
+            let lim = doc.seg.sentences[doc.tokens()[closer].sent()]
                 .tokens
                 .end
                 .min(n);
@@ -533,7 +533,7 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
         }
         // 2. Speech verb or « selon » before the quote in the same sentence.
         if speaker.is_none() && a > 0 {
-            let s = &doc.seg.sentences[doc.tokens()[a - 1].sent];
+            let s = &doc.seg.sentences[doc.tokens()[a - 1].sent()];
             let mut k = a - 1;
             while k > s.tokens.start {
                 k -= 1;
@@ -578,7 +578,7 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
         // 2b. The subject of the sentence that introduces the quote (« Le ministre marocain a
         // salué « … » »).
         if speaker.is_none() && a > 0 {
-            let sent = doc.tokens()[a - 1].sent;
+            let sent = doc.tokens()[a - 1].sent();
             if doc.seg.sentences[sent].tokens.start + 1 < a {
                 if let Some(m) = sentence_subject(doc, ms, sent, a) {
                     speaker = Some((Some(m), ms[m].canonical.clone()));
@@ -591,9 +591,9 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
         }
         // 3. Context: previous quote's speaker nearby, or the previous sentence's subject.
         if speaker.is_none() {
-            let block = doc.seg.sentences[doc.tokens()[a].sent].block;
+            let block = doc.seg.sentences[doc.tokens()[a].sent()].block;
             if let Some(prev) = out.last() {
-                let pblock = doc.seg.sentences[doc.tokens()[prev.a].sent].block;
+                let pblock = doc.seg.sentences[doc.tokens()[prev.a].sent()].block;
                 if block <= pblock + 1 && prev.speaker_text.is_some() {
                     speaker = Some((prev.speaker, prev.speaker_text.clone().unwrap()));
                     rule = Rule::new("quote:continuation", "same speaker as the previous quote");

@@ -22,13 +22,58 @@ pub enum TokKind {
     Punct,
 }
 
+/// A token: byte range in the normalised text, kind, and the index of its sentence.
+///
+/// Offsets and the sentence index are stored as `u32` (16 bytes a token instead of 32: every
+/// stage streams the token array, so its size is memory traffic on large documents). This limits
+/// a document to [`MAX_TEXT_BYTES`]; [`crate::analyze`] cuts longer inputs and [`segment`]
+/// refuses them. The accessors return `usize`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     pub kind: TokKind,
+    /// Index of the sentence holding the token (`u32::MAX` until the sentence split).
+    sent: u32,
+}
+
+/// The longest text [`segment`] accepts: token offsets are `u32`.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
+/// `len <= MAX_TEXT_BYTES` (always true where `usize` is 32 bits).
+#[inline]
+pub(crate) fn within_max(len: usize) -> bool {
+    u32::try_from(len).is_ok()
+}
+
+impl Token {
+    /// A token of `text[start..end]`, not yet in a sentence. Offsets must be at most
+    /// [`MAX_TEXT_BYTES`] (checked by [`segment`] on the whole text).
+    #[inline]
+    fn new(start: usize, end: usize, kind: TokKind) -> Token {
+        debug_assert!(start <= end && within_max(end));
+        Token {
+            start: start as u32,
+            end: end as u32,
+            kind,
+            sent: u32::MAX,
+        }
+    }
+    /// Byte offset of the first byte in the normalised text.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    /// Byte offset just past the last byte in the normalised text.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
     /// Index of the sentence holding the token.
-    pub sent: usize,
+    #[inline]
+    pub fn sent(&self) -> usize {
+        self.sent as usize
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,7 +223,7 @@ fn scan_word(s: &str, i: usize, c: char) -> (usize, bool) {
 }
 
 /// Tokenises `text` (a block of the text starting at byte `base`), pushing tokens with
-/// `sent = usize::MAX` (filled by the sentence split).
+/// `sent = u32::MAX` (filled by the sentence split).
 fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
     let s = text;
     let bytes = s.as_bytes();
@@ -207,12 +252,7 @@ fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
         } else {
             (i + clen, TokKind::Punct)
         };
-        out.push(Token {
-            start: base + i,
-            end: base + end,
-            kind,
-            sent: usize::MAX,
-        });
+        out.push(Token::new(base + i, base + end, kind));
         i = end;
     }
 }
@@ -267,7 +307,17 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 /// Segments a normalised text.
+///
+/// # Panics
+///
+/// When `text` is longer than [`MAX_TEXT_BYTES`] (token offsets would not fit; [`crate::analyze`]
+/// cuts such texts before).
 pub fn segment(text: &str) -> Segmentation {
+    assert!(
+        within_max(text.len()),
+        "segment: text of {} bytes is longer than MAX_TEXT_BYTES",
+        text.len()
+    );
     let mut seg = Segmentation::default();
     // About one token per 5 or 6 bytes in news text: one doubling at most, usually.
     seg.tokens.reserve(text.len() / 8);
@@ -304,7 +354,7 @@ fn split_sentences(
     bounds: &mut Vec<(usize, usize)>,
 ) {
     let range = seg.blocks[block_idx].tokens.clone();
-    let tok = |k: usize| -> &str { &text[seg.tokens[k].start..seg.tokens[k].end] };
+    let tok = |k: usize| -> &str { &text[seg.tokens[k].start()..seg.tokens[k].end()] };
     let mut s0 = range.start;
     let mut k = range.start;
     bounds.clear();
@@ -362,12 +412,14 @@ fn split_sentences(
     }
     for &(a, b) in bounds.iter() {
         let si = seg.sentences.len();
+        // `segment` checked the text length, and there are fewer sentences than bytes.
+        let si32 = si as u32;
         for t in &mut seg.tokens[a..b] {
-            t.sent = si;
+            t.sent = si32;
         }
         seg.sentences.push(Sentence {
-            start: seg.tokens[a].start,
-            end: seg.tokens[b - 1].end,
+            start: seg.tokens[a].start(),
+            end: seg.tokens[b - 1].end(),
             block: block_idx,
             tokens: a..b,
         });
@@ -380,7 +432,7 @@ mod tests {
 
     fn toks(s: &str) -> Vec<&str> {
         let seg = segment(s);
-        seg.tokens.iter().map(|t| &s[t.start..t.end]).collect()
+        seg.tokens.iter().map(|t| &s[t.start()..t.end()]).collect()
     }
     fn sents(s: &str) -> Vec<&str> {
         let seg = segment(s);
@@ -463,12 +515,7 @@ mod tests {
                 } else {
                     TokKind::Word
                 };
-                out.push(Token {
-                    start: base + i,
-                    end: base + end,
-                    kind,
-                    sent: usize::MAX,
-                });
+                out.push(Token::new(base + i, base + end, kind));
                 continue;
             }
             // Punctuation: "..." as one token.
@@ -478,12 +525,7 @@ mod tests {
                 it.next();
                 end = i + 3;
             }
-            out.push(Token {
-                start: base + i,
-                end: base + end,
-                kind: TokKind::Punct,
-                sent: usize::MAX,
-            });
+            out.push(Token::new(base + i, base + end, TokKind::Punct));
         }
     }
 
@@ -652,5 +694,21 @@ mod tests {
             "Premier paragraphe. Deux."
         );
         assert_eq!(seg.sentences.len(), 4);
+    }
+
+    #[test]
+    fn tokens_are_16_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 16);
+    }
+
+    /// Longer texts are refused (offsets are `u32`); `vec![0; n]` maps zero pages lazily, so this
+    /// costs a read of 4 GiB, not 4 GiB of memory.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn texts_above_max_text_bytes_are_refused() {
+        let bytes = vec![0u8; MAX_TEXT_BYTES + 1];
+        let text = std::str::from_utf8(&bytes).unwrap();
+        let r = std::panic::catch_unwind(|| segment(text));
+        assert!(r.is_err());
     }
 }

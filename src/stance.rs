@@ -64,7 +64,7 @@ fn holder_for(
     quotes: &[QuoteAnn],
     cue_a: usize,
 ) -> (Vec<usize>, Option<String>, &'static str) {
-    let sent = doc.tokens()[cue_a].sent;
+    let sent = doc.tokens()[cue_a].sent();
     let s = &doc.seg.sentences[sent];
     let qi = quotes.partition_point(|q| q.b <= cue_a);
     let in_quote = quotes.get(qi).filter(|q| q.a <= cue_a && cue_a < q.b);
@@ -250,7 +250,7 @@ fn coordinated(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
 
 fn target_after(doc: &Doc, b: usize) -> Option<String> {
     let n = doc.tokens().len();
-    let lim = doc.seg.sentences[doc.tokens()[b.min(n - 1)].sent]
+    let lim = doc.seg.sentences[doc.tokens()[b.min(n - 1)].sent()]
         .tokens
         .end;
     let mut e = b;
@@ -413,8 +413,8 @@ impl CueStarts {
             || self.all
             || (self.prefix_min != usize::MAX && {
                 let t = &doc.tokens()[i];
-                t.end - t.start >= self.prefix_min && {
-                    let w = &doc.lower.as_bytes()[t.start..t.end];
+                t.end() - t.start() >= self.prefix_min && {
+                    let w = &doc.lower.as_bytes()[t.start()..t.end()];
                     self.prefixes[w[0] as usize]
                         .iter()
                         .any(|p| w.starts_with(p.as_bytes()))

@@ -252,3 +252,11 @@ fn analyze_limited_never_splits_a_char() {
         );
     }
 }
+
+#[test]
+fn analyze_limited_above_max_text_bytes_is_analyze() {
+    let text = "Le président Emmanuel Macron a parlé à Paris.\n\nFin.";
+    assert!(loupe::analyze_limited(text, usize::MAX) == loupe::analyze(text));
+    assert!(loupe::analyze_limited(text, loupe::MAX_TEXT_BYTES) == loupe::analyze(text));
+    assert!(loupe::analyze(text).truncated.is_none());
+}
