@@ -121,16 +121,13 @@ impl<'a> Doc<'a> {
         let lower = lower_same_len(&norm.text);
         let nb = seg.blocks.len();
         let vocab = &crate::lexicon::lexicons().vocab;
-        let tok_ids = seg
-            .tokens
-            .iter()
-            .map(|t| vocab.id(&lower[t.start()..t.end()]))
-            .collect();
-        let tok_cap = seg
-            .tokens
-            .iter()
-            .map(|t| t.kind == TokKind::Word && starts_upper(&norm.text, t.start()))
-            .collect();
+        // One pass over the tokens for both views (the token array is streamed once).
+        let mut tok_ids = Vec::with_capacity(seg.tokens.len());
+        let mut tok_cap = Vec::with_capacity(seg.tokens.len());
+        for t in &seg.tokens {
+            tok_ids.push(vocab.id(&lower[t.start()..t.end()]));
+            tok_cap.push(t.kind == TokKind::Word && starts_upper(&norm.text, t.start()));
+        }
         Doc {
             original,
             norm,
