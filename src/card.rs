@@ -128,7 +128,7 @@ pub fn summary(doc: &Doc, content: &[bool], weights: &[f32], n: usize) -> Vec<us
         if !content[s.block] {
             continue;
         }
-        let words = s.tokens.clone().filter(|&k| doc.is_word(k)).count();
+        let words = doc.sentence_words(si);
         if !(8..=70).contains(&words) {
             continue;
         }

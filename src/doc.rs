@@ -45,6 +45,15 @@ pub struct Doc<'a> {
     tok_ids: Vec<u32>,
     /// Per token: a word whose first character is upper case.
     tok_cap: Vec<bool>,
+    /// Per sentence: token counts by kind.
+    sent_counts: Vec<SentCounts>,
+}
+
+/// Token counts of one sentence (`u32`: offsets fit in `u32`, so counts do).
+#[derive(Debug, Clone, Copy, Default)]
+struct SentCounts {
+    words: u32,
+    non_punct: u32,
 }
 
 /// Lower case with the same byte length (characters whose lower case has another UTF-8 length
@@ -121,12 +130,17 @@ impl<'a> Doc<'a> {
         let lower = lower_same_len(&norm.text);
         let nb = seg.blocks.len();
         let vocab = &crate::lexicon::lexicons().vocab;
-        // One pass over the tokens for both views (the token array is streamed once).
+        // One pass over the tokens for all per-token and per-sentence views (the token array is
+        // streamed once, not once per view).
         let mut tok_ids = Vec::with_capacity(seg.tokens.len());
         let mut tok_cap = Vec::with_capacity(seg.tokens.len());
+        let mut sent_counts = vec![SentCounts::default(); seg.sentences.len()];
         for t in &seg.tokens {
             tok_ids.push(vocab.id(&lower[t.start()..t.end()]));
             tok_cap.push(t.kind == TokKind::Word && starts_upper(&norm.text, t.start()));
+            let c = &mut sent_counts[t.sent()];
+            c.words += u32::from(t.kind == TokKind::Word);
+            c.non_punct += u32::from(t.kind != TokKind::Punct);
         }
         Doc {
             original,
@@ -138,7 +152,18 @@ impl<'a> Doc<'a> {
             tok_boilerplate: Vec::new(),
             tok_ids,
             tok_cap,
+            sent_counts,
         }
+    }
+
+    /// Number of word tokens ([`TokKind::Word`]) in sentence `si`.
+    pub fn sentence_words(&self, si: usize) -> usize {
+        self.sent_counts[si].words as usize
+    }
+
+    /// Number of word and number tokens (all but punctuation) in sentence `si`.
+    pub fn sentence_non_punct(&self, si: usize) -> usize {
+        self.sent_counts[si].non_punct as usize
     }
 
     /// Vocabulary ids of all tokens (see [`crate::lexicon::Vocab`]).

@@ -237,16 +237,12 @@ fn analyze_whole(text: &str) -> Analysis {
         .collect();
     let publisher = card::publisher(&doc, &chrome.datelines, &footer_blocks);
     let pub_name = publisher.as_ref().map(|(p, _)| p.name.clone());
-    let words = doc
-        .seg
-        .tokens
-        .iter()
-        .enumerate()
-        .filter(|(k, t)| {
-            t.kind != segment::TokKind::Punct
-                && !doc.boilerplate_blocks[doc.seg.sentences[doc.seg.tokens[*k].sent()].block]
-        })
-        .count();
+    // Words and numbers outside boilerplate blocks (every token is in one sentence, every
+    // sentence in one block: counted per sentence, without a pass over the tokens).
+    let words: usize = (0..doc.seg.sentences.len())
+        .filter(|&si| !doc.boilerplate_blocks[doc.seg.sentences[si].block])
+        .map(|si| doc.sentence_non_punct(si))
+        .sum();
 
     let mut people = Vec::new();
     let mut orgs = Vec::new();
