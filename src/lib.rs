@@ -353,11 +353,15 @@ fn analyze_whole(text: &str) -> Analysis {
     fcount.sort_by(|a, b| b.count.cmp(&a.count).then(a.frame.cmp(&b.frame)));
 
     let mut weights = vec![0f32; doc.seg.sentences.len()];
+    // Mentions and stances come in text order: their sentences are found by a cursor over the
+    // sentence list rather than one random read of the token array each.
+    let mut cursor = SentenceCursor::default();
     for m in &ments {
-        weights[doc.tokens()[m.a].sent()] += 1.0;
+        weights[cursor.sentence_of(&doc, m.a)] += 1.0;
     }
+    let mut cursor = SentenceCursor::default();
     for s in &stances {
-        weights[doc.tokens()[s.a].sent()] += 1.5;
+        weights[cursor.sentence_of(&doc, s.a)] += 1.5;
     }
     for f in &frames {
         let t = doc.token_at(f.span.start).unwrap_or(0);
@@ -440,6 +444,29 @@ fn analyze_whole(text: &str) -> Analysis {
         frames: frames_out,
         card,
         truncated: None,
+    }
+}
+
+/// Finds the sentence of a token by moving forward over the sentence list: constant time a
+/// call when the tokens asked for come in order (a binary search when they go back).
+#[derive(Default)]
+struct SentenceCursor {
+    si: usize,
+}
+
+impl SentenceCursor {
+    /// The index of the sentence holding token `k` (`doc.tokens()[k].sent()`: every token lies
+    /// in exactly one sentence, whose `tokens` range holds it, and sentences are sorted).
+    fn sentence_of(&mut self, doc: &Doc, k: usize) -> usize {
+        let ss = &doc.seg.sentences;
+        if self.si >= ss.len() || ss[self.si].tokens.start > k {
+            self.si = ss.partition_point(|s| s.tokens.end <= k);
+        }
+        while ss[self.si].tokens.end <= k {
+            self.si += 1;
+        }
+        debug_assert_eq!(self.si, doc.tokens()[k].sent());
+        self.si
     }
 }
 
