@@ -131,6 +131,109 @@ struct FirstBucket {
     by_second: HashMap<u32, Vec<usize>>,
 }
 
+/// Which tokens can start a pattern of a [`CueMatcher`]: a prefilter filled from the expanded
+/// patterns as they are added, so that [`CueMatcher::find_all`] costs one table lookup per token
+/// where no cue can start (function words like « a » or « la » start many cues, but only before
+/// a few words — « la souveraineté » — or one token before them — « a _ soutenu »). Invariant: if [`CueStarts::may_start`] is false at `i`, no pattern
+/// matches at `i` (it may be true where none matches).
+#[derive(Debug)]
+struct CueStarts {
+    /// Per vocabulary id: bits [`CueStarts::ANY_NEXT`], [`CueStarts::NEXT`],
+    /// [`CueStarts::AFTER_NEXT`] (as a first word), [`CueStarts::SECOND`], [`CueStarts::THIRD`].
+    bits: Vec<u8>,
+    /// Exact first and second words (`first << 32 | second` ids) of patterns.
+    next: HashSet<u64>,
+    /// Exact first and third words of patterns whose second token is `_`.
+    after_next: HashSet<u64>,
+    /// First-word prefixes (`oppos*`) by their first byte, and the length of the shortest.
+    prefixes: Vec<Vec<String>>,
+    prefix_min: usize,
+}
+
+impl Default for CueStarts {
+    fn default() -> Self {
+        CueStarts {
+            bits: Vec::new(),
+            next: HashSet::default(),
+            after_next: HashSet::default(),
+            prefixes: vec![Vec::new(); 256],
+            prefix_min: usize::MAX,
+        }
+    }
+}
+
+impl CueStarts {
+    /// A pattern starts with this word whatever follows (one word, or a prefix next).
+    const ANY_NEXT: u8 = 1;
+    /// A pattern starts with this word and an exact second word (see `next`).
+    const NEXT: u8 = 2;
+    /// A pattern starts with this word, `_` and an exact third word (see `after_next`).
+    const AFTER_NEXT: u8 = 4;
+    /// The word is the second word of a `NEXT` pattern (most words are not: no set lookup).
+    const SECOND: u8 = 8;
+    /// The word is the third word of an `AFTER_NEXT` pattern.
+    const THIRD: u8 = 16;
+
+    fn pair(a: u32, b: u32) -> u64 {
+        u64::from(a) << 32 | u64::from(b)
+    }
+
+    /// Records one expanded pattern (non-empty, not starting with `_`).
+    fn add(&mut self, pat: &[PTok]) {
+        use PTok::*;
+        match pat {
+            [Exact(a), Exact(b), ..] => {
+                self.mark(*a, Self::NEXT);
+                self.next.insert(Self::pair(*a, *b));
+                self.mark(*b, Self::SECOND);
+            }
+            [Exact(a), Any, Exact(c), ..] => {
+                self.mark(*a, Self::AFTER_NEXT);
+                self.after_next.insert(Self::pair(*a, *c));
+                self.mark(*c, Self::THIRD);
+            }
+            [Exact(a), ..] => self.mark(*a, Self::ANY_NEXT),
+            [Prefix(p), ..] => {
+                self.prefixes[p.as_bytes()[0] as usize].push(p.clone());
+                self.prefix_min = self.prefix_min.min(p.len());
+            }
+            _ => {}
+        }
+    }
+
+    fn mark(&mut self, id: u32, bit: u8) {
+        let id = id as usize;
+        if self.bits.len() <= id {
+            self.bits.resize(id + 1, 0);
+        }
+        self.bits[id] |= bit;
+    }
+
+    /// Can a pattern start at token `i` (vocabulary ids `ids`) and end by token `limit`?
+    #[inline(always)]
+    fn may_start(&self, doc: &Doc, ids: &[u32], i: usize, limit: usize) -> bool {
+        let bits_at = |k: usize| self.bits.get(ids[k] as usize).copied().unwrap_or(0);
+        let bits = bits_at(i);
+        let by_word = bits & Self::ANY_NEXT != 0
+            || (bits & Self::NEXT != 0
+                && i + 1 < limit
+                && bits_at(i + 1) & Self::SECOND != 0
+                && self.next.contains(&Self::pair(ids[i], ids[i + 1])))
+            || (bits & Self::AFTER_NEXT != 0
+                && i + 2 < limit
+                && bits_at(i + 2) & Self::THIRD != 0
+                && self.after_next.contains(&Self::pair(ids[i], ids[i + 2])));
+        by_word
+            || (self.prefix_min != usize::MAX && {
+                let w = doc.tok_lower(i).as_bytes();
+                w.len() >= self.prefix_min
+                    && self.prefixes[w[0] as usize]
+                        .iter()
+                        .any(|p| w.starts_with(p.as_bytes()))
+            })
+    }
+}
+
 /// Matches token-sequence cues (with `*` prefix, `?` optional and `_` wildcard tokens).
 ///
 /// Exact words are compared by [`Vocab`] id: a matcher is used with the token ids computed with
@@ -142,6 +245,8 @@ pub struct CueMatcher<T> {
     by_first: HashMap<u32, FirstBucket>,
     /// Patterns whose first token is a prefix, by the prefix's first character.
     prefix_first: HashMap<char, Vec<usize>>,
+    /// Which tokens can start a pattern (used by [`CueMatcher::find_all`]).
+    starts: CueStarts,
     /// Payload and origin per cue line.
     pub entries: Vec<(T, String, String)>,
 }
@@ -160,6 +265,7 @@ impl<T> CueMatcher<T> {
             patterns: Vec::new(),
             by_first: HashMap::default(),
             prefix_first: HashMap::default(),
+            starts: CueStarts::default(),
             entries: Vec::new(),
         }
     }
@@ -215,6 +321,7 @@ impl<T> CueMatcher<T> {
                     .push(pid),
                 PTok::Any => unreachable!(),
             }
+            self.starts.add(&v);
             self.patterns.push((v, entry));
         }
     }
@@ -279,22 +386,33 @@ impl<T> CueMatcher<T> {
         best
     }
 
-    /// All leftmost-longest, non-overlapping matches in token range `a..b`.
+    /// Can a cue start at token `i` and end by token `limit`? False means [`CueMatcher::longest_at`]
+    /// finds nothing there; true is only a candidate.
+    pub fn may_start(&self, doc: &Doc, i: usize, limit: usize) -> bool {
+        let limit = limit.min(doc.tokens().len());
+        i < limit && self.starts.may_start(doc, doc.tok_ids(), i, limit)
+    }
+
+    /// All leftmost-longest, non-overlapping matches in token range `a..b` (the matcher is tried
+    /// only where a cue may start).
     pub fn find_all(&self, doc: &Doc, a: usize, b: usize) -> Vec<CueHit> {
         self.find_all_ids(doc, doc.tok_ids(), a, b)
     }
 
     /// [`CueMatcher::find_all`] with explicit token ids.
     pub fn find_all_ids(&self, doc: &Doc, ids: &[u32], a: usize, b: usize) -> Vec<CueHit> {
+        let b = b.min(doc.tokens().len());
         let mut out = Vec::new();
         let mut i = a;
         while i < b {
-            if let Some(h) = self.longest_at_ids(doc, ids, i, b) {
-                out.push(h);
-                i = h.end;
-            } else {
-                i += 1;
+            if self.starts.may_start(doc, ids, i, b) {
+                if let Some(h) = self.longest_at_ids(doc, ids, i, b) {
+                    out.push(h);
+                    i = h.end;
+                    continue;
+                }
             }
+            i += 1;
         }
         out
     }

@@ -17,8 +17,7 @@
 
 use crate::doc::{Doc, NSpan};
 use crate::entities::EMention;
-use crate::fxhash::FxHashSet;
-use crate::lexicon::{lexicons, CueHit, CueMatcher, SpeechKind, Vocab};
+use crate::lexicon::{lexicons, SpeechKind};
 use crate::quotes::{governed, resolve_pronoun, resolve_role_np, QuoteAnn};
 use crate::schema::{EntityType, Polarity, Rule};
 
@@ -266,202 +265,16 @@ fn target_after(doc: &Doc, b: usize) -> Option<String> {
     (e > b).then(|| doc.slice(doc.tspan(b, e)).to_string())
 }
 
-/// Where a cue of a [`CueMatcher`] can start, from the first tokens of its patterns, so that the
-/// matcher is tried only where one may match: function words like « a » or « la » start many
-/// cues, but only before (« la souveraineté ») or one token before (« a _ soutenu ») a few words.
-///
-/// Read from the cue lines (`entries`) with the syntax of `data/lexicon/README.md` and the
-/// optional-word expansion of [`CueMatcher`]: `w?` is an optional word, `p*` a prefix, `_` any
-/// one token; a pattern never starts with `_`.
-struct CueStarts {
-    /// Per vocabulary id: bits [`ANY_NEXT`], [`NEXT`], [`AFTER_NEXT`] (as a first word),
-    /// [`SECOND`], [`THIRD`].
-    bits: Vec<u8>,
-    /// Exact first and second words (`first << 32 | second` ids) of patterns.
-    next: FxHashSet<u64>,
-    /// Exact first and third words of patterns whose second token is `_`.
-    after_next: FxHashSet<u64>,
-    /// First-word prefixes (`oppos*`) by their first byte, and the length of the shortest.
-    prefixes: Vec<Vec<String>>,
-    prefix_min: usize,
-    /// A word outside the vocabulary (not expected): try the matcher at every token.
-    all: bool,
-}
-
-/// A pattern starts with this word whatever follows (one word, or a prefix next).
-const ANY_NEXT: u8 = 1;
-/// A pattern starts with this word and an exact second word (see `CueStarts::next`).
-const NEXT: u8 = 2;
-/// A pattern starts with this word, `_` and an exact third word (`CueStarts::after_next`).
-const AFTER_NEXT: u8 = 4;
-/// The word is the second word of a [`NEXT`] pattern (most words are not: no set lookup).
-const SECOND: u8 = 8;
-/// The word is the third word of an [`AFTER_NEXT`] pattern.
-const THIRD: u8 = 16;
-
-/// A pattern token, as [`CueMatcher`] reads it.
-#[derive(Clone, Copy)]
-enum CueTok<'a> {
-    Exact(u32),
-    Prefix(&'a str),
-    Any,
-}
-
-fn id_pair(a: u32, b: u32) -> u64 {
-    u64::from(a) << 32 | u64::from(b)
-}
-
-impl CueStarts {
-    fn new<T>(m: &CueMatcher<T>, vocab: &Vocab) -> Self {
-        let mut starts = CueStarts {
-            bits: Vec::new(),
-            next: FxHashSet::default(),
-            after_next: FxHashSet::default(),
-            prefixes: vec![Vec::new(); 256],
-            prefix_min: usize::MAX,
-            all: false,
-        };
-        for (_, cue, _) in &m.entries {
-            let words: Vec<String> = cue
-                .split_whitespace()
-                .map(|raw| raw.replace('’', "'").to_lowercase())
-                .collect();
-            // The pattern variants, only their first three tokens (optional words expanded as
-            // the matcher does, at most 64 variants).
-            let mut variants: Vec<Vec<CueTok>> = vec![Vec::new()];
-            for raw in &words {
-                let (w, optional) = match raw.strip_suffix('?') {
-                    Some(w) if !w.is_empty() => (w, true),
-                    _ => (raw.as_str(), false),
-                };
-                let t = if w == "_" {
-                    CueTok::Any
-                } else if let Some(p) = w.strip_suffix('*').filter(|p| !p.is_empty()) {
-                    CueTok::Prefix(p)
-                } else {
-                    let id = vocab.id(w);
-                    starts.all |= id == Vocab::NONE;
-                    CueTok::Exact(id)
-                };
-                if optional && variants.len() < 64 {
-                    let mut with = variants.clone();
-                    for v in &mut with {
-                        v.push(t);
-                    }
-                    variants.extend(with);
-                } else {
-                    for v in &mut variants {
-                        v.push(t);
-                    }
-                }
-                for v in &mut variants {
-                    v.truncate(3);
-                }
-            }
-            for v in variants {
-                use CueTok::*;
-                match v[..] {
-                    [Exact(a), Exact(b), ..] => {
-                        starts.mark(a, NEXT);
-                        starts.next.insert(id_pair(a, b));
-                        starts.mark(b, SECOND);
-                    }
-                    [Exact(a), Any, Exact(c), ..] => {
-                        starts.mark(a, AFTER_NEXT);
-                        starts.after_next.insert(id_pair(a, c));
-                        starts.mark(c, THIRD);
-                    }
-                    [Exact(a), ..] => starts.mark(a, ANY_NEXT),
-                    [Prefix(p), ..] => {
-                        starts.prefixes[p.as_bytes()[0] as usize].push(p.to_string());
-                        starts.prefix_min = starts.prefix_min.min(p.len());
-                    }
-                    _ => {}
-                }
-            }
-        }
-        starts
-    }
-
-    fn mark(&mut self, id: u32, bit: u8) {
-        if id == Vocab::NONE {
-            return;
-        }
-        let id = id as usize;
-        if self.bits.len() <= id {
-            self.bits.resize(id + 1, 0);
-        }
-        self.bits[id] |= bit;
-    }
-
-    /// Can a cue start at token `i` and end by token `limit`?
-    #[inline(always)]
-    fn at(&self, doc: &Doc, i: usize, limit: usize) -> bool {
-        let ids = doc.tok_ids();
-        let bits_at = |k: usize| self.bits.get(ids[k] as usize).copied().unwrap_or(0);
-        let bits = bits_at(i);
-        let by_word = bits & ANY_NEXT != 0
-            || (bits & NEXT != 0
-                && i + 1 < limit
-                && bits_at(i + 1) & SECOND != 0
-                && self.next.contains(&id_pair(ids[i], ids[i + 1])))
-            || (bits & AFTER_NEXT != 0
-                && i + 2 < limit
-                && bits_at(i + 2) & THIRD != 0
-                && self.after_next.contains(&id_pair(ids[i], ids[i + 2])));
-        by_word
-            || self.all
-            || (self.prefix_min != usize::MAX && {
-                let t = &doc.tokens()[i];
-                t.end() - t.start() >= self.prefix_min && {
-                    let w = &doc.lower.as_bytes()[t.start()..t.end()];
-                    self.prefixes[w[0] as usize]
-                        .iter()
-                        .any(|p| w.starts_with(p.as_bytes()))
-                }
-            })
-    }
-
-    /// [`CueMatcher::find_all`] over tokens `a..b`, trying the matcher only where a cue can start.
-    fn find_all<T>(&self, m: &CueMatcher<T>, doc: &Doc, a: usize, b: usize) -> Vec<CueHit> {
-        let b = b.min(doc.tokens().len());
-        let mut out = Vec::new();
-        let mut i = a;
-        while i < b {
-            if self.at(doc, i, b) {
-                if let Some(h) = m.longest_at(doc, i, b) {
-                    out.push(h);
-                    i = h.end;
-                    continue;
-                }
-            }
-            i += 1;
-        }
-        out
-    }
-}
-
-fn stance_starts() -> &'static CueStarts {
-    static STARTS: std::sync::OnceLock<CueStarts> = std::sync::OnceLock::new();
-    STARTS.get_or_init(|| CueStarts::new(&lexicons().stance, &lexicons().vocab))
-}
-
-fn frame_starts() -> &'static CueStarts {
-    static STARTS: std::sync::OnceLock<CueStarts> = std::sync::OnceLock::new();
-    STARTS.get_or_init(|| CueStarts::new(&lexicons().frames, &lexicons().vocab))
-}
-
 // Out of line (one call per document) so that instruction profiles show the stage.
 #[inline(never)]
 pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<StanceAnn> {
     let lex = lexicons();
-    let starts = stance_starts();
     let mut out = Vec::new();
     for s in &doc.seg.sentences {
         if doc.boilerplate_blocks[s.block] {
             continue;
         }
-        for h in starts.find_all(&lex.stance, doc, s.tokens.start, s.tokens.end) {
+        for h in lex.stance.find_all(doc, s.tokens.start, s.tokens.end) {
             if doc.tok_in_boilerplate(h.start) {
                 continue;
             }
@@ -488,13 +301,12 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
 #[inline(never)]
 pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
     let lex = lexicons();
-    let starts = frame_starts();
     let mut out = Vec::new();
     for s in &doc.seg.sentences {
         if doc.boilerplate_blocks[s.block] {
             continue;
         }
-        for h in starts.find_all(&lex.frames, doc, s.tokens.start, s.tokens.end) {
+        for h in lex.frames.find_all(doc, s.tokens.start, s.tokens.end) {
             if doc.tok_in_boilerplate(h.start) {
                 continue;
             }
@@ -549,9 +361,30 @@ mod tests {
         assert_eq!(opp.2, vec!["Luiz Inácio Lula da Silva".to_string()]);
     }
 
+    /// The matchers' start prefilter never hides a match: `find_all` equals trying the matcher
+    /// at every token.
     #[test]
     fn cue_starts_find_what_the_matcher_finds() {
         let lex = lexicons();
+        fn every_token<T>(
+            m: &crate::lexicon::CueMatcher<T>,
+            d: &Doc,
+            a: usize,
+            b: usize,
+        ) -> Vec<crate::lexicon::CueHit> {
+            let mut out = Vec::new();
+            let mut i = a;
+            while i < b {
+                match m.longest_at(d, i, b) {
+                    Some(h) => {
+                        out.push(h);
+                        i = h.end;
+                    }
+                    None => i += 1,
+                }
+            }
+            out
+        }
         for text in [
             include_str!("../tests/fixtures/nancy-conseil-municipal.txt"),
             include_str!("../tests/fixtures/russie-turquie-gaz.txt"),
@@ -559,22 +392,21 @@ mod tests {
             "Il s'oppose résolument à la guerre ; elle soutient fermement l'accord et dénonce l'ingérence.",
         ] {
             let d = Doc::new(text);
-            assert!(!stance_starts().all && !frame_starts().all);
             for s in &d.seg.sentences {
                 let (a, b) = (s.tokens.start, s.tokens.end);
                 assert_eq!(
-                    stance_starts().find_all(&lex.stance, &d, a, b),
-                    lex.stance.find_all(&d, a, b)
+                    lex.stance.find_all(&d, a, b),
+                    every_token(&lex.stance, &d, a, b)
                 );
                 assert_eq!(
-                    frame_starts().find_all(&lex.frames, &d, a, b),
-                    lex.frames.find_all(&d, a, b)
+                    lex.frames.find_all(&d, a, b),
+                    every_token(&lex.frames, &d, a, b)
                 );
                 for i in a..b {
-                    if !stance_starts().at(&d, i, b) {
+                    if !lex.stance.may_start(&d, i, b) {
                         assert_eq!(lex.stance.longest_at(&d, i, b), None);
                     }
-                    if !frame_starts().at(&d, i, b) {
+                    if !lex.frames.may_start(&d, i, b) {
                         assert_eq!(lex.frames.longest_at(&d, i, b), None);
                     }
                 }
