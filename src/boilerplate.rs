@@ -1,6 +1,8 @@
-//! Page chrome: share buttons, menus and breadcrumbs, keyword lines, « Lire aussi » links,
-//! related-article URLs, follow-us lines, footers, English captions, duplicated lines, logo
-//! words. Also classifies the remaining blocks (title, dateline, caption, paragraph).
+//! Page chrome: share buttons (also whole rows of them), menus and breadcrumbs, keyword lines,
+//! « Lire aussi » links (also the short lines listed under an « À lire aussi » heading),
+//! related-article URLs, follow-us lines, labelled banners (« Cookies : nous utilisons … »),
+//! footers and copyright notices, English captions, duplicated lines, logo words. Also
+//! classifies the remaining blocks (title, dateline, caption, paragraph).
 //!
 //! Invariants:
 //! - a block is either wholly boilerplate or has zero or more boilerplate *segments* (parts
@@ -39,6 +41,9 @@ fn word_count(s: &str) -> usize {
 
 /// Block word counts saturate here: every rule compares them with thresholds of at most 40.
 const WORDS_CAP: usize = 41;
+
+/// At most this many short lines after a « À lire aussi » heading are read as its links.
+const RELATED_LINKS: usize = 3;
 
 /// [`word_count`], or `cap` when there are at least `cap` words (the count stops there).
 ///
@@ -204,9 +209,16 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
             let boundary = rest.chars().next().is_none_or(|c| {
                 !c.is_alphanumeric() || !pat.chars().last().unwrap().is_alphanumeric()
             });
-            // Short lines only, except "related"/"tags"/"footer" lines which are chrome whatever follows.
+            // Short lines only, except "related"/"tags"/"footer" lines which are chrome whatever
+            // follows. A row of share buttons (« Partager sur Facebook  Partager sur X  Envoyer
+            // par e-mail ») or a specific phrase of three words or more (« Nous utilisons des
+            // cookies … ») may run to 20 words, as long as the line does not end like a sentence.
             boundary
-                && (words <= 8 || matches!(kind.as_str(), "related" | "tags" | "footer" | "follow"))
+                && (words <= 8
+                    || matches!(kind.as_str(), "related" | "tags" | "footer" | "follow")
+                    || (words <= 20
+                        && !ends_like_sentence(lower)
+                        && (kind == "share" || word_count(pat) >= 3)))
         } else {
             false
         };
@@ -215,6 +227,31 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
         }
     }
     None
+}
+
+/// Does a line end like a sentence (final punctuation or closing quote)?
+fn ends_like_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', '»', '"', '…', ';'])
+}
+
+/// « Newsletter : recevez chaque matin … », « Cookies : nous utilisons des cookies … »: a
+/// chrome label (a whole-line pattern such as « Newsletter ») then a colon, then text that is
+/// itself chrome. Returns (kind, « label : pattern »). A rubric label alone is not enough
+/// (« Politique : le gouvernement … » is a headline).
+fn labelled_hit(lower: &str) -> Option<(String, String)> {
+    let colon = lower.find(':')?;
+    let label = lower[..colon].trim();
+    if label.is_empty() || word_count(label) > 3 {
+        return None;
+    }
+    let (lk, _) = pattern_hit(label, word_count(label))?;
+    if !matches!(lk.as_str(), "nav" | "share" | "follow") {
+        return None;
+    }
+    let rest = lower[colon + 1..].trim();
+    let (kind, pat) = pattern_hit(rest, word_count(rest))?;
+    Some((kind, format!("{label} : {pat}")))
 }
 
 /// Share of words in a line that are English function words, and of French function words.
@@ -328,6 +365,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     let mut spans: Vec<(NSpan, Rule)> = Vec::new();
     let mut datelines = Vec::new();
     let mut seen_lines: FxHashSet<&str> = Default::default();
+    // Lines still to read as links under a related-articles heading, and that heading.
+    let mut related_links = 0;
+    let mut related_heading = String::new();
     // Word counts per block (up to `WORDS_CAP`), computed once.
     let block_words: Vec<usize> = doc
         .seg
@@ -376,8 +416,23 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         // Photo captions and credits are content (« ©Reuters » is a mention of Reuters), and
         // never datelines even when they carry a date.
+        // A copyright notice (« © Reuters 2024. Tous droits réservés. ») is a footer: one of
+        // its sentences after the first is a footer pattern.
         if line.contains('©') {
-            infos[bi].kind = BlockKind::Caption;
+            let footer = lower.split(". ").skip(1).find_map(|piece| {
+                // A words pattern (« Tous droits réservés »), not « © » itself: « … du
+                // Kazakhstan. ©Reuters » is a photo credit.
+                pattern_hit(piece, word_count(piece))
+                    .filter(|(k, p)| k == "footer" && p.chars().any(char::is_alphabetic))
+            });
+            match footer {
+                Some((kind, pat)) => set(
+                    &mut infos,
+                    format!("boilerplate:{kind}").into(),
+                    format!("boilerplate.tsv: {pat} (copyright notice)"),
+                ),
+                None => infos[bi].kind = BlockKind::Caption,
+            }
             continue;
         }
         // Separator-delimited segments matter only on short lines (datelines, breadcrumbs, menus).
@@ -409,13 +464,31 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
             continue;
         }
-        if let Some((kind, pat)) = pattern_hit(lower, words) {
+        if let Some((kind, pat)) = pattern_hit(lower, words).or_else(|| labelled_hit(lower)) {
+            // A heading alone (« À lire aussi ») announces links on the next lines.
+            if kind == "related" && whole_line_core(lower) == pat {
+                related_links = RELATED_LINKS;
+                related_heading = pat.clone();
+            }
             set(
                 &mut infos,
                 format!("boilerplate:{kind}").into(),
                 format!("boilerplate.tsv: {pat}"),
             );
             continue;
+        }
+        // Links listed under a « À lire aussi » heading: short lines that are not sentences.
+        if related_links > 0 {
+            if (2..=20).contains(&words) && !ends_like_sentence(line) && !has_date_signal(lower) {
+                related_links -= 1;
+                set(
+                    &mut infos,
+                    "boilerplate:related".into(),
+                    format!("link under « {related_heading} »"),
+                );
+                continue;
+            }
+            related_links = 0;
         }
         // Breadcrumbs: short separated items, one of which is a navigation word (« Accueil > … »).
         if segs.len() >= 2 && words <= 10 && !line.contains(". ") {
@@ -562,6 +635,31 @@ mod tests {
             .spans
             .iter()
             .any(|(s, _)| &d.norm.text[s.start..s.end] == "Mots clés : Nancy, pont"));
+    }
+
+    #[test]
+    fn button_rows_labelled_chrome_copyright_and_related_links() {
+        let body = "Le maire de Nancy a inauguré mardi un nouveau pont sur la Meurthe, en présence de nombreux habitants du quartier.";
+        let text = format!(
+            "Le maire de Nancy inaugure un pont\n\nPartager sur Facebook  Partager sur X  Envoyer par e-mail\n\n{body}\n\nÀ lire aussi\n\nBudget 2025 : ce que contient le projet de loi\n\nNewsletter : recevez chaque matin l'essentiel de l'actualité régionale\n\nCookies : nous utilisons des cookies pour améliorer votre expérience. Accepter Refuser\n\n© Le Journal de l'Est 2024. Tous droits réservés."
+        );
+        let k = kinds(&text);
+        let kind = |prefix: &str| k.iter().find(|(l, _)| l.starts_with(prefix)).unwrap().1;
+        assert_eq!(kind("Le maire de Nancy inaugure"), BlockKind::Title);
+        assert_eq!(kind("Le maire de Nancy a inauguré"), BlockKind::Paragraph);
+        for chrome in ["Partager sur", "À lire", "Budget 2025", "Newsletter", "Cookies", "©"] {
+            assert_eq!(kind(chrome), BlockKind::Boilerplate, "{chrome}: {k:?}");
+        }
+        // Not chrome: a rubric label before a headline, a sentence after « À lire aussi », a
+        // share word in a long sentence, a photo credit.
+        let text = format!(
+            "Politique : le gouvernement engage sa responsabilité\n\n{body}\n\nÀ lire aussi\n\n{body} Il a remercié les ouvriers.\n\nPartager sur Facebook des vidéos de violences est puni par la loi depuis le mois dernier.\n\nLe pont au coucher du soleil. ©Reuters"
+        );
+        let k = kinds(&text);
+        assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
+        assert_eq!(k[3].1, BlockKind::Paragraph, "{k:?}");
+        assert_eq!(k[4].1, BlockKind::Paragraph, "{k:?}");
+        assert_eq!(k[5].1, BlockKind::Caption, "{k:?}");
     }
 
     #[test]
