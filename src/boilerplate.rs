@@ -647,7 +647,14 @@ mod tests {
         let kind = |prefix: &str| k.iter().find(|(l, _)| l.starts_with(prefix)).unwrap().1;
         assert_eq!(kind("Le maire de Nancy inaugure"), BlockKind::Title);
         assert_eq!(kind("Le maire de Nancy a inauguré"), BlockKind::Paragraph);
-        for chrome in ["Partager sur", "À lire", "Budget 2025", "Newsletter", "Cookies", "©"] {
+        for chrome in [
+            "Partager sur",
+            "À lire",
+            "Budget 2025",
+            "Newsletter",
+            "Cookies",
+            "©",
+        ] {
             assert_eq!(kind(chrome), BlockKind::Boilerplate, "{chrome}: {k:?}");
         }
         // Not chrome: a rubric label before a headline, a sentence after « À lire aussi », a

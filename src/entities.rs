@@ -594,26 +594,139 @@ pub fn role_before(doc: &Doc, end: usize) -> Option<(usize, String)> {
     let mut k = j;
     let mut best = None;
     while k > stop && j - k < 14 {
-        let w = doc.tok_lower(k - 1);
-        let c = cls(lex, doc, k - 1);
-        let roleish = c & (class::TITLE_WORD | class::DEMONYM) != 0
-            || matches!(w, "et" | "de" | "des" | "du" | "la" | "l'" | "d'" | "le")
-            || (doc.is_cap(k - 1) && matches!(w, "affaires" | "état" | "premier" | "première"));
-        if !roleish {
+        if !role_word(lex, doc, k - 1) {
             break;
         }
         k -= 1;
-        if c & class::TITLE != 0
-            && lex.titles.get(w) == Some(&TitleKind::Role)
-            && !matches!(w, "de" | "des" | "du" | "la" | "le" | "et")
-        {
+        if is_role_title(lex, doc, k) {
             best = Some(k);
         }
     }
     let a = best?;
-    // Drop a leading article kept by accident.
+    // The role phrase opens a noun phrase: sentence start, punctuation or a function word
+    // before it (« le porte-parole … », « selon le ministre … »), never a content word
+    // (« ses taux directeurs, Christine Lagarde » is not a role).
+    if !opens_phrase(lex, doc, a) {
+        return None;
+    }
     let text = doc.slice(doc.tspan(a, j)).to_string();
     Some((a, text))
+}
+
+/// Can a noun phrase start at token `i`: sentence start, punctuation or a function word before
+/// it? A title word after a content word is an adjective or part of another phrase (« ses taux
+/// directeurs, Christine Lagarde … »).
+/// Pre-nominal adjectives count as part of the phrase (« l'ancien ministre Paul Giaccobi »).
+fn opens_phrase(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
+    let stop = doc.seg.sentences[doc.tokens()[i].sent()].tokens.start;
+    i <= stop
+        || !doc.is_word(i - 1)
+        || cls(lex, doc, i - 1) & (class::FUNCTION | class::TITLE_WORD) != 0
+        || PRE_ROLE.contains(&doc.tok_lower(i - 1))
+}
+
+/// Adjectives placed before a title: « l'ancien ministre », « le nouveau président ».
+const PRE_ROLE: &[&str] = &[
+    "ancien",
+    "ancienne",
+    "anciens",
+    "anciennes",
+    "ex",
+    "nouveau",
+    "nouvel",
+    "nouvelle",
+    "nouveaux",
+    "nouvelles",
+    "futur",
+    "future",
+    "futurs",
+    "actuel",
+    "actuelle",
+    "actuels",
+    "haut",
+    "haute",
+    "hauts",
+    "hautes",
+    "feu",
+    "défunt",
+    "défunte",
+    "éphémère",
+    "puissant",
+    "puissante",
+    "influent",
+    "influente",
+    "célèbre",
+    "jeune",
+    "vieux",
+    "vieil",
+    "vieille",
+];
+
+/// Is token `i` a linking word of a role phrase?
+fn role_link(doc: &Doc, i: usize) -> bool {
+    matches!(
+        doc.tok_lower(i),
+        "et" | "de" | "des" | "du" | "la" | "l'" | "d'" | "le"
+    )
+}
+
+/// Can token `i` be part of a role phrase (« porte-parole du ministère chinois des Affaires
+/// étrangères », « présidente du groupe RN »)? Title words, demonyms, the linking words, name
+/// heads (« ministère », « Commission »), capitalised words (the institution's name) and the
+/// head noun right after a linking preposition (« du groupe »).
+fn role_word(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
+    let c = cls(lex, doc, i);
+    c & (class::TITLE_WORD | class::DEMONYM) != 0
+        || role_link(doc, i)
+        || (c & class::HEAD != 0 && lex.heads.contains_key(doc.tok(i)))
+        || (doc.is_cap(i) && doc.is_word(i))
+        || (i > 0
+            && doc.is_word(i)
+            && c & class::FUNCTION == 0
+            && matches!(
+                doc.tok_lower(i - 1),
+                "du" | "de" | "des" | "d'" | "l'" | "la"
+            ))
+}
+
+/// Is token `i` a role title (« ministre », « porte-parole »), not a linking word?
+fn is_role_title(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
+    let w = doc.tok_lower(i);
+    cls(lex, doc, i) & class::TITLE != 0
+        && lex.titles.get(w) == Some(&TitleKind::Role)
+        && !matches!(w, "de" | "des" | "du" | "la" | "le" | "et")
+}
+
+/// Role in apposition right after a name ending before token `b`: « Marine Le Pen, présidente
+/// du groupe RN, … », « Christine Lagarde, la présidente de l'institution ». The phrase starts
+/// with a role title (after an optional article), runs over [`role_word`]s and must be closed
+/// by punctuation or the end of the sentence. Returns its text.
+pub fn role_after(doc: &Doc, b: usize) -> Option<String> {
+    let lex = lexicons();
+    let n = doc.tokens().len();
+    if b >= n || doc.tok(b) != "," {
+        return None;
+    }
+    let lim = sentence_end(doc, b);
+    let mut a = b + 1;
+    if a < lim && matches!(doc.tok_lower(a), "le" | "la" | "l'") {
+        a += 1;
+    }
+    if a >= lim || !is_role_title(lex, doc, a) {
+        return None;
+    }
+    let mut e = a + 1;
+    while e < lim && e - a < 14 && role_word(lex, doc, e) {
+        e += 1;
+    }
+    // Closed by punctuation (or the sentence end), and not ending on a linking word.
+    if e < lim && !matches!(doc.tok(e), "," | "." | ";" | ")" | "»" | ":") {
+        return None;
+    }
+    while e > a + 1 && role_link(doc, e - 1) {
+        e -= 1;
+    }
+    Some(doc.slice(doc.tspan(a, e)).to_string())
 }
 
 fn add_titles<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
@@ -645,7 +758,7 @@ fn add_titles<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
         }
         // Role phrase then a capitalised name.
         if let Some(h) = lex.title_cues.longest_at(doc, i, lim) {
-            if lex.title_cues.entries[h.entry].0 == TitleKind::Role {
+            if lex.title_cues.entries[h.entry].0 == TitleKind::Role && opens_phrase(lex, doc, i) {
                 // Extend over demonyms, portfolios and « et <role> ».
                 let mut j = h.end;
                 loop {
@@ -1216,11 +1329,18 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
                 }
             }
         }
-        let role = match c.role {
+        let mut role = match c.role {
             Some(r) => Some(r.to_string()),
             None if c.etype == EntityType::PER => role_before(doc, c.a).map(|(_, r)| r),
             None => None,
         };
+        // An apposition after the name says more than a bare title before it (« le général
+        // Salifou Mody, ministre nigérien de la Défense, »).
+        if c.etype == EntityType::PER && role.as_deref().is_none_or(|r| !r.contains(' ')) {
+            if let Some(r) = role_after(doc, c.b) {
+                role = Some(r);
+            }
+        }
         out.push(EMention {
             a: c.a,
             b: c.b,

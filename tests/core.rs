@@ -260,3 +260,44 @@ fn analyze_limited_above_max_text_bytes_is_analyze() {
     assert!(loupe::analyze_limited(text, loupe::MAX_TEXT_BYTES) == loupe::analyze(text));
     assert!(loupe::analyze(text).truncated.is_none());
 }
+
+/// Roles in apposition after the name, role phrases naming an institution, and title words
+/// that are not roles. Names chosen outside the gazetteer where it matters, so the roles come
+/// from the text.
+#[test]
+fn roles_in_apposition_and_through_institutions() {
+    let text = "La banque maintient ses taux directeurs, Carla Vintreuil prudente\n\n\
+Le porte-parole du ministère malien des Affaires étrangères, Oumar Kantélé, a démenti l'information. \
+« Nous ne sommes pas au bout du chemin », a dit Carla Vintreuil, la présidente de l'institution, jeudi. \
+Le général Amadou Sirikor, ministre nigérien de la Défense, a salué l'accord. \
+« Nous voterons contre », a affirmé Marine Dalbret, présidente du groupe RN, mardi. \
+L'ancien ministre Paul Giaccobi était présent.";
+    let a = loupe::analyze(text);
+    let role = |name: &str| {
+        a.entities
+            .iter()
+            .find(|e| e.canonical == name)
+            .unwrap_or_else(|| panic!("{name} not found: {:?}", a.entities))
+            .role
+            .clone()
+    };
+    assert_eq!(
+        role("Oumar Kantélé").as_deref(),
+        Some("porte-parole du ministère malien des Affaires étrangères")
+    );
+    // « taux directeurs, Carla Vintreuil » in the headline is not a role.
+    assert_eq!(
+        role("Carla Vintreuil").as_deref(),
+        Some("présidente de l'institution")
+    );
+    // An apposition says more than a bare rank before the name.
+    assert_eq!(
+        role("Amadou Sirikor").as_deref(),
+        Some("ministre nigérien de la Défense")
+    );
+    assert_eq!(
+        role("Marine Dalbret").as_deref(),
+        Some("présidente du groupe RN")
+    );
+    assert_eq!(role("Paul Giaccobi").as_deref(), Some("ministre"));
+}
