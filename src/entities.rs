@@ -501,19 +501,74 @@ fn sentence_end(doc: &Doc, i: usize) -> usize {
     doc.seg.sentences[doc.tokens()[i].sent()].tokens.end
 }
 
+/// An acronym written as a word, as much of the French press does (« Cédéao », « Otan »):
+/// a capital then 2 to 7 lower-case letters. Only accepted where its letters spell the
+/// initials of the expansion before it.
+fn is_word_acronym(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && (3..=8).contains(&w.chars().count())
+        && cs.all(char::is_lowercase)
+}
+
+/// Is `surface` an acronym of `canonical` written as a word (« Cédéao » for « Communauté
+/// économique des États de l'Afrique de l'Ouest »)? Its letters must start with the first
+/// word's initial and follow the words' initials in order.
+pub fn is_word_acronym_of(surface: &str, canonical: &str) -> bool {
+    if !is_word_acronym(surface) {
+        return false;
+    }
+    let initials: Vec<char> = canonical
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == '-')
+        .filter_map(|w| w.chars().next())
+        .map(fold_initial)
+        .collect();
+    let mut letters = surface.chars().map(fold_initial);
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    if initials.first() != Some(&first) {
+        return false;
+    }
+    let mut rest = initials[1..].iter();
+    letters.all(|l| rest.any(|&i| i == l))
+}
+
+/// A letter compared as an initial: upper case, without its accent (« États » spells E).
+fn fold_initial(c: char) -> char {
+    match c.to_uppercase().next().unwrap_or(c) {
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'À' | 'Â' | 'Ä' => 'A',
+        'Î' | 'Ï' => 'I',
+        'Ô' | 'Ö' => 'O',
+        'Ù' | 'Û' | 'Ü' => 'U',
+        'Ç' => 'C',
+        u => u,
+    }
+}
+
 fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
     let toks = doc.tokens();
+    let mut word_acronyms: HashMap<&str, (EntityType, &str, Option<usize>, &str)> =
+        HashMap::default();
     #[allow(clippy::needless_range_loop)] // i indexes tokens and neighbours
     for i in 1..toks.len().saturating_sub(2) {
         if doc.tok(i) != "(" || doc.tok(i + 2) != ")" {
             continue;
         }
         let acr = doc.tok(i + 1);
-        if !is_all_caps(acr) || acr.chars().count() > 8 || doc.tok_in_boilerplate(i) {
+        if !(is_all_caps(acr) || is_word_acronym(acr))
+            || acr.chars().count() > 8
+            || doc.tok_in_boilerplate(i)
+        {
             continue;
         }
-        let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
+        let letters: Vec<char> = acr
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .map(fold_initial)
+            .collect();
         // Walk back over the candidate expansion; initials of content words must spell the acronym
         // (in order, as a subsequence ending with the last content word).
         let sent_start = doc.seg.sentences[toks[i].sent()].tokens.start;
@@ -529,7 +584,7 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
             if cls(lex, doc, k) & class::CONNECTOR != 0 {
                 continue;
             }
-            let init = w.chars().next().unwrap().to_uppercase().next().unwrap();
+            let init = fold_initial(w.chars().next().unwrap());
             if li > 0 && init == letters[li - 1] {
                 li -= 1;
                 if li == 0 {
@@ -578,6 +633,36 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
             why: Why::Defined(expansion),
             prio: 6,
         });
+        if !is_all_caps(acr) {
+            // The first definition of an acronym names it everywhere.
+            word_acronyms
+                .entry(acr)
+                .or_insert((etype, canonical, known, expansion));
+        }
+    }
+    // A word acronym (« Anru ») is not an unknown-acronym candidate elsewhere, as capitals are:
+    // its other occurrences are added here, in one pass whatever the number of definitions.
+    if word_acronyms.is_empty() {
+        return;
+    }
+    for k in 0..toks.len() {
+        let defined_here =
+            k > 0 && doc.tok(k - 1) == "(" && k + 1 < toks.len() && doc.tok(k + 1) == ")";
+        if let Some(&(etype, canonical, entry, expansion)) = word_acronyms.get(doc.tok(k)) {
+            if !defined_here && !doc.tok_in_boilerplate(k) {
+                out.push(Cand {
+                    sub: None,
+                    a: k,
+                    b: k + 1,
+                    etype,
+                    canonical: Some(canonical),
+                    entry,
+                    role: None,
+                    why: Why::Defined(expansion),
+                    prio: 6,
+                });
+            }
+        }
     }
 }
 
@@ -1311,7 +1396,8 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
         let mut canonical = c.canonical.unwrap_or(surface);
         let mut entry = c.entry;
         let mut etype = c.etype;
-        if c.why == Why::Acronym {
+        // (Also a defined word acronym met again as a capitalised word: « l'Anru ».)
+        if c.why == Why::Acronym || (c.b == c.a + 1 && c.canonical.is_none()) {
             if let Some(&(canon, e, t)) = acronyms.get(surface) {
                 canonical = canon;
                 entry = e;
@@ -1398,6 +1484,43 @@ mod tests {
         // « M. Moukhtarov »: the span is the name only, resolved to the full name.
         assert_eq!(e[1].0, "Moukhtarov");
         assert_eq!(e[1].2, "Erlan Moukhtarov");
+    }
+
+    #[test]
+    fn word_acronyms() {
+        let cedeao = "Communauté économique des États de l'Afrique de l'Ouest";
+        assert!(is_word_acronym_of("Cédéao", cedeao));
+        assert!(is_word_acronym_of(
+            "Otan",
+            "Organisation du traité de l'Atlantique Nord"
+        ));
+        assert!(!is_word_acronym_of("CEDEAO", cedeao)); // all capitals: the other rule
+        assert!(!is_word_acronym_of(
+            "Kremlin",
+            "Présidence de la Fédération de Russie"
+        ));
+        assert!(!is_word_acronym_of(
+            "Commerce",
+            "Organisation mondiale du commerce"
+        ));
+        // Defined in the text: « … (Cédéao) » links the expansion and later mentions.
+        let a = crate::analyze(
+            "La Communauté économique des États de l'Afrique de l'Ouest (Cédéao) a appelé au dialogue. Le budget de l'Agence nationale pour la rénovation urbaine (Anru) augmente, a annoncé l'Anru.",
+        );
+        let anru = a
+            .entities
+            .iter()
+            .find(|e| e.acronym.as_deref() == Some("Anru"))
+            .expect("Anru defined in the text");
+        assert_eq!(
+            anru.canonical,
+            "Agence nationale pour la rénovation urbaine"
+        );
+        assert_eq!(anru.mentions.len(), 3);
+        assert!(a
+            .entities
+            .iter()
+            .any(|e| e.acronym.as_deref() == Some("Cédéao")));
     }
 
     #[test]

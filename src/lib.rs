@@ -118,9 +118,10 @@ fn analyze_whole(text: &str) -> Analysis {
         }
         if m.etype != EntityType::PER
             && surface != e.canonical
-            && surface
+            && (surface
                 .chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit())
+                || entities::is_word_acronym_of(surface, &e.canonical))
             && e.acronym.is_none()
         {
             e.acronym = Some(surface.to_string());
