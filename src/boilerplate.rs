@@ -535,7 +535,10 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         // Logo or section word before the running text: one or two words, no verb, no date.
         if bi < first_long && words <= 2 && line.chars().count() <= 20 && bi + 1 < nb {
             let next_words = block_words[bi + 1];
-            if bi == 0 && next_words >= 3 && !line.chars().any(|c| c.is_ascii_digit()) {
+            // (First line of the page, or first after chrome: « Français | English » then
+            // « Kazinform ».)
+            let first = infos[..bi].iter().all(|i| i.kind == BlockKind::Boilerplate);
+            if first && next_words >= 3 && !line.chars().any(|c| c.is_ascii_digit()) {
                 set(
                     &mut infos,
                     "boilerplate:logo".into(),

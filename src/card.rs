@@ -15,14 +15,43 @@ use crate::doc::{Doc, NSpan};
 use crate::lexicon::lexicons;
 use crate::schema::*;
 
-/// Finds the publisher: a known outlet or a domain in the datelines, then in the footers; else the
-/// name that opens a dateline (« Le Courrier de l'Est | Publié le … »).
-pub fn publisher(doc: &Doc, datelines: &[usize], footers: &[usize]) -> Option<(Publisher, NSpan)> {
-    let found = datelines
+/// Finds the publisher, from the strongest evidence to the weakest: a known outlet or a domain
+/// in the datelines, then in the footers; a known outlet alone on a short line above the title
+/// (a logo: « CGTN Français »); an agency credited at the start of the first paragraph
+/// (« FRANCFORT, 6 juin (Reuters) - », « ASTANA, 12 novembre. /Kazinform/ - », « Moscou, 18
+/// février - Sputnik. »); else the name that opens a dateline (« Le Courrier de l'Est | Publié
+/// le … »).
+pub fn publisher(
+    doc: &Doc,
+    datelines: &[usize],
+    footers: &[usize],
+    header: &[usize],
+    lead: Option<usize>,
+) -> Option<(Publisher, NSpan)> {
+    datelines
         .iter()
         .chain(footers)
-        .find_map(|&bi| known_publisher(doc, bi));
-    found.or_else(|| datelines.iter().find_map(|&bi| dateline_name(doc, bi)))
+        .find_map(|&bi| known_publisher(doc, bi))
+        .or_else(|| {
+            header
+                .iter()
+                .filter(|&&bi| doc.seg.blocks[bi].tokens.len() <= 6)
+                .find_map(|&bi| known_media(doc, bi, usize::MAX, |_, _| true))
+        })
+        .or_else(|| lead.and_then(|bi| known_media(doc, bi, LEAD_BYTES, agency_credit)))
+        .or_else(|| datelines.iter().find_map(|&bi| dateline_name(doc, bi)))
+}
+
+/// How far into the first paragraph an agency credit is looked for.
+const LEAD_BYTES: usize = 100;
+
+/// Is a media name between `before` and `after` set off like an agency credit: « (Reuters) »,
+/// « /Kazinform/ », « - Sputnik. », « (Xinhua) -- »?
+fn agency_credit(before: &str, after: &str) -> bool {
+    let b = before.trim_end().chars().next_back();
+    let a = after.trim_start().chars().next();
+    matches!(b, Some('(' | '/' | '-' | '–' | '—'))
+        && matches!(a, Some(')' | '/' | '.' | '-' | '–' | '—' | ','))
 }
 
 /// The first segment of a dateline when it reads like a name: 1–6 words, capitalised, no digits.
@@ -60,9 +89,24 @@ fn dateline_name(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
 
 /// A known outlet (media gazetteer) or a domain name in block `bi`.
 fn known_publisher(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
+    known_media(doc, bi, usize::MAX, |_, _| true).or_else(|| domain_name(doc, bi))
+}
+
+/// The first known outlet named in the first `limit` bytes of block `bi` (whole words) for which
+/// `accept(text before, text after)` holds.
+fn known_media(
+    doc: &Doc,
+    bi: usize,
+    limit: usize,
+    accept: impl Fn(&str, &str) -> bool,
+) -> Option<(Publisher, NSpan)> {
     let lex = lexicons();
     let b = &doc.seg.blocks[bi];
-    let lower = &doc.lower[b.start..b.end];
+    let mut end = b.end.min(b.start.saturating_add(limit));
+    while !doc.lower.is_char_boundary(end) {
+        end -= 1;
+    }
+    let lower = &doc.lower[b.start..end];
     for m in lex.media_ac.find_iter(lower) {
         let (s, e) = (b.start + m.start(), b.start + m.end());
         let text = doc.text();
@@ -74,7 +118,7 @@ fn known_publisher(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
-        if !before_ok || !after_ok {
+        if !before_ok || !after_ok || !accept(&text[b.start..s], &text[e..b.end]) {
             continue;
         }
         let g = &lex.gaz[lex.media_pat[m.pattern().as_usize()]];
@@ -96,7 +140,12 @@ fn known_publisher(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
             NSpan::new(s, e),
         ));
     }
-    // A bare domain name in a dateline.
+    None
+}
+
+/// A bare domain name in block `bi` (a dateline or footer).
+fn domain_name(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
+    let b = &doc.seg.blocks[bi];
     for k in b.tokens.clone() {
         let w = doc.tok(k);
         let dots = w.matches('.').count();

@@ -223,6 +223,8 @@ fn is_not_acronym(w: &str) -> bool {
         "IVG", "PMA", "GPS", "USB", "QR", "PC", "CV", "DVD", "CD", "KO", "PV", "RIB", "TTC", "HT",
         "PDG", "DG", "DRH", "BTP", "QG", "JT", "AG", "CA", "VTT", "GPL", "LED", "WC", "VIP", "FAQ",
         "ID", "IP", "UV", "AM", "PM", "AOC", "IGP", "OVNI", "SAMU", "SMUR", "IRM", "ORL", "HIV",
+        // Time zones (« 21:15 GMT+8 »).
+        "GMT", "UTC", "CET", "CEST", "HNE", "HAE",
     ];
     w.bytes().all(|c| b"IVXLCDM".contains(&c)) || STOP.contains(&w)
 }
@@ -1126,7 +1128,24 @@ fn add_firstnames_and_caps<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand
         let prev = if i > 0 { doc.tok_lower(i - 1) } else { "" };
         let span_text = doc.slice(doc.tspan(i, e));
         let all_caps = is_all_caps(w);
-        // Unknown acronym.
+        // A place written in capitals (datelines: « ASTANA, 12 novembre »), then an unknown
+        // acronym.
+        if len == 1 && all_caps && w.chars().count() >= 4 {
+            let place = lex.by_form.get(&w.to_lowercase()).and_then(|v| {
+                v.iter()
+                    .copied()
+                    .find(|&g| lex.gaz[g].etype == EntityType::LOC)
+            });
+            if let Some(g) = place {
+                out.push(Cand {
+                    canonical: Some(&lex.gaz[g].canonical),
+                    entry: Some(g),
+                    ..Cand::new(i, e, EntityType::LOC, Why::Gazetteer(g), 5)
+                });
+                i = e;
+                continue;
+            }
+        }
         if len == 1 && all_caps {
             if !is_not_acronym(w) && w.chars().count() <= 8 {
                 out.push(Cand::new(i, e, EntityType::ORG, Why::Acronym, 1));

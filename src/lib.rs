@@ -236,7 +236,11 @@ fn analyze_whole(text: &str) -> Analysis {
         .iter()
         .map(|i| matches!(i.kind, BlockKind::Paragraph | BlockKind::Caption))
         .collect();
-    let publisher = card::publisher(&doc, &chrome.datelines, &footer_blocks);
+    // Short lines above the title (or above the first paragraph), and the first paragraph.
+    let lead = (0..nb).find(|&bi| chrome.blocks[bi].kind == BlockKind::Paragraph);
+    let top = chrome.title.or(lead).unwrap_or(nb);
+    let header: Vec<usize> = (0..top).collect();
+    let publisher = card::publisher(&doc, &chrome.datelines, &footer_blocks, &header, lead);
     let pub_name = publisher.as_ref().map(|(p, _)| p.name.clone());
     // Words and numbers outside boilerplate blocks (every token is in one sentence, every
     // sentence in one block: counted per sentence, without a pass over the tokens).

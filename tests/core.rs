@@ -301,3 +301,57 @@ L'ancien ministre Paul Giaccobi était présent.";
     );
     assert_eq!(role("Paul Giaccobi").as_deref(), Some("ministre"));
 }
+
+/// The publisher from a logo line above the title or from an agency credit opening the first
+/// paragraph; a place written in capitals in that credit is a place; a time zone is not an
+/// organisation.
+#[test]
+fn publisher_from_logo_or_agency_credit() {
+    let body = "Le président a reçu mardi son homologue pour des entretiens sur la coopération bilatérale et la sécurité régionale.";
+    let cases = [
+        (
+            format!(
+                "Français | English\n\nKazinform\n\nUn sommet régional s'ouvre à Minsk\n\n{body}"
+            ),
+            "Kazinform",
+        ),
+        (
+            format!("Un sommet régional s'ouvre à Minsk\n\nFRANCFORT, 6 juin (Reuters) - {body}"),
+            "Reuters",
+        ),
+        (
+            format!(
+                "Un sommet régional s'ouvre à Minsk\n\nASTANA, 12 novembre. /Kazinform/ - {body}"
+            ),
+            "Kazinform",
+        ),
+        (
+            format!("Un sommet régional s'ouvre à Minsk\n\nMoscou, 18 février - Sputnik. {body}"),
+            "Sputnik",
+        ),
+    ];
+    for (text, name) in &cases {
+        let a = loupe::analyze(text);
+        let p = a
+            .card
+            .publisher
+            .as_ref()
+            .unwrap_or_else(|| panic!("no publisher in {text}"));
+        assert_eq!(&p.name, name, "{text}");
+        assert_eq!(
+            a.card.title.as_deref(),
+            Some("Un sommet régional s'ouvre à Minsk"),
+            "{text}"
+        );
+    }
+    // Not a credit: an outlet named in running text.
+    let a = loupe::analyze(&format!(
+        "Un sommet régional s'ouvre à Minsk\n\nSelon Reuters, {body}"
+    ));
+    assert!(a.card.publisher.is_none(), "{:?}", a.card.publisher);
+    // « FRANCFORT » is Frankfurt; « GMT » is not an organisation.
+    let a = loupe::analyze(&format!("Un sommet régional s'ouvre à Minsk\n\nMis à jour 2024-06-28 21:15 GMT+8\n\nFRANCFORT, 6 juin (Reuters) - {body}"));
+    let m = |t: &str| a.mentions.iter().find(|m| m.text == t).map(|m| m.etype);
+    assert_eq!(m("FRANCFORT"), Some(loupe::schema::EntityType::LOC));
+    assert_eq!(m("GMT"), None);
+}
