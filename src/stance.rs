@@ -218,7 +218,7 @@ fn coordinated(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
         let words = || between.clone().map(|k| doc.tok_lower(k));
         let ok = (1..=4).contains(&between.len())
             && (words().any(|w| w == "et" || w == "ainsi")
-                || (between.len() == 1 && doc.tok_lower(between.start) == ","))
+                || (between.len() <= 2 && doc.tok_lower(between.start) == ","))
             && words().all(|w| {
                 matches!(
                     w,
@@ -236,7 +236,13 @@ fn coordinated(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
                         | "mme"
                 )
             });
-        if ok && prev.etype != EntityType::MISC {
+        // A comma alone joins names of one kind (« la Chine, la Russie et l'Inde »); before a
+        // person it closes the institution in their role (« Le porte-parole du ministère …,
+        // Lin Jian, a accusé … »: the spokesman holds the stance, not the ministry).
+        let comma_only = !words().any(|w| w == "et" || w == "ainsi");
+        // (Nor does it join a place governed by a preposition: « À Pékin, la Chine a … ».)
+        let comma_ok = !comma_only || (prev.etype == ms[cur].etype && !governed(doc, prev));
+        if ok && prev.etype != EntityType::MISC && comma_ok {
             out.push(cur - 1);
             cur -= 1;
         } else {
@@ -352,6 +358,24 @@ mod tests {
         let s = stances("La France et l'Allemagne se sont engagées à renforcer leur coopération.");
         assert_eq!(s[0].1, Polarity::Commit);
         assert_eq!(s[0].2, vec!["France".to_string(), "Allemagne".to_string()]);
+    }
+
+    #[test]
+    fn comma_enumerations_but_not_role_institutions() {
+        let s = stances("La Chine, la Russie et l'Inde ont condamné l'attaque.");
+        assert_eq!(
+            s[0].2,
+            vec![
+                "Chine".to_string(),
+                "Russie".to_string(),
+                "Inde".to_string()
+            ]
+        );
+        let s = stances("À Pékin, la Chine a condamné l'attaque.");
+        assert_eq!(s[0].2, vec!["Chine".to_string()]);
+        let s = stances("Le porte-parole du ministère chinois des Affaires étrangères, Lin Jian, a accusé Washington de semer la discorde.");
+        let acc = s.iter().find(|x| x.1 == Polarity::Accuse).expect("accuse");
+        assert_eq!(acc.2, vec!["Lin Jian".to_string()]);
     }
 
     #[test]
