@@ -790,6 +790,8 @@ pub struct Lexicons {
     pub function_words: HashSet<String>,
     pub stance: CueMatcher<Polarity>,
     pub frames: CueMatcher<String>,
+    /// Incises between an auxiliary and its participle (« a pour sa part accusé »).
+    pub incises: CueMatcher<()>,
     /// Frame id → (French label, English label).
     pub frame_labels: Vec<(String, String, String)>,
     pub speech: HashMap<String, SpeechKind>,
@@ -1088,6 +1090,14 @@ fn build() -> Lexicons {
             _ => skipped += 1,
         }
     }
+    let mut incises = CueMatcher::new();
+    let (name, src) = data!("lexicon/incises.txt");
+    for (ln, line) in src.lines().enumerate() {
+        let line = line.trim();
+        if !line.is_empty() && !line.starts_with('#') {
+            incises.add(&mut vocab, line, (), format!("{name}:{}", ln + 1));
+        }
+    }
     let (_, src) = data!("lexicon/frames_taxonomy.tsv");
     let frame_labels = rows(src)
         .filter(|(_, c)| c.len() >= 3)
@@ -1292,6 +1302,7 @@ fn build() -> Lexicons {
         function_words,
         stance,
         frames,
+        incises,
         frame_labels,
         speech,
         titles,

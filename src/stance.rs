@@ -276,11 +276,16 @@ fn target_after(doc: &Doc, b: usize) -> Option<String> {
 pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<StanceAnn> {
     let lex = lexicons();
     let mut out = Vec::new();
+    // Token ids with one or two incise tokens overwritten (see `incise_hits`); copied on first
+    // need, once per document.
+    let mut ids2: Vec<u32> = Vec::new();
     for s in &doc.seg.sentences {
         if doc.boilerplate_blocks[s.block] {
             continue;
         }
-        for h in lex.stance.find_all(doc, s.tokens.start, s.tokens.end) {
+        let mut hits = lex.stance.find_all(doc, s.tokens.start, s.tokens.end);
+        incise_hits(doc, s.tokens.clone(), &mut ids2, &mut hits);
+        for h in hits {
             if doc.tok_in_boilerplate(h.start) {
                 continue;
             }
@@ -299,6 +304,58 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
         }
     }
     out
+}
+
+/// Stance cues with an incise between the auxiliary and the participle (« a pour sa part
+/// accusé », « s'est en revanche félicité »; `lexicon/incises.txt`): the cue is matched as if
+/// the incise were absent, by overwriting its last one or two tokens' ids with the auxiliary's
+/// (`ids2`, a copy of the document's ids made on first need and restored after each try).
+/// Hits (covering auxiliary to participle) are merged into `hits`, which stays sorted and
+/// non-overlapping.
+fn incise_hits(
+    doc: &Doc,
+    sent: std::ops::Range<usize>,
+    ids2: &mut Vec<u32>,
+    hits: &mut Vec<crate::lexicon::CueHit>,
+) {
+    let lex = lexicons();
+    let mut found = Vec::new();
+    for inc in lex.incises.find_all(doc, sent.start, sent.end) {
+        let (p, q) = (inc.start, inc.end);
+        // Already inside a cue, or nothing before or after it.
+        if p == sent.start || q >= sent.end || hits.iter().any(|h| h.start < q && p < h.end) {
+            continue;
+        }
+        if ids2.is_empty() {
+            ids2.extend_from_slice(doc.tok_ids());
+        }
+        let mut best: Option<crate::lexicon::CueHit> = None;
+        // The auxiliary alone (« a ») or with its pronoun (« s' est »).
+        for aux in 1..=2usize.min(p - sent.start).min(q - p) {
+            let at = q - aux;
+            for k in 0..aux {
+                ids2[at + k] = ids2[p - aux + k];
+            }
+            if let Some(h) = lex.stance.longest_at_ids(doc, ids2, at, sent.end) {
+                if h.end > q && best.is_none_or(|b| h.end > b.end) {
+                    best = Some(crate::lexicon::CueHit {
+                        start: p - aux,
+                        ..h
+                    });
+                }
+            }
+            ids2[at..q].copy_from_slice(&doc.tok_ids()[at..q]);
+        }
+        if let Some(h) = best {
+            if !hits.iter().any(|x| x.start < h.end && h.start < x.end) {
+                found.push(h);
+            }
+        }
+    }
+    if !found.is_empty() {
+        hits.extend(found);
+        hits.sort_by_key(|h| h.start);
+    }
 }
 
 /// Frame cues; a cue that overlaps a named entity (« Organisation de coopération de Shanghai »)
@@ -376,6 +433,21 @@ mod tests {
         let s = stances("Le porte-parole du ministère chinois des Affaires étrangères, Lin Jian, a accusé Washington de semer la discorde.");
         let acc = s.iter().find(|x| x.1 == Polarity::Accuse).expect("accuse");
         assert_eq!(acc.2, vec!["Lin Jian".to_string()]);
+    }
+
+    #[test]
+    fn incise_between_auxiliary_and_participle() {
+        let s = stances("Le président biélorusse Alexandre Loukachenko a pour sa part accusé l'Occident de déstabiliser la région.");
+        let acc = s.iter().find(|x| x.1 == Polarity::Accuse).expect("accuse");
+        assert_eq!(acc.0, "a pour sa part accusé");
+        assert_eq!(acc.2, vec!["Alexandre Loukachenko".to_string()]);
+        let s = stances("Sergueï Lavrov s'est en revanche félicité du dialogue avec la Chine.");
+        assert_eq!(s[0].0, "s'est en revanche félicité");
+        assert_eq!(s[0].1, Polarity::Praise);
+        // An incise that is not between an auxiliary and a cue changes nothing.
+        let s = stances("La Russie, pour sa part, a accusé Kiev.");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].0, "a accusé");
     }
 
     #[test]
