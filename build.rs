@@ -9,7 +9,7 @@ use std::{env, fs, path::Path};
 const KEEP: &[(&str, usize)] = &[
     ("lexicon/stance.tsv", 2), // polarity, cue (the note is documentation)
     ("lexicon/frames.tsv", 2), // frame, cue
-    ("lexicon/titles.tsv", 2), // title, kind
+    ("lexicon/titles.tsv", 3), // title, kind, same-as role
 ];
 
 fn main() {

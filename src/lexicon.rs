@@ -797,6 +797,9 @@ pub struct Lexicons {
     pub speech: HashMap<String, SpeechKind>,
     /// One-word titles (« ministre », « président », « M ») → kind.
     pub titles: HashMap<String, TitleKind>,
+    /// Periphrases (lower-cased spaced cue, « chef de la diplomatie ») → the role they name
+    /// (« ministre des affaires étrangères »): `titles.tsv`'s third column.
+    pub title_same: HashMap<String, String>,
     /// Every lower-cased word occurring in a title or portfolio (« affaires », « d' », « état »).
     pub title_words: HashSet<String>,
     /// Lower-cased first words of honorifics and role titles (where a title can start).
@@ -1125,6 +1128,7 @@ fn build() -> Lexicons {
     let mut title_words = HashSet::default();
     let mut title_first: HashSet<String> = HashSet::default();
     let mut title_cues = CueMatcher::new();
+    let mut title_same = HashMap::default();
     for (ln, c) in rows(src) {
         let kind = match c.get(1).copied() {
             Some("honorific") => TitleKind::Honorific,
@@ -1143,6 +1147,9 @@ fn build() -> Lexicons {
             // Tokenise like the text: split elisions "d'État" → "d' État".
             let spaced = t.replace("' ", "'").replace('\'', "' ");
             title_cues.add(&mut vocab, &spaced, kind, format!("{name}:{ln}"));
+            if let Some(same) = c.get(2).filter(|s| !s.is_empty()) {
+                title_same.insert(spaced.to_lowercase(), same.to_lowercase());
+            }
             let words: Vec<&str> = spaced.split_whitespace().collect();
             if kind == TitleKind::Role {
                 if let Some(w) = words.first() {
@@ -1307,6 +1314,7 @@ fn build() -> Lexicons {
         speech,
         titles,
         title_words,
+        title_same,
         title_first,
         title_cues,
         vocab,

@@ -239,6 +239,9 @@ pub fn resolve_role_np(
         k += 1;
     }
     let t0 = k;
+    if let Some(found) = resolve_periphrasis(doc, ms, at, t0, lim) {
+        return Some(found);
+    }
     while k < lim && k - t0 < 4 && doc.is_word(k) && !doc.is_cap(k) {
         let w = doc.tok_lower(k);
         if !(lex.titles.contains_key(w) || lex.demonyms.contains_key(w)) {
@@ -260,8 +263,7 @@ pub fn resolve_role_np(
         return None;
     }
     // Only the recent past: a role phrase refers back to a person named at most
-    // `ROLE_WINDOW` mentions earlier (keeps the search linear in the document).
-    const ROLE_WINDOW: usize = 80;
+    // `ROLE_WINDOW` mentions earlier.
     let end = ms.partition_point(|m| m.a < at);
     (end.saturating_sub(ROLE_WINDOW)..end).rev().find_map(|mi| {
         let m = &ms[mi];
@@ -276,6 +278,53 @@ pub fn resolve_role_np(
             .then_some((mi, k))
     })
 }
+
+/// A periphrasis at token `t0` (« chef de la diplomatie russe », « chef du gouvernement », « chef
+/// de l'État kazakh »; `titles.tsv`'s third column) refers back to the latest person, among
+/// the `ROLE_WINDOW` mentions before `at`, whose role has the words of the role it names
+/// (« ministre … des Affaires étrangères ») and the nationality that follows it (as a word of
+/// the role, or its country's name: « kazakh » → « président du Kazakhstan »).
+fn resolve_periphrasis(
+    doc: &Doc,
+    ms: &[EMention],
+    at: usize,
+    t0: usize,
+    lim: usize,
+) -> Option<(usize, usize)> {
+    let lex = lexicons();
+    let h = lex.title_cues.longest_at(doc, t0, lim)?;
+    let same = lex
+        .title_same
+        .get(&lex.title_cues.entries[h.entry].1.to_lowercase())?;
+    let need: Vec<&str> = same
+        .split(|c: char| c.is_whitespace() || c == '\'')
+        .filter(|w| !matches!(*w, "" | "de" | "des" | "du" | "la" | "le" | "l" | "d"))
+        .collect();
+    let mut k = h.end;
+    while k < lim && k - h.end < 2 && doc.is_word(k) && lex.demonyms.contains_key(doc.tok_lower(k))
+    {
+        k += 1;
+    }
+    let end = ms.partition_point(|m| m.a < at);
+    (end.saturating_sub(ROLE_WINDOW)..end).rev().find_map(|mi| {
+        let role = ms[mi].role.as_deref()?.to_lowercase();
+        let rw: Vec<&str> = role
+            .split(|c: char| c.is_whitespace() || c == '\'')
+            .collect();
+        let nationality_ok = (h.end..k).all(|t| {
+            let d = doc.tok_lower(t);
+            rw.contains(&d)
+                || lex
+                    .demonyms
+                    .get(d)
+                    .is_some_and(|country| role.contains(&country.to_lowercase()))
+        });
+        (need.iter().all(|w| rw.contains(w)) && nationality_ok).then_some((mi, k))
+    })
+}
+
+/// How far back (in mentions) a role phrase may refer: keeps the search linear in the document.
+const ROLE_WINDOW: usize = 80;
 
 /// Prepositions that govern a noun phrase (a governed mention is not a subject).
 pub const PREPOSITIONS: &[&str] = &[
@@ -557,6 +606,9 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
                                 if let Some(m) = resolve_pronoun(doc, ms, k + 1) {
                                     speaker = Some((Some(m), ms[m].canonical.clone()));
                                 }
+                            } else if let Some((mi, _)) = resolve_role_np(doc, ms, k + 1, a) {
+                                // « selon le chef de la diplomatie russe » names a person.
+                                speaker = Some((Some(mi), ms[mi].canonical.clone()));
                             } else if let Some((mi, m)) = mentions_in(ms, k + 1, a).next() {
                                 speaker = Some((Some(mi), m.canonical.clone()));
                             }

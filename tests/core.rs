@@ -355,3 +355,37 @@ fn publisher_from_logo_or_agency_credit() {
     assert_eq!(m("FRANCFORT"), Some(loupe::schema::EntityType::LOC));
     assert_eq!(m("GMT"), None);
 }
+
+/// Periphrases for a person named earlier: « le chef de la diplomatie russe » (the minister of
+/// foreign affairs), « le chef du gouvernement » (the prime minister), « le chef de l'État
+/// kazakh » (the president of Kazakhstan).
+#[test]
+fn periphrases_name_the_speaker() {
+    let text = "Le ministre russe des Affaires étrangères Sergueï Lavrov a tenu une conférence de presse à Moscou. \
+Selon le chef de la diplomatie russe, les sanctions « ne changeront rien à notre politique ».\n\n\
+Le Premier ministre, Michel Barnier, s'est exprimé devant les députés. « Nous ne céderons pas aux pressions des partis », a lancé le chef du gouvernement.\n\n\
+Le président du Kazakhstan, Kassym-Jomart Tokaïev, était à Minsk. Le chef de l'État kazakh a salué « un partenariat stratégique et durable entre nos pays ».";
+    let a = loupe::analyze(text);
+    let speakers: Vec<Option<String>> = a
+        .quotes
+        .iter()
+        .map(|q| {
+            q.speaker
+                .map(|e| a.mentions[e].text.clone())
+                .or(q.speaker_text.clone())
+        })
+        .collect();
+    let canon = |i: usize| {
+        a.quotes[i]
+            .speaker
+            .map(|m| a.entities[a.mentions[m].entity].canonical.clone())
+    };
+    assert_eq!(a.quotes.len(), 3, "{speakers:?}");
+    assert_eq!(canon(0).as_deref(), Some("Sergueï Lavrov"), "{speakers:?}");
+    assert_eq!(canon(1).as_deref(), Some("Michel Barnier"), "{speakers:?}");
+    assert_eq!(
+        canon(2).as_deref(),
+        Some("Kassym-Jomart Tokaïev"),
+        "{speakers:?}"
+    );
+}
