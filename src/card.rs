@@ -1,8 +1,11 @@
 //! The summary card: built only from the analysis layers (never from the raw text alone).
 //!
 //! - publisher: a known outlet (media gazetteer) or a domain named in a dateline, else in a
-//!   « Source : » footer; flagged state-affiliated where that is public knowledge;
-//! - date: the first date of a dateline block, ISO 8601;
+//!   « Source : » footer (not a photo credit), a logo line or an agency credit opening the
+//!   first paragraph; flagged state-affiliated where that is public knowledge;
+//! - date: the first date of a dateline block, else the full date of a wire-style dateline
+//!   opening the first paragraph (chosen in `lib.rs`, which resolves weekdays against it), ISO
+//!   8601;
 //! - people (with roles), organisations (with the acronym used in the text), places, ordered by
 //!   first mention; the publisher's own mentions are left out;
 //! - stance matrix: stances grouped by holder × polarity × target (target = first entity named
@@ -30,8 +33,13 @@ pub fn publisher(
 ) -> Option<(Publisher, NSpan)> {
     datelines
         .iter()
-        .chain(footers)
         .find_map(|&bi| known_publisher(doc, bi))
+        .or_else(|| {
+            footers
+                .iter()
+                .filter(|&&bi| !photo_credit(doc, bi))
+                .find_map(|&bi| known_publisher(doc, bi))
+        })
         .or_else(|| {
             header
                 .iter()
@@ -40,6 +48,40 @@ pub fn publisher(
         })
         .or_else(|| lead.and_then(|bi| known_media(doc, bi, LEAD_BYTES, agency_credit)))
         .or_else(|| datelines.iter().find_map(|&bi| dateline_name(doc, bi)))
+}
+
+/// The end of a wire-style dateline opening block `bi` (« Pékin, 16 mai 2024 (Chine Nouvelle)
+/// -- Le président … »): the byte offset of the dash that closes it, when it comes within
+/// `LEAD_BYTES` and after at most 10 words.
+pub fn lead_dateline_end(doc: &Doc, bi: usize) -> Option<usize> {
+    let b = &doc.seg.blocks[bi];
+    let mut end = b.end.min(b.start + LEAD_BYTES);
+    while !doc.text().is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &doc.text()[b.start..end];
+    let dash = [" -- ", " - ", " — ", " – "]
+        .iter()
+        .filter_map(|d| head.find(d))
+        .min()?;
+    (head[..dash].split_whitespace().count() <= 10).then_some(b.start + dash)
+}
+
+/// A photo credit or caption footer (« Photo : … REUTERS/Pavel Mikheyev », « Crédit photo :
+/// AFP »): the agency named there took the picture, it did not publish the article.
+fn photo_credit(doc: &Doc, bi: usize) -> bool {
+    let b = &doc.seg.blocks[bi];
+    let lower = doc.lower[b.start..b.end].trim_start();
+    [
+        "photo",
+        "crédit",
+        "credit",
+        "illustration",
+        "image",
+        "légende",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
 }
 
 /// How far into the first paragraph an agency credit is looked for.

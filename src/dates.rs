@@ -61,6 +61,9 @@ pub struct DateAnn {
     pub day: Option<u32>,
     /// Weekday index (0 = lundi) when the date names one.
     pub weekday: Option<usize>,
+    /// A weekday alone in a clause about the future (« se rendra vendredi », « lundi
+    /// prochain »): resolved forward from the publication date, not back.
+    pub future: bool,
     pub rule: Rule,
 }
 
@@ -287,6 +290,7 @@ pub fn find(doc: &Doc) -> Vec<DateAnn> {
                 month: m,
                 day: d,
                 weekday: wd,
+                future: false,
                 rule: Rule::new("date", rule.to_string()),
             });
         };
@@ -357,6 +361,9 @@ pub fn find(doc: &Doc) -> Vec<DateAnn> {
         }
         if let Some(wd) = wd {
             push(&mut out, i, i + 1, None, None, None, Some(wd), "weekday");
+            if let Some(last) = out.last_mut() {
+                last.future = future_clause(doc, i, lim);
+            }
             i += 1;
             continue;
         }
@@ -416,6 +423,55 @@ pub fn find(doc: &Doc) -> Vec<DateAnn> {
     out
 }
 
+/// Is the weekday at token `i` (sentence ending at `lim`) in a clause about the future: followed
+/// by « prochain(e) », or after a future-tense verb (« se rendra », « auront lieu ») or a
+/// verb of plan (« doit », « va », « est attendu ») among the six tokens before it, within its
+/// clause?
+fn future_clause(doc: &Doc, i: usize, lim: usize) -> bool {
+    if i + 1 < lim && matches!(doc.tok_lower(i + 1), "prochain" | "prochaine") {
+        return true;
+    }
+    let start = doc.seg.sentences[doc.tokens()[i].sent()].tokens.start;
+    for k in (start.max(i.saturating_sub(6))..i).rev() {
+        let w = doc.tok_lower(k);
+        if matches!(w, "," | ";" | ":" | "." | "«" | "»") {
+            break;
+        }
+        let future_tense = doc.is_word(k)
+            && !doc.is_cap(k)
+            && w.chars().count() >= 5
+            && (w.ends_with("ra") || w.ends_with("ront"));
+        if future_tense
+            || matches!(
+                w,
+                "va" | "vont"
+                    | "aura"
+                    | "auront"
+                    | "sera"
+                    | "seront"
+                    | "fera"
+                    | "feront"
+                    | "ira"
+                    | "iront"
+                    | "doit"
+                    | "doivent"
+                    | "devrait"
+                    | "devraient"
+                    | "attendu"
+                    | "attendue"
+                    | "attendus"
+                    | "prévu"
+                    | "prévue"
+                    | "prévus"
+                    | "prévues"
+            )
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Fills missing years and resolves weekdays against a reference (publication) date.
 pub fn resolve(dates: &mut [DateAnn], reference: Option<(i32, u32, u32)>) {
     let Some((ry, rm, rd)) = reference else {
@@ -431,12 +487,17 @@ pub fn resolve(dates: &mut [DateAnn], reference: Option<(i32, u32, u32)>) {
                 }
             }
         } else if let (None, Some(wd)) = (d.year, d.weekday) {
-            // The most recent such weekday on or before the reference date (news reports the past).
+            // The most recent such weekday on or before the reference date (news reports the
+            // past), or the next one on or after it in a clause about the future.
             let wd = wd as i64;
             let ref_days = days_from_civil(ry, rm, rd);
             let ref_wd = (ref_days + 3).rem_euclid(7); // 1970-01-01 was a Thursday (index 3)
-            let back = (ref_wd - wd).rem_euclid(7);
-            let (y, m, dd) = civil_from_days(ref_days - back);
+            let shift = if d.future {
+                (wd - ref_wd).rem_euclid(7)
+            } else {
+                -(ref_wd - wd).rem_euclid(7)
+            };
+            let (y, m, dd) = civil_from_days(ref_days + shift);
             d.year = Some(y);
             d.month = Some(m);
             d.day = Some(dd);
@@ -576,6 +637,7 @@ mod tests {
                         month: m,
                         day: d,
                         weekday: None,
+                        future: false,
                         rule: Rule::new("date", ""),
                     };
                     assert_eq!(a.iso(), reference(y, m, d), "{y:?} {m:?} {d:?}");
@@ -589,6 +651,23 @@ mod tests {
         let d = Doc::new("Vendredi, il a parlé.");
         let mut v = find(&d);
         resolve(&mut v, Some((2022, 1, 12))); // a Wednesday
+        assert_eq!(v[0].iso().as_deref(), Some("2022-01-07"));
+        // About the future: the next such day.
+        for t in [
+            "Le président se rendra vendredi à Harbin.",
+            "La délégation doit arriver vendredi.",
+            "Ils se retrouveront vendredi prochain.",
+            "Le vote aura lieu vendredi.",
+        ] {
+            let d = Doc::new(t);
+            let mut v = find(&d);
+            resolve(&mut v, Some((2022, 1, 12)));
+            assert_eq!(v[0].iso().as_deref(), Some("2022-01-14"), "{t}");
+        }
+        // A future verb in another clause does not count.
+        let d = Doc::new("Il partira demain, mais il a parlé vendredi.");
+        let mut v = find(&d);
+        resolve(&mut v, Some((2022, 1, 12)));
         assert_eq!(v[0].iso().as_deref(), Some("2022-01-07"));
         assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
     }

@@ -75,7 +75,18 @@ fn analyze_whole(text: &str) -> Analysis {
                 .iter()
                 .find(|d| d.span.start >= b.start && d.span.end <= b.end && d.year.is_some())
         })
-        .and_then(|d| Some((d.year?, d.month?, d.day?)));
+        .and_then(|d| Some((d.year?, d.month?, d.day?)))
+        .or_else(|| {
+            // Else a full date in a wire-style dateline opening the first paragraph.
+            let lead = (0..doc.seg.blocks.len())
+                .find(|&bi| chrome.blocks[bi].kind == BlockKind::Paragraph)?;
+            let end = card::lead_dateline_end(&doc, lead)?;
+            let start = doc.seg.blocks[lead].start;
+            dates
+                .iter()
+                .find(|d| d.span.start >= start && d.span.end <= end)
+                .and_then(|d| Some((d.year?, d.month?, d.day?)))
+        });
     dates::resolve(&mut dates, pub_date);
 
     let mut ments = entities::find(&doc, &date_tokens);

@@ -389,3 +389,32 @@ Le président du Kazakhstan, Kassym-Jomart Tokaïev, était à Minsk. Le chef de
         "{speakers:?}"
     );
 }
+
+/// A wire-style dateline opening the first paragraph dates the article; weekdays then resolve
+/// against it, forward in a clause about the future. A photo credit names no publisher.
+#[test]
+fn lead_dateline_date_and_photo_credits() {
+    let text = "Xi Jinping reçoit Vladimir Poutine à Pékin\n\n\
+Pékin, 16 mai 2024 (Chine Nouvelle) -- Le président chinois Xi Jinping a eu jeudi des entretiens avec le président russe Vladimir Poutine.\n\n\
+Le président russe se rendra vendredi à Harbin.";
+    let a = loupe::analyze(text);
+    assert_eq!(a.card.date.as_deref(), Some("2024-05-16"));
+    let iso = |t: &str| {
+        a.dates
+            .iter()
+            .find(|d| d.text == t)
+            .and_then(|d| d.iso.clone())
+    };
+    assert_eq!(iso("jeudi").as_deref(), Some("2024-05-16"));
+    assert_eq!(iso("vendredi").as_deref(), Some("2024-05-17"));
+    assert_eq!(
+        a.card.publisher.as_ref().map(|p| p.name.as_str()),
+        Some("Agence de presse Xinhua")
+    );
+
+    let text = "L'Asie centrale entre Moscou et Pékin\n\n\
+Le président kazakh a reçu mardi son homologue pour des entretiens sur la coopération bilatérale et la sécurité régionale.\n\n\
+Photo: Kazakh President Kassym-Jomart Tokayev attends a meeting in Astana, Kazakhstan, on March 2, 2024. REUTERS/Pavel Mikheyev";
+    let a = loupe::analyze(text);
+    assert!(a.card.publisher.is_none(), "{:?}", a.card.publisher);
+}
