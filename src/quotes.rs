@@ -207,6 +207,10 @@ pub fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
     {
         return Some(k);
     }
+    // Earlier sentences: the nearest subject person. A person named only after a preposition
+    // (« à la demande du président Tokaïev ») is rarely what « il » refers to: it is kept as
+    // a fallback while earlier sentences are searched for a subject.
+    let mut fallback = None;
     for back in 1..=10 {
         let Some(ps) = sent.checked_sub(back) else {
             break;
@@ -218,10 +222,10 @@ pub fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
         if let Some((k, _)) = mentions_in(ms, ps.tokens.start, ps.tokens.end)
             .find(|(_, m)| m.etype == EntityType::PER)
         {
-            return Some(k);
+            fallback.get_or_insert(k);
         }
     }
-    None
+    fallback
 }
 
 /// Resolves a role noun phrase starting at token `at` (« le ministre turc », « le président

@@ -169,9 +169,40 @@ fn holder_for(
                     | "l'"
             )
         {
+            // The noun phrase ends at its verb (« Les deux dirigeants ont exprimé leur
+            // opposition » → « Les deux dirigeants »).
+            let lex = lexicons();
+            let np_end = (clause_start + 1..cue_a)
+                .find(|&k| {
+                    let w = doc.tok_lower(k);
+                    matches!(
+                        w,
+                        "a" | "ont"
+                            | "avait"
+                            | "avaient"
+                            | "aura"
+                            | "auront"
+                            | "est"
+                            | "sont"
+                            | "était"
+                            | "étaient"
+                            | "sera"
+                            | "seront"
+                            | "se"
+                            | "s'"
+                            | "ne"
+                            | "n'"
+                            | "doit"
+                            | "doivent"
+                            | "va"
+                            | "vont"
+                            | "qui"
+                    ) || lex.speech.contains_key(w)
+                })
+                .unwrap_or(cue_a);
             return (
                 Vec::new(),
-                Some(doc.slice(doc.tspan(clause_start, cue_a)).to_string()),
+                Some(doc.slice(doc.tspan(clause_start, np_end)).to_string()),
                 "noun-phrase",
             );
         }
@@ -433,6 +464,13 @@ mod tests {
         let s = stances("Le porte-parole du ministère chinois des Affaires étrangères, Lin Jian, a accusé Washington de semer la discorde.");
         let acc = s.iter().find(|x| x.1 == Polarity::Accuse).expect("accuse");
         assert_eq!(acc.2, vec!["Lin Jian".to_string()]);
+    }
+
+    #[test]
+    fn noun_phrase_holder_ends_at_its_verb() {
+        let a = crate::analyze("Les deux dirigeants ont exprimé leur opposition à l'hégémonisme.");
+        let s = a.stances.first().expect("a stance");
+        assert_eq!(s.holder_text.as_deref(), Some("Les deux dirigeants"));
     }
 
     #[test]

@@ -418,3 +418,18 @@ Photo: Kazakh President Kassym-Jomart Tokayev attends a meeting in Astana, Kazak
     let a = loupe::analyze(text);
     assert!(a.card.publisher.is_none(), "{:?}", a.card.publisher);
 }
+
+/// « il » after a quote refers to the subject of an earlier sentence rather than to a person
+/// named after a preposition in between.
+#[test]
+fn pronoun_prefers_a_subject_over_a_governed_person() {
+    let text = "Michel Levesque analyse la diplomatie de la région depuis vingt ans.\n\n\
+L'intervention de l'OTSC en janvier 2022, à la demande du président Tokaïev, l'a montré. \
+« Mais cette dette politique pèse lourd sur le pays », estime-t-il.";
+    let a = loupe::analyze(text);
+    let q = a.quotes.first().expect("a quote");
+    let speaker = q
+        .speaker
+        .map(|m| a.entities[a.mentions[m].entity].canonical.clone());
+    assert_eq!(speaker.as_deref(), Some("Michel Levesque"));
+}
