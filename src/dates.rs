@@ -313,6 +313,28 @@ pub fn find(doc: &Doc) -> Vec<DateAnn> {
                 }
             }
         }
+        // Numeric DD.MM.YYYY in one token (the tokenizer keeps dotted numbers whole).
+        if numeric && (8..=10).contains(&w.len()) && w.bytes().filter(|&c| c == b'.').count() == 2 {
+            let mut parts = w.split('.');
+            if let (Some(d), Some(m), Some(y)) = (parts.next(), parts.next(), parts.next()) {
+                if let (Some(dd), Ok(mm), Some(yy)) = (day(d), m.parse::<u32>(), year(y)) {
+                    if d.len() <= 2 && m.len() <= 2 && valid_ymd(yy, mm, dd) {
+                        push(
+                            &mut out,
+                            i,
+                            i + 1,
+                            Some(yy),
+                            Some(mm),
+                            Some(dd),
+                            None,
+                            "numeric DD.MM.YYYY",
+                        );
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+        }
         // Numeric DD sep MM sep YYYY.
         if i + 4 < lim {
             let sep1 = doc.tok(i + 1);
@@ -664,6 +686,11 @@ mod tests {
             resolve(&mut v, Some((2022, 1, 12)));
             assert_eq!(v[0].iso().as_deref(), Some("2022-01-14"), "{t}");
         }
+        // Dotted numeric dates are one token.
+        let d = Doc::new("04.07.2024 | 18:42. Le 4.7.2024 et le 31.02.2024 et 1.234.567 euros.");
+        let v = find(&d);
+        let isos: Vec<_> = v.iter().filter_map(|x| x.iso()).collect();
+        assert_eq!(isos, ["2024-07-04", "2024-07-04"]);
         // A future verb in another clause does not count.
         let d = Doc::new("Il partira demain, mais il a parlé vendredi.");
         let mut v = find(&d);

@@ -766,7 +766,7 @@ fn role_word(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
     c & (class::TITLE_WORD | class::DEMONYM) != 0
         || role_link(doc, i)
         || (c & class::HEAD != 0 && lex.heads.contains_key(doc.tok(i)))
-        || (doc.is_cap(i) && doc.is_word(i))
+        || (doc.is_cap(i) && doc.is_word(i) && institution_name(doc, i))
         || (i > 0
             && doc.is_word(i)
             && c & class::FUNCTION == 0
@@ -774,6 +774,20 @@ fn role_word(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
                 doc.tok_lower(i - 1),
                 "du" | "de" | "des" | "d'" | "l'" | "la"
             ))
+}
+
+/// Is the capitalised word at `i` part of an institution's name inside a role phrase: its run of
+/// capitalised words follows a linking word (« du Quai d'Orsay », « de la Cédéao ») or a noun
+/// after one (« du groupe RN »)? Not a name of its own (« le Premier ministre pakistanais
+/// Shehbaz Sharif et le président iranien … »: the walk stops at « Sharif »).
+fn institution_name(doc: &Doc, i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && doc.is_cap(j - 1) && doc.is_word(j - 1) && !role_link(doc, j - 1) {
+        j -= 1;
+    }
+    j > 0
+        && (role_link(doc, j - 1)
+            || (j > 1 && doc.is_word(j - 1) && !doc.is_cap(j - 1) && role_link(doc, j - 2)))
 }
 
 /// Is token `i` a role title (« ministre », « porte-parole »), not a linking word?

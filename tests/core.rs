@@ -271,7 +271,8 @@ Le porte-parole du ministère malien des Affaires étrangères, Oumar Kantélé,
 « Nous ne sommes pas au bout du chemin », a dit Carla Vintreuil, la présidente de l'institution, jeudi. \
 Le général Amadou Sirikor, ministre nigérien de la Défense, a salué l'accord. \
 « Nous voterons contre », a affirmé Marine Dalbret, présidente du groupe RN, mardi. \
-L'ancien ministre Paul Giaccobi était présent.";
+L'ancien ministre Paul Giaccobi était présent. \
+Le Premier ministre pakistanais Karim Dastani et le président iranien par intérim Reza Tabandeh ont participé.";
     let a = loupe::analyze(text);
     let role = |name: &str| {
         a.entities
@@ -300,6 +301,11 @@ L'ancien ministre Paul Giaccobi était présent.";
         Some("présidente du groupe RN")
     );
     assert_eq!(role("Paul Giaccobi").as_deref(), Some("ministre"));
+    // A role phrase does not run back over the previous name of a list.
+    assert_eq!(
+        role("Reza Tabandeh").as_deref(),
+        Some("président iranien par intérim")
+    );
 }
 
 /// The publisher from a logo line above the title or from an agency credit opening the first
