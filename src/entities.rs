@@ -642,6 +642,84 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
                 .or_insert((etype, canonical, known, expansion));
         }
     }
+    // The other order: « le Ccas (Centre communal d'aide sociale) », « l'OTSC (Organisation du
+    // traité de sécurité collective) ». The expansion fills the brackets, starts with a capital
+    // and its content words' initials spell the acronym, first letter first.
+    #[allow(clippy::needless_range_loop)] // i indexes tokens and neighbours
+    for i in 1..toks.len().saturating_sub(2) {
+        if doc.tok(i) != "(" || doc.tok_in_boilerplate(i) {
+            continue;
+        }
+        let acr = doc.tok(i - 1);
+        if !(is_all_caps(acr) || is_word_acronym(acr)) || acr.chars().count() > 8 {
+            continue;
+        }
+        let lim = sentence_end(doc, i).min(i + 18);
+        let Some(close) = (i + 2..lim).find(|&k| doc.tok(k) == ")") else {
+            continue;
+        };
+        if !doc.is_cap(i + 1) {
+            continue;
+        }
+        let letters: Vec<char> = acr
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .map(fold_initial)
+            .collect();
+        let mut li = 0;
+        let mut ok = true;
+        for k in i + 1..close {
+            if !doc.is_word(k) {
+                ok = false;
+                break;
+            }
+            if cls(lex, doc, k) & class::CONNECTOR != 0 {
+                continue;
+            }
+            let init = fold_initial(doc.tok(k).chars().next().unwrap());
+            if li < letters.len() && init == letters[li] {
+                li += 1;
+            } else if k == i + 1 {
+                ok = false; // the first word gives the first letter
+                break;
+            }
+        }
+        if !ok || li < letters.len() {
+            continue;
+        }
+        let expansion = doc.slice(doc.tspan(i + 1, close));
+        let known = lex
+            .by_form
+            .get(&acr.to_lowercase())
+            .and_then(|v| v.iter().find(|&&e| lex.gaz[e].etype != EntityType::PER))
+            .copied();
+        let etype = known
+            .map(|e| lex.gaz[e].etype)
+            .or(lex.heads.get(doc.tok(i + 1)).map(|h| h.0))
+            .unwrap_or(EntityType::ORG);
+        let canonical = known.map_or(expansion, |e| lex.gaz[e].canonical.as_str());
+        for (a, b, why) in [
+            (i + 1, close, Why::Expansion(acr)),
+            (i - 1, i, Why::Defined(expansion)),
+        ] {
+            out.push(Cand {
+                sub: None,
+                a,
+                b,
+                etype,
+                canonical: Some(canonical),
+                entry: known,
+                role: None,
+                why,
+                prio: 6,
+            });
+        }
+        if !is_all_caps(acr) {
+            word_acronyms
+                .entry(acr)
+                .or_insert((etype, canonical, known, expansion));
+        }
+    }
     // A word acronym (« Anru ») is not an unknown-acronym candidate elsewhere, as capitals are:
     // its other occurrences are added here, in one pass whatever the number of definitions.
     if word_acronyms.is_empty() {
@@ -1026,7 +1104,16 @@ fn add_heads<'d>(doc: &'d Doc, known: &KnownNames, out: &mut Vec<Cand<'d>>) {
                     && doc.is_word(j + 1)
                     && !doc.is_cap(j + 1)
                     && cls(lex, doc, j + 1) & class::CONNECTOR == 0;
-                if next_lower_content {
+                // « et la Fondation … »: another name starts.
+                let mut k = j + 1;
+                if k < lim && matches!(doc.tok_lower(k), "la" | "le" | "l'" | "les") {
+                    k += 1;
+                }
+                let next_name = k < lim
+                    && doc.is_cap(k)
+                    && cls(lex, doc, k) & class::HEAD != 0
+                    && lex.heads.contains_key(doc.tok(k));
+                if next_lower_content || next_name {
                     break;
                 }
             }
@@ -1554,6 +1641,27 @@ mod tests {
             .entities
             .iter()
             .any(|e| e.acronym.as_deref() == Some("Cédéao")));
+    }
+
+    #[test]
+    fn acronym_before_its_expansion_and_names_joined_by_et() {
+        let a = crate::analyze("Le repas est offert par le Ccas (Centre communal d'aide sociale) de la commune. Il a rejoint la Fondation de la Résistance et la Fondation Charles-de-Gaulle.");
+        let ccas = a
+            .entities
+            .iter()
+            .find(|e| e.acronym.as_deref() == Some("Ccas"))
+            .expect("Ccas defined after it");
+        assert_eq!(ccas.canonical, "Centre communal d'aide sociale");
+        assert_eq!(ccas.mentions.len(), 2);
+        let names: Vec<&str> = a.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert!(names.contains(&"Fondation de la Résistance"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains(" et la ")), "{names:?}");
+        // Initials that do not spell it: no definition.
+        let a = crate::analyze("Le Ccas (Conseil de la ville) se réunit.");
+        assert!(a
+            .entities
+            .iter()
+            .all(|e| e.acronym.as_deref() != Some("Ccas")));
     }
 
     #[test]
