@@ -554,9 +554,15 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     let toks = doc.tokens();
     let mut word_acronyms: HashMap<&str, (EntityType, &str, Option<usize>, &str)> =
         HashMap::default();
+    // Opening brackets, for the second order below (one pass over the tokens for both).
+    let mut opens = Vec::new();
     #[allow(clippy::needless_range_loop)] // i indexes tokens and neighbours
     for i in 1..toks.len().saturating_sub(2) {
-        if doc.tok(i) != "(" || doc.tok(i + 2) != ")" {
+        if doc.tok(i) != "(" {
+            continue;
+        }
+        opens.push(i);
+        if doc.tok(i + 2) != ")" {
             continue;
         }
         let acr = doc.tok(i + 1);
@@ -645,9 +651,8 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     // The other order: « le Ccas (Centre communal d'aide sociale) », « l'OTSC (Organisation du
     // traité de sécurité collective) ». The expansion fills the brackets, starts with a capital
     // and its content words' initials spell the acronym, first letter first.
-    #[allow(clippy::needless_range_loop)] // i indexes tokens and neighbours
-    for i in 1..toks.len().saturating_sub(2) {
-        if doc.tok(i) != "(" || doc.tok_in_boilerplate(i) {
+    for i in opens {
+        if doc.tok_in_boilerplate(i) {
             continue;
         }
         let acr = doc.tok(i - 1);
@@ -1232,7 +1237,7 @@ fn add_firstnames_and_caps<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand
         // A place written in capitals (datelines: « ASTANA, 12 novembre »), then an unknown
         // acronym.
         if len == 1 && all_caps && w.chars().count() >= 4 {
-            let place = lex.by_form.get(&w.to_lowercase()).and_then(|v| {
+            let place = lex.by_form.get(doc.tok_lower(i)).and_then(|v| {
                 v.iter()
                     .copied()
                     .find(|&g| lex.gaz[g].etype == EntityType::LOC)
@@ -1517,7 +1522,9 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
         let mut entry = c.entry;
         let mut etype = c.etype;
         // (Also a defined word acronym met again as a capitalised word: « l'Anru ».)
-        if c.why == Why::Acronym || (c.b == c.a + 1 && c.canonical.is_none()) {
+        if c.why == Why::Acronym
+            || (c.b == c.a + 1 && c.canonical.is_none() && is_word_acronym(surface))
+        {
             if let Some(&(canon, e, t)) = acronyms.get(surface) {
                 canonical = canon;
                 entry = e;

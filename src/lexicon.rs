@@ -792,14 +792,16 @@ pub struct Lexicons {
     pub frames: CueMatcher<String>,
     /// Incises between an auxiliary and its participle (« a pour sa part accusé »).
     pub incises: CueMatcher<()>,
+    /// Per vocabulary id: is the word an auxiliary an incise may follow (« a », « ont », « est »…)?
+    pub auxiliary: Vec<bool>,
     /// Frame id → (French label, English label).
     pub frame_labels: Vec<(String, String, String)>,
     pub speech: HashMap<String, SpeechKind>,
     /// One-word titles (« ministre », « président », « M ») → kind.
     pub titles: HashMap<String, TitleKind>,
-    /// Periphrases (lower-cased spaced cue, « chef de la diplomatie ») → the role they name
-    /// (« ministre des affaires étrangères »): `titles.tsv`'s third column.
-    pub title_same: HashMap<String, String>,
+    /// Per `title_cues` entry: for a periphrasis (« chef de la diplomatie »), the role it names
+    /// in lower case (« ministre des affaires étrangères »): `titles.tsv`'s third column.
+    pub title_same: Vec<Option<String>>,
     /// Every lower-cased word occurring in a title or portfolio (« affaires », « d' », « état »).
     pub title_words: HashSet<String>,
     /// Lower-cased first words of honorifics and role titles (where a title can start).
@@ -1101,6 +1103,17 @@ fn build() -> Lexicons {
             incises.add(&mut vocab, line, (), format!("{name}:{}", ln + 1));
         }
     }
+    let mut auxiliary = Vec::new();
+    for w in [
+        "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ai", "avons",
+        "avez", "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient",
+    ] {
+        let id = vocab.intern(w) as usize;
+        if auxiliary.len() <= id {
+            auxiliary.resize(id + 1, false);
+        }
+        auxiliary[id] = true;
+    }
     let (_, src) = data!("lexicon/frames_taxonomy.tsv");
     let frame_labels = rows(src)
         .filter(|(_, c)| c.len() >= 3)
@@ -1128,7 +1141,7 @@ fn build() -> Lexicons {
     let mut title_words = HashSet::default();
     let mut title_first: HashSet<String> = HashSet::default();
     let mut title_cues = CueMatcher::new();
-    let mut title_same = HashMap::default();
+    let mut title_same = Vec::new();
     for (ln, c) in rows(src) {
         let kind = match c.get(1).copied() {
             Some("honorific") => TitleKind::Honorific,
@@ -1146,9 +1159,11 @@ fn build() -> Lexicons {
         } else {
             // Tokenise like the text: split elisions "d'État" → "d' État".
             let spaced = t.replace("' ", "'").replace('\'', "' ");
+            let entry = title_cues.entries.len();
             title_cues.add(&mut vocab, &spaced, kind, format!("{name}:{ln}"));
             if let Some(same) = c.get(2).filter(|s| !s.is_empty()) {
-                title_same.insert(spaced.to_lowercase(), same.to_lowercase());
+                title_same.resize(entry + 1, None);
+                title_same[entry] = Some(same.to_lowercase());
             }
             let words: Vec<&str> = spaced.split_whitespace().collect();
             if kind == TitleKind::Role {
@@ -1310,6 +1325,7 @@ fn build() -> Lexicons {
         stance,
         frames,
         incises,
+        auxiliary,
         frame_labels,
         speech,
         titles,

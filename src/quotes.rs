@@ -297,9 +297,7 @@ fn resolve_periphrasis(
 ) -> Option<(usize, usize)> {
     let lex = lexicons();
     let h = lex.title_cues.longest_at(doc, t0, lim)?;
-    let same = lex
-        .title_same
-        .get(&lex.title_cues.entries[h.entry].1.to_lowercase())?;
+    let same = lex.title_same.get(h.entry)?.as_ref()?;
     let need: Vec<&str> = same
         .split(|c: char| c.is_whitespace() || c == '\'')
         .filter(|w| !matches!(*w, "" | "de" | "des" | "du" | "la" | "le" | "l" | "d"))

@@ -350,11 +350,20 @@ fn incise_hits(
     hits: &mut Vec<crate::lexicon::CueHit>,
 ) {
     let lex = lexicons();
+    let ids = doc.tok_ids();
     let mut found = Vec::new();
-    for inc in lex.incises.find_all(doc, sent.start, sent.end) {
-        let (p, q) = (inc.start, inc.end);
-        // Already inside a cue, or nothing before or after it.
-        if p == sent.start || q >= sent.end || hits.iter().any(|h| h.start < q && p < h.end) {
+    // Only right after an auxiliary (one table lookup per token).
+    for p in sent.start + 1..sent.end {
+        let aux = ids[p - 1] as usize;
+        if !lex.auxiliary.get(aux).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(inc) = lex.incises.longest_at(doc, p, sent.end) else {
+            continue;
+        };
+        let q = inc.end;
+        // Already inside a cue, or nothing after it.
+        if q >= sent.end || hits.iter().any(|h| h.start < q && p < h.end) {
             continue;
         }
         if ids2.is_empty() {
