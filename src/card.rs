@@ -67,8 +67,9 @@ pub fn lead_dateline_end(doc: &Doc, bi: usize) -> Option<usize> {
     (head[..dash].split_whitespace().count() <= 10).then_some(b.start + dash)
 }
 
-/// A photo credit or caption footer (« Photo : … REUTERS/Pavel Mikheyev », « Crédit photo :
-/// AFP »): the agency named there took the picture, it did not publish the article.
+/// A photo credit, caption or sources footer (« Photo : … REUTERS/Pavel Mikheyev », « Crédit
+/// photo : AFP », « (Avec AFP et Reuters) »): the agency named there took the picture or
+/// supplied material, it did not publish the article.
 fn photo_credit(doc: &Doc, bi: usize) -> bool {
     let b = &doc.seg.blocks[bi];
     let lower = doc.lower[b.start..b.end].trim_start();
@@ -79,6 +80,8 @@ fn photo_credit(doc: &Doc, bi: usize) -> bool {
         "illustration",
         "image",
         "légende",
+        "(avec ",
+        "avec ",
     ]
     .iter()
     .any(|p| lower.starts_with(p))

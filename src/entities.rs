@@ -752,7 +752,10 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
 }
 
 /// Role phrase ending right before token `end` (skipping one comma): returns (start token, text).
-pub fn role_before(doc: &Doc, end: usize) -> Option<(usize, String)> {
+///
+/// `names`: token ranges of the organisations and places found, sorted; a role phrase runs
+/// over them whole (« secrétaire général des Nations unies »).
+pub fn role_before(doc: &Doc, end: usize, names: &[(usize, usize)]) -> Option<(usize, String)> {
     let lex = lexicons();
     let mut j = end;
     if j > 0 && doc.tok(j - 1) == "," {
@@ -764,7 +767,7 @@ pub fn role_before(doc: &Doc, end: usize) -> Option<(usize, String)> {
     let mut k = j;
     let mut best = None;
     while k > stop && j - k < 14 {
-        if !role_word(lex, doc, k - 1) {
+        if !role_word(lex, doc, k - 1, names) {
             break;
         }
         k -= 1;
@@ -844,9 +847,11 @@ fn role_link(doc: &Doc, i: usize) -> bool {
 /// étrangères », « présidente du groupe RN »)? Title words, demonyms, the linking words, name
 /// heads (« ministère », « Commission »), capitalised words (the institution's name) and the
 /// head noun right after a linking preposition (« du groupe »).
-fn role_word(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
+fn role_word(lex: &Lexicons, doc: &Doc, i: usize, names: &[(usize, usize)]) -> bool {
     let c = cls(lex, doc, i);
-    c & (class::TITLE_WORD | class::DEMONYM) != 0
+    let k = names.partition_point(|&(_, b)| b <= i);
+    names.get(k).is_some_and(|&(a, _)| a <= i)
+        || c & (class::TITLE_WORD | class::DEMONYM) != 0
         || role_link(doc, i)
         || (c & class::HEAD != 0 && lex.heads.contains_key(doc.tok(i)))
         || (doc.is_cap(i) && doc.is_word(i) && institution_name(doc, i))
@@ -885,7 +890,7 @@ fn is_role_title(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
 /// du groupe RN, … », « Christine Lagarde, la présidente de l'institution ». The phrase starts
 /// with a role title (after an optional article), runs over [`role_word`]s and must be closed
 /// by punctuation or the end of the sentence. Returns its text.
-pub fn role_after(doc: &Doc, b: usize) -> Option<String> {
+pub fn role_after(doc: &Doc, b: usize, names: &[(usize, usize)]) -> Option<String> {
     let lex = lexicons();
     let n = doc.tokens().len();
     if b >= n || doc.tok(b) != "," {
@@ -900,7 +905,7 @@ pub fn role_after(doc: &Doc, b: usize) -> Option<String> {
         return None;
     }
     let mut e = a + 1;
-    while e < lim && e - a < 14 && role_word(lex, doc, e) {
+    while e < lim && e - a < 14 && role_word(lex, doc, e, names) {
         e += 1;
     }
     // Closed by punctuation (or the sentence end), and not ending on a linking word.
@@ -1501,6 +1506,13 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     sel.extend(extra);
     sel.sort_by_key(|c| (c.a, cand_span(doc, c).start));
 
+    // Organisations and places, for role phrases that name them.
+    let names: Vec<(usize, usize)> = sel
+        .iter()
+        .filter(|c| matches!(c.etype, EntityType::ORG | EntityType::LOC))
+        .map(|c| (c.a, c.b))
+        .collect();
+
     // Acronyms defined in the text (« … (APLN) ») name the same entity wherever they recur.
     let mut acronyms: HashMap<&str, (&str, Option<usize>, EntityType)> = HashMap::default();
     for c in &sel {
@@ -1544,13 +1556,13 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
         }
         let mut role = match c.role {
             Some(r) => Some(r.to_string()),
-            None if c.etype == EntityType::PER => role_before(doc, c.a).map(|(_, r)| r),
+            None if c.etype == EntityType::PER => role_before(doc, c.a, &names).map(|(_, r)| r),
             None => None,
         };
         // An apposition after the name says more than a bare title before it (« le général
         // Salifou Mody, ministre nigérien de la Défense, »).
         if c.etype == EntityType::PER && role.as_deref().is_none_or(|r| !r.contains(' ')) {
-            if let Some(r) = role_after(doc, c.b) {
+            if let Some(r) = role_after(doc, c.b, &names) {
                 role = Some(r);
             }
         }

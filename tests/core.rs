@@ -272,7 +272,8 @@ Le porte-parole du ministère malien des Affaires étrangères, Oumar Kantélé,
 Le général Amadou Sirikor, ministre nigérien de la Défense, a salué l'accord. \
 « Nous voterons contre », a affirmé Marine Dalbret, présidente du groupe RN, mardi. \
 L'ancien ministre Paul Giaccobi était présent. \
-Le Premier ministre pakistanais Karim Dastani et le président iranien par intérim Reza Tabandeh ont participé.";
+Le Premier ministre pakistanais Karim Dastani et le président iranien par intérim Reza Tabandeh ont participé. \
+Le secrétaire général des Nations unies, Antonio Ferreira, a dénoncé la situation.";
     let a = loupe::analyze(text);
     let role = |name: &str| {
         a.entities
@@ -301,6 +302,11 @@ Le Premier ministre pakistanais Karim Dastani et le président iranien par inté
         Some("présidente du groupe RN")
     );
     assert_eq!(role("Paul Giaccobi").as_deref(), Some("ministre"));
+    // A role phrase runs over an organisation's whole name (« … des Nations unies »).
+    assert_eq!(
+        role("Antonio Ferreira").as_deref(),
+        Some("secrétaire général des Nations unies")
+    );
     // A role phrase does not run back over the previous name of a list.
     assert_eq!(
         role("Reza Tabandeh").as_deref(),
@@ -422,6 +428,10 @@ Le président russe se rendra vendredi à Harbin.";
 Le président kazakh a reçu mardi son homologue pour des entretiens sur la coopération bilatérale et la sécurité régionale.\n\n\
 Photo: Kazakh President Kassym-Jomart Tokayev attends a meeting in Astana, Kazakhstan, on March 2, 2024. REUTERS/Pavel Mikheyev";
     let a = loupe::analyze(text);
+    assert!(a.card.publisher.is_none(), "{:?}", a.card.publisher);
+    // Nor does a sources line.
+    let a = loupe::analyze(&format!("{text}\n\n(Avec AFP et Reuters)"));
+    assert!(a.boilerplate.len() >= 2, "the sources line is a footer");
     assert!(a.card.publisher.is_none(), "{:?}", a.card.publisher);
 }
 
