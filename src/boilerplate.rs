@@ -250,8 +250,26 @@ fn labelled_hit(lower: &str) -> Option<(String, String)> {
         return None;
     }
     let rest = lower[colon + 1..].trim();
-    let (kind, pat) = pattern_hit(rest, word_count(rest))?;
-    Some((kind, format!("{label} : {pat}")))
+    if let Some((kind, pat)) = pattern_hit(rest, word_count(rest)) {
+        return Some((kind, format!("{label} : {pat}")));
+    }
+    // « Partager : Facebook Twitter Telegram »: a share or follow label then a few names.
+    let names = rest.split_whitespace().count();
+    (lk != "nav" && (1..=8).contains(&names) && !ends_like_sentence(rest))
+        .then(|| (lk, format!("{label} : (list)")))
+}
+
+/// A menu without separators (« Accueil Actualités Politique »): 3 to 8 words, each a
+/// whole-line navigation pattern (two are too few: « En France » is a phrase).
+fn menu_words(lower: &str) -> bool {
+    let lex = lexicons();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    (3..=8).contains(&words.len())
+        && words.iter().all(|w| {
+            lex.boilerplate_whole
+                .get(*w)
+                .is_some_and(|v| v.iter().any(|&p| lex.boilerplate[p].0 == "nav"))
+        })
 }
 
 /// Share of words in a line that are English function words, and of French function words.
@@ -490,6 +508,14 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
             related_links = 0;
         }
+        if menu_words(lower) {
+            set(
+                &mut infos,
+                "boilerplate:nav".into(),
+                "menu of navigation words".into(),
+            );
+            continue;
+        }
         // Breadcrumbs: short separated items, one of which is a navigation word (« Accueil > … »).
         if segs.len() >= 2 && words <= 10 && !line.contains(". ") {
             let nav = segs.iter().find_map(|&(a, e)| {
@@ -644,7 +670,7 @@ mod tests {
     fn button_rows_labelled_chrome_copyright_and_related_links() {
         let body = "Le maire de Nancy a inauguré mardi un nouveau pont sur la Meurthe, en présence de nombreux habitants du quartier.";
         let text = format!(
-            "Le maire de Nancy inaugure un pont\n\nPartager sur Facebook  Partager sur X  Envoyer par e-mail\n\n{body}\n\nÀ lire aussi\n\nBudget 2025 : ce que contient le projet de loi\n\nNewsletter : recevez chaque matin l'essentiel de l'actualité régionale\n\nCookies : nous utilisons des cookies pour améliorer votre expérience. Accepter Refuser\n\n© Le Journal de l'Est 2024. Tous droits réservés."
+            "Accueil Actualités Politique\n\nLe maire de Nancy inaugure un pont\n\nPartager sur Facebook  Partager sur X  Envoyer par e-mail\n\n{body}\n\nÀ lire aussi\n\nBudget 2025 : ce que contient le projet de loi\n\nNewsletter : recevez chaque matin l'essentiel de l'actualité régionale\n\nCookies : nous utilisons des cookies pour améliorer votre expérience. Accepter Refuser\n\n© Le Journal de l'Est 2024. Tous droits réservés.\n\nPartager : Facebook Twitter Telegram VK"
         );
         let k = kinds(&text);
         let kind = |prefix: &str| k.iter().find(|(l, _)| l.starts_with(prefix)).unwrap().1;
@@ -657,6 +683,8 @@ mod tests {
             "Newsletter",
             "Cookies",
             "©",
+            "Accueil Actualités",
+            "Partager : Facebook",
         ] {
             assert_eq!(kind(chrome), BlockKind::Boilerplate, "{chrome}: {k:?}");
         }
