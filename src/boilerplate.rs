@@ -576,14 +576,39 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     }
 
     // Title: the first content block before the running text that reads like a headline.
+    // A long headline with a date in it (« Conférence de presse régulière du 15 mars 2024
+    // tenue par … ») was read as a dateline: as the first content block, with eight words or
+    // more, a capital first letter, no separators and no dateline phrase (« Publié le »), it
+    // is the title.
     let mut title = None;
+    let mut first_content = true;
     for (bi, info) in infos.iter().enumerate() {
+        let b = &doc.seg.blocks[bi];
+        let line = &doc.norm.text[b.start..b.end];
+        let lower = &doc.lower[b.start..b.end];
+        let words = block_words[bi];
+        if info.kind == BlockKind::Dateline {
+            let headline = first_content
+                && (8..=30).contains(&words)
+                && line
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && segments(line).len() == 1
+                // (Word count 1: any chrome pattern starting the line, whatever its length.)
+                && pattern_hit(lower, 1).is_none();
+            if headline {
+                title = Some(bi);
+                break;
+            }
+        }
+        if info.kind != BlockKind::Boilerplate {
+            first_content = false;
+        }
         if info.kind != BlockKind::Paragraph {
             continue;
         }
-        let b = &doc.seg.blocks[bi];
-        let line = &doc.norm.text[b.start..b.end];
-        let words = block_words[bi];
         if (3..=30).contains(&words) && !line.trim_end().ends_with('.') {
             title = Some(bi);
         }
@@ -591,6 +616,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     }
     if let Some(t) = title {
         infos[t].kind = BlockKind::Title;
+        datelines.retain(|&d| d != t);
     }
     // Lines that are just a date (« 2020-07-16 ») right after the title are datelines.
     for (bi, info) in infos.iter_mut().enumerate() {
@@ -698,6 +724,18 @@ mod tests {
         assert_eq!(k[3].1, BlockKind::Paragraph, "{k:?}");
         assert_eq!(k[4].1, BlockKind::Paragraph, "{k:?}");
         assert_eq!(k[5].1, BlockKind::Caption, "{k:?}");
+    }
+
+    #[test]
+    fn a_long_headline_with_a_date_is_the_title() {
+        let body = "Le maire de Nancy a inauguré mardi un nouveau pont sur la Meurthe, en présence de nombreux habitants du quartier.";
+        let k = kinds(&format!("Conférence de presse régulière du 15 mars 2024 tenue par le porte-parole du ministère\n\n2024-03-15 19:30\n\n{body}"));
+        assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
+        assert_eq!(k[1].1, BlockKind::Dateline, "{k:?}");
+        // A dateline phrase stays a dateline.
+        let k = kinds(&format!("Publié le 15 mars 2024 à 19h30 par la rédaction du journal régional\n\nLe maire inaugure un pont\n\n{body}"));
+        assert_eq!(k[0].1, BlockKind::Dateline, "{k:?}");
+        assert_eq!(k[1].1, BlockKind::Title, "{k:?}");
     }
 
     #[test]

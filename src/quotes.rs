@@ -673,7 +673,54 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
             rule,
         });
     }
+    transcript_quotes(doc, ms, &mut out);
     out
+}
+
+/// Transcripts and interviews (« Mao Ning : La question de Taïwan relève … »): a paragraph that
+/// opens with a person's name and a colon is that person speaking, without quotation marks.
+/// Only paragraphs with no quotation of their own; at least 4 words after the colon. Keeps `out`
+/// sorted.
+fn transcript_quotes(doc: &Doc, ms: &[EMention], out: &mut Vec<QuoteAnn>) {
+    let mut added = false;
+    for (bi, blk) in doc.seg.blocks.iter().enumerate() {
+        let t0 = blk.tokens.start;
+        if doc.boilerplate_blocks[bi] || blk.tokens.len() < 6 {
+            continue;
+        }
+        let mi = ms.partition_point(|m| m.a < t0);
+        let Some(m) = ms
+            .get(mi)
+            .filter(|m| m.a == t0 && m.etype == EntityType::PER)
+        else {
+            continue;
+        };
+        if m.b + 1 >= blk.tokens.end || doc.tok(m.b) != ":" {
+            continue;
+        }
+        let (a, b) = (m.b + 1, blk.tokens.end);
+        let words = (a..b).filter(|&k| doc.is_word(k)).count();
+        let start = doc.tokens()[a].start();
+        let end = doc.tokens()[b - 1].end();
+        let has_quote = out
+            .iter()
+            .any(|q| q.span.start < blk.end && blk.start < q.span.end);
+        if words < 4 || has_quote {
+            continue;
+        }
+        out.push(QuoteAnn {
+            span: NSpan::new(start, end),
+            a,
+            b,
+            speaker: Some(mi),
+            speaker_text: Some(m.canonical.clone()),
+            rule: Rule::new("quote:transcript", "name and colon opening the paragraph"),
+        });
+        added = true;
+    }
+    if added {
+        out.sort_by_key(|q| q.span.start);
+    }
 }
 
 #[cfg(test)]

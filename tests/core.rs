@@ -378,20 +378,9 @@ Selon le chef de la diplomatie russe, les sanctions « ne changeront rien à not
 Le Premier ministre, Michel Barnier, s'est exprimé devant les députés. « Nous ne céderons pas aux pressions des partis », a lancé le chef du gouvernement.\n\n\
 Le président du Kazakhstan, Kassym-Jomart Tokaïev, était à Minsk. Le chef de l'État kazakh a salué « un partenariat stratégique et durable entre nos pays ».";
     let a = loupe::analyze(text);
-    let speakers: Vec<Option<String>> = a
-        .quotes
-        .iter()
-        .map(|q| {
-            q.speaker
-                .map(|e| a.mentions[e].text.clone())
-                .or(q.speaker_text.clone())
-        })
-        .collect();
-    let canon = |i: usize| {
-        a.quotes[i]
-            .speaker
-            .map(|m| a.entities[a.mentions[m].entity].canonical.clone())
-    };
+    let speakers: Vec<Option<String>> = a.quotes.iter().map(|q| q.speaker_text.clone()).collect();
+    // `speaker` indexes the entities.
+    let canon = |i: usize| a.quotes[i].speaker.map(|e| a.entities[e].canonical.clone());
     assert_eq!(a.quotes.len(), 3, "{speakers:?}");
     assert_eq!(canon(0).as_deref(), Some("Sergueï Lavrov"), "{speakers:?}");
     assert_eq!(canon(1).as_deref(), Some("Michel Barnier"), "{speakers:?}");
@@ -444,8 +433,38 @@ L'intervention de l'OTSC en janvier 2022, à la demande du président Tokaïev, 
 « Mais cette dette politique pèse lourd sur le pays », estime-t-il.";
     let a = loupe::analyze(text);
     let q = a.quotes.first().expect("a quote");
-    let speaker = q
-        .speaker
-        .map(|m| a.entities[a.mentions[m].entity].canonical.clone());
+    let speaker = q.speaker.map(|e| a.entities[e].canonical.clone());
     assert_eq!(speaker.as_deref(), Some("Michel Levesque"));
+}
+
+/// A transcript: « Name : answer » paragraphs are the person speaking, without quotation marks.
+#[test]
+fn transcript_paragraphs_are_quotes() {
+    let text = "Conférence de presse du porte-parole\n\n\
+Question : Quel est votre commentaire sur les nouvelles restrictions ?\n\n\
+Mao Ning : La Chine s'oppose fermement à ces pratiques qui violent les règles du commerce.\n\n\
+Mao Ning : « Nous prendrons les mesures nécessaires », a-t-elle ajouté plus tard.";
+    let a = loupe::analyze(text);
+    let q: Vec<(&str, Option<&str>, &str)> = a
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.text.as_str(),
+                q.speaker.map(|e| a.entities[e].canonical.as_str()),
+                q.rule.id.as_ref(),
+            )
+        })
+        .collect();
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(
+        q[0],
+        (
+            "La Chine s'oppose fermement à ces pratiques qui violent les règles du commerce.",
+            Some("Mao Ning"),
+            "quote:transcript"
+        )
+    );
+    // A paragraph with its own quotation keeps it (no second, overlapping quote).
+    assert_eq!(q[1].0, "Nous prendrons les mesures nécessaires");
 }
