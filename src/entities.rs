@@ -549,11 +549,71 @@ fn fold_initial(c: char) -> char {
     }
 }
 
+/// Letters of an acronym (all capitals, or written as a word: « Cédéao »), folded like initials;
+/// `None` for a word that cannot be one.
+fn acronym_letters(acr: &str) -> Option<Vec<char>> {
+    ((is_all_caps(acr) || is_word_acronym(acr)) && acr.chars().count() <= 8).then(|| {
+        acr.chars()
+            .filter(|c| c.is_alphabetic())
+            .map(fold_initial)
+            .collect()
+    })
+}
+
+/// Word acronyms defined in the text: acronym → (type, canonical, entry, expansion).
+type WordAcronyms<'d> = HashMap<&'d str, (EntityType, &'d str, Option<usize>, &'d str)>;
+
+/// Pushes the two candidates of an acronym definition — the acronym token `acr_at` and the
+/// expansion tokens `exp` — typed and named by the gazetteer when it knows the acronym, else by
+/// the expansion's head word (organisation by default). A word acronym's first definition is
+/// recorded in `word_acronyms`.
+fn push_definition<'d>(
+    doc: &'d Doc,
+    out: &mut Vec<Cand<'d>>,
+    word_acronyms: &mut WordAcronyms<'d>,
+    acr_at: usize,
+    exp: (usize, usize),
+) {
+    let lex = lexicons();
+    let acr = doc.tok(acr_at);
+    let known = lex
+        .by_form
+        .get(&acr.to_lowercase())
+        .and_then(|v| v.iter().find(|&&e| lex.gaz[e].etype != EntityType::PER))
+        .copied();
+    let etype = known
+        .map(|e| lex.gaz[e].etype)
+        .or(lex.heads.get(doc.tok(exp.0)).map(|h| h.0))
+        .unwrap_or(EntityType::ORG);
+    let expansion = doc.slice(doc.tspan(exp.0, exp.1));
+    let canonical = known.map_or(expansion, |e| lex.gaz[e].canonical.as_str());
+    for (a, b, why) in [
+        (exp.0, exp.1, Why::Expansion(acr)),
+        (acr_at, acr_at + 1, Why::Defined(expansion)),
+    ] {
+        out.push(Cand {
+            sub: None,
+            a,
+            b,
+            etype,
+            canonical: Some(canonical),
+            entry: known,
+            role: None,
+            why,
+            prio: 6,
+        });
+    }
+    if !is_all_caps(acr) {
+        word_acronyms
+            .entry(acr)
+            .or_insert((etype, canonical, known, expansion));
+    }
+}
+
 fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
     let toks = doc.tokens();
-    let mut word_acronyms: HashMap<&str, (EntityType, &str, Option<usize>, &str)> =
-        HashMap::default();
+    let mut word_acronyms: WordAcronyms = HashMap::default();
     // Opening brackets, for the second order below (one pass over the tokens for both).
     let mut opens = Vec::new();
     #[allow(clippy::needless_range_loop)] // i indexes tokens and neighbours
@@ -566,17 +626,9 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
             continue;
         }
         let acr = doc.tok(i + 1);
-        if !(is_all_caps(acr) || is_word_acronym(acr))
-            || acr.chars().count() > 8
-            || doc.tok_in_boilerplate(i)
-        {
+        let Some(letters) = acronym_letters(acr).filter(|_| !doc.tok_in_boilerplate(i)) else {
             continue;
-        }
-        let letters: Vec<char> = acr
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .map(fold_initial)
-            .collect();
+        };
         // Walk back over the candidate expansion; initials of content words must spell the acronym
         // (in order, as a subsequence ending with the last content word).
         let sent_start = doc.seg.sentences[toks[i].sent()].tokens.start;
@@ -607,46 +659,7 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
             }
         }
         let Some(a) = start else { continue };
-        let known = lex
-            .by_form
-            .get(&acr.to_lowercase())
-            .and_then(|v| v.iter().find(|&&e| lex.gaz[e].etype != EntityType::PER))
-            .copied();
-        let head_type = lex.heads.get(doc.tok(a)).map(|h| h.0);
-        let etype = known
-            .map(|e| lex.gaz[e].etype)
-            .or(head_type)
-            .unwrap_or(EntityType::ORG);
-        let expansion = doc.slice(doc.tspan(a, i));
-        let canonical = known.map_or(expansion, |e| lex.gaz[e].canonical.as_str());
-        out.push(Cand {
-            sub: None,
-            a,
-            b: i,
-            etype,
-            canonical: Some(canonical),
-            entry: known,
-            role: None,
-            why: Why::Expansion(acr),
-            prio: 6,
-        });
-        out.push(Cand {
-            sub: None,
-            a: i + 1,
-            b: i + 2,
-            etype,
-            canonical: Some(canonical),
-            entry: known,
-            role: None,
-            why: Why::Defined(expansion),
-            prio: 6,
-        });
-        if !is_all_caps(acr) {
-            // The first definition of an acronym names it everywhere.
-            word_acronyms
-                .entry(acr)
-                .or_insert((etype, canonical, known, expansion));
-        }
+        push_definition(doc, out, &mut word_acronyms, i + 1, (a, i));
     }
     // The other order: « le Ccas (Centre communal d'aide sociale) », « l'OTSC (Organisation du
     // traité de sécurité collective) ». The expansion fills the brackets, starts with a capital
@@ -655,10 +668,9 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
         if doc.tok_in_boilerplate(i) {
             continue;
         }
-        let acr = doc.tok(i - 1);
-        if !(is_all_caps(acr) || is_word_acronym(acr)) || acr.chars().count() > 8 {
+        let Some(letters) = acronym_letters(doc.tok(i - 1)) else {
             continue;
-        }
+        };
         let lim = sentence_end(doc, i).min(i + 18);
         let Some(close) = (i + 2..lim).find(|&k| doc.tok(k) == ")") else {
             continue;
@@ -666,11 +678,6 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
         if !doc.is_cap(i + 1) {
             continue;
         }
-        let letters: Vec<char> = acr
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .map(fold_initial)
-            .collect();
         let mut li = 0;
         let mut ok = true;
         for k in i + 1..close {
@@ -689,40 +696,8 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
                 break;
             }
         }
-        if !ok || li < letters.len() {
-            continue;
-        }
-        let expansion = doc.slice(doc.tspan(i + 1, close));
-        let known = lex
-            .by_form
-            .get(&acr.to_lowercase())
-            .and_then(|v| v.iter().find(|&&e| lex.gaz[e].etype != EntityType::PER))
-            .copied();
-        let etype = known
-            .map(|e| lex.gaz[e].etype)
-            .or(lex.heads.get(doc.tok(i + 1)).map(|h| h.0))
-            .unwrap_or(EntityType::ORG);
-        let canonical = known.map_or(expansion, |e| lex.gaz[e].canonical.as_str());
-        for (a, b, why) in [
-            (i + 1, close, Why::Expansion(acr)),
-            (i - 1, i, Why::Defined(expansion)),
-        ] {
-            out.push(Cand {
-                sub: None,
-                a,
-                b,
-                etype,
-                canonical: Some(canonical),
-                entry: known,
-                role: None,
-                why,
-                prio: 6,
-            });
-        }
-        if !is_all_caps(acr) {
-            word_acronyms
-                .entry(acr)
-                .or_insert((etype, canonical, known, expansion));
+        if ok && li == letters.len() {
+            push_definition(doc, out, &mut word_acronyms, i - 1, (i + 1, close));
         }
     }
     // A word acronym (« Anru ») is not an unknown-acronym candidate elsewhere, as capitals are:
