@@ -321,7 +321,17 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                 continue;
             }
             let (pol, cue, origin) = &lex.stance.entries[h.entry];
-            let (holders, holder_text, how) = holder_for(doc, ms, quotes, h.start);
+            // A verb coordinated with the previous cue of the sentence shares its subject
+            // (« Les deux dirigeants ont exprimé leur opposition …, et ont appelé au … »).
+            let prev = out
+                .last()
+                .filter(|p: &&StanceAnn| p.a >= s.tokens.start && p.b <= h.start);
+            let (holders, holder_text, how) = match prev {
+                Some(p) if h.start > 0 && doc.tok_lower(h.start - 1) == "et" => {
+                    (p.holders.clone(), p.holder_text.clone(), "coordinated-verb")
+                }
+                _ => holder_for(doc, ms, quotes, h.start),
+            };
             out.push(StanceAnn {
                 span: doc.tspan(h.start, h.end),
                 a: h.start,
@@ -473,6 +483,18 @@ mod tests {
         let s = stances("Le porte-parole du ministère chinois des Affaires étrangères, Lin Jian, a accusé Washington de semer la discorde.");
         let acc = s.iter().find(|x| x.1 == Polarity::Accuse).expect("accuse");
         assert_eq!(acc.2, vec!["Lin Jian".to_string()]);
+    }
+
+    #[test]
+    fn coordinated_verb_shares_the_subject() {
+        let a = crate::analyze("Les deux dirigeants ont exprimé leur opposition à l'hégémonisme, et ont appelé au respect de la Charte des Nations unies. Le président Vladimir Poutine est arrivé hier.");
+        let calls = a
+            .stances
+            .iter()
+            .find(|s| s.polarity == Polarity::Support)
+            .expect("a support cue");
+        assert_eq!(calls.holder_text.as_deref(), Some("Les deux dirigeants"));
+        assert_eq!(calls.rule.id, "stance:coordinated-verb");
     }
 
     #[test]
