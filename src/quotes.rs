@@ -355,7 +355,7 @@ pub fn governed(doc: &Doc, m: &EMention) -> bool {
 
 /// The subject of a sentence: its first person mention not governed by a preposition, or a role
 /// noun phrase (« le dirigeant russe ») naming a person met earlier.
-fn sentence_subject(doc: &Doc, ms: &[EMention], sent: usize, before: usize) -> Option<usize> {
+pub fn sentence_subject(doc: &Doc, ms: &[EMention], sent: usize, before: usize) -> Option<usize> {
     let s = &doc.seg.sentences[sent];
     let end = before.min(s.tokens.end);
     let mut t = s.tokens.start;
@@ -532,6 +532,11 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
             continue;
         }
         let (a, b) = (r.start, r.end);
+        // Nor is a quoted term of the frame lexicon (« la mentalité de la guerre froide »,
+        // « agents de l'étranger »): the marks flag the term, nobody is quoted.
+        if lex.frames.longest_at(doc, a, b).is_some_and(|h| h.end == b) {
+            continue;
+        }
         let n = doc.tokens().len();
         let closer = b; // token of the closing mark
         let mut speaker = None;

@@ -18,7 +18,7 @@
 use crate::doc::{Doc, NSpan};
 use crate::entities::EMention;
 use crate::lexicon::{lexicons, SpeechKind};
-use crate::quotes::{governed, resolve_pronoun, resolve_role_np, QuoteAnn};
+use crate::quotes::{governed, resolve_pronoun, resolve_role_np, sentence_subject, QuoteAnn};
 use crate::schema::{EntityType, Polarity, Rule};
 
 #[derive(Debug, Clone)]
@@ -200,11 +200,14 @@ fn holder_for(
                     ) || lex.speech.contains_key(w)
                 })
                 .unwrap_or(cue_a);
-            return (
-                Vec::new(),
-                Some(doc.slice(doc.tspan(clause_start, np_end)).to_string()),
-                "noun-phrase",
-            );
+            // (A determiner alone is no noun phrase: « … de contester »; the next rules try.)
+            if np_end - clause_start >= 2 {
+                return (
+                    Vec::new(),
+                    Some(doc.slice(doc.tspan(clause_start, np_end)).to_string()),
+                    "noun-phrase",
+                );
+            }
         }
     }
     // Otherwise the sentence's subject: its first mention not governed by a preposition
@@ -216,15 +219,23 @@ fn holder_for(
             return (coordinated(doc, ms, mi), None, "sentence-subject");
         }
     }
-    // 4. Speech verb later in the sentence: « …, a déclaré M. Wang ».
+    // The sentence's subject as a role phrase (« Le ministre turc a salué « une étape
+    // historique » » → the Turkish minister named earlier).
+    let sent = doc.tokens()[cue_a].sent();
+    if let Some(m) = sentence_subject(doc, ms, sent, cue_a) {
+        return (vec![m], None, "sentence-subject");
+    }
+    // 4. Speech verb later in the sentence: « …, a déclaré M. Wang » (not the subject of a
+    // clause it introduces: « a assuré qu'Ankara livrerait … »).
     let lex = lexicons();
     for k in cue_a..s.tokens.end.min(cue_a + HOLDER_WINDOW) {
         if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech) {
             let after = mention_before(ms, k);
-            if ms
-                .get(after)
-                .is_some_and(|m| m.a < s.tokens.end && m.a <= k + 4)
-            {
+            if ms.get(after).is_some_and(|m| {
+                m.a < s.tokens.end
+                    && m.a <= k + 4
+                    && !matches!(doc.tok_lower(m.a - 1), "que" | "qu'")
+            }) {
                 return (vec![after], None, "speaker-after");
             }
             if let Some(m) = resolve_pronoun(doc, ms, k) {
@@ -495,6 +506,13 @@ mod tests {
             .expect("a support cue");
         assert_eq!(calls.holder_text.as_deref(), Some("Les deux dirigeants"));
         assert_eq!(calls.rule.id, "stance:coordinated-verb");
+    }
+
+    #[test]
+    fn role_phrase_subject_and_not_a_subordinate_subject() {
+        let s = stances("Le ministre turc de l'Énergie, Mehmet Aydın, était à Istanbul. Le ministre turc a salué « une étape historique » et a assuré qu'Ankara livrerait le gaz.");
+        let praise = s.iter().find(|x| x.1 == Polarity::Praise).expect("praise");
+        assert_eq!(praise.2, vec!["Mehmet Aydın".to_string()]);
     }
 
     #[test]

@@ -468,3 +468,29 @@ Mao Ning : « Nous prendrons les mesures nécessaires », a-t-elle ajouté plus 
     // A paragraph with its own quotation keeps it (no second, overlapping quote).
     assert_eq!(q[1].0, "Nous prendrons les mesures nécessaires");
 }
+
+/// A quoted term of the frame lexicon is a frame, not a quotation; a lone determiner is no
+/// stance holder.
+#[test]
+fn quoted_frame_terms_are_not_quotes() {
+    let text = "Pékin appelle à rejeter la « mentalité de la guerre froide » et à bâtir un monde multipolaire. \
+« Nous ne céderons jamais aux pressions extérieures », a déclaré le ministre Wang Yi. \
+Le porte-parole Dmitri Peskov a jugé que Bruxelles n'a « aucun droit » de contester cette décision.";
+    let a = loupe::analyze(text);
+    let quotes: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        quotes,
+        ["Nous ne céderons jamais aux pressions extérieures"]
+    );
+    assert!(a
+        .frames
+        .iter()
+        .any(|f| f.text == "mentalité de la guerre froide"));
+    assert!(
+        a.stances
+            .iter()
+            .all(|s| s.holder_text.as_deref() != Some("de")),
+        "{:?}",
+        a.stances
+    );
+}
