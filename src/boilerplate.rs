@@ -240,7 +240,12 @@ fn ends_like_sentence(line: &str) -> bool {
 /// itself chrome. Returns (kind, « label : pattern »). A rubric label alone is not enough
 /// (« Politique : le gouvernement … » is a headline).
 fn labelled_hit(lower: &str) -> Option<(String, String)> {
-    let colon = lower.find(':')?;
+    // A label of at most three words: the colon comes early.
+    let mut head = lower.len().min(48);
+    while !lower.is_char_boundary(head) {
+        head -= 1;
+    }
+    let colon = lower[..head].find(':')?;
     let label = lower[..colon].trim();
     if label.is_empty() || word_count(label) > 3 {
         return None;
@@ -508,7 +513,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
             related_links = 0;
         }
-        if menu_words(lower) {
+        if (3..=8).contains(&words) && menu_words(lower) {
             set(
                 &mut infos,
                 "boilerplate:nav".into(),

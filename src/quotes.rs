@@ -355,7 +355,7 @@ pub fn governed(doc: &Doc, m: &EMention) -> bool {
 
 /// The subject of a sentence: its first person mention not governed by a preposition, or a role
 /// noun phrase (« le dirigeant russe ») naming a person met earlier.
-pub fn sentence_subject(doc: &Doc, ms: &[EMention], sent: usize, before: usize) -> Option<usize> {
+fn sentence_subject(doc: &Doc, ms: &[EMention], sent: usize, before: usize) -> Option<usize> {
     let s = &doc.seg.sentences[sent];
     let end = before.min(s.tokens.end);
     let mut t = s.tokens.start;

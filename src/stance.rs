@@ -18,7 +18,7 @@
 use crate::doc::{Doc, NSpan};
 use crate::entities::EMention;
 use crate::lexicon::{lexicons, SpeechKind};
-use crate::quotes::{governed, resolve_pronoun, resolve_role_np, sentence_subject, QuoteAnn};
+use crate::quotes::{governed, resolve_pronoun, resolve_role_np, QuoteAnn};
 use crate::schema::{EntityType, Polarity, Rule};
 
 #[derive(Debug, Clone)]
@@ -219,11 +219,14 @@ fn holder_for(
             return (coordinated(doc, ms, mi), None, "sentence-subject");
         }
     }
-    // The sentence's subject as a role phrase (« Le ministre turc a salué « une étape
-    // historique » » → the Turkish minister named earlier).
-    let sent = doc.tokens()[cue_a].sent();
-    if let Some(m) = sentence_subject(doc, ms, sent, cue_a) {
-        return (vec![m], None, "sentence-subject");
+    // A role phrase opening the sentence, as its subject (« Le ministre turc a salué « une
+    // étape historique » » → the Turkish minister named earlier). Only at the sentence's start:
+    // one lookup per stance.
+    let t = s.tokens.start;
+    if t < cue_a && matches!(doc.tok_lower(t), "le" | "la" | "l'") {
+        if let Some((mi, _)) = resolve_role_np(doc, ms, t, cue_a) {
+            return (vec![mi], None, "sentence-subject");
+        }
     }
     // 4. Speech verb later in the sentence: « …, a déclaré M. Wang » (not the subject of a
     // clause it introduces: « a assuré qu'Ankara livrerait … »).
