@@ -241,16 +241,13 @@ fn ends_like_sentence(line: &str) -> bool {
 /// (« Politique : le gouvernement … » is a headline).
 fn labelled_hit(lower: &str) -> Option<(String, String)> {
     // A label of at most three words: the colon comes early.
-    let mut head = lower.len().min(48);
-    while !lower.is_char_boundary(head) {
-        head -= 1;
-    }
-    let colon = lower[..head].find(':')?;
+    let colon = lower[..crate::floor_char_boundary(lower, 48)].find(':')?;
     let label = lower[..colon].trim();
-    if label.is_empty() || word_count(label) > 3 {
+    let label_words = word_count(label);
+    if label.is_empty() || label_words > 3 {
         return None;
     }
-    let (lk, _) = pattern_hit(label, word_count(label))?;
+    let (lk, _) = pattern_hit(label, label_words)?;
     if !matches!(lk.as_str(), "nav" | "share" | "follow") {
         return None;
     }
@@ -438,9 +435,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             continue;
         }
         // Photo captions and credits are content (« ©Reuters » is a mention of Reuters), and
-        // never datelines even when they carry a date.
-        // A copyright notice (« © Reuters 2024. Tous droits réservés. ») is a footer: one of
-        // its sentences after the first is a footer pattern.
+        // never datelines even when they carry a date; but a copyright notice (« © Reuters
+        // 2024. Tous droits réservés. ») is a footer: one of its sentences after the first is
+        // a footer pattern.
         if line.contains('©') {
             let footer = lower.split(". ").skip(1).find_map(|piece| {
                 // A words pattern (« Tous droits réservés »), not « © » itself: « … du

@@ -28,7 +28,7 @@ pub fn publisher(
     doc: &Doc,
     datelines: &[usize],
     footers: &[usize],
-    header: &[usize],
+    header: std::ops::Range<usize>,
     lead: Option<usize>,
 ) -> Option<(Publisher, NSpan)> {
     datelines
@@ -42,9 +42,8 @@ pub fn publisher(
         })
         .or_else(|| {
             header
-                .iter()
-                .filter(|&&bi| doc.seg.blocks[bi].tokens.len() <= 6)
-                .find_map(|&bi| known_media(doc, bi, usize::MAX, |_, _| true))
+                .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 6)
+                .find_map(|bi| known_media(doc, bi, usize::MAX, |_, _| true))
         })
         .or_else(|| lead.and_then(|bi| known_media(doc, bi, LEAD_BYTES, agency_credit)))
         .or_else(|| datelines.iter().find_map(|&bi| dateline_name(doc, bi)))
@@ -55,10 +54,7 @@ pub fn publisher(
 /// `LEAD_BYTES` and after at most 10 words.
 pub fn lead_dateline_end(doc: &Doc, bi: usize) -> Option<usize> {
     let b = &doc.seg.blocks[bi];
-    let mut end = b.end.min(b.start + LEAD_BYTES);
-    while !doc.text().is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::floor_char_boundary(&doc.text()[..b.end], b.start + LEAD_BYTES);
     let head = &doc.text()[b.start..end];
     let dash = [" -- ", " - ", " — ", " – "]
         .iter()
@@ -147,10 +143,7 @@ fn known_media(
 ) -> Option<(Publisher, NSpan)> {
     let lex = lexicons();
     let b = &doc.seg.blocks[bi];
-    let mut end = b.end.min(b.start.saturating_add(limit));
-    while !doc.lower.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::floor_char_boundary(&doc.lower[..b.end], b.start.saturating_add(limit));
     let lower = &doc.lower[b.start..end];
     for m in lex.media_ac.find_iter(lower) {
         let (s, e) = (b.start + m.start(), b.start + m.end());

@@ -828,7 +828,7 @@ fn role_word(lex: &Lexicons, doc: &Doc, i: usize, names: &[(usize, usize)]) -> b
     names.get(k).is_some_and(|&(a, _)| a <= i)
         || c & (class::TITLE_WORD | class::DEMONYM) != 0
         || role_link(doc, i)
-        || (c & class::HEAD != 0 && lex.heads.contains_key(doc.tok(i)))
+        || is_head(lex, doc, i)
         || (doc.is_cap(i) && doc.is_word(i) && institution_name(doc, i))
         || (i > 0
             && doc.is_word(i)
@@ -851,6 +851,11 @@ fn institution_name(doc: &Doc, i: usize) -> bool {
     j > 0
         && (role_link(doc, j - 1)
             || (j > 1 && doc.is_word(j - 1) && !doc.is_cap(j - 1) && role_link(doc, j - 2)))
+}
+
+/// Is token `i` a name head of `heads.tsv` (« Fondation », « ministère »)?
+fn is_head(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
+    cls(lex, doc, i) & class::HEAD != 0 && lex.heads.contains_key(doc.tok(i))
 }
 
 /// Is token `i` a role title (« ministre », « porte-parole »), not a linking word?
@@ -1094,10 +1099,7 @@ fn add_heads<'d>(doc: &'d Doc, known: &KnownNames, out: &mut Vec<Cand<'d>>) {
                 if k < lim && matches!(doc.tok_lower(k), "la" | "le" | "l'" | "les") {
                     k += 1;
                 }
-                let next_name = k < lim
-                    && doc.is_cap(k)
-                    && cls(lex, doc, k) & class::HEAD != 0
-                    && lex.heads.contains_key(doc.tok(k));
+                let next_name = k < lim && doc.is_cap(k) && is_head(lex, doc, k);
                 if next_lower_content || next_name {
                     break;
                 }
@@ -1214,26 +1216,25 @@ fn add_firstnames_and_caps<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand
         let prev = if i > 0 { doc.tok_lower(i - 1) } else { "" };
         let span_text = doc.slice(doc.tspan(i, e));
         let all_caps = is_all_caps(w);
-        // A place written in capitals (datelines: « ASTANA, 12 novembre »), then an unknown
+        // A place written in capitals (datelines: « ASTANA, 12 novembre »), else an unknown
         // acronym.
-        if len == 1 && all_caps && w.chars().count() >= 4 {
-            let place = lex.by_form.get(doc.tok_lower(i)).and_then(|v| {
-                v.iter()
-                    .copied()
-                    .find(|&g| lex.gaz[g].etype == EntityType::LOC)
-            });
+        if len == 1 && all_caps {
+            let chars = w.chars().count();
+            let place = (chars >= 4)
+                .then(|| lex.by_form.get(doc.tok_lower(i)))
+                .flatten()
+                .and_then(|v| {
+                    v.iter()
+                        .copied()
+                        .find(|&g| lex.gaz[g].etype == EntityType::LOC)
+                });
             if let Some(g) = place {
                 out.push(Cand {
                     canonical: Some(&lex.gaz[g].canonical),
                     entry: Some(g),
                     ..Cand::new(i, e, EntityType::LOC, Why::Gazetteer(g), 5)
                 });
-                i = e;
-                continue;
-            }
-        }
-        if len == 1 && all_caps {
-            if !is_not_acronym(w) && w.chars().count() <= 8 {
+            } else if !is_not_acronym(w) && chars <= 8 {
                 out.push(Cand::new(i, e, EntityType::ORG, Why::Acronym, 1));
             }
             i = e;

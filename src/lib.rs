@@ -62,6 +62,8 @@ fn analyze_whole(text: &str) -> Analysis {
     let mut doc = Doc::new(text);
     let mut chrome = boilerplate::detect(&mut doc);
     let map = SpanMapper::new(&doc);
+    // The first paragraph: a wire-style dateline may open it (card date and publisher).
+    let lead = (0..doc.seg.blocks.len()).find(|&bi| chrome.blocks[bi].kind == BlockKind::Paragraph);
 
     // Dates (before entities: guessing rules never take date tokens).
     let mut dates = dates::find(&doc);
@@ -78,8 +80,7 @@ fn analyze_whole(text: &str) -> Analysis {
         .and_then(|d| Some((d.year?, d.month?, d.day?)))
         .or_else(|| {
             // Else a full date in a wire-style dateline opening the first paragraph.
-            let lead = (0..doc.seg.blocks.len())
-                .find(|&bi| chrome.blocks[bi].kind == BlockKind::Paragraph)?;
+            let lead = lead?;
             let end = card::lead_dateline_end(&doc, lead)?;
             let start = doc.seg.blocks[lead].start;
             dates
@@ -248,10 +249,8 @@ fn analyze_whole(text: &str) -> Analysis {
         .map(|i| matches!(i.kind, BlockKind::Paragraph | BlockKind::Caption))
         .collect();
     // Short lines above the title (or above the first paragraph), and the first paragraph.
-    let lead = (0..nb).find(|&bi| chrome.blocks[bi].kind == BlockKind::Paragraph);
     let top = chrome.title.or(lead).unwrap_or(nb);
-    let header: Vec<usize> = (0..top).collect();
-    let publisher = card::publisher(&doc, &chrome.datelines, &footer_blocks, &header, lead);
+    let publisher = card::publisher(&doc, &chrome.datelines, &footer_blocks, 0..top, lead);
     let pub_name = publisher.as_ref().map(|(p, _)| p.name.clone());
     // Words and numbers outside boilerplate blocks (every token is in one sentence, every
     // sentence in one block: counted per sentence, without a pass over the tokens).
@@ -527,13 +526,21 @@ pub fn analyze_limited(text: &str, max_bytes: usize) -> Analysis {
     a
 }
 
+/// The largest char boundary of `text` at or below `i` (`text.len()` when `i` is past the end):
+/// where to cut a byte budget without splitting a character. (`str::floor_char_boundary` needs a
+/// newer Rust than the crate's minimum.)
+pub(crate) fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut end = i.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
 /// The end of the longest "natural" prefix of `text` within `max` bytes (see [`analyze_limited`]).
 /// Always a char boundary in `1..=max` when `max > 0` and the text is longer (0 if `max == 0`).
 fn cut_point(text: &str, max: usize) -> usize {
-    let mut end = max.min(text.len());
-    while end > 0 && !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = floor_char_boundary(text, max);
     let head = &text[..end];
     // Do not cut absurdly early: a break is accepted only in the last half of the window.
     let floor = end / 2;

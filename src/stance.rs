@@ -17,7 +17,7 @@
 
 use crate::doc::{Doc, NSpan};
 use crate::entities::EMention;
-use crate::lexicon::{lexicons, SpeechKind};
+use crate::lexicon::{lexicons, CueHit, SpeechKind};
 use crate::quotes::{governed, resolve_pronoun, resolve_role_np, QuoteAnn};
 use crate::schema::{EntityType, Polarity, Rule};
 
@@ -261,9 +261,9 @@ fn coordinated(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
         let prev = &ms[cur - 1];
         let between = prev.b..ms[cur].a.max(prev.b);
         let words = || between.clone().map(|k| doc.tok_lower(k));
+        let comma_only = !words().any(|w| w == "et" || w == "ainsi");
         let ok = (1..=4).contains(&between.len())
-            && (words().any(|w| w == "et" || w == "ainsi")
-                || (between.len() <= 2 && doc.tok_lower(between.start) == ","))
+            && (!comma_only || (between.len() <= 2 && doc.tok_lower(between.start) == ","))
             && words().all(|w| {
                 matches!(
                     w,
@@ -284,7 +284,6 @@ fn coordinated(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
         // A comma alone joins names of one kind (« la Chine, la Russie et l'Inde »); before a
         // person it closes the institution in their role (« Le porte-parole du ministère …,
         // Lin Jian, a accusé … »: the spokesman holds the stance, not the ministry).
-        let comma_only = !words().any(|w| w == "et" || w == "ainsi");
         // (Nor does it join a place governed by a preposition: « À Pékin, la Chine a … ».)
         let comma_ok = !comma_only || (prev.etype == ms[cur].etype && !governed(doc, prev));
         if ok && prev.etype != EntityType::MISC && comma_ok {
@@ -371,7 +370,7 @@ fn incise_hits(
     doc: &Doc,
     sent: std::ops::Range<usize>,
     ids2: &mut Vec<u32>,
-    hits: &mut Vec<crate::lexicon::CueHit>,
+    hits: &mut Vec<CueHit>,
 ) {
     let lex = lexicons();
     let ids = doc.tok_ids();
@@ -391,9 +390,9 @@ fn incise_hits(
             continue;
         }
         if ids2.is_empty() {
-            ids2.extend_from_slice(doc.tok_ids());
+            ids2.extend_from_slice(ids);
         }
-        let mut best: Option<crate::lexicon::CueHit> = None;
+        let mut best: Option<CueHit> = None;
         // The auxiliary alone (« a ») or with its pronoun (« s' est »).
         for aux in 1..=2usize.min(p - sent.start).min(q - p) {
             let at = q - aux;
@@ -402,13 +401,13 @@ fn incise_hits(
             }
             if let Some(h) = lex.stance.longest_at_ids(doc, ids2, at, sent.end) {
                 if h.end > q && best.is_none_or(|b| h.end > b.end) {
-                    best = Some(crate::lexicon::CueHit {
+                    best = Some(CueHit {
                         start: p - aux,
                         ..h
                     });
                 }
             }
-            ids2[at..q].copy_from_slice(&doc.tok_ids()[at..q]);
+            ids2[at..q].copy_from_slice(&ids[at..q]);
         }
         if let Some(h) = best {
             if !hits.iter().any(|x| x.start < h.end && h.start < x.end) {
