@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Evaluation against ../shared/eval (seeds and Sequoia): prints the scorer's tables.
-# Usage: scripts/eval.sh [--verbose]   (LOUPE_SHARED=/path/to/shared to override ../shared)
+# Evaluation against ../shared/eval (seeds, dev set by halves, Sequoia): prints the scorer's tables.
+# Usage: scripts/eval.sh [--verbose] [--per-doc]   (LOUPE_SHARED=/path/to/shared to override ../shared)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -16,13 +16,41 @@ OUT="$ROOT/target/eval"
 mkdir -p "$OUT"
 E="$SHARED/eval"
 t0=$(date +%s.%N)
+VERBOSE=""
+PERDOC=""
+for arg in "$@"; do
+  case "$arg" in
+    --verbose) VERBOSE=--verbose ;;
+    --per-doc) PERDOC=--per-doc ;;
+    *) echo "eval: unknown option $arg (use --verbose, --per-doc)" >&2; exit 2 ;;
+  esac
+done
+# ---- seeds (tuned on; saturated) ----
 target/release/loupe --eval "$E/seeds_entities.jsonl" -o "$OUT/seeds_pred.jsonl"
 python3 "$E/score.py" "$E/seeds_entities.jsonl" "$OUT/seeds_pred.jsonl" --title "Seeds: entities, all types (exact and overlap)"
 echo
 python3 "$E/score.py" "$E/seeds_entities.jsonl" "$OUT/seeds_pred.jsonl" --types PER,ORG,LOC --title "Seeds: PER/ORG/LOC"
 echo
-python3 scripts/score_layers.py "$E/seeds" "$OUT/seeds_pred.jsonl" ${1:+"$1"}
+python3 scripts/score_layers.py "$E/seeds" "$OUT/seeds_pred.jsonl" --label "Seeds" --json "$OUT/seeds_layers.json" $VERBOSE $PERDOC
 echo
+# ---- dev set: real news never tuned on as a whole; odd ids = working half, even = check half ----
+if [ -f "$E/dev/dev_entities.jsonl" ]; then
+  target/release/loupe --eval "$E/dev/dev_entities.jsonl" -o "$OUT/dev_pred.jsonl"
+  python3 "$E/score.py" "$E/dev/dev_entities.jsonl" "$OUT/dev_pred.jsonl" --title "Dev (all 32): entities, all types" --json "$OUT/dev_entities.json"
+  echo
+  for half in odd even; do
+    if [ $half = odd ]; then re='[13579]$'; else re='[02468]$'; fi
+    python3 "$E/score.py" "$E/dev/dev_entities.jsonl" "$OUT/dev_pred.jsonl" --id-regex "$re" --title "Dev, $half half: entities, all types" --json "$OUT/dev_entities_$half.json"
+    echo
+    python3 "$E/score.py" "$E/dev/dev_entities.jsonl" "$OUT/dev_pred.jsonl" --id-regex "$re" --types PER,ORG,LOC --title "Dev, $half half: PER/ORG/LOC" --json "$OUT/dev_perorgloc_$half.json"
+    echo
+  done
+  python3 scripts/score_layers.py "$E/dev" "$OUT/dev_pred.jsonl" --label "Dev" --halves --json "$OUT/dev_layers.json" $VERBOSE $PERDOC
+  echo
+else
+  echo "eval: no dev set at $E/dev; skipped"
+fi
+# ---- Sequoia (general French NER) ----
 target/release/loupe --eval "$E/sequoia_ner.jsonl" -o "$OUT/sequoia_pred.jsonl"
 python3 "$E/score.py" "$E/sequoia_ner.jsonl" "$OUT/sequoia_pred.jsonl" --types PER,ORG,LOC --title "Sequoia: PER/ORG/LOC (spaCy fr_core_news_md: 67.6 exact F1)"
 echo

@@ -45,7 +45,13 @@ pub fn predict_line(line: &str) -> Result<String, String> {
         .iter()
         .map(|st| {
             let (s, e) = cp(&st.span);
-            json!({"start": s, "end": e, "polarity": st.polarity.as_str(), "holder": st.holder_text})
+            let holder = if st.holders.is_empty() {
+                st.holder_text.clone()
+            } else {
+                let names: Vec<&str> = st.holders.iter().map(|&h| a.entities[h].canonical.as_str()).collect();
+                Some(names.join(" + "))
+            };
+            json!({"start": s, "end": e, "polarity": st.polarity.as_str(), "holder": holder})
         })
         .collect();
     let frames: Vec<Value> = a
