@@ -113,6 +113,14 @@ impl Vocab {
     }
 }
 
+/// What a `stance.tsv` row says: its polarity (`None` for a blocker, « none »), and whether it
+/// counts only when negated (« :neg »: « ne tolérera pas »).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StanceCue {
+    pub polarity: Option<Polarity>,
+    pub neg_only: bool,
+}
+
 /// A token pattern element (see `data/lexicon/README.md`).
 #[derive(Debug, Clone, PartialEq)]
 enum PTok {
@@ -120,6 +128,49 @@ enum PTok {
     Exact(u32),
     Prefix(String),
     Any,
+    /// One of the words of [`CueMatcher::sets`] (the inflected forms of a lemma).
+    Set(u32),
+}
+
+/// What must stand before an inflected verb for a pattern to match: the rest of its verb group.
+/// The hit then starts at that group's first word (« s' oppose », « a fermement soutenu »).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Nothing,
+    /// A reflexive pronoun right before (« s' oppose », « nous opposons »).
+    Refl,
+    /// A form of « avoir » at most [`GROUP_WINDOW`] words before (« a soutenu », « n' a jamais
+    /// soutenu », « a pour sa part salué »), with no « être » closer.
+    Avoir,
+    /// A reflexive pronoun and a form of « être » (« s' est opposé », « se sont dits »).
+    ReflEtre,
+}
+
+/// Which kind of word form a hit starts with (for the stance rules: a passive names its holder
+/// after « par »).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Form {
+    /// Literal words, a noun or an adjective.
+    #[default]
+    Plain,
+    /// A conjugated verb, an infinitive or a present participle.
+    Finite,
+    /// A past participle in a compound tense.
+    Participle,
+    /// A past participle followed by « par » (« soutenu par »).
+    Passive,
+}
+
+/// How many words may stand between an auxiliary and its participle (« a pour sa part salué »).
+pub const GROUP_WINDOW: usize = 5;
+
+/// A pattern: its elements, the cue line it comes from, and its verb-group requirement.
+#[derive(Debug)]
+struct Pat {
+    toks: Vec<PTok>,
+    entry: usize,
+    need: Need,
+    form: Form,
 }
 
 /// Patterns sharing an exact first word.
@@ -193,6 +244,7 @@ impl CueStarts {
                 self.mark(*c, Self::THIRD);
             }
             [Exact(a), ..] => self.mark(*a, Self::ANY_NEXT),
+            [Set(_), ..] => {} // added member by member by `CueMatcher::add`
             [Prefix(p), ..] => {
                 self.prefixes[p.as_bytes()[0] as usize].push(p.clone());
                 self.prefix_min = self.prefix_min.min(p.len());
@@ -240,7 +292,10 @@ impl CueStarts {
 /// the vocabulary it was built with (the lexicons' one for [`Doc::tok_id`]).
 #[derive(Debug, Default)]
 pub struct CueMatcher<T> {
-    patterns: Vec<(Vec<PTok>, usize)>,
+    patterns: Vec<Pat>,
+    /// Word sets of [`PTok::Set`], sorted vocabulary ids.
+    sets: Vec<Vec<u32>>,
+    set_ids: HashMap<Vec<u32>, u32>,
     /// Patterns by exact first word id.
     by_first: HashMap<u32, FirstBucket>,
     /// Patterns whose first token is a prefix, by the prefix's first character.
@@ -249,6 +304,9 @@ pub struct CueMatcher<T> {
     starts: CueStarts,
     /// Payload and origin per cue line.
     pub entries: Vec<(T, String, String)>,
+    /// Words an inflected lemma never stands for: its forms that are function words
+    /// (« contre », a form of « contrer »).
+    pub(crate) homographs: HashSet<String>,
 }
 
 /// A cue match: token range and entry index.
@@ -257,12 +315,16 @@ pub struct CueHit {
     pub start: usize,
     pub end: usize,
     pub entry: usize,
+    pub form: Form,
 }
 
 impl<T> CueMatcher<T> {
     fn new() -> Self {
         CueMatcher {
             patterns: Vec::new(),
+            sets: Vec::new(),
+            set_ids: HashMap::default(),
+            homographs: HashSet::default(),
             by_first: HashMap::default(),
             prefix_first: HashMap::default(),
             starts: CueStarts::default(),
@@ -270,70 +332,179 @@ impl<T> CueMatcher<T> {
         }
     }
 
-    /// Adds a cue such as `s' oppos* résolument? à`, interning its words in `vocab`.
+    /// The set of these words (interned once).
+    fn set(&mut self, vocab: &mut Vocab, words: &[String]) -> u32 {
+        let mut ids: Vec<u32> = words
+            .iter()
+            .filter(|w| !self.homographs.contains(w.as_str()))
+            .map(|w| vocab.intern(w))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        if let Some(&k) = self.set_ids.get(&ids) {
+            return k;
+        }
+        let k = self.sets.len() as u32;
+        self.sets.push(ids.clone());
+        self.set_ids.insert(ids, k);
+        k
+    }
+
+    /// Adds a cue such as `s' oppos* résolument? à` or `s' opposer/v résolument? à`, interning
+    /// its words in `vocab` (syntax: `data/lexicon/README.md`).
     fn add(&mut self, vocab: &mut Vocab, cue: &str, payload: T, origin: String) {
         let entry = self.entries.len();
         self.entries.push((payload, cue.to_string(), origin));
-        // Expand optionals.
-        let mut variants: Vec<Vec<PTok>> = vec![Vec::new()];
-        for raw in cue.split_whitespace() {
-            let raw = raw.replace('’', "'").to_lowercase();
+        // Each variant: elements, verb-group requirement, form.
+        let mut variants: Vec<(Vec<PTok>, Need, Form)> = vec![(Vec::new(), Need::Nothing, Form::Plain)];
+        let raws: Vec<String> = cue
+            .split_whitespace()
+            .map(|r| r.replace('’', "'").to_lowercase())
+            .collect();
+        let mut k = 0;
+        while k < raws.len() {
+            let raw = &raws[k];
+            k += 1;
+            // A reflexive marker before an inflected verb: a pronominal verb.
+            if (raw == "s'" || raw == "se") && raws.get(k).is_some_and(|n| n.ends_with("/v")) {
+                let lemma = &raws[k][..raws[k].len() - 2];
+                k += 1;
+                let f = crate::morph::verb(lemma);
+                let fin = PTok::Set(self.set(vocab, &f.finite));
+                let pp = PTok::Set(self.set(vocab, &f.participles));
+                let mut next = Vec::new();
+                for (v, need, form) in &variants {
+                    // Only the first verb of a cue gets a verb group.
+                    let first = v.is_empty();
+                    let mut a = v.clone();
+                    a.push(fin.clone());
+                    next.push((a, if first { Need::Refl } else { *need }, if first { Form::Finite } else { *form }));
+                    if first {
+                        next.push((vec![pp.clone()], Need::ReflEtre, Form::Participle));
+                    }
+                }
+                variants = next;
+                continue;
+            }
             let (w, optional) = match raw.strip_suffix('?') {
                 Some(w) if !w.is_empty() => (w.to_string(), true),
                 _ => (raw.clone(), false),
             };
-            let t = if w == "_" {
-                PTok::Any
+            let alts: Vec<(Vec<PTok>, Option<(Need, Form)>)> = if w == "_" {
+                vec![(vec![PTok::Any], None)]
+            } else if let Some(lemma) = w.strip_suffix("/v") {
+                let f = crate::morph::verb(lemma);
+                let fin = PTok::Set(self.set(vocab, &f.finite));
+                let pp = PTok::Set(self.set(vocab, &f.participles));
+                let par = PTok::Exact(vocab.intern("par"));
+                vec![
+                    (vec![fin], Some((Need::Nothing, Form::Finite))),
+                    (vec![pp.clone()], Some((Need::Avoir, Form::Participle))),
+                    (vec![pp, par], Some((Need::Nothing, Form::Passive))),
+                ]
+            } else if let Some(lemma) = w.strip_suffix("/vf") {
+                // The future and conditional only, and « aller » + infinitive.
+                let f = crate::morph::verb(lemma);
+                let fut = PTok::Set(self.set(vocab, &f.future));
+                let aller: Vec<String> = ["vais", "vas", "va", "allons", "allez", "vont", "allait", "allaient"]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect();
+                let aller = PTok::Set(self.set(vocab, &aller));
+                let inf = PTok::Exact(vocab.intern(lemma));
+                vec![
+                    (vec![fut], Some((Need::Nothing, Form::Finite))),
+                    (vec![aller, inf], Some((Need::Nothing, Form::Finite))),
+                ]
+            } else if let Some(lemma) = w.strip_suffix("/n") {
+                vec![(vec![PTok::Set(self.set(vocab, &crate::morph::noun(lemma)))], None)]
+            } else if let Some(lemma) = w.strip_suffix("/a") {
+                vec![(vec![PTok::Set(self.set(vocab, &crate::morph::adjective(lemma)))], None)]
             } else if let Some(p) = w.strip_suffix('*').filter(|p| !p.is_empty()) {
-                PTok::Prefix(p.to_string())
+                vec![(vec![PTok::Prefix(p.to_string())], None)]
             } else {
-                PTok::Exact(vocab.intern(&w))
+                vec![(vec![PTok::Exact(vocab.intern(&w))], None)]
             };
-            if optional && variants.len() < 64 {
-                let mut with = variants.clone();
-                for v in &mut with {
-                    v.push(t.clone());
+            let mut next = Vec::new();
+            for (v, need, form) in &variants {
+                if optional {
+                    next.push((v.clone(), *need, *form));
                 }
-                variants.extend(with);
-            } else {
-                for v in &mut variants {
-                    v.push(t.clone());
+                for (alt, nf) in &alts {
+                    // A passive ends the cue: its complement words are not there.
+                    if v.last().is_some_and(|_| *form == Form::Passive) {
+                        continue;
+                    }
+                    let mut a = v.clone();
+                    a.extend(alt.iter().cloned());
+                    let (need, form) = match nf {
+                        Some(x) if v.is_empty() => *x,
+                        // A verb after the first word: its finite forms only.
+                        Some((_, f)) if *f != Form::Finite => continue,
+                        _ => (*need, *form),
+                    };
+                    next.push((a, need, form));
                 }
             }
+            if next.len() <= 256 {
+                variants = next;
+            }
         }
-        for v in variants {
+        for (v, need, form) in variants {
             if v.is_empty() || v[0] == PTok::Any {
                 continue;
             }
             let pid = self.patterns.len();
-            match &v[0] {
-                PTok::Exact(w) => {
-                    let bucket = self.by_first.entry(*w).or_default();
-                    match v.get(1) {
-                        Some(PTok::Exact(s)) => bucket.by_second.entry(*s).or_default().push(pid),
-                        _ => bucket.any_second.push(pid),
-                    }
+            let firsts: Vec<u32> = match &v[0] {
+                PTok::Exact(w) => vec![*w],
+                PTok::Set(k) => self.sets[*k as usize].clone(),
+                PTok::Prefix(p) => {
+                    self.prefix_first
+                        .entry(p.chars().next().unwrap_or(' '))
+                        .or_default()
+                        .push(pid);
+                    Vec::new()
                 }
-                PTok::Prefix(p) => self
-                    .prefix_first
-                    .entry(p.chars().next().unwrap_or(' '))
-                    .or_default()
-                    .push(pid),
                 PTok::Any => unreachable!(),
+            };
+            for &w in &firsts {
+                let bucket = self.by_first.entry(w).or_default();
+                match v.get(1) {
+                    Some(PTok::Exact(s)) => bucket.by_second.entry(*s).or_default().push(pid),
+                    _ => bucket.any_second.push(pid),
+                }
+                let mut one = v.clone();
+                one[0] = PTok::Exact(w);
+                // A set second word: any second word may follow.
+                if matches!(one.get(1), Some(PTok::Set(_))) {
+                    one.truncate(1);
+                }
+                if matches!(one.get(2), Some(PTok::Set(_))) && one[1] == PTok::Any {
+                    one.truncate(1);
+                }
+                self.starts.add(&one);
             }
-            self.starts.add(&v);
-            self.patterns.push((v, entry));
+            if matches!(v[0], PTok::Prefix(_)) {
+                self.starts.add(&v);
+            }
+            self.patterns.push(Pat {
+                toks: v,
+                entry,
+                need,
+                form,
+            });
         }
     }
 
     /// Does token `k` (vocabulary id `ids[k]`) match pattern element `p`? (Only a prefix looks
     /// at the token's text.)
     #[inline]
-    fn tok_matches(p: &PTok, doc: &Doc, ids: &[u32], k: usize) -> bool {
+    fn tok_matches(&self, p: &PTok, doc: &Doc, ids: &[u32], k: usize) -> bool {
         match p {
             PTok::Exact(e) => *e == ids[k],
             PTok::Prefix(pre) => doc.tok_lower(k).starts_with(pre.as_str()),
             PTok::Any => true,
+            PTok::Set(s) => self.sets[*s as usize].binary_search(&ids[k]).is_ok(),
         }
     }
 
@@ -367,21 +538,28 @@ impl<T> CueMatcher<T> {
                 .unwrap_or_default()
         };
         for &pid in any_second.iter().chain(exact_second).chain(by_prefix) {
-            let (pat, entry) = &self.patterns[pid];
-            if i + pat.len() > limit {
+            let pat = &self.patterns[pid];
+            let len = pat.toks.len();
+            if i + len > limit || best.is_some_and(|b| i + len <= b.end) {
                 continue;
             }
             let ok = pat
+                .toks
                 .iter()
                 .enumerate()
-                .all(|(k, p)| Self::tok_matches(p, doc, ids, i + k));
-            if ok && best.is_none_or(|b| i + pat.len() > b.end) {
-                best = Some(CueHit {
-                    start: i,
-                    end: i + pat.len(),
-                    entry: *entry,
-                });
+                .all(|(k, p)| self.tok_matches(p, doc, ids, i + k));
+            if !ok {
+                continue;
             }
+            let Some(start) = group_start(ids, i, pat.need) else {
+                continue;
+            };
+            best = Some(CueHit {
+                start,
+                end: i + len,
+                entry: pat.entry,
+                form: pat.form,
+            });
         }
         best
     }
@@ -404,17 +582,52 @@ impl<T> CueMatcher<T> {
         let b = b.min(doc.tokens().len());
         let mut out = Vec::new();
         let mut i = a;
+        let mut floor = a;
         while i < b {
             if self.starts.may_start(doc, ids, i, b) {
-                if let Some(h) = self.longest_at_ids(doc, ids, i, b) {
+                if let Some(mut h) = self.longest_at_ids(doc, ids, i, b) {
+                    // The verb group never reaches back into the previous hit or the range's start.
+                    h.start = h.start.max(floor);
                     out.push(h);
                     i = h.end;
+                    floor = h.end;
                     continue;
                 }
             }
             i += 1;
         }
         out
+    }
+}
+
+/// Where the verb group of an inflected verb at token `i` starts, if `need` is met (see [`Need`]);
+/// `i` itself when nothing is needed.
+fn group_start(ids: &[u32], i: usize, need: Need) -> Option<usize> {
+    if need == Need::Nothing {
+        return Some(i);
+    }
+    let cls = |k: usize| lexicons().class(ids[k]);
+    match need {
+        Need::Nothing => Some(i),
+        Need::Refl => (i > 0 && cls(i - 1) & class::REFL != 0).then(|| i - 1),
+        Need::Avoir | Need::ReflEtre => {
+            let mut k = i;
+            while k > 0 && i - k < GROUP_WINDOW {
+                k -= 1;
+                let c = cls(k);
+                if c & class::AUX_AVOIR != 0 {
+                    return (need == Need::Avoir).then_some(k);
+                }
+                if c & class::AUX_ETRE != 0 {
+                    return (need == Need::ReflEtre && k > 0 && cls(k - 1) & class::REFL != 0)
+                        .then(|| k - 1);
+                }
+                if c & class::GROUP_STOP != 0 {
+                    return None;
+                }
+            }
+            None
+        }
     }
 }
 
@@ -756,7 +969,49 @@ pub mod class {
     pub const EVENT_NOUN: u32 = 1 << 12;
     /// Prefilter: the entity rules' name particles (`entities::NAME_PARTICLES`).
     pub const NAME_PARTICLE: u32 = 1 << 13;
+    /// Exact: forms of « avoir » that make a compound tense (« a », « ont », « avoir », « ayant »,
+    /// « a-t-il »…).
+    pub const AUX_AVOIR: u32 = 1 << 14;
+    /// Exact: forms of « être » that make a compound tense or a passive (« est », « sont »,
+    /// « été », « étant »…).
+    pub const AUX_ETRE: u32 = 1 << 15;
+    /// Exact: reflexive pronouns (« se », « s' », « nous », « me »…).
+    pub const REFL: u32 = 1 << 16;
+    /// Exact: words a verb group does not run back over (punctuation, conjunctions, relatives).
+    pub const GROUP_STOP: u32 = 1 << 17;
+    /// Exact: the second half of a negation (« pas », « jamais », « plus », « guère »…).
+    pub const NEG: u32 = 1 << 18;
+    /// Exact: the first half of a negation (« ne », « n' »).
+    pub const NE: u32 = 1 << 19;
 }
+
+/// Forms of « avoir » that make a compound tense ([`class::AUX_AVOIR`]).
+pub const AUX_AVOIR_WORDS: &[&str] = &[
+    "ai", "as", "a", "avons", "avez", "ont", "avais", "avait", "avions", "aviez", "avaient", "aurai",
+    "auras", "aura", "aurons", "aurez", "auront", "aurais", "aurait", "aurions", "auriez",
+    "auraient", "eut", "eurent", "aie", "ait", "ayons", "ayez", "aient", "avoir", "ayant", "a-t-il",
+    "a-t-elle", "a-t-on", "ont-ils", "ont-elles", "avait-il", "avait-elle", "aurait-il",
+    "aurait-elle", "avons-nous", "ai-je",
+];
+/// Forms of « être » that make a compound tense ([`class::AUX_ETRE`]).
+pub const AUX_ETRE_WORDS: &[&str] = &[
+    "suis", "es", "est", "sommes", "êtes", "sont", "étais", "était", "étions", "étiez", "étaient",
+    "serai", "seras", "sera", "serons", "serez", "seront", "serais", "serait", "serions", "seriez",
+    "seraient", "fut", "furent", "sois", "soit", "soyons", "soyez", "soient", "être", "étant", "été",
+    "est-il", "est-elle", "sont-ils", "sont-elles",
+];
+/// Reflexive pronouns ([`class::REFL`]).
+pub const REFL_WORDS: &[&str] = &["se", "s'", "me", "m'", "te", "t'", "nous", "vous"];
+/// Words a verb group does not run back over ([`class::GROUP_STOP`]).
+pub const GROUP_STOP_WORDS: &[&str] = &[
+    ".", ";", ":", "!", "?", "«", "»", "\"", "“", "”", "(", ")", "que", "qu'", "qui", "dont", "et",
+    "ou", "mais", "car", "si", "lorsque", "quand", "où",
+];
+/// Second halves of a negation ([`class::NEG`]).
+pub const NEG_WORDS: &[&str] = &[
+    "pas", "jamais", "plus", "guère", "point", "nullement", "aucunement", "aucun", "aucune", "rien",
+    "personne", "ni",
+];
 
 pub struct Lexicons {
     pub gaz: Vec<GazEntry>,
@@ -788,12 +1043,8 @@ pub struct Lexicons {
     pub demonyms: HashMap<String, String>,
     pub firstnames: HashSet<String>,
     pub function_words: HashSet<String>,
-    pub stance: CueMatcher<Polarity>,
+    pub stance: CueMatcher<StanceCue>,
     pub frames: CueMatcher<String>,
-    /// Incises between an auxiliary and its participle (« a pour sa part accusé »).
-    pub incises: CueMatcher<()>,
-    /// Per vocabulary id: is the word an auxiliary an incise may follow (« a », « ont », « est »…)?
-    pub auxiliary: Vec<bool>,
     /// Frame id → (French label, English label).
     pub frame_labels: Vec<(String, String, String)>,
     pub speech: HashMap<String, SpeechKind>,
@@ -1063,20 +1314,28 @@ fn build() -> Lexicons {
         .collect();
 
     let mut stance = CueMatcher::new();
+    stance.homographs = function_words.clone();
     let (name, src) = data!("lexicon/stance.tsv");
     for (ln, c) in rows(src) {
-        let pol = match c.first().copied() {
-            Some("support") => Polarity::Support,
-            Some("oppose") => Polarity::Oppose,
-            Some("accuse") => Polarity::Accuse,
-            Some("commit") => Polarity::Commit,
-            Some("concern") => Polarity::Concern,
-            Some("praise") => Polarity::Praise,
+        let head = c.first().copied().unwrap_or("");
+        let (p, neg_only) = match head.strip_suffix(":neg") {
+            Some(p) => (p, true),
+            None => (head, false),
+        };
+        let polarity = match p {
+            "support" => Some(Polarity::Support),
+            "oppose" => Some(Polarity::Oppose),
+            "accuse" => Some(Polarity::Accuse),
+            "commit" => Some(Polarity::Commit),
+            "concern" => Some(Polarity::Concern),
+            "praise" => Some(Polarity::Praise),
+            "none" if !neg_only => None,
             _ => {
                 skipped += 1;
                 continue;
             }
         };
+        let pol = StanceCue { polarity, neg_only };
         match c.get(1) {
             Some(cue) if !cue.is_empty() => {
                 stance.add(&mut vocab, cue, pol, format!("{name}:{ln}"))
@@ -1094,25 +1353,6 @@ fn build() -> Lexicons {
             }
             _ => skipped += 1,
         }
-    }
-    let mut incises = CueMatcher::new();
-    let (name, src) = data!("lexicon/incises.txt");
-    for (ln, line) in src.lines().enumerate() {
-        let line = line.trim();
-        if !line.is_empty() && !line.starts_with('#') {
-            incises.add(&mut vocab, line, (), format!("{name}:{}", ln + 1));
-        }
-    }
-    let mut auxiliary = Vec::new();
-    for w in [
-        "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ai", "avons",
-        "avez", "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient",
-    ] {
-        let id = vocab.intern(w) as usize;
-        if auxiliary.len() <= id {
-            auxiliary.resize(id + 1, false);
-        }
-        auxiliary[id] = true;
     }
     let (_, src) = data!("lexicon/frames_taxonomy.tsv");
     let frame_labels = rows(src)
@@ -1305,6 +1545,18 @@ fn build() -> Lexicons {
             mark2(&mut vocab, w, bit);
         }
     }
+    for (words, bit) in [
+        (AUX_AVOIR_WORDS, class::AUX_AVOIR),
+        (AUX_ETRE_WORDS, class::AUX_ETRE),
+        (REFL_WORDS, class::REFL),
+        (GROUP_STOP_WORDS, class::GROUP_STOP),
+        (NEG_WORDS, class::NEG),
+        (&["ne", "n'"][..], class::NE),
+    ] {
+        for w in words {
+            mark(&mut classes, vocab.intern(w), bit);
+        }
+    }
     classes.resize(vocab.ids.len(), 0);
 
     Lexicons {
@@ -1324,8 +1576,6 @@ fn build() -> Lexicons {
         function_words,
         stance,
         frames,
-        incises,
-        auxiliary,
         frame_labels,
         speech,
         titles,

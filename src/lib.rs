@@ -23,6 +23,7 @@ pub mod entities;
 pub mod eval;
 pub mod fxhash;
 pub mod lexicon;
+pub(crate) mod morph;
 pub mod normalize;
 pub mod offsets;
 pub mod protocol;

@@ -17,7 +17,7 @@
 
 use crate::doc::{Doc, NSpan};
 use crate::entities::EMention;
-use crate::lexicon::{lexicons, CueHit, SpeechKind};
+use crate::lexicon::{class, lexicons, CueHit, Form, SpeechKind};
 use crate::quotes::{governed, resolve_pronoun, resolve_role_np, QuoteAnn};
 use crate::schema::{EntityType, Polarity, Rule};
 
@@ -315,110 +315,197 @@ fn target_after(doc: &Doc, b: usize) -> Option<String> {
     (e > b).then(|| doc.slice(doc.tspan(b, e)).to_string())
 }
 
+/// Where a negation of the cue `h` (in sentence tokens `lo..hi`) spans, if the cue is negated:
+/// « ne … pas / jamais / plus / guère… » around its verb group (« ne soutient pas », « n'a
+/// jamais condamné », « ne le soutiendra pas », « ne s'est pas opposé »), « ne pas » before an
+/// infinitive, « sans » before a verb, « pas de / aucun / sans » before a noun. « ne … que »
+/// is no negation.
+fn negation(doc: &Doc, lo: usize, hi: usize, h: &CueHit) -> Option<(usize, usize)> {
+    let lex = lexicons();
+    let ids = doc.tok_ids();
+    let cls = |k: usize| lex.class(ids[k]);
+    let a = h.start;
+    // « ne pas soutenir », « ne jamais accepter ».
+    if a >= lo + 2 && cls(a - 2) & class::NE != 0 && cls(a - 1) & class::NEG != 0 {
+        return Some((a - 2, h.end));
+    }
+    if a > lo && doc.tok_lower(a - 1) == "sans" {
+        return Some((a - 1, h.end));
+    }
+    if h.form == Form::Plain {
+        // « pas de soutien », « aucun soutien », « sans aucune hésitation ».
+        for k in a.saturating_sub(2).max(lo)..a {
+            if matches!(doc.tok_lower(k), "aucun" | "aucune" | "sans" | "nul" | "nulle")
+                || (doc.tok_lower(k) == "pas" && k + 1 < a && matches!(doc.tok_lower(k + 1), "de" | "d'"))
+            {
+                return Some((k, h.end));
+            }
+        }
+    }
+    // « ne » before the verb group, over object pronouns (« ne le soutient pas »).
+    let mut k = a;
+    let mut ne = None;
+    while k > lo && a - k < 3 {
+        k -= 1;
+        if cls(k) & class::NE != 0 {
+            ne = Some(k);
+            break;
+        }
+        if !matches!(
+            doc.tok_lower(k),
+            "le" | "la" | "les" | "l'" | "lui" | "leur" | "y" | "en" | "se" | "s'" | "nous"
+                | "vous" | "me" | "m'" | "te" | "t'"
+        ) {
+            break;
+        }
+    }
+    let ne = ne?;
+    // Its second half inside the cue or right after its verb.
+    (a..(h.end + 2).min(hi))
+        .find(|&j| cls(j) & class::NEG != 0)
+        .map(|j| (ne, h.end.max(j + 1)))
+}
+
+/// Manner and intensity adverbs that complete a stance verb (« s'oppose fermement »).
+fn is_intensifier(w: &str) -> bool {
+    matches!(
+        w,
+        "fermement"
+            | "résolument"
+            | "pleinement"
+            | "vivement"
+            | "totalement"
+            | "fortement"
+            | "énergiquement"
+            | "catégoriquement"
+            | "vigoureusement"
+            | "entièrement"
+            | "profondément"
+            | "sincèrement"
+            | "chaleureusement"
+            | "activement"
+            | "inconditionnellement"
+            | "unanimement"
+            | "publiquement"
+            | "ouvertement"
+            | "sévèrement"
+            | "durement"
+            | "violemment"
+            | "farouchement"
+            | "mutuellement"
+            | "conjointement"
+            | "hautement"
+            | "grandement"
+    )
+}
+
+/// The agent of a passive cue ending in « par » (« soutenu par la Chine »): the mention right
+/// after it, or the noun phrase as written.
+fn passive_agent(doc: &Doc, ms: &[EMention], b: usize, hi: usize) -> Option<(Vec<usize>, Option<String>)> {
+    let mi = ms.partition_point(|m| m.a < b);
+    if let Some(m) = ms.get(mi) {
+        if m.a <= b + 1 && m.a < hi && (m.a == b || matches!(doc.tok_lower(b), "la" | "le" | "les" | "l'")) {
+            return Some((coordinated_after(doc, ms, mi), None));
+        }
+    }
+    let mut e = b;
+    while e < hi && e - b < 5 && doc.is_word(e) && !matches!(doc.tok_lower(e), "qui" | "que" | "et" | "pour" | "à" | "dans") {
+        e += 1;
+    }
+    (e > b + 1).then(|| (Vec::new(), Some(doc.slice(doc.tspan(b, e)).to_string())))
+}
+
+/// A mention plus the mentions coordinated after it (« par la Chine et la Russie »).
+fn coordinated_after(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
+    let mut out = vec![mi];
+    let mut cur = mi;
+    while let Some(next) = ms.get(cur + 1) {
+        let gap = ms[cur].b..next.a.max(ms[cur].b);
+        if gap.len() > 3
+            || !gap.clone().any(|k| doc.tok_lower(k) == "et")
+            || !gap.clone().all(|k| matches!(doc.tok_lower(k), "et" | "la" | "le" | "les" | "l'" | ","))
+        {
+            break;
+        }
+        out.push(cur + 1);
+        cur += 1;
+    }
+    out
+}
+
 // Out of line (one call per document) so that instruction profiles show the stage.
 #[inline(never)]
 pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<StanceAnn> {
     let lex = lexicons();
     let mut out = Vec::new();
-    // Token ids with one or two incise tokens overwritten (see `incise_hits`); copied on first
-    // need, once per document.
-    let mut ids2: Vec<u32> = Vec::new();
     for s in &doc.seg.sentences {
         if doc.boilerplate_blocks[s.block] {
             continue;
         }
-        let mut hits = lex.stance.find_all(doc, s.tokens.start, s.tokens.end);
-        incise_hits(doc, s.tokens.clone(), &mut ids2, &mut hits);
-        for h in hits {
+        let (lo, hi) = (s.tokens.start, s.tokens.end);
+        for h in lex.stance.find_all(doc, lo, hi) {
             if doc.tok_in_boilerplate(h.start) {
                 continue;
             }
-            let (pol, cue, origin) = &lex.stance.entries[h.entry];
+            let (cue, pattern, origin) = &lex.stance.entries[h.entry];
+            // A blocker (« soutient que », « s'appuie sur »): no stance.
+            let Some(pol) = cue.polarity else {
+                continue;
+            };
+            // A negated cue is no stance (« ne soutient pas »), unless the row is about the
+            // negation itself (« ne tolérera pas »).
+            let neg = negation(doc, lo, hi, &h);
+            if neg.is_some() != cue.neg_only {
+                continue;
+            }
+            let (a, mut b) = neg.unwrap_or((h.start, h.end));
+            // An intensity adverb right after belongs to the cue (« soutient fermement »).
+            while b < hi && b - h.end < 2 && is_intensifier(doc.tok_lower(b)) {
+                b += 1;
+            }
+            // A cue right after another one completes it (« prêts à se mobiliser », « a promis
+            // de lutter contre », « sa détermination à défendre »): one stance.
+            if let Some(p) = out.last_mut().filter(|p: &&mut StanceAnn| p.a >= lo && p.b <= a && a - p.b <= 2) {
+                if (p.b..a).all(|k| matches!(doc.tok_lower(k), "à" | "de" | "d'" | "pour" | "se" | "s'" | "nous" | "en")) {
+                    p.b = b;
+                    p.span = doc.tspan(p.a, b);
+                    p.target = target_after(doc, b);
+                    continue;
+                }
+            }
             // A verb coordinated with the previous cue of the sentence shares its subject
             // (« Les deux dirigeants ont exprimé leur opposition …, et ont appelé au … »).
             let prev = out
                 .last()
-                .filter(|p: &&StanceAnn| p.a >= s.tokens.start && p.b <= h.start);
-            let (holders, holder_text, how) = match prev {
-                Some(p) if h.start > 0 && doc.tok_lower(h.start - 1) == "et" => {
+                .filter(|p: &&StanceAnn| p.a >= lo && p.b <= a);
+            let passive = if h.form == Form::Passive {
+                passive_agent(doc, ms, h.end, hi)
+            } else {
+                None
+            };
+            let (holders, holder_text, how) = match (passive, prev) {
+                (Some((hs, ht)), _) => (hs, ht, "passive-agent"),
+                (None, Some(p)) if a > 0 && doc.tok_lower(a - 1) == "et" => {
                     (p.holders.clone(), p.holder_text.clone(), "coordinated-verb")
                 }
-                _ => holder_for(doc, ms, quotes, h.start),
+                _ => holder_for(doc, ms, quotes, a),
             };
             out.push(StanceAnn {
-                span: doc.tspan(h.start, h.end),
-                a: h.start,
-                b: h.end,
-                polarity: *pol,
+                span: doc.tspan(a, b),
+                a,
+                b,
+                polarity: pol,
                 holders,
                 holder_text,
-                target: target_after(doc, h.end),
-                rule: Rule::new(["stance:", how].concat(), [origin, ": ", cue].concat()),
+                target: target_after(doc, b),
+                rule: Rule::new(
+                    ["stance:", how, if neg.is_some() { "+negation" } else { "" }].concat(),
+                    [origin, ": ", pattern].concat(),
+                ),
             });
         }
     }
     out
-}
-
-/// Stance cues with an incise between the auxiliary and the participle (« a pour sa part
-/// accusé », « s'est en revanche félicité »; `lexicon/incises.txt`): the cue is matched as if
-/// the incise were absent, by overwriting its last one or two tokens' ids with the auxiliary's
-/// (`ids2`, a copy of the document's ids made on first need and restored after each try).
-/// Hits (covering auxiliary to participle) are merged into `hits`, which stays sorted and
-/// non-overlapping.
-fn incise_hits(
-    doc: &Doc,
-    sent: std::ops::Range<usize>,
-    ids2: &mut Vec<u32>,
-    hits: &mut Vec<CueHit>,
-) {
-    let lex = lexicons();
-    let ids = doc.tok_ids();
-    let mut found = Vec::new();
-    // Only right after an auxiliary (one table lookup per token).
-    for p in sent.start + 1..sent.end {
-        let aux = ids[p - 1] as usize;
-        if !lex.auxiliary.get(aux).copied().unwrap_or(false) {
-            continue;
-        }
-        let Some(inc) = lex.incises.longest_at(doc, p, sent.end) else {
-            continue;
-        };
-        let q = inc.end;
-        // Already inside a cue, or nothing after it.
-        if q >= sent.end || hits.iter().any(|h| h.start < q && p < h.end) {
-            continue;
-        }
-        if ids2.is_empty() {
-            ids2.extend_from_slice(ids);
-        }
-        let mut best: Option<CueHit> = None;
-        // The auxiliary alone (« a ») or with its pronoun (« s' est »).
-        for aux in 1..=2usize.min(p - sent.start).min(q - p) {
-            let at = q - aux;
-            for k in 0..aux {
-                ids2[at + k] = ids2[p - aux + k];
-            }
-            if let Some(h) = lex.stance.longest_at_ids(doc, ids2, at, sent.end) {
-                if h.end > q && best.is_none_or(|b| h.end > b.end) {
-                    best = Some(CueHit {
-                        start: p - aux,
-                        ..h
-                    });
-                }
-            }
-            ids2[at..q].copy_from_slice(&ids[at..q]);
-        }
-        if let Some(h) = best {
-            if !hits.iter().any(|x| x.start < h.end && h.start < x.end) {
-                found.push(h);
-            }
-        }
-    }
-    if !found.is_empty() {
-        hits.extend(found);
-        hits.sort_by_key(|h| h.start);
-    }
 }
 
 /// Frame cues; a cue that overlaps a named entity (« Organisation de coopération de Shanghai »)
@@ -559,11 +646,14 @@ mod tests {
         ) -> Vec<crate::lexicon::CueHit> {
             let mut out = Vec::new();
             let mut i = a;
+            let mut floor = a;
             while i < b {
                 match m.longest_at(d, i, b) {
-                    Some(h) => {
+                    Some(mut h) => {
+                        h.start = h.start.max(floor);
                         out.push(h);
                         i = h.end;
+                        floor = h.end;
                     }
                     None => i += 1,
                 }
