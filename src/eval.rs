@@ -45,8 +45,9 @@ pub fn predict_line(line: &str) -> Result<String, String> {
         .iter()
         .map(|st| {
             let (s, e) = cp(&st.span);
+            // The scheme's holder is an entity (or null): a noun phrase (« les syndicats ») is null.
             let holder = if st.holders.is_empty() {
-                st.holder_text.clone()
+                None
             } else {
                 let names: Vec<&str> = st.holders.iter().map(|&h| a.entities[h].canonical.as_str()).collect();
                 Some(names.join(" + "))

@@ -119,6 +119,9 @@ impl Vocab {
 pub struct StanceCue {
     pub polarity: Option<Polarity>,
     pub neg_only: bool,
+    /// « :eval »: the cue evaluates its subject (« est inacceptable », « viole », « joue un rôle
+    /// clé »): the holder is the speaker, never the subject.
+    pub eval: bool,
 }
 
 /// A token pattern element (see `data/lexicon/README.md`).
@@ -1318,10 +1321,20 @@ fn build() -> Lexicons {
     let (name, src) = data!("lexicon/stance.tsv");
     for (ln, c) in rows(src) {
         let head = c.first().copied().unwrap_or("");
-        let (p, neg_only) = match head.strip_suffix(":neg") {
-            Some(p) => (p, true),
-            None => (head, false),
-        };
+        let mut flags = head.split(':');
+        let p = flags.next().unwrap_or("");
+        let (mut neg_only, mut eval, mut bad) = (false, false, false);
+        for f in flags {
+            match f {
+                "neg" => neg_only = true,
+                "eval" => eval = true,
+                _ => bad = true,
+            }
+        }
+        if bad {
+            skipped += 1;
+            continue;
+        }
         let polarity = match p {
             "support" => Some(Polarity::Support),
             "oppose" => Some(Polarity::Oppose),
@@ -1335,7 +1348,11 @@ fn build() -> Lexicons {
                 continue;
             }
         };
-        let pol = StanceCue { polarity, neg_only };
+        let pol = StanceCue {
+            polarity,
+            neg_only,
+            eval,
+        };
         match c.get(1) {
             Some(cue) if !cue.is_empty() => {
                 stance.add(&mut vocab, cue, pol, format!("{name}:{ln}"))

@@ -62,6 +62,7 @@ fn holder_for(
     ms: &[EMention],
     quotes: &[QuoteAnn],
     cue_a: usize,
+    eval: bool,
 ) -> (Vec<usize>, Option<String>, &'static str) {
     let sent = doc.tokens()[cue_a].sent();
     let s = &doc.seg.sentences[sent];
@@ -82,6 +83,73 @@ fn holder_for(
             k
         }
     };
+    // An evaluation (« est inacceptable », « constitue une ingérence », « joue un rôle clé »)
+    // is held by whoever makes it: the speaker, never the thing evaluated.
+    if eval {
+        return match speaker_of(doc, ms, quotes, cue_a) {
+            Some((m, how)) => (vec![m], None, how),
+            None => (Vec::new(), None, "evaluation"),
+        };
+    }
+    // « nous » / « notre » speaks for the speaker's country when the speaker's role or the
+    // gazetteer gives one that the text names (a spokesman's « nous » is China); « je » for
+    // the speaker.
+    if let Some(plural) = first_person(doc, clause_start, cue_a) {
+        if let Some((sp, _)) = speaker_of(doc, ms, quotes, cue_a) {
+            if plural {
+                if let Some(c) = country_of(doc, ms, sp) {
+                    return (vec![c], None, "first-person-country");
+                }
+            }
+            return (vec![sp], None, "first-person");
+        }
+    }
+    // A relative « qui » right before the verb: its antecedent (« les syndicats, qui se sont
+    // dits prêts à… »).
+    let mut v = cue_a;
+    while v > clause_start && matches!(doc.tok_lower(v - 1), "ne" | "n'") {
+        v -= 1;
+    }
+    if v > clause_start && doc.tok_lower(v - 1) == "qui" {
+        let q = v - 1;
+        let mut at = q;
+        if at > s.tokens.start && doc.tok(at - 1) == "," {
+            at -= 1;
+        }
+        let end = mention_before(ms, at);
+        if end > 0 && ms[end - 1].b == at && ms[end - 1].etype != EntityType::MISC {
+            return (coordinated(doc, ms, end - 1), None, "relative");
+        }
+        // A noun phrase: back to its determiner.
+        let det = (at.saturating_sub(6).max(s.tokens.start)..at)
+            .rev()
+            .find(|&k| is_determiner(doc.tok_lower(k)));
+        if let Some(d) = det {
+            if (d..at).all(|k| doc.is_word(k)) {
+                return (
+                    Vec::new(),
+                    Some(doc.slice(doc.tspan(d, at)).to_string()),
+                    "relative",
+                );
+            }
+        }
+    }
+    // An inverted subject after a quote or a comma (« « … », fustige Raoul Dupont »).
+    if cue_a > s.tokens.start
+        && matches!(doc.tok(cue_a - 1), "," | "»" | "\"" | "”")
+    {
+        let mut e = cue_a;
+        while e < s.tokens.end && e - cue_a < 3 && doc.is_word(e) && !doc.is_cap(e) {
+            e += 1;
+        }
+        let mi = ms.partition_point(|m| m.a < e);
+        if let Some(m) = ms.get(mi) {
+            let gap_ok = (e..m.a).all(|k| matches!(doc.tok_lower(k), "m." | "m" | "mme" | "."));
+            if gap_ok && m.a <= e + 2 && m.etype == EntityType::PER {
+                return (vec![mi], None, "inverted-subject");
+            }
+        }
+    }
     // 2. Subject pronoun right before the cue (« qu'elle soutenait », « il a salué »).
     let mut k = cue_a;
     while k > clause_start && cue_a - k < 4 {
@@ -137,18 +205,13 @@ fn holder_for(
             return (coordinated(doc, ms, mi), None, "subject");
         }
     }
-    // 3. Inside a quote: its speaker.
-    if let Some(q) = in_quote {
-        if q.speaker.is_some() || q.speaker_text.is_some() {
-            return (
-                q.speaker.into_iter().collect(),
-                q.speaker_text.clone(),
-                "quote-speaker",
-            );
-        }
+    // A source opening the sentence (« Selon Mme Dupont, l'accord souligne l'importance … »).
+    if let Some(m) = selon_source(doc, ms, s.tokens.clone(), cue_a) {
+        return (vec![m], None, "source");
     }
-    // A plain noun phrase as subject (« Plusieurs eurodéputés accusent… »): no entity holds it.
-    if in_quote.is_none() && cue_a > clause_start && cue_a - clause_start <= 6 {
+    // A plain noun phrase as subject (« Plusieurs eurodéputés accusent… », « Les gens sont
+    // inquiets »): no entity holds it.
+    if cue_a > clause_start && cue_a - clause_start <= 10 {
         let det = doc.tok_lower(clause_start);
         let words_only = (clause_start..cue_a).all(|k| doc.is_word(k));
         if words_only
@@ -210,6 +273,16 @@ fn holder_for(
             }
         }
     }
+    // Inside a quote: its speaker.
+    if let Some(q) = in_quote {
+        if q.speaker.is_some() || q.speaker_text.is_some() {
+            return (
+                q.speaker.into_iter().collect(),
+                q.speaker_text.clone(),
+                "quote-speaker",
+            );
+        }
+    }
     // Otherwise the sentence's subject: its first mention not governed by a preposition
     // (« Rabat soutient …, mais s'oppose … »).
     let first = ms.partition_point(|m| m.a < s.tokens.start);
@@ -251,6 +324,146 @@ fn holder_for(
         return (vec![m], None, "context");
     }
     (Vec::new(), None, "none")
+}
+
+/// Articles and determiners that open a noun phrase.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "ces" | "ce" | "cette" | "plusieurs"
+            | "certains" | "certaines" | "de" | "d'" | "nombre" | "leurs" | "leur" | "tous" | "toutes"
+    )
+}
+
+/// Is the subject of the cue at `cue_a` the first person? `Some(true)` for « nous » / « notre »,
+/// `Some(false)` for « je » / « mon ».
+fn first_person(doc: &Doc, clause_start: usize, cue_a: usize) -> Option<bool> {
+    let mut k = cue_a;
+    while k > clause_start && cue_a - k < 4 {
+        k -= 1;
+        match doc.tok_lower(k) {
+            "nous" | "notre" | "nos" => return Some(true),
+            "je" | "j'" | "mon" | "ma" | "mes" => return Some(false),
+            "ne" | "n'" | "le" | "la" | "les" | "l'" | "lui" | "leur" | "y" | "en" | "vous"
+            | "ferme" | "profonde" | "vive" | "totale" | "pleine" | "entière" => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Who says the words at `cue_a`: the speaker of the quote around it, of the transcript
+/// paragraph (« Mao Ning : … »), the source opening the sentence (« Selon X, »), the subject of
+/// a speech verb before « que » (« X a déclaré que … ») or of one after (« …, a déclaré X »).
+fn speaker_of(
+    doc: &Doc,
+    ms: &[EMention],
+    quotes: &[QuoteAnn],
+    cue_a: usize,
+) -> Option<(usize, &'static str)> {
+    let lex = lexicons();
+    let s = &doc.seg.sentences[doc.tokens()[cue_a].sent()];
+    let qi = quotes.partition_point(|q| q.b <= cue_a);
+    if let Some(q) = quotes.get(qi).filter(|q| q.a <= cue_a && cue_a < q.b) {
+        if let Some(sp) = q.speaker {
+            return Some((sp, "quote-speaker"));
+        }
+    }
+    // A transcript paragraph: « Name : … ».
+    let block = &doc.seg.blocks[s.block];
+    let bi = ms.partition_point(|m| m.a < block.tokens.start);
+    if let Some(m) = ms.get(bi) {
+        if m.etype == EntityType::PER
+            && m.a <= block.tokens.start + 1
+            && m.b < block.tokens.end
+            && doc.tok(m.b) == ":"
+            && m.b < cue_a
+        {
+            return Some((bi, "transcript-speaker"));
+        }
+    }
+    if let Some(m) = selon_source(doc, ms, s.tokens.clone(), cue_a) {
+        return Some((m, "source"));
+    }
+    // « X a déclaré que … <cue> ».
+    for k in (s.tokens.start..cue_a).rev() {
+        if !matches!(doc.tok_lower(k), "que" | "qu'") || k == s.tokens.start {
+            continue;
+        }
+        let v = k - 1;
+        if lex.speech.get(doc.tok_lower(v)) != Some(&SpeechKind::Speech) {
+            continue;
+        }
+        let end = mention_before(ms, v);
+        for mi in (0..end).rev() {
+            let m = &ms[mi];
+            if m.a < s.tokens.start {
+                break;
+            }
+            if m.etype != EntityType::MISC && !governed(doc, m) {
+                return Some((mi, "speech-subject"));
+            }
+        }
+        if let Some(m) = resolve_pronoun(doc, ms, v) {
+            return Some((m, "speech-subject"));
+        }
+        break;
+    }
+    // « …, a déclaré X ».
+    for k in cue_a..s.tokens.end.min(cue_a + HOLDER_WINDOW) {
+        if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech) {
+            let after = mention_before(ms, k);
+            if ms.get(after).is_some_and(|m| {
+                m.a < s.tokens.end && m.a <= k + 4 && !matches!(doc.tok_lower(m.a - 1), "que" | "qu'")
+            }) {
+                return Some((after, "speaker-after"));
+            }
+        }
+    }
+    None
+}
+
+/// « Selon X, … » / « D'après X, … » opening the sentence (before the cue): X.
+fn selon_source(doc: &Doc, ms: &[EMention], sent: std::ops::Range<usize>, cue_a: usize) -> Option<usize> {
+    let a = sent.start;
+    let after = match doc.tok_lower(a) {
+        "selon" => a + 1,
+        "d'" if a + 1 < sent.end && doc.tok_lower(a + 1) == "après" => a + 2,
+        _ => return None,
+    };
+    let mi = ms.partition_point(|m| m.a < after);
+    let m = ms.get(mi)?;
+    (m.a <= after + 3 && m.b < cue_a && m.etype != EntityType::MISC).then_some(mi)
+}
+
+/// The mention of the country a speaker speaks for, if the text names it: from the speaker's
+/// gazetteer entry, or a demonym in their role (« porte-parole du ministère chinois … »).
+fn country_of(doc: &Doc, ms: &[EMention], sp: usize) -> Option<usize> {
+    let lex = lexicons();
+    let m = &ms[sp];
+    let mut country = m
+        .entry
+        .and_then(|e| lex.gaz.get(e))
+        .filter(|g| g.etype == EntityType::PER)
+        .and_then(|g| g.country.clone());
+    if country.is_none() {
+        let roles = ms
+            .iter()
+            .filter(|x| x.canonical == m.canonical)
+            .filter_map(|x| x.role.as_deref());
+        'roles: for r in roles {
+            for w in r.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                if let Some(c) = lex.demonyms.get(&w.to_lowercase()) {
+                    country = Some(c.clone());
+                    break 'roles;
+                }
+            }
+        }
+    }
+    let country = country?;
+    let _ = doc;
+    ms.iter()
+        .position(|x| x.canonical == country && x.etype == EntityType::LOC)
 }
 
 /// A mention plus the mentions coordinated with it (« la Chine et la Russie »).
@@ -478,7 +691,7 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             let prev = out
                 .last()
                 .filter(|p: &&StanceAnn| p.a >= lo && p.b <= a);
-            let passive = if h.form == Form::Passive {
+            let passive = if h.form == Form::Passive && !cue.eval {
                 passive_agent(doc, ms, h.end, hi)
             } else {
                 None
@@ -488,7 +701,7 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                 (None, Some(p)) if a > 0 && doc.tok_lower(a - 1) == "et" => {
                     (p.holders.clone(), p.holder_text.clone(), "coordinated-verb")
                 }
-                _ => holder_for(doc, ms, quotes, a),
+                _ => holder_for(doc, ms, quotes, a, cue.eval),
             };
             out.push(StanceAnn {
                 span: doc.tspan(a, b),
