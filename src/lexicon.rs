@@ -359,7 +359,8 @@ impl<T> CueMatcher<T> {
         let entry = self.entries.len();
         self.entries.push((payload, cue.to_string(), origin));
         // Each variant: elements, verb-group requirement, form.
-        let mut variants: Vec<(Vec<PTok>, Need, Form)> = vec![(Vec::new(), Need::Nothing, Form::Plain)];
+        let mut variants: Vec<(Vec<PTok>, Need, Form)> =
+            vec![(Vec::new(), Need::Nothing, Form::Plain)];
         let raws: Vec<String> = cue
             .split_whitespace()
             .map(|r| r.replace('’', "'").to_lowercase())
@@ -381,7 +382,11 @@ impl<T> CueMatcher<T> {
                     let first = v.is_empty();
                     let mut a = v.clone();
                     a.push(fin.clone());
-                    next.push((a, if first { Need::Refl } else { *need }, if first { Form::Finite } else { *form }));
+                    next.push((
+                        a,
+                        if first { Need::Refl } else { *need },
+                        if first { Form::Finite } else { *form },
+                    ));
                     if first {
                         next.push((vec![pp.clone()], Need::ReflEtre, Form::Participle));
                     }
@@ -409,10 +414,12 @@ impl<T> CueMatcher<T> {
                 // The future and conditional only, and « aller » + infinitive.
                 let f = crate::morph::verb(lemma);
                 let fut = PTok::Set(self.set(vocab, &f.future));
-                let aller: Vec<String> = ["vais", "vas", "va", "allons", "allez", "vont", "allait", "allaient"]
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect();
+                let aller: Vec<String> = [
+                    "vais", "vas", "va", "allons", "allez", "vont", "allait", "allaient",
+                ]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
                 let aller = PTok::Set(self.set(vocab, &aller));
                 let inf = PTok::Exact(vocab.intern(lemma));
                 vec![
@@ -420,9 +427,15 @@ impl<T> CueMatcher<T> {
                     (vec![aller, inf], Some((Need::Nothing, Form::Finite))),
                 ]
             } else if let Some(lemma) = w.strip_suffix("/n") {
-                vec![(vec![PTok::Set(self.set(vocab, &crate::morph::noun(lemma)))], None)]
+                vec![(
+                    vec![PTok::Set(self.set(vocab, &crate::morph::noun(lemma)))],
+                    None,
+                )]
             } else if let Some(lemma) = w.strip_suffix("/a") {
-                vec![(vec![PTok::Set(self.set(vocab, &crate::morph::adjective(lemma)))], None)]
+                vec![(
+                    vec![PTok::Set(self.set(vocab, &crate::morph::adjective(lemma)))],
+                    None,
+                )]
             } else if let Some(p) = w.strip_suffix('*').filter(|p| !p.is_empty()) {
                 vec![(vec![PTok::Prefix(p.to_string())], None)]
             } else {
@@ -543,7 +556,7 @@ impl<T> CueMatcher<T> {
         for &pid in any_second.iter().chain(exact_second).chain(by_prefix) {
             let pat = &self.patterns[pid];
             let len = pat.toks.len();
-            if i + len > limit || best.is_some_and(|b| i + len <= b.end) {
+            if i + len > limit {
                 continue;
             }
             let ok = pat
@@ -557,6 +570,11 @@ impl<T> CueMatcher<T> {
             let Some(start) = group_start(ids, i, pat.need) else {
                 continue;
             };
+            // The longest hit, its verb group included (« s' était opposé » before « opposé
+            // au »); then the one reaching furthest.
+            if best.is_some_and(|b| (b.end - b.start, b.end) >= (i + len - start, i + len)) {
+                continue;
+            }
             best = Some(CueHit {
                 start,
                 end: i + len,
@@ -615,9 +633,14 @@ fn group_start(ids: &[u32], i: usize, need: Need) -> Option<usize> {
         Need::Refl => (i > 0 && cls(i - 1) & class::REFL != 0).then(|| i - 1),
         Need::Avoir | Need::ReflEtre => {
             let mut k = i;
-            while k > 0 && i - k < GROUP_WINDOW {
+            // Words between (commas around an incise do not count: « a, pour sa part, salué »).
+            let mut words = 0;
+            while k > 0 && words <= GROUP_WINDOW && i - k < GROUP_WINDOW + 3 {
                 k -= 1;
                 let c = cls(k);
+                if c & class::COMMA == 0 {
+                    words += 1;
+                }
                 if c & class::AUX_AVOIR != 0 {
                     return (need == Need::Avoir).then_some(k);
                 }
@@ -986,22 +1009,93 @@ pub mod class {
     pub const NEG: u32 = 1 << 18;
     /// Exact: the first half of a negation (« ne », « n' »).
     pub const NE: u32 = 1 << 19;
+    /// Exact: the comma.
+    pub const COMMA: u32 = 1 << 20;
 }
 
 /// Forms of « avoir » that make a compound tense ([`class::AUX_AVOIR`]).
 pub const AUX_AVOIR_WORDS: &[&str] = &[
-    "ai", "as", "a", "avons", "avez", "ont", "avais", "avait", "avions", "aviez", "avaient", "aurai",
-    "auras", "aura", "aurons", "aurez", "auront", "aurais", "aurait", "aurions", "auriez",
-    "auraient", "eut", "eurent", "aie", "ait", "ayons", "ayez", "aient", "avoir", "ayant", "a-t-il",
-    "a-t-elle", "a-t-on", "ont-ils", "ont-elles", "avait-il", "avait-elle", "aurait-il",
-    "aurait-elle", "avons-nous", "ai-je",
+    "ai",
+    "as",
+    "a",
+    "avons",
+    "avez",
+    "ont",
+    "avais",
+    "avait",
+    "avions",
+    "aviez",
+    "avaient",
+    "aurai",
+    "auras",
+    "aura",
+    "aurons",
+    "aurez",
+    "auront",
+    "aurais",
+    "aurait",
+    "aurions",
+    "auriez",
+    "auraient",
+    "eut",
+    "eurent",
+    "aie",
+    "ait",
+    "ayons",
+    "ayez",
+    "aient",
+    "avoir",
+    "ayant",
+    "a-t-il",
+    "a-t-elle",
+    "a-t-on",
+    "ont-ils",
+    "ont-elles",
+    "avait-il",
+    "avait-elle",
+    "aurait-il",
+    "aurait-elle",
+    "avons-nous",
+    "ai-je",
 ];
 /// Forms of « être » that make a compound tense ([`class::AUX_ETRE`]).
 pub const AUX_ETRE_WORDS: &[&str] = &[
-    "suis", "es", "est", "sommes", "êtes", "sont", "étais", "était", "étions", "étiez", "étaient",
-    "serai", "seras", "sera", "serons", "serez", "seront", "serais", "serait", "serions", "seriez",
-    "seraient", "fut", "furent", "sois", "soit", "soyons", "soyez", "soient", "être", "étant", "été",
-    "est-il", "est-elle", "sont-ils", "sont-elles",
+    "suis",
+    "es",
+    "est",
+    "sommes",
+    "êtes",
+    "sont",
+    "étais",
+    "était",
+    "étions",
+    "étiez",
+    "étaient",
+    "serai",
+    "seras",
+    "sera",
+    "serons",
+    "serez",
+    "seront",
+    "serais",
+    "serait",
+    "serions",
+    "seriez",
+    "seraient",
+    "fut",
+    "furent",
+    "sois",
+    "soit",
+    "soyons",
+    "soyez",
+    "soient",
+    "être",
+    "étant",
+    "été",
+    "est-il",
+    "est-elle",
+    "sont-ils",
+    "sont-elles",
 ];
 /// Reflexive pronouns ([`class::REFL`]).
 pub const REFL_WORDS: &[&str] = &["se", "s'", "me", "m'", "te", "t'", "nous", "vous"];
@@ -1012,8 +1106,18 @@ pub const GROUP_STOP_WORDS: &[&str] = &[
 ];
 /// Second halves of a negation ([`class::NEG`]).
 pub const NEG_WORDS: &[&str] = &[
-    "pas", "jamais", "plus", "guère", "point", "nullement", "aucunement", "aucun", "aucune", "rien",
-    "personne", "ni",
+    "pas",
+    "jamais",
+    "plus",
+    "guère",
+    "point",
+    "nullement",
+    "aucunement",
+    "aucun",
+    "aucune",
+    "rien",
+    "personne",
+    "ni",
 ];
 
 pub struct Lexicons {
@@ -1569,6 +1673,7 @@ fn build() -> Lexicons {
         (GROUP_STOP_WORDS, class::GROUP_STOP),
         (NEG_WORDS, class::NEG),
         (&["ne", "n'"][..], class::NE),
+        (&[","][..], class::COMMA),
     ] {
         for w in words {
             mark(&mut classes, vocab.intern(w), bit);

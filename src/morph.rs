@@ -132,7 +132,9 @@ fn first_group(inf: &str) -> Parts {
     let mut fut_changes = true;
     if stem.ends_with("oy") || stem.ends_with("uy") || stem.ends_with("ay") {
         mute = format!("{}i", &stem[..stem.len() - 1]);
-    } else if n >= 2 && (chars[n - 2] == 'e' || chars[n - 2] == 'é') && !"aeiouyé".contains(chars[n - 1])
+    } else if n >= 2
+        && (chars[n - 2] == 'e' || chars[n - 2] == 'é')
+        && !"aeiouyé".contains(chars[n - 1])
     {
         // e/é + one consonant (or « ch », « gu »… are rare enough to ignore).
         let c = chars[n - 1];
@@ -145,7 +147,13 @@ fn first_group(inf: &str) -> Parts {
         } else {
             mute = format!("{before}è{c}");
         }
-    } else if n >= 3 && chars[n - 3] == 'é' && matches!((chars[n - 2], chars[n - 1]), ('g', 'r') | ('t', 'r') | ('c', 'h') | ('g', 'l') | ('b', 'r') | ('v', 'r')) {
+    } else if n >= 3
+        && chars[n - 3] == 'é'
+        && matches!(
+            (chars[n - 2], chars[n - 1]),
+            ('g', 'r') | ('t', 'r') | ('c', 'h') | ('g', 'l') | ('b', 'r') | ('v', 'r')
+        )
+    {
         // « intégrer », « pénétrer », « sécher », « régler », « célébrer »: é → è.
         let before: String = chars[..n - 3].iter().collect();
         mute = format!("{before}è{}{}", chars[n - 2], chars[n - 1]);
@@ -219,48 +227,171 @@ macro_rules! parts {
 
 /// Third-group models, longest suffix first where two could apply.
 const MODELS: &[Model] = &[
-    Model { suffix: "enir", p: |b| parts!(b; ["iens", "iens", "ient", "enons", "enez", "iennent"]; "en"; "iendr"; ["int", "inrent"]; ["ienn", "en"]; "enant"; "enu") },
-    Model { suffix: "mettre", p: |b| parts!(b; ["mets", "mets", "met", "mettons", "mettez", "mettent"]; "mett"; "mettr"; ["mit", "mirent"]; ["mett", "mett"]; "mettant"; "mis") },
-    Model { suffix: "prendre", p: |b| parts!(b; ["prends", "prends", "prend", "prenons", "prenez", "prennent"]; "pren"; "prendr"; ["prit", "prirent"]; ["prenn", "pren"]; "prenant"; "pris") },
-    Model { suffix: "aindre", p: |b| parts!(b; ["ains", "ains", "aint", "aignons", "aignez", "aignent"]; "aign"; "aindr"; ["aignit", "aignirent"]; ["aign", "aign"]; "aignant"; "aint") },
-    Model { suffix: "eindre", p: |b| parts!(b; ["eins", "eins", "eint", "eignons", "eignez", "eignent"]; "eign"; "eindr"; ["eignit", "eignirent"]; ["eign", "eign"]; "eignant"; "eint") },
-    Model { suffix: "oindre", p: |b| parts!(b; ["oins", "oins", "oint", "oignons", "oignez", "oignent"]; "oign"; "oindr"; ["oignit", "oignirent"]; ["oign", "oign"]; "oignant"; "oint") },
-    Model { suffix: "soudre", p: |b| parts!(b; ["sous", "sous", "sout", "solvons", "solvez", "solvent"]; "solv"; "soudr"; ["solut", "solurent"]; ["solv", "solv"]; "solvant"; "solu") },
-    Model { suffix: "uire", p: |b| parts!(b; ["uis", "uis", "uit", "uisons", "uisez", "uisent"]; "uis"; "uir"; ["uisit", "uisirent"]; ["uis", "uis"]; "uisant"; "uit") },
-    Model { suffix: "faire", p: |b| parts!(b; ["fais", "fais", "fait", "faisons", "faites", "font"]; "fais"; "fer"; ["fit", "firent"]; ["fass", "fass"]; "faisant"; "fait") },
-    Model { suffix: "dire", p: |b| parts!(b; ["dis", "dis", "dit", "disons", "disez", "disent"]; "dis"; "dir"; ["dit", "dirent"]; ["dis", "dis"]; "disant"; "dit") },
-    Model { suffix: "crire", p: |b| parts!(b; ["cris", "cris", "crit", "crivons", "crivez", "crivent"]; "criv"; "crir"; ["crivit", "crivirent"]; ["criv", "criv"]; "crivant"; "crit") },
-    Model { suffix: "cevoir", p: |b| parts!(b; ["çois", "çois", "çoit", "cevons", "cevez", "çoivent"]; "cev"; "cevr"; ["çut", "çurent"]; ["çoiv", "cev"]; "cevant"; "çu") },
-    Model { suffix: "prévoir", p: |b| parts!(b; ["prévois", "prévois", "prévoit", "prévoyons", "prévoyez", "prévoient"]; "prévoy"; "prévoir"; ["prévit", "prévirent"]; ["prévoi", "prévoy"]; "prévoyant"; "prévu") },
-    Model { suffix: "voir", p: |b| parts!(b; ["vois", "vois", "voit", "voyons", "voyez", "voient"]; "voy"; "verr"; ["vit", "virent"]; ["voi", "voy"]; "voyant"; "vu") },
-    Model { suffix: "vrir", p: |b| parts!(b; ["vre", "vres", "vre", "vrons", "vrez", "vrent"]; "vr"; "vrir"; ["vrit", "vrirent"]; ["vr", "vr"]; "vrant"; "vert") },
-    Model { suffix: "frir", p: |b| parts!(b; ["fre", "fres", "fre", "frons", "frez", "frent"]; "fr"; "frir"; ["frit", "frirent"]; ["fr", "fr"]; "frant"; "fert") },
-    Model { suffix: "ouffrir", p: |b| parts!(b; ["ouffre", "ouffres", "ouffre", "ouffrons", "ouffrez", "ouffrent"]; "ouffr"; "ouffrir"; ["ouffrit", "ouffrirent"]; ["ouffr", "ouffr"]; "ouffrant"; "ouffert") },
-    Model { suffix: "battre", p: |b| parts!(b; ["bats", "bats", "bat", "battons", "battez", "battent"]; "batt"; "battr"; ["battit", "battirent"]; ["batt", "batt"]; "battant"; "battu") },
-    Model { suffix: "vaincre", p: |b| parts!(b; ["vaincs", "vaincs", "vainc", "vainquons", "vainquez", "vainquent"]; "vainqu"; "vaincr"; ["vainquit", "vainquirent"]; ["vainqu", "vainqu"]; "vainquant"; "vaincu") },
-    Model { suffix: "suivre", p: |b| parts!(b; ["suis", "suis", "suit", "suivons", "suivez", "suivent"]; "suiv"; "suivr"; ["suivit", "suivirent"]; ["suiv", "suiv"]; "suivant"; "suivi") },
-    Model { suffix: "aître", p: |b| parts!(b; ["ais", "ais", "aît", "aissons", "aissez", "aissent"]; "aiss"; "aîtr"; ["ut", "urent"]; ["aiss", "aiss"]; "aissant"; "u") },
-    Model { suffix: "croire", p: |b| parts!(b; ["crois", "crois", "croit", "croyons", "croyez", "croient"]; "croy"; "croir"; ["crut", "crurent"]; ["croi", "croy"]; "croyant"; "cru") },
-    Model { suffix: "rompre", p: |b| parts!(b; ["romps", "romps", "rompt", "rompons", "rompez", "rompent"]; "romp"; "rompr"; ["rompit", "rompirent"]; ["romp", "romp"]; "rompant"; "rompu") },
-    Model { suffix: "vouloir", p: |b| parts!(b; ["veux", "veux", "veut", "voulons", "voulez", "veulent"]; "voul"; "voudr"; ["voulut", "voulurent"]; ["veuill", "voul"]; "voulant"; "voulu") },
-    Model { suffix: "pouvoir", p: |b| parts!(b; ["peux", "peux", "peut", "pouvons", "pouvez", "peuvent"]; "pouv"; "pourr"; ["put", "purent"]; ["puiss", "puiss"]; "pouvant"; "pu") },
-    Model { suffix: "devoir", p: |b| parts!(b; ["dois", "dois", "doit", "devons", "devez", "doivent"]; "dev"; "devr"; ["dut", "durent"]; ["doiv", "dev"]; "devant"; "dû") },
-    Model { suffix: "quérir", p: |b| parts!(b; ["quiers", "quiers", "quiert", "quérons", "quérez", "quièrent"]; "quér"; "querr"; ["quit", "quirent"]; ["quièr", "quér"]; "quérant"; "quis") },
-    Model { suffix: "courir", p: |b| parts!(b; ["cours", "cours", "court", "courons", "courez", "courent"]; "cour"; "courr"; ["courut", "coururent"]; ["cour", "cour"]; "courant"; "couru") },
-    Model { suffix: "cueillir", p: |b| parts!(b; ["cueille", "cueilles", "cueille", "cueillons", "cueillez", "cueillent"]; "cueill"; "cueiller"; ["cueillit", "cueillirent"]; ["cueill", "cueill"]; "cueillant"; "cueilli") },
-    Model { suffix: "fuir", p: |b| parts!(b; ["fuis", "fuis", "fuit", "fuyons", "fuyez", "fuient"]; "fuy"; "fuir"; ["fuit", "fuirent"]; ["fui", "fuy"]; "fuyant"; "fui") },
-    Model { suffix: "valoir", p: |b| parts!(b; ["vaux", "vaux", "vaut", "valons", "valez", "valent"]; "val"; "vaudr"; ["valut", "valurent"]; ["vaill", "val"]; "valant"; "valu") },
-    Model { suffix: "aller", p: |b| parts!(b; ["vais", "vas", "va", "allons", "allez", "vont"]; "all"; "ir"; ["alla", "allèrent"]; ["aill", "all"]; "allant"; "allé") },
-    Model { suffix: "tir", p: |b| parts!(b; ["s", "s", "t", "tons", "tez", "tent"]; "t"; "tir"; ["tit", "tirent"]; ["t", "t"]; "tant"; "ti") },
-    Model { suffix: "servir", p: |b| parts!(b; ["sers", "sers", "sert", "servons", "servez", "servent"]; "serv"; "servir"; ["servit", "servirent"]; ["serv", "serv"]; "servant"; "servi") },
-    Model { suffix: "dormir", p: |b| parts!(b; ["dors", "dors", "dort", "dormons", "dormez", "dorment"]; "dorm"; "dormir"; ["dormit", "dormirent"]; ["dorm", "dorm"]; "dormant"; "dormi") },
-    Model { suffix: "vivre", p: |b| parts!(b; ["vis", "vis", "vit", "vivons", "vivez", "vivent"]; "viv"; "vivr"; ["vécut", "vécurent"]; ["viv", "viv"]; "vivant"; "vécu") },
-    Model { suffix: "lire", p: |b| parts!(b; ["lis", "lis", "lit", "lisons", "lisez", "lisent"]; "lis"; "lir"; ["lut", "lurent"]; ["lis", "lis"]; "lisant"; "lu") },
-    Model { suffix: "mourir", p: |b| parts!(b; ["meurs", "meurs", "meurt", "mourons", "mourez", "meurent"]; "mour"; "mourr"; ["mourut", "moururent"]; ["meur", "mour"]; "mourant"; "mort") },
-    Model { suffix: "plaire", p: |b| parts!(b; ["plais", "plais", "plaît", "plaisons", "plaisez", "plaisent"]; "plais"; "plair"; ["plut", "plurent"]; ["plais", "plais"]; "plaisant"; "plu") },
-    Model { suffix: "taire", p: |b| parts!(b; ["tais", "tais", "tait", "taisons", "taisez", "taisent"]; "tais"; "tair"; ["tut", "turent"]; ["tais", "tais"]; "taisant"; "tu") },
+    Model {
+        suffix: "enir",
+        p: |b| parts!(b; ["iens", "iens", "ient", "enons", "enez", "iennent"]; "en"; "iendr"; ["int", "inrent"]; ["ienn", "en"]; "enant"; "enu"),
+    },
+    Model {
+        suffix: "mettre",
+        p: |b| parts!(b; ["mets", "mets", "met", "mettons", "mettez", "mettent"]; "mett"; "mettr"; ["mit", "mirent"]; ["mett", "mett"]; "mettant"; "mis"),
+    },
+    Model {
+        suffix: "prendre",
+        p: |b| parts!(b; ["prends", "prends", "prend", "prenons", "prenez", "prennent"]; "pren"; "prendr"; ["prit", "prirent"]; ["prenn", "pren"]; "prenant"; "pris"),
+    },
+    Model {
+        suffix: "aindre",
+        p: |b| parts!(b; ["ains", "ains", "aint", "aignons", "aignez", "aignent"]; "aign"; "aindr"; ["aignit", "aignirent"]; ["aign", "aign"]; "aignant"; "aint"),
+    },
+    Model {
+        suffix: "eindre",
+        p: |b| parts!(b; ["eins", "eins", "eint", "eignons", "eignez", "eignent"]; "eign"; "eindr"; ["eignit", "eignirent"]; ["eign", "eign"]; "eignant"; "eint"),
+    },
+    Model {
+        suffix: "oindre",
+        p: |b| parts!(b; ["oins", "oins", "oint", "oignons", "oignez", "oignent"]; "oign"; "oindr"; ["oignit", "oignirent"]; ["oign", "oign"]; "oignant"; "oint"),
+    },
+    Model {
+        suffix: "soudre",
+        p: |b| parts!(b; ["sous", "sous", "sout", "solvons", "solvez", "solvent"]; "solv"; "soudr"; ["solut", "solurent"]; ["solv", "solv"]; "solvant"; "solu"),
+    },
+    Model {
+        suffix: "uire",
+        p: |b| parts!(b; ["uis", "uis", "uit", "uisons", "uisez", "uisent"]; "uis"; "uir"; ["uisit", "uisirent"]; ["uis", "uis"]; "uisant"; "uit"),
+    },
+    Model {
+        suffix: "faire",
+        p: |b| parts!(b; ["fais", "fais", "fait", "faisons", "faites", "font"]; "fais"; "fer"; ["fit", "firent"]; ["fass", "fass"]; "faisant"; "fait"),
+    },
+    Model {
+        suffix: "dire",
+        p: |b| parts!(b; ["dis", "dis", "dit", "disons", "disez", "disent"]; "dis"; "dir"; ["dit", "dirent"]; ["dis", "dis"]; "disant"; "dit"),
+    },
+    Model {
+        suffix: "crire",
+        p: |b| parts!(b; ["cris", "cris", "crit", "crivons", "crivez", "crivent"]; "criv"; "crir"; ["crivit", "crivirent"]; ["criv", "criv"]; "crivant"; "crit"),
+    },
+    Model {
+        suffix: "cevoir",
+        p: |b| parts!(b; ["çois", "çois", "çoit", "cevons", "cevez", "çoivent"]; "cev"; "cevr"; ["çut", "çurent"]; ["çoiv", "cev"]; "cevant"; "çu"),
+    },
+    Model {
+        suffix: "prévoir",
+        p: |b| parts!(b; ["prévois", "prévois", "prévoit", "prévoyons", "prévoyez", "prévoient"]; "prévoy"; "prévoir"; ["prévit", "prévirent"]; ["prévoi", "prévoy"]; "prévoyant"; "prévu"),
+    },
+    Model {
+        suffix: "voir",
+        p: |b| parts!(b; ["vois", "vois", "voit", "voyons", "voyez", "voient"]; "voy"; "verr"; ["vit", "virent"]; ["voi", "voy"]; "voyant"; "vu"),
+    },
+    Model {
+        suffix: "vrir",
+        p: |b| parts!(b; ["vre", "vres", "vre", "vrons", "vrez", "vrent"]; "vr"; "vrir"; ["vrit", "vrirent"]; ["vr", "vr"]; "vrant"; "vert"),
+    },
+    Model {
+        suffix: "frir",
+        p: |b| parts!(b; ["fre", "fres", "fre", "frons", "frez", "frent"]; "fr"; "frir"; ["frit", "frirent"]; ["fr", "fr"]; "frant"; "fert"),
+    },
+    Model {
+        suffix: "ouffrir",
+        p: |b| parts!(b; ["ouffre", "ouffres", "ouffre", "ouffrons", "ouffrez", "ouffrent"]; "ouffr"; "ouffrir"; ["ouffrit", "ouffrirent"]; ["ouffr", "ouffr"]; "ouffrant"; "ouffert"),
+    },
+    Model {
+        suffix: "battre",
+        p: |b| parts!(b; ["bats", "bats", "bat", "battons", "battez", "battent"]; "batt"; "battr"; ["battit", "battirent"]; ["batt", "batt"]; "battant"; "battu"),
+    },
+    Model {
+        suffix: "vaincre",
+        p: |b| parts!(b; ["vaincs", "vaincs", "vainc", "vainquons", "vainquez", "vainquent"]; "vainqu"; "vaincr"; ["vainquit", "vainquirent"]; ["vainqu", "vainqu"]; "vainquant"; "vaincu"),
+    },
+    Model {
+        suffix: "suivre",
+        p: |b| parts!(b; ["suis", "suis", "suit", "suivons", "suivez", "suivent"]; "suiv"; "suivr"; ["suivit", "suivirent"]; ["suiv", "suiv"]; "suivant"; "suivi"),
+    },
+    Model {
+        suffix: "aître",
+        p: |b| parts!(b; ["ais", "ais", "aît", "aissons", "aissez", "aissent"]; "aiss"; "aîtr"; ["ut", "urent"]; ["aiss", "aiss"]; "aissant"; "u"),
+    },
+    Model {
+        suffix: "croire",
+        p: |b| parts!(b; ["crois", "crois", "croit", "croyons", "croyez", "croient"]; "croy"; "croir"; ["crut", "crurent"]; ["croi", "croy"]; "croyant"; "cru"),
+    },
+    Model {
+        suffix: "rompre",
+        p: |b| parts!(b; ["romps", "romps", "rompt", "rompons", "rompez", "rompent"]; "romp"; "rompr"; ["rompit", "rompirent"]; ["romp", "romp"]; "rompant"; "rompu"),
+    },
+    Model {
+        suffix: "vouloir",
+        p: |b| parts!(b; ["veux", "veux", "veut", "voulons", "voulez", "veulent"]; "voul"; "voudr"; ["voulut", "voulurent"]; ["veuill", "voul"]; "voulant"; "voulu"),
+    },
+    Model {
+        suffix: "pouvoir",
+        p: |b| parts!(b; ["peux", "peux", "peut", "pouvons", "pouvez", "peuvent"]; "pouv"; "pourr"; ["put", "purent"]; ["puiss", "puiss"]; "pouvant"; "pu"),
+    },
+    Model {
+        suffix: "devoir",
+        p: |b| parts!(b; ["dois", "dois", "doit", "devons", "devez", "doivent"]; "dev"; "devr"; ["dut", "durent"]; ["doiv", "dev"]; "devant"; "dû"),
+    },
+    Model {
+        suffix: "quérir",
+        p: |b| parts!(b; ["quiers", "quiers", "quiert", "quérons", "quérez", "quièrent"]; "quér"; "querr"; ["quit", "quirent"]; ["quièr", "quér"]; "quérant"; "quis"),
+    },
+    Model {
+        suffix: "courir",
+        p: |b| parts!(b; ["cours", "cours", "court", "courons", "courez", "courent"]; "cour"; "courr"; ["courut", "coururent"]; ["cour", "cour"]; "courant"; "couru"),
+    },
+    Model {
+        suffix: "cueillir",
+        p: |b| parts!(b; ["cueille", "cueilles", "cueille", "cueillons", "cueillez", "cueillent"]; "cueill"; "cueiller"; ["cueillit", "cueillirent"]; ["cueill", "cueill"]; "cueillant"; "cueilli"),
+    },
+    Model {
+        suffix: "fuir",
+        p: |b| parts!(b; ["fuis", "fuis", "fuit", "fuyons", "fuyez", "fuient"]; "fuy"; "fuir"; ["fuit", "fuirent"]; ["fui", "fuy"]; "fuyant"; "fui"),
+    },
+    Model {
+        suffix: "valoir",
+        p: |b| parts!(b; ["vaux", "vaux", "vaut", "valons", "valez", "valent"]; "val"; "vaudr"; ["valut", "valurent"]; ["vaill", "val"]; "valant"; "valu"),
+    },
+    Model {
+        suffix: "aller",
+        p: |b| parts!(b; ["vais", "vas", "va", "allons", "allez", "vont"]; "all"; "ir"; ["alla", "allèrent"]; ["aill", "all"]; "allant"; "allé"),
+    },
+    Model {
+        suffix: "tir",
+        p: |b| parts!(b; ["s", "s", "t", "tons", "tez", "tent"]; "t"; "tir"; ["tit", "tirent"]; ["t", "t"]; "tant"; "ti"),
+    },
+    Model {
+        suffix: "servir",
+        p: |b| parts!(b; ["sers", "sers", "sert", "servons", "servez", "servent"]; "serv"; "servir"; ["servit", "servirent"]; ["serv", "serv"]; "servant"; "servi"),
+    },
+    Model {
+        suffix: "dormir",
+        p: |b| parts!(b; ["dors", "dors", "dort", "dormons", "dormez", "dorment"]; "dorm"; "dormir"; ["dormit", "dormirent"]; ["dorm", "dorm"]; "dormant"; "dormi"),
+    },
+    Model {
+        suffix: "vivre",
+        p: |b| parts!(b; ["vis", "vis", "vit", "vivons", "vivez", "vivent"]; "viv"; "vivr"; ["vécut", "vécurent"]; ["viv", "viv"]; "vivant"; "vécu"),
+    },
+    Model {
+        suffix: "lire",
+        p: |b| parts!(b; ["lis", "lis", "lit", "lisons", "lisez", "lisent"]; "lis"; "lir"; ["lut", "lurent"]; ["lis", "lis"]; "lisant"; "lu"),
+    },
+    Model {
+        suffix: "mourir",
+        p: |b| parts!(b; ["meurs", "meurs", "meurt", "mourons", "mourez", "meurent"]; "mour"; "mourr"; ["mourut", "moururent"]; ["meur", "mour"]; "mourant"; "mort"),
+    },
+    Model {
+        suffix: "plaire",
+        p: |b| parts!(b; ["plais", "plais", "plaît", "plaisons", "plaisez", "plaisent"]; "plais"; "plair"; ["plut", "plurent"]; ["plais", "plais"]; "plaisant"; "plu"),
+    },
+    Model {
+        suffix: "taire",
+        p: |b| parts!(b; ["tais", "tais", "tait", "taisons", "taisez", "taisent"]; "tais"; "tair"; ["tut", "turent"]; ["tais", "tais"]; "taisant"; "tu"),
+    },
     // -dre last: « prendre », « -indre », « résoudre » are matched before it.
-    Model { suffix: "dre", p: |b| parts!(b; ["ds", "ds", "d", "dons", "dez", "dent"]; "d"; "dr"; ["dit", "dirent"]; ["d", "d"]; "dant"; "du") },
+    Model {
+        suffix: "dre",
+        p: |b| parts!(b; ["ds", "ds", "d", "dons", "dez", "dent"]; "d"; "dr"; ["dit", "dirent"]; ["d", "d"]; "dant"; "du"),
+    },
 ];
 
 /// Lemmas in « -tir » that are second group (« aboutir », « garantir »…), not « partir ».
@@ -388,10 +519,12 @@ pub fn adjective(m: &str) -> Vec<String> {
         format!("{b}ive")
     } else if let Some(b) = m.strip_suffix("er") {
         format!("{b}ère")
-    } else if let Some(b) = m
-        .strip_suffix("et")
-        .filter(|_| matches!(m, "inquiet" | "complet" | "incomplet" | "concret" | "discret" | "secret"))
-    {
+    } else if let Some(b) = m.strip_suffix("et").filter(|_| {
+        matches!(
+            m,
+            "inquiet" | "complet" | "incomplet" | "concret" | "discret" | "secret"
+        )
+    }) {
         format!("{b}ète")
     } else if m.ends_with("el") || m.ends_with("en") || m.ends_with("on") || m.ends_with("et") {
         let last = m.chars().last().unwrap_or('e');
@@ -433,15 +566,58 @@ mod tests {
 
     #[test]
     fn first_group_with_spelling_changes() {
-        has(&verb("saluer"), &["salue", "saluent", "saluons", "saluait", "saluera", "saluerait", "salua", "saluèrent", "saluant", "salué", "saluées"]);
-        has(&verb("menacer"), &["menace", "menaçons", "menaçait", "menaçant", "menacé"]);
-        has(&verb("encourager"), &["encourage", "encourageons", "encourageait", "encourageant"]);
-        has(&verb("appeler"), &["appelle", "appellent", "appelons", "appellera", "appelait", "appelé"]);
-        has(&verb("rejeter"), &["rejette", "rejettent", "rejetons", "rejettera", "rejeté"]);
+        has(
+            &verb("saluer"),
+            &[
+                "salue",
+                "saluent",
+                "saluons",
+                "saluait",
+                "saluera",
+                "saluerait",
+                "salua",
+                "saluèrent",
+                "saluant",
+                "salué",
+                "saluées",
+            ],
+        );
+        has(
+            &verb("menacer"),
+            &["menace", "menaçons", "menaçait", "menaçant", "menacé"],
+        );
+        has(
+            &verb("encourager"),
+            &["encourage", "encourageons", "encourageait", "encourageant"],
+        );
+        has(
+            &verb("appeler"),
+            &[
+                "appelle",
+                "appellent",
+                "appelons",
+                "appellera",
+                "appelait",
+                "appelé",
+            ],
+        );
+        has(
+            &verb("rejeter"),
+            &["rejette", "rejettent", "rejetons", "rejettera", "rejeté"],
+        );
         has(&verb("marteler"), &["martèle", "martèlent", "martèlera"]);
-        has(&verb("lever"), &["lève", "lèvent", "lèvera", "levons", "levé"]);
-        has(&verb("espérer"), &["espère", "espèrent", "espérons", "espérera", "espéré"]);
-        has(&verb("employer"), &["emploie", "emploient", "emploiera", "employons", "employé"]);
+        has(
+            &verb("lever"),
+            &["lève", "lèvent", "lèvera", "levons", "levé"],
+        );
+        has(
+            &verb("espérer"),
+            &["espère", "espèrent", "espérons", "espérera", "espéré"],
+        );
+        has(
+            &verb("employer"),
+            &["emploie", "emploient", "emploiera", "employons", "employé"],
+        );
         has(&verb("intégrer"), &["intègre", "intégrons"]);
         has(&verb("payer"), &["paie", "paye", "payons"]);
         // No stray forms.
@@ -451,35 +627,126 @@ mod tests {
 
     #[test]
     fn second_and_third_groups() {
-        has(&verb("agir"), &["agit", "agissent", "agissons", "agissait", "agira", "agirait", "agi"]);
+        has(
+            &verb("agir"),
+            &[
+                "agit", "agissent", "agissons", "agissait", "agira", "agirait", "agi",
+            ],
+        );
         has(&verb("garantir"), &["garantit", "garantissent", "garanti"]);
-        has(&verb("soutenir"), &["soutient", "soutiennent", "soutenons", "soutenait", "soutiendra", "soutiendrait", "soutint", "soutienne", "soutenant", "soutenu", "soutenues"]);
-        has(&verb("promettre"), &["promet", "promettent", "promettra", "promis", "promise", "promises"]);
-        has(&verb("entreprendre"), &["entreprend", "entreprennent", "entrepris"]);
-        has(&verb("défendre"), &["défend", "défendent", "défendra", "défendu", "défendues"]);
-        has(&verb("craindre"), &["craint", "craignent", "craignait", "craindra", "craint", "craintes"]);
+        has(
+            &verb("soutenir"),
+            &[
+                "soutient",
+                "soutiennent",
+                "soutenons",
+                "soutenait",
+                "soutiendra",
+                "soutiendrait",
+                "soutint",
+                "soutienne",
+                "soutenant",
+                "soutenu",
+                "soutenues",
+            ],
+        );
+        has(
+            &verb("promettre"),
+            &[
+                "promet",
+                "promettent",
+                "promettra",
+                "promis",
+                "promise",
+                "promises",
+            ],
+        );
+        has(
+            &verb("entreprendre"),
+            &["entreprend", "entreprennent", "entrepris"],
+        );
+        has(
+            &verb("défendre"),
+            &["défend", "défendent", "défendra", "défendu", "défendues"],
+        );
+        has(
+            &verb("craindre"),
+            &[
+                "craint",
+                "craignent",
+                "craignait",
+                "craindra",
+                "craint",
+                "craintes",
+            ],
+        );
         has(&verb("rejoindre"), &["rejoint", "rejoignent"]);
-        has(&verb("détruire"), &["détruit", "détruisent", "détruira", "détruit"]);
+        has(
+            &verb("détruire"),
+            &["détruit", "détruisent", "détruira", "détruit"],
+        );
         has(&verb("contredire"), &["contredit", "contredisent"]);
-        has(&verb("prévoir"), &["prévoit", "prévoient", "prévoira", "prévu"]);
+        has(
+            &verb("prévoir"),
+            &["prévoit", "prévoient", "prévoira", "prévu"],
+        );
         has(&verb("revoir"), &["revoit", "reverra", "revu"]);
-        has(&verb("offrir"), &["offre", "offrent", "offrira", "offert", "offertes"]);
+        has(
+            &verb("offrir"),
+            &["offre", "offrent", "offrira", "offert", "offertes"],
+        );
         has(&verb("découvrir"), &["découvre", "découvert"]);
         has(&verb("souffrir"), &["souffre", "souffert"]);
         has(&verb("ressentir"), &["ressent", "ressentent", "ressenti"]);
-        has(&verb("recevoir"), &["reçoit", "reçoivent", "recevons", "recevra", "reçu"]);
+        has(
+            &verb("recevoir"),
+            &["reçoit", "reçoivent", "recevons", "recevra", "reçu"],
+        );
         has(&verb("combattre"), &["combat", "combattent", "combattu"]);
-        has(&verb("convaincre"), &["convainc", "convainquent", "convaincu"]);
-        has(&verb("poursuivre"), &["poursuit", "poursuivent", "poursuivra", "poursuivi"]);
-        has(&verb("reconnaître"), &["reconnaît", "reconnait", "reconnaissent", "reconnut", "reconnu"]);
-        has(&verb("décrire"), &["décrit", "décrivent", "décrira", "décrit"]);
+        has(
+            &verb("convaincre"),
+            &["convainc", "convainquent", "convaincu"],
+        );
+        has(
+            &verb("poursuivre"),
+            &["poursuit", "poursuivent", "poursuivra", "poursuivi"],
+        );
+        has(
+            &verb("reconnaître"),
+            &[
+                "reconnaît",
+                "reconnait",
+                "reconnaissent",
+                "reconnut",
+                "reconnu",
+            ],
+        );
+        has(
+            &verb("décrire"),
+            &["décrit", "décrivent", "décrira", "décrit"],
+        );
         has(&verb("interrompre"), &["interrompt", "interrompu"]);
-        has(&verb("résoudre"), &["résout", "résolvent", "résoudra", "résolu"]);
-        has(&verb("vouloir"), &["veut", "veulent", "voulons", "voudra", "voudrait", "voulu"]);
-        has(&verb("acquérir"), &["acquiert", "acquièrent", "acquerra", "acquis"]);
+        has(
+            &verb("résoudre"),
+            &["résout", "résolvent", "résoudra", "résolu"],
+        );
+        has(
+            &verb("vouloir"),
+            &["veut", "veulent", "voulons", "voudra", "voudrait", "voulu"],
+        );
+        has(
+            &verb("acquérir"),
+            &["acquiert", "acquièrent", "acquerra", "acquis"],
+        );
         has(&verb("recourir"), &["recourt", "recourra", "recouru"]);
-        has(&verb("accueillir"), &["accueille", "accueillent", "accueillera", "accueilli"]);
-        has(&verb("faire"), &["fait", "font", "fera", "ferait", "faisant", "fait"]);
+        has(
+            &verb("accueillir"),
+            &["accueille", "accueillent", "accueillera", "accueilli"],
+        );
+        has(
+            &verb("faire"),
+            &["fait", "font", "fera", "ferait", "faisant", "fait"],
+        );
         has(&verb("satisfaire"), &["satisfait", "satisfont"]);
         has(&verb("aller"), &["va", "vont", "ira", "irait"]);
         has(&verb("être"), &["est", "sont", "sera", "été"]);
@@ -499,16 +766,42 @@ mod tests {
         assert_eq!(noun("travail"), ["travail", "travails"]);
         assert_eq!(noun("signal"), ["signal", "signaux"]);
         assert_eq!(noun("progrès"), ["progrès"]);
-        assert_eq!(adjective("opposé"), ["opposé", "opposée", "opposés", "opposées"]);
+        assert_eq!(
+            adjective("opposé"),
+            ["opposé", "opposée", "opposés", "opposées"]
+        );
         assert_eq!(adjective("hostile"), ["hostile", "hostiles"]);
-        assert_eq!(adjective("inquiet"), ["inquiet", "inquiète", "inquiets", "inquiètes"]);
-        assert_eq!(adjective("préoccupant"), ["préoccupant", "préoccupante", "préoccupants", "préoccupantes"]);
-        assert_eq!(adjective("déterminé"), ["déterminé", "déterminée", "déterminés", "déterminées"]);
+        assert_eq!(
+            adjective("inquiet"),
+            ["inquiet", "inquiète", "inquiets", "inquiètes"]
+        );
+        assert_eq!(
+            adjective("préoccupant"),
+            [
+                "préoccupant",
+                "préoccupante",
+                "préoccupants",
+                "préoccupantes"
+            ]
+        );
+        assert_eq!(
+            adjective("déterminé"),
+            ["déterminé", "déterminée", "déterminés", "déterminées"]
+        );
         assert_eq!(adjective("favorable"), ["favorable", "favorables"]);
-        assert_eq!(adjective("décisif"), ["décisif", "décisive", "décisifs", "décisives"]);
+        assert_eq!(
+            adjective("décisif"),
+            ["décisif", "décisive", "décisifs", "décisives"]
+        );
         assert_eq!(adjective("sérieux"), ["sérieux", "sérieuse", "sérieuses"]);
         assert_eq!(adjective("fier"), ["fier", "fière", "fiers", "fières"]);
-        assert_eq!(adjective("essentiel"), ["essentiel", "essentielle", "essentiels", "essentielles"]);
-        assert_eq!(adjective("crucial"), ["crucial", "cruciale", "cruciaux", "cruciales"]);
+        assert_eq!(
+            adjective("essentiel"),
+            ["essentiel", "essentielle", "essentiels", "essentielles"]
+        );
+        assert_eq!(
+            adjective("crucial"),
+            ["crucial", "cruciale", "cruciaux", "cruciales"]
+        );
     }
 }

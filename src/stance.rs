@@ -97,7 +97,7 @@ fn holder_for(
     if let Some(plural) = first_person(doc, clause_start, cue_a) {
         if let Some((sp, _)) = speaker_of(doc, ms, quotes, cue_a) {
             if plural {
-                if let Some(c) = country_of(doc, ms, sp) {
+                if let Some(c) = country_of(ms, sp) {
                     return (vec![c], None, "first-person-country");
                 }
             }
@@ -135,9 +135,7 @@ fn holder_for(
         }
     }
     // An inverted subject after a quote or a comma (« « … », fustige Raoul Dupont »).
-    if cue_a > s.tokens.start
-        && matches!(doc.tok(cue_a - 1), "," | "»" | "\"" | "”")
-    {
+    if cue_a > s.tokens.start && matches!(doc.tok(cue_a - 1), "," | "»" | "\"" | "”") {
         let mut e = cue_a;
         while e < s.tokens.end && e - cue_a < 3 && doc.is_word(e) && !doc.is_cap(e) {
             e += 1;
@@ -330,14 +328,37 @@ fn holder_for(
 fn is_determiner(w: &str) -> bool {
     matches!(
         w,
-        "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "ces" | "ce" | "cette" | "plusieurs"
-            | "certains" | "certaines" | "de" | "d'" | "nombre" | "leurs" | "leur" | "tous" | "toutes"
+        "le" | "la"
+            | "les"
+            | "l'"
+            | "un"
+            | "une"
+            | "des"
+            | "ces"
+            | "ce"
+            | "cette"
+            | "plusieurs"
+            | "certains"
+            | "certaines"
+            | "de"
+            | "d'"
+            | "nombre"
+            | "leurs"
+            | "leur"
+            | "tous"
+            | "toutes"
     )
 }
 
 /// Is the subject of the cue at `cue_a` the first person? `Some(true)` for « nous » / « notre »,
 /// `Some(false)` for « je » / « mon ».
 fn first_person(doc: &Doc, clause_start: usize, cue_a: usize) -> Option<bool> {
+    // The cue's own pronoun (« nous soutenons » read as « se soutenir »).
+    match doc.tok_lower(cue_a) {
+        "nous" => return Some(true),
+        "je" | "j'" | "me" | "m'" => return Some(false),
+        _ => {}
+    }
     let mut k = cue_a;
     while k > clause_start && cue_a - k < 4 {
         k -= 1;
@@ -369,17 +390,25 @@ fn speaker_of(
             return Some((sp, "quote-speaker"));
         }
     }
-    // A transcript paragraph: « Name : … ».
-    let block = &doc.seg.blocks[s.block];
-    let bi = ms.partition_point(|m| m.a < block.tokens.start);
-    if let Some(m) = ms.get(bi) {
-        if m.etype == EntityType::PER
-            && m.a <= block.tokens.start + 1
-            && m.b < block.tokens.end
-            && doc.tok(m.b) == ":"
-            && m.b < cue_a
-        {
-            return Some((bi, "transcript-speaker"));
+    // A transcript: the paragraph, or the nearest one before it, opens with « Name : ».
+    for bk in (s.block.saturating_sub(6)..=s.block).rev() {
+        let block = &doc.seg.blocks[bk];
+        if block.tokens.is_empty() || doc.boilerplate_blocks[bk] {
+            continue;
+        }
+        let bi = ms.partition_point(|m| m.a < block.tokens.start);
+        let label = ms.get(bi).filter(|m| {
+            m.a <= block.tokens.start + 1
+                && m.b < block.tokens.end
+                && doc.tok(m.b) == ":"
+                && m.b < cue_a
+        });
+        match label {
+            Some(m) if m.etype == EntityType::PER => return Some((bi, "transcript-speaker")),
+            // Another label (a journalist's question), or a « Question : » line.
+            Some(_) => break,
+            None if block.tokens.len() > 1 && doc.tok(block.tokens.start + 1) == ":" => break,
+            None => {}
         }
     }
     if let Some(m) = selon_source(doc, ms, s.tokens.clone(), cue_a) {
@@ -414,17 +443,51 @@ fn speaker_of(
         if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech) {
             let after = mention_before(ms, k);
             if ms.get(after).is_some_and(|m| {
-                m.a < s.tokens.end && m.a <= k + 4 && !matches!(doc.tok_lower(m.a - 1), "que" | "qu'")
+                m.a < s.tokens.end
+                    && m.a <= k + 4
+                    && !matches!(doc.tok_lower(m.a - 1), "que" | "qu'")
             }) {
                 return Some((after, "speaker-after"));
             }
         }
     }
-    None
+    // The speaker of the last quote before it in the paragraph (the words go on after the
+    // closing mark: « « … », a-t-il expliqué. Nous fournirons … »).
+    let block = &doc.seg.blocks[s.block];
+    quotes[..qi]
+        .iter()
+        .rev()
+        .take_while(|q| q.a >= block.tokens.start)
+        .find_map(|q| q.speaker)
+        .map(|sp| (sp, "quote-nearby"))
+}
+
+/// The holder named after a noun cue (« la détermination de la Chine », « le soutien du
+/// Kazakhstan »): a mention right after « de / du / d' » (and an article).
+fn genitive_holder(doc: &Doc, ms: &[EMention], b: usize, hi: usize) -> Option<usize> {
+    let mut k = if b > 0 && matches!(doc.tok_lower(b - 1), "de" | "d'" | "du") {
+        b
+    } else if b < hi && matches!(doc.tok_lower(b), "de" | "d'" | "du") {
+        b + 1
+    } else {
+        return None;
+    };
+    if k < hi && matches!(doc.tok_lower(k), "la" | "le" | "l'" | "les") {
+        k += 1;
+    }
+    let mi = ms.partition_point(|m| m.a < k);
+    ms.get(mi)
+        .filter(|m| m.a == k && m.etype != EntityType::MISC)
+        .map(|_| mi)
 }
 
 /// « Selon X, … » / « D'après X, … » opening the sentence (before the cue): X.
-fn selon_source(doc: &Doc, ms: &[EMention], sent: std::ops::Range<usize>, cue_a: usize) -> Option<usize> {
+fn selon_source(
+    doc: &Doc,
+    ms: &[EMention],
+    sent: std::ops::Range<usize>,
+    cue_a: usize,
+) -> Option<usize> {
     let a = sent.start;
     let after = match doc.tok_lower(a) {
         "selon" => a + 1,
@@ -438,14 +501,25 @@ fn selon_source(doc: &Doc, ms: &[EMention], sent: std::ops::Range<usize>, cue_a:
 
 /// The mention of the country a speaker speaks for, if the text names it: from the speaker's
 /// gazetteer entry, or a demonym in their role (« porte-parole du ministère chinois … »).
-fn country_of(doc: &Doc, ms: &[EMention], sp: usize) -> Option<usize> {
+fn country_of(ms: &[EMention], sp: usize) -> Option<usize> {
     let lex = lexicons();
     let m = &ms[sp];
-    let mut country = m
-        .entry
-        .and_then(|e| lex.gaz.get(e))
+    // The gazetteer entry of any mention of the person, else the entry named like them.
+    let entries = ms
+        .iter()
+        .filter(|x| x.canonical == m.canonical)
+        .filter_map(|x| x.entry)
+        .chain(
+            lex.by_form
+                .get(&m.canonical.to_lowercase())
+                .into_iter()
+                .flatten()
+                .copied(),
+        );
+    let mut country = entries
+        .filter_map(|e| lex.gaz.get(e))
         .filter(|g| g.etype == EntityType::PER)
-        .and_then(|g| g.country.clone());
+        .find_map(|g| g.country.clone());
     if country.is_none() {
         let roles = ms
             .iter()
@@ -461,7 +535,6 @@ fn country_of(doc: &Doc, ms: &[EMention], sp: usize) -> Option<usize> {
         }
     }
     let country = country?;
-    let _ = doc;
     ms.iter()
         .position(|x| x.canonical == country && x.etype == EntityType::LOC)
 }
@@ -548,8 +621,12 @@ fn negation(doc: &Doc, lo: usize, hi: usize, h: &CueHit) -> Option<(usize, usize
     if h.form == Form::Plain {
         // « pas de soutien », « aucun soutien », « sans aucune hésitation ».
         for k in a.saturating_sub(2).max(lo)..a {
-            if matches!(doc.tok_lower(k), "aucun" | "aucune" | "sans" | "nul" | "nulle")
-                || (doc.tok_lower(k) == "pas" && k + 1 < a && matches!(doc.tok_lower(k + 1), "de" | "d'"))
+            if matches!(
+                doc.tok_lower(k),
+                "aucun" | "aucune" | "sans" | "nul" | "nulle"
+            ) || (doc.tok_lower(k) == "pas"
+                && k + 1 < a
+                && matches!(doc.tok_lower(k + 1), "de" | "d'"))
             {
                 return Some((k, h.end));
             }
@@ -566,8 +643,21 @@ fn negation(doc: &Doc, lo: usize, hi: usize, h: &CueHit) -> Option<(usize, usize
         }
         if !matches!(
             doc.tok_lower(k),
-            "le" | "la" | "les" | "l'" | "lui" | "leur" | "y" | "en" | "se" | "s'" | "nous"
-                | "vous" | "me" | "m'" | "te" | "t'"
+            "le" | "la"
+                | "les"
+                | "l'"
+                | "lui"
+                | "leur"
+                | "y"
+                | "en"
+                | "se"
+                | "s'"
+                | "nous"
+                | "vous"
+                | "me"
+                | "m'"
+                | "te"
+                | "t'"
         ) {
             break;
         }
@@ -614,15 +704,30 @@ fn is_intensifier(w: &str) -> bool {
 
 /// The agent of a passive cue ending in « par » (« soutenu par la Chine »): the mention right
 /// after it, or the noun phrase as written.
-fn passive_agent(doc: &Doc, ms: &[EMention], b: usize, hi: usize) -> Option<(Vec<usize>, Option<String>)> {
+fn passive_agent(
+    doc: &Doc,
+    ms: &[EMention],
+    b: usize,
+    hi: usize,
+) -> Option<(Vec<usize>, Option<String>)> {
     let mi = ms.partition_point(|m| m.a < b);
     if let Some(m) = ms.get(mi) {
-        if m.a <= b + 1 && m.a < hi && (m.a == b || matches!(doc.tok_lower(b), "la" | "le" | "les" | "l'")) {
+        if m.a <= b + 1
+            && m.a < hi
+            && (m.a == b || matches!(doc.tok_lower(b), "la" | "le" | "les" | "l'"))
+        {
             return Some((coordinated_after(doc, ms, mi), None));
         }
     }
     let mut e = b;
-    while e < hi && e - b < 5 && doc.is_word(e) && !matches!(doc.tok_lower(e), "qui" | "que" | "et" | "pour" | "à" | "dans") {
+    while e < hi
+        && e - b < 5
+        && doc.is_word(e)
+        && !matches!(
+            doc.tok_lower(e),
+            "qui" | "que" | "et" | "pour" | "à" | "dans"
+        )
+    {
         e += 1;
     }
     (e > b + 1).then(|| (Vec::new(), Some(doc.slice(doc.tspan(b, e)).to_string())))
@@ -636,7 +741,9 @@ fn coordinated_after(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
         let gap = ms[cur].b..next.a.max(ms[cur].b);
         if gap.len() > 3
             || !gap.clone().any(|k| doc.tok_lower(k) == "et")
-            || !gap.clone().all(|k| matches!(doc.tok_lower(k), "et" | "la" | "le" | "les" | "l'" | ","))
+            || !gap
+                .clone()
+                .all(|k| matches!(doc.tok_lower(k), "et" | "la" | "le" | "les" | "l'" | ","))
         {
             break;
         }
@@ -678,8 +785,16 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             }
             // A cue right after another one completes it (« prêts à se mobiliser », « a promis
             // de lutter contre », « sa détermination à défendre »): one stance.
-            if let Some(p) = out.last_mut().filter(|p: &&mut StanceAnn| p.a >= lo && p.b <= a && a - p.b <= 2) {
-                if (p.b..a).all(|k| matches!(doc.tok_lower(k), "à" | "de" | "d'" | "pour" | "se" | "s'" | "nous" | "en")) {
+            if let Some(p) = out
+                .last_mut()
+                .filter(|p: &&mut StanceAnn| p.a >= lo && p.b <= a && a - p.b <= 2)
+            {
+                if (p.b..a).all(|k| {
+                    matches!(
+                        doc.tok_lower(k),
+                        "à" | "de" | "d'" | "pour" | "se" | "s'" | "nous" | "en"
+                    )
+                }) {
                     p.b = b;
                     p.span = doc.tspan(p.a, b);
                     p.target = target_after(doc, b);
@@ -688,16 +803,20 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             }
             // A verb coordinated with the previous cue of the sentence shares its subject
             // (« Les deux dirigeants ont exprimé leur opposition …, et ont appelé au … »).
-            let prev = out
-                .last()
-                .filter(|p: &&StanceAnn| p.a >= lo && p.b <= a);
+            let prev = out.last().filter(|p: &&StanceAnn| p.a >= lo && p.b <= a);
             let passive = if h.form == Form::Passive && !cue.eval {
                 passive_agent(doc, ms, h.end, hi)
             } else {
                 None
             };
+            let genitive = if h.form == Form::Plain && !cue.eval {
+                genitive_holder(doc, ms, h.end, hi)
+            } else {
+                None
+            };
             let (holders, holder_text, how) = match (passive, prev) {
                 (Some((hs, ht)), _) => (hs, ht, "passive-agent"),
+                _ if genitive.is_some() => (genitive.into_iter().collect(), None, "genitive"),
                 (None, Some(p)) if a > 0 && doc.tok_lower(a - 1) == "et" => {
                     (p.holders.clone(), p.holder_text.clone(), "coordinated-verb")
                 }
@@ -771,6 +890,203 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    fn rules(t: &str) -> Vec<(String, Polarity, Vec<String>, String)> {
+        let a = crate::analyze(t);
+        a.stances
+            .iter()
+            .map(|s| {
+                (
+                    s.text.clone(),
+                    s.polarity,
+                    s.holders
+                        .iter()
+                        .map(|&h| a.entities[h].canonical.clone())
+                        .collect(),
+                    s.rule.id.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn word_families_cover_tenses_and_forms() {
+        for (t, cue) in [
+            (
+                "La Norvège soutiendrait volontiers le plan.",
+                "soutiendrait",
+            ),
+            (
+                "Le Chili avait vivement soutenu la réforme.",
+                "avait vivement soutenu",
+            ),
+            ("Le Pérou s'était opposé au projet.", "s'était opposé"),
+            ("Nous nous opposons à cette loi.", "nous opposons"),
+            (
+                "Les Pays-Bas se sont dits prêts à aider.",
+                "se sont dits prêts",
+            ),
+            (
+                "Le syndicat a, pour sa part, dénoncé la fermeture.",
+                "a, pour sa part, dénoncé",
+            ),
+            ("Le Ghana exprime son inquiétude.", "inquiétude"),
+        ] {
+            let s = rules(t);
+            assert!(s.iter().any(|x| x.0 == cue), "{t}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn negation_drops_the_stance_unless_the_cue_is_about_it() {
+        for t in [
+            "La Suède ne soutient pas cette candidature.",
+            "Le Mexique n'a jamais condamné l'opération.",
+            "Le Japon ne s'est pas opposé au texte.",
+            "Oslo a décidé de ne pas soutenir le plan.",
+            "Le Brésil ne le soutiendra plus.",
+        ] {
+            let s = rules(t);
+            assert!(
+                !s.iter()
+                    .any(|x| matches!(x.1, Polarity::Support | Polarity::Oppose)
+                        && !x.3.contains("negation")),
+                "{t}: {s:?}"
+            );
+        }
+        let s = rules("L'Inde ne tolérera pas de nouvelles provocations.");
+        assert!(
+            s.iter()
+                .any(|x| x.0 == "ne tolérera pas" && x.1 == Polarity::Oppose && x.2 == ["Inde"]),
+            "{s:?}"
+        );
+        let s = rules("Le Canada n'hésitera pas à riposter.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Commit && x.0.starts_with("n'hésitera pas")),
+            "{s:?}"
+        );
+        // « ne … que » is no negation.
+        let s = rules("La Tunisie ne fait que soutenir ses voisins.");
+        assert!(s.iter().any(|x| x.1 == Polarity::Support), "{s:?}");
+        // Without negation, a « :neg » cue is nothing.
+        assert!(rules("Le Maroc tolère ces pratiques.").is_empty());
+    }
+
+    #[test]
+    fn blockers_and_homographs_are_no_stances() {
+        for t in [
+            "Le chercheur soutient que la Terre se réchauffe.",
+            "Le plan s'appuie sur trois piliers.",
+            "L'opposant a été condamné à cinq ans de prison.",
+            "Le ministère a refusé de commenter.",
+            "La société a accusé réception du courrier.",
+            "La Grèce a voté contre, la Croatie aussi.",
+            "Il est contre cette idée.",
+        ] {
+            let s = rules(t);
+            assert!(
+                !s.iter().any(|x| x.0 == "contre"
+                    || x.0.starts_with("soutient")
+                    || x.0.contains("appuie")
+                    || x.0.contains("condamné")
+                    || x.0.contains("refusé")
+                    || x.0.contains("accusé")),
+                "{t}: {s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn passive_agent_and_participles_without_auxiliary() {
+        let s = rules("Le plan, soutenu par la Norvège et la Suède, a été adopté.");
+        assert!(
+            s.iter().any(|x| x.1 == Polarity::Support
+                && x.2 == ["Norvège", "Suède"]
+                && x.3 == "stance:passive-agent"),
+            "{s:?}"
+        );
+        // A participle with no auxiliary and no agent is an adjective, not a stance.
+        assert!(rules("Les militants soutenus manifestent.").is_empty());
+    }
+
+    #[test]
+    fn future_of_action_verbs_commits() {
+        let s = rules("Le Japon fournira une aide d'urgence à la région.");
+        assert!(
+            s.iter()
+                .any(|x| x.0 == "fournira" && x.1 == Polarity::Commit && x.2 == ["Japon"]),
+            "{s:?}"
+        );
+        assert!(rules("Le Japon fournit une aide d'urgence.").is_empty());
+    }
+
+    #[test]
+    fn evaluations_are_held_by_the_speaker() {
+        let s = rules("Le ministre Ahmed Benali a déclaré que cette décision est inacceptable.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Oppose && x.2 == ["Ahmed Benali"]),
+            "{s:?}"
+        );
+        let s = rules("« L'Ouganda viole le droit international », a affirmé Paul Mensah.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Accuse && x.2 == ["Paul Mensah"]),
+            "{s:?}"
+        );
+        // A plain stance keeps its subject in reported speech.
+        let s = rules("Paul Mensah a déclaré que la Zambie soutient le projet.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Support && x.2 == ["Zambie"]),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn first_person_speaks_for_the_speaker_or_their_country() {
+        let t = "Le Premier ministre japonais Fumio Kishida était au Japon mardi. « Nous soutenons la paix », a déclaré Fumio Kishida.";
+        let s = rules(t);
+        assert!(
+            s.iter().any(|x| x.1 == Polarity::Support
+                && x.2 == ["Japon"]
+                && x.3 == "stance:first-person-country"),
+            "{s:?}"
+        );
+        let s = rules("« Je soutiens la paix », a déclaré Fumio Kishida.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Support && x.2 == ["Fumio Kishida"]),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn relative_inverted_source_and_genitive_holders() {
+        let s = rules("Ils ont rencontré les syndicats, qui se sont dits prêts à négocier.");
+        let c = s.iter().find(|x| x.1 == Polarity::Commit).expect("commit");
+        assert!(c.2.is_empty() && c.3 == "stance:relative", "{c:?}");
+        let s = rules("« C'est une honte », fustige Paul Mensah, député du Ghana.");
+        assert!(
+            s.iter().any(|x| x.1 == Polarity::Oppose
+                && x.2 == ["Paul Mensah"]
+                && x.3 == "stance:inverted-subject"),
+            "{s:?}"
+        );
+        let s = rules("Selon Paul Mensah, la réunion souligne l'importance de la coopération.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Support && x.2 == ["Paul Mensah"]),
+            "{s:?}"
+        );
+        let s = rules("Il a salué la détermination du Kenya à réformer.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Commit && x.2 == ["Kenya"] && x.3 == "stance:genitive"),
+            "{s:?}"
+        );
     }
 
     #[test]
