@@ -167,6 +167,9 @@ pub enum Form {
 /// How many words may stand between an auxiliary and its participle (« a pour sa part salué »).
 pub const GROUP_WINDOW: usize = 5;
 
+/// One way to match a cue word: its elements and, for the cue's first verb, its requirement.
+type Alt = (Vec<PTok>, Option<(Need, Form)>);
+
 /// A pattern: its elements, the cue line it comes from, and its verb-group requirement.
 #[derive(Debug)]
 struct Pat {
@@ -398,7 +401,7 @@ impl<T> CueMatcher<T> {
                 Some(w) if !w.is_empty() => (w.to_string(), true),
                 _ => (raw.clone(), false),
             };
-            let alts: Vec<(Vec<PTok>, Option<(Need, Form)>)> = if w == "_" {
+            let alts: Vec<Alt> = if w == "_" {
                 vec![(vec![PTok::Any], None)]
             } else if let Some(lemma) = w.strip_suffix("/v") {
                 let f = crate::morph::verb(lemma);
