@@ -8,7 +8,7 @@ use std::{env, fs, path::Path};
 /// Must list every column `src/lexicon.rs` reads for that file.
 const KEEP: &[(&str, usize)] = &[
     ("lexicon/stance.tsv", 2), // polarity, cue (the note is documentation)
-    ("lexicon/frames.tsv", 2), // frame, cue
+    ("lexicon/frames.tsv", 2), // frame, cue (+ « weak » for a note starting with AMBIGUOUS)
     ("lexicon/titles.tsv", 3), // title, kind, same-as role
 ];
 
@@ -41,8 +41,15 @@ fn main() {
                 if !comment {
                     match keep {
                         Some(k) => {
-                            let cols: Vec<&str> = line.split('\t').take(k).collect();
+                            let all: Vec<&str> = line.split('\t').collect();
+                            let cols: Vec<&str> = all.iter().take(k).copied().collect();
                             min.push_str(&cols.join("\t"));
+                            // A frame cue noted AMBIGUOUS keeps that as a short third column.
+                            if name == "lexicon/frames.tsv"
+                                && all.get(k).is_some_and(|n| n.starts_with("AMBIGUOUS"))
+                            {
+                                min.push_str("\tweak");
+                            }
                         }
                         None => min.push_str(line),
                     }

@@ -124,6 +124,15 @@ pub struct StanceCue {
     pub eval: bool,
 }
 
+/// A `frames.tsv` row: its frame id, and whether it is weak evidence alone (noted AMBIGUOUS:
+/// « stabilité », « terrorisme », « occidental »): a weak cue counts only beside another cue of
+/// the same frame in its sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameCue {
+    pub frame: String,
+    pub weak: bool,
+}
+
 /// A token pattern element (see `data/lexicon/README.md`).
 #[derive(Debug, Clone, PartialEq)]
 enum PTok {
@@ -1154,7 +1163,7 @@ pub struct Lexicons {
     pub firstnames: HashSet<String>,
     pub function_words: HashSet<String>,
     pub stance: CueMatcher<StanceCue>,
-    pub frames: CueMatcher<String>,
+    pub frames: CueMatcher<FrameCue>,
     /// Frame id → (French label, English label).
     pub frame_labels: Vec<(String, String, String)>,
     pub speech: HashMap<String, SpeechKind>,
@@ -1469,11 +1478,16 @@ fn build() -> Lexicons {
     }
 
     let mut frames = CueMatcher::new();
+    frames.homographs = function_words.clone();
     let (name, src) = data!("lexicon/frames.tsv");
     for (ln, c) in rows(src) {
         match (c.first(), c.get(1)) {
             (Some(f), Some(cue)) if !f.is_empty() && !cue.is_empty() => {
-                frames.add(&mut vocab, cue, f.to_string(), format!("{name}:{ln}"))
+                let cue_info = FrameCue {
+                    frame: f.to_string(),
+                    weak: c.get(2) == Some(&"weak"),
+                };
+                frames.add(&mut vocab, cue, cue_info, format!("{name}:{ln}"))
             }
             _ => skipped += 1,
         }

@@ -851,20 +851,35 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
         if doc.boilerplate_blocks[s.block] {
             continue;
         }
-        for h in lex.frames.find_all(doc, s.tokens.start, s.tokens.end) {
-            if doc.tok_in_boilerplate(h.start) {
+        let hits: Vec<_> = lex
+            .frames
+            .find_all(doc, s.tokens.start, s.tokens.end)
+            .into_iter()
+            .filter(|h| !doc.tok_in_boilerplate(h.start))
+            // A cue that starts inside a name is part of the name (« Organisation de
+            // coopération de Shanghai »); a name inside a cue is not (« une seule Chine »).
+            .filter(|h| {
+                let span = doc.tspan(h.start, h.end);
+                let k = ms.partition_point(|m| m.span.end <= span.start);
+                !ms.get(k)
+                    .is_some_and(|m| m.span.start <= span.start && m.span.overlaps(&span))
+            })
+            .collect();
+        for h in &hits {
+            let (cue, pattern, origin) = &lex.frames.entries[h.entry];
+            // Weak evidence alone (« terrorisme », « stabilité »): only beside another cue of the
+            // same frame (« le terrorisme, le séparatisme et l'extrémisme »).
+            if cue.weak
+                && !hits
+                    .iter()
+                    .any(|o| o != h && lex.frames.entries[o.entry].0.frame == cue.frame)
+            {
                 continue;
             }
-            let span = doc.tspan(h.start, h.end);
-            let k = ms.partition_point(|m| m.span.end <= span.start);
-            if ms.get(k).is_some_and(|m| m.span.overlaps(&span)) {
-                continue;
-            }
-            let (frame, cue, origin) = &lex.frames.entries[h.entry];
             out.push(FrameAnn {
                 span: doc.tspan(h.start, h.end),
-                frame: frame.clone(),
-                rule: Rule::new("frame", [origin, ": ", cue].concat()),
+                frame: cue.frame.clone(),
+                rule: Rule::new("frame", [origin, ": ", pattern].concat()),
             });
         }
     }
@@ -1216,6 +1231,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn weak_frame_cues_need_a_second_cue() {
+        let frames = |t: &str| -> Vec<String> {
+            crate::analyze(t)
+                .frames
+                .iter()
+                .map(|f| f.text.clone())
+                .collect()
+        };
+        // « terrorisme » alone is ordinary news; the triad is the frame.
+        assert!(frames("La police enquête sur le terrorisme.").is_empty());
+        assert_eq!(
+            frames("Il faut combattre le terrorisme, le séparatisme et l'extrémisme."),
+            ["terrorisme", "séparatisme", "extrémisme"]
+        );
+        assert!(frames("Les pays occidentaux ont voté le texte.").is_empty());
+        // A strong cue counts alone; a name inside a cue does not hide it.
+        assert_eq!(
+            frames("Il défend la politique d'une seule Chine."),
+            ["une seule Chine"]
+        );
+        assert_eq!(
+            frames("Le pays traverse une période d'instabilité."),
+            ["instabilité"]
+        );
+        // « ingérence dans les affaires intérieures » carries two frames.
+        let a =
+            crate::analyze("Pékin dénonce une ingérence dans les affaires intérieures du pays.");
+        let labels: Vec<&str> = a.frames.iter().map(|f| f.frame.as_str()).collect();
+        assert_eq!(labels, ["foreign_interference", "sovereignty"]);
     }
 
     #[test]
