@@ -87,7 +87,8 @@ def name_ok(gold, pred):
     return norm(pred) == norm(gold) or all(x in g for x in p)
 
 
-KEYS = ["q_gold", "q_found", "q_speaker", "s_gold", "s_pred", "s_tp", "s_tp_untyped", "s_holder",
+POLS = ["support", "oppose", "accuse", "commit", "concern", "praise"]
+KEYS = [f"pol_{g}_{p}" for g in POLS for p in POLS] + [f"polgold_{g}" for g in POLS] + [f"polpred_{g}" for g in POLS] + ["q_gold", "q_found", "q_speaker", "s_gold", "s_pred", "s_tp", "s_tp_untyped", "s_holder",
         "f_gold", "f_pred", "f_tp", "f_tp_untyped", "b_gold", "b_covered", "lines", "lines_lost",
         "docs", "title_gold", "title", "publisher_gold", "publisher", "date_gold", "date",
         "none_docs", "none_ok"]
@@ -124,6 +125,16 @@ def score_doc(g, p, text, did, verbose):
         t["s_holder"] += ok
         if not ok:
             log.append(f"  [stance holder] {did}: {gs[gi]['text']!r} gold={gs[gi].get('holder')!r} pred={ps[pi].get('holder')!r}")
+    for gi, pi in mu:
+        gp_, pp_ = gs[gi]["polarity"], ps[pi]["polarity"]
+        if gp_ in POLS and pp_ in POLS:
+            t[f"pol_{gp_}_{pp_}"] += 1
+    for x in gs:
+        if x["polarity"] in POLS:
+            t[f"polgold_{x['polarity']}"] += 1
+    for x in ps:
+        if x["polarity"] in POLS:
+            t[f"polpred_{x['polarity']}"] += 1
     mg = {gi for gi, _ in m}
     mp = {pi for _, pi in m}
     upol = {gi: pi for gi, pi in mu}
@@ -210,7 +221,7 @@ def pct(a, b):
     return f"{a / b * 100:5.1f}" if b else "    -"
 
 
-def report(name, tot):
+def report(name, tot, show_confusion=False):
     print(f"== {name}: {tot['docs']} documents (overlap matching, one-to-one)")
     print(f"quotes      gold {tot['q_gold']:>4}  found {tot['q_found']:>4} ({pct(tot['q_found'], tot['q_gold'])}%)"
           f"  right speaker {tot['q_speaker']:>4} ({pct(tot['q_speaker'], tot['q_gold'])}% of gold, {pct(tot['q_speaker'], tot['q_found'])}% of found)")
@@ -218,6 +229,12 @@ def report(name, tot):
     up, ur, uf = prf(tot["s_tp_untyped"], tot["s_pred"], tot["s_gold"])
     print(f"stance      gold {tot['s_gold']:>4}  pred {tot['s_pred']:>4}  P {sp*100:5.1f}  R {sr*100:5.1f}  F1 {sf*100:5.1f}"
           f"   (polarity ignored: P {up*100:5.1f} R {ur*100:5.1f})  holder right {tot['s_holder']}/{tot['s_tp']} ({pct(tot['s_holder'], tot['s_tp'])}%)")
+    if show_confusion:
+        print("            polarity on overlapping pairs (rows gold, columns predicted); gold / predicted totals")
+        print("            " + " ".join(f"{p[:7]:>8}" for p in POLS) + "     gold  pred")
+        for g in POLS:
+            print(f"            {g[:7]:<8}" + " ".join(f"{tot[f'pol_{g}_{p}']:>8}" for p in POLS)
+                  + f"  {tot[f'polgold_{g}']:>6} {tot[f'polpred_{g}']:>5}")
     fp, fr, ff = prf(tot["f_tp"], tot["f_pred"], tot["f_gold"])
     fu, fru, _ = prf(tot["f_tp_untyped"], tot["f_pred"], tot["f_gold"])
     print(f"frames      gold {tot['f_gold']:>4}  pred {tot['f_pred']:>4}  P {fp*100:5.1f}  R {fr*100:5.1f}  F1 {ff*100:5.1f}"
@@ -257,6 +274,7 @@ def main():
     ap.add_argument("--halves", action="store_true", help="also report odd and even document numbers apart")
     ap.add_argument("--per-doc", action="store_true", help="one line per document")
     ap.add_argument("--label", default="layers")
+    ap.add_argument("--confusion", action="store_true", help="stance polarity confusion matrix")
     ap.add_argument("--json")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
@@ -286,7 +304,7 @@ def main():
                 tot[k] += t[k]
         return tot
 
-    out = {"all": report(a.label, total(rows))}
+    out = {"all": report(a.label, total(rows), a.confusion)}
     if a.halves:
         def num(did):
             digits = "".join(c for c in did if c.isdigit())
@@ -294,7 +312,7 @@ def main():
         for half, par in (("odd", 1), ("even", 0)):
             sel = [r for r in rows if num(r[0]) % 2 == par]
             print()
-            out[half] = report(f"{a.label}, {half} half", total(sel))
+            out[half] = report(f"{a.label}, {half} half", total(sel), a.confusion)
     if a.per_doc:
         print()
         per_doc_table(rows)

@@ -142,6 +142,9 @@ enum PTok {
     Any,
     /// One of the words of [`CueMatcher::sets`] (the inflected forms of a lemma).
     Set(u32),
+    /// `INF`: a word that looks like an infinitive (« -er », « -ir », « -re », « -oir », not a
+    /// function word): « compte renforcer », « entend poursuivre ».
+    Inf,
 }
 
 /// What must stand before an inflected verb for a pattern to match: the rest of its verb group.
@@ -412,6 +415,8 @@ impl<T> CueMatcher<T> {
             };
             let alts: Vec<Alt> = if w == "_" {
                 vec![(vec![PTok::Any], None)]
+            } else if w == "inf" {
+                vec![(vec![PTok::Inf], None)]
             } else if let Some(lemma) = w.strip_suffix("/v") {
                 let f = crate::morph::verb(lemma);
                 let fin = PTok::Set(self.set(vocab, &f.finite));
@@ -479,7 +484,7 @@ impl<T> CueMatcher<T> {
             }
         }
         for (v, need, form) in variants {
-            if v.is_empty() || v[0] == PTok::Any {
+            if v.is_empty() || matches!(v[0], PTok::Any | PTok::Inf) {
                 continue;
             }
             let pid = self.patterns.len();
@@ -493,7 +498,7 @@ impl<T> CueMatcher<T> {
                         .push(pid);
                     Vec::new()
                 }
-                PTok::Any => unreachable!(),
+                PTok::Any | PTok::Inf => unreachable!(),
             };
             for &w in &firsts {
                 let bucket = self.by_first.entry(w).or_default();
@@ -533,6 +538,13 @@ impl<T> CueMatcher<T> {
             PTok::Prefix(pre) => doc.tok_lower(k).starts_with(pre.as_str()),
             PTok::Any => true,
             PTok::Set(s) => self.sets[*s as usize].binary_search(&ids[k]).is_ok(),
+            PTok::Inf => {
+                let w = doc.tok_lower(k);
+                w.len() >= 4
+                    && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
+                    && lexicons().class(ids[k]) & class::FUNCTION == 0
+                    && doc.is_word(k)
+            }
         }
     }
 
