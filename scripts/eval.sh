@@ -45,7 +45,7 @@ if [ -f "$E/dev/dev_entities.jsonl" ]; then
     python3 "$E/score.py" "$E/dev/dev_entities.jsonl" "$OUT/dev_pred.jsonl" --id-regex "$re" --types PER,ORG,LOC --title "Dev, $half half: PER/ORG/LOC" --json "$OUT/dev_perorgloc_$half.json"
     echo
   done
-  python3 scripts/score_layers.py "$E/dev" "$OUT/dev_pred.jsonl" --label "Dev" --halves --json "$OUT/dev_layers.json" $VERBOSE $PERDOC
+  python3 scripts/score_layers.py "$E/dev" "$OUT/dev_pred.jsonl" --label "Dev" --halves --confusion --json "$OUT/dev_layers.json" $VERBOSE $PERDOC
   echo
 else
   echo "eval: no dev set at $E/dev; skipped"

@@ -583,22 +583,141 @@ fn coordinated(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
     out
 }
 
-fn target_after(doc: &Doc, b: usize) -> Option<String> {
-    let n = doc.tokens().len();
-    let lim = doc.seg.sentences[doc.tokens()[b.min(n - 1)].sent()]
-        .tokens
-        .end;
-    let mut e = b;
-    while e < lim
-        && e - b < 16
-        && !matches!(
-            doc.tok(e),
-            "," | ";" | "." | ":" | "»" | "«" | "!" | "?" | "(" | ")"
+/// Words that end a target noun phrase: relatives, conjunctions, and the prepositions that
+/// open an adjunct rather than a complement.
+fn ends_target(w: &str) -> bool {
+    matches!(
+        w,
+        "qui"
+            | "que"
+            | "qu'"
+            | "dont"
+            | "où"
+            | "mais"
+            | "car"
+            | "lorsque"
+            | "quand"
+            | "si"
+            | "afin"
+            | "pour"
+            | "parce"
+            | "puisque"
+            | "tandis"
+            | "alors"
+            | "après"
+            | "avant"
+            | "depuis"
+            | "lors"
+            | "selon"
+            | "a"
+            | "ont"
+            | "est"
+            | "sont"
+            | "était"
+            | "sera"
+            | "avait"
+            | "serait"
+            | "aurait"
+            | "ne"
+            | "n'"
+            | "se"
+            | "s'"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "nous"
+            | "on"
+    )
+}
+
+/// What the stance is about, kept short: the noun phrase after the cue (over a leading
+/// preposition and one « de » complement: « aux sanctions unilatérales des États-Unis »), or the
+/// clause a « que » opens, at most 10 words; for an evaluation, the subject it evaluates (« Cette
+/// décision est inacceptable » → « Cette décision »).
+fn target_of(doc: &Doc, a: usize, b: usize, lo: usize, hi: usize, eval: bool) -> Option<String> {
+    let punct = |k: usize| {
+        matches!(
+            doc.tok(k),
+            "," | ";" | "." | ":" | "»" | "«" | "!" | "?" | "(" | ")" | "\"" | "“" | "”"
         )
-    {
+    };
+    if eval && a > lo {
+        // The clause before the cue, back to a break (at most 10 words).
+        let mut s = a;
+        while s > lo
+            && a - s < 10
+            && !punct(s - 1)
+            && !matches!(doc.tok_lower(s - 1), "que" | "qu'" | "qui")
+        {
+            s -= 1;
+        }
+        let mut e = a;
+        while e > s
+            && matches!(
+                doc.tok_lower(e - 1),
+                "ne" | "n'" | "est" | "sont" | "a" | "ont" | "se" | "s'"
+            )
+        {
+            e -= 1;
+        }
+        if e > s && (s..e).any(|k| doc.is_word(k)) {
+            return Some(doc.slice(doc.tspan(s, e)).to_string());
+        }
+    }
+    let mut e = b;
+    let mut de_seen = false;
+    while e < hi && e - b < 10 && !punct(e) {
+        let w = doc.tok_lower(e);
+        if e > b && ends_target(w) {
+            break;
+        }
+        // One « de » complement; a second preposition ends the phrase (« … à Pékin »).
+        if e > b + 1
+            && matches!(
+                w,
+                "à" | "au" | "aux" | "dans" | "sur" | "en" | "par" | "avec" | "contre"
+            )
+        {
+            break;
+        }
+        if e > b + 1 && matches!(w, "de" | "du" | "des" | "d'") {
+            if de_seen {
+                break;
+            }
+            de_seen = true;
+        }
         e += 1;
     }
-    (e > b).then(|| doc.slice(doc.tspan(b, e)).to_string())
+    // A « que » clause: the words after it.
+    if e == b && b < hi && matches!(doc.tok_lower(b), "que" | "qu'") {
+        e = b + 1;
+        while e < hi && e - b < 11 && !punct(e) {
+            e += 1;
+        }
+    }
+    // Not a dangling article or preposition at the end.
+    while e > b
+        && matches!(
+            doc.tok_lower(e - 1),
+            "le" | "la"
+                | "les"
+                | "l'"
+                | "de"
+                | "d'"
+                | "du"
+                | "des"
+                | "à"
+                | "au"
+                | "aux"
+                | "et"
+                | "un"
+                | "une"
+        )
+    {
+        e -= 1;
+    }
+    (e > b && (b..e).any(|k| doc.is_word(k))).then(|| doc.slice(doc.tspan(b, e)).to_string())
 }
 
 /// Where a negation of the cue `h` (in sentence tokens `lo..hi`) spans, if the cue is negated:
@@ -797,7 +916,7 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                 }) {
                     p.b = b;
                     p.span = doc.tspan(p.a, b);
-                    p.target = target_after(doc, b);
+                    p.target = target_of(doc, p.a, b, lo, hi, cue.eval);
                     continue;
                 }
             }
@@ -829,7 +948,7 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                 polarity: pol,
                 holders,
                 holder_text,
-                target: target_after(doc, b),
+                target: target_of(doc, a, b, lo, hi, cue.eval),
                 rule: Rule::new(
                     ["stance:", how, if neg.is_some() { "+negation" } else { "" }].concat(),
                     [origin, ": ", pattern].concat(),
@@ -1231,6 +1350,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn targets_are_short_noun_phrases() {
+        let target = |t: &str| crate::analyze(t).stances[0].target.clone();
+        assert_eq!(
+            target("La Chine s'oppose fermement aux sanctions unilatérales des États-Unis contre la Russie.").as_deref(),
+            Some("aux sanctions unilatérales des États-Unis")
+        );
+        assert_eq!(
+            target("Le Canada soutient l'Ukraine dans sa guerre.").as_deref(),
+            Some("l'Ukraine")
+        );
+        assert_eq!(
+            target("Cette décision est inacceptable, a dit le ministre.").as_deref(),
+            Some("Cette décision")
+        );
+        assert_eq!(
+            target("Nous espérons que les deux parties reprendront le dialogue.").as_deref(),
+            Some("que les deux parties reprendront le dialogue")
+        );
+        assert_eq!(
+            target("Le Chili soutient le plan qui a été voté hier.").as_deref(),
+            Some("le plan")
+        );
     }
 
     #[test]
