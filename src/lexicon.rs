@@ -1444,8 +1444,24 @@ fn build() -> Lexicons {
         .map(|l| l.replace('’', "'").to_lowercase())
         .collect();
 
+    // Forms an inflected lemma never stands for: function words (« contre » is no form of
+    // « contrer », « devant » none of « devoir »), but not the forms of « être » / « avoir » nor
+    // the participial openers the list holds (« dénonçant », « soulignant »).
+    let homographs: HashSet<String> = function_words
+        .iter()
+        .filter(|w| {
+            !AUX_AVOIR_WORDS.contains(&w.as_str())
+                && !AUX_ETRE_WORDS.contains(&w.as_str())
+                && (!w.ends_with("ant")
+                    || matches!(
+                        w.as_str(),
+                        "devant" | "pendant" | "suivant" | "durant" | "concernant" | "moyennant"
+                    ))
+        })
+        .cloned()
+        .collect();
     let mut stance = CueMatcher::new();
-    stance.homographs = function_words.clone();
+    stance.homographs = homographs.clone();
     let (name, src) = data!("lexicon/stance.tsv");
     for (ln, c) in rows(src) {
         let head = c.first().copied().unwrap_or("");
@@ -1490,7 +1506,7 @@ fn build() -> Lexicons {
     }
 
     let mut frames = CueMatcher::new();
-    frames.homographs = function_words.clone();
+    frames.homographs = homographs;
     let (name, src) = data!("lexicon/frames.tsv");
     for (ln, c) in rows(src) {
         match (c.first(), c.get(1)) {

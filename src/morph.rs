@@ -36,8 +36,10 @@ const COND: [&str; 6] = ["ais", "ais", "ait", "ions", "iez", "aient"];
 struct Parts {
     /// Present, six persons.
     pres: Six,
-    /// Imperfect stem (« soutenai- » → « souten »).
+    /// Imperfect stem (« soutenai- » → « souten »), and before « i » (« commençait » but
+    /// « commencions »).
     impf: String,
+    impf_i: String,
     /// Future / conditional stem (« soutiendr »).
     fut: String,
     /// Passé simple 3sg and 3pl.
@@ -53,20 +55,36 @@ struct Parts {
 
 impl Parts {
     fn forms(self, inf: &str) -> VerbForms {
+        // The second person singular (« tu ») is left out: news writing hardly uses it, and its
+        // forms collide with other words (« sommes », « portes »).
+        let no_tu = |x: Six| -> Vec<String> {
+            x.into_iter()
+                .enumerate()
+                .filter(|(i, _)| *i != 1)
+                .map(|(_, w)| w)
+                .collect()
+        };
         let mut f: Vec<String> = Vec::with_capacity(48);
         f.push(inf.to_string());
-        f.extend(self.pres);
-        f.extend(six(&self.impf, IMPF));
-        let future: Vec<String> = six(&self.fut, FUT)
+        f.extend(no_tu(self.pres));
+        let impf = six(&self.impf, IMPF);
+        let impf_i = six(&self.impf_i, IMPF);
+        f.extend([
+            impf[0].clone(),
+            impf[2].clone(),
+            impf_i[3].clone(),
+            impf_i[4].clone(),
+            impf[5].clone(),
+        ]);
+        let future: Vec<String> = no_tu(six(&self.fut, FUT))
             .into_iter()
-            .chain(six(&self.fut, COND))
+            .chain(no_tu(six(&self.fut, COND)))
             .collect();
         f.extend(future.iter().cloned());
         f.extend(self.ps);
         let s = &self.subj;
         f.extend([
             format!("{}e", s[0]),
-            format!("{}es", s[0]),
             format!("{}ions", s[1]),
             format!("{}iez", s[1]),
             format!("{}ent", s[0]),
@@ -174,6 +192,7 @@ fn first_group(inf: &str) -> Parts {
             format!("{mute}ent"),
         ],
         impf: soft.clone(),
+        impf_i: stem.to_string(),
         fut,
         ps: [format!("{soft}a"), format!("{stem}èrent")],
         subj: [mute, stem.to_string()],
@@ -196,6 +215,7 @@ fn second_group(inf: &str) -> Parts {
             format!("{iss}ent"),
         ],
         impf: iss.clone(),
+        impf_i: iss.clone(),
         fut: inf.to_string(),
         ps: [format!("{stem}it"), format!("{stem}irent")],
         subj: [iss.clone(), iss.clone()],
@@ -216,6 +236,7 @@ macro_rules! parts {
         Parts {
             pres: [$(format!("{}{}", $b, $pr)),*],
             impf: format!("{}{}", $b, $impf),
+            impf_i: format!("{}{}", $b, $impf),
             fut: format!("{}{}", $b, $fut),
             ps: [format!("{}{}", $b, $ps3), format!("{}{}", $b, $ps6)],
             subj: [format!("{}{}", $b, $sj), format!("{}{}", $b, $sj1)],
