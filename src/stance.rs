@@ -366,7 +366,12 @@ fn first_person(doc: &Doc, clause_start: usize, cue_a: usize) -> Option<bool> {
             "nous" | "notre" | "nos" => return Some(true),
             "je" | "j'" | "mon" | "ma" | "mes" => return Some(false),
             "ne" | "n'" | "le" | "la" | "les" | "l'" | "lui" | "leur" | "y" | "en" | "vous"
-            | "ferme" | "profonde" | "vive" | "totale" | "pleine" | "entière" => {}
+            | "ferme" | "profonde" | "vive" | "totale" | "pleine" | "entière" | "toujours"
+            | "aussi" | "également" | "bien" | "déjà" | "vraiment" | "très" | "tout" | "tous"
+            | "pas" | "jamais" => {}
+            // An auxiliary or a copula (« nous sommes déterminés »).
+            w if lexicons().class(doc.tok_ids()[k]) & (class::AUX_ETRE | class::AUX_AVOIR) != 0
+                && !w.is_empty() => {}
             _ => return None,
         }
     }
