@@ -152,6 +152,9 @@ enum PTok {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
     Nothing,
+    /// A simple form of a verb that is not pronominal: no « se » / « s' » right before (« se
+    /// défend » is not « défendre », « s'était opposé » not « être opposé »).
+    NoSe,
     /// A reflexive pronoun right before (« s' oppose », « nous opposons »).
     Refl,
     /// A form of « avoir » at most [`GROUP_WINDOW`] words before (« a soutenu », « n' a jamais
@@ -423,7 +426,7 @@ impl<T> CueMatcher<T> {
                 let pp = PTok::Set(self.set(vocab, &f.participles));
                 let par = PTok::Exact(vocab.intern("par"));
                 vec![
-                    (vec![fin], Some((Need::Nothing, Form::Finite))),
+                    (vec![fin], Some((Need::NoSe, Form::Finite))),
                     (vec![pp.clone()], Some((Need::Avoir, Form::Participle))),
                     (vec![pp, par], Some((Need::Nothing, Form::Passive))),
                 ]
@@ -654,6 +657,13 @@ fn group_start(ids: &[u32], i: usize, need: Need) -> Option<usize> {
     let cls = |k: usize| lexicons().class(ids[k]);
     match need {
         Need::Nothing => Some(i),
+        Need::NoSe => {
+            let se = i > 0 && {
+                let l = lexicons();
+                ids[i - 1] == l.vocab.id("se") || ids[i - 1] == l.vocab.id("s'")
+            };
+            (!se).then_some(i)
+        }
         Need::Refl => (i > 0 && cls(i - 1) & class::REFL != 0).then(|| i - 1),
         Need::Avoir | Need::ReflEtre => {
             let mut k = i;
