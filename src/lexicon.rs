@@ -254,23 +254,32 @@ impl CueStarts {
     fn add(&mut self, pat: &[PTok]) {
         use PTok::*;
         match pat {
-            [Exact(a), Exact(b), ..] => {
-                self.mark(*a, Self::NEXT);
-                self.next.insert(Self::pair(*a, *b));
-                self.mark(*b, Self::SECOND);
-            }
-            [Exact(a), Any, Exact(c), ..] => {
-                self.mark(*a, Self::AFTER_NEXT);
-                self.after_next.insert(Self::pair(*a, *c));
-                self.mark(*c, Self::THIRD);
-            }
-            [Exact(a), ..] => self.mark(*a, Self::ANY_NEXT),
+            [Exact(a), rest @ ..] => self.add_first(*a, rest),
             [Set(_), ..] => {} // added member by member by `CueMatcher::add`
             [Prefix(p), ..] => {
                 self.prefixes[p.as_bytes()[0] as usize].push(p.clone());
                 self.prefix_min = self.prefix_min.min(p.len());
             }
             _ => {}
+        }
+    }
+
+    /// Records a pattern that starts with the exact word `a` followed by `rest` (a set word
+    /// after it lets any word follow).
+    fn add_first(&mut self, a: u32, rest: &[PTok]) {
+        use PTok::*;
+        match rest {
+            [Exact(b), ..] => {
+                self.mark(a, Self::NEXT);
+                self.next.insert(Self::pair(a, *b));
+                self.mark(*b, Self::SECOND);
+            }
+            [Any, Exact(c), ..] => {
+                self.mark(a, Self::AFTER_NEXT);
+                self.after_next.insert(Self::pair(a, *c));
+                self.mark(*c, Self::THIRD);
+            }
+            _ => self.mark(a, Self::ANY_NEXT),
         }
     }
 
@@ -317,6 +326,8 @@ pub struct CueMatcher<T> {
     /// Word sets of [`PTok::Set`], sorted vocabulary ids.
     sets: Vec<Vec<u32>>,
     set_ids: HashMap<Vec<u32>, u32>,
+    /// Per verb lemma: the sets of its finite forms, participles and future (built once).
+    verb_sets: HashMap<String, [u32; 3]>,
     /// Patterns by exact first word id.
     by_first: HashMap<u32, FirstBucket>,
     /// Patterns whose first token is a prefix, by the prefix's first character.
@@ -345,6 +356,7 @@ impl<T> CueMatcher<T> {
             patterns: Vec::new(),
             sets: Vec::new(),
             set_ids: HashMap::default(),
+            verb_sets: HashMap::default(),
             homographs: HashSet::default(),
             by_first: HashMap::default(),
             prefix_first: HashMap::default(),
@@ -371,6 +383,24 @@ impl<T> CueMatcher<T> {
         k
     }
 
+    /// The finite, participle and future sets of a verb lemma.
+    fn verb(&mut self, vocab: &mut Vocab, lemma: &str) -> [PTok; 3] {
+        let ids = match self.verb_sets.get(lemma) {
+            Some(ids) => *ids,
+            None => {
+                let f = crate::morph::verb(lemma);
+                let ids = [
+                    self.set(vocab, &f.finite),
+                    self.set(vocab, &f.participles),
+                    self.set(vocab, &f.future),
+                ];
+                self.verb_sets.insert(lemma.to_string(), ids);
+                ids
+            }
+        };
+        ids.map(PTok::Set)
+    }
+
     /// Adds a cue such as `s' oppos* résolument? à` or `s' opposer/v résolument? à`, interning
     /// its words in `vocab` (syntax: `data/lexicon/README.md`).
     fn add(&mut self, vocab: &mut Vocab, cue: &str, payload: T, origin: String) {
@@ -391,9 +421,7 @@ impl<T> CueMatcher<T> {
             if (raw == "s'" || raw == "se") && raws.get(k).is_some_and(|n| n.ends_with("/v")) {
                 let lemma = &raws[k][..raws[k].len() - 2];
                 k += 1;
-                let f = crate::morph::verb(lemma);
-                let fin = PTok::Set(self.set(vocab, &f.finite));
-                let pp = PTok::Set(self.set(vocab, &f.participles));
+                let [fin, pp, _] = self.verb(vocab, lemma);
                 let mut next = Vec::new();
                 for (v, need, form) in &variants {
                     // Only the first verb of a cue gets a verb group.
@@ -421,9 +449,7 @@ impl<T> CueMatcher<T> {
             } else if w == "inf" {
                 vec![(vec![PTok::Inf], None)]
             } else if let Some(lemma) = w.strip_suffix("/v") {
-                let f = crate::morph::verb(lemma);
-                let fin = PTok::Set(self.set(vocab, &f.finite));
-                let pp = PTok::Set(self.set(vocab, &f.participles));
+                let [fin, pp, _] = self.verb(vocab, lemma);
                 let par = PTok::Exact(vocab.intern("par"));
                 vec![
                     (vec![fin], Some((Need::NoSe, Form::Finite))),
@@ -432,8 +458,7 @@ impl<T> CueMatcher<T> {
                 ]
             } else if let Some(lemma) = w.strip_suffix("/vf") {
                 // The future and conditional only, and « aller » + infinitive.
-                let f = crate::morph::verb(lemma);
-                let fut = PTok::Set(self.set(vocab, &f.future));
+                let [_, _, fut] = self.verb(vocab, lemma);
                 let aller: Vec<String> = [
                     "vais", "vas", "va", "allons", "allez", "vont", "allait", "allaient",
                 ]
@@ -509,16 +534,7 @@ impl<T> CueMatcher<T> {
                     Some(PTok::Exact(s)) => bucket.by_second.entry(*s).or_default().push(pid),
                     _ => bucket.any_second.push(pid),
                 }
-                let mut one = v.clone();
-                one[0] = PTok::Exact(w);
-                // A set second word: any second word may follow.
-                if matches!(one.get(1), Some(PTok::Set(_))) {
-                    one.truncate(1);
-                }
-                if matches!(one.get(2), Some(PTok::Set(_))) && one[1] == PTok::Any {
-                    one.truncate(1);
-                }
-                self.starts.add(&one);
+                self.starts.add_first(w, &v[1..]);
             }
             if matches!(v[0], PTok::Prefix(_)) {
                 self.starts.add(&v);
