@@ -1472,12 +1472,13 @@ fn build() -> Lexicons {
 
     // Forms an inflected lemma never stands for: function words (« contre » is no form of
     // « contrer », « devant » none of « devoir »), but not the forms of « être » / « avoir » nor
-    // the participial openers the list holds (« dénonçant », « soulignant »).
+    // the participial openers the list holds (« dénonçant », « invité »).
     let homographs: HashSet<String> = function_words
         .iter()
         .filter(|w| {
             !AUX_AVOIR_WORDS.contains(&w.as_str())
                 && !AUX_ETRE_WORDS.contains(&w.as_str())
+                && !["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
                 && (!w.ends_with("ant")
                     || matches!(
                         w.as_str(),
