@@ -162,6 +162,8 @@ pub enum Need {
     Avoir,
     /// A reflexive pronoun and a form of « être » (« s' est opposé », « se sont dits »).
     ReflEtre,
+    /// A form of « être » and no reflexive pronoun: a passive (« ont été trompés »).
+    Etre,
 }
 
 /// Which kind of word form a hit starts with (for the stance rules: a passive names its holder
@@ -177,6 +179,8 @@ pub enum Form {
     Participle,
     /// A past participle followed by « par » (« soutenu par »).
     Passive,
+    /// A passive with no agent (« ont été trompés »): only an evaluation keeps it.
+    PassiveBare,
 }
 
 /// How many words may stand between an auxiliary and its participle (« a pour sa part salué »).
@@ -454,6 +458,7 @@ impl<T> CueMatcher<T> {
                 vec![
                     (vec![fin], Some((Need::NoSe, Form::Finite))),
                     (vec![pp.clone()], Some((Need::Avoir, Form::Participle))),
+                    (vec![pp.clone()], Some((Need::Etre, Form::PassiveBare))),
                     (vec![pp, par], Some((Need::Nothing, Form::Passive))),
                 ]
             } else if let Some(lemma) = w.strip_suffix("/vf") {
@@ -681,7 +686,7 @@ fn group_start(ids: &[u32], i: usize, need: Need) -> Option<usize> {
             (!se).then_some(i)
         }
         Need::Refl => (i > 0 && cls(i - 1) & class::REFL != 0).then(|| i - 1),
-        Need::Avoir | Need::ReflEtre => {
+        Need::Avoir | Need::ReflEtre | Need::Etre => {
             let mut k = i;
             // Words between (commas around an incise do not count: « a, pour sa part, salué »).
             let mut words = 0;
@@ -695,8 +700,12 @@ fn group_start(ids: &[u32], i: usize, need: Need) -> Option<usize> {
                     return (need == Need::Avoir).then_some(k);
                 }
                 if c & class::AUX_ETRE != 0 {
-                    return (need == Need::ReflEtre && k > 0 && cls(k - 1) & class::REFL != 0)
-                        .then(|| k - 1);
+                    let refl = k > 0 && cls(k - 1) & class::REFL != 0;
+                    return match need {
+                        Need::ReflEtre if refl => Some(k - 1),
+                        Need::Etre if !refl => Some(k),
+                        _ => None,
+                    };
                 }
                 if c & class::GROUP_STOP != 0 {
                     return None;

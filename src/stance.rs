@@ -896,6 +896,11 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             let Some(pol) = cue.polarity else {
                 continue;
             };
+            // A passive without its agent says who was wronged, not who holds the stance; only
+            // an evaluation keeps it (« ont été trompés », held by whoever says it).
+            if h.form == Form::PassiveBare && !cue.eval {
+                continue;
+            }
             // A negated cue is no stance (« ne soutient pas »), unless the row is about the
             // negation itself (« ne tolérera pas »).
             let neg = negation(doc, lo, hi, &h);
@@ -1148,6 +1153,14 @@ mod tests {
         );
         // A participle with no auxiliary and no agent is an adjective, not a stance.
         assert!(rules("Les militants soutenus manifestent.").is_empty());
+        // A passive without agent: only an evaluation, held by the speaker.
+        assert!(rules("Le plan a été soutenu.").is_empty());
+        let s = rules("« Les électeurs ont été trompés », a affirmé Paul Mensah.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Accuse && x.2 == ["Paul Mensah"]),
+            "{s:?}"
+        );
     }
 
     #[test]
