@@ -453,20 +453,25 @@ fn in_portfolio(doc: &Doc, i: usize) -> bool {
     while k > 0 && i - k < 8 {
         k -= 1;
         let w = doc.tok_lower(k);
-        if matches!(
-            w,
-            "ministre"
-                | "ministres"
-                | "commissaire"
-                | "secrétaire"
-                | "délégué"
-                | "déléguée"
-                | "chargé"
-                | "chargée"
-        ) {
+        if w.ends_with("ministre")
+            || w.ends_with("ministres")
+            || matches!(
+                w,
+                "ministère"
+                    | "commissaire"
+                    | "secrétaire"
+                    | "délégué"
+                    | "déléguée"
+                    | "chargé"
+                    | "chargée"
+            )
+        {
             return true;
         }
-        let ok = cls(lex, doc, k) & (class::CONNECTOR | class::DEMONYM) != 0 || doc.is_cap(k);
+        // (Also the adjective of a portfolio: « des Affaires étrangères et de la Communauté ».)
+        let ok = cls(lex, doc, k) & (class::CONNECTOR | class::DEMONYM) != 0
+            || doc.is_cap(k)
+            || (k > 0 && doc.is_cap(k - 1) && adjective_like(lex, doc, k));
         if !ok {
             return false;
         }
@@ -480,7 +485,22 @@ fn name_run(doc: &Doc, i: usize, limit: usize, max: usize) -> usize {
     let mut j = i;
     let mut last_cap = i;
     while j < limit && j - i < max {
+        if j > i && wide_gap(doc, j) {
+            break;
+        }
         if doc.is_cap(j) {
+            // A capitalised function word goes on into a name only as a particle before another
+            // capitalised word (« Jean-Yves Le Drian »); « Accueil Les », « Mise À Jour » are no
+            // names.
+            if j > i && cls(lex, doc, j) & (class::FUNCTION | class::CONNECTOR) != 0 {
+                let particle = cls(lex, doc, j) & class::NAME_PARTICLE != 0
+                    && NAME_PARTICLES.contains(&doc.tok_lower(j));
+                if !particle || j + 1 >= limit || !doc.is_cap(j + 1) {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
             j += 1;
             last_cap = j;
             continue;
@@ -494,9 +514,34 @@ fn name_run(doc: &Doc, i: usize, limit: usize, max: usize) -> usize {
             j += 1;
             continue;
         }
+        // An Arabic article glued to the next part: « Aïn el-Tiné », « Hassan al-Masri ».
+        if j > i && arabic_article(doc.tok(j)) {
+            j += 1;
+            last_cap = j;
+            continue;
+        }
         break;
     }
     last_cap
+}
+
+/// « el-Tiné », « al-Assad », « ad-Dawla »: a lower-case Arabic article, a hyphen and a capital.
+fn arabic_article(w: &str) -> bool {
+    [
+        "el-", "al-", "ad-", "ach-", "as-", "ed-", "ech-", "es-", "az-", "at-", "an-", "ar-",
+    ]
+    .iter()
+    .any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
+/// Are tokens `j - 1` and `j` separated by two spaces or more (menu items, table cells)? A name
+/// never spans such a gap.
+fn wide_gap(doc: &Doc, j: usize) -> bool {
+    let t = doc.tokens();
+    j > 0 && t[j].start() >= t[j - 1].end() + 2
 }
 
 fn sentence_end(doc: &Doc, i: usize) -> usize {
@@ -898,7 +943,8 @@ pub fn role_after(doc: &Doc, b: usize, names: &[(usize, usize)]) -> Option<Strin
     Some(doc.slice(doc.tspan(a, e)).to_string())
 }
 
-fn add_titles<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
+/// `roles`: receives the tokens of every role title met (« président de la République »).
+fn add_titles<'d>(doc: &'d Doc, known: &KnownNames, roles: &mut TokSet, out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
     let n = doc.tokens().len();
     let mut i = 0;
@@ -927,7 +973,11 @@ fn add_titles<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
         }
         // Role phrase then a capitalised name.
         if let Some(h) = lex.title_cues.longest_at(doc, i, lim) {
-            if lex.title_cues.entries[h.entry].0 == TitleKind::Role && opens_phrase(lex, doc, i) {
+            let is_role = lex.title_cues.entries[h.entry].0 == TitleKind::Role;
+            if is_role {
+                roles.insert_range(h.start..h.end);
+            }
+            if is_role && opens_phrase(lex, doc, i) {
                 // Extend over demonyms, portfolios and « et <role> ».
                 let mut j = h.end;
                 loop {
@@ -944,6 +994,15 @@ fn add_titles<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
                             j = h2.end;
                             continue;
                         }
+                    }
+                    // The institution: « président de la Chambre, Nabih Berry », « présidente
+                    // de la Commission européenne Ursula … ». A known name, or one capitalised
+                    // word (then part of the role), followed by the person's name.
+                    if let Some((end, known_inst)) = institution_after_role(doc, known, j, lim) {
+                        if !known_inst {
+                            roles.insert_range(j..end);
+                        }
+                        j = end;
                     }
                     break;
                 }
@@ -977,6 +1036,50 @@ fn add_titles<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
         }
         i += 1;
     }
+}
+
+/// After a role at token `j`: « de la|du|de l'|des » and an institution — a known name, else one
+/// capitalised word — followed by a comma or directly by a capitalised name of two words or more.
+/// Returns the end of the institution and whether the gazetteer knows it.
+fn institution_after_role(
+    doc: &Doc,
+    known: &KnownNames,
+    j: usize,
+    lim: usize,
+) -> Option<(usize, bool)> {
+    let mut k = j + 1;
+    if k >= lim || !matches!(doc.tok_lower(j), "de" | "du" | "des" | "d'") {
+        return None;
+    }
+    if matches!(doc.tok_lower(j), "de" | "d'") && matches!(doc.tok_lower(k), "la" | "l'") {
+        k += 1;
+    }
+    if k >= lim || !doc.is_cap(k) || !doc.is_word(k) {
+        return None;
+    }
+    let (end, known_inst) = match known.at(k) {
+        Some(b) if b > k => (b, true),
+        _ => (k + 1, false),
+    };
+    if end >= lim {
+        return None;
+    }
+    let name = if doc.tok(end) == "," { end + 1 } else { end };
+    let long = name_run(doc, name, lim, 4) >= name + 2;
+    (name < lim && doc.is_cap(name) && (name > end || long)).then_some((end, known_inst))
+}
+
+/// Is the capitalised word at `i` the institution of a role (« le président de la Chambre »,
+/// « la présidente du Sénat »)? Then a bare head word is part of the role, not a name.
+fn after_role_title(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
+    let mut k = i;
+    if k > 0 && matches!(doc.tok_lower(k - 1), "la" | "l'") {
+        k -= 1;
+    }
+    k >= 2
+        && matches!(doc.tok_lower(k - 1), "de" | "du" | "d'")
+        && !doc.tok(k - 2).ends_with('s')
+        && (is_role_title(lex, doc, k - 2) || cls(lex, doc, k - 2) & class::DEMONYM != 0)
 }
 
 fn add_ministries<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
@@ -1052,7 +1155,14 @@ impl KnownNames {
 /// `known`: the gazetteer names. The gazetteer knows where such a name ends (« Union européenne
 /// | et le Maroc »), so a head rule may only extend it by a complement (« Jeux olympiques
 /// d'hiver | de Beijing »), and never starts inside it.
-fn add_heads<'d>(doc: &'d Doc, known: &KnownNames, out: &mut Vec<Cand<'d>>) {
+fn add_heads<'d>(
+    doc: &'d Doc,
+    first: &[usize],
+    known: &KnownNames,
+    roles: &TokSet,
+    dates: &TokSet,
+    out: &mut Vec<Cand<'d>>,
+) {
     let lex = lexicons();
     let n = doc.tokens().len();
     for i in 0..n {
@@ -1066,7 +1176,8 @@ fn add_heads<'d>(doc: &'d Doc, known: &KnownNames, out: &mut Vec<Cand<'d>>) {
         let Some(&(etype, ambiguous)) = lex.heads.get(doc.tok(i)) else {
             continue;
         };
-        if ambiguous || in_portfolio(doc, i) {
+        // (Inside a role title: « le président de la République Emmanuel Macron ».)
+        if ambiguous || roles.contains(i) || in_portfolio(doc, i) {
             continue;
         }
         if doc.tok_in_boilerplate(i) {
@@ -1082,14 +1193,27 @@ fn add_heads<'d>(doc: &'d Doc, known: &KnownNames, out: &mut Vec<Cand<'d>>) {
         let mut has_cap_or_content = false;
         let mut seen_cap = false;
         while j < lim && j - i < 18 {
-            if !doc.is_word(j) {
+            if !doc.is_word(j) || dates.contains(j) || wide_gap(doc, j) {
                 break;
             }
             let c = cls(lex, doc, j);
-            if c & (class::NAME_BREAKER | class::SPEECH) != 0 {
+            // (« pour » is a connector, also a source cue: « pour lui, … ».)
+            if c & class::NAME_BREAKER != 0
+                || c & (class::SPEECH | class::CONNECTOR) == class::SPEECH
+            {
                 break;
             }
-            if doc.tok_lower(j) == "et" {
+            let wl = doc.tok_lower(j);
+            // Right after the head, an article or « et » starts another phrase (« la Commission
+            // le soutient », « la Commission et le Conseil »).
+            if j == i + 1 && matches!(wl, "le" | "la" | "les" | "l'" | "et") {
+                break;
+            }
+            // « Rencontres à Washington »: « à/en » + a capitalised name is a place complement.
+            if matches!(wl, "à" | "en") && j + 1 < lim && doc.is_cap(j + 1) {
+                break;
+            }
+            if wl == "et" {
                 let next_lower_content = j + 1 < lim
                     && doc.is_word(j + 1)
                     && !doc.is_cap(j + 1)
@@ -1105,14 +1229,28 @@ fn add_heads<'d>(doc: &'d Doc, known: &KnownNames, out: &mut Vec<Cand<'d>>) {
                 }
             }
             if c & class::CONNECTOR != 0 {
+                // « Forum de Paris sur la paix »: a topic after a capitalised name is part of it.
+                if seen_cap && matches!(wl, "sur" | "pour" | "contre") {
+                    seen_cap = false;
+                }
                 j += 1;
                 continue;
             }
             if doc.is_cap(j) || is_all_caps(doc.tok(j)) {
                 seen_cap = true;
-            } else if seen_cap && cls(lex, doc, j - 1) & class::CONNECTOR != 0 {
+            } else if cls(lex, doc, j - 1) & class::CONNECTOR != 0 {
                 // « … des Nations unies et des pays » : a lower-case noun after a connector that
-                // follows a capitalised word ends the name.
+                // follows a capitalised word ends the name; so does an infinitive after « de/à »
+                // (« la Commission de revoir sa copie »).
+                if seen_cap
+                    || (matches!(doc.tok_lower(j - 1), "de" | "d'" | "à") && infinitive_like(wl))
+                {
+                    break;
+                }
+            } else if !adjective_like(lex, doc, j) && !PRE_NOUN.contains(&doc.tok_lower(j - 1)) {
+                // After the head or a noun, only adjectives go on (« Fonds monétaire
+                // international »); a verb or an adverb ends the name (« la Commission évalue »,
+                // « Conseil … nouvellement formé »).
                 break;
             }
             has_cap_or_content = true;
@@ -1129,14 +1267,349 @@ fn add_heads<'d>(doc: &'d Doc, known: &KnownNames, out: &mut Vec<Cand<'d>>) {
                 continue;
             }
         }
-        // The name must contain a connector or a capitalised word after the head.
+        // The name must contain a connector or a capitalised word after the head, or be a
+        // capitalised head and adjectives inside a sentence (« les Forces libanaises », « le
+        // Conseil constitutionnel »).
         let tail_caps = (i + 1..last_good).any(|k| doc.is_cap(k));
         let conn = (i + 1..last_good).any(|k| cls(lex, doc, k) & class::CONNECTOR != 0);
-        if !tail_caps && !conn {
+        let adjectives = etype != EntityType::LOC
+            && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+            && !sentence_initial(doc, first, i);
+        if !tail_caps && !conn && !adjectives {
             continue;
         }
         out.push(Cand::new(i, last_good, etype, Why::Head(doc.tok(i)), 3));
     }
+}
+
+/// Does the lower-case word at `i` look like an adjective (or a participle used as one) that can
+/// follow a name's head or noun: a demonym, or an adjectival ending (« européenne », « unies »,
+/// « monétaire », « communiste »)? Verbs (« évalue », « doit »), adverbs (« -ment ») and the
+/// participles that open a clause (« chargée de », « formé ») are not.
+fn adjective_like(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
+    // Endings of adjectives that verbs in the third person do not share (« -ique » and « -ale »
+    // verbs are listed below; « -ère », « -ive », « -ble », « -ine », « -elle » are left out:
+    // « considère », « arrive », « semble », « examine », « rappelle »).
+    const ENDINGS: &[&str] = &[
+        "al", "ale", "ales", "aux", "el", "els", "nelle", "nelles", "ielle", "ielles", "ien",
+        "ienne", "iens", "iennes", "éen", "éenne", "éens", "éennes", "ain", "aine", "ains",
+        "aines", "ais", "aise", "aises", "ois", "oise", "oises", "if", "ifs", "tive", "tives",
+        "aire", "aires", "é", "ée", "és", "ées", "ier", "ière", "iers", "ières", "ique", "iques",
+        "iste", "istes", "ant", "ante", "ants", "antes", "eur", "rieure", "rieures", "eurs", "is",
+        "ies", "un", "une", "uns", "unes", "il", "ile", "ils", "iles", "phone", "phones", "ome",
+        "omes", "oint", "ointe", "oints", "ointes", "eux", "euse", "euses", "ème", "ême", "oxe",
+        "oxes", "in", "ins",
+    ];
+    // Verbs with those endings, frequent after an institution's name.
+    const VERBS: &[&str] = &[
+        "applique",
+        "explique",
+        "indique",
+        "critique",
+        "communique",
+        "revendique",
+        "implique",
+        "pratique",
+        "complique",
+        "réplique",
+        "signale",
+        "insiste",
+        "existe",
+        "résiste",
+        "assiste",
+        "persiste",
+        "chante",
+        "plante",
+        "vante",
+        "hante",
+        "demeure",
+        "souligne",
+        "publie",
+        "vérifie",
+        "modifie",
+        "étudie",
+        "remercie",
+        "dénie",
+        "nie",
+        "confie",
+        "qualifie",
+        "justifie",
+        "certifie",
+        "notifie",
+        "intensifie",
+        "diversifie",
+        "apprécie",
+        "négocie",
+        "associe",
+        "finit",
+        "établit",
+        "agit",
+        "réagit",
+        "choisit",
+        "saisit",
+        "réunit",
+    ];
+    const CLAUSE_PARTICIPLES: &[&str] = &[
+        "chargé",
+        "chargée",
+        "chargés",
+        "chargées",
+        "basé",
+        "basée",
+        "basés",
+        "basées",
+        "situé",
+        "située",
+        "situés",
+        "situées",
+        "créé",
+        "créée",
+        "créés",
+        "créées",
+        "formé",
+        "formée",
+        "formés",
+        "formées",
+        "dirigé",
+        "dirigée",
+        "présidé",
+        "présidée",
+        "composé",
+        "composée",
+        "installé",
+        "installée",
+        "réuni",
+        "réunie",
+        "réunis",
+        "réunies",
+        "nommé",
+        "nommée",
+        "contacté",
+        "contactée",
+        "cité",
+        "citée",
+        "interrogé",
+        "interrogée",
+        "saisi",
+        "saisie",
+        "mis",
+        "mise",
+        "pris",
+        "prise",
+        "dit",
+        "dite",
+        "fondé",
+        "fondée",
+        "accusé",
+        "accusée",
+        "visé",
+        "visée",
+        "sanctionné",
+        "sanctionnée",
+        "lancé",
+        "lancée",
+        "adopté",
+        "adoptée",
+        "élu",
+        "élue",
+        "élus",
+        "élues",
+        "qualifié",
+        "qualifiée",
+        "appelé",
+        "appelée",
+        "parti",
+        "partie",
+        "revenu",
+        "venu",
+        "venue",
+        "depuis",
+        "puis",
+        "ainsi",
+        "aussi",
+        "assis",
+        "permis",
+    ];
+    const WORDS: &[&str] = &[
+        "rouge",
+        "rouges",
+        "vert",
+        "verte",
+        "verts",
+        "vertes",
+        "blanc",
+        "blanche",
+        "noir",
+        "noire",
+        "haut",
+        "haute",
+        "bas",
+        "basse",
+        "grand",
+        "grande",
+        "libre",
+        "libres",
+        "démocrate",
+        "démocrates",
+        "unique",
+        "jeune",
+        "jeunes",
+        "nord",
+        "sud",
+        "ouest",
+        "permanent",
+        "permanente",
+        "indépendant",
+        "indépendante",
+        "royal",
+        "royale",
+        "agricole",
+        "agricoles",
+        "maritime",
+        "maritimes",
+        "directe",
+        "insoumise",
+        "ouvert",
+        "ouverte",
+        "froide",
+        "civil",
+        "civile",
+        "exécutif",
+        "exécutive",
+        "législative",
+        "constitutionnel",
+        "constitutionnelle",
+        "fédéral",
+        "fédérale",
+        "marine",
+        "africaine",
+        "latine",
+        "suprême",
+        "sociale",
+        "spéciale",
+        "militaire",
+        "islamique",
+        "orthodoxe",
+        "catholique",
+        "protestante",
+        "européenne",
+        "mondiale",
+        "centrale",
+        "générale",
+        "nationale",
+        "régionale",
+        "internationale",
+        "étranger",
+        "étrangère",
+        "étrangers",
+        "étrangères",
+        "nouveau",
+        "nouvel",
+        "nouvelle",
+        "nouveaux",
+        "nouvelles",
+        "ancien",
+        "ancienne",
+        "populaire",
+        "populaires",
+        "officielle",
+    ];
+    let w = doc.tok_lower(i);
+    if cls(lex, doc, i) & class::DEMONYM != 0 || WORDS.contains(&w) {
+        return true;
+    }
+    if w.ends_with("ment") || CLAUSE_PARTICIPLES.contains(&w) || VERBS.contains(&w) {
+        return false;
+    }
+    w.contains('-') || ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// Adjectives placed before the noun inside names (« Traité de bon voisinage »).
+const PRE_NOUN: &[&str] = &[
+    "bon",
+    "bonne",
+    "bons",
+    "bonnes",
+    "grand",
+    "grande",
+    "grands",
+    "grandes",
+    "petit",
+    "petite",
+    "petits",
+    "petites",
+    "nouveau",
+    "nouvel",
+    "nouvelle",
+    "nouveaux",
+    "nouvelles",
+    "haut",
+    "haute",
+    "hauts",
+    "hautes",
+    "premier",
+    "première",
+    "premiers",
+    "premières",
+    "jeune",
+    "jeunes",
+    "vieux",
+    "vieille",
+    "libre",
+    "libres",
+    "saint",
+    "sainte",
+    "double",
+    "seconde",
+    "second",
+];
+
+/// Does the lower-case word look like an infinitive (« revoir », « adopter », « prendre »)?
+/// Nouns with the same endings that follow « de » in names are kept (« conseil de quartier »,
+/// « conseil de guerre », « de l'ordre »).
+fn infinitive_like(w: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "premier",
+        "dernier",
+        "hiver",
+        "fer",
+        "mer",
+        "avenir",
+        "désir",
+        "loisir",
+        "loisirs",
+        "plaisir",
+        "souvenir",
+        "espoir",
+        "pouvoir",
+        "savoir",
+        "devoir",
+        "ordre",
+        "cadre",
+        "lettre",
+        "livre",
+        "guerre",
+        "terre",
+        "pierre",
+        "centre",
+        "théâtre",
+        "mémoire",
+        "histoire",
+        "culture",
+        "nature",
+        "justice",
+    ];
+    if NOUNS.contains(&w) || w.chars().count() < 4 {
+        return false;
+    }
+    (w.ends_with("er") && !w.ends_with("ier"))
+        || w.ends_with("ir")
+        || w.ends_with("dre")
+        || w.ends_with("ttre")
+        || w.ends_with("uire")
+        || w.ends_with("ivre")
+        || w.ends_with("aître")
+        || matches!(w, "faire" | "dire" | "lire" | "écrire" | "boire" | "croire")
 }
 
 /// Lower-case common nouns that name an event when a proper name follows: « l'affaire
@@ -1187,7 +1660,13 @@ fn add_event_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     }
 }
 
-fn add_firstnames_and_caps<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
+fn add_firstnames_and_caps<'d>(
+    doc: &'d Doc,
+    first: &[usize],
+    known: &KnownNames,
+    roles: &TokSet,
+    out: &mut Vec<Cand<'d>>,
+) {
     let lex = lexicons();
     let n = doc.tokens().len();
     let mut i = 0;
@@ -1201,13 +1680,29 @@ fn add_firstnames_and_caps<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand
         // Skip a leading function word or month/weekday (« Selon », « Vendredi »), and honorifics.
         let honorific = (c & class::TITLE != 0 && lex.titles.get(w) == Some(&TitleKind::Honorific))
             || (w.chars().nth(1).is_none() && i + 1 < n && doc.tok(i + 1) == ".");
-        if c & class::FUNCTION != 0 || honorific {
+        if c & (class::FUNCTION | class::CONNECTOR) != 0 || honorific {
             i += 1;
             continue;
         }
         let lim = sentence_end(doc, i);
         let e = name_run(doc, i, lim, 6);
         let initial = sentence_initial(doc, first, i);
+        // A known name, a title, a demonym or a portfolio before a given name and a surname is
+        // not part of the person's name (« à Beyrouth Hervé Dupin », « Président Emmanuel
+        // Macron », « ministre du Budget Michel Durand »): the run starts again at the given name.
+        if e - i >= 3 && !is_firstname(lex, doc, i) {
+            let k = (i + 1..e - 1).find(|&k| is_firstname(lex, doc, k) && doc.is_cap(k + 1));
+            if let Some(k) = k {
+                let prefix_known = known.at(i).is_some_and(|b| b > i && b <= k);
+                let prefix_words = (i..k).all(|t| {
+                    cls(lex, doc, t) & (class::DEMONYM | class::TITLE | class::FUNCTION) != 0
+                });
+                if prefix_known || prefix_words || in_portfolio(doc, i) {
+                    i = k;
+                    continue;
+                }
+            }
+        }
         if in_portfolio(doc, i) {
             i = e;
             continue;
@@ -1274,8 +1769,15 @@ fn add_firstnames_and_caps<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand
             && c & class::HEAD != 0
             && lex.heads.get(w).is_some_and(|h| h.0 == EntityType::ORG)
             && !in_portfolio(doc, i);
-        let etype = if let Some(t) = has_head {
-            Some(t)
+        let bare_role_head = len == 1
+            && (has_head.is_some() || ambiguous_head)
+            && (roles.contains(i) || after_role_title(lex, doc, i));
+        let etype = if bare_role_head {
+            // « le président de la Chambre »: part of the role.
+            None
+        } else if let Some(t) = has_head {
+            // A bare event head (« le Sommet ») is a common noun.
+            (len > 1 || t != EntityType::MISC).then_some(t)
         } else if ambiguous_head
             && !initial
             && matches!(prev, "la" | "le" | "l'" | "du" | "au" | "cette" | "ce")
@@ -1286,7 +1788,10 @@ fn add_firstnames_and_caps<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand
             Some(EntityType::ORG)
         } else if len == 1 && firstname {
             Some(EntityType::PER)
-        } else if matches!(prev, "à" | "en" | "vers") || loc_shape {
+        } else if (matches!(prev, "à" | "en" | "vers")
+            && (!doc.is_cap(i - 1) || sentence_initial(doc, first, i - 1)))
+            || loc_shape
+        {
             Some(EntityType::LOC)
         } else if len >= 2
             || (i > 0
@@ -1408,18 +1913,20 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     let n = doc.tokens().len();
     let first = first_words(doc);
     let mut cands = Vec::new();
-    add_gazetteer(doc, &first, &mut cands);
-    add_acronym_definitions(doc, &mut cands);
-    add_titles(doc, &mut cands);
-    add_ministries(doc, &mut cands);
-    add_heads(doc, &KnownNames::new(&cands), &mut cands);
-    add_event_names(doc, &mut cands);
-    add_firstnames_and_caps(doc, &first, &mut cands);
     // Guessing rules never claim date tokens (« Vendredi », « Mars »).
     let mut dates = TokSet::new(n);
     for &k in date_tokens.iter().filter(|&&k| k < n) {
         dates.insert_range(k..k + 1);
     }
+    let mut roles = TokSet::new(n);
+    add_gazetteer(doc, &first, &mut cands);
+    let known = KnownNames::new(&cands);
+    add_acronym_definitions(doc, &mut cands);
+    add_titles(doc, &known, &mut roles, &mut cands);
+    add_ministries(doc, &mut cands);
+    add_heads(doc, &first, &known, &roles, &dates, &mut cands);
+    add_event_names(doc, &mut cands);
+    add_firstnames_and_caps(doc, &first, &known, &roles, &mut cands);
     cands.retain(|c| c.prio >= 5 || !dates.any_in(c.a..c.b));
     let mut sel = select(doc, &cands);
 
@@ -1437,7 +1944,8 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
                 short.entry(s).or_insert((full, Some(e)));
             }
         }
-        if c.b - c.a >= 2 {
+        // (Never a function word: a wrong name must not tag every « Les ».)
+        if c.b - c.a >= 2 && cls(lex, doc, c.b - 1) & (class::FUNCTION | class::CONNECTOR) == 0 {
             short.entry(doc.tok(c.b - 1)).or_insert((full, c.entry));
             // Family name first (« Wang Yi » → « M. Wang »): a two-word name whose first word is
             // not a known given name.
@@ -1446,6 +1954,12 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
                 short.entry(first).or_insert((full, c.entry));
             }
         }
+        // A surname with its particle (« Jean-Yves Le Drian » → « Le Drian »).
+        if let Some(p) = (c.a + 1..c.b.saturating_sub(1)).find(|&p| is_particle(lex, doc, p)) {
+            short
+                .entry(doc.slice(doc.tspan(p, c.b)))
+                .or_insert((full, c.entry));
+        }
     }
     // Relink single-token PER mentions and find bare short mentions.
     let mut covered = TokSet::new(n);
@@ -1453,7 +1967,45 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
         covered.insert_range(c.a..c.b);
     }
     let mut extra = Vec::new();
-    for i in 0..n {
+    let mut i = 0;
+    while i < n {
+        i += 1;
+        let i = i - 1;
+        // A surname with its particle (« Le Drian », « von der Leyen »), known in this document
+        // or unambiguous in the gazetteer.
+        if is_particle(lex, doc, i)
+            && i + 1 < n
+            && (doc.is_cap(i + 1) || is_particle(lex, doc, i + 1))
+            && !covered.contains(i)
+        {
+            let linked = [3, 2].into_iter().find_map(|k| {
+                if i + k > n
+                    || !doc.is_cap(i + k - 1)
+                    || covered.any_in(i..i + k)
+                    || doc.tok_in_boilerplate(i)
+                {
+                    return None;
+                }
+                let joined = doc.slice(doc.tspan(i, i + k));
+                short
+                    .get(joined)
+                    .copied()
+                    .or_else(|| {
+                        let ids = lex.person_short.get(joined)?;
+                        (ids.len() == 1).then(|| (lex.gaz[ids[0]].canonical.as_str(), Some(ids[0])))
+                    })
+                    .map(|l| (k, l))
+            });
+            if let Some((k, (full, entry))) = linked {
+                extra.push(Cand {
+                    canonical: Some(full),
+                    entry,
+                    ..Cand::new(i, i + k, EntityType::PER, Why::Coref(full), 4)
+                });
+                covered.insert_range(i..i + k);
+                continue;
+            }
+        }
         if !doc.is_cap(i) || covered.contains(i) || doc.tok_in_boilerplate(i) {
             continue;
         }
@@ -1554,6 +2106,11 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
         });
     }
     out
+}
+
+/// Is token `i` a particle of a surname (« Le » Drian, « von » der Leyen, « de » Gaulle)?
+fn is_particle(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
+    cls(lex, doc, i) & class::NAME_PARTICLE != 0 && NAME_PARTICLES.contains(&doc.tok_lower(i))
 }
 
 /// Is token `i` a known given name (case-sensitive)?
@@ -1734,5 +2291,114 @@ mod tests {
         );
         // « Selon » is not a name.
         assert!(!e.iter().any(|x| x.0.starts_with("Selon")));
+    }
+
+    fn texts(e: &[(String, EntityType, String, String)]) -> Vec<&str> {
+        e.iter().map(|x| x.0.as_str()).collect()
+    }
+
+    #[test]
+    fn head_names_stop_at_verbs_articles_and_infinitives() {
+        let e = ents("La Commission examine attentivement le dossier. Nous demandons à la Commission de retirer son texte. La note de la Commission le confirme. Le Comité national pour la sauvegarde des forêts de montagne en 2019.");
+        let t = texts(&e);
+        assert_eq!(t.iter().filter(|x| **x == "Commission").count(), 3, "{t:?}");
+        assert!(
+            t.contains(&"Comité national pour la sauvegarde des forêts de montagne"),
+            "{t:?}"
+        );
+        // Adjectives and noun complements stay in the name.
+        let e = ents("Il dirige l'Office régional de la pêche maritime depuis mars. Le Conseil des jeunes agriculteurs nouvellement élu siège.");
+        let t = texts(&e);
+        assert!(t.contains(&"Office régional de la pêche maritime"), "{t:?}");
+        assert!(t.contains(&"Conseil des jeunes agriculteurs"), "{t:?}");
+        // « à » + a place: a complement, not part of the name.
+        let e = ents("Rencontres à Lisbonne\n\nLe Forum à Dakar a fermé.");
+        assert!(!e.iter().any(|x| x.0.contains(" à ")), "{e:?}");
+    }
+
+    #[test]
+    fn role_titles_are_not_names() {
+        let e = ents("Le président de la République Jacques Dupuis effectuera une visite. Le procureur de la République de Rennes a parlé.");
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Jacques Dupuis" && x.1 == EntityType::PER),
+            "{e:?}"
+        );
+        assert!(!e.iter().any(|x| x.0.contains("République")), "{e:?}");
+        assert!(e.iter().any(|x| x.0 == "Rennes"), "{e:?}");
+    }
+
+    #[test]
+    fn given_name_after_a_place_or_title_starts_the_person() {
+        let e = ents("L'ambassadeur à Lisbonne Hervé Colin est arrivé. Le ministre du Budget Michel Aubry a signé. Française Jacqueline Morel a gagné.");
+        let t = texts(&e);
+        for n in ["Hervé Colin", "Michel Aubry", "Jacqueline Morel"] {
+            assert!(t.contains(&n), "{n} {t:?}");
+        }
+        assert!(t.contains(&"Lisbonne"), "{t:?}");
+        // A given name used as a surname after an unknown given name stays one name.
+        let e = ents("Le candidat Abiy Ahmed a parlé.");
+        assert!(texts(&e).contains(&"Abiy Ahmed"), "{e:?}");
+    }
+
+    #[test]
+    fn capitalised_function_words_end_names() {
+        // A menu word glued to a determiner is no person, and « Les » is never a short form.
+        let e = ents("Voir Accueil Les\nLes pays ont signé. Les membres aussi. Il a vu Jean Les. Les enfants.");
+        assert!(
+            !e.iter().any(|x| x.0 == "Les" || x.0.ends_with(" Les")),
+            "{e:?}"
+        );
+        let e = ents("Mise À Jour : hier. Le sommet de Jean-Yves Le Bras a eu lieu.");
+        assert!(!e.iter().any(|x| x.0.contains("À")), "{e:?}");
+        assert!(texts(&e).contains(&"Jean-Yves Le Bras"), "{e:?}");
+    }
+
+    #[test]
+    fn bare_event_heads_are_not_names() {
+        let e = ents("Le Sommet annuel des dirigeants a eu lieu. Le président a ouvert le Sommet.");
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Sommet annuel des dirigeants" && x.1 == EntityType::MISC),
+            "{e:?}"
+        );
+        assert_eq!(
+            e.iter().filter(|x| x.1 == EntityType::MISC).count(),
+            1,
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn role_institutions_and_particle_surnames() {
+        let e = ents("Le président de la Chambre, Karim Haddad, a reçu le chef des Forces démocrates, Paul Ayoub. Le futur président de la République sera élu.");
+        let t = texts(&e);
+        assert!(
+            t.contains(&"Karim Haddad") && t.contains(&"Paul Ayoub"),
+            "{t:?}"
+        );
+        assert!(t.contains(&"Forces démocrates"), "{t:?}");
+        assert!(
+            !t.contains(&"Chambre") && !t.contains(&"République"),
+            "{t:?}"
+        );
+        // A bare institution after a plural noun is a name (« les élus du Congrès »).
+        let e = ents("Les élus du Congrès ont voté.");
+        assert!(texts(&e).contains(&"Congrès"), "{e:?}");
+        // A surname with its particle, alone later.
+        let e = ents("Jean-Yves Le Drian est arrivé.\nLe Drian mardi à Rome : il a vu Ursula von der Leyen puis von der Leyen a parlé.");
+        let t = texts(&e);
+        assert!(
+            t.contains(&"Le Drian") && t.contains(&"von der Leyen"),
+            "{t:?}"
+        );
+        assert!(!t.contains(&"Le") && !t.contains(&"Drian"), "{t:?}");
+    }
+
+    #[test]
+    fn names_do_not_cross_wide_gaps_and_keep_arabic_articles() {
+        let e = ents("Ambassadeur   Ambassade   La Chine et Djibouti   Bureau du Conseiller Economique   Service consulaire\nIl est arrivé à Aïn el-Tiné hier.");
+        assert!(!e.iter().any(|x| x.0.contains("   ")), "{e:?}");
+        assert!(texts(&e).contains(&"Aïn el-Tiné"), "{e:?}");
     }
 }

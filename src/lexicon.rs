@@ -1195,7 +1195,11 @@ fn build() -> Lexicons {
         };
         if let Some(h) = c.get(1).filter(|h| !h.is_empty()) {
             let ambiguous = c.get(2).is_some_and(|n| n.contains("AMBIGUOUS"));
-            heads.insert(h.to_string(), (t, ambiguous));
+            // A head listed under two types keeps its first type, and is ambiguous.
+            heads
+                .entry(h.to_string())
+                .and_modify(|e: &mut (EntityType, bool)| e.1 = true)
+                .or_insert((t, ambiguous));
         }
     }
 
