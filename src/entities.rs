@@ -19,7 +19,7 @@
 
 use crate::doc::{Doc, NSpan};
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use crate::lexicon::{class, lexicons, ByteTrie, Lexicons, TitleKind};
+use crate::lexicon::{class, lexicons, translit_key, ByteTrie, Lexicons, TitleKind};
 use crate::schema::{EntityType, Rule};
 
 /// A candidate mention. Its names borrow from the document and the lexicons, and its rule is
@@ -1929,6 +1929,26 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     add_firstnames_and_caps(doc, &first, &known, &roles, &mut cands);
     cands.retain(|c| c.prio >= 5 || !dates.any_in(c.a..c.b));
     let mut sel = select(doc, &cands);
+    // People found by a rule whose name the gazetteer knows, maybe in another transliteration
+    // (« le président Kassym-Jomart Tokaev » → Kassym-Jomart Tokaïev).
+    for c in sel.iter_mut() {
+        if c.etype == EntityType::PER && c.canonical.is_none() && c.b - c.a >= 2 {
+            let surface = doc.slice(cand_span(doc, c));
+            let e = lex
+                .by_form
+                .get(&surface.to_lowercase())
+                .and_then(|v| {
+                    v.iter()
+                        .copied()
+                        .find(|&g| lex.gaz[g].etype == EntityType::PER)
+                })
+                .or_else(|| lex.person_key.get(&translit_key(surface)).copied());
+            if let Some(e) = e {
+                c.canonical = Some(&lex.gaz[e].canonical);
+                c.entry = Some(e);
+            }
+        }
+    }
 
     // Short forms of people found in this document (« Wang » → Wang Yi, « Tokaïev » → …).
     let mut short: HashMap<&str, (&str, Option<usize>)> = HashMap::default();
@@ -1961,6 +1981,9 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
                 .or_insert((full, c.entry));
         }
     }
+    // The same short forms by transliteration key (« Tokaev » for « Tokaïev »).
+    let short_key: HashMap<String, (&str, Option<usize>)> =
+        short.iter().map(|(k, &v)| (translit_key(k), v)).collect();
     // Relink single-token PER mentions and find bare short mentions.
     let mut covered = TokSet::new(n);
     for c in &sel {
@@ -2010,18 +2033,31 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
             continue;
         }
         let w = doc.tok(i);
+        let c = cls(lex, doc, i);
         let linked = short.get(w).copied().or_else(|| {
-            // A well-known person named by surname alone (« Poutine »), if unambiguous.
-            let c = cls(lex, doc, i);
-            if c & class::PERSON_SHORT == 0 {
+            // A well-known person named by surname alone (« Poutine »), if unambiguous; or a
+            // person of this document or of the gazetteer in another transliteration.
+            if c & (class::FUNCTION | class::CONNECTOR) != 0
+                || w.chars().count() < 5
+                || is_firstname(lex, doc, i)
+            {
                 return None;
             }
-            let ids = lex.person_short.get(w)?;
-            (ids.len() == 1
-                && w.chars().count() >= 5
-                && c & class::FUNCTION == 0
-                && !is_firstname(lex, doc, i))
-            .then(|| (lex.gaz[ids[0]].canonical.as_str(), Some(ids[0])))
+            let unique = |ids: &Vec<usize>| {
+                (ids.len() == 1).then(|| (lex.gaz[ids[0]].canonical.as_str(), Some(ids[0])))
+            };
+            if c & class::PERSON_SHORT != 0 {
+                if let Some(l) = lex.person_short.get(w).and_then(unique) {
+                    return Some(l);
+                }
+            }
+            let key = translit_key(w);
+            short_key.get(&key).copied().or_else(|| {
+                // (Not a capitalised common word: « Salle » is no « Sall ».)
+                (w.chars().count() >= 6 && !sentence_initial(doc, &first, i))
+                    .then(|| lex.person_short_key.get(&key).and_then(unique))
+                    .flatten()
+            })
         });
         if let Some((full, entry)) = linked {
             extra.push(Cand {
@@ -2072,14 +2108,23 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
             }
         }
         if c.etype == EntityType::PER && c.canonical.is_none() {
-            if let Some(&(full, e)) = short.get(surface) {
+            let unique = |ids: &Vec<usize>| {
+                (ids.len() == 1).then(|| (lex.gaz[ids[0]].canonical.as_str(), Some(ids[0])))
+            };
+            let found = short.get(surface).copied().or_else(|| {
+                if c.b - c.a != 1 {
+                    return None;
+                }
+                let key = translit_key(surface);
+                short_key
+                    .get(&key)
+                    .copied()
+                    .or_else(|| lex.person_short.get(surface).and_then(unique))
+                    .or_else(|| lex.person_short_key.get(&key).and_then(unique))
+            });
+            if let Some((full, e)) = found {
                 canonical = full;
                 entry = e;
-            } else if let Some(ids) = lex.person_short.get(surface) {
-                if ids.len() == 1 {
-                    canonical = &lex.gaz[ids[0]].canonical;
-                    entry = Some(ids[0]);
-                }
             }
         }
         let mut role = match c.role {
@@ -2400,5 +2445,31 @@ mod tests {
         let e = ents("Ambassadeur   Ambassade   La Chine et Djibouti   Bureau du Conseiller Economique   Service consulaire\nIl est arrivé à Aïn el-Tiné hier.");
         assert!(!e.iter().any(|x| x.0.contains("   ")), "{e:?}");
         assert!(texts(&e).contains(&"Aïn el-Tiné"), "{e:?}");
+    }
+
+    #[test]
+    fn transliterations_name_one_person() {
+        let a = crate::analyze("Le président kazakh Kassym-Jomart Tokaev a reçu Sergei Lavrov. Tokayev a salué Lavrov, puis Zelenski a répondu. Le maire Karim Benzaouine a parlé ; Benzaouïne a ajouté.");
+        let canon = |t: &str| {
+            a.mentions
+                .iter()
+                .find(|m| m.text == t)
+                .map(|m| a.entities[m.entity].canonical.as_str())
+        };
+        assert_eq!(canon("Kassym-Jomart Tokaev"), Some("Kassym-Jomart Tokaïev"));
+        assert_eq!(canon("Tokayev"), Some("Kassym-Jomart Tokaïev"));
+        assert_eq!(canon("Sergei Lavrov"), Some("Sergueï Lavrov"));
+        assert_eq!(canon("Zelenski"), Some("Volodymyr Zelensky"));
+        // An unknown person: both spellings are one entity.
+        let k = a
+            .mentions
+            .iter()
+            .filter(|m| m.text.starts_with("Benza") || m.text.ends_with("Benzaouine"));
+        let ids: Vec<usize> = k.map(|m| m.entity).collect();
+        assert_eq!(ids.len(), 2, "{:?}", a.mentions);
+        assert_eq!(ids[0], ids[1]);
+        // A capitalised common word is not a short form by key (« Salle » / Sall).
+        let e = ents("Salle polyvalente. Grosse journée pour les enfants.");
+        assert!(e.is_empty(), "{e:?}");
     }
 }
