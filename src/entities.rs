@@ -82,6 +82,8 @@ pub enum Why<'d> {
     Firstname(&'d str),
     /// `caps`: the type given by context.
     Caps(EntityType),
+    /// `typed-noun`: the common noun that types the name (« le média … »).
+    Typed(&'d str),
     /// `coref`: the full name.
     Coref(&'d str),
 }
@@ -99,6 +101,7 @@ impl Why<'_> {
             Why::Acronym => "acronym",
             Why::Firstname(_) => "firstname",
             Why::Caps(_) => "caps",
+            Why::Typed(_) => "typed-noun",
             Why::Coref(_) => "coref",
         }
     }
@@ -120,6 +123,7 @@ impl Why<'_> {
             Why::Acronym => "upper-case word".to_string(),
             Why::Firstname(w) => ["firstnames.txt: ", w].concat(),
             Why::Caps(t) => ["capitalised words, typed ", t.as_str(), " by context"].concat(),
+            Why::Typed(w) => ["the noun « ", w, " » before the name"].concat(),
             Why::Coref(full) => ["short form of ", full].concat(),
         };
         Rule::new(self.id(), detail)
@@ -140,11 +144,131 @@ pub struct EMention {
 }
 
 /// The closed word lists below, by their [`class`] bit (interned in the lexicons' vocabulary).
-pub(crate) const CLASS_LISTS: [(&[&str], u32); 4] = [
+pub(crate) const CLASS_LISTS: [(&[&str], u32); 5] = [
     (CONNECTORS, class::CONNECTOR),
     (NAME_BREAKERS, class::NAME_BREAKER),
     (EVENT_NOUNS, class::EVENT_NOUN),
     (NAME_PARTICLES, class::NAME_PARTICLE),
+    (TYPE_NOUN_WORDS, class::TYPE_NOUN),
+];
+
+/// Common nouns that give the type of the unknown name right after them (« le média Blast »,
+/// « la société Orange », « le quotidien Le Soir », « le mont Kenya »): the name alone is the
+/// mention, typed by the noun.
+const TYPE_NOUNS: &[(&str, EntityType)] = {
+    use EntityType::{LOC, ORG};
+    &[
+        ("média", ORG),
+        ("médias", ORG),
+        ("groupe", ORG),
+        ("agence", ORG),
+        ("quotidien", ORG),
+        ("hebdomadaire", ORG),
+        ("mensuel", ORG),
+        ("magazine", ORG),
+        ("journal", ORG),
+        ("chaîne", ORG),
+        ("radio", ORG),
+        ("télévision", ORG),
+        ("site", ORG),
+        ("plateforme", ORG),
+        ("réseau", ORG),
+        ("application", ORG),
+        ("messagerie", ORG),
+        ("société", ORG),
+        ("entreprise", ORG),
+        ("firme", ORG),
+        ("compagnie", ORG),
+        ("constructeur", ORG),
+        ("géant", ORG),
+        ("opérateur", ORG),
+        ("banque", ORG),
+        ("assureur", ORG),
+        ("laboratoire", ORG),
+        ("cabinet", ORG),
+        ("fonds", ORG),
+        ("parti", ORG),
+        ("mouvement", ORG),
+        ("coalition", ORG),
+        ("alliance", ORG),
+        ("syndicat", ORG),
+        ("association", ORG),
+        ("ONG", ORG),
+        ("organisation", ORG),
+        ("fondation", ORG),
+        ("institut", ORG),
+        ("club", ORG),
+        ("milice", ORG),
+        ("mont", LOC),
+        ("massif", LOC),
+        ("volcan", LOC),
+        ("fleuve", LOC),
+        ("rivière", LOC),
+        ("lac", LOC),
+        ("île", LOC),
+        ("quartier", LOC),
+        ("village", LOC),
+        ("localité", LOC),
+        ("commune", LOC),
+        ("bourg", LOC),
+    ]
+};
+
+/// The words of [`TYPE_NOUNS`] (for their class bit).
+const TYPE_NOUN_WORDS: &[&str] = &[
+    "média",
+    "médias",
+    "groupe",
+    "agence",
+    "quotidien",
+    "hebdomadaire",
+    "mensuel",
+    "magazine",
+    "journal",
+    "chaîne",
+    "radio",
+    "télévision",
+    "site",
+    "plateforme",
+    "réseau",
+    "application",
+    "messagerie",
+    "société",
+    "entreprise",
+    "firme",
+    "compagnie",
+    "constructeur",
+    "géant",
+    "opérateur",
+    "banque",
+    "assureur",
+    "laboratoire",
+    "cabinet",
+    "fonds",
+    "parti",
+    "mouvement",
+    "coalition",
+    "alliance",
+    "syndicat",
+    "association",
+    "ONG",
+    "organisation",
+    "fondation",
+    "institut",
+    "club",
+    "milice",
+    "mont",
+    "massif",
+    "volcan",
+    "fleuve",
+    "rivière",
+    "lac",
+    "île",
+    "quartier",
+    "village",
+    "localité",
+    "commune",
+    "bourg",
 ];
 
 /// A set of token indices (a bitset: cheap to clear for a long document).
@@ -1660,6 +1784,143 @@ fn add_event_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     }
 }
 
+/// Names typed by the common noun before them (« le média Blast », « la coalition « Diomaye
+/// Président » », « le quotidien britannique The Guardian », « le mont Kenya »). The noun is
+/// lower case; demonyms and « de presse » may follow it; the name may be in quotation marks.
+fn add_typed_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
+    let lex = lexicons();
+    let n = doc.tokens().len();
+    for i in 0..n {
+        if cls(lex, doc, i) & class::TYPE_NOUN == 0 || doc.is_cap(i) {
+            continue;
+        }
+        let w = doc.tok(i);
+        let Some(&(_, etype)) = TYPE_NOUNS.iter().find(|(t, _)| *t == w) else {
+            continue;
+        };
+        if doc.tok_in_boilerplate(i) {
+            continue;
+        }
+        let lim = sentence_end(doc, i);
+        let mut j = i + 1;
+        while j < lim && j - i <= 3 && cls(lex, doc, j) & class::DEMONYM != 0 && !doc.is_cap(j) {
+            j += 1;
+        }
+        if j + 1 < lim && doc.tok(j) == "de" && doc.tok(j + 1) == "presse" {
+            j += 2;
+        }
+        let quoted = j < lim && matches!(doc.tok(j), "«" | "\"" | "“");
+        if quoted {
+            j += 1;
+        }
+        if j >= lim || !doc.is_cap(j) {
+            continue;
+        }
+        let mut e = name_run(doc, j, lim, 5);
+        if e == j && is_all_caps(doc.tok(j)) {
+            e = j + 1;
+        }
+        // (The run may open with an article: « le quotidien Le Soir ».)
+        if e == j || (e == j + 1 && cls(lex, doc, j) & (class::FUNCTION | class::CONNECTOR) != 0) {
+            continue;
+        }
+        if quoted && !(e < lim && matches!(doc.tok(e), "»" | "\"" | "”")) {
+            continue;
+        }
+        // A known name of that type keeps its canonical name.
+        let known = lex
+            .by_form
+            .get(&doc.slice(doc.tspan(j, e)).to_lowercase())
+            .and_then(|v| v.iter().copied().find(|&g| lex.gaz[g].etype == etype));
+        out.push(Cand {
+            canonical: known.map(|g| lex.gaz[g].canonical.as_str()),
+            entry: known,
+            ..Cand::new(j, e, etype, Why::Typed(w), 6)
+        });
+    }
+}
+
+/// A one-word affiliation in brackets after a person's name: « Sarah Martin (Ecolo) », « Paul
+/// Dubois (Renaissance) » — a party or an outlet, not a place the gazetteer knows.
+fn add_affiliations<'d>(doc: &'d Doc, known: &KnownNames, out: &mut Vec<Cand<'d>>) {
+    let lex = lexicons();
+    let n = doc.tokens().len();
+    for k in 2..n.saturating_sub(2) {
+        if doc.tok(k) != "(" || doc.tok(k + 2) != ")" || !doc.is_cap(k - 1) || !doc.is_cap(k - 2) {
+            continue;
+        }
+        let w = doc.tok(k + 1);
+        if !doc.is_cap(k + 1)
+            || is_all_caps(w)
+            || w.chars().count() < 3
+            || known.at(k + 1).is_some()
+            || cls(lex, doc, k + 1) & (class::FUNCTION | class::FIRSTNAME | class::DEMONYM) != 0
+            || doc.tok_in_boilerplate(k)
+        {
+            continue;
+        }
+        out.push(Cand::new(
+            k + 1,
+            k + 2,
+            EntityType::ORG,
+            Why::Caps(EntityType::ORG),
+            4,
+        ));
+    }
+}
+
+/// Seats of power named for their building (« Matignon », « l'Élysée », « le Kremlin »): an
+/// institution, but a place where the text goes there (« à Matignon », « l'hôtel Matignon »,
+/// « à sa sortie de l'Élysée »).
+const SEATS: &[&str] = &[
+    "Matignon",
+    "Élysée",
+    "Elysée",
+    "Kremlin",
+    "Maison-Blanche",
+    "Maison Blanche",
+    "Quai d'Orsay",
+    "Bercy",
+    "Pentagone",
+    "Beauvau",
+    "Downing Street",
+    "Zhongnanhai",
+    "Palais Bourbon",
+    "Palais-Bourbon",
+];
+
+/// Is the mention of tokens `a..` a seat of power used as a place (see [`SEATS`])?
+fn seat_as_place(doc: &Doc, a: usize) -> bool {
+    let mut k = a;
+    if k > 0 && matches!(doc.tok_lower(k - 1), "l'" | "le" | "la") {
+        k -= 1;
+    }
+    if k == 0 {
+        return false;
+    }
+    match doc.tok_lower(k - 1) {
+        "à" | "au" | "hôtel" | "palais" | "devant" | "vers" | "depuis" | "dans" => true,
+        "de" | "du" | "d'" => {
+            k >= 2
+                && matches!(
+                    doc.tok_lower(k - 2),
+                    "sortie"
+                        | "arrivée"
+                        | "perron"
+                        | "cour"
+                        | "jardins"
+                        | "grilles"
+                        | "portes"
+                        | "salons"
+                        | "sortant"
+                        | "sorti"
+                        | "sortie,"
+                )
+        }
+        _ => false,
+    }
+}
+
 fn add_firstnames_and_caps<'d>(
     doc: &'d Doc,
     first: &[usize],
@@ -1926,6 +2187,8 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     add_ministries(doc, &mut cands);
     add_heads(doc, &first, &known, &roles, &dates, &mut cands);
     add_event_names(doc, &mut cands);
+    add_typed_names(doc, &mut cands);
+    add_affiliations(doc, &known, &mut cands);
     add_firstnames_and_caps(doc, &first, &known, &roles, &mut cands);
     cands.retain(|c| c.prio >= 5 || !dates.any_in(c.a..c.b));
     let mut sel = select(doc, &cands);
@@ -1979,6 +2242,61 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
             short
                 .entry(doc.slice(doc.tspan(p, c.b)))
                 .or_insert((full, c.entry));
+        }
+    }
+    // One type per name in a document. A one-word name guessed a place or an organisation that
+    // is the surname of a person named in full by a sure rule is that person (« Nabih Haddad …
+    // à Haddad »). (Not a name the gazetteer knows: a person may bear a place's name.)
+    let sure_surnames: HashSet<&str> = sel
+        .iter()
+        .filter(|c| {
+            c.etype == EntityType::PER
+                && c.b - c.a >= 2
+                && matches!(
+                    c.why,
+                    Why::Gazetteer(_) | Why::Role(_) | Why::Honorific(_) | Why::Firstname(_)
+                )
+        })
+        .map(|c| doc.tok(c.b - 1))
+        .collect();
+    for c in sel.iter_mut() {
+        if c.etype != EntityType::PER
+            && c.b - c.a == 1
+            && c.sub.is_none()
+            && matches!(c.why, Why::Caps(_) | Why::Acronym)
+            && sure_surnames.contains(doc.tok(c.a))
+        {
+            if let Some(&(full, entry)) = short.get(doc.tok(c.a)) {
+                *c = Cand {
+                    canonical: Some(full),
+                    entry,
+                    ..Cand::new(c.a, c.b, EntityType::PER, Why::Coref(full), 4)
+                };
+            }
+        }
+    }
+    // A capitalisation guess takes the type that a surer rule gives the same words elsewhere in
+    // the document.
+    let mut sure_type: HashMap<&str, (EntityType, Option<&str>, Option<usize>)> =
+        HashMap::default();
+    for c in &sel {
+        if !matches!(c.why, Why::Caps(_) | Why::Acronym | Why::Coref(_)) {
+            sure_type.entry(doc.slice(cand_span(doc, c))).or_insert((
+                c.etype,
+                c.canonical,
+                c.entry,
+            ));
+        }
+    }
+    for c in sel.iter_mut() {
+        if matches!(c.why, Why::Caps(_) | Why::Acronym) {
+            if let Some(&(t, canon, entry)) = sure_type.get(doc.slice(cand_span(doc, c))) {
+                if t != c.etype {
+                    c.etype = t;
+                    c.canonical = canon;
+                    c.entry = entry;
+                }
+            }
         }
     }
     // The same short forms by transliteration key (« Tokaev » for « Tokaïev »).
@@ -2097,6 +2415,15 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
         let mut canonical = c.canonical.unwrap_or(surface);
         let mut entry = c.entry;
         let mut etype = c.etype;
+        // A seat of power where the text goes there is a place (« à Matignon »).
+        if etype == EntityType::ORG
+            && matches!(c.why, Why::Gazetteer(_))
+            && SEATS.contains(&surface)
+            && seat_as_place(doc, c.a)
+        {
+            etype = EntityType::LOC;
+            canonical = surface;
+        }
         // (Also a defined word acronym met again as a capitalised word: « l'Anru ».)
         if c.why == Why::Acronym
             || (c.b == c.a + 1 && c.canonical.is_none() && is_word_acronym(surface))
@@ -2471,5 +2798,62 @@ mod tests {
         // A capitalised common word is not a short form by key (« Salle » / Sall).
         let e = ents("Salle polyvalente. Grosse journée pour les enfants.");
         assert!(e.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn typing_nouns_type_the_next_name() {
+        let e = ents("Le média Kairos a publié l'enquête. La société Orange recrute. Le candidat de la coalition « Avenir Tchad » mène. Il a escaladé le mont Toubkal. Le site internet a fermé.");
+        let typed = |n: &str| e.iter().find(|x| x.0 == n).map(|x| x.1);
+        assert_eq!(typed("Kairos"), Some(EntityType::ORG), "{e:?}");
+        assert_eq!(typed("Orange"), Some(EntityType::ORG), "{e:?}");
+        assert_eq!(typed("Avenir Tchad"), Some(EntityType::ORG), "{e:?}");
+        assert_eq!(typed("Toubkal"), Some(EntityType::LOC), "{e:?}");
+        // No capitalised name after the noun: nothing.
+        assert!(!e.iter().any(|x| x.0.contains("internet")), "{e:?}");
+        // A known name keeps its canonical name.
+        let e = ents("Selon le quotidien britannique The Guardian, rien.");
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "The Guardian" && x.1 == EntityType::ORG),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn affiliation_in_brackets_and_seats_as_places() {
+        let e =
+            ents("« C'est injuste », dit Sarah Lemaire (Ecolo). Hier, Paul Morin (Lyon) a voté.");
+        assert!(
+            e.iter().any(|x| x.0 == "Ecolo" && x.1 == EntityType::ORG),
+            "{e:?}"
+        );
+        assert!(
+            !e.iter().any(|x| x.0 == "Lyon" && x.1 == EntityType::ORG),
+            "{e:?}"
+        );
+        let e = ents("La Première ministre est arrivée à l'hôtel Matignon. Le Kremlin a démenti. Elle parle à sa sortie de l'Élysée.");
+        let ty = |n: &str| e.iter().find(|x| x.0 == n).map(|x| x.1);
+        assert_eq!(ty("Matignon"), Some(EntityType::LOC), "{e:?}");
+        assert_eq!(ty("Kremlin"), Some(EntityType::ORG), "{e:?}");
+        assert_eq!(ty("Élysée"), Some(EntityType::LOC), "{e:?}");
+    }
+
+    #[test]
+    fn one_type_per_name() {
+        // A guess takes the type a surer rule gives the same name elsewhere.
+        let e =
+            ents("Le ministre Karim Zeroual est arrivé. Zeroual a parlé avec la presse à Zeroual.");
+        assert!(
+            e.iter()
+                .filter(|x| x.0 == "Zeroual")
+                .all(|x| x.1 == EntityType::PER),
+            "{e:?}"
+        );
+        // A known place stays a place even if a person bears its name.
+        let e = ents("Le ministre Paul Nancy est arrivé à Nancy hier.");
+        assert!(
+            e.iter().any(|x| x.0 == "Nancy" && x.1 == EntityType::LOC),
+            "{e:?}"
+        );
     }
 }

@@ -756,6 +756,8 @@ pub mod class {
     pub const EVENT_NOUN: u32 = 1 << 12;
     /// Prefilter: the entity rules' name particles (`entities::NAME_PARTICLES`).
     pub const NAME_PARTICLE: u32 = 1 << 13;
+    /// Prefilter: the entity rules' typing nouns (`entities::TYPE_NOUNS`).
+    pub const TYPE_NOUN: u32 = 1 << 14;
 }
 
 pub struct Lexicons {
