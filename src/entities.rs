@@ -1996,6 +1996,33 @@ fn add_firstnames_and_caps<'d>(
             i = e;
             continue;
         }
+        // A name written all in capitals (photo credits, datelines): a known name, else a
+        // person when it opens with a given name (« STEPHANE DE SAKUTIN »).
+        if len >= 2 && (i..e).all(|k| is_all_caps(doc.tok(k)) || !doc.is_word(k)) {
+            let known = lex.by_form.get(&span_text.to_lowercase()).map(|v| v[0]);
+            if let Some(g) = known {
+                out.push(Cand {
+                    canonical: Some(&lex.gaz[g].canonical),
+                    entry: Some(g),
+                    ..Cand::new(i, e, lex.gaz[g].etype, Why::Gazetteer(g), 5)
+                });
+                i = e;
+                continue;
+            }
+            let mut title_case = String::with_capacity(w.len());
+            for (k, ch) in w.chars().enumerate() {
+                if k == 0 {
+                    title_case.push(ch);
+                } else {
+                    title_case.extend(ch.to_lowercase());
+                }
+            }
+            if lex.firstnames.contains(&title_case) {
+                out.push(Cand::new(i, e, EntityType::PER, Why::Firstname(w), 4));
+                i = e;
+                continue;
+            }
+        }
         let firstname = c & class::FIRSTNAME != 0 && lex.firstnames.contains(w);
         if firstname && len >= 2 {
             out.push(Cand::new(i, e, EntityType::PER, Why::Firstname(w), 4));
@@ -2410,7 +2437,22 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     // Resolve canonical names.
     let mut out = Vec::with_capacity(sel.len());
     for c in sel {
-        let span = cand_span(doc, &c);
+        let mut span = cand_span(doc, &c);
+        let mut c = c;
+        // « BRICS+ », « G7+ »: a glued « + » extends a group's name.
+        let toks = doc.tokens();
+        if c.etype == EntityType::ORG
+            && c.sub.is_none()
+            && c.b < n
+            && doc.tok(c.b) == "+"
+            && toks[c.b].start() == span.end
+            && (c.b + 1 == n || toks[c.b + 1].start() > toks[c.b].end() || !doc.is_word(c.b + 1))
+            && !doc.text()[span.start..span.end].ends_with('+')
+        {
+            c.b += 1;
+            span = doc.tspan(c.a, c.b);
+            c.canonical = None;
+        }
         let surface = doc.slice(span);
         let mut canonical = c.canonical.unwrap_or(surface);
         let mut entry = c.entry;
@@ -2855,5 +2897,22 @@ mod tests {
             e.iter().any(|x| x.0 == "Nancy" && x.1 == EntityType::LOC),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn capitals_credits_groups_plus_and_gazetteer_places() {
+        let e = ents("La délégation est arrivée. ( AFP / MARIE LECLERC ) Photo RIA NOVOSTI. Les BRICS+ et le G20 se réunissent ; les USA aussi.");
+        let ty = |n: &str| e.iter().find(|x| x.0 == n).map(|x| x.1);
+        assert_eq!(ty("MARIE LECLERC"), Some(EntityType::PER), "{e:?}");
+        assert_eq!(ty("RIA NOVOSTI"), Some(EntityType::ORG), "{e:?}");
+        assert_eq!(ty("BRICS+"), Some(EntityType::ORG), "{e:?}");
+        assert_eq!(ty("G20"), Some(EntityType::ORG), "{e:?}");
+        assert_eq!(ty("USA"), Some(EntityType::LOC), "{e:?}");
+        // « + » as an operator, spaced, is not part of the name.
+        let e = ents("Le G7 + la Chine.");
+        assert!(e.iter().any(|x| x.0 == "G7"), "{e:?}");
+        // Capitals that are neither known nor a given name: no person.
+        let e = ents("Il a lu COMMUNIQUE OFFICIEL DU JOUR hier.");
+        assert!(!e.iter().any(|x| x.1 == EntityType::PER), "{e:?}");
     }
 }
