@@ -1813,7 +1813,12 @@ fn add_typed_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
         if quoted {
             j += 1;
         }
-        if j >= lim || !doc.is_cap(j) {
+        // (Not a letter, « le réseau B », nor an honorific: « le groupe M. Dupont ».)
+        if j >= lim
+            || !doc.is_cap(j)
+            || doc.tok(j).chars().nth(1).is_none()
+            || lex.titles.get(doc.tok(j)) == Some(&TitleKind::Honorific)
+        {
             continue;
         }
         let mut e = name_run(doc, j, lim, 5);
