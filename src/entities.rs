@@ -1300,8 +1300,10 @@ fn add_heads<'d>(
         let Some(&(etype, ambiguous)) = lex.heads.get(doc.tok(i)) else {
             continue;
         };
-        // (Inside a role title: « le président de la République Emmanuel Macron ».)
-        if ambiguous || roles.contains(i) || in_portfolio(doc, i) {
+        // (Inside a role title: « le président de la République Emmanuel Macron ». An
+        // ambiguous head only where a known name starts with it: « Département d'État ».)
+        let known_start = gaz_end.is_some_and(|g| g > i);
+        if (ambiguous && !known_start) || roles.contains(i) || in_portfolio(doc, i) {
             continue;
         }
         if doc.tok_in_boilerplate(i) {
@@ -1387,7 +1389,14 @@ fn add_heads<'d>(
         if let Some(g) = gaz_end {
             let complement =
                 g < last_good && matches!(doc.tok_lower(g), "de" | "d'" | "du" | "des");
-            if !complement {
+            // (After an ambiguous head, the complement is itself a known name: « Département
+            // d'État | des États-Unis ».)
+            let mut c = g + 1;
+            if c < last_good && matches!(doc.tok_lower(c), "la" | "l'") {
+                c += 1;
+            }
+            let known_complement = c < last_good && known.at(c).is_some_and(|e| e == last_good);
+            if !complement || (ambiguous && !known_complement) {
                 continue;
             }
         }
@@ -1904,7 +1913,9 @@ fn seat_as_place(doc: &Doc, a: usize) -> bool {
         return false;
     }
     match doc.tok_lower(k - 1) {
-        "à" | "au" | "hôtel" | "palais" | "devant" | "vers" | "depuis" | "dans" => true,
+        // (« à Matignon »; but « à la Maison-Blanche », « à l'Élysée » keep the institution.)
+        "à" | "depuis" | "devant" => k == a,
+        "hôtel" | "palais" => true,
         "de" | "du" | "d'" => {
             k >= 2
                 && matches!(
@@ -2883,6 +2894,20 @@ mod tests {
         assert_eq!(ty("Matignon"), Some(EntityType::LOC), "{e:?}");
         assert_eq!(ty("Kremlin"), Some(EntityType::ORG), "{e:?}");
         assert_eq!(ty("Élysée"), Some(EntityType::LOC), "{e:?}");
+        // With its article after « à », the institution (the convention for the White House).
+        let e = ents("Le retour du président à la Maison-Blanche est prévu.");
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Maison-Blanche" && x.1 == EntityType::ORG),
+            "{e:?}"
+        );
+        // A known institution and the country it belongs to form one name.
+        let e = ents("Un porte-parole du Département d'État des États-Unis a répondu. Le Département de la Justice aussi.");
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Département d'État des États-Unis" && x.1 == EntityType::ORG),
+            "{e:?}"
+        );
     }
 
     #[test]
