@@ -8,12 +8,23 @@
 //! 4. « ministère [demonym] de(s) <portfolio> » (`ministry`);
 //! 5. head words that open a multi-word name: « Traité de … », « Conseil de … » (`head`);
 //! 6. a known first name followed by a capitalised word (`firstname`);
-//! 7. other capitalised sequences, typed by context (`caps`), and unknown acronyms (`acronym`).
+//! 7. a name typed by the common noun before it: « le média X », « la coalition « X » », « le
+//!    mont X » (`typed-noun`);
+//! 8. other capitalised sequences, typed by context (`caps`: also « Name (Party) »), and unknown
+//!    acronyms (`acronym`).
+//!
+//! A head name runs over connectors, capitalised words, noun complements and adjectives; it ends
+//! at a verb or adverb, an article or « et » right after the head, « à/en » + a name, a date, an
+//! infinitive after « de/à », a wide gap (menus). Capitalised runs end at capitalised function
+//! words (« Accueil Les ») and start again at a given name after a known name, a title or a
+//! demonym. Role titles (« président de la République ») and their institution are no names.
 //!
 //! Selection keeps the longest candidates first (ties broken by rule priority), never two
-//! overlapping mentions. Resolution then links short forms to full names (« M. Wang », « Wang »
-//! → Wang Yi), acronyms to expansions, and attaches roles. Spans hold the name only: no article,
-//! title or role, as in the evaluation data.
+//! overlapping mentions. Resolution then gives one type per name in the document (a guess takes
+//! the type a surer rule gives the same words), links short forms to full names (« M. Wang »,
+//! « Wang » → Wang Yi; « Le Drian »; other transliterations by [`translit_key`]: « Tokaev » →
+//! Kassym-Jomart Tokaïev), acronyms to expansions, and attaches roles. Spans hold the name only:
+//! no article, title or role, as in the evaluation data.
 //!
 //! Invariants: mentions are sorted, non-overlapping, on token boundaries, outside boilerplate.
 
@@ -2357,9 +2368,9 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
         let i = i - 1;
         // A surname with its particle (« Le Drian », « von der Leyen »), known in this document
         // or unambiguous in the gazetteer.
-        if is_particle(lex, doc, i)
-            && i + 1 < n
+        if i + 1 < n
             && (doc.is_cap(i + 1) || is_particle(lex, doc, i + 1))
+            && is_particle(lex, doc, i)
             && !covered.contains(i)
         {
             let linked = [3, 2].into_iter().find_map(|k| {
@@ -2412,10 +2423,14 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
                     return Some(l);
                 }
             }
+            // (Globally, not a capitalised common word: « Salle » is no « Sall ».)
+            let global = w.chars().count() >= 6 && !sentence_initial(doc, &first, i);
+            if short_key.is_empty() && !global {
+                return None;
+            }
             let key = translit_key(w);
             short_key.get(&key).copied().or_else(|| {
-                // (Not a capitalised common word: « Salle » is no « Sall ».)
-                (w.chars().count() >= 6 && !sentence_initial(doc, &first, i))
+                global
                     .then(|| lex.person_short_key.get(&key).and_then(unique))
                     .flatten()
             })
@@ -2540,7 +2555,8 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
 
 /// Is token `i` a particle of a surname (« Le » Drian, « von » der Leyen, « de » Gaulle)?
 fn is_particle(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
-    cls(lex, doc, i) & class::NAME_PARTICLE != 0 && NAME_PARTICLES.contains(&doc.tok_lower(i))
+    // (The class bit is exactly the lower-cased words of the list.)
+    cls(lex, doc, i) & class::NAME_PARTICLE != 0
 }
 
 /// Is token `i` a known given name (case-sensitive)?
