@@ -3,7 +3,11 @@
 //! Recognised (token grammar, case-insensitive):
 //! - `[weekday] [le] DAY MONTH [YEAR]` — « lundi 10 janvier », « le 16 juillet 2020 », « 1er mai »;
 //! - `MONTH YEAR` — « février 2022 »; `weekday` alone — « Vendredi »;
-//! - numeric `DD. MM. YYYY`, `DD/MM/YYYY`, `DD.MM.YYYY`, ISO `YYYY-MM-DD`;
+//! - numeric `DD. MM. YYYY`, `DD/MM/YYYY`, `DD.MM.YYYY`, ISO `YYYY-MM-DD` and `YYYY-MM`;
+//!   `DD/MM` after « le », « du »… (« le 14/07 »);
+//! - English `Mon DD, YYYY` (« Jul 05, 2025 »);
+//! - ranges whose first day has no month, as one span (« 04 au 06 septembre 2024 »);
+//! - « Noël », « Pâques » after « avant », « après », « depuis »…;
 //! - a year `1800–2099` alone when it is not a quantity (« 2022 » but not « 2022 habitants »);
 //! - a month alone after « en », « début », « fin », « mi- », « depuis », « dès ».
 //!
@@ -183,9 +187,28 @@ fn calendar_word(w: &str) -> Option<Calendar> {
 fn starts_date(c: u8) -> Option<bool> {
     match c {
         b'0'..=b'9' | b'+' => Some(true),
-        b'a' | b'd' | b'f' | b'j' | b'l' | b'm' | b'n' | b'o' | b's' | b'v' => Some(false),
+        b'a' | b'd' | b'f' | b'j' | b'l' | b'm' | b'n' | b'o' | b's' | b'v' | b'p' => Some(false),
         _ => None,
     }
+}
+
+/// An English month name or abbreviation, capitalised (« Jul », « July », « Sept »).
+fn english_month(w: &str) -> Option<u32> {
+    Some(match w {
+        "Jan" | "January" => 1,
+        "Feb" | "February" => 2,
+        "Mar" | "March" => 3,
+        "Apr" | "April" => 4,
+        "May" => 5,
+        "Jun" | "June" => 6,
+        "Jul" | "July" => 7,
+        "Aug" | "August" => 8,
+        "Sep" | "Sept" | "September" => 9,
+        "Oct" | "October" => 10,
+        "Nov" | "November" => 11,
+        "Dec" | "December" => 12,
+        _ => return None,
+    })
 }
 
 fn day(w: &str) -> Option<u32> {
@@ -276,7 +299,11 @@ pub fn find(doc: &Doc) -> Vec<DateAnn> {
             continue;
         };
         let w = doc.tok_lower(i);
-        if !numeric && calendar_word(w).is_none() {
+        if !numeric
+            && calendar_word(w).is_none()
+            && english_month(doc.tok(i)).is_none()
+            && !matches!(w, "noël" | "pâques")
+        {
             i += 1;
             continue;
         }
@@ -307,6 +334,28 @@ pub fn find(doc: &Doc) -> Vec<DateAnn> {
                         Some(d),
                         None,
                         "ISO YYYY-MM-DD",
+                    );
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        // ISO month in one token: « 2024-09 » (a dateline's month).
+        if w.len() == 7
+            && w.as_bytes()[4] == b'-'
+            && w.bytes().filter(u8::is_ascii_digit).count() == 6
+        {
+            if let (Some(y), Ok(m)) = (year(&w[..4]), w[5..].parse::<u32>()) {
+                if (1..=12).contains(&m) {
+                    push(
+                        &mut out,
+                        i,
+                        i + 1,
+                        Some(y),
+                        Some(m),
+                        None,
+                        None,
+                        "ISO YYYY-MM",
                     );
                     i += 1;
                     continue;
@@ -360,6 +409,75 @@ pub fn find(doc: &Doc) -> Vec<DateAnn> {
                 }
             }
         }
+        // Numeric DD/MM without a year after « le », « du », « au »… (« le 14/07 »): two-digit
+        // month, no third part (not a fraction or a score: « 24/7 », « 3/4 »).
+        if numeric && i + 2 < lim && i > 0 && doc.tok(i + 1) == "/" {
+            let mm = doc.tok(i + 2);
+            let third = i + 3 < lim && matches!(doc.tok(i + 3), "/" | "." | "-");
+            let prev = doc.tok_lower(i - 1);
+            if let (Some(d), Ok(m)) = (day(w), mm.parse::<u32>()) {
+                if mm.len() == 2
+                    && w.len() <= 2
+                    && (1..=12).contains(&m)
+                    && !third
+                    && matches!(
+                        prev,
+                        "le" | "du" | "au" | "dès" | "depuis" | "ce" | "jusqu'au"
+                    )
+                {
+                    push(
+                        &mut out,
+                        i,
+                        i + 3,
+                        None,
+                        Some(m),
+                        Some(d),
+                        None,
+                        "numeric DD/MM",
+                    );
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        // English « Jul 05, 2025 » (datelines of sites in English and French).
+        if !numeric && i + 2 < lim {
+            if let (Some(m), Some(d)) = (english_month(doc.tok(i)), day(doc.tok(i + 1))) {
+                let mut e = i + 2;
+                if e < lim && doc.tok(e) == "," {
+                    e += 1;
+                }
+                if let Some(y) = (e < lim).then(|| year(doc.tok(e))).flatten() {
+                    push(
+                        &mut out,
+                        i,
+                        e + 1,
+                        Some(y),
+                        Some(m),
+                        Some(d),
+                        None,
+                        "English date",
+                    );
+                    i = e + 1;
+                    continue;
+                }
+            }
+        }
+        // A holiday that fixes a date: « avant Noël », « après Pâques ».
+        if !numeric && matches!(w, "noël" | "pâques") && doc.is_cap(i) && i > 0 {
+            let prev = doc.tok_lower(i - 1);
+            let next_cap = i + 1 < lim && doc.is_cap(i + 1);
+            if !next_cap
+                && matches!(
+                    prev,
+                    "avant" | "après" | "depuis" | "pour" | "à" | "dès" | "ici" | "de" | "d'"
+                )
+            {
+                push(&mut out, i, i + 1, None, None, None, None, "holiday");
+                i += 1;
+                continue;
+            }
+        }
         // [weekday] DAY MONTH [YEAR] / weekday alone.
         let wd = weekday(w);
         let mut j = i;
@@ -376,7 +494,18 @@ pub fn find(doc: &Doc) -> Vec<DateAnn> {
                         e += 1;
                     }
                 }
-                push(&mut out, i, e, y, Some(m), Some(d), wd, "day month [year]");
+                // « 04 au 06 septembre 2024 », « 7 et 14 janvier »: one span from the first day.
+                let mut a = i;
+                if wd.is_none()
+                    && i >= 2
+                    && day(doc.tok(i - 2)).is_some()
+                    && doc.tok(i - 2).len() <= 2
+                    && matches!(doc.tok_lower(i - 1), "au" | "et" | "-" | "à")
+                    && out.last().is_none_or(|l| l.b <= i - 2)
+                {
+                    a = i - 2;
+                }
+                push(&mut out, a, e, y, Some(m), Some(d), wd, "day month [year]");
                 i = e;
                 continue;
             }
@@ -561,6 +690,28 @@ mod tests {
             .iter()
             .map(|x| (d.slice(x.span).to_string(), x.iso()))
             .collect()
+    }
+
+    #[test]
+    fn numeric_months_english_dates_ranges_and_holidays() {
+        let d = dates("Mis à jour le 03/11 à 10h. Publié 2023-04 ici. Mar 12, 2024 08:00 UTC. Du 12 au 15 mars 2023 et le 7 et 9 mai. Avant Noël, rien.");
+        let t: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        for want in [
+            "03/11",
+            "2023-04",
+            "Mar 12, 2024",
+            "12 au 15 mars 2023",
+            "7 et 9 mai",
+            "Noël",
+        ] {
+            assert!(t.contains(&want), "{want}: {t:?}");
+        }
+        assert!(d.iter().any(|x| x.1.as_deref() == Some("2023-04")));
+        assert!(d.iter().any(|x| x.1.as_deref() == Some("2024-03-12")));
+        // Not dates: fractions, scores, a month 13, a person named Noël, two dated ends.
+        let d = dates("Un service 24/7 noté 12/20 ; le code 2024-13. Noël Durand parle. Du 15 décembre au 10 janvier.");
+        let t: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(t, ["15 décembre", "10 janvier"], "{d:?}");
     }
 
     #[test]

@@ -1070,6 +1070,8 @@ pub mod class {
     pub const NE: u32 = 1 << 19;
     /// Exact: the comma.
     pub const COMMA: u32 = 1 << 20;
+    /// Prefilter: the entity rules' typing nouns (`entities::TYPE_NOUNS`).
+    pub const TYPE_NOUN: u32 = 1 << 21;
 }
 
 /// Forms of « avoir » that make a compound tense ([`class::AUX_AVOIR`]).
@@ -1205,6 +1207,11 @@ pub struct Lexicons {
     pub by_form: HashMap<String, Vec<usize>>,
     /// Short form of a person (« Poutine », « Wang ») → person entries.
     pub person_short: HashMap<String, Vec<usize>>,
+    /// [`translit_key`] of a person's full forms → the person, when no other person shares it
+    /// (« Tokaev », « Tokayev », « Tokaïev » are one key).
+    pub person_key: HashMap<String, usize>,
+    /// [`translit_key`] of a person's short forms → the persons.
+    pub person_short_key: HashMap<String, Vec<usize>>,
     /// Demonym (lower case) → country canonical.
     pub demonyms: HashMap<String, String>,
     pub firstnames: HashSet<String>,
@@ -1242,6 +1249,99 @@ pub struct Lexicons {
 }
 
 static LEX: OnceLock<Lexicons> = OnceLock::new();
+
+/// A spelling-independent key of a name, so that the transliterations of one name meet
+/// (« Tokaïev », « Tokayev », « Tokaev »; « Sergueï », « Sergei », « Sergey »; « Zelensky »,
+/// « Zelenski », « Zelenskyy »; « Michoustine », « Mishustin »; « Mirziyoyev », « Mirzioïev »):
+/// lower case without accents, hyphens as spaces; « tch/sch/sh » → « ch », « kh » → « h »,
+/// « dj/dzh/zh » → « j », « ou » → « u », « w » → « v », « y » → « i », « ck » → « k »,
+/// « gu » + e/i → « g », « ph » → « f »; an « i » between two vowels dropped, doubled letters
+/// single, a final « e » after a consonant dropped (« Poutine » / « Putin »).
+pub fn translit_key(name: &str) -> String {
+    let mut a: Vec<char> = Vec::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'ā' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => 'e',
+            'î' | 'ï' | 'í' | 'ì' | 'ı' | 'ī' => 'i',
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'ø' | 'ō' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' | 'ū' => 'u',
+            'ç' | 'ć' => 'c',
+            'ÿ' | 'ý' => 'y',
+            'ñ' | 'ń' => 'n',
+            'ğ' => 'g',
+            'ş' | 'ś' => 's',
+            'ž' => 'j',
+            'š' => {
+                a.push('c');
+                'h'
+            }
+            'č' => {
+                a.push('c');
+                'h'
+            }
+            '-' | '\'' | '’' => ' ',
+            c => c,
+        };
+        a.push(c);
+    }
+    // Digraphs, longest first, in one left-to-right pass.
+    let mut b: Vec<char> = Vec::with_capacity(a.len());
+    let mut i = 0;
+    let at = |i: usize, p: &str| p.chars().enumerate().all(|(k, c)| a.get(i + k) == Some(&c));
+    while i < a.len() {
+        let (rep, n): (&str, usize) = if at(i, "tch") || at(i, "sch") {
+            ("ch", 3)
+        } else if at(i, "dzh") {
+            ("j", 3)
+        } else if at(i, "sh") {
+            ("ch", 2)
+        } else if at(i, "kh") {
+            ("h", 2)
+        } else if at(i, "dj") || at(i, "zh") {
+            ("j", 2)
+        } else if at(i, "ou") {
+            ("u", 2)
+        } else if at(i, "ck") {
+            ("k", 2)
+        } else if at(i, "ph") {
+            ("f", 2)
+        } else if at(i, "gu") && matches!(a.get(i + 2), Some('e' | 'i' | 'y')) {
+            ("g", 2)
+        } else {
+            match a[i] {
+                'w' => ("v", 1),
+                'y' => ("i", 1),
+                _ => ("", 1),
+            }
+        };
+        if rep.is_empty() {
+            b.push(a[i]);
+        } else {
+            b.extend(rep.chars());
+        }
+        i += n;
+    }
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let mut out = String::with_capacity(b.len());
+    let mut prev: Option<char> = None;
+    for k in 0..b.len() {
+        let c = b[k];
+        if Some(c) == prev {
+            continue; // doubled letter
+        }
+        if c == 'i' && k > 0 && vowel(b[k - 1]) && b.get(k + 1).copied().is_some_and(vowel) {
+            continue; // « Tokaïev » / « Tokaev »
+        }
+        let word_end = b.get(k + 1).is_none_or(|&n| n == ' ');
+        if c == 'e' && word_end && k >= 2 && !vowel(b[k - 1]) && b[k - 1] != ' ' {
+            continue; // « Poutine » / « Putin »
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
 
 /// The first word of a gazetteer form or of the text at a position: its leading run of
 /// alphanumeric characters (« États » for « États-Unis », « l » for « l'Union », « COVID » for
@@ -1413,6 +1513,36 @@ fn build() -> Lexicons {
         forms.push((gaz[id].canonical.clone(), id));
         for v in multi(c.get(1)) {
             forms.push((v, id));
+        }
+    }
+
+    // Transliteration keys of people's names (unique full forms; short forms by key).
+    let mut person_key: HashMap<String, usize> = HashMap::default();
+    let mut clashes: HashSet<String> = HashSet::default();
+    for (f, id) in &forms {
+        if gaz[*id].etype != EntityType::PER {
+            continue;
+        }
+        let k = translit_key(f);
+        match person_key.get(&k) {
+            Some(&other) if other != *id => {
+                clashes.insert(k);
+            }
+            _ => {
+                person_key.insert(k, *id);
+            }
+        }
+    }
+    for k in clashes {
+        person_key.remove(&k);
+    }
+    let mut person_short_key: HashMap<String, Vec<usize>> = HashMap::default();
+    for (sf, ids) in &person_short {
+        let v = person_short_key.entry(translit_key(sf)).or_default();
+        for &id in ids {
+            if !v.contains(&id) {
+                v.push(id);
+            }
         }
     }
 
@@ -1637,7 +1767,11 @@ fn build() -> Lexicons {
         };
         if let Some(h) = c.get(1).filter(|h| !h.is_empty()) {
             let ambiguous = c.get(2).is_some_and(|n| n.contains("AMBIGUOUS"));
-            heads.insert(h.to_string(), (t, ambiguous));
+            // A head listed under two types keeps its first type, and is ambiguous.
+            heads
+                .entry(h.to_string())
+                .and_modify(|e: &mut (EntityType, bool)| e.1 = true)
+                .or_insert((t, ambiguous));
         }
     }
 
@@ -1774,6 +1908,8 @@ fn build() -> Lexicons {
         media_pat,
         by_form,
         person_short,
+        person_key,
+        person_short_key,
         demonyms,
         firstnames,
         function_words,
@@ -1800,6 +1936,43 @@ fn build() -> Lexicons {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn transliterations_share_a_key() {
+        for group in [
+            &["Tokaïev", "Tokayev", "Tokaev", "Tokaiev"][..],
+            &["Sergueï", "Sergei", "Serguei", "Sergey"],
+            &["Zelensky", "Zelenski", "Zelenskyy", "Zelenskiy"],
+            &["Mirziyoyev", "Mirzioïev", "Mirziyoïev"],
+            &["Michoustine", "Mishustin"],
+            &["Poutine", "Putin"],
+            &["Kassym-Jomart Tokaïev", "Kassym Jomart Tokayev"],
+            &["Ahmadinejad", "Ahmadinedjad"],
+            &["Khamenei", "Hamenei"],
+        ] {
+            let k = translit_key(group[0]);
+            for v in group {
+                assert_eq!(translit_key(v), k, "{v} vs {}", group[0]);
+            }
+        }
+        // Different names stay apart.
+        for (a, b) in [
+            ("Lavrov", "Lavrenti"),
+            ("Macron", "Marcon"),
+            ("Sall", "Sarr"),
+        ] {
+            assert_ne!(translit_key(a), translit_key(b));
+        }
+        let l = lexicons();
+        let tok = l
+            .person_key
+            .get(&translit_key("Kassym-Jomart Tokayev"))
+            .copied();
+        assert_eq!(
+            tok.map(|e| l.gaz[e].canonical.as_str()),
+            Some("Kassym-Jomart Tokaïev")
+        );
+    }
 
     #[test]
     fn lexicons_load_and_are_substantial() {

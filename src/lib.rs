@@ -108,7 +108,13 @@ fn analyze_whole(text: &str) -> Analysis {
     let lex = lexicon::lexicons();
     for (mi, m) in ments.iter_mut().enumerate() {
         let by_name = &mut key_to_entity[m.etype as usize];
-        let ei = match by_name.get(m.canonical.as_str()) {
+        // People by transliteration key: « Tokaev » and « Tokaïev » are one person.
+        let key = if m.etype == EntityType::PER {
+            lexicon::translit_key(&m.canonical)
+        } else {
+            m.canonical.clone()
+        };
+        let ei = match by_name.get(key.as_str()) {
             Some(&ei) => ei,
             None => {
                 entities.push(Entity {
@@ -119,7 +125,7 @@ fn analyze_whole(text: &str) -> Analysis {
                     mentions: Vec::new(),
                     source: m.entry.map(|e| lex.gaz[e].origin.clone()),
                 });
-                by_name.insert(m.canonical.clone(), entities.len() - 1);
+                by_name.insert(key, entities.len() - 1);
                 entities.len() - 1
             }
         };
