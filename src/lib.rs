@@ -124,6 +124,7 @@ fn analyze_whole(text: &str) -> Analysis {
                     role: None,
                     mentions: Vec::new(),
                     source: m.entry.map(|e| lex.gaz[e].origin.clone()),
+                    confidence: Confidence::Guess,
                 });
                 by_name.insert(key, entities.len() - 1);
                 entities.len() - 1
@@ -132,6 +133,11 @@ fn analyze_whole(text: &str) -> Analysis {
         let surface = doc.slice(m.span);
         let e = &mut entities[ei];
         e.mentions.push(mi);
+        e.confidence = e.confidence.min(m.rule.confidence);
+        // A name matched to a gazetteer entry is known, whatever rule found this mention.
+        if e.source.is_some() {
+            e.confidence = Confidence::Sure;
+        }
         if e.role.is_none() {
             e.role = m.role.take();
         }
@@ -284,17 +290,20 @@ fn analyze_whole(text: &str) -> Analysis {
                 role: e.role.clone(),
                 entity: ei,
                 mentions: e.mentions.len(),
+                confidence: e.confidence,
             }),
             EntityType::ORG if !(src_is_pub || in_dateline_only) => orgs.push(CardOrg {
                 name: e.canonical.clone(),
                 acronym: e.acronym.clone(),
                 entity: ei,
                 mentions: e.mentions.len(),
+                confidence: e.confidence,
             }),
             EntityType::LOC => places.push(CardPlace {
                 name: e.canonical.clone(),
                 entity: ei,
                 mentions: e.mentions.len(),
+                confidence: e.confidence,
             }),
             _ => {}
         }
@@ -326,6 +335,7 @@ fn analyze_whole(text: &str) -> Analysis {
                 let c: &mut StanceCell = &mut cells[ci];
                 c.count += 1;
                 c.stances.push(si);
+                c.confidence = c.confidence.min(stances_out[si].rule.confidence);
             }
             None => {
                 cell_index.insert(key, cells.len());
@@ -335,6 +345,7 @@ fn analyze_whole(text: &str) -> Analysis {
                     target,
                     count: 1,
                     stances: vec![si],
+                    confidence: stances_out[si].rule.confidence,
                 });
             }
         }
@@ -358,6 +369,7 @@ fn analyze_whole(text: &str) -> Analysis {
             text: quotes_out[i].text.clone(),
             speaker: quotes_out[i].speaker_text.clone(),
             quote: i,
+            confidence: quotes_out[i].rule.confidence,
         })
         .collect();
     card_quotes.sort_by_key(|q| q.quote);

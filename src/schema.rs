@@ -26,13 +26,68 @@ pub struct Span {
     pub end16: usize,
 }
 
-/// Why an annotation exists: the layer, the rule id and (for lexicon hits) the entry that fired.
+/// How sure Loupe is of an annotation, from the rule that made it (see [`Confidence::of`]):
+/// `sure` — a gazetteer entry, a defined acronym, a speaker named by the speech verb of the
+/// quote's own sentence; `likely` — a lexicon cue with its grammatical subject, a name typed by
+/// its title, most page-chrome rules; `guess` — a capitalised word typed by context, a speaker
+/// or holder carried over from earlier sentences, a stance with no holder found.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Sure,
+    #[default]
+    Likely,
+    Guess,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Sure => "sure",
+            Confidence::Likely => "likely",
+            Confidence::Guess => "guess",
+        }
+    }
+
+    /// The confidence class of a rule id: one table for every layer (documented in the README,
+    /// « Confidence »). Unknown ids are `likely`.
+    pub fn of(rule_id: &str) -> Confidence {
+        // A negation changes the polarity's evidence, not the holder's.
+        let id = rule_id.strip_suffix("+negation").unwrap_or(rule_id);
+        match id {
+            // Entities.
+            "gazetteer" | "acronym-def" => Confidence::Sure,
+            "caps" | "event-noun" => Confidence::Guess,
+            // Quotes: the speaker named in the quote's own sentence, or none claimed.
+            "quote:verb-after" | "quote:verb-before" | "quote:transcript" => Confidence::Sure,
+            "quote:context" | "quote:continuation" | "quote:previous" => Confidence::Guess,
+            // Stances: the holder carried over, or not found.
+            "stance:context"
+            | "stance:quote-nearby"
+            | "stance:evaluation"
+            | "stance:none"
+            | "stance:sentence-subject" => Confidence::Guess,
+            // Frames kept only because a second cue stands beside them.
+            "frame:paired" => Confidence::Guess,
+            "boilerplate:duplicate" | "date" => Confidence::Sure,
+            _ => Confidence::Likely,
+        }
+    }
+}
+
+/// Why an annotation exists: the layer, the rule id and (for lexicon hits) the entry that fired,
+/// and how sure that makes Loupe.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Rule {
     /// A stable rule identifier, e.g. `gazetteer`, `title+name`, `dateline`.
     pub id: Cow<'static, str>,
     /// Human-readable detail: the data file and entry, or the pattern description.
     pub detail: Cow<'static, str>,
+    /// The rule's confidence class ([`Confidence::of`] its id).
+    #[serde(default)]
+    pub confidence: Confidence,
 }
 
 impl Rule {
@@ -40,8 +95,10 @@ impl Rule {
     /// document with half a million annotations does not allocate a million small strings.
     /// (Serialised as plain strings either way.)
     pub fn new(id: impl Into<Cow<'static, str>>, detail: impl Into<Cow<'static, str>>) -> Self {
+        let id = id.into();
         Rule {
-            id: id.into(),
+            confidence: Confidence::of(&id),
+            id,
             detail: detail.into(),
         }
     }
@@ -128,6 +185,9 @@ pub struct Entity {
     /// Gazetteer entry the entity was matched to, if any (e.g. `people.tsv: Wang Yi`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// How sure Loupe is of it: the best confidence of its evidence ([`Confidence`]).
+    #[serde(default)]
+    pub confidence: Confidence,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -220,6 +280,9 @@ pub struct CardPerson {
     pub role: Option<String>,
     pub entity: usize,
     pub mentions: usize,
+    /// How sure Loupe is of it: the best confidence of its evidence ([`Confidence`]).
+    #[serde(default)]
+    pub confidence: Confidence,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -229,6 +292,9 @@ pub struct CardOrg {
     pub acronym: Option<String>,
     pub entity: usize,
     pub mentions: usize,
+    /// How sure Loupe is of it: the best confidence of its evidence ([`Confidence`]).
+    #[serde(default)]
+    pub confidence: Confidence,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -236,6 +302,9 @@ pub struct CardPlace {
     pub name: String,
     pub entity: usize,
     pub mentions: usize,
+    /// How sure Loupe is of it: the best confidence of its evidence ([`Confidence`]).
+    #[serde(default)]
+    pub confidence: Confidence,
 }
 
 /// One cell of the stance matrix: holder × target with a polarity and how often it occurs.
@@ -247,6 +316,9 @@ pub struct StanceCell {
     pub count: usize,
     /// Indices into [`Analysis::stances`].
     pub stances: Vec<usize>,
+    /// How sure Loupe is of it: the best confidence of its evidence ([`Confidence`]).
+    #[serde(default)]
+    pub confidence: Confidence,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -256,6 +328,9 @@ pub struct CardQuote {
     pub speaker: Option<String>,
     /// Index into [`Analysis::quotes`].
     pub quote: usize,
+    /// How sure Loupe is of it: the best confidence of its evidence ([`Confidence`]).
+    #[serde(default)]
+    pub confidence: Confidence,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1008,7 +1008,10 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
             out.push(FrameAnn {
                 span: doc.tspan(h.start, h.end),
                 frame: cue.frame.clone(),
-                rule: Rule::new("frame", [origin, ": ", pattern].concat()),
+                rule: Rule::new(
+                    if cue.weak { "frame:paired" } else { "frame" },
+                    [origin, ": ", pattern].concat(),
+                ),
             });
         }
     }

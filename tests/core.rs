@@ -494,3 +494,57 @@ Le porte-parole Dmitri Peskov a jugé que Bruxelles n'a « aucun droit » de con
         a.stances
     );
 }
+
+#[test]
+fn every_claim_says_how_sure_it_is() {
+    use loupe::schema::Confidence;
+    let a = loupe::analyze(
+        "Le président russe Vladimir Poutine a reçu Zorglub Wamba à Moscou. Il soutient la paix. \
+         « Nous ne céderons pas », a déclaré Vladimir Poutine. « Nous verrons », a-t-il ajouté.",
+    );
+    let ent = |n: &str| a.entities.iter().find(|e| e.canonical == n).expect(n);
+    // A gazetteer name is sure, whatever rule found the mention.
+    assert_eq!(ent("Vladimir Poutine").confidence, Confidence::Sure);
+    assert_eq!(ent("Moscou").confidence, Confidence::Sure);
+    // Every rule serialises its class.
+    let json = serde_json::to_value(&a).unwrap();
+    for layer in ["mentions", "quotes", "stances"] {
+        for x in json[layer].as_array().unwrap() {
+            let c = x["rule"]["confidence"].as_str().unwrap();
+            assert!(matches!(c, "sure" | "likely" | "guess"), "{layer}: {x}");
+        }
+    }
+    // The speaker named by the quote's own speech verb is sure.
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("céderons"))
+        .expect("quote");
+    assert_eq!(q.rule.confidence, Confidence::Sure);
+    // Card items carry their entity's or their stances' class.
+    let p = a
+        .card
+        .people
+        .iter()
+        .find(|p| p.name == "Vladimir Poutine")
+        .unwrap();
+    assert_eq!(p.confidence, Confidence::Sure);
+    for c in &a.card.stance_matrix {
+        let best = c
+            .stances
+            .iter()
+            .map(|&s| a.stances[s].rule.confidence)
+            .min()
+            .unwrap();
+        assert_eq!(c.confidence, best);
+    }
+    // The table: guesses are guesses.
+    assert_eq!(Confidence::of("caps"), Confidence::Guess);
+    assert_eq!(Confidence::of("stance:context"), Confidence::Guess);
+    assert_eq!(Confidence::of("quote:continuation"), Confidence::Guess);
+    assert_eq!(
+        Confidence::of("stance:subject+negation"),
+        Confidence::Likely
+    );
+    assert_eq!(Confidence::of("gazetteer"), Confidence::Sure);
+}
