@@ -224,195 +224,544 @@ fn second_group(inf: &str) -> Parts {
     }
 }
 
-/// A third-group model: the lemma ends with `suffix`; `p` builds the parts from the part of the
-/// lemma before the suffix.
-struct Model {
-    suffix: &'static str,
-    p: fn(&str) -> Parts,
-}
+/// A third-group model: the lemma ends with the suffix; the endings, added to the part of the
+/// lemma before it, are the present (six persons), the imperfect and future stems, the passé
+/// simple 3sg and 3pl, the subjunctive stems (singular/3pl, 1pl/2pl), the present and the past
+/// participles. (Data, not code: forty models cost a few hundred bytes.)
+type Model = (&'static str, [&'static str; 14]);
 
-macro_rules! parts {
-    ($b:ident; [$($pr:expr),*]; $impf:expr; $fut:expr; [$ps3:expr, $ps6:expr]; [$sj:expr, $sj1:expr]; $ppr:expr; $pp:expr) => {
-        Parts {
-            pres: [$(format!("{}{}", $b, $pr)),*],
-            impf: format!("{}{}", $b, $impf),
-            impf_i: format!("{}{}", $b, $impf),
-            fut: format!("{}{}", $b, $fut),
-            ps: [format!("{}{}", $b, $ps3), format!("{}{}", $b, $ps6)],
-            subj: [format!("{}{}", $b, $sj), format!("{}{}", $b, $sj1)],
-            ppr: format!("{}{}", $b, $ppr),
-            pp: format!("{}{}", $b, $pp),
-        }
-    };
+fn model_parts(b: &str, e: &[&str; 14]) -> Parts {
+    let c = |k: usize| format!("{b}{}", e[k]);
+    Parts {
+        pres: [c(0), c(1), c(2), c(3), c(4), c(5)],
+        impf: c(6),
+        impf_i: c(6),
+        fut: c(7),
+        ps: [c(8), c(9)],
+        subj: [c(10), c(11)],
+        ppr: c(12),
+        pp: c(13),
+    }
 }
 
 /// Third-group models, longest suffix first where two could apply.
 const MODELS: &[Model] = &[
-    Model {
-        suffix: "enir",
-        p: |b| parts!(b; ["iens", "iens", "ient", "enons", "enez", "iennent"]; "en"; "iendr"; ["int", "inrent"]; ["ienn", "en"]; "enant"; "enu"),
-    },
-    Model {
-        suffix: "mettre",
-        p: |b| parts!(b; ["mets", "mets", "met", "mettons", "mettez", "mettent"]; "mett"; "mettr"; ["mit", "mirent"]; ["mett", "mett"]; "mettant"; "mis"),
-    },
-    Model {
-        suffix: "prendre",
-        p: |b| parts!(b; ["prends", "prends", "prend", "prenons", "prenez", "prennent"]; "pren"; "prendr"; ["prit", "prirent"]; ["prenn", "pren"]; "prenant"; "pris"),
-    },
-    Model {
-        suffix: "aindre",
-        p: |b| parts!(b; ["ains", "ains", "aint", "aignons", "aignez", "aignent"]; "aign"; "aindr"; ["aignit", "aignirent"]; ["aign", "aign"]; "aignant"; "aint"),
-    },
-    Model {
-        suffix: "eindre",
-        p: |b| parts!(b; ["eins", "eins", "eint", "eignons", "eignez", "eignent"]; "eign"; "eindr"; ["eignit", "eignirent"]; ["eign", "eign"]; "eignant"; "eint"),
-    },
-    Model {
-        suffix: "oindre",
-        p: |b| parts!(b; ["oins", "oins", "oint", "oignons", "oignez", "oignent"]; "oign"; "oindr"; ["oignit", "oignirent"]; ["oign", "oign"]; "oignant"; "oint"),
-    },
-    Model {
-        suffix: "soudre",
-        p: |b| parts!(b; ["sous", "sous", "sout", "solvons", "solvez", "solvent"]; "solv"; "soudr"; ["solut", "solurent"]; ["solv", "solv"]; "solvant"; "solu"),
-    },
-    Model {
-        suffix: "uire",
-        p: |b| parts!(b; ["uis", "uis", "uit", "uisons", "uisez", "uisent"]; "uis"; "uir"; ["uisit", "uisirent"]; ["uis", "uis"]; "uisant"; "uit"),
-    },
-    Model {
-        suffix: "faire",
-        p: |b| parts!(b; ["fais", "fais", "fait", "faisons", "faites", "font"]; "fais"; "fer"; ["fit", "firent"]; ["fass", "fass"]; "faisant"; "fait"),
-    },
-    Model {
-        suffix: "dire",
-        p: |b| parts!(b; ["dis", "dis", "dit", "disons", "disez", "disent"]; "dis"; "dir"; ["dit", "dirent"]; ["dis", "dis"]; "disant"; "dit"),
-    },
-    Model {
-        suffix: "crire",
-        p: |b| parts!(b; ["cris", "cris", "crit", "crivons", "crivez", "crivent"]; "criv"; "crir"; ["crivit", "crivirent"]; ["criv", "criv"]; "crivant"; "crit"),
-    },
-    Model {
-        suffix: "cevoir",
-        p: |b| parts!(b; ["çois", "çois", "çoit", "cevons", "cevez", "çoivent"]; "cev"; "cevr"; ["çut", "çurent"]; ["çoiv", "cev"]; "cevant"; "çu"),
-    },
-    Model {
-        suffix: "prévoir",
-        p: |b| parts!(b; ["prévois", "prévois", "prévoit", "prévoyons", "prévoyez", "prévoient"]; "prévoy"; "prévoir"; ["prévit", "prévirent"]; ["prévoi", "prévoy"]; "prévoyant"; "prévu"),
-    },
-    Model {
-        suffix: "voir",
-        p: |b| parts!(b; ["vois", "vois", "voit", "voyons", "voyez", "voient"]; "voy"; "verr"; ["vit", "virent"]; ["voi", "voy"]; "voyant"; "vu"),
-    },
-    Model {
-        suffix: "vrir",
-        p: |b| parts!(b; ["vre", "vres", "vre", "vrons", "vrez", "vrent"]; "vr"; "vrir"; ["vrit", "vrirent"]; ["vr", "vr"]; "vrant"; "vert"),
-    },
-    Model {
-        suffix: "frir",
-        p: |b| parts!(b; ["fre", "fres", "fre", "frons", "frez", "frent"]; "fr"; "frir"; ["frit", "frirent"]; ["fr", "fr"]; "frant"; "fert"),
-    },
-    Model {
-        suffix: "ouffrir",
-        p: |b| parts!(b; ["ouffre", "ouffres", "ouffre", "ouffrons", "ouffrez", "ouffrent"]; "ouffr"; "ouffrir"; ["ouffrit", "ouffrirent"]; ["ouffr", "ouffr"]; "ouffrant"; "ouffert"),
-    },
-    Model {
-        suffix: "battre",
-        p: |b| parts!(b; ["bats", "bats", "bat", "battons", "battez", "battent"]; "batt"; "battr"; ["battit", "battirent"]; ["batt", "batt"]; "battant"; "battu"),
-    },
-    Model {
-        suffix: "vaincre",
-        p: |b| parts!(b; ["vaincs", "vaincs", "vainc", "vainquons", "vainquez", "vainquent"]; "vainqu"; "vaincr"; ["vainquit", "vainquirent"]; ["vainqu", "vainqu"]; "vainquant"; "vaincu"),
-    },
-    Model {
-        suffix: "suivre",
-        p: |b| parts!(b; ["suis", "suis", "suit", "suivons", "suivez", "suivent"]; "suiv"; "suivr"; ["suivit", "suivirent"]; ["suiv", "suiv"]; "suivant"; "suivi"),
-    },
-    Model {
-        suffix: "aître",
-        p: |b| parts!(b; ["ais", "ais", "aît", "aissons", "aissez", "aissent"]; "aiss"; "aîtr"; ["ut", "urent"]; ["aiss", "aiss"]; "aissant"; "u"),
-    },
-    Model {
-        suffix: "croire",
-        p: |b| parts!(b; ["crois", "crois", "croit", "croyons", "croyez", "croient"]; "croy"; "croir"; ["crut", "crurent"]; ["croi", "croy"]; "croyant"; "cru"),
-    },
-    Model {
-        suffix: "rompre",
-        p: |b| parts!(b; ["romps", "romps", "rompt", "rompons", "rompez", "rompent"]; "romp"; "rompr"; ["rompit", "rompirent"]; ["romp", "romp"]; "rompant"; "rompu"),
-    },
-    Model {
-        suffix: "vouloir",
-        p: |b| parts!(b; ["veux", "veux", "veut", "voulons", "voulez", "veulent"]; "voul"; "voudr"; ["voulut", "voulurent"]; ["veuill", "voul"]; "voulant"; "voulu"),
-    },
-    Model {
-        suffix: "pouvoir",
-        p: |b| parts!(b; ["peux", "peux", "peut", "pouvons", "pouvez", "peuvent"]; "pouv"; "pourr"; ["put", "purent"]; ["puiss", "puiss"]; "pouvant"; "pu"),
-    },
-    Model {
-        suffix: "devoir",
-        p: |b| parts!(b; ["dois", "dois", "doit", "devons", "devez", "doivent"]; "dev"; "devr"; ["dut", "durent"]; ["doiv", "dev"]; "devant"; "dû"),
-    },
-    Model {
-        suffix: "quérir",
-        p: |b| parts!(b; ["quiers", "quiers", "quiert", "quérons", "quérez", "quièrent"]; "quér"; "querr"; ["quit", "quirent"]; ["quièr", "quér"]; "quérant"; "quis"),
-    },
-    Model {
-        suffix: "courir",
-        p: |b| parts!(b; ["cours", "cours", "court", "courons", "courez", "courent"]; "cour"; "courr"; ["courut", "coururent"]; ["cour", "cour"]; "courant"; "couru"),
-    },
-    Model {
-        suffix: "cueillir",
-        p: |b| parts!(b; ["cueille", "cueilles", "cueille", "cueillons", "cueillez", "cueillent"]; "cueill"; "cueiller"; ["cueillit", "cueillirent"]; ["cueill", "cueill"]; "cueillant"; "cueilli"),
-    },
-    Model {
-        suffix: "fuir",
-        p: |b| parts!(b; ["fuis", "fuis", "fuit", "fuyons", "fuyez", "fuient"]; "fuy"; "fuir"; ["fuit", "fuirent"]; ["fui", "fuy"]; "fuyant"; "fui"),
-    },
-    Model {
-        suffix: "valoir",
-        p: |b| parts!(b; ["vaux", "vaux", "vaut", "valons", "valez", "valent"]; "val"; "vaudr"; ["valut", "valurent"]; ["vaill", "val"]; "valant"; "valu"),
-    },
-    Model {
-        suffix: "aller",
-        p: |b| parts!(b; ["vais", "vas", "va", "allons", "allez", "vont"]; "all"; "ir"; ["alla", "allèrent"]; ["aill", "all"]; "allant"; "allé"),
-    },
-    Model {
-        suffix: "tir",
-        p: |b| parts!(b; ["s", "s", "t", "tons", "tez", "tent"]; "t"; "tir"; ["tit", "tirent"]; ["t", "t"]; "tant"; "ti"),
-    },
-    Model {
-        suffix: "servir",
-        p: |b| parts!(b; ["sers", "sers", "sert", "servons", "servez", "servent"]; "serv"; "servir"; ["servit", "servirent"]; ["serv", "serv"]; "servant"; "servi"),
-    },
-    Model {
-        suffix: "dormir",
-        p: |b| parts!(b; ["dors", "dors", "dort", "dormons", "dormez", "dorment"]; "dorm"; "dormir"; ["dormit", "dormirent"]; ["dorm", "dorm"]; "dormant"; "dormi"),
-    },
-    Model {
-        suffix: "vivre",
-        p: |b| parts!(b; ["vis", "vis", "vit", "vivons", "vivez", "vivent"]; "viv"; "vivr"; ["vécut", "vécurent"]; ["viv", "viv"]; "vivant"; "vécu"),
-    },
-    Model {
-        suffix: "lire",
-        p: |b| parts!(b; ["lis", "lis", "lit", "lisons", "lisez", "lisent"]; "lis"; "lir"; ["lut", "lurent"]; ["lis", "lis"]; "lisant"; "lu"),
-    },
-    Model {
-        suffix: "mourir",
-        p: |b| parts!(b; ["meurs", "meurs", "meurt", "mourons", "mourez", "meurent"]; "mour"; "mourr"; ["mourut", "moururent"]; ["meur", "mour"]; "mourant"; "mort"),
-    },
-    Model {
-        suffix: "plaire",
-        p: |b| parts!(b; ["plais", "plais", "plaît", "plaisons", "plaisez", "plaisent"]; "plais"; "plair"; ["plut", "plurent"]; ["plais", "plais"]; "plaisant"; "plu"),
-    },
-    Model {
-        suffix: "taire",
-        p: |b| parts!(b; ["tais", "tais", "tait", "taisons", "taisez", "taisent"]; "tais"; "tair"; ["tut", "turent"]; ["tais", "tais"]; "taisant"; "tu"),
-    },
+    (
+        "enir",
+        [
+            "iens", "iens", "ient", "enons", "enez", "iennent", "en", "iendr", "int", "inrent",
+            "ienn", "en", "enant", "enu",
+        ],
+    ),
+    (
+        "mettre",
+        [
+            "mets", "mets", "met", "mettons", "mettez", "mettent", "mett", "mettr", "mit",
+            "mirent", "mett", "mett", "mettant", "mis",
+        ],
+    ),
+    (
+        "prendre",
+        [
+            "prends", "prends", "prend", "prenons", "prenez", "prennent", "pren", "prendr", "prit",
+            "prirent", "prenn", "pren", "prenant", "pris",
+        ],
+    ),
+    (
+        "aindre",
+        [
+            "ains",
+            "ains",
+            "aint",
+            "aignons",
+            "aignez",
+            "aignent",
+            "aign",
+            "aindr",
+            "aignit",
+            "aignirent",
+            "aign",
+            "aign",
+            "aignant",
+            "aint",
+        ],
+    ),
+    (
+        "eindre",
+        [
+            "eins",
+            "eins",
+            "eint",
+            "eignons",
+            "eignez",
+            "eignent",
+            "eign",
+            "eindr",
+            "eignit",
+            "eignirent",
+            "eign",
+            "eign",
+            "eignant",
+            "eint",
+        ],
+    ),
+    (
+        "oindre",
+        [
+            "oins",
+            "oins",
+            "oint",
+            "oignons",
+            "oignez",
+            "oignent",
+            "oign",
+            "oindr",
+            "oignit",
+            "oignirent",
+            "oign",
+            "oign",
+            "oignant",
+            "oint",
+        ],
+    ),
+    (
+        "soudre",
+        [
+            "sous", "sous", "sout", "solvons", "solvez", "solvent", "solv", "soudr", "solut",
+            "solurent", "solv", "solv", "solvant", "solu",
+        ],
+    ),
+    (
+        "uire",
+        [
+            "uis", "uis", "uit", "uisons", "uisez", "uisent", "uis", "uir", "uisit", "uisirent",
+            "uis", "uis", "uisant", "uit",
+        ],
+    ),
+    (
+        "faire",
+        [
+            "fais", "fais", "fait", "faisons", "faites", "font", "fais", "fer", "fit", "firent",
+            "fass", "fass", "faisant", "fait",
+        ],
+    ),
+    (
+        "dire",
+        [
+            "dis", "dis", "dit", "disons", "disez", "disent", "dis", "dir", "dit", "dirent", "dis",
+            "dis", "disant", "dit",
+        ],
+    ),
+    (
+        "crire",
+        [
+            "cris",
+            "cris",
+            "crit",
+            "crivons",
+            "crivez",
+            "crivent",
+            "criv",
+            "crir",
+            "crivit",
+            "crivirent",
+            "criv",
+            "criv",
+            "crivant",
+            "crit",
+        ],
+    ),
+    (
+        "cevoir",
+        [
+            "çois", "çois", "çoit", "cevons", "cevez", "çoivent", "cev", "cevr", "çut", "çurent",
+            "çoiv", "cev", "cevant", "çu",
+        ],
+    ),
+    (
+        "prévoir",
+        [
+            "prévois",
+            "prévois",
+            "prévoit",
+            "prévoyons",
+            "prévoyez",
+            "prévoient",
+            "prévoy",
+            "prévoir",
+            "prévit",
+            "prévirent",
+            "prévoi",
+            "prévoy",
+            "prévoyant",
+            "prévu",
+        ],
+    ),
+    (
+        "voir",
+        [
+            "vois", "vois", "voit", "voyons", "voyez", "voient", "voy", "verr", "vit", "virent",
+            "voi", "voy", "voyant", "vu",
+        ],
+    ),
+    (
+        "vrir",
+        [
+            "vre", "vres", "vre", "vrons", "vrez", "vrent", "vr", "vrir", "vrit", "vrirent", "vr",
+            "vr", "vrant", "vert",
+        ],
+    ),
+    (
+        "frir",
+        [
+            "fre", "fres", "fre", "frons", "frez", "frent", "fr", "frir", "frit", "frirent", "fr",
+            "fr", "frant", "fert",
+        ],
+    ),
+    (
+        "ouffrir",
+        [
+            "ouffre",
+            "ouffres",
+            "ouffre",
+            "ouffrons",
+            "ouffrez",
+            "ouffrent",
+            "ouffr",
+            "ouffrir",
+            "ouffrit",
+            "ouffrirent",
+            "ouffr",
+            "ouffr",
+            "ouffrant",
+            "ouffert",
+        ],
+    ),
+    (
+        "battre",
+        [
+            "bats",
+            "bats",
+            "bat",
+            "battons",
+            "battez",
+            "battent",
+            "batt",
+            "battr",
+            "battit",
+            "battirent",
+            "batt",
+            "batt",
+            "battant",
+            "battu",
+        ],
+    ),
+    (
+        "vaincre",
+        [
+            "vaincs",
+            "vaincs",
+            "vainc",
+            "vainquons",
+            "vainquez",
+            "vainquent",
+            "vainqu",
+            "vaincr",
+            "vainquit",
+            "vainquirent",
+            "vainqu",
+            "vainqu",
+            "vainquant",
+            "vaincu",
+        ],
+    ),
+    (
+        "suivre",
+        [
+            "suis",
+            "suis",
+            "suit",
+            "suivons",
+            "suivez",
+            "suivent",
+            "suiv",
+            "suivr",
+            "suivit",
+            "suivirent",
+            "suiv",
+            "suiv",
+            "suivant",
+            "suivi",
+        ],
+    ),
+    (
+        "aître",
+        [
+            "ais", "ais", "aît", "aissons", "aissez", "aissent", "aiss", "aîtr", "ut", "urent",
+            "aiss", "aiss", "aissant", "u",
+        ],
+    ),
+    (
+        "croire",
+        [
+            "crois", "crois", "croit", "croyons", "croyez", "croient", "croy", "croir", "crut",
+            "crurent", "croi", "croy", "croyant", "cru",
+        ],
+    ),
+    (
+        "rompre",
+        [
+            "romps",
+            "romps",
+            "rompt",
+            "rompons",
+            "rompez",
+            "rompent",
+            "romp",
+            "rompr",
+            "rompit",
+            "rompirent",
+            "romp",
+            "romp",
+            "rompant",
+            "rompu",
+        ],
+    ),
+    (
+        "vouloir",
+        [
+            "veux",
+            "veux",
+            "veut",
+            "voulons",
+            "voulez",
+            "veulent",
+            "voul",
+            "voudr",
+            "voulut",
+            "voulurent",
+            "veuill",
+            "voul",
+            "voulant",
+            "voulu",
+        ],
+    ),
+    (
+        "pouvoir",
+        [
+            "peux", "peux", "peut", "pouvons", "pouvez", "peuvent", "pouv", "pourr", "put",
+            "purent", "puiss", "puiss", "pouvant", "pu",
+        ],
+    ),
+    (
+        "devoir",
+        [
+            "dois", "dois", "doit", "devons", "devez", "doivent", "dev", "devr", "dut", "durent",
+            "doiv", "dev", "devant", "dû",
+        ],
+    ),
+    (
+        "quérir",
+        [
+            "quiers",
+            "quiers",
+            "quiert",
+            "quérons",
+            "quérez",
+            "quièrent",
+            "quér",
+            "querr",
+            "quit",
+            "quirent",
+            "quièr",
+            "quér",
+            "quérant",
+            "quis",
+        ],
+    ),
+    (
+        "courir",
+        [
+            "cours",
+            "cours",
+            "court",
+            "courons",
+            "courez",
+            "courent",
+            "cour",
+            "courr",
+            "courut",
+            "coururent",
+            "cour",
+            "cour",
+            "courant",
+            "couru",
+        ],
+    ),
+    (
+        "cueillir",
+        [
+            "cueille",
+            "cueilles",
+            "cueille",
+            "cueillons",
+            "cueillez",
+            "cueillent",
+            "cueill",
+            "cueiller",
+            "cueillit",
+            "cueillirent",
+            "cueill",
+            "cueill",
+            "cueillant",
+            "cueilli",
+        ],
+    ),
+    (
+        "fuir",
+        [
+            "fuis", "fuis", "fuit", "fuyons", "fuyez", "fuient", "fuy", "fuir", "fuit", "fuirent",
+            "fui", "fuy", "fuyant", "fui",
+        ],
+    ),
+    (
+        "valoir",
+        [
+            "vaux", "vaux", "vaut", "valons", "valez", "valent", "val", "vaudr", "valut",
+            "valurent", "vaill", "val", "valant", "valu",
+        ],
+    ),
+    (
+        "aller",
+        [
+            "vais",
+            "vas",
+            "va",
+            "allons",
+            "allez",
+            "vont",
+            "all",
+            "ir",
+            "alla",
+            "allèrent",
+            "aill",
+            "all",
+            "allant",
+            "allé",
+        ],
+    ),
+    (
+        "tir",
+        [
+            "s", "s", "t", "tons", "tez", "tent", "t", "tir", "tit", "tirent", "t", "t", "tant",
+            "ti",
+        ],
+    ),
+    (
+        "servir",
+        [
+            "sers",
+            "sers",
+            "sert",
+            "servons",
+            "servez",
+            "servent",
+            "serv",
+            "servir",
+            "servit",
+            "servirent",
+            "serv",
+            "serv",
+            "servant",
+            "servi",
+        ],
+    ),
+    (
+        "dormir",
+        [
+            "dors",
+            "dors",
+            "dort",
+            "dormons",
+            "dormez",
+            "dorment",
+            "dorm",
+            "dormir",
+            "dormit",
+            "dormirent",
+            "dorm",
+            "dorm",
+            "dormant",
+            "dormi",
+        ],
+    ),
+    (
+        "vivre",
+        [
+            "vis",
+            "vis",
+            "vit",
+            "vivons",
+            "vivez",
+            "vivent",
+            "viv",
+            "vivr",
+            "vécut",
+            "vécurent",
+            "viv",
+            "viv",
+            "vivant",
+            "vécu",
+        ],
+    ),
+    (
+        "lire",
+        [
+            "lis", "lis", "lit", "lisons", "lisez", "lisent", "lis", "lir", "lut", "lurent", "lis",
+            "lis", "lisant", "lu",
+        ],
+    ),
+    (
+        "mourir",
+        [
+            "meurs",
+            "meurs",
+            "meurt",
+            "mourons",
+            "mourez",
+            "meurent",
+            "mour",
+            "mourr",
+            "mourut",
+            "moururent",
+            "meur",
+            "mour",
+            "mourant",
+            "mort",
+        ],
+    ),
+    (
+        "plaire",
+        [
+            "plais", "plais", "plaît", "plaisons", "plaisez", "plaisent", "plais", "plair", "plut",
+            "plurent", "plais", "plais", "plaisant", "plu",
+        ],
+    ),
+    (
+        "taire",
+        [
+            "tais", "tais", "tait", "taisons", "taisez", "taisent", "tais", "tair", "tut",
+            "turent", "tais", "tais", "taisant", "tu",
+        ],
+    ),
     // -dre last: « prendre », « -indre », « résoudre » are matched before it.
-    Model {
-        suffix: "dre",
-        p: |b| parts!(b; ["ds", "ds", "d", "dons", "dez", "dent"]; "d"; "dr"; ["dit", "dirent"]; ["d", "d"]; "dant"; "du"),
-    },
+    (
+        "dre",
+        [
+            "ds", "ds", "d", "dons", "dez", "dent", "d", "dr", "dit", "dirent", "d", "d", "dant",
+            "du",
+        ],
+    ),
 ];
 
 /// Lemmas in « -tir » that are second group (« aboutir », « garantir »…), not « partir ».
@@ -471,13 +820,13 @@ pub fn verb(inf: &str) -> VerbForms {
             future: Vec::new(),
         };
     }
-    let parts = if let Some(m) = MODELS
+    let parts = if let Some((suffix, ends)) = MODELS
         .iter()
-        .filter(|m| inf.ends_with(m.suffix))
-        .filter(|m| !(m.suffix == "tir" && TIR_SECOND.contains(&inf)))
-        .max_by_key(|m| m.suffix.len())
+        .filter(|(suffix, _)| inf.ends_with(suffix))
+        .filter(|(suffix, _)| !(*suffix == "tir" && TIR_SECOND.contains(&inf)))
+        .max_by_key(|(suffix, _)| suffix.len())
     {
-        (m.p)(&inf[..inf.len() - m.suffix.len()])
+        model_parts(&inf[..inf.len() - suffix.len()], ends)
     } else if inf.ends_with("er") {
         first_group(inf)
     } else if inf.ends_with("ir") {
