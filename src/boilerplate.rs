@@ -12,7 +12,7 @@
 //! - the output `Doc::boilerplate` is sorted and non-overlapping.
 
 use crate::doc::{Doc, NSpan};
-use crate::fxhash::FxHashSet;
+use crate::fxhash::FxHashMap;
 use crate::lexicon::lexicons;
 use crate::schema::{BlockKind, Rule};
 
@@ -370,6 +370,342 @@ fn has_update_phrase(lower: &str) -> bool {
     false
 }
 
+/// A line reduced for comparison with other lines: leading bullets, dashes and other
+/// non-alphanumeric characters and trailing punctuation and ellipses removed (« • Titre … » and
+/// « Titre » compare equal).
+fn line_key(lower: &str) -> &str {
+    lower
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '«' | '"' | '('))
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '»' | '"' | ')' | '?'))
+}
+
+/// Items of a line separated by runs of two or more spaces (a navigation bar pasted from a page:
+/// « Ambassade   Actualités   Contactez-nous »), trimmed.
+fn spaced_items(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = line.trim();
+    while let Some(i) = rest.find("  ") {
+        out.push(rest[..i].trim());
+        rest = rest[i..].trim_start();
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// A navigation bar of items separated by runs of spaces: at least three items of at most six
+/// words, none of them a sentence, short on average, most of them capitalised.
+fn spaced_nav_bar(line: &str) -> Option<usize> {
+    if !line.contains("  ") {
+        return None;
+    }
+    let items = spaced_items(line);
+    if items.len() < 3 {
+        return None;
+    }
+    let mut words = 0;
+    let mut caps = 0;
+    for it in &items {
+        let w = word_count(it);
+        if w > 6 || it.ends_with(['.', '!', '?', ';', ',', ':']) || it.contains(". ") {
+            return None;
+        }
+        words += w;
+        caps += usize::from(
+            it.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        );
+    }
+    let n = items.len();
+    let avg_ok = if n >= 4 {
+        words <= 5 * n
+    } else {
+        2 * words <= 7 * n
+    };
+    (avg_ok && 3 * caps >= 2 * n).then_some(n)
+}
+
+/// Separators of rubric, tag and breadcrumb lines: « , », « ; », « | », « > », « » », « › »,
+/// « → », « • », « · » and a spaced « - », « – », « — » or « / ». Returns the trimmed items
+/// and whether a breadcrumb separator occurred (not a comma, semicolon or dash: « Politique -
+/// Le gouvernement démissionne » is a headline with its rubric).
+fn rubric_items(line: &str) -> (Vec<&str>, bool) {
+    let mut out = Vec::new();
+    let mut strong = false;
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        let spaced = line[..i].ends_with(' ') && line[i + c.len_utf8()..].starts_with(' ');
+        let sep = match c {
+            ',' | ';' => true,
+            '|' | '>' | '›' | '→' | '•' | '·' => {
+                strong = true;
+                true
+            }
+            '»' | '/' if spaced => {
+                strong = true;
+                true
+            }
+            '-' | '–' | '—' if spaced => true,
+            _ => false,
+        };
+        if sep {
+            out.push(line[start..i].trim());
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(line[start..].trim());
+    out.retain(|s| !s.is_empty());
+    (out, strong)
+}
+
+/// Words that may stand inside a rubric or tag in lower case (« Afrique du Nord », « Fil d'info »).
+const RUBRIC_PARTICLES: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "en", "à", "au", "aux", "&", "of",
+    "the", "and",
+];
+
+/// Is `item` a rubric or tag: one to three words, capitalised (or a « #tag »), its other
+/// lower-case words particles only?
+fn rubric_item(item: &str) -> bool {
+    let words: Vec<&str> = item
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 3 || item.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    let first = item.trim_start_matches('#').chars().next();
+    if !first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    words.iter().skip(1).all(|w| {
+        let lw = w.to_lowercase();
+        w.chars().next().is_some_and(|c| !c.is_lowercase())
+            || RUBRIC_PARTICLES.contains(&lw.as_str())
+            || lw.starts_with("l'")
+            || lw.starts_with("d'")
+    })
+}
+
+/// Is a (lower-case) rubric a place name of the gazetteer (« France », « Asie »)? A line of place
+/// names is a location caption (« Moscou, Russie »), not a rubric line.
+fn is_place(lower_item: &str) -> bool {
+    let lex = lexicons();
+    lex.by_form.get(lower_item).is_some_and(|v| {
+        v.iter()
+            .any(|&e| lex.gaz[e].etype == crate::schema::EntityType::LOC)
+    })
+}
+
+/// A rubric, tag or breadcrumb line without a label: « Türkiye, Politique », « Politique -
+/// Présidentielle », « Monde > Asie > Chine », « Chine, Russie, Diplomatie, Énergie ». Returns a
+/// description. Items are rubrics (one to three capitalised words); the line must have a
+/// navigation word that is not a place, or three items or more (a tag list). A breadcrumb
+/// opening with a navigation word (« Accueil › Monde › Le titre de l'article ») may end with a
+/// longer item (the page's own headline).
+fn rubric_line(line: &str, lower: &str, words: usize) -> Option<String> {
+    if words > 30 || ends_like_sentence(line) && !line.trim_end().ends_with('?') {
+        return None;
+    }
+    let (items, strong) = rubric_items(line);
+    if items.len() < 2 {
+        return None;
+    }
+    let nav_word = |item: &str| {
+        let l = item.to_lowercase();
+        let lex = lexicons();
+        lex.boilerplate_whole
+            .get(whole_line_core(&l))
+            .is_some_and(|v| v.iter().any(|&p| lex.boilerplate[p].0 == "nav"))
+            .then_some(l)
+    };
+    // A breadcrumb: a navigation word, a strong separator, then anything short.
+    if strong && !lower.contains(". ") {
+        if let Some(first) = nav_word(items[0]) {
+            if !is_place(&first) || items.len() >= 3 {
+                return Some(format!("breadcrumb from « {first} »"));
+            }
+        }
+    }
+    if words > 12 || !items.iter().all(|i| rubric_item(i)) {
+        return None;
+    }
+    let non_place_nav = items
+        .iter()
+        .filter_map(|i| nav_word(i))
+        .any(|l| !is_place(&l));
+    if non_place_nav {
+        return Some("rubric line".into());
+    }
+    // Three tags or more, at least one of them not a place (« Paris, Lyon, Marseille » is a
+    // list of places in a caption or an intertitle), and not a byline of people (« Anne
+    // Martin, Paul Durand, Léa Petit »: most items open with a first name).
+    let lex = lexicons();
+    let people = items
+        .iter()
+        .filter(|i| {
+            let w = i.split_whitespace().next().unwrap_or("");
+            i.split_whitespace().count() >= 2 && lex.firstnames.contains(w)
+        })
+        .count();
+    (items.len() >= 3
+        && 2 * people < items.len()
+        && items.iter().any(|i| !is_place(&i.to_lowercase())))
+    .then(|| format!("tag line of {} items", items.len()))
+}
+
+/// A comment counter, share counter or reading-time line: « 12 commentaires », « 3 min de
+/// lecture », « Lecture : 4 min », « Temps de lecture : 3 minutes », « 5 min read ».
+fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
+    if words > 7 || !lower.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let core: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let counted = [
+        "commentaire",
+        "commentaires",
+        "réaction",
+        "réactions",
+        "partage",
+        "partages",
+        "vue",
+        "vues",
+        "lecture",
+        "lectures",
+        "like",
+        "likes",
+        "comment",
+        "comments",
+        "share",
+        "shares",
+        "view",
+        "views",
+        "read",
+        "reads",
+    ];
+    let reading = (lower.contains("lecture") || lower.contains(" read"))
+        && core
+            .iter()
+            .any(|w| matches!(*w, "min" | "mn" | "minute" | "minutes"));
+    if reading {
+        return Some("reading time");
+    }
+    // A number and a counted noun, nothing else (« 12 commentaires », « Commentaires 3 »).
+    (core.len() == 2
+        && core.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && core.iter().any(|w| counted.contains(w)))
+    .then_some("counter")
+}
+
+/// An English page stamp (« (last modified 2025-11-15T11:16:14+00:00 ) », « Updated: … »,
+/// « Published on … »): the French datelines are content, English stamps are chrome.
+fn english_stamp(lower: &str) -> bool {
+    let l = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    [
+        "last modified",
+        "last updated",
+        "last update",
+        "updated",
+        "published",
+        "posted",
+        "modified",
+    ]
+    .iter()
+    .any(|p| {
+        l.starts_with(p)
+            && l[p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// A site tagline above the headline: a short line in lower case, without digits or final
+/// punctuation (« l'information au cœur de la région »).
+fn lower_case_tagline(line: &str, words: usize) -> bool {
+    (2..=12).contains(&words)
+        && line
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase)
+        && !line.bytes().any(|b| b.is_ascii_digit())
+        && !ends_like_sentence(line)
+        && !line.trim_end().ends_with([',', ':'])
+}
+
+/// Inline chrome inside a content line: a « Lire aussi » link glued after the last sentence, a
+/// trailing « SOURCE : … » credit and web addresses. Returns byte ranges relative to the line.
+fn inline_chrome(line: &str, lower: &str) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    // A related-article link after a sentence, running to the end of the line (30 words at most).
+    const LINKS: &[&str] = &[
+        "à lire aussi",
+        "a lire aussi",
+        "à lire également",
+        "a lire également",
+        "lire aussi",
+        "lire également",
+        "voir aussi",
+        "read also",
+        "read more",
+    ];
+    let mut related_from = None;
+    for pat in LINKS {
+        let mut from = 0;
+        while let Some(k) = lower[from..].find(pat) {
+            let i = from + k;
+            from = i + pat.len();
+            let before = lower[..i].trim_end();
+            let after_sentence = before.ends_with(['.', '!', '?', '»', '"', ')']);
+            // A link title does not end like a sentence, unless a colon introduces it.
+            let link = lower[from..].trim_start().starts_with(':') || !ends_like_sentence(line);
+            if i > 0 && after_sentence && link && word_count_upto(&line[i..], 31) <= 30 {
+                related_from = Some(related_from.map_or(i, |r: usize| r.min(i)));
+                break;
+            }
+        }
+    }
+    if let Some(i) = related_from {
+        out.push((i, line.len(), "related"));
+    }
+    // A source credit closing the line (« … a-t-il conclu. SOURCE : FRENCH PRESS TV »).
+    let limit = related_from.unwrap_or(line.len());
+    if let Some(i) = lower[..limit].rfind("source") {
+        let rest = lower[i + "source".len()..limit]
+            .trim_start_matches('s')
+            .trim_start();
+        let before = lower[..i].trim_end();
+        if i > 0
+            && rest.starts_with(':')
+            && before.ends_with(['.', '!', '?', '»', '"', ')'])
+            && word_count_upto(&rest[1..], 9) <= 8
+            && !rest.contains(". ")
+        {
+            out.push((i, limit, "footer"));
+        }
+    }
+    // Web addresses.
+    let mut from = 0;
+    while let Some(k) = lower[from..].find("http") {
+        let i = from + k;
+        let rest = &lower[i..];
+        let end = i + rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        from = end.max(i + 4);
+        if (rest.starts_with("http://") || rest.starts_with("https://"))
+            && !out.iter().any(|&(a, b, _)| a <= i && i < b)
+        {
+            out.push((i, end, "url"));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Runs the boilerplate pass, fills `doc.boilerplate*` and returns block kinds.
 // Out of line (one call per document) so that instruction profiles show the stage.
 #[inline(never)]
@@ -384,7 +720,11 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     ];
     let mut spans: Vec<(NSpan, Rule)> = Vec::new();
     let mut datelines = Vec::new();
-    let mut seen_lines: FxHashSet<&str> = Default::default();
+    // Lines seen so far (by `line_key`), with their block.
+    let mut seen_lines: FxHashMap<&str, usize> = Default::default();
+    // The first lines of the page (by `line_key`): a copy cut short (« Le ministre a déclaré
+    // que… ») is looked for among them.
+    let mut head_lines: Vec<(&str, usize)> = Vec::new();
     // Lines still to read as links under a related-articles heading, and that heading.
     let mut related_links = 0;
     let mut related_heading = String::new();
@@ -409,6 +749,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         let line = &doc.norm.text[b.start..b.end];
         let lower = &doc.lower[b.start..b.end];
         let words = block_words[bi];
+        // Running text pasted as one long line (several sentences): line-start patterns do not
+        // make it chrome, only its inline chrome is set aside.
+        let long_prose = words >= WORDS_CAP && lower.matches(". ").nth(1).is_some();
         let set =
             |infos: &mut Vec<BlockInfo>, id: std::borrow::Cow<'static, str>, detail: String| {
                 infos[bi] = BlockInfo {
@@ -417,20 +760,90 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 };
             };
 
-        // Duplicated line (a repeated headline or menu).
-        if words >= 3 && !seen_lines.insert(lower.trim()) {
-            set(
-                &mut infos,
-                "boilerplate:duplicate".into(),
-                "line repeated earlier in the page".into(),
-            );
-            continue;
+        // Duplicated line (a repeated headline, lead or menu), also behind a bullet.
+        let key = line_key(lower);
+        if words >= 3 {
+            if seen_lines.contains_key(key) {
+                set(
+                    &mut infos,
+                    "boilerplate:duplicate".into(),
+                    "line repeated earlier in the page".into(),
+                );
+                continue;
+            }
+            seen_lines.insert(key, bi);
+        }
+        // A repeated headline with a photo credit glued to it (an image title: « Titre© AFP »):
+        // the repeated part is chrome, the credit stays with the caption.
+        if let Some(k) = lower.find(['©', '(']).filter(|&k| k > 0) {
+            let prefix = line_key(&lower[..k]);
+            if word_count(prefix) >= 4 {
+                if let Some(&first) = seen_lines.get(prefix).filter(|&&f| f != bi) {
+                    let s = b.start + (prefix.as_ptr() as usize - lower.as_ptr() as usize);
+                    spans.push((
+                        NSpan::new(s, s + prefix.len()),
+                        Rule::new(
+                            "boilerplate:duplicate",
+                            format!("repeats line {} before a credit", first + 1),
+                        ),
+                    ));
+                }
+            }
+        }
+        // A copy cut short of an earlier line among the first lines of the page, or an earlier
+        // teaser cut short (ending with an ellipsis) of this line.
+        if bi < 40 && words >= 6 {
+            let cut = lower.trim_end().ends_with(['…']) || lower.trim_end().ends_with("...");
+            let earlier = head_lines.iter().find(|(k, _)| {
+                k.len() > key.len() + 1 && k.starts_with(key) && (cut || words >= 8)
+            });
+            if let Some(&(_, first)) = earlier {
+                set(
+                    &mut infos,
+                    "boilerplate:duplicate".into(),
+                    format!("copy cut short of line {}", first + 1),
+                );
+                continue;
+            }
+            for &(k, first) in &head_lines {
+                let fb = &doc.seg.blocks[first];
+                let flower = doc.lower[fb.start..fb.end].trim_end();
+                let teaser = flower.ends_with('…') || flower.ends_with("...");
+                if teaser && key.len() > k.len() + 1 && key.starts_with(k) {
+                    infos[first] = BlockInfo {
+                        kind: BlockKind::Boilerplate,
+                        rule: Some(Rule::new(
+                            "boilerplate:duplicate",
+                            format!("teaser cut short of line {}", bi + 1),
+                        )),
+                    };
+                    datelines.retain(|&d| d != first);
+                }
+            }
+            head_lines.push((key, bi));
         }
         if looks_like_url(line) {
+            if long_prose {
+                // A one-line paste opening with its address: only the address goes.
+                let end = line.find(char::is_whitespace).unwrap_or(line.len());
+                spans.push((
+                    NSpan::new(b.start, b.start + end),
+                    Rule::new("boilerplate:url", "web address opening the line"),
+                ));
+            } else {
+                set(
+                    &mut infos,
+                    "boilerplate:url".into(),
+                    "related-article URL".into(),
+                );
+                continue;
+            }
+        }
+        if words <= 25 && english_stamp(lower) {
             set(
                 &mut infos,
-                "boilerplate:url".into(),
-                "related-article URL".into(),
+                "boilerplate:nav".into(),
+                "English page stamp (last modified, updated…)".into(),
             );
             continue;
         }
@@ -438,7 +851,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         // never datelines even when they carry a date; but a copyright notice (« © Reuters
         // 2024. Tous droits réservés. ») is a footer: one of its sentences after the first is
         // a footer pattern.
-        if line.contains('©') {
+        if line.contains('©') && !long_prose {
             let footer = lower.split(". ").skip(1).find_map(|piece| {
                 // A words pattern (« Tous droits réservés »), not « © » itself: « … du
                 // Kazakhstan. ©Reuters » is a photo credit.
@@ -454,6 +867,20 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 None => infos[bi].kind = BlockKind::Caption,
             }
             continue;
+        }
+        // A navigation bar of items separated by runs of spaces (a bar that also shows the
+        // day's date needs six items: « Par X   Publié le …   Mis à jour le … » is a byline).
+        if words < WORDS_CAP {
+            if let Some(n) = spaced_nav_bar(line) {
+                if n >= 6 || !has_date_signal(lower) {
+                    set(
+                        &mut infos,
+                        "boilerplate:nav".into(),
+                        format!("navigation bar of {n} items"),
+                    );
+                    continue;
+                }
+            }
         }
         // Separator-delimited segments matter only on short lines (datelines, breadcrumbs, menus).
         let segs = if words <= 40 {
@@ -484,7 +911,12 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
             continue;
         }
-        if let Some((kind, pat)) = pattern_hit(lower, words).or_else(|| labelled_hit(lower)) {
+        let hit = if long_prose {
+            None
+        } else {
+            pattern_hit(lower, words).or_else(|| labelled_hit(lower))
+        };
+        if let Some((kind, pat)) = hit {
             // A heading alone (« À lire aussi ») announces links on the next lines.
             if kind == "related" && whole_line_core(lower) == pat {
                 related_links = RELATED_LINKS;
@@ -495,6 +927,10 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 format!("boilerplate:{kind}").into(),
                 format!("boilerplate.tsv: {pat}"),
             );
+            continue;
+        }
+        if let Some(what) = counter_line(lower, words) {
+            set(&mut infos, "boilerplate:share".into(), what.into());
             continue;
         }
         // Links listed under a « À lire aussi » heading: short lines that are not sentences.
@@ -533,6 +969,11 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 continue;
             }
         }
+        // Rubric, tag and breadcrumb lines without a label.
+        if let Some(what) = rubric_line(line, lower, words) {
+            set(&mut infos, "boilerplate:nav".into(), what);
+            continue;
+        }
         // Breadcrumbs and menus: several short separator-delimited items.
         if segs.len() >= 3 && words <= 40 && !line.contains(". ") {
             let avg = words as f32 / segs.len() as f32;
@@ -560,13 +1001,16 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             );
             continue;
         }
-        // Logo or section word before the running text: one or two words, no verb, no date.
-        if bi < first_long && words <= 2 && line.chars().count() <= 20 && bi + 1 < nb {
+        // Above the running text, after nothing but chrome: a logo or section word, a tagline.
+        let first = infos[..bi].iter().all(|i| i.kind == BlockKind::Boilerplate);
+        if bi < first_long && first && bi + 1 < nb {
+            // Logo or section word: one or two words, no verb, no date.
             let next_words = block_words[bi + 1];
-            // (First line of the page, or first after chrome: « Français | English » then
-            // « Kazinform ».)
-            let first = infos[..bi].iter().all(|i| i.kind == BlockKind::Boilerplate);
-            if first && next_words >= 3 && !line.chars().any(|c| c.is_ascii_digit()) {
+            if words <= 2
+                && line.chars().count() <= 20
+                && next_words >= 3
+                && !line.chars().any(|c| c.is_ascii_digit())
+            {
                 set(
                     &mut infos,
                     "boilerplate:logo".into(),
@@ -574,6 +1018,43 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 );
                 continue;
             }
+            if lower_case_tagline(line, words) {
+                set(
+                    &mut infos,
+                    "boilerplate:logo".into(),
+                    "site tagline in lower case above the headline".into(),
+                );
+                continue;
+            }
+        }
+    }
+
+    // Inline chrome in the lines that stay content: « Lire aussi » links glued after the last
+    // sentence, a closing « SOURCE : … », web addresses.
+    for (bi, info) in infos.iter().enumerate() {
+        if info.kind == BlockKind::Boilerplate {
+            continue;
+        }
+        let b = &doc.seg.blocks[bi];
+        let lower = &doc.lower[b.start..b.end];
+        if !lower.contains("http") && !lower.contains("source") && !lower.contains("lire") {
+            if !lower.contains("voir") && !lower.contains("read") {
+                continue;
+            }
+        }
+        let line = &doc.norm.text[b.start..b.end];
+        for (a, e, kind) in inline_chrome(line, lower) {
+            spans.push((
+                NSpan::new(b.start + a, b.start + e),
+                Rule::new(
+                    format!("boilerplate:{kind}"),
+                    match kind {
+                        "related" => "related-article link after the text",
+                        "footer" => "source credit closing the text",
+                        _ => "web address",
+                    },
+                ),
+            ));
         }
     }
 
@@ -644,6 +1125,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
     }
     spans.sort_by_key(|(s, _)| (s.start, s.end));
+    // Overlapping spans (an inline span inside a line set aside later) are merged.
+    spans.dedup_by(|next, prev| {
+        if next.0.start < prev.0.end {
+            prev.0 = NSpan::new(prev.0.start, prev.0.end.max(next.0.end));
+            true
+        } else {
+            false
+        }
+    });
     doc.set_boilerplate(
         spans.iter().map(|(s, _)| *s).collect(),
         infos
