@@ -213,12 +213,15 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
             // follows. A row of share buttons (« Partager sur Facebook  Partager sur X  Envoyer
             // par e-mail ») or a specific phrase of three words or more (« Nous utilisons des
             // cookies … ») may run to 20 words, as long as the line does not end like a sentence.
+            // A banner phrase of four words or more (« Nous utilisons des cookies », « Cet
+            // article est réservé aux abonnés ») makes chrome of a banner of full sentences too.
             boundary
                 && (words <= 8
                     || matches!(kind.as_str(), "related" | "tags" | "footer" | "follow")
                     || (words <= 20
                         && !ends_like_sentence(lower)
-                        && (kind == "share" || word_count(pat) >= 3)))
+                        && (kind == "share" || word_count(pat) >= 3))
+                    || (words <= 40 && kind == "nav" && word_count(pat) >= 4))
         } else {
             false
         };
@@ -377,6 +380,21 @@ fn line_key(lower: &str) -> &str {
     lower
         .trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '«' | '"' | '('))
         .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '»' | '"' | ')' | '?'))
+}
+
+/// The headline part of a page title (« titre de l'article | le quotidien » → « titre de
+/// l'article »): the text before the last « | », « - », « – » or « — » between spaces, when what
+/// follows is a site name of at most five words and the headline has four words or more.
+fn page_title_head(key: &str) -> Option<&str> {
+    let (i, len) = [" | ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| key.rfind(sep).map(|i| (i, sep.len())))
+        .max()?;
+    let head = key[..i].trim_end();
+    let tail = key[i + len..].trim();
+    let tail_words = word_count(tail);
+    ((1..=5).contains(&tail_words) && word_count(head) >= 4 && !tail.contains(['.', '?', '!']))
+        .then_some(head)
 }
 
 /// Items of a line separated by runs of two or more spaces (a navigation bar pasted from a page:
@@ -588,10 +606,15 @@ fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
         "read",
         "reads",
     ];
-    let reading = (lower.contains("lecture") || lower.contains(" read"))
+    // (« La lecture du verdict a duré 40 minutes. » is a sentence.)
+    let reading = ["de lecture", "lecture :", "lecture:", "lecture ", " read"]
+        .iter()
+        .any(|p| lower.contains(p))
         && core
             .iter()
-            .any(|w| matches!(*w, "min" | "mn" | "minute" | "minutes"));
+            .any(|w| matches!(*w, "min" | "mn" | "minute" | "minutes"))
+        && (!lower.trim_end().ends_with('.') || words <= 4)
+        && words <= 6;
     if reading {
         return Some("reading time");
     }
@@ -600,6 +623,41 @@ fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
         && core.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
         && core.iter().any(|w| counted.contains(w)))
     .then_some("counter")
+}
+
+/// A news ticker line (« 14:32 La Bourse de Paris ouvre en hausse », « 9h05 Séisme au Japon »),
+/// a video player's clock (« 0:00 / 2:35 ») or a pager (« 1 2 3 4 5 », « Page 2 sur 5 »).
+fn ticker_or_pager(line: &str, lower: &str, words: usize) -> Option<&'static str> {
+    let t = lower.trim();
+    // Digits, separators and pager words only: three numbers or more, or a pager word (a time
+    // alone, « 16:48 », may belong to a dateline).
+    let items: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let numbers = items
+        .iter()
+        .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        .count();
+    let pager_word =
+        |w: &str| matches!(w, "page" | "sur" | "of" | "suivant" | "précédent" | "next");
+    let pager = numbers >= 1
+        && items
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_digit()) || pager_word(w))
+        && (numbers >= 3 || items.iter().any(|w| pager_word(w)));
+    if pager && words <= 12 {
+        return Some("pager or player clock");
+    }
+    // « hh:mm » or « hhhmm » then a headline.
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let time = (1..=2).contains(&digits)
+        && matches!(b.get(digits), Some(b':' | b'h'))
+        && b.len() > digits + 3
+        && b[digits + 1..digits + 3].iter().all(u8::is_ascii_digit)
+        && b.get(digits + 3) == Some(&b' ');
+    (time && (4..=25).contains(&words) && !ends_like_sentence(line)).then_some("news ticker line")
 }
 
 /// An English page stamp (« (last modified 2025-11-15T11:16:14+00:00 ) », « Updated: … »,
@@ -625,15 +683,16 @@ fn english_stamp(lower: &str) -> bool {
     })
 }
 
-/// A site tagline above the headline: a short line in lower case, without digits or final
-/// punctuation (« l'information au cœur de la région »).
-fn lower_case_tagline(line: &str, words: usize) -> bool {
+/// A site tagline above the headline: a short line in lower case, without a date or final
+/// punctuation (« l'information au cœur de la région », « le quotidien libre depuis 1945 »).
+fn lower_case_tagline(line: &str, lower: &str, words: usize) -> bool {
     (2..=12).contains(&words)
         && line
             .chars()
             .find(|c| c.is_alphanumeric())
             .is_some_and(char::is_lowercase)
-        && !line.bytes().any(|b| b.is_ascii_digit())
+        && !has_date_signal(lower)
+        && !lower.trim_start().starts_with("date ")
         && !ends_like_sentence(line)
         && !line.trim_end().ends_with([',', ':'])
 }
@@ -725,6 +784,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     // The first lines of the page (by `line_key`): a copy cut short (« Le ministre a déclaré
     // que… ») is looked for among them.
     let mut head_lines: Vec<(&str, usize)> = Vec::new();
+    // Headlines of page titles (« Titre | Site » → « titre »), with their block.
+    let mut page_titles: FxHashMap<&str, usize> = Default::default();
     // Lines still to read as links under a related-articles heading, and that heading.
     let mut related_links = 0;
     let mut related_heading = String::new();
@@ -744,6 +805,14 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
     }
 
+    // Is block `bi` between two paragraphs of running text (twelve words or more, ending like
+    // a sentence)?
+    let running = |k: usize| {
+        let b = &doc.seg.blocks[k];
+        block_words[k] >= 12 && ends_like_sentence(&doc.norm.text[b.start..b.end])
+    };
+    let between_paragraphs =
+        |bi: usize| bi > 0 && bi + 1 < nb && running(bi - 1) && running(bi + 1);
     for bi in 0..nb {
         let b = &doc.seg.blocks[bi];
         let line = &doc.norm.text[b.start..b.end];
@@ -773,6 +842,34 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
             seen_lines.insert(key, bi);
         }
+        // The page's title (« Titre de l'article | Le Quotidien », « Titre - Site ») above the
+        // headline: when the headline comes, the page title is set aside.
+        if words >= 3 {
+            if let Some(&first) = page_titles.get(key) {
+                if infos[first].kind != BlockKind::Boilerplate {
+                    infos[first] = BlockInfo {
+                        kind: BlockKind::Boilerplate,
+                        rule: Some(Rule::new(
+                            "boilerplate:duplicate",
+                            format!("page title: headline of line {} and site name", bi + 1),
+                        )),
+                    };
+                    datelines.retain(|&d| d != first);
+                }
+            }
+            if let Some(head) = page_title_head(key) {
+                page_titles.entry(head).or_insert(bi);
+                // The headline came first: this is the page title.
+                if let Some(&first) = seen_lines.get(head).filter(|&&f| f != bi) {
+                    set(
+                        &mut infos,
+                        "boilerplate:duplicate".into(),
+                        format!("page title: headline of line {} and site name", first + 1),
+                    );
+                    continue;
+                }
+            }
+        }
         // A repeated headline with a photo credit glued to it (an image title: « Titre© AFP »):
         // the repeated part is chrome, the credit stays with the caption.
         if let Some(k) = lower.find(['©', '(']).filter(|&k| k > 0) {
@@ -794,8 +891,12 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         // teaser cut short (ending with an ellipsis) of this line.
         if bi < 40 && words >= 6 {
             let cut = lower.trim_end().ends_with(['…']) || lower.trim_end().ends_with("...");
-            let earlier = head_lines.iter().find(|(k, _)| {
-                k.len() > key.len() + 1 && k.starts_with(key) && (cut || words >= 8)
+            // (An earlier line already set aside, a page title, is no original.)
+            let earlier = head_lines.iter().find(|&&(k, f)| {
+                k.len() > key.len() + 1
+                    && k.starts_with(key)
+                    && (cut || words >= 8)
+                    && infos[f].kind != BlockKind::Boilerplate
             });
             if let Some(&(_, first)) = earlier {
                 set(
@@ -809,7 +910,17 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 let fb = &doc.seg.blocks[first];
                 let flower = doc.lower[fb.start..fb.end].trim_end();
                 let teaser = flower.ends_with('…') || flower.ends_with("...");
-                if teaser && key.len() > k.len() + 1 && key.starts_with(k) {
+                // A copy cut short without an ellipsis: cut inside a word, or long (a headline
+                // that the lead repeats word for word ends at a word boundary, and is short).
+                if key.len() <= k.len() + 1 || !key.starts_with(k) {
+                    continue;
+                }
+                let cut_in_word = key[k.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                    && k.chars().next_back().is_some_and(char::is_alphanumeric);
+                if teaser || cut_in_word || word_count(k) >= 20 {
                     infos[first] = BlockInfo {
                         kind: BlockKind::Boilerplate,
                         rule: Some(Rule::new(
@@ -850,7 +961,19 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         // Photo captions and credits are content (« ©Reuters » is a mention of Reuters), and
         // never datelines even when they carry a date; but a copyright notice (« © Reuters
         // 2024. Tous droits réservés. ») is a footer: one of its sentences after the first is
-        // a footer pattern.
+        // a footer pattern. A credit alone on its line (« © Photo : Sputnik / Ivan Petrov »,
+        // « © 2024 Le Quotidien ») is chrome too: there is no caption for it to go with.
+        if words <= 12 && {
+            let l = lower.trim_start_matches(|c: char| c.is_whitespace() || c == '(');
+            l.starts_with('©') || l.starts_with("copyright")
+        } {
+            set(
+                &mut infos,
+                "boilerplate:footer".into(),
+                "credit or copyright line".into(),
+            );
+            continue;
+        }
         if line.contains('©') && !long_prose {
             let footer = lower.split(". ").skip(1).find_map(|piece| {
                 // A words pattern (« Tous droits réservés »), not « © » itself: « … du
@@ -870,7 +993,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         // A navigation bar of items separated by runs of spaces (a bar that also shows the
         // day's date needs six items: « Par X   Publié le …   Mis à jour le … » is a byline).
-        if words < WORDS_CAP {
+        if !long_prose {
             if let Some(n) = spaced_nav_bar(line) {
                 if n >= 6 || !has_date_signal(lower) {
                     set(
@@ -883,7 +1006,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
         }
         // Separator-delimited segments matter only on short lines (datelines, breadcrumbs, menus).
-        let segs = if words <= 40 {
+        // (A long menu, « Accueil | Monde | … » with thirty items, is read too.)
+        let many_bars = words > 40 && line.bytes().filter(|&c| c == b'|').count() >= 6;
+        let segs = if words <= 40 || many_bars {
             segments(line)
         } else {
             Vec::new()
@@ -898,7 +1023,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                     if has_date_signal(seg_lower) {
                         continue;
                     }
-                    if let Some((kind, pat)) = pattern_hit(seg_lower, word_count(seg_lower)) {
+                    let seg_words = word_count(seg_lower);
+                    if let Some(what) = counter_line(seg_lower, seg_words) {
+                        spans.push((
+                            NSpan::new(b.start + a, b.start + e),
+                            Rule::new("boilerplate:share", what),
+                        ));
+                        continue;
+                    }
+                    if let Some((kind, pat)) = pattern_hit(seg_lower, seg_words) {
                         spans.push((
                             NSpan::new(b.start + a, b.start + e),
                             Rule::new(
@@ -911,14 +1044,19 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
             continue;
         }
+        // An intertitle between two paragraphs of running text is content, even when it is
+        // also a rubric (« Diplomatie », « Réactions », « Sport, Culture »).
+        let intertitle = words <= 4 && between_paragraphs(bi);
         let hit = if long_prose {
             None
         } else {
-            pattern_hit(lower, words).or_else(|| labelled_hit(lower))
+            pattern_hit(lower, words)
+                .or_else(|| labelled_hit(lower))
+                .filter(|(k, p)| !(intertitle && k == "nav" && whole_line_core(lower) == p))
         };
         if let Some((kind, pat)) = hit {
             // A heading alone (« À lire aussi ») announces links on the next lines.
-            if kind == "related" && whole_line_core(lower) == pat {
+            if kind == "related" && word_count(whole_line_core(lower)) <= 4 {
                 related_links = RELATED_LINKS;
                 related_heading = pat.clone();
             }
@@ -931,6 +1069,10 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         if let Some(what) = counter_line(lower, words) {
             set(&mut infos, "boilerplate:share".into(), what.into());
+            continue;
+        }
+        if let Some(what) = ticker_or_pager(line, lower, words) {
+            set(&mut infos, "boilerplate:nav".into(), what.into());
             continue;
         }
         // Links listed under a « À lire aussi » heading: short lines that are not sentences.
@@ -946,7 +1088,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
             related_links = 0;
         }
-        if (3..=8).contains(&words) && menu_words(lower) {
+        if (3..=8).contains(&words) && !intertitle && menu_words(lower) {
             set(
                 &mut infos,
                 "boilerplate:nav".into(),
@@ -970,13 +1112,14 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
         }
         // Rubric, tag and breadcrumb lines without a label.
-        if let Some(what) = rubric_line(line, lower, words) {
+        if let Some(what) = rubric_line(line, lower, words).filter(|_| !intertitle) {
             set(&mut infos, "boilerplate:nav".into(), what);
             continue;
         }
         // Breadcrumbs and menus: several short separator-delimited items.
-        if segs.len() >= 3 && words <= 40 && !line.contains(". ") {
-            let avg = words as f32 / segs.len() as f32;
+        if segs.len() >= 3 && (words <= 40 || many_bars) && !line.contains(". ") {
+            let all_words = if many_bars { word_count(line) } else { words };
+            let avg = all_words as f32 / segs.len() as f32;
             if avg <= 5.0 {
                 set(
                     &mut infos,
@@ -993,7 +1136,10 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         } else {
             language_ratios(lower)
         };
-        if n >= 8 && en >= 0.25 && fr <= 0.08_f32.max(en / 4.0) {
+        // (A short caption, six or seven words, needs more English and no French at all.)
+        if (n >= 8 && en >= 0.25 && fr <= 0.08_f32.max(en / 4.0))
+            || (n >= 6 && en >= 0.34 && fr == 0.0 && !intertitle)
+        {
             set(
                 &mut infos,
                 "boilerplate:caption_en".into(),
@@ -1018,7 +1164,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 );
                 continue;
             }
-            if lower_case_tagline(line, words) {
+            if lower_case_tagline(line, lower, words) {
                 set(
                     &mut infos,
                     "boilerplate:logo".into(),
@@ -1029,6 +1175,87 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
     }
 
+    // A menu written one item per line (« Accueil », « Chine-Afrique », « Coopération »,
+    // « Vidéos »): a run of three lines or more of at most three words each, none a sentence or
+    // a dateline, a third of them or more already chrome (navigation, share, logo words): the
+    // others are menu items too.
+    let short_item = |bi: usize, infos: &[BlockInfo]| {
+        let b = &doc.seg.blocks[bi];
+        let line = &doc.norm.text[b.start..b.end];
+        block_words[bi] <= 3
+            && !ends_like_sentence(line)
+            && matches!(
+                infos[bi].kind,
+                BlockKind::Paragraph | BlockKind::Boilerplate
+            )
+            && !line.trim_start().starts_with(['-', '–', '—', '«', '"'])
+    };
+    let mut i = 0;
+    while i < nb {
+        if !short_item(i, &infos) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < nb && short_item(j, &infos) {
+            j += 1;
+        }
+        let menu = (i..j)
+            .filter(|&k| {
+                infos[k].rule.as_ref().is_some_and(|r| {
+                    matches!(
+                        r.id.as_ref(),
+                        "boilerplate:nav" | "boilerplate:share" | "boilerplate:logo"
+                    )
+                })
+            })
+            .count();
+        if j - i >= 3 && 3 * menu >= j - i {
+            for info in &mut infos[i..j] {
+                if info.kind != BlockKind::Boilerplate {
+                    *info = BlockInfo {
+                        kind: BlockKind::Boilerplate,
+                        rule: Some(Rule::new(
+                            "boilerplate:nav",
+                            "item of a menu written one per line",
+                        )),
+                    };
+                }
+            }
+        }
+        i = j;
+    }
+
+    // The site's name above its navigation (« Le Courrier du Plateau » then « Politique
+    // Économie Sport »): at the top of the page, after nothing but chrome, a short line that is
+    // not a sentence, right above a menu, a navigation bar or a breadcrumb.
+    for bi in 0..nb.saturating_sub(1).min(first_long) {
+        if infos[bi].kind == BlockKind::Boilerplate {
+            continue;
+        }
+        let b = &doc.seg.blocks[bi];
+        let line = &doc.norm.text[b.start..b.end];
+        let next_is_nav = infos[bi + 1]
+            .rule
+            .as_ref()
+            .is_some_and(|r| r.id == "boilerplate:nav");
+        if infos[bi].kind == BlockKind::Paragraph
+            && block_words[bi] <= 6
+            && !ends_like_sentence(line)
+            && !line.contains(':')
+            && next_is_nav
+        {
+            infos[bi] = BlockInfo {
+                kind: BlockKind::Boilerplate,
+                rule: Some(Rule::new(
+                    "boilerplate:logo",
+                    "site name above the navigation",
+                )),
+            };
+        }
+        break;
+    }
+
     // Inline chrome in the lines that stay content: « Lire aussi » links glued after the last
     // sentence, a closing « SOURCE : … », web addresses.
     for (bi, info) in infos.iter().enumerate() {
@@ -1037,10 +1264,18 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         let b = &doc.seg.blocks[bi];
         let lower = &doc.lower[b.start..b.end];
-        if !lower.contains("http") && !lower.contains("source") && !lower.contains("lire") {
-            if !lower.contains("voir") && !lower.contains("read") {
-                continue;
-            }
+        let candidate = [
+            "http",
+            "source",
+            "lire aussi",
+            "lire également",
+            "voir aussi",
+            "read ",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+        if !candidate {
+            continue;
         }
         let line = &doc.norm.text[b.start..b.end];
         for (a, e, kind) in inline_chrome(line, lower) {
@@ -1092,7 +1327,14 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         if info.kind != BlockKind::Paragraph {
             continue;
         }
-        if (3..=30).contains(&words) && !line.trim_end().ends_with('.') {
+        // (A headline starts with a capital, a digit or a quotation mark: a line in lower case
+        // is a tagline or a fragment.)
+        let starts_like_headline = line
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«\"“'".contains(c));
+        if (3..=30).contains(&words) && !line.trim_end().ends_with('.') && starts_like_headline {
             title = Some(bi);
         }
         break;
@@ -1354,5 +1596,239 @@ mod tests {
         assert_eq!(k[0].1, BlockKind::Boilerplate);
         assert_eq!(k[1].1, BlockKind::Boilerplate);
         assert_eq!(k[2].1, BlockKind::Paragraph);
+    }
+}
+
+#[cfg(test)]
+mod page_chrome_tests {
+    use super::*;
+
+    /// (line, kind) for each block of an invented page.
+    fn kinds(text: &str) -> Vec<(String, BlockKind)> {
+        let mut d = Doc::new(text);
+        let c = detect(&mut d);
+        d.seg
+            .blocks
+            .iter()
+            .zip(c.blocks)
+            .map(|(b, i)| (text[b.start..b.end].to_string(), i.kind))
+            .collect()
+    }
+
+    fn kind_of(k: &[(String, BlockKind)], prefix: &str) -> BlockKind {
+        k.iter()
+            .find(|(l, _)| l.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no line {prefix:?} in {k:?}"))
+            .1
+    }
+
+    /// Boilerplate spans of a page, as text.
+    fn chrome_spans(text: &str) -> Vec<String> {
+        let mut d = Doc::new(text);
+        let c = detect(&mut d);
+        c.spans
+            .iter()
+            .map(|(s, _)| d.norm.text[s.start..s.end].to_string())
+            .collect()
+    }
+
+    const BODY: &str = "Les dirigeants de douze pays se sont réunis mardi à Lyon pour discuter de la sécurité alimentaire, a annoncé le ministère.";
+    const BODY2: &str = "Les discussions ont porté sur les stocks de céréales et les routes commerciales, a précisé un porte-parole du ministère.";
+
+    #[test]
+    fn navigation_bars_breadcrumbs_and_rubrics() {
+        let text = format!(
+            "Le Courrier du Plateau\nActualité   Politique   Société   Sport   Contactez-nous   Fighting fake news together\nPage d'accueil > Propos du ministère\nAccueil » Monde » Asie\nSanté, Politique\nÉconomie - Agriculture\nHome | News | World | Politique | Contact\nSommet régional sur la sécurité alimentaire à Lyon\n{BODY}\n{BODY2}"
+        );
+        let k = kinds(&text);
+        for chrome in [
+            "Le Courrier du Plateau",
+            "Actualité   Politique",
+            "Page d'accueil",
+            "Accueil »",
+            "Santé, Politique",
+            "Économie - Agriculture",
+            "Home | News",
+        ] {
+            assert_eq!(
+                kind_of(&k, chrome),
+                BlockKind::Boilerplate,
+                "{chrome}: {k:?}"
+            );
+        }
+        assert_eq!(kind_of(&k, "Sommet régional"), BlockKind::Title, "{k:?}");
+        // Not chrome: a headline with its rubric, a place and its country, a list of places,
+        // a byline of three people, an intertitle that is also a rubric, two sentences with
+        // double spaces between them.
+        let text = format!(
+            "Politique - Le gouvernement démissionne après le vote\nMoscou, Russie\n{BODY}\nLyon, Grenoble, Annecy\nAnne Martin, Paul Durand, Léa Petit\n{BODY2}\nDiplomatie\n{BODY}  Il a remercié les délégués.  Ils repartent demain."
+        );
+        let k = kinds(&text);
+        assert_eq!(kind_of(&k, "Politique - Le"), BlockKind::Title, "{k:?}");
+        for content in [
+            "Moscou, Russie",
+            "Lyon, Grenoble",
+            "Anne Martin",
+            "Diplomatie",
+            "Les dirigeants de douze pays se sont réunis mardi à Lyon pour discuter de la sécurité alimentaire, a annoncé le ministère.  Il",
+        ] {
+            assert_ne!(kind_of(&k, content), BlockKind::Boilerplate, "{content}: {k:?}");
+        }
+    }
+
+    #[test]
+    fn menus_one_item_per_line_and_tickers() {
+        let text = format!(
+            "Français\nEnglish\nAccueil\nCoopération\nMultimédia\n14:32 La Bourse de Paris ouvre en hausse\nSommet régional sur la sécurité alimentaire\n{BODY}\nRéforme\n{BODY2}\n0:00 / 2:35\nPage 1 sur 3"
+        );
+        let k = kinds(&text);
+        for chrome in ["Coopération", "Multimédia", "14:32", "0:00", "Page 1"] {
+            assert_eq!(
+                kind_of(&k, chrome),
+                BlockKind::Boilerplate,
+                "{chrome}: {k:?}"
+            );
+        }
+        // An intertitle between two paragraphs, a time alone (part of a dateline).
+        assert_eq!(kind_of(&k, "Réforme"), BlockKind::Paragraph, "{k:?}");
+        let k = kinds(&format!("Sommet régional à Lyon\n16:48\n{BODY}"));
+        assert_ne!(kind_of(&k, "16:48"), BlockKind::Boilerplate, "{k:?}");
+    }
+
+    #[test]
+    fn repeated_and_cut_short_headlines_and_leads() {
+        let text = format!(
+            "Sommet régional sur la sécurité alimentaire à Lyon\n  • Sommet régional sur la sécurité alimentaire à Lyon\nSommet régional sur la sécurité alimentaire à Lyon© Photo Anne Martin\n{BODY}\n{BODY}\nLes dirigeants de douze pays se sont réunis mardi à Lyon pour discuter de la sécu\n{BODY2}"
+        );
+        let k = kinds(&text);
+        assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
+        assert_eq!(k[1].1, BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(k[3].1, BlockKind::Paragraph, "{k:?}");
+        assert_eq!(k[4].1, BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(k[5].1, BlockKind::Boilerplate, "{k:?}");
+        // The repeated headline of an image title goes, its credit stays.
+        let spans = chrome_spans(&text);
+        assert!(
+            spans.contains(&"Sommet régional sur la sécurité alimentaire à Lyon".to_string()),
+            "{spans:?}"
+        );
+        assert!(
+            !spans.iter().any(|s| s.contains("Anne Martin")),
+            "{spans:?}"
+        );
+        // A teaser cut short before the full lead; the page title with the site's name.
+        let text = format!(
+            "Sommet régional sur la sécurité alimentaire à Lyon | Le Courrier du Plateau\nSommet régional sur la sécurité alimentaire à Lyon\nLes dirigeants de douze pays se sont réunis mardi à Lyon pour...\n{BODY}"
+        );
+        let k = kinds(&text);
+        assert_eq!(k[0].1, BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(k[1].1, BlockKind::Title, "{k:?}");
+        assert_eq!(k[2].1, BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(k[3].1, BlockKind::Paragraph, "{k:?}");
+        // Not a copy: a lead that repeats the headline word for word and goes on.
+        let k = kinds("La Chine et le Brésil signent un accord sur le soja\nLa Chine et le Brésil signent un accord sur le soja, a annoncé mardi le ministère du Commerce à Pékin.");
+        assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
+        assert_eq!(k[1].1, BlockKind::Paragraph, "{k:?}");
+    }
+
+    #[test]
+    fn stamps_counters_banners_credits_and_taglines() {
+        let text = format!(
+            "l'information indépendante depuis 1945\nSommet régional sur la sécurité alimentaire à Lyon\n(last modified 2024-03-12T11:16:14+00:00 )\nPar Jeanne Morel, publié le 12 mars 2024 à 14h32, mis à jour le 12 mars 2024 à 18h05\nTemps de lecture : 3 min\nLecture 4 min.\n{BODY}\n© Photo : Anne Martin / Le Courrier\n12 commentaires\nCet article est réservé aux abonnés. Il vous reste 80% à lire.\nNous utilisons des cookies pour vous offrir la meilleure expérience. En poursuivant votre navigation, vous acceptez leur utilisation.\nDéjà abonné ? Se connecter\n© 2024 Le Courrier du Plateau\n{BODY2}"
+        );
+        let k = kinds(&text);
+        for chrome in [
+            "l'information",
+            "(last modified",
+            "Temps de lecture",
+            "Lecture 4",
+            "© Photo",
+            "12 commentaires",
+            "Cet article est réservé",
+            "Nous utilisons des cookies",
+            "Déjà abonné",
+            "© 2024",
+        ] {
+            assert_eq!(
+                kind_of(&k, chrome),
+                BlockKind::Boilerplate,
+                "{chrome}: {k:?}"
+            );
+        }
+        assert_eq!(kind_of(&k, "Sommet"), BlockKind::Title, "{k:?}");
+        // A byline with its dates is content (the card reads it).
+        assert_eq!(kind_of(&k, "Par Jeanne"), BlockKind::Dateline, "{k:?}");
+        // Not chrome: sentences about reading and comments, a caption with its credit, a
+        // sentence about cookies in an article, a fragment opening an excerpt.
+        let text = format!(
+            "{BODY}\nLa lecture du verdict a duré 40 minutes.\nIl a reçu 12 commentaires.\nLe maire inaugure le pont, le 3 mars 2024. © Anne Martin / Le Courrier\nLes députés ont voté la loi sur les cookies, qui oblige les sites à demander le consentement des internautes avant tout suivi.\n{BODY2}"
+        );
+        let k = kinds(&text);
+        for content in ["La lecture", "Il a reçu", "Le maire", "Les députés"] {
+            assert_ne!(
+                kind_of(&k, content),
+                BlockKind::Boilerplate,
+                "{content}: {k:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn inline_chrome_and_one_line_pastes() {
+        // An article pasted as one line: content, only its closing credit and address go.
+        let one = format!(
+            "https://www.exemple.example/monde/article-123 {BODY} {BODY2} « Nous voulons une coopération mutuellement bénéfique », a-t-il ajouté. La réunion durera deux jours. SOURCE: FRENCH PRESS TV"
+        );
+        let k = kinds(&one);
+        assert_eq!(k.len(), 1);
+        assert_eq!(k[0].1, BlockKind::Paragraph, "{k:?}");
+        let spans = chrome_spans(&one);
+        assert_eq!(
+            spans,
+            vec![
+                "https://www.exemple.example/monde/article-123".to_string(),
+                "SOURCE: FRENCH PRESS TV".to_string()
+            ]
+        );
+        // A one-line paste opening with a line-start pattern and ending with a copyright.
+        let one = format!("Photo : le sommet de Lyon. {BODY} {BODY2} Tous droits réservés.");
+        assert_eq!(kinds(&one)[0].1, BlockKind::Paragraph);
+        // « Lire aussi » glued after the last sentence, a web address inside a sentence.
+        let text = format!(
+            "{BODY} Lire aussi sur notre site : La Chine et l'Inde relancent leur dialogue\n{BODY2} Le rapport est en ligne sur https://www.exemple.example/rapport.pdf depuis mardi."
+        );
+        let spans = chrome_spans(&text);
+        assert_eq!(
+            spans,
+            vec![
+                "Lire aussi sur notre site : La Chine et l'Inde relancent leur dialogue"
+                    .to_string(),
+                "https://www.exemple.example/rapport.pdf".to_string()
+            ]
+        );
+        // Not chrome: « lire aussi » inside a sentence, a « source » that is not a credit.
+        let text = format!(
+            "{BODY} Il faut lire aussi le rapport de la commission. Une source : le ministère."
+        );
+        assert!(chrome_spans(&text).is_empty(), "{:?}", chrome_spans(&text));
+    }
+
+    #[test]
+    fn english_captions_short_and_long() {
+        let text = format!(
+            "{BODY}\nChinese President Xi Jinping speaks in Beijing\nThe leaders pose for a group photo during the summit in Lyon, France, on March 12, 2024.\n{BODY2}\nXi Jinping et Vladimir Poutine à Moscou"
+        );
+        let k = kinds(&text);
+        assert_eq!(
+            kind_of(&k, "Chinese President"),
+            BlockKind::Boilerplate,
+            "{k:?}"
+        );
+        assert_eq!(kind_of(&k, "The leaders"), BlockKind::Boilerplate, "{k:?}");
+        assert_ne!(
+            kind_of(&k, "Xi Jinping et"),
+            BlockKind::Boilerplate,
+            "{k:?}"
+        );
     }
 }

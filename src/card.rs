@@ -84,10 +84,9 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
         })
         .or_else(|| {
             (0..nb)
-                .filter(|&bi| {
-                    chrome.blocks[bi].kind == BlockKind::Caption && copyright_line(doc, bi)
-                })
-                .find_map(|bi| known_publisher(doc, bi))
+                .filter(|&bi| chrome.blocks[bi].kind != BlockKind::Paragraph)
+                .filter(|&bi| copyright_line(doc, bi))
+                .find_map(|bi| known_publisher(doc, bi).or_else(|| copyright_name(doc, bi)))
         })
         // 3. « Suivez Le Quotidien sur Telegram ».
         .or_else(|| {
@@ -97,9 +96,15 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
         })
         // 4. A logo line above the title.
         .or_else(|| {
+            // (The name must end the logo or a part of it: « Le Soleil du Sahel » is not « Le
+            // Soleil ».)
+            let ends_part = |_: &str, after: &str| {
+                let a = after.trim_start();
+                a.is_empty() || a.starts_with(['|', '-', '–', '—', ':', ',', '.', '(', '/'])
+            };
             (0..top)
                 .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 6)
-                .find_map(|bi| known_media(doc, bi, usize::MAX, any))
+                .find_map(|bi| known_media(doc, bi, usize::MAX, ends_part))
         })
         // 5. The first paragraph's credit or opener.
         .or_else(|| {
@@ -151,6 +156,60 @@ fn copyright_line(doc: &Doc, bi: usize) -> bool {
     ((lower.contains('©') || lower.contains("copyright")) && year && b.tokens.len() <= 16)
         || lower.contains("droits réservés")
         || lower.contains("rights reserved")
+}
+
+/// The name in a copyright line (« © 2024 Le Quotidien du Soir. Tous droits réservés »,
+/// « Copyright © Le Quotidien 2023 »): what is left without the sign, the years and the rights
+/// phrase, when it reads like a name (one to six words, capitalised).
+fn copyright_name(doc: &Doc, bi: usize) -> Option<Found> {
+    let b = &doc.seg.blocks[bi];
+    let line = &doc.text()[b.start..b.end];
+    let lower = &doc.lower[b.start..b.end];
+    let from = lower
+        .find('©')
+        .map(|i| i + '©'.len_utf8())
+        .or_else(|| lower.find("copyright").map(|i| i + "copyright".len()))?;
+    let to = [
+        "tous droits",
+        "droits réservés",
+        "all rights",
+        ". ",
+        " - ",
+        " | ",
+    ]
+    .iter()
+    .filter_map(|p| lower[from..].find(p).map(|i| from + i))
+    .min()
+    .unwrap_or(lower.len());
+    let piece = &line[from..to];
+    let lead = piece.len() - piece.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+    let name = piece[lead..]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | ','))
+        .trim_end();
+    let words = name.split_whitespace().count();
+    let ok = (1..=6).contains(&words)
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !name.to_lowercase().starts_with("photo")
+        && !name.chars().any(|c| c.is_ascii_digit());
+    if !ok {
+        return None;
+    }
+    let s = b.start + from + lead;
+    Some(Found {
+        publisher: Publisher {
+            name: name.to_string(),
+            state_affiliated: false,
+            country: None,
+            rule: Rule::new(
+                "publisher:copyright",
+                "name in the page's copyright line (not a known outlet)",
+            ),
+        },
+        span: NSpan::new(s, s + name.len()),
+        canonical: name.to_string(),
+        kind: String::new(),
+    })
 }
 
 /// A byline: « Par Anne Martin », « Par Anne Martin (AFP) », « By … » (at most 15 words).
@@ -213,6 +272,10 @@ pub fn lead_dateline_end(doc: &Doc, bi: usize) -> Option<usize> {
 fn photo_credit(doc: &Doc, bi: usize) -> bool {
     let b = &doc.seg.blocks[bi];
     let lower = doc.lower[b.start..b.end].trim_start();
+    // « © AFP » alone credits a picture; « © 2024 Le Quotidien » is the page's copyright.
+    if lower.starts_with('©') && !copyright_line(doc, bi) {
+        return true;
+    }
     [
         "photo",
         "(photo",
@@ -637,5 +700,90 @@ pub fn reading_minutes(words: usize) -> usize {
         0
     } else {
         words.div_ceil(230)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// (title, publisher, date) of the card of an invented page.
+    fn card(text: &str) -> (Option<String>, Option<String>, Option<String>) {
+        let a = crate::analyze(text);
+        (a.card.title, a.card.publisher.map(|p| p.name), a.card.date)
+    }
+
+    const BODY: &str = "Les dirigeants de douze pays se sont réunis mardi à Lyon pour discuter de la sécurité alimentaire, a annoncé le ministère.";
+    const BODY2: &str = "Les discussions ont porté sur les stocks de céréales et les routes commerciales, a précisé un porte-parole du ministère.";
+
+    #[test]
+    fn publisher_from_the_page_own_signals() {
+        let p = |t: &str| card(t).1;
+        // A byline with an agency, a wire line after the title, a wire dateline glued to the
+        // text, an outlet opening the text, a follow line, a copyright line, the outlet's own
+        // photographer, a known outlet in a dateline.
+        let cases = [
+            (format!("Sommet régional à Lyon\nPar Anne Martin (AFP)\n{BODY}"), "AFP"),
+            (format!("Sommet régional à Lyon\nIstanbul\nAA / Istanbul\n{BODY}"), "AA"),
+            (format!("Abidjan, 19 sept 2024 (AIP)-{BODY}"), "AIP"),
+            (format!("Sommet régional à Lyon\nPars Today – {BODY}"), "Pars Today"),
+            (format!("Sommet régional à Lyon\nSuivez Le Devoir sur Telegram\n{BODY}"), "Le Devoir"),
+            (format!("Sommet régional à Lyon\n{BODY}\n© 2024 Le Courrier du Plateau. Tous droits réservés."), "Le Courrier du Plateau"),
+            (format!("Sommet régional à Lyon\n{BODY}\nLe maire lors du sommet, le 3 mars 2024. Anne Martin/ L’Orient-Le Jour\n{BODY2}"), "L’Orient-Le Jour"),
+            (format!("Sommet régional à Lyon\nlesoir.be | Publié le 12/03/2024\n{BODY}"), "lesoir.be"),
+            (format!("Sommet régional à Lyon\n{BODY2}\nSOURCE: FRENCH PRESS TV"), "Press TV"),
+        ];
+        for (text, want) in &cases {
+            assert_eq!(p(text).as_deref(), Some(*want), "{text}");
+        }
+        // None: an agency's photo credit, a social network, a byline of people, an outlet the
+        // text quotes, an outlet inside a longer logo name.
+        for text in [
+            format!("Sommet régional à Lyon\n{BODY}\nLe maire lors du sommet, le 3 mars 2024 ( AFP / Anne MARTIN )\n© Reuters\n{BODY2}"),
+            format!("Sommet régional à Lyon\nSuivez-nous sur Telegram\n{BODY}"),
+            format!("Sommet régional à Lyon\nAnne Martin, Paul Durand, Léa Petit | 12.03.2024 - Mis à jour : 13.03.2024\n{BODY}"),
+            format!("Sommet régional à Lyon\n{BODY} Le ministre a déclaré à la BBC que la réunion était « utile ».\n{BODY2}"),
+            format!("Le Soleil du Plateau\nSommet régional à Lyon\n{BODY}"),
+        ] {
+            assert_eq!(p(&text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn publication_date_full_and_stated_only() {
+        let d = |t: &str| card(t).2;
+        assert_eq!(
+            d(&format!("Sommet régional à Lyon\nMis à jour le 13/03/2024 à 09:12\nPublié le 12/03/2024 à 21:40\n{BODY}")).as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(
+            d(&format!(
+                "Sommet régional à Lyon\nJul 05, 2025 09:27 UTC\n{BODY}"
+            ))
+            .as_deref(),
+            Some("2025-07-05")
+        );
+        assert_eq!(
+            d(&format!("Anne Martin | 15.10.2021 - Mise à jour : 16.10.2021\nSommet régional à Lyon\n{BODY}")).as_deref(),
+            Some("2021-10-15")
+        );
+        // None: a date without its year, a month alone, the date of a photo.
+        for text in [
+            format!("Dernière mise à jour à 09h17 le 14/07\n{BODY}"),
+            format!(" date 2024-09 {BODY}"),
+            format!("Sommet régional à Lyon\nLe maire et la préfète devant le pont, le 3 mars 2024\n{BODY}"),
+        ] {
+            assert_eq!(d(&text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn title_is_the_headline() {
+        let t = |s: &str| card(s).0;
+        assert_eq!(
+            t(&format!("Rechercher\nPolitique - Présidentielle\nl'information indépendante depuis 1945\nSommet régional à Lyon : un accord ?\n{BODY}")).as_deref(),
+            Some("Sommet régional à Lyon : un accord ?")
+        );
+        // None: an excerpt that starts with the text, an article pasted as one line.
+        assert_eq!(t(&format!("{BODY}\n{BODY2}")), None);
+        assert_eq!(t(&format!("{BODY} {BODY2} SOURCE: FRENCH PRESS TV")), None);
     }
 }
