@@ -315,6 +315,21 @@ fn looks_like_url(t: &str) -> bool {
     t.starts_with("http://")
         || t.starts_with("https://")
         || (t.starts_with("www.") && !t.contains(' '))
+        || t.split(char::is_whitespace).next().is_some_and(bare_url)
+}
+
+/// A web address without its scheme: a domain then a path (« exemple.fr/monde/article-123 »).
+fn bare_url(w: &str) -> bool {
+    let Some(slash) = w.find('/') else {
+        return false;
+    };
+    let host = &w[..slash];
+    let tld = host.rsplit('.').next().unwrap_or("");
+    host.contains('.')
+        && !host.contains(char::is_uppercase)
+        && (2..=6).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
+        && w.len() > slash + 1
 }
 
 fn has_date_signal(lower: &str) -> bool {
@@ -371,6 +386,71 @@ fn has_update_phrase(lower: &str) -> bool {
         from = j + 1;
     }
     false
+}
+
+/// Is a line English (a caption in a French article)? Returns its share of English function
+/// words. A short line (six or seven words) needs more English and no French at all; an
+/// intertitle between paragraphs is never taken for a short caption.
+fn english_caption(lower: &str, words: usize, intertitle: bool) -> Option<f32> {
+    // (Accented French letters rule English out cheaply.)
+    let (en, fr, n) = if lower.contains(['é', 'è', 'à', 'ç', 'ê', 'ù']) {
+        (0.0, 1.0, words)
+    } else {
+        language_ratios(lower)
+    };
+    ((n >= 8 && en >= 0.25 && fr <= 0.08_f32.max(en / 4.0))
+        || (n >= 6 && en >= 0.34 && fr == 0.0 && !intertitle))
+        .then_some(en)
+}
+
+/// A byline: « Par » or « By » then a capitalised name (« Par la rédaction » is a `nav`
+/// pattern).
+fn byline(line: &str) -> bool {
+    let t = line.trim_start();
+    ["Par ", "PAR ", "By ", "BY "]
+        .iter()
+        .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Does a line end with a photo credit (« … à Paris, le 14 octobre 2022 ( AFP / Anne MARTIN ) »,
+/// « … le 15 septembre 2023. Anne Martin/ Le Quotidien », « … (Photo : Xinhua) », « … AFP -
+/// ANNE MARTIN »)? Such a line is a caption: content, but never the title.
+fn ends_with_credit(line: &str, lower: &str) -> bool {
+    let t = lower.trim_end();
+    if t.ends_with(')') {
+        if let Some(i) = t.rfind('(') {
+            let inner = t[i + 1..t.len() - 1].trim();
+            if inner.contains('/')
+                || ["photo", "crédit", "credit", "©", "illustration", "image"]
+                    .iter()
+                    .any(|p| inner.starts_with(p))
+            {
+                return true;
+            }
+        }
+    }
+    // The words after the last sentence: a short credit with a slash or an agency's mark.
+    let tail_from = t.rfind(". ").map_or(0, |i| i + 2);
+    let tail = &t[tail_from..];
+    let tail_line = &line.trim_end()[tail_from..];
+    tail_from > 0
+        && word_count(tail) <= 8
+        && (tail.contains('/')
+            || [
+                "afp -",
+                "afp/",
+                "reuters/",
+                "ap photo",
+                "getty images",
+                "photo :",
+                "photo:",
+            ]
+            .iter()
+            .any(|p| tail.contains(p)))
+        && tail_line
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
 }
 
 /// A line reduced for comparison with other lines: leading bullets, dashes and other
@@ -618,8 +698,10 @@ fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
     if reading {
         return Some("reading time");
     }
-    // A number and a counted noun, nothing else (« 12 commentaires », « Commentaires 3 »).
-    (core.len() == 2
+    // A number and a counted noun, and not a sentence (« 12 commentaires », « Commentaires 3 »,
+    // « Voir les 12 commentaires »).
+    (core.len() <= 4
+        && !ends_like_sentence(lower)
         && core.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
         && core.iter().any(|w| counted.contains(w)))
     .then_some("counter")
@@ -748,7 +830,15 @@ fn inline_chrome(line: &str, lower: &str) -> Vec<(usize, usize, &'static str)> {
             out.push((i, limit, "footer"));
         }
     }
-    // Web addresses.
+    // Web addresses (also without their scheme: « exemple.fr/monde/article-123 »).
+    let mut at = 0;
+    for w in line.split(' ') {
+        let i = at;
+        at += w.len() + 1;
+        if !w.starts_with("http") && bare_url(w) && !out.iter().any(|&(a, b, _)| a <= i && i < b) {
+            out.push((i, i + w.len(), "url"));
+        }
+    }
     let mut from = 0;
     while let Some(k) = lower[from..].find("http") {
         let i = from + k;
@@ -991,6 +1081,17 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
             continue;
         }
+        // A caption that ends with its photo credit (never a dateline, even with a date),
+        // unless it is in English or opens with a credit pattern (« Photo : … »): chrome.
+        if words <= 60
+            && !long_prose
+            && ends_with_credit(line, lower)
+            && english_caption(lower, words, false).is_none()
+            && pattern_hit(lower, words).is_none()
+        {
+            infos[bi].kind = BlockKind::Caption;
+            continue;
+        }
         // A navigation bar of items separated by runs of spaces (a bar that also shows the
         // day's date needs six items: « Par X   Publié le …   Mis à jour le … » is a byline).
         if !long_prose {
@@ -1042,6 +1143,13 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                     }
                 }
             }
+            continue;
+        }
+        // A byline without a date (« Par Anne Martin », « Par Anne Martin (AFP) ») is page
+        // metadata like a dateline: content, never the title.
+        if words <= 12 && !ends_like_sentence(line) && byline(line) {
+            datelines.push(bi);
+            infos[bi].kind = BlockKind::Dateline;
             continue;
         }
         // An intertitle between two paragraphs of running text is content, even when it is
@@ -1130,16 +1238,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
         }
         // An English caption inside a French article.
-        // (Accented French letters rule English out cheaply.)
-        let (en, fr, n) = if lower.contains(['é', 'è', 'à', 'ç', 'ê', 'ù']) {
-            (0.0, 1.0, words)
-        } else {
-            language_ratios(lower)
-        };
-        // (A short caption, six or seven words, needs more English and no French at all.)
-        if (n >= 8 && en >= 0.25 && fr <= 0.08_f32.max(en / 4.0))
-            || (n >= 6 && en >= 0.34 && fr == 0.0 && !intertitle)
-        {
+        if let Some(en) = english_caption(lower, words, intertitle) {
             set(
                 &mut infos,
                 "boilerplate:caption_en".into(),
@@ -1265,6 +1364,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         let b = &doc.seg.blocks[bi];
         let lower = &doc.lower[b.start..b.end];
         let candidate = [
+            "/",
             "http",
             "source",
             "lire aussi",
@@ -1307,6 +1407,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         let words = block_words[bi];
         if info.kind == BlockKind::Dateline {
             let headline = first_content
+                && !byline(line)
                 && (8..=30).contains(&words)
                 && line
                     .trim_start()
@@ -1329,13 +1430,31 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         // (A headline starts with a capital, a digit or a quotation mark: a line in lower case
         // is a tagline or a fragment.)
-        let starts_like_headline = line
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«\"“'".contains(c));
-        if (3..=30).contains(&words) && !line.trim_end().ends_with('.') && starts_like_headline {
+        let candidate =
+            |k: usize, line: &str| {
+                (3..=30).contains(&block_words[k])
+                    && !line.trim_end().ends_with('.')
+                    && line.trim_start().chars().next().is_some_and(|c| {
+                        c.is_uppercase() || c.is_ascii_digit() || "«\"“'".contains(c)
+                    })
+            };
+        if candidate(bi, line) {
             title = Some(bi);
+            // A kicker of three words or fewer above a longer headline (« Guerre en Ukraine »
+            // then « Kiev affirme avoir repoussé une offensive dans l'est »).
+            if words <= 3 {
+                let next = (bi + 1..nb).find(|&k| infos[k].kind != BlockKind::Boilerplate);
+                if let Some(k) = next {
+                    let nb_ = &doc.seg.blocks[k];
+                    let next_line = &doc.norm.text[nb_.start..nb_.end];
+                    if infos[k].kind == BlockKind::Paragraph
+                        && block_words[k] >= 5
+                        && candidate(k, next_line)
+                    {
+                        title = Some(k);
+                    }
+                }
+            }
         }
         break;
     }
@@ -1811,6 +1930,37 @@ mod page_chrome_tests {
             "{BODY} Il faut lire aussi le rapport de la commission. Une source : le ministère."
         );
         assert!(chrome_spans(&text).is_empty(), "{:?}", chrome_spans(&text));
+    }
+
+    #[test]
+    fn bylines_captions_kickers_and_bare_addresses() {
+        let text = format!(
+            "Guerre en Ukraine\nKiev affirme avoir repoussé une offensive dans l'est\nPar Anne Martin (AFP)\nUn soldat dans une tranchée près de la ville, le 2 mars 2024 ( AFP / Paul DURAND )\n{BODY}\nLe maire devant le pont, le 3 mars 2024. Léa Petit/ Le Courrier\nexemple.fr/monde/ukraine-offensive-123\nVoir les 12 commentaires\n{BODY2} Le rapport est sur exemple.fr/rapport-annuel depuis mardi."
+        );
+        let k = kinds(&text);
+        assert_eq!(kind_of(&k, "Kiev affirme"), BlockKind::Title, "{k:?}");
+        assert_eq!(kind_of(&k, "Par Anne"), BlockKind::Dateline, "{k:?}");
+        assert_eq!(kind_of(&k, "Un soldat"), BlockKind::Caption, "{k:?}");
+        assert_eq!(kind_of(&k, "Le maire"), BlockKind::Caption, "{k:?}");
+        assert_eq!(kind_of(&k, "exemple.fr"), BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(kind_of(&k, "Voir les 12"), BlockKind::Boilerplate, "{k:?}");
+        let spans = chrome_spans(&text);
+        assert!(
+            spans.contains(&"exemple.fr/rapport-annuel".to_string()),
+            "{spans:?}"
+        );
+        // Not a kicker: a short headline followed by a sentence; not a byline: « Par » in a
+        // sentence, « Par la rédaction » (a pattern).
+        let k = kinds(&format!(
+            "Le Drian à Beyrouth\n{BODY}\nPar ailleurs, le ministre a quitté la salle.\n{BODY2}"
+        ));
+        assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
+        assert_eq!(kind_of(&k, "Par ailleurs"), BlockKind::Paragraph, "{k:?}");
+        // Not a credit: a headline ending with a bracketed speaker.
+        let k = kinds(&format!(
+            "La Chine refuse toute ingérence (porte-parole)\n{BODY}"
+        ));
+        assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
     }
 
     #[test]

@@ -578,7 +578,8 @@ pub fn publication_date(
         .iter()
         .find_map(|&bi| {
             let b = &doc.seg.blocks[bi];
-            english_date(&doc.lower[b.start..b.end])
+            let lower = &doc.lower[b.start..b.end];
+            english_date(lower).or_else(|| other_date(lower))
         })
         .or_else(|| {
             let lead = lead?;
@@ -621,6 +622,49 @@ const UPDATE_PHRASES: &[&str] = &[
 const ENGLISH_MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
+
+/// A date the date grammar leaves out, in a (lower-case) dateline: « 29-07-2019 », « 2019/07/29 »,
+/// « 29 juil. 2019 ».
+fn other_date(lower: &str) -> Option<(i32, u32, u32)> {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let num = |w: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+    };
+    let valid = |y: u32, m: u32, d: u32| {
+        ((1900..=2099).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then_some((y as i32, m, d))
+    };
+    for i in 0..words.len().saturating_sub(2) {
+        let (a, b, c) = (words[i], words[i + 1], words[i + 2]);
+        // Day, month, year in digits, or year first.
+        if let (Some(d), Some(m), Some(y)) = (num(a, 1..=2), num(b, 1..=2), num(c, 4..=4)) {
+            if let Some(ymd) = valid(y, m, d) {
+                return Some(ymd);
+            }
+        }
+        if let (Some(y), Some(m), Some(d)) = (num(a, 4..=4), num(b, 1..=2), num(c, 1..=2)) {
+            if let Some(ymd) = valid(y, m, d) {
+                return Some(ymd);
+            }
+        }
+        // Day, abbreviated French month, year.
+        if let (Some(d), Some(y)) = (num(a, 1..=2), num(c, 4..=4)) {
+            let m = crate::dates::MONTHS
+                .iter()
+                .find(|(name, _)| *name == b)
+                .map(|&(_, m)| m);
+            if let Some(ymd) = m.and_then(|m| valid(y, m, d)) {
+                return Some(ymd);
+            }
+        }
+    }
+    None
+}
 
 /// An English date in a (lower-case) line: « jul 05, 2025 », « july 5 2025 », « 5 july 2025 ».
 fn english_date(lower: &str) -> Option<(i32, u32, u32)> {
@@ -765,6 +809,18 @@ mod tests {
             d(&format!("Anne Martin | 15.10.2021 - Mise à jour : 16.10.2021\nSommet régional à Lyon\n{BODY}")).as_deref(),
             Some("2021-10-15")
         );
+        // Formats the date grammar leaves out.
+        for (line, want) in [
+            ("Publié le 29-07-2019 à 14:36", "2019-07-29"),
+            ("Publié le 29 juil. 2019 à 14h36", "2019-07-29"),
+            ("2019/07/29 16:41", "2019-07-29"),
+        ] {
+            assert_eq!(
+                d(&format!("Sommet régional à Lyon\n{line}\n{BODY}")).as_deref(),
+                Some(want),
+                "{line}"
+            );
+        }
         // None: a date without its year, a month alone, the date of a photo.
         for text in [
             format!("Dernière mise à jour à 09h17 le 14/07\n{BODY}"),
