@@ -429,8 +429,14 @@ fn ends_with_credit(line: &str, lower: &str) -> bool {
             }
         }
     }
-    // The words after the last sentence: a short credit with a slash or an agency's mark.
-    let tail_from = t.rfind(". ").map_or(0, |i| i + 2);
+    // The words after the last sentence: a short credit with a slash or an agency's mark
+    // (looked for in the last 160 bytes).
+    let window = crate::floor_char_boundary(t, t.len().saturating_sub(160));
+    let tb = t.as_bytes();
+    let tail_from = (window..tb.len().saturating_sub(1))
+        .rev()
+        .find(|&i| tb[i] == b'.' && tb[i + 1] == b' ')
+        .map_or(0, |i| i + 2);
     let tail = &t[tail_from..];
     let tail_line = &line.trim_end()[tail_from..];
     tail_from > 0
@@ -451,6 +457,23 @@ fn ends_with_credit(line: &str, lower: &str) -> bool {
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_uppercase)
+}
+
+/// Number of « . » followed by a space in `b`, counting up to `cap`.
+fn sentence_ends(b: &[u8], cap: usize) -> usize {
+    let mut n = 0;
+    let mut from = 0;
+    while n < cap {
+        match b[from..].iter().position(|&c| c == b'.') {
+            Some(k) => {
+                let i = from + k;
+                n += usize::from(b.get(i + 1) == Some(&b' '));
+                from = i + 1;
+            }
+            None => break,
+        }
+    }
+    n
 }
 
 /// A line reduced for comparison with other lines: leading bullets, dashes and other
@@ -710,6 +733,9 @@ fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
 /// A news ticker line (« 14:32 La Bourse de Paris ouvre en hausse », « 9h05 Séisme au Japon »),
 /// a video player's clock (« 0:00 / 2:35 ») or a pager (« 1 2 3 4 5 », « Page 2 sur 5 »).
 fn ticker_or_pager(line: &str, lower: &str, words: usize) -> Option<&'static str> {
+    if words > 25 {
+        return None;
+    }
     let t = lower.trim();
     // Digits, separators and pager words only: three numbers or more, or a pager word (a time
     // alone, « 16:48 », may belong to a dateline).
@@ -779,9 +805,45 @@ fn lower_case_tagline(line: &str, lower: &str, words: usize) -> bool {
         && !line.trim_end().ends_with([',', ':'])
 }
 
+/// What inline chrome a (lower-case) line may hold, as bits: [`INLINE_LINK`] (a word group
+/// « lire aussi », « lire également », « voir aussi », « read also », « read more »),
+/// [`INLINE_SOURCE`] (a word starting with « source »), [`INLINE_URL`] (a « / »). One pass over
+/// the bytes, testing word starts only.
+fn inline_candidate(lower: &str) -> u8 {
+    let b = lower.as_bytes();
+    let mut prev_word = false;
+    let mut bits = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'/' {
+            bits |= INLINE_URL;
+        }
+        let word = c.is_ascii_alphanumeric() || c >= 0x80;
+        if word && !prev_word {
+            let w = &b[i..];
+            if w.starts_with(b"source") {
+                bits |= INLINE_SOURCE;
+            } else if w.starts_with("lire aussi".as_bytes())
+                || w.starts_with("lire également".as_bytes())
+                || w.starts_with(b"voir aussi")
+                || w.starts_with(b"read also")
+                || w.starts_with(b"read more")
+            {
+                bits |= INLINE_LINK;
+            }
+        }
+        prev_word = word;
+    }
+    bits
+}
+
+/// [`inline_candidate`] bits.
+const INLINE_LINK: u8 = 1;
+const INLINE_SOURCE: u8 = 2;
+const INLINE_URL: u8 = 4;
+
 /// Inline chrome inside a content line: a « Lire aussi » link glued after the last sentence, a
 /// trailing « SOURCE : … » credit and web addresses. Returns byte ranges relative to the line.
-fn inline_chrome(line: &str, lower: &str) -> Vec<(usize, usize, &'static str)> {
+fn inline_chrome(line: &str, lower: &str, bits: u8) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
     // A related-article link after a sentence, running to the end of the line (30 words at most).
     const LINKS: &[&str] = &[
@@ -796,7 +858,7 @@ fn inline_chrome(line: &str, lower: &str) -> Vec<(usize, usize, &'static str)> {
         "read more",
     ];
     let mut related_from = None;
-    for pat in LINKS {
+    for pat in LINKS.iter().filter(|_| bits & INLINE_LINK != 0) {
         let mut from = 0;
         while let Some(k) = lower[from..].find(pat) {
             let i = from + k;
@@ -816,7 +878,10 @@ fn inline_chrome(line: &str, lower: &str) -> Vec<(usize, usize, &'static str)> {
     }
     // A source credit closing the line (« … a-t-il conclu. SOURCE : FRENCH PRESS TV »).
     let limit = related_from.unwrap_or(line.len());
-    if let Some(i) = lower[..limit].rfind("source") {
+    if let Some(i) = (bits & INLINE_SOURCE != 0)
+        .then(|| lower[..limit].rfind("source"))
+        .flatten()
+    {
         let rest = lower[i + "source".len()..limit]
             .trim_start_matches('s')
             .trim_start();
@@ -829,6 +894,10 @@ fn inline_chrome(line: &str, lower: &str) -> Vec<(usize, usize, &'static str)> {
         {
             out.push((i, limit, "footer"));
         }
+    }
+    if bits & INLINE_URL == 0 {
+        out.sort_unstable();
+        return out;
     }
     // Web addresses (also without their scheme: « exemple.fr/monde/article-123 »).
     let mut at = 0;
@@ -910,7 +979,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         let words = block_words[bi];
         // Running text pasted as one long line (several sentences): line-start patterns do not
         // make it chrome, only its inline chrome is set aside.
-        let long_prose = words >= WORDS_CAP && lower.matches(". ").nth(1).is_some();
+        let long_prose = words >= WORDS_CAP && sentence_ends(lower.as_bytes(), 2) >= 2;
         let set =
             |infos: &mut Vec<BlockInfo>, id: std::borrow::Cow<'static, str>, detail: String| {
                 infos[bi] = BlockInfo {
@@ -947,7 +1016,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                     datelines.retain(|&d| d != first);
                 }
             }
-            if let Some(head) = page_title_head(key) {
+            if let Some(head) = (words <= 30).then(|| page_title_head(key)).flatten() {
                 page_titles.entry(head).or_insert(bi);
                 // The headline came first: this is the page title.
                 if let Some(&first) = seen_lines.get(head).filter(|&&f| f != bi) {
@@ -962,7 +1031,12 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         // A repeated headline with a photo credit glued to it (an image title: « Titre© AFP »):
         // the repeated part is chrome, the credit stays with the caption.
-        if let Some(k) = lower.find(['©', '(']).filter(|&k| k > 0) {
+        // (Short lines only; bytes: « © » is C2 A9.)
+        let credit_at = || {
+            let b = lower.as_bytes();
+            (1..b.len()).find(|&i| b[i] == b'(' || (b[i] == 0xC2 && b.get(i + 1) == Some(&0xA9)))
+        };
+        if let Some(k) = (words < WORDS_CAP).then(credit_at).flatten() {
             let prefix = line_key(&lower[..k]);
             if word_count(prefix) >= 4 {
                 if let Some(&first) = seen_lines.get(prefix).filter(|&&f| f != bi) {
@@ -1094,7 +1168,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         // A navigation bar of items separated by runs of spaces (a bar that also shows the
         // day's date needs six items: « Par X   Publié le …   Mis à jour le … » is a byline).
-        if !long_prose {
+        // (A bar does not end like a sentence; long paragraphs are not scanned.)
+        if !long_prose && (words < WORDS_CAP || !ends_like_sentence(line)) {
             if let Some(n) = spaced_nav_bar(line) {
                 if n >= 6 || !has_date_signal(lower) {
                     set(
@@ -1363,22 +1438,12 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         let b = &doc.seg.blocks[bi];
         let lower = &doc.lower[b.start..b.end];
-        let candidate = [
-            "/",
-            "http",
-            "source",
-            "lire aussi",
-            "lire également",
-            "voir aussi",
-            "read ",
-        ]
-        .iter()
-        .any(|p| lower.contains(p));
-        if !candidate {
+        let bits = inline_candidate(lower);
+        if bits == 0 {
             continue;
         }
         let line = &doc.norm.text[b.start..b.end];
-        for (a, e, kind) in inline_chrome(line, lower) {
+        for (a, e, kind) in inline_chrome(line, lower, bits) {
             spans.push((
                 NSpan::new(b.start + a, b.start + e),
                 Rule::new(
