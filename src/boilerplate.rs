@@ -420,7 +420,7 @@ fn ends_with_credit(line: &str, lower: &str) -> bool {
     if t.ends_with(')') {
         if let Some(i) = t.rfind('(') {
             let inner = t[i + 1..t.len() - 1].trim();
-            if inner.contains('/')
+            if slash_between_names(inner)
                 || ["photo", "crédit", "credit", "©", "illustration", "image"]
                     .iter()
                     .any(|p| inner.starts_with(p))
@@ -441,7 +441,7 @@ fn ends_with_credit(line: &str, lower: &str) -> bool {
     let tail_line = &line.trim_end()[tail_from..];
     tail_from > 0
         && word_count(tail) <= 8
-        && (tail.contains('/')
+        && (slash_between_names(tail)
             || [
                 "afp -",
                 "afp/",
@@ -474,6 +474,16 @@ fn sentence_ends(b: &[u8], cap: usize) -> usize {
         }
     }
     n
+}
+
+/// Is there a « / » between two names (« Li Xin/Xinhua », « AFP / Anne MARTIN », « Anne Martin/
+/// Le Quotidien »), not between numbers (« 12/03/2024 »)?
+fn slash_between_names(s: &str) -> bool {
+    s.match_indices('/').any(|(i, _)| {
+        let before = s[..i].trim_end().chars().next_back();
+        let after = s[i + 1..].trim_start().chars().next();
+        before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic)
+    })
 }
 
 /// A line reduced for comparison with other lines: leading bullets, dashes and other
@@ -914,7 +924,14 @@ fn inline_chrome(line: &str, lower: &str, bits: u8) -> Vec<(usize, usize, &'stat
         let rest = &lower[i..];
         let end = i + rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
         from = end.max(i + 4);
+        // (At a word boundary: an address glued to a name, « Poutinehttps://… », would cut a
+        // token in two; spans keep to token boundaries.)
+        let boundary = lower[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
         if (rest.starts_with("http://") || rest.starts_with("https://"))
+            && boundary
             && !out.iter().any(|&(a, b, _)| a <= i && i < b)
         {
             out.push((i, end, "url"));
@@ -2021,6 +2038,11 @@ mod page_chrome_tests {
         ));
         assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
         assert_eq!(kind_of(&k, "Par ailleurs"), BlockKind::Paragraph, "{k:?}");
+        // Not a credit: dates with slashes in a dateline.
+        let k = kinds(&format!(
+            "Sommet à Lyon\nPublié le 12/03/2024. Mis à jour le 13/03/2024\n{BODY}"
+        ));
+        assert_eq!(k[1].1, BlockKind::Dateline, "{k:?}");
         // Not a credit: a headline ending with a bracketed speaker.
         let k = kinds(&format!(
             "La Chine refuse toute ingérence (porte-parole)\n{BODY}"
