@@ -12,7 +12,7 @@
 //! - the output `Doc::boilerplate` is sorted and non-overlapping.
 
 use crate::doc::{Doc, NSpan};
-use crate::fxhash::FxHashSet;
+use crate::fxhash::FxHashMap;
 use crate::lexicon::lexicons;
 use crate::schema::{BlockKind, Rule};
 
@@ -213,12 +213,15 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
             // follows. A row of share buttons (« Partager sur Facebook  Partager sur X  Envoyer
             // par e-mail ») or a specific phrase of three words or more (« Nous utilisons des
             // cookies … ») may run to 20 words, as long as the line does not end like a sentence.
+            // A banner phrase of four words or more (« Nous utilisons des cookies », « Cet
+            // article est réservé aux abonnés ») makes chrome of a banner of full sentences too.
             boundary
                 && (words <= 8
                     || matches!(kind.as_str(), "related" | "tags" | "footer" | "follow")
                     || (words <= 20
                         && !ends_like_sentence(lower)
-                        && (kind == "share" || word_count(pat) >= 3)))
+                        && (kind == "share" || word_count(pat) >= 3))
+                    || (words <= 40 && kind == "nav" && word_count(pat) >= 4))
         } else {
             false
         };
@@ -312,6 +315,21 @@ fn looks_like_url(t: &str) -> bool {
     t.starts_with("http://")
         || t.starts_with("https://")
         || (t.starts_with("www.") && !t.contains(' '))
+        || t.split(char::is_whitespace).next().is_some_and(bare_url)
+}
+
+/// A web address without its scheme: a domain then a path (« exemple.fr/monde/article-123 »).
+fn bare_url(w: &str) -> bool {
+    let Some(slash) = w.find('/') else {
+        return false;
+    };
+    let host = &w[..slash];
+    let tld = host.rsplit('.').next().unwrap_or("");
+    host.contains('.')
+        && !host.contains(char::is_uppercase)
+        && (2..=6).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
+        && w.len() > slash + 1
 }
 
 fn has_date_signal(lower: &str) -> bool {
@@ -370,6 +388,559 @@ fn has_update_phrase(lower: &str) -> bool {
     false
 }
 
+/// Is a line English (a caption in a French article)? Returns its share of English function
+/// words. A short line (six or seven words) needs more English and no French at all; an
+/// intertitle between paragraphs is never taken for a short caption.
+fn english_caption(lower: &str, words: usize, intertitle: bool) -> Option<f32> {
+    // (Accented French letters rule English out cheaply.)
+    let (en, fr, n) = if lower.contains(['é', 'è', 'à', 'ç', 'ê', 'ù']) {
+        (0.0, 1.0, words)
+    } else {
+        language_ratios(lower)
+    };
+    ((n >= 8 && en >= 0.25 && fr <= 0.08_f32.max(en / 4.0))
+        || (n >= 6 && en >= 0.34 && fr == 0.0 && !intertitle))
+        .then_some(en)
+}
+
+/// A byline: « Par » or « By » then a capitalised name (« Par la rédaction » is a `nav`
+/// pattern).
+fn byline(line: &str) -> bool {
+    let t = line.trim_start();
+    ["Par ", "PAR ", "By ", "BY "]
+        .iter()
+        .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Does a line end with a photo credit (« … à Paris, le 14 octobre 2022 ( AFP / Anne MARTIN ) »,
+/// « … le 15 septembre 2023. Anne Martin/ Le Quotidien », « … (Photo : Xinhua) », « … AFP -
+/// ANNE MARTIN »)? Such a line is a caption: content, but never the title.
+fn ends_with_credit(line: &str, lower: &str) -> bool {
+    let t = lower.trim_end();
+    if t.ends_with(')') {
+        if let Some(i) = t.rfind('(') {
+            let inner = t[i + 1..t.len() - 1].trim();
+            if slash_between_names(inner)
+                || ["photo", "crédit", "credit", "©", "illustration", "image"]
+                    .iter()
+                    .any(|p| inner.starts_with(p))
+            {
+                return true;
+            }
+        }
+    }
+    // The words after the last sentence: a short credit with a slash or an agency's mark
+    // (looked for in the last 160 bytes).
+    let window = crate::floor_char_boundary(t, t.len().saturating_sub(160));
+    let tb = t.as_bytes();
+    let tail_from = (window..tb.len().saturating_sub(1))
+        .rev()
+        .find(|&i| tb[i] == b'.' && tb[i + 1] == b' ')
+        .map_or(0, |i| i + 2);
+    let tail = &t[tail_from..];
+    let tail_line = &line.trim_end()[tail_from..];
+    tail_from > 0
+        && word_count(tail) <= 8
+        && (slash_between_names(tail)
+            || [
+                "afp -",
+                "afp/",
+                "reuters/",
+                "ap photo",
+                "getty images",
+                "photo :",
+                "photo:",
+            ]
+            .iter()
+            .any(|p| tail.contains(p)))
+        && tail_line
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+}
+
+/// Number of « . » followed by a space in `b`, counting up to `cap`.
+fn sentence_ends(b: &[u8], cap: usize) -> usize {
+    let mut n = 0;
+    let mut from = 0;
+    while n < cap {
+        match b[from..].iter().position(|&c| c == b'.') {
+            Some(k) => {
+                let i = from + k;
+                n += usize::from(b.get(i + 1) == Some(&b' '));
+                from = i + 1;
+            }
+            None => break,
+        }
+    }
+    n
+}
+
+/// Is there a « / » between two names (« Li Xin/Xinhua », « AFP / Anne MARTIN », « Anne Martin/
+/// Le Quotidien »), not between numbers (« 12/03/2024 »)?
+fn slash_between_names(s: &str) -> bool {
+    s.match_indices('/').any(|(i, _)| {
+        let before = s[..i].trim_end().chars().next_back();
+        let after = s[i + 1..].trim_start().chars().next();
+        before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic)
+    })
+}
+
+/// A line reduced for comparison with other lines: leading bullets, dashes and other
+/// non-alphanumeric characters and trailing punctuation and ellipses removed (« • Titre … » and
+/// « Titre » compare equal).
+fn line_key(lower: &str) -> &str {
+    lower
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '«' | '"' | '('))
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '»' | '"' | ')' | '?'))
+}
+
+/// The headline part of a page title (« titre de l'article | le quotidien » → « titre de
+/// l'article »): the text before the last « | », « - », « – » or « — » between spaces, when what
+/// follows is a site name of at most five words and the headline has four words or more.
+fn page_title_head(key: &str) -> Option<&str> {
+    let (i, len) = [" | ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| key.rfind(sep).map(|i| (i, sep.len())))
+        .max()?;
+    let head = key[..i].trim_end();
+    let tail = key[i + len..].trim();
+    let tail_words = word_count(tail);
+    ((1..=5).contains(&tail_words) && word_count(head) >= 4 && !tail.contains(['.', '?', '!']))
+        .then_some(head)
+}
+
+/// Items of a line separated by runs of two or more spaces (a navigation bar pasted from a page:
+/// « Ambassade   Actualités   Contactez-nous »), trimmed.
+fn spaced_items(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = line.trim();
+    while let Some(i) = rest.find("  ") {
+        out.push(rest[..i].trim());
+        rest = rest[i..].trim_start();
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// A navigation bar of items separated by runs of spaces: at least three items of at most six
+/// words, none of them a sentence, short on average, most of them capitalised.
+fn spaced_nav_bar(line: &str) -> Option<usize> {
+    if !line.contains("  ") {
+        return None;
+    }
+    let items = spaced_items(line);
+    if items.len() < 3 {
+        return None;
+    }
+    let mut words = 0;
+    let mut caps = 0;
+    for it in &items {
+        let w = word_count(it);
+        if w > 6 || it.ends_with(['.', '!', '?', ';', ',', ':']) || it.contains(". ") {
+            return None;
+        }
+        words += w;
+        caps += usize::from(
+            it.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        );
+    }
+    let n = items.len();
+    let avg_ok = if n >= 4 {
+        words <= 5 * n
+    } else {
+        2 * words <= 7 * n
+    };
+    (avg_ok && 3 * caps >= 2 * n).then_some(n)
+}
+
+/// Separators of rubric, tag and breadcrumb lines: « , », « ; », « | », « > », « » », « › »,
+/// « → », « • », « · » and a spaced « - », « – », « — » or « / ». Returns the trimmed items
+/// and whether a breadcrumb separator occurred (not a comma, semicolon or dash: « Politique -
+/// Le gouvernement démissionne » is a headline with its rubric).
+fn rubric_items(line: &str) -> (Vec<&str>, bool) {
+    let mut out = Vec::new();
+    let mut strong = false;
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        let spaced = line[..i].ends_with(' ') && line[i + c.len_utf8()..].starts_with(' ');
+        let sep = match c {
+            ',' | ';' => true,
+            '|' | '>' | '›' | '→' | '•' | '·' => {
+                strong = true;
+                true
+            }
+            '»' | '/' if spaced => {
+                strong = true;
+                true
+            }
+            '-' | '–' | '—' if spaced => true,
+            _ => false,
+        };
+        if sep {
+            out.push(line[start..i].trim());
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(line[start..].trim());
+    out.retain(|s| !s.is_empty());
+    (out, strong)
+}
+
+/// Words that may stand inside a rubric or tag in lower case (« Afrique du Nord », « Fil d'info »).
+const RUBRIC_PARTICLES: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "en", "à", "au", "aux", "&", "of",
+    "the", "and",
+];
+
+/// Is `item` a rubric or tag: one to three words, capitalised (or a « #tag »), its other
+/// lower-case words particles only?
+fn rubric_item(item: &str) -> bool {
+    let words: Vec<&str> = item
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 3 || item.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    let first = item.trim_start_matches('#').chars().next();
+    if !first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    words.iter().skip(1).all(|w| {
+        let lw = w.to_lowercase();
+        w.chars().next().is_some_and(|c| !c.is_lowercase())
+            || RUBRIC_PARTICLES.contains(&lw.as_str())
+            || lw.starts_with("l'")
+            || lw.starts_with("d'")
+    })
+}
+
+/// Is a (lower-case) rubric a place name of the gazetteer (« France », « Asie »)? A line of place
+/// names is a location caption (« Moscou, Russie »), not a rubric line.
+fn is_place(lower_item: &str) -> bool {
+    let lex = lexicons();
+    lex.by_form.get(lower_item).is_some_and(|v| {
+        v.iter()
+            .any(|&e| lex.gaz[e].etype == crate::schema::EntityType::LOC)
+    })
+}
+
+/// A rubric, tag or breadcrumb line without a label: « Türkiye, Politique », « Politique -
+/// Présidentielle », « Monde > Asie > Chine », « Chine, Russie, Diplomatie, Énergie ». Returns a
+/// description. Items are rubrics (one to three capitalised words); the line must have a
+/// navigation word that is not a place, or three items or more (a tag list). A breadcrumb
+/// opening with a navigation word (« Accueil › Monde › Le titre de l'article ») may end with a
+/// longer item (the page's own headline).
+fn rubric_line(line: &str, lower: &str, words: usize) -> Option<String> {
+    if words > 30 || ends_like_sentence(line) && !line.trim_end().ends_with('?') {
+        return None;
+    }
+    let (items, strong) = rubric_items(line);
+    if items.len() < 2 {
+        return None;
+    }
+    let nav_word = |item: &str| {
+        let l = item.to_lowercase();
+        let lex = lexicons();
+        lex.boilerplate_whole
+            .get(whole_line_core(&l))
+            .is_some_and(|v| v.iter().any(|&p| lex.boilerplate[p].0 == "nav"))
+            .then_some(l)
+    };
+    // A breadcrumb: a navigation word, a strong separator, then anything short.
+    if strong && !lower.contains(". ") {
+        if let Some(first) = nav_word(items[0]) {
+            if !is_place(&first) || items.len() >= 3 {
+                return Some(format!("breadcrumb from « {first} »"));
+            }
+        }
+    }
+    if words > 12 || !items.iter().all(|i| rubric_item(i)) {
+        return None;
+    }
+    let non_place_nav = items
+        .iter()
+        .filter_map(|i| nav_word(i))
+        .any(|l| !is_place(&l));
+    if non_place_nav {
+        return Some("rubric line".into());
+    }
+    // Three tags or more, at least one of them not a place (« Paris, Lyon, Marseille » is a
+    // list of places in a caption or an intertitle), and not a byline of people (« Anne
+    // Martin, Paul Durand, Léa Petit »: most items open with a first name).
+    let lex = lexicons();
+    let people = items
+        .iter()
+        .filter(|i| {
+            let w = i.split_whitespace().next().unwrap_or("");
+            i.split_whitespace().count() >= 2 && lex.firstnames.contains(w)
+        })
+        .count();
+    (items.len() >= 3
+        && 2 * people < items.len()
+        && items.iter().any(|i| !is_place(&i.to_lowercase())))
+    .then(|| format!("tag line of {} items", items.len()))
+}
+
+/// A comment counter, share counter or reading-time line: « 12 commentaires », « 3 min de
+/// lecture », « Lecture : 4 min », « Temps de lecture : 3 minutes », « 5 min read ».
+fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
+    if words > 7 || !lower.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let core: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let counted = [
+        "commentaire",
+        "commentaires",
+        "réaction",
+        "réactions",
+        "partage",
+        "partages",
+        "vue",
+        "vues",
+        "lecture",
+        "lectures",
+        "like",
+        "likes",
+        "comment",
+        "comments",
+        "share",
+        "shares",
+        "view",
+        "views",
+        "read",
+        "reads",
+    ];
+    // (« La lecture du verdict a duré 40 minutes. » is a sentence.)
+    let reading = ["de lecture", "lecture :", "lecture:", "lecture ", " read"]
+        .iter()
+        .any(|p| lower.contains(p))
+        && core
+            .iter()
+            .any(|w| matches!(*w, "min" | "mn" | "minute" | "minutes"))
+        && (!lower.trim_end().ends_with('.') || words <= 4)
+        && words <= 6;
+    if reading {
+        return Some("reading time");
+    }
+    // A number and a counted noun, and not a sentence (« 12 commentaires », « Commentaires 3 »,
+    // « Voir les 12 commentaires »).
+    (core.len() <= 4
+        && !ends_like_sentence(lower)
+        && core.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && core.iter().any(|w| counted.contains(w)))
+    .then_some("counter")
+}
+
+/// A news ticker line (« 14:32 La Bourse de Paris ouvre en hausse », « 9h05 Séisme au Japon »),
+/// a video player's clock (« 0:00 / 2:35 ») or a pager (« 1 2 3 4 5 », « Page 2 sur 5 »).
+fn ticker_or_pager(line: &str, lower: &str, words: usize) -> Option<&'static str> {
+    if words > 25 {
+        return None;
+    }
+    let t = lower.trim();
+    // Digits, separators and pager words only: three numbers or more, or a pager word (a time
+    // alone, « 16:48 », may belong to a dateline).
+    let items: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let numbers = items
+        .iter()
+        .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        .count();
+    let pager_word =
+        |w: &str| matches!(w, "page" | "sur" | "of" | "suivant" | "précédent" | "next");
+    let pager = numbers >= 1
+        && items
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_digit()) || pager_word(w))
+        && (numbers >= 3 || items.iter().any(|w| pager_word(w)));
+    if pager && words <= 12 {
+        return Some("pager or player clock");
+    }
+    // « hh:mm » or « hhhmm » then a headline.
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let time = (1..=2).contains(&digits)
+        && matches!(b.get(digits), Some(b':' | b'h'))
+        && b.len() > digits + 3
+        && b[digits + 1..digits + 3].iter().all(u8::is_ascii_digit)
+        && b.get(digits + 3) == Some(&b' ');
+    (time && (4..=25).contains(&words) && !ends_like_sentence(line)).then_some("news ticker line")
+}
+
+/// An English page stamp (« (last modified 2025-11-15T11:16:14+00:00 ) », « Updated: … »,
+/// « Published on … »): the French datelines are content, English stamps are chrome.
+fn english_stamp(lower: &str) -> bool {
+    let l = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    [
+        "last modified",
+        "last updated",
+        "last update",
+        "updated",
+        "published",
+        "posted",
+        "modified",
+    ]
+    .iter()
+    .any(|p| {
+        l.starts_with(p)
+            && l[p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// A site tagline above the headline: a short line in lower case, without a date or final
+/// punctuation (« l'information au cœur de la région », « le quotidien libre depuis 1945 »).
+fn lower_case_tagline(line: &str, lower: &str, words: usize) -> bool {
+    (2..=12).contains(&words)
+        && line
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase)
+        && !has_date_signal(lower)
+        && !lower.trim_start().starts_with("date ")
+        && !ends_like_sentence(line)
+        && !line.trim_end().ends_with([',', ':'])
+}
+
+/// What inline chrome a (lower-case) line may hold, as bits: [`INLINE_LINK`] (a word group
+/// « lire aussi », « lire également », « voir aussi », « read also », « read more »),
+/// [`INLINE_SOURCE`] (a word starting with « source »), [`INLINE_URL`] (a « / »). One pass over
+/// the bytes, testing word starts only.
+fn inline_candidate(lower: &str) -> u8 {
+    let b = lower.as_bytes();
+    let mut prev_word = false;
+    let mut bits = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'/' {
+            bits |= INLINE_URL;
+        }
+        let word = c.is_ascii_alphanumeric() || c >= 0x80;
+        if word && !prev_word {
+            let w = &b[i..];
+            if w.starts_with(b"source") {
+                bits |= INLINE_SOURCE;
+            } else if w.starts_with("lire aussi".as_bytes())
+                || w.starts_with("lire également".as_bytes())
+                || w.starts_with(b"voir aussi")
+                || w.starts_with(b"read also")
+                || w.starts_with(b"read more")
+            {
+                bits |= INLINE_LINK;
+            }
+        }
+        prev_word = word;
+    }
+    bits
+}
+
+/// [`inline_candidate`] bits.
+const INLINE_LINK: u8 = 1;
+const INLINE_SOURCE: u8 = 2;
+const INLINE_URL: u8 = 4;
+
+/// Inline chrome inside a content line: a « Lire aussi » link glued after the last sentence, a
+/// trailing « SOURCE : … » credit and web addresses. Returns byte ranges relative to the line.
+fn inline_chrome(line: &str, lower: &str, bits: u8) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    // A related-article link after a sentence, running to the end of the line (30 words at most).
+    const LINKS: &[&str] = &[
+        "à lire aussi",
+        "a lire aussi",
+        "à lire également",
+        "a lire également",
+        "lire aussi",
+        "lire également",
+        "voir aussi",
+        "read also",
+        "read more",
+    ];
+    let mut related_from = None;
+    for pat in LINKS.iter().filter(|_| bits & INLINE_LINK != 0) {
+        let mut from = 0;
+        while let Some(k) = lower[from..].find(pat) {
+            let i = from + k;
+            from = i + pat.len();
+            let before = lower[..i].trim_end();
+            let after_sentence = before.ends_with(['.', '!', '?', '»', '"', ')']);
+            // A link title does not end like a sentence, unless a colon introduces it.
+            let link = lower[from..].trim_start().starts_with(':') || !ends_like_sentence(line);
+            if i > 0 && after_sentence && link && word_count_upto(&line[i..], 31) <= 30 {
+                related_from = Some(related_from.map_or(i, |r: usize| r.min(i)));
+                break;
+            }
+        }
+    }
+    if let Some(i) = related_from {
+        out.push((i, line.len(), "related"));
+    }
+    // A source credit closing the line (« … a-t-il conclu. SOURCE : FRENCH PRESS TV »).
+    let limit = related_from.unwrap_or(line.len());
+    if let Some(i) = (bits & INLINE_SOURCE != 0)
+        .then(|| lower[..limit].rfind("source"))
+        .flatten()
+    {
+        let rest = lower[i + "source".len()..limit]
+            .trim_start_matches('s')
+            .trim_start();
+        let before = lower[..i].trim_end();
+        if i > 0
+            && rest.starts_with(':')
+            && before.ends_with(['.', '!', '?', '»', '"', ')'])
+            && word_count_upto(&rest[1..], 9) <= 8
+            && !rest.contains(". ")
+        {
+            out.push((i, limit, "footer"));
+        }
+    }
+    if bits & INLINE_URL == 0 {
+        out.sort_unstable();
+        return out;
+    }
+    // Web addresses (also without their scheme: « exemple.fr/monde/article-123 »).
+    let mut at = 0;
+    for w in line.split(' ') {
+        let i = at;
+        at += w.len() + 1;
+        if !w.starts_with("http") && bare_url(w) && !out.iter().any(|&(a, b, _)| a <= i && i < b) {
+            out.push((i, i + w.len(), "url"));
+        }
+    }
+    let mut from = 0;
+    while let Some(k) = lower[from..].find("http") {
+        let i = from + k;
+        let rest = &lower[i..];
+        let end = i + rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        from = end.max(i + 4);
+        // (At a word boundary: an address glued to a name, « Poutinehttps://… », would cut a
+        // token in two; spans keep to token boundaries.)
+        let boundary = lower[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if (rest.starts_with("http://") || rest.starts_with("https://"))
+            && boundary
+            && !out.iter().any(|&(a, b, _)| a <= i && i < b)
+        {
+            out.push((i, end, "url"));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Runs the boilerplate pass, fills `doc.boilerplate*` and returns block kinds.
 // Out of line (one call per document) so that instruction profiles show the stage.
 #[inline(never)]
@@ -384,7 +955,13 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     ];
     let mut spans: Vec<(NSpan, Rule)> = Vec::new();
     let mut datelines = Vec::new();
-    let mut seen_lines: FxHashSet<&str> = Default::default();
+    // Lines seen so far (by `line_key`), with their block.
+    let mut seen_lines: FxHashMap<&str, usize> = Default::default();
+    // The first lines of the page (by `line_key`): a copy cut short (« Le ministre a déclaré
+    // que… ») is looked for among them.
+    let mut head_lines: Vec<(&str, usize)> = Vec::new();
+    // Headlines of page titles (« Titre | Site » → « titre »), with their block.
+    let mut page_titles: FxHashMap<&str, usize> = Default::default();
     // Lines still to read as links under a related-articles heading, and that heading.
     let mut related_links = 0;
     let mut related_heading = String::new();
@@ -404,11 +981,22 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
     }
 
+    // Is block `bi` between two paragraphs of running text (twelve words or more, ending like
+    // a sentence)?
+    let running = |k: usize| {
+        let b = &doc.seg.blocks[k];
+        block_words[k] >= 12 && ends_like_sentence(&doc.norm.text[b.start..b.end])
+    };
+    let between_paragraphs =
+        |bi: usize| bi > 0 && bi + 1 < nb && running(bi - 1) && running(bi + 1);
     for bi in 0..nb {
         let b = &doc.seg.blocks[bi];
         let line = &doc.norm.text[b.start..b.end];
         let lower = &doc.lower[b.start..b.end];
         let words = block_words[bi];
+        // Running text pasted as one long line (several sentences): line-start patterns do not
+        // make it chrome, only its inline chrome is set aside.
+        let long_prose = words >= WORDS_CAP && sentence_ends(lower.as_bytes(), 2) >= 2;
         let set =
             |infos: &mut Vec<BlockInfo>, id: std::borrow::Cow<'static, str>, detail: String| {
                 infos[bi] = BlockInfo {
@@ -417,28 +1005,157 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 };
             };
 
-        // Duplicated line (a repeated headline or menu).
-        if words >= 3 && !seen_lines.insert(lower.trim()) {
-            set(
-                &mut infos,
-                "boilerplate:duplicate".into(),
-                "line repeated earlier in the page".into(),
-            );
-            continue;
+        // Duplicated line (a repeated headline, lead or menu), also behind a bullet.
+        let key = line_key(lower);
+        if words >= 3 {
+            if seen_lines.contains_key(key) {
+                set(
+                    &mut infos,
+                    "boilerplate:duplicate".into(),
+                    "line repeated earlier in the page".into(),
+                );
+                continue;
+            }
+            seen_lines.insert(key, bi);
+        }
+        // The page's title (« Titre de l'article | Le Quotidien », « Titre - Site ») above the
+        // headline: when the headline comes, the page title is set aside.
+        if words >= 3 {
+            if let Some(&first) = page_titles.get(key) {
+                if infos[first].kind != BlockKind::Boilerplate {
+                    infos[first] = BlockInfo {
+                        kind: BlockKind::Boilerplate,
+                        rule: Some(Rule::new(
+                            "boilerplate:duplicate",
+                            format!("page title: headline of line {} and site name", bi + 1),
+                        )),
+                    };
+                    datelines.retain(|&d| d != first);
+                }
+            }
+            if let Some(head) = (words <= 30).then(|| page_title_head(key)).flatten() {
+                page_titles.entry(head).or_insert(bi);
+                // The headline came first: this is the page title.
+                if let Some(&first) = seen_lines.get(head).filter(|&&f| f != bi) {
+                    set(
+                        &mut infos,
+                        "boilerplate:duplicate".into(),
+                        format!("page title: headline of line {} and site name", first + 1),
+                    );
+                    continue;
+                }
+            }
+        }
+        // A repeated headline with a photo credit glued to it (an image title: « Titre© AFP »):
+        // the repeated part is chrome, the credit stays with the caption.
+        // (Short lines only; bytes: « © » is C2 A9.)
+        let credit_at = || {
+            let b = lower.as_bytes();
+            (1..b.len()).find(|&i| b[i] == b'(' || (b[i] == 0xC2 && b.get(i + 1) == Some(&0xA9)))
+        };
+        if let Some(k) = (words < WORDS_CAP).then(credit_at).flatten() {
+            let prefix = line_key(&lower[..k]);
+            if word_count(prefix) >= 4 {
+                if let Some(&first) = seen_lines.get(prefix).filter(|&&f| f != bi) {
+                    let s = b.start + (prefix.as_ptr() as usize - lower.as_ptr() as usize);
+                    spans.push((
+                        NSpan::new(s, s + prefix.len()),
+                        Rule::new(
+                            "boilerplate:duplicate",
+                            format!("repeats line {} before a credit", first + 1),
+                        ),
+                    ));
+                }
+            }
+        }
+        // A copy cut short of an earlier line among the first lines of the page, or an earlier
+        // teaser cut short (ending with an ellipsis) of this line.
+        if bi < 40 && words >= 6 {
+            let cut = lower.trim_end().ends_with(['…']) || lower.trim_end().ends_with("...");
+            // (An earlier line already set aside, a page title, is no original.)
+            let earlier = head_lines.iter().find(|&&(k, f)| {
+                k.len() > key.len() + 1
+                    && k.starts_with(key)
+                    && (cut || words >= 8)
+                    && infos[f].kind != BlockKind::Boilerplate
+            });
+            if let Some(&(_, first)) = earlier {
+                set(
+                    &mut infos,
+                    "boilerplate:duplicate".into(),
+                    format!("copy cut short of line {}", first + 1),
+                );
+                continue;
+            }
+            for &(k, first) in &head_lines {
+                let fb = &doc.seg.blocks[first];
+                let flower = doc.lower[fb.start..fb.end].trim_end();
+                let teaser = flower.ends_with('…') || flower.ends_with("...");
+                // A copy cut short without an ellipsis: cut inside a word, or long (a headline
+                // that the lead repeats word for word ends at a word boundary, and is short).
+                if key.len() <= k.len() + 1 || !key.starts_with(k) {
+                    continue;
+                }
+                let cut_in_word = key[k.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                    && k.chars().next_back().is_some_and(char::is_alphanumeric);
+                if teaser || cut_in_word || word_count(k) >= 20 {
+                    infos[first] = BlockInfo {
+                        kind: BlockKind::Boilerplate,
+                        rule: Some(Rule::new(
+                            "boilerplate:duplicate",
+                            format!("teaser cut short of line {}", bi + 1),
+                        )),
+                    };
+                    datelines.retain(|&d| d != first);
+                }
+            }
+            head_lines.push((key, bi));
         }
         if looks_like_url(line) {
+            if long_prose {
+                // A one-line paste opening with its address: only the address goes.
+                let end = line.find(char::is_whitespace).unwrap_or(line.len());
+                spans.push((
+                    NSpan::new(b.start, b.start + end),
+                    Rule::new("boilerplate:url", "web address opening the line"),
+                ));
+            } else {
+                set(
+                    &mut infos,
+                    "boilerplate:url".into(),
+                    "related-article URL".into(),
+                );
+                continue;
+            }
+        }
+        if words <= 25 && english_stamp(lower) {
             set(
                 &mut infos,
-                "boilerplate:url".into(),
-                "related-article URL".into(),
+                "boilerplate:nav".into(),
+                "English page stamp (last modified, updated…)".into(),
             );
             continue;
         }
         // Photo captions and credits are content (« ©Reuters » is a mention of Reuters), and
         // never datelines even when they carry a date; but a copyright notice (« © Reuters
         // 2024. Tous droits réservés. ») is a footer: one of its sentences after the first is
-        // a footer pattern.
-        if line.contains('©') {
+        // a footer pattern. A credit alone on its line (« © Photo : Sputnik / Ivan Petrov »,
+        // « © 2024 Le Quotidien ») is chrome too: there is no caption for it to go with.
+        if words <= 12 && {
+            let l = lower.trim_start_matches(|c: char| c.is_whitespace() || c == '(');
+            l.starts_with('©') || l.starts_with("copyright")
+        } {
+            set(
+                &mut infos,
+                "boilerplate:footer".into(),
+                "credit or copyright line".into(),
+            );
+            continue;
+        }
+        if line.contains('©') && !long_prose {
             let footer = lower.split(". ").skip(1).find_map(|piece| {
                 // A words pattern (« Tous droits réservés »), not « © » itself: « … du
                 // Kazakhstan. ©Reuters » is a photo credit.
@@ -455,8 +1172,36 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
             continue;
         }
+        // A caption that ends with its photo credit (never a dateline, even with a date),
+        // unless it is in English or opens with a credit pattern (« Photo : … »): chrome.
+        if words <= 60
+            && !long_prose
+            && ends_with_credit(line, lower)
+            && english_caption(lower, words, false).is_none()
+            && pattern_hit(lower, words).is_none()
+        {
+            infos[bi].kind = BlockKind::Caption;
+            continue;
+        }
+        // A navigation bar of items separated by runs of spaces (a bar that also shows the
+        // day's date needs six items: « Par X   Publié le …   Mis à jour le … » is a byline).
+        // (A bar does not end like a sentence; long paragraphs are not scanned.)
+        if !long_prose && (words < WORDS_CAP || !ends_like_sentence(line)) {
+            if let Some(n) = spaced_nav_bar(line) {
+                if n >= 6 || !has_date_signal(lower) {
+                    set(
+                        &mut infos,
+                        "boilerplate:nav".into(),
+                        format!("navigation bar of {n} items"),
+                    );
+                    continue;
+                }
+            }
+        }
         // Separator-delimited segments matter only on short lines (datelines, breadcrumbs, menus).
-        let segs = if words <= 40 {
+        // (A long menu, « Accueil | Monde | … » with thirty items, is read too.)
+        let many_bars = words > 40 && line.bytes().filter(|&c| c == b'|').count() >= 6;
+        let segs = if words <= 40 || many_bars {
             segments(line)
         } else {
             Vec::new()
@@ -471,7 +1216,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                     if has_date_signal(seg_lower) {
                         continue;
                     }
-                    if let Some((kind, pat)) = pattern_hit(seg_lower, word_count(seg_lower)) {
+                    let seg_words = word_count(seg_lower);
+                    if let Some(what) = counter_line(seg_lower, seg_words) {
+                        spans.push((
+                            NSpan::new(b.start + a, b.start + e),
+                            Rule::new("boilerplate:share", what),
+                        ));
+                        continue;
+                    }
+                    if let Some((kind, pat)) = pattern_hit(seg_lower, seg_words) {
                         spans.push((
                             NSpan::new(b.start + a, b.start + e),
                             Rule::new(
@@ -484,9 +1237,26 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
             continue;
         }
-        if let Some((kind, pat)) = pattern_hit(lower, words).or_else(|| labelled_hit(lower)) {
+        // A byline without a date (« Par Anne Martin », « Par Anne Martin (AFP) ») is page
+        // metadata like a dateline: content, never the title.
+        if words <= 12 && !ends_like_sentence(line) && byline(line) {
+            datelines.push(bi);
+            infos[bi].kind = BlockKind::Dateline;
+            continue;
+        }
+        // An intertitle between two paragraphs of running text is content, even when it is
+        // also a rubric (« Diplomatie », « Réactions », « Sport, Culture »).
+        let intertitle = words <= 4 && between_paragraphs(bi);
+        let hit = if long_prose {
+            None
+        } else {
+            pattern_hit(lower, words)
+                .or_else(|| labelled_hit(lower))
+                .filter(|(k, p)| !(intertitle && k == "nav" && whole_line_core(lower) == p))
+        };
+        if let Some((kind, pat)) = hit {
             // A heading alone (« À lire aussi ») announces links on the next lines.
-            if kind == "related" && whole_line_core(lower) == pat {
+            if kind == "related" && word_count(whole_line_core(lower)) <= 4 {
                 related_links = RELATED_LINKS;
                 related_heading = pat.clone();
             }
@@ -495,6 +1265,14 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 format!("boilerplate:{kind}").into(),
                 format!("boilerplate.tsv: {pat}"),
             );
+            continue;
+        }
+        if let Some(what) = counter_line(lower, words) {
+            set(&mut infos, "boilerplate:share".into(), what.into());
+            continue;
+        }
+        if let Some(what) = ticker_or_pager(line, lower, words) {
+            set(&mut infos, "boilerplate:nav".into(), what.into());
             continue;
         }
         // Links listed under a « À lire aussi » heading: short lines that are not sentences.
@@ -510,7 +1288,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
             related_links = 0;
         }
-        if (3..=8).contains(&words) && menu_words(lower) {
+        if (3..=8).contains(&words) && !intertitle && menu_words(lower) {
             set(
                 &mut infos,
                 "boilerplate:nav".into(),
@@ -533,9 +1311,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 continue;
             }
         }
+        // Rubric, tag and breadcrumb lines without a label.
+        if let Some(what) = rubric_line(line, lower, words).filter(|_| !intertitle) {
+            set(&mut infos, "boilerplate:nav".into(), what);
+            continue;
+        }
         // Breadcrumbs and menus: several short separator-delimited items.
-        if segs.len() >= 3 && words <= 40 && !line.contains(". ") {
-            let avg = words as f32 / segs.len() as f32;
+        if segs.len() >= 3 && (words <= 40 || many_bars) && !line.contains(". ") {
+            let all_words = if many_bars { word_count(line) } else { words };
+            let avg = all_words as f32 / segs.len() as f32;
             if avg <= 5.0 {
                 set(
                     &mut infos,
@@ -546,13 +1330,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             }
         }
         // An English caption inside a French article.
-        // (Accented French letters rule English out cheaply.)
-        let (en, fr, n) = if lower.contains(['é', 'è', 'à', 'ç', 'ê', 'ù']) {
-            (0.0, 1.0, words)
-        } else {
-            language_ratios(lower)
-        };
-        if n >= 8 && en >= 0.25 && fr <= 0.08_f32.max(en / 4.0) {
+        if let Some(en) = english_caption(lower, words, intertitle) {
             set(
                 &mut infos,
                 "boilerplate:caption_en".into(),
@@ -560,13 +1338,16 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             );
             continue;
         }
-        // Logo or section word before the running text: one or two words, no verb, no date.
-        if bi < first_long && words <= 2 && line.chars().count() <= 20 && bi + 1 < nb {
+        // Above the running text, after nothing but chrome: a logo or section word, a tagline.
+        let first = infos[..bi].iter().all(|i| i.kind == BlockKind::Boilerplate);
+        if bi < first_long && first && bi + 1 < nb {
+            // Logo or section word: one or two words, no verb, no date.
             let next_words = block_words[bi + 1];
-            // (First line of the page, or first after chrome: « Français | English » then
-            // « Kazinform ».)
-            let first = infos[..bi].iter().all(|i| i.kind == BlockKind::Boilerplate);
-            if first && next_words >= 3 && !line.chars().any(|c| c.is_ascii_digit()) {
+            if words <= 2
+                && line.chars().count() <= 20
+                && next_words >= 3
+                && !line.chars().any(|c| c.is_ascii_digit())
+            {
                 set(
                     &mut infos,
                     "boilerplate:logo".into(),
@@ -574,6 +1355,123 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 );
                 continue;
             }
+            if lower_case_tagline(line, lower, words) {
+                set(
+                    &mut infos,
+                    "boilerplate:logo".into(),
+                    "site tagline in lower case above the headline".into(),
+                );
+                continue;
+            }
+        }
+    }
+
+    // A menu written one item per line (« Accueil », « Chine-Afrique », « Coopération »,
+    // « Vidéos »): a run of three lines or more of at most three words each, none a sentence or
+    // a dateline, a third of them or more already chrome (navigation, share, logo words): the
+    // others are menu items too.
+    let short_item = |bi: usize, infos: &[BlockInfo]| {
+        let b = &doc.seg.blocks[bi];
+        let line = &doc.norm.text[b.start..b.end];
+        block_words[bi] <= 3
+            && !ends_like_sentence(line)
+            && matches!(
+                infos[bi].kind,
+                BlockKind::Paragraph | BlockKind::Boilerplate
+            )
+            && !line.trim_start().starts_with(['-', '–', '—', '«', '"'])
+    };
+    let mut i = 0;
+    while i < nb {
+        if !short_item(i, &infos) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < nb && short_item(j, &infos) {
+            j += 1;
+        }
+        let menu = (i..j)
+            .filter(|&k| {
+                infos[k].rule.as_ref().is_some_and(|r| {
+                    matches!(
+                        r.id.as_ref(),
+                        "boilerplate:nav" | "boilerplate:share" | "boilerplate:logo"
+                    )
+                })
+            })
+            .count();
+        if j - i >= 3 && 3 * menu >= j - i {
+            for info in &mut infos[i..j] {
+                if info.kind != BlockKind::Boilerplate {
+                    *info = BlockInfo {
+                        kind: BlockKind::Boilerplate,
+                        rule: Some(Rule::new(
+                            "boilerplate:nav",
+                            "item of a menu written one per line",
+                        )),
+                    };
+                }
+            }
+        }
+        i = j;
+    }
+
+    // The site's name above its navigation (« Le Courrier du Plateau » then « Politique
+    // Économie Sport »): at the top of the page, after nothing but chrome, a short line that is
+    // not a sentence, right above a menu, a navigation bar or a breadcrumb.
+    for bi in 0..nb.saturating_sub(1).min(first_long) {
+        if infos[bi].kind == BlockKind::Boilerplate {
+            continue;
+        }
+        let b = &doc.seg.blocks[bi];
+        let line = &doc.norm.text[b.start..b.end];
+        let next_is_nav = infos[bi + 1]
+            .rule
+            .as_ref()
+            .is_some_and(|r| r.id == "boilerplate:nav");
+        if infos[bi].kind == BlockKind::Paragraph
+            && block_words[bi] <= 6
+            && !ends_like_sentence(line)
+            && !line.contains(':')
+            && next_is_nav
+        {
+            infos[bi] = BlockInfo {
+                kind: BlockKind::Boilerplate,
+                rule: Some(Rule::new(
+                    "boilerplate:logo",
+                    "site name above the navigation",
+                )),
+            };
+        }
+        break;
+    }
+
+    // Inline chrome in the lines that stay content: « Lire aussi » links glued after the last
+    // sentence, a closing « SOURCE : … », web addresses.
+    for (bi, info) in infos.iter().enumerate() {
+        if info.kind == BlockKind::Boilerplate {
+            continue;
+        }
+        let b = &doc.seg.blocks[bi];
+        let lower = &doc.lower[b.start..b.end];
+        let bits = inline_candidate(lower);
+        if bits == 0 {
+            continue;
+        }
+        let line = &doc.norm.text[b.start..b.end];
+        for (a, e, kind) in inline_chrome(line, lower, bits) {
+            spans.push((
+                NSpan::new(b.start + a, b.start + e),
+                Rule::new(
+                    format!("boilerplate:{kind}"),
+                    match kind {
+                        "related" => "related-article link after the text",
+                        "footer" => "source credit closing the text",
+                        _ => "web address",
+                    },
+                ),
+            ));
         }
     }
 
@@ -591,6 +1489,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         let words = block_words[bi];
         if info.kind == BlockKind::Dateline {
             let headline = first_content
+                && !byline(line)
                 && (8..=30).contains(&words)
                 && line
                     .trim_start()
@@ -611,8 +1510,33 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         if info.kind != BlockKind::Paragraph {
             continue;
         }
-        if (3..=30).contains(&words) && !line.trim_end().ends_with('.') {
+        // (A headline starts with a capital, a digit or a quotation mark: a line in lower case
+        // is a tagline or a fragment.)
+        let candidate =
+            |k: usize, line: &str| {
+                (3..=30).contains(&block_words[k])
+                    && !line.trim_end().ends_with('.')
+                    && line.trim_start().chars().next().is_some_and(|c| {
+                        c.is_uppercase() || c.is_ascii_digit() || "«\"“'".contains(c)
+                    })
+            };
+        if candidate(bi, line) {
             title = Some(bi);
+            // A kicker of three words or fewer above a longer headline (« Guerre en Ukraine »
+            // then « Kiev affirme avoir repoussé une offensive dans l'est »).
+            if words <= 3 {
+                let next = (bi + 1..nb).find(|&k| infos[k].kind != BlockKind::Boilerplate);
+                if let Some(k) = next {
+                    let nb_ = &doc.seg.blocks[k];
+                    let next_line = &doc.norm.text[nb_.start..nb_.end];
+                    if infos[k].kind == BlockKind::Paragraph
+                        && block_words[k] >= 5
+                        && candidate(k, next_line)
+                    {
+                        title = Some(k);
+                    }
+                }
+            }
         }
         break;
     }
@@ -644,6 +1568,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
     }
     spans.sort_by_key(|(s, _)| (s.start, s.end));
+    // Overlapping spans (an inline span inside a line set aside later) are merged.
+    spans.dedup_by(|next, prev| {
+        if next.0.start < prev.0.end {
+            prev.0 = NSpan::new(prev.0.start, prev.0.end.max(next.0.end));
+            true
+        } else {
+            false
+        }
+    });
     doc.set_boilerplate(
         spans.iter().map(|(s, _)| *s).collect(),
         infos
@@ -864,5 +1797,275 @@ mod tests {
         assert_eq!(k[0].1, BlockKind::Boilerplate);
         assert_eq!(k[1].1, BlockKind::Boilerplate);
         assert_eq!(k[2].1, BlockKind::Paragraph);
+    }
+}
+
+#[cfg(test)]
+mod page_chrome_tests {
+    use super::*;
+
+    /// (line, kind) for each block of an invented page.
+    fn kinds(text: &str) -> Vec<(String, BlockKind)> {
+        let mut d = Doc::new(text);
+        let c = detect(&mut d);
+        d.seg
+            .blocks
+            .iter()
+            .zip(c.blocks)
+            .map(|(b, i)| (text[b.start..b.end].to_string(), i.kind))
+            .collect()
+    }
+
+    fn kind_of(k: &[(String, BlockKind)], prefix: &str) -> BlockKind {
+        k.iter()
+            .find(|(l, _)| l.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no line {prefix:?} in {k:?}"))
+            .1
+    }
+
+    /// Boilerplate spans of a page, as text.
+    fn chrome_spans(text: &str) -> Vec<String> {
+        let mut d = Doc::new(text);
+        let c = detect(&mut d);
+        c.spans
+            .iter()
+            .map(|(s, _)| d.norm.text[s.start..s.end].to_string())
+            .collect()
+    }
+
+    const BODY: &str = "Les dirigeants de douze pays se sont réunis mardi à Lyon pour discuter de la sécurité alimentaire, a annoncé le ministère.";
+    const BODY2: &str = "Les discussions ont porté sur les stocks de céréales et les routes commerciales, a précisé un porte-parole du ministère.";
+
+    #[test]
+    fn navigation_bars_breadcrumbs_and_rubrics() {
+        let text = format!(
+            "Le Courrier du Plateau\nActualité   Politique   Société   Sport   Contactez-nous   Fighting fake news together\nPage d'accueil > Propos du ministère\nAccueil » Monde » Asie\nSanté, Politique\nÉconomie - Agriculture\nHome | News | World | Politique | Contact\nSommet régional sur la sécurité alimentaire à Lyon\n{BODY}\n{BODY2}"
+        );
+        let k = kinds(&text);
+        for chrome in [
+            "Le Courrier du Plateau",
+            "Actualité   Politique",
+            "Page d'accueil",
+            "Accueil »",
+            "Santé, Politique",
+            "Économie - Agriculture",
+            "Home | News",
+        ] {
+            assert_eq!(
+                kind_of(&k, chrome),
+                BlockKind::Boilerplate,
+                "{chrome}: {k:?}"
+            );
+        }
+        assert_eq!(kind_of(&k, "Sommet régional"), BlockKind::Title, "{k:?}");
+        // Not chrome: a headline with its rubric, a place and its country, a list of places,
+        // a byline of three people, an intertitle that is also a rubric, two sentences with
+        // double spaces between them.
+        let text = format!(
+            "Politique - Le gouvernement démissionne après le vote\nMoscou, Russie\n{BODY}\nLyon, Grenoble, Annecy\nAnne Martin, Paul Durand, Léa Petit\n{BODY2}\nDiplomatie\n{BODY}  Il a remercié les délégués.  Ils repartent demain."
+        );
+        let k = kinds(&text);
+        assert_eq!(kind_of(&k, "Politique - Le"), BlockKind::Title, "{k:?}");
+        for content in [
+            "Moscou, Russie",
+            "Lyon, Grenoble",
+            "Anne Martin",
+            "Diplomatie",
+            "Les dirigeants de douze pays se sont réunis mardi à Lyon pour discuter de la sécurité alimentaire, a annoncé le ministère.  Il",
+        ] {
+            assert_ne!(kind_of(&k, content), BlockKind::Boilerplate, "{content}: {k:?}");
+        }
+    }
+
+    #[test]
+    fn menus_one_item_per_line_and_tickers() {
+        let text = format!(
+            "Français\nEnglish\nAccueil\nCoopération\nMultimédia\n14:32 La Bourse de Paris ouvre en hausse\nSommet régional sur la sécurité alimentaire\n{BODY}\nRéforme\n{BODY2}\n0:00 / 2:35\nPage 1 sur 3"
+        );
+        let k = kinds(&text);
+        for chrome in ["Coopération", "Multimédia", "14:32", "0:00", "Page 1"] {
+            assert_eq!(
+                kind_of(&k, chrome),
+                BlockKind::Boilerplate,
+                "{chrome}: {k:?}"
+            );
+        }
+        // An intertitle between two paragraphs, a time alone (part of a dateline).
+        assert_eq!(kind_of(&k, "Réforme"), BlockKind::Paragraph, "{k:?}");
+        let k = kinds(&format!("Sommet régional à Lyon\n16:48\n{BODY}"));
+        assert_ne!(kind_of(&k, "16:48"), BlockKind::Boilerplate, "{k:?}");
+    }
+
+    #[test]
+    fn repeated_and_cut_short_headlines_and_leads() {
+        let text = format!(
+            "Sommet régional sur la sécurité alimentaire à Lyon\n  • Sommet régional sur la sécurité alimentaire à Lyon\nSommet régional sur la sécurité alimentaire à Lyon© Photo Anne Martin\n{BODY}\n{BODY}\nLes dirigeants de douze pays se sont réunis mardi à Lyon pour discuter de la sécu\n{BODY2}"
+        );
+        let k = kinds(&text);
+        assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
+        assert_eq!(k[1].1, BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(k[3].1, BlockKind::Paragraph, "{k:?}");
+        assert_eq!(k[4].1, BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(k[5].1, BlockKind::Boilerplate, "{k:?}");
+        // The repeated headline of an image title goes, its credit stays.
+        let spans = chrome_spans(&text);
+        assert!(
+            spans.contains(&"Sommet régional sur la sécurité alimentaire à Lyon".to_string()),
+            "{spans:?}"
+        );
+        assert!(
+            !spans.iter().any(|s| s.contains("Anne Martin")),
+            "{spans:?}"
+        );
+        // A teaser cut short before the full lead; the page title with the site's name.
+        let text = format!(
+            "Sommet régional sur la sécurité alimentaire à Lyon | Le Courrier du Plateau\nSommet régional sur la sécurité alimentaire à Lyon\nLes dirigeants de douze pays se sont réunis mardi à Lyon pour...\n{BODY}"
+        );
+        let k = kinds(&text);
+        assert_eq!(k[0].1, BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(k[1].1, BlockKind::Title, "{k:?}");
+        assert_eq!(k[2].1, BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(k[3].1, BlockKind::Paragraph, "{k:?}");
+        // Not a copy: a lead that repeats the headline word for word and goes on.
+        let k = kinds("La Chine et le Brésil signent un accord sur le soja\nLa Chine et le Brésil signent un accord sur le soja, a annoncé mardi le ministère du Commerce à Pékin.");
+        assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
+        assert_eq!(k[1].1, BlockKind::Paragraph, "{k:?}");
+    }
+
+    #[test]
+    fn stamps_counters_banners_credits_and_taglines() {
+        let text = format!(
+            "l'information indépendante depuis 1945\nSommet régional sur la sécurité alimentaire à Lyon\n(last modified 2024-03-12T11:16:14+00:00 )\nPar Jeanne Morel, publié le 12 mars 2024 à 14h32, mis à jour le 12 mars 2024 à 18h05\nTemps de lecture : 3 min\nLecture 4 min.\n{BODY}\n© Photo : Anne Martin / Le Courrier\n12 commentaires\nCet article est réservé aux abonnés. Il vous reste 80% à lire.\nNous utilisons des cookies pour vous offrir la meilleure expérience. En poursuivant votre navigation, vous acceptez leur utilisation.\nDéjà abonné ? Se connecter\n© 2024 Le Courrier du Plateau\n{BODY2}"
+        );
+        let k = kinds(&text);
+        for chrome in [
+            "l'information",
+            "(last modified",
+            "Temps de lecture",
+            "Lecture 4",
+            "© Photo",
+            "12 commentaires",
+            "Cet article est réservé",
+            "Nous utilisons des cookies",
+            "Déjà abonné",
+            "© 2024",
+        ] {
+            assert_eq!(
+                kind_of(&k, chrome),
+                BlockKind::Boilerplate,
+                "{chrome}: {k:?}"
+            );
+        }
+        assert_eq!(kind_of(&k, "Sommet"), BlockKind::Title, "{k:?}");
+        // A byline with its dates is content (the card reads it).
+        assert_eq!(kind_of(&k, "Par Jeanne"), BlockKind::Dateline, "{k:?}");
+        // Not chrome: sentences about reading and comments, a caption with its credit, a
+        // sentence about cookies in an article, a fragment opening an excerpt.
+        let text = format!(
+            "{BODY}\nLa lecture du verdict a duré 40 minutes.\nIl a reçu 12 commentaires.\nLe maire inaugure le pont, le 3 mars 2024. © Anne Martin / Le Courrier\nLes députés ont voté la loi sur les cookies, qui oblige les sites à demander le consentement des internautes avant tout suivi.\n{BODY2}"
+        );
+        let k = kinds(&text);
+        for content in ["La lecture", "Il a reçu", "Le maire", "Les députés"] {
+            assert_ne!(
+                kind_of(&k, content),
+                BlockKind::Boilerplate,
+                "{content}: {k:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn inline_chrome_and_one_line_pastes() {
+        // An article pasted as one line: content, only its closing credit and address go.
+        let one = format!(
+            "https://www.exemple.example/monde/article-123 {BODY} {BODY2} « Nous voulons une coopération mutuellement bénéfique », a-t-il ajouté. La réunion durera deux jours. SOURCE: FRENCH PRESS TV"
+        );
+        let k = kinds(&one);
+        assert_eq!(k.len(), 1);
+        assert_eq!(k[0].1, BlockKind::Paragraph, "{k:?}");
+        let spans = chrome_spans(&one);
+        assert_eq!(
+            spans,
+            vec![
+                "https://www.exemple.example/monde/article-123".to_string(),
+                "SOURCE: FRENCH PRESS TV".to_string()
+            ]
+        );
+        // A one-line paste opening with a line-start pattern and ending with a copyright.
+        let one = format!("Photo : le sommet de Lyon. {BODY} {BODY2} Tous droits réservés.");
+        assert_eq!(kinds(&one)[0].1, BlockKind::Paragraph);
+        // « Lire aussi » glued after the last sentence, a web address inside a sentence.
+        let text = format!(
+            "{BODY} Lire aussi sur notre site : La Chine et l'Inde relancent leur dialogue\n{BODY2} Le rapport est en ligne sur https://www.exemple.example/rapport.pdf depuis mardi."
+        );
+        let spans = chrome_spans(&text);
+        assert_eq!(
+            spans,
+            vec![
+                "Lire aussi sur notre site : La Chine et l'Inde relancent leur dialogue"
+                    .to_string(),
+                "https://www.exemple.example/rapport.pdf".to_string()
+            ]
+        );
+        // Not chrome: « lire aussi » inside a sentence, a « source » that is not a credit.
+        let text = format!(
+            "{BODY} Il faut lire aussi le rapport de la commission. Une source : le ministère."
+        );
+        assert!(chrome_spans(&text).is_empty(), "{:?}", chrome_spans(&text));
+    }
+
+    #[test]
+    fn bylines_captions_kickers_and_bare_addresses() {
+        let text = format!(
+            "Guerre en Ukraine\nKiev affirme avoir repoussé une offensive dans l'est\nPar Anne Martin (AFP)\nUn soldat dans une tranchée près de la ville, le 2 mars 2024 ( AFP / Paul DURAND )\n{BODY}\nLe maire devant le pont, le 3 mars 2024. Léa Petit/ Le Courrier\nexemple.fr/monde/ukraine-offensive-123\nVoir les 12 commentaires\n{BODY2} Le rapport est sur exemple.fr/rapport-annuel depuis mardi."
+        );
+        let k = kinds(&text);
+        assert_eq!(kind_of(&k, "Kiev affirme"), BlockKind::Title, "{k:?}");
+        assert_eq!(kind_of(&k, "Par Anne"), BlockKind::Dateline, "{k:?}");
+        assert_eq!(kind_of(&k, "Un soldat"), BlockKind::Caption, "{k:?}");
+        assert_eq!(kind_of(&k, "Le maire"), BlockKind::Caption, "{k:?}");
+        assert_eq!(kind_of(&k, "exemple.fr"), BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(kind_of(&k, "Voir les 12"), BlockKind::Boilerplate, "{k:?}");
+        let spans = chrome_spans(&text);
+        assert!(
+            spans.contains(&"exemple.fr/rapport-annuel".to_string()),
+            "{spans:?}"
+        );
+        // Not a kicker: a short headline followed by a sentence; not a byline: « Par » in a
+        // sentence, « Par la rédaction » (a pattern).
+        let k = kinds(&format!(
+            "Le Drian à Beyrouth\n{BODY}\nPar ailleurs, le ministre a quitté la salle.\n{BODY2}"
+        ));
+        assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
+        assert_eq!(kind_of(&k, "Par ailleurs"), BlockKind::Paragraph, "{k:?}");
+        // Not a credit: dates with slashes in a dateline.
+        let k = kinds(&format!(
+            "Sommet à Lyon\nPublié le 12/03/2024. Mis à jour le 13/03/2024\n{BODY}"
+        ));
+        assert_eq!(k[1].1, BlockKind::Dateline, "{k:?}");
+        // Not a credit: a headline ending with a bracketed speaker.
+        let k = kinds(&format!(
+            "La Chine refuse toute ingérence (porte-parole)\n{BODY}"
+        ));
+        assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
+    }
+
+    #[test]
+    fn english_captions_short_and_long() {
+        let text = format!(
+            "{BODY}\nChinese President Xi Jinping speaks in Beijing\nThe leaders pose for a group photo during the summit in Lyon, France, on March 12, 2024.\n{BODY2}\nXi Jinping et Vladimir Poutine à Moscou"
+        );
+        let k = kinds(&text);
+        assert_eq!(
+            kind_of(&k, "Chinese President"),
+            BlockKind::Boilerplate,
+            "{k:?}"
+        );
+        assert_eq!(kind_of(&k, "The leaders"), BlockKind::Boilerplate, "{k:?}");
+        assert_ne!(
+            kind_of(&k, "Xi Jinping et"),
+            BlockKind::Boilerplate,
+            "{k:?}"
+        );
     }
 }

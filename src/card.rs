@@ -14,52 +14,255 @@
 //! - summary: three sentences chosen by a lead-biased score of entity, stance and frame density,
 //!   returned in text order.
 
+use crate::boilerplate::Chrome;
 use crate::doc::{Doc, NSpan};
 use crate::lexicon::lexicons;
 use crate::schema::*;
 
-/// Finds the publisher, from the strongest evidence to the weakest: a known outlet or a domain
-/// in the datelines, then in the footers; a known outlet alone on a short line above the title
-/// (a logo: « CGTN Français »); an agency credited at the start of the first paragraph
-/// (« FRANCFORT, 6 juin (Reuters) - », « ASTANA, 12 novembre. /Kazinform/ - », « Moscou, 18
-/// février - Sputnik. »); else the name that opens a dateline (« Le Courrier de l'Est | Publié
-/// le … »).
-pub fn publisher(
-    doc: &Doc,
-    datelines: &[usize],
-    footers: &[usize],
-    header: std::ops::Range<usize>,
-    lead: Option<usize>,
-) -> Option<(Publisher, NSpan)> {
-    datelines
-        .iter()
-        .find_map(|&bi| known_publisher(doc, bi))
+/// A publisher found on the page: the outlet as the page names it, where, and the gazetteer's
+/// canonical name (the name itself when the outlet is not in the gazetteer).
+pub struct Found {
+    pub publisher: Publisher,
+    pub span: NSpan,
+    pub canonical: String,
+    /// The gazetteer's kind of outlet (`agency`, `newspaper`…), empty for other names.
+    pub kind: String,
+}
+
+/// Finds the publisher, from the strongest evidence to the weakest:
+/// 1. a known outlet or a domain in a dateline or byline (not a photo credit): « Le Courrier de
+///    l'Est | Publié le … », « Par Anne Martin (AFP), publié le … »;
+/// 2. in a footer or a closing « SOURCE : … » credit (not a photo credit, not « (Avec AFP) »);
+///    a copyright line (« © 2024 Le Quotidien ») is a footer;
+/// 3. in a « Suivez-nous » line that names the outlet (« Suivez Le Quotidien sur Telegram »);
+/// 4. alone on a short line above the title (a logo: « CGTN Français »);
+/// 5. credited at the start of the first paragraph (« FRANCFORT, 6 juin (Reuters) - »,
+///    « ASTANA, 12 novembre. /Kazinform/ - », « Moscou, 18 février - Sputnik. », « Abidjan, 19
+///    sept 2024 (AIP)-… ») or opening it (« Pars Today – Le ministre … »);
+/// 6. on a short wire line between the title and the text (« AA / Istanbul », « PARIS (AFP) »)
+///    or in a byline without a date (« Par Anne Martin, avec AFP » is not one: see 2);
+/// 7. in the credit of a photo when the outlet is a newspaper, a site or a channel (its own
+///    photographer: « Anne Martin/ Le Quotidien »), not an agency;
+/// 8. else the name that opens a dateline when it reads like an outlet's name.
+///
+/// The name is the outlet as written on the page (« AA », « French.china.org.cn »), or its
+/// canonical name when the page shouts it in capitals (« SOURCE : FRENCH PRESS TV »).
+pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Found> {
+    let nb = doc.seg.blocks.len();
+    let rule_of = |bi: usize| chrome.blocks[bi].rule.as_ref().map(|r| r.id.as_ref());
+    let top = chrome.title.or(lead).unwrap_or(nb);
+    let any = |_: &str, _: &str| true;
+    let datelines = || {
+        chrome
+            .datelines
+            .iter()
+            .copied()
+            .filter(|&bi| !photo_credit(doc, bi))
+    };
+    // 1. Datelines and bylines.
+    datelines()
+        .find_map(|bi| known_publisher(doc, bi))
+        // 2. Footers, closing credits, copyright lines.
         .or_else(|| {
-            footers
+            (0..nb)
+                .filter(|&bi| rule_of(bi) == Some("boilerplate:footer") && !photo_credit(doc, bi))
+                .find_map(|bi| known_publisher(doc, bi))
+        })
+        .or_else(|| {
+            chrome
+                .spans
                 .iter()
-                .filter(|&&bi| !photo_credit(doc, bi))
-                .find_map(|&bi| known_publisher(doc, bi))
+                .filter(|(s, r)| {
+                    r.id == "boilerplate:footer"
+                        && doc
+                            .seg
+                            .blocks
+                            .iter()
+                            .all(|b| b.start != s.start || b.end != s.end)
+                })
+                .find_map(|(s, _)| known_media_in(doc, s.start, s.end, any))
         })
         .or_else(|| {
-            header
-                .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 6)
-                .find_map(|bi| known_media(doc, bi, usize::MAX, |_, _| true))
+            (0..nb)
+                .filter(|&bi| chrome.blocks[bi].kind != BlockKind::Paragraph)
+                .filter(|&bi| copyright_line(doc, bi))
+                .find_map(|bi| known_publisher(doc, bi).or_else(|| copyright_name(doc, bi)))
         })
-        .or_else(|| lead.and_then(|bi| known_media(doc, bi, LEAD_BYTES, agency_credit)))
-        .or_else(|| datelines.iter().find_map(|&bi| dateline_name(doc, bi)))
+        // 3. « Suivez Le Quotidien sur Telegram ».
+        .or_else(|| {
+            (0..nb)
+                .filter(|&bi| rule_of(bi) == Some("boilerplate:follow"))
+                .find_map(|bi| known_media(doc, bi, usize::MAX, any))
+        })
+        // 4. A logo line above the title.
+        .or_else(|| {
+            // (The name must end the logo or a part of it: « Le Soleil du Sahel » is not « Le
+            // Soleil ».)
+            let ends_part = |_: &str, after: &str| {
+                let a = after.trim_start();
+                a.is_empty() || a.starts_with(['|', '-', '–', '—', ':', ',', '.', '(', '/'])
+            };
+            (0..top)
+                .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 6)
+                .find_map(|bi| known_media(doc, bi, usize::MAX, ends_part))
+        })
+        // 5. The first paragraph's credit or opener.
+        .or_else(|| {
+            let bi = lead?;
+            known_media(doc, bi, LEAD_BYTES, agency_credit)
+                .or_else(|| known_media(doc, bi, LEAD_BYTES, lead_opener))
+        })
+        // 6. A wire line between the title and the text, or a byline.
+        .or_else(|| {
+            // (The few lines after the title: a standfirst may come before the wire line.)
+            let from = chrome.title.map_or(0, |t| t + 1);
+            (from..(from + HEAD_LINES).min(nb))
+                .filter(|&bi| chrome.blocks[bi].kind != BlockKind::Boilerplate)
+                .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 8 || byline(doc, bi))
+                .find_map(|bi| {
+                    if byline(doc, bi) {
+                        known_media(doc, bi, usize::MAX, any)
+                    } else {
+                        known_media(doc, bi, usize::MAX, wire_credit)
+                    }
+                })
+        })
+        // 7. Its own photographer's credit.
+        .or_else(|| {
+            (0..nb)
+                .filter(|&bi| {
+                    chrome.blocks[bi].kind != BlockKind::Boilerplate
+                        && doc.seg.blocks[bi].tokens.len() <= 80
+                })
+                .find_map(|bi| {
+                    known_media(doc, bi, usize::MAX, photo_credit_end).filter(|f| {
+                        // Its own photographer: a newspaper, a site, a channel or a radio (a
+                        // credit to an agency says who took the picture).
+                        matches!(f.kind.as_str(), "newspaper" | "online" | "tv" | "radio")
+                    })
+                })
+        })
+        // 8. The name opening a dateline.
+        .or_else(|| datelines().find_map(|bi| dateline_name(doc, bi)))
+}
+
+/// A copyright line: « © » or « Copyright » with a year, or « tous droits réservés ».
+fn copyright_line(doc: &Doc, bi: usize) -> bool {
+    let b = &doc.seg.blocks[bi];
+    let lower = &doc.lower[b.start..b.end];
+    let year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    ((lower.contains('©') || lower.contains("copyright")) && year && b.tokens.len() <= 16)
+        || lower.contains("droits réservés")
+        || lower.contains("rights reserved")
+}
+
+/// The name in a copyright line (« © 2024 Le Quotidien du Soir. Tous droits réservés »,
+/// « Copyright © Le Quotidien 2023 »): what is left without the sign, the years and the rights
+/// phrase, when it reads like a name (one to six words, capitalised).
+fn copyright_name(doc: &Doc, bi: usize) -> Option<Found> {
+    let b = &doc.seg.blocks[bi];
+    let line = &doc.text()[b.start..b.end];
+    let lower = &doc.lower[b.start..b.end];
+    let from = lower
+        .find('©')
+        .map(|i| i + '©'.len_utf8())
+        .or_else(|| lower.find("copyright").map(|i| i + "copyright".len()))?;
+    let to = [
+        "tous droits",
+        "droits réservés",
+        "all rights",
+        ". ",
+        " - ",
+        " | ",
+    ]
+    .iter()
+    .filter_map(|p| lower[from..].find(p).map(|i| from + i))
+    .min()
+    .unwrap_or(lower.len());
+    let piece = &line[from..to];
+    let lead = piece.len() - piece.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+    let name = piece[lead..]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | ','))
+        .trim_end();
+    let words = name.split_whitespace().count();
+    let ok = (1..=6).contains(&words)
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !name.to_lowercase().starts_with("photo")
+        && !name.chars().any(|c| c.is_ascii_digit());
+    if !ok {
+        return None;
+    }
+    let s = b.start + from + lead;
+    Some(Found {
+        publisher: Publisher {
+            name: name.to_string(),
+            state_affiliated: false,
+            country: None,
+            rule: Rule::new(
+                "publisher:copyright",
+                "name in the page's copyright line (not a known outlet)",
+            ),
+        },
+        span: NSpan::new(s, s + name.len()),
+        canonical: name.to_string(),
+        kind: String::new(),
+    })
+}
+
+/// A byline: « Par Anne Martin », « Par Anne Martin (AFP) », « By … » (at most 15 words).
+fn byline(doc: &Doc, bi: usize) -> bool {
+    let b = &doc.seg.blocks[bi];
+    let lower = doc.lower[b.start..b.end].trim_start();
+    (lower.starts_with("par ") || lower.starts_with("by ")) && b.tokens.len() <= 20
+}
+
+/// Is a media name set off like a wire credit on its own short line: « AA / Istanbul »,
+/// « PARIS (AFP) », « Reuters »?
+fn wire_credit(before: &str, after: &str) -> bool {
+    let b = before.trim_end();
+    let a = after.trim_start();
+    let b_ok = b.is_empty() || b.ends_with(['(', '/', '-', '–', '—', '|']);
+    let a_ok = a.is_empty() || a.starts_with([')', '/', '-', '–', '—', '|', ',']);
+    b_ok && a_ok
+}
+
+/// Is a media name opening the text, followed by a dash or a colon (« Pars Today – Le vice-
+/// ministre … », « AFP - Le président … »)?
+fn lead_opener(before: &str, after: &str) -> bool {
+    before.trim().is_empty()
+        && ["-", "–", "—", ":"]
+            .iter()
+            .any(|d| after.trim_start().starts_with(d) && after.starts_with(' '))
+}
+
+/// Is a media name the end of a photo credit (« Anne Martin/ Le Quotidien », « © Le Quotidien »,
+/// « Photo : Le Quotidien »)?
+fn photo_credit_end(before: &str, after: &str) -> bool {
+    let b = before.trim_end();
+    let a = after.trim();
+    (a.is_empty() || a == ")" || a == ".")
+        && (b.ends_with('/') || b.ends_with('©') || b.to_lowercase().ends_with("photo :"))
 }
 
 /// The end of a wire-style dateline opening block `bi` (« Pékin, 16 mai 2024 (Chine Nouvelle)
-/// -- Le président … »): the byte offset of the dash that closes it, when it comes within
-/// `LEAD_BYTES` and after at most 10 words.
+/// -- Le président … », « Abidjan, 19 sept 2024 (AIP)-La directrice … »): the byte offset of the
+/// dash that closes it, when it comes within `LEAD_BYTES` and after at most 10 words.
 pub fn lead_dateline_end(doc: &Doc, bi: usize) -> Option<usize> {
     let b = &doc.seg.blocks[bi];
     let end = crate::floor_char_boundary(&doc.text()[..b.end], b.start + LEAD_BYTES);
     let head = &doc.text()[b.start..end];
-    let dash = [" -- ", " - ", " — ", " – "]
-        .iter()
-        .filter_map(|d| head.find(d))
-        .min()?;
+    let dash = [
+        " -- ", " - ", " — ", " – ", ")-", ") -", ")–", ")—", "/-", "/ -",
+    ]
+    .iter()
+    .filter_map(|d| {
+        head.find(d)
+            .map(|i| if d.starts_with([')', '/']) { i + 1 } else { i })
+    })
+    .min()?;
     (head[..dash].split_whitespace().count() <= 10).then_some(b.start + dash)
 }
 
@@ -69,8 +272,13 @@ pub fn lead_dateline_end(doc: &Doc, bi: usize) -> Option<usize> {
 fn photo_credit(doc: &Doc, bi: usize) -> bool {
     let b = &doc.seg.blocks[bi];
     let lower = doc.lower[b.start..b.end].trim_start();
+    // « © AFP » alone credits a picture; « © 2024 Le Quotidien » is the page's copyright.
+    if lower.starts_with('©') && !copyright_line(doc, bi) {
+        return true;
+    }
     [
         "photo",
+        "(photo",
         "crédit",
         "credit",
         "illustration",
@@ -82,6 +290,9 @@ fn photo_credit(doc: &Doc, bi: usize) -> bool {
     .iter()
     .any(|p| lower.starts_with(p))
 }
+
+/// How many lines after the title are read for a wire line or a byline.
+const HEAD_LINES: usize = 8;
 
 /// How far into the first paragraph an agency credit is looked for.
 const LEAD_BYTES: usize = 100;
@@ -95,8 +306,69 @@ fn agency_credit(before: &str, after: &str) -> bool {
         && matches!(a, Some(')' | '/' | '.' | '-' | '–' | '—' | ','))
 }
 
-/// The first segment of a dateline when it reads like a name: 1–6 words, capitalised, no digits.
-fn dateline_name(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
+/// Words that outlets' names are made of (« Le Courrier de l'Est », « La Voix du Nord »): a
+/// name opening a dateline is taken for an outlet only with one of them, an article, or as an
+/// acronym (a person's name opens a byline: « Anne Martin | 3 mars 2024 »).
+const OUTLET_WORDS: &[&str] = &[
+    "journal",
+    "courrier",
+    "quotidien",
+    "presse",
+    "press",
+    "tribune",
+    "républicain",
+    "dépêche",
+    "nouvelle",
+    "nouvelles",
+    "nouvelliste",
+    "écho",
+    "echo",
+    "echos",
+    "info",
+    "infos",
+    "radio",
+    "tv",
+    "télé",
+    "télévision",
+    "agence",
+    "times",
+    "post",
+    "matin",
+    "soir",
+    "monde",
+    "gazette",
+    "news",
+    "hebdo",
+    "magazine",
+    "express",
+    "observateur",
+    "actu",
+    "actualité",
+    "actualités",
+    "libre",
+    "liberté",
+    "progrès",
+    "indépendant",
+    "union",
+    "voix",
+    "provence",
+    "midi",
+    "ouest",
+    "est",
+    "nord",
+    "sud",
+    "daily",
+    "herald",
+    "media",
+    "médias",
+    "fm",
+    "channel",
+    "chaîne",
+];
+
+/// The first segment of a dateline when it reads like an outlet's name: 1–6 words,
+/// capitalised, no digits, no comma, with an article, an outlet word or in capitals.
+fn dateline_name(doc: &Doc, bi: usize) -> Option<Found> {
     let b = &doc.seg.blocks[bi];
     let line = &doc.text()[b.start..b.end];
     let cut = line
@@ -104,18 +376,29 @@ fn dateline_name(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
         .or_else(|| line.find(" - "))
         .or_else(|| line.find(" — "))?;
     let seg = line[..cut].trim();
-    let words = seg.split_whitespace().count();
-    let ok = (1..=6).contains(&words)
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    let lower = seg.to_lowercase();
+    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let outlet_like = ["le", "la", "les", "l'", "the"]
+        .iter()
+        .any(|a| first == *a || (a.ends_with('\'') && first.starts_with(a)))
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| OUTLET_WORDS.contains(&w))
+        || (words.len() == 1 && seg.chars().filter(|c| c.is_uppercase()).count() >= 2);
+    let ok = (1..=6).contains(&words.len())
+        && outlet_like
         && seg.chars().next().is_some_and(char::is_uppercase)
-        && !seg.chars().any(|c| c.is_ascii_digit())
-        && !seg.to_lowercase().starts_with("publié")
-        && !seg.to_lowercase().starts_with("mis");
+        && !seg.chars().any(|c| c.is_ascii_digit() || c == ',')
+        && !lower.starts_with("publié")
+        && !lower.starts_with("par ")
+        && !lower.starts_with("mis");
     if !ok {
         return None;
     }
     let start = b.start + (line.len() - line.trim_start().len());
-    Some((
-        Publisher {
+    Some(Found {
+        publisher: Publisher {
             name: seg.to_string(),
             state_affiliated: false,
             country: None,
@@ -124,30 +407,43 @@ fn dateline_name(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
                 "name opening the dateline (not a known outlet)",
             ),
         },
-        NSpan::new(start, start + seg.len()),
-    ))
+        span: NSpan::new(start, start + seg.len()),
+        canonical: seg.to_string(),
+        kind: String::new(),
+    })
 }
 
 /// A known outlet (media gazetteer) or a domain name in block `bi`.
-fn known_publisher(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
+fn known_publisher(doc: &Doc, bi: usize) -> Option<Found> {
     known_media(doc, bi, usize::MAX, |_, _| true).or_else(|| domain_name(doc, bi))
 }
 
 /// The first known outlet named in the first `limit` bytes of block `bi` (whole words) for which
-/// `accept(text before, text after)` holds.
+/// `accept(text before, text after)` holds (both within the block).
 fn known_media(
     doc: &Doc,
     bi: usize,
     limit: usize,
     accept: impl Fn(&str, &str) -> bool,
-) -> Option<(Publisher, NSpan)> {
-    let lex = lexicons();
+) -> Option<Found> {
     let b = &doc.seg.blocks[bi];
     let end = crate::floor_char_boundary(&doc.lower[..b.end], b.start.saturating_add(limit));
-    let lower = &doc.lower[b.start..end];
+    known_media_in(doc, b.start, end, accept)
+}
+
+/// The first known outlet named in `doc.lower[start..end]` (whole words, not a social network)
+/// for which `accept(text before, text after)` holds (both within the range).
+fn known_media_in(
+    doc: &Doc,
+    start: usize,
+    end: usize,
+    accept: impl Fn(&str, &str) -> bool,
+) -> Option<Found> {
+    let lex = lexicons();
+    let lower = &doc.lower[start..end];
+    let text = doc.text();
     for m in lex.media_ac.find_iter(lower) {
-        let (s, e) = (b.start + m.start(), b.start + m.end());
-        let text = doc.text();
+        let (s, e) = (start + m.start(), start + m.end());
         let before_ok = text[..s]
             .chars()
             .next_back()
@@ -156,33 +452,47 @@ fn known_media(
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
-        if !before_ok || !after_ok || !accept(&text[b.start..s], &text[e..b.end]) {
+        let g = &lex.gaz[lex.media_pat[m.pattern().as_usize()]];
+        let surface = &text[s..e];
+        // A short name (« AA », « MAP », « Fars ») or one that is also a phrase (« Le Matin »,
+        // « La Presse ») counts capitalised only; domain names as written.
+        let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
+        let phrase_like = surface.len() <= 5 || surface.contains(' ');
+        if !before_ok
+            || !after_ok
+            || g.kind == "platform"
+            || (phrase_like && !capitalised && !surface.contains('.'))
+            || !accept(&text[start..s], &text[e..end])
+        {
             continue;
         }
-        let g = &lex.gaz[lex.media_pat[m.pattern().as_usize()]];
-        return Some((
-            Publisher {
-                name: g.canonical.clone(),
+        // Shouted in capitals (« FRENCH PRESS TV »): the canonical name reads better.
+        let shouted = surface.contains(' ') && !surface.chars().any(char::is_lowercase);
+        let name = if shouted {
+            g.canonical.clone()
+        } else {
+            doc.original_slice(NSpan::new(s, e)).to_string()
+        };
+        return Some(Found {
+            publisher: Publisher {
+                name,
                 state_affiliated: g.state_affiliated,
                 country: g.country.clone(),
                 rule: Rule::new(
                     "publisher:media",
-                    format!(
-                        "{}: {} (matched « {} »)",
-                        g.origin,
-                        g.canonical,
-                        &text[s..e]
-                    ),
+                    format!("{}: {} (matched « {} »)", g.origin, g.canonical, surface),
                 ),
             },
-            NSpan::new(s, e),
-        ));
+            span: NSpan::new(s, e),
+            canonical: g.canonical.clone(),
+            kind: g.kind.clone(),
+        });
     }
     None
 }
 
 /// A bare domain name in block `bi` (a dateline or footer).
-fn domain_name(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
+fn domain_name(doc: &Doc, bi: usize) -> Option<Found> {
     let b = &doc.seg.blocks[bi];
     for k in b.tokens.clone() {
         let w = doc.tok(k);
@@ -193,15 +503,211 @@ fn domain_name(doc: &Doc, bi: usize) -> Option<(Publisher, NSpan)> {
                 (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
             })
         {
-            return Some((
-                Publisher {
+            return Some(Found {
+                publisher: Publisher {
                     name: w.to_string(),
                     state_affiliated: false,
                     country: None,
                     rule: Rule::new("publisher:domain", format!("domain name « {w} »")),
                 },
-                NSpan::new(doc.tokens()[k].start(), doc.tokens()[k].end()),
-            ));
+                span: NSpan::new(doc.tokens()[k].start(), doc.tokens()[k].end()),
+                canonical: w.to_string(),
+                kind: String::new(),
+            });
+        }
+    }
+    None
+}
+
+/// The publication date (year, month, day), from the strongest evidence to the weakest:
+/// 1. a full date in a dateline or byline, the one introduced by « Publié le » / « Published »
+///    first, else the first that is not an update (« Mis à jour le », « Updated »), else an
+///    update; a dateline that reads like a photo caption (more than eight words, the date in
+///    words, no dateline phrase: « Le ministre à Pékin, le 3 juillet 2024 ») gives none;
+/// 2. an English date in a dateline (« Jul 05, 2025 09:27 UTC », « 5 July 2025 »);
+/// 3. the full date of a wire-style dateline opening the first paragraph (« Pékin, 16 mai 2024
+///    (Xinhua) -- », « Abidjan, 19 sept 2024 (AIP)- »).
+///
+/// A date without its year (« 14/07 ») or without its day (« 2024-09 ») is no publication date.
+pub fn publication_date(
+    doc: &Doc,
+    chrome: &Chrome,
+    dates: &[crate::dates::DateAnn],
+    lead: Option<usize>,
+) -> Option<(i32, u32, u32)> {
+    let full = |d: &crate::dates::DateAnn| Some((d.year?, d.month?, d.day?));
+    // (rank, order, date): rank 0 = publication, 1 = plain, 2 = update.
+    let mut best: Option<(u8, (i32, u32, u32))> = None;
+    for &bi in &chrome.datelines {
+        let b = &doc.seg.blocks[bi];
+        let lower = &doc.lower[b.start..b.end];
+        let phrase = DATELINE_PHRASES.iter().any(|p| lower.contains(p));
+        for d in dates
+            .iter()
+            .filter(|d| d.span.start >= b.start && d.span.end <= b.end)
+        {
+            let Some(ymd) = full(d) else { continue };
+            let numeric = !doc.lower[d.span.start..d.span.end]
+                .chars()
+                .any(char::is_alphabetic);
+            if !(phrase || numeric || b.tokens.len() <= 10) {
+                continue;
+            }
+            // The phrase closest before the date, within its segment of the line.
+            let before = &doc.lower[b.start..d.span.start];
+            let seg = before
+                .rfind(['|', '•', '·', ','])
+                .map_or(before, |i| &before[i..]);
+            let rank = if UPDATE_PHRASES.iter().any(|p| seg.contains(p)) {
+                2
+            } else if PUBLISHED_PHRASES.iter().any(|p| seg.contains(p)) {
+                0
+            } else {
+                1
+            };
+            if best.is_none_or(|(r, _)| rank < r) {
+                best = Some((rank, ymd));
+            }
+        }
+    }
+    if let Some((_, ymd)) = best {
+        return Some(ymd);
+    }
+    chrome
+        .datelines
+        .iter()
+        .find_map(|&bi| {
+            let b = &doc.seg.blocks[bi];
+            let lower = &doc.lower[b.start..b.end];
+            english_date(lower).or_else(|| other_date(lower))
+        })
+        .or_else(|| {
+            let lead = lead?;
+            let end = lead_dateline_end(doc, lead)?;
+            let start = doc.seg.blocks[lead].start;
+            dates
+                .iter()
+                .find(|d| d.span.start >= start && d.span.end <= end)
+                .and_then(full)
+        })
+}
+
+/// Phrases that say a line is a dateline (lower case).
+const DATELINE_PHRASES: &[&str] = &[
+    "publié",
+    "publication",
+    "mis à jour",
+    "mise à jour",
+    "modifié",
+    "actualisé",
+    "posted",
+    "published",
+    "updated",
+];
+
+/// Phrases that introduce the publication date.
+const PUBLISHED_PHRASES: &[&str] = &["publié", "publication", "posted", "published", "paru"];
+
+/// Phrases that introduce an update date.
+const UPDATE_PHRASES: &[&str] = &[
+    "mis à jour",
+    "mise à jour",
+    "modifié",
+    "actualisé",
+    "updated",
+    "modified",
+];
+
+/// English month names and their numbers (three-letter abbreviations match any longer form).
+const ENGLISH_MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A date the date grammar leaves out, in a (lower-case) dateline: « 29-07-2019 », « 2019/07/29 »,
+/// « 29 juil. 2019 ».
+fn other_date(lower: &str) -> Option<(i32, u32, u32)> {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let num = |w: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+    };
+    let valid = |y: u32, m: u32, d: u32| {
+        ((1900..=2099).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then_some((y as i32, m, d))
+    };
+    for i in 0..words.len().saturating_sub(2) {
+        let (a, b, c) = (words[i], words[i + 1], words[i + 2]);
+        // Day, month, year in digits, or year first.
+        if let (Some(d), Some(m), Some(y)) = (num(a, 1..=2), num(b, 1..=2), num(c, 4..=4)) {
+            if let Some(ymd) = valid(y, m, d) {
+                return Some(ymd);
+            }
+        }
+        if let (Some(y), Some(m), Some(d)) = (num(a, 4..=4), num(b, 1..=2), num(c, 1..=2)) {
+            if let Some(ymd) = valid(y, m, d) {
+                return Some(ymd);
+            }
+        }
+        // Day, abbreviated French month, year.
+        if let (Some(d), Some(y)) = (num(a, 1..=2), num(c, 4..=4)) {
+            let m = crate::dates::MONTHS
+                .iter()
+                .find(|(name, _)| *name == b)
+                .map(|&(_, m)| m);
+            if let Some(ymd) = m.and_then(|m| valid(y, m, d)) {
+                return Some(ymd);
+            }
+        }
+    }
+    None
+}
+
+/// An English date in a (lower-case) line: « jul 05, 2025 », « july 5 2025 », « 5 july 2025 ».
+fn english_date(lower: &str) -> Option<(i32, u32, u32)> {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = |w: &str| {
+        let m = ENGLISH_MONTHS.iter().position(|m| w.starts_with(m))?;
+        let full = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ][m];
+        (w.len() == 3 || full == w || (m == 8 && w == "sept")).then_some(m as u32 + 1)
+    };
+    let day = |w: &str| {
+        let d: u32 = w
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse()
+            .ok()?;
+        (w.len() <= 4 && (1..=31).contains(&d)).then_some(d)
+    };
+    let year = |w: &str| {
+        let y: i32 = w.parse().ok()?;
+        (w.len() == 4 && (1900..=2099).contains(&y)).then_some(y)
+    };
+    for i in 0..words.len().saturating_sub(2) {
+        let (a, b, c) = (words[i], words[i + 1], words[i + 2]);
+        if let (Some(m), Some(d), Some(y)) = (month(a), day(b), year(c)) {
+            return Some((y, m, d));
+        }
+        if let (Some(d), Some(m), Some(y)) = (day(a), month(b), year(c)) {
+            return Some((y, m, d));
         }
     }
     None
@@ -238,5 +744,102 @@ pub fn reading_minutes(words: usize) -> usize {
         0
     } else {
         words.div_ceil(230)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// (title, publisher, date) of the card of an invented page.
+    fn card(text: &str) -> (Option<String>, Option<String>, Option<String>) {
+        let a = crate::analyze(text);
+        (a.card.title, a.card.publisher.map(|p| p.name), a.card.date)
+    }
+
+    const BODY: &str = "Les dirigeants de douze pays se sont réunis mardi à Lyon pour discuter de la sécurité alimentaire, a annoncé le ministère.";
+    const BODY2: &str = "Les discussions ont porté sur les stocks de céréales et les routes commerciales, a précisé un porte-parole du ministère.";
+
+    #[test]
+    fn publisher_from_the_page_own_signals() {
+        let p = |t: &str| card(t).1;
+        // A byline with an agency, a wire line after the title, a wire dateline glued to the
+        // text, an outlet opening the text, a follow line, a copyright line, the outlet's own
+        // photographer, a known outlet in a dateline.
+        let cases = [
+            (format!("Sommet régional à Lyon\nPar Anne Martin (AFP)\n{BODY}"), "AFP"),
+            (format!("Sommet régional à Lyon\nIstanbul\nAA / Istanbul\n{BODY}"), "AA"),
+            (format!("Abidjan, 19 sept 2024 (AIP)-{BODY}"), "AIP"),
+            (format!("Sommet régional à Lyon\nPars Today – {BODY}"), "Pars Today"),
+            (format!("Sommet régional à Lyon\nSuivez Le Devoir sur Telegram\n{BODY}"), "Le Devoir"),
+            (format!("Sommet régional à Lyon\n{BODY}\n© 2024 Le Courrier du Plateau. Tous droits réservés."), "Le Courrier du Plateau"),
+            (format!("Sommet régional à Lyon\n{BODY}\nLe maire lors du sommet, le 3 mars 2024. Anne Martin/ L’Orient-Le Jour\n{BODY2}"), "L’Orient-Le Jour"),
+            (format!("Sommet régional à Lyon\nlesoir.be | Publié le 12/03/2024\n{BODY}"), "lesoir.be"),
+            (format!("Sommet régional à Lyon\n{BODY2}\nSOURCE: FRENCH PRESS TV"), "Press TV"),
+        ];
+        for (text, want) in &cases {
+            assert_eq!(p(text).as_deref(), Some(*want), "{text}");
+        }
+        // None: an agency's photo credit, a social network, a byline of people, an outlet the
+        // text quotes, an outlet inside a longer logo name.
+        for text in [
+            format!("Sommet régional à Lyon\n{BODY}\nLe maire lors du sommet, le 3 mars 2024 ( AFP / Anne MARTIN )\n© Reuters\n{BODY2}"),
+            format!("Sommet régional à Lyon\nSuivez-nous sur Telegram\n{BODY}"),
+            format!("Sommet régional à Lyon\nAnne Martin, Paul Durand, Léa Petit | 12.03.2024 - Mis à jour : 13.03.2024\n{BODY}"),
+            format!("Sommet régional à Lyon\n{BODY} Le ministre a déclaré à la BBC que la réunion était « utile ».\n{BODY2}"),
+            format!("Le Soleil du Plateau\nSommet régional à Lyon\n{BODY}"),
+        ] {
+            assert_eq!(p(&text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn publication_date_full_and_stated_only() {
+        let d = |t: &str| card(t).2;
+        assert_eq!(
+            d(&format!("Sommet régional à Lyon\nMis à jour le 13/03/2024 à 09:12\nPublié le 12/03/2024 à 21:40\n{BODY}")).as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(
+            d(&format!(
+                "Sommet régional à Lyon\nJul 05, 2025 09:27 UTC\n{BODY}"
+            ))
+            .as_deref(),
+            Some("2025-07-05")
+        );
+        assert_eq!(
+            d(&format!("Anne Martin | 15.10.2021 - Mise à jour : 16.10.2021\nSommet régional à Lyon\n{BODY}")).as_deref(),
+            Some("2021-10-15")
+        );
+        // Formats the date grammar leaves out.
+        for (line, want) in [
+            ("Publié le 29-07-2019 à 14:36", "2019-07-29"),
+            ("Publié le 29 juil. 2019 à 14h36", "2019-07-29"),
+            ("2019/07/29 16:41", "2019-07-29"),
+        ] {
+            assert_eq!(
+                d(&format!("Sommet régional à Lyon\n{line}\n{BODY}")).as_deref(),
+                Some(want),
+                "{line}"
+            );
+        }
+        // None: a date without its year, a month alone, the date of a photo.
+        for text in [
+            format!("Dernière mise à jour à 09h17 le 14/07\n{BODY}"),
+            format!(" date 2024-09 {BODY}"),
+            format!("Sommet régional à Lyon\nLe maire et la préfète devant le pont, le 3 mars 2024\n{BODY}"),
+        ] {
+            assert_eq!(d(&text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn title_is_the_headline() {
+        let t = |s: &str| card(s).0;
+        assert_eq!(
+            t(&format!("Rechercher\nPolitique - Présidentielle\nl'information indépendante depuis 1945\nSommet régional à Lyon : un accord ?\n{BODY}")).as_deref(),
+            Some("Sommet régional à Lyon : un accord ?")
+        );
+        // None: an excerpt that starts with the text, an article pasted as one line.
+        assert_eq!(t(&format!("{BODY}\n{BODY2}")), None);
+        assert_eq!(t(&format!("{BODY} {BODY2} SOURCE: FRENCH PRESS TV")), None);
     }
 }

@@ -69,32 +69,20 @@ fn analyze_whole(text: &str) -> Analysis {
     // Dates (before entities: guessing rules never take date tokens).
     let mut dates = dates::find(&doc);
     let date_tokens: HashSet<usize> = dates.iter().flat_map(|d| d.a..d.b).collect();
-    let pub_date = chrome
-        .datelines
-        .iter()
-        .find_map(|&bi| {
-            let b = &doc.seg.blocks[bi];
-            dates
-                .iter()
-                .find(|d| d.span.start >= b.start && d.span.end <= b.end && d.year.is_some())
-        })
-        .and_then(|d| Some((d.year?, d.month?, d.day?)))
-        .or_else(|| {
-            // Else a full date in a wire-style dateline opening the first paragraph.
-            let lead = lead?;
-            let end = card::lead_dateline_end(&doc, lead)?;
-            let start = doc.seg.blocks[lead].start;
-            dates
-                .iter()
-                .find(|d| d.span.start >= start && d.span.end <= end)
-                .and_then(|d| Some((d.year?, d.month?, d.day?)))
-        });
+    let pub_date = card::publication_date(&doc, &chrome, &dates, lead);
     dates::resolve(&mut dates, pub_date);
 
+    // Nothing is annotated inside page chrome, also where chrome is only part of a line (a « Lire
+    // aussi » link or a web address glued to the last sentence).
     let mut ments = entities::find(&doc, &date_tokens);
+    ments.retain(|m| !doc.in_boilerplate(m.span));
+    dates.retain(|d| !doc.in_boilerplate(d.span));
     let mut quotes = quotes::find(&doc, &ments);
+    quotes.retain(|q| !doc.in_boilerplate(q.span));
     let mut stances = stance::find_stances(&doc, &ments, &quotes);
+    stances.retain(|s| !doc.in_boilerplate(s.span));
     let mut frames = stance::find_frames(&doc, &ments);
+    frames.retain(|f| !doc.in_boilerplate(f.span));
     // From here on the layers are only read, except that each annotation's `Rule` (and the few
     // strings nothing reads again) is moved into the result rather than cloned.
     let take = std::mem::take::<Rule>;
@@ -223,15 +211,8 @@ fn analyze_whole(text: &str) -> Analysis {
         })
         .collect();
 
-    let nb = doc.seg.blocks.len();
-    let footer_blocks: Vec<usize> = (0..nb)
-        .filter(|&bi| {
-            chrome.blocks[bi]
-                .rule
-                .as_ref()
-                .is_some_and(|r| r.id == "boilerplate:footer")
-        })
-        .collect();
+    // The publisher (before the blocks take their rules: it reads them).
+    let publisher = card::publisher(&doc, &chrome, lead);
 
     // Blocks and sentences.
     let blocks: Vec<Block> = doc
@@ -261,10 +242,7 @@ fn analyze_whole(text: &str) -> Analysis {
         .iter()
         .map(|i| matches!(i.kind, BlockKind::Paragraph | BlockKind::Caption))
         .collect();
-    // Short lines above the title (or above the first paragraph), and the first paragraph.
-    let top = chrome.title.or(lead).unwrap_or(nb);
-    let publisher = card::publisher(&doc, &chrome.datelines, &footer_blocks, 0..top, lead);
-    let pub_name = publisher.as_ref().map(|(p, _)| p.name.clone());
+    let pub_name = publisher.as_ref().map(|f| f.canonical.clone());
     // Words and numbers outside boilerplate blocks (every token is in one sentence, every
     // sentence in one block: counted per sentence, without a pass over the tokens).
     let words: usize = (0..doc.seg.sentences.len())
@@ -421,18 +399,9 @@ fn analyze_whole(text: &str) -> Analysis {
     });
     let card = Card {
         title,
-        publisher: publisher.map(|(p, _)| p),
-        date: pub_date
-            .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
-            .or_else(|| {
-                chrome.datelines.iter().find_map(|&bi| {
-                    let b = &doc.seg.blocks[bi];
-                    dates
-                        .iter()
-                        .find(|d| d.span.start >= b.start && d.span.end <= b.end)
-                        .and_then(|d| d.iso())
-                })
-            }),
+        publisher: publisher.map(|f| f.publisher),
+        // A full date only: a month or a year alone is no publication date.
+        date: pub_date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
         people,
         organizations: orgs,
         places,

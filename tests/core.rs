@@ -408,10 +408,16 @@ Le président russe se rendra vendredi à Harbin.";
     };
     assert_eq!(iso("jeudi").as_deref(), Some("2024-05-16"));
     assert_eq!(iso("vendredi").as_deref(), Some("2024-05-17"));
+    // The publisher as the page names it (the gazetteer's canonical name is in the rule).
     assert_eq!(
         a.card.publisher.as_ref().map(|p| p.name.as_str()),
-        Some("Agence de presse Xinhua")
+        Some("Chine Nouvelle")
     );
+    assert!(a
+        .card
+        .publisher
+        .as_ref()
+        .is_some_and(|p| p.rule.detail.contains("Agence de presse Xinhua")));
 
     let text = "L'Asie centrale entre Moscou et Pékin\n\n\
 Le président kazakh a reçu mardi son homologue pour des entretiens sur la coopération bilatérale et la sécurité régionale.\n\n\
