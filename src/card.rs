@@ -739,6 +739,62 @@ pub fn summary(doc: &Doc, content: &[bool], weights: &[f32], n: usize) -> Vec<us
     pick
 }
 
+/// A summary sentence as a reader should see it: no leading bullet or dash, no quotation mark
+/// left open or closed by the sentence split, no footnote number before the final stop, no space
+/// before it (« • « Nous … »1 . » → « « Nous … ». »).
+pub fn clean_sentence(s: &str) -> String {
+    let mut t = s.trim();
+    // Leading bullets and dashes.
+    loop {
+        let before = t;
+        t = t
+            .trim_start_matches(['•', '·', '▪', '►', '‣', '◦', '*', '-', '–', '—'])
+            .trim_start();
+        if t == before {
+            break;
+        }
+    }
+    let mut out = t.to_string();
+    // Unbalanced marks at either end.
+    for (open, close) in [('«', '»'), ('“', '”')] {
+        let (o, c) = (out.matches(open).count(), out.matches(close).count());
+        if c > o && out.starts_with(close) {
+            out = out[close.len_utf8()..].trim_start().to_string();
+        } else if o > c && out.ends_with(open) {
+            out.truncate(out.len() - open.len_utf8());
+        } else if o > c && out.starts_with(open) {
+            out = out[open.len_utf8()..].trim_start().to_string();
+        }
+    }
+    if out.matches('"').count() % 2 == 1 {
+        if out.starts_with('"') {
+            out.remove(0);
+        } else if let Some(p) = out.rfind('"') {
+            // The last one, when nothing but punctuation follows it.
+            if out[p + 1..].chars().all(|c| !c.is_alphanumeric()) {
+                out.remove(p);
+            }
+        }
+    }
+    // A footnote number glued before the final stop (« … »1 . », « … pays2. »).
+    let trimmed = out.trim_end();
+    if let Some(body) = trimmed.strip_suffix('.') {
+        let body = body.trim_end();
+        let digits = body.len() - body.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let before = body[..body.len() - digits].chars().last();
+        let glued = digits > 0
+            && digits <= 2
+            && before.is_some_and(|c| c == '»' || c == '”' || c == '"' || c.is_alphabetic());
+        let stem = if glued {
+            &body[..body.len() - digits]
+        } else {
+            body
+        };
+        out = format!("{}.", stem.trim_end());
+    }
+    out.trim().to_string()
+}
+
 pub fn reading_minutes(words: usize) -> usize {
     if words == 0 {
         0
@@ -757,6 +813,41 @@ mod tests {
 
     const BODY: &str = "Les dirigeants de douze pays se sont réunis mardi à Lyon pour discuter de la sécurité alimentaire, a annoncé le ministère.";
     const BODY2: &str = "Les discussions ont porté sur les stocks de céréales et les routes commerciales, a précisé un porte-parole du ministère.";
+
+    #[test]
+    fn summary_sentences_are_clean() {
+        use super::clean_sentence as c;
+        assert_eq!(
+            c("• Le sommet s'est ouvert mardi."),
+            "Le sommet s'est ouvert mardi."
+        );
+        assert_eq!(
+            c("– Le sommet s'est ouvert mardi ."),
+            "Le sommet s'est ouvert mardi."
+        );
+        assert_eq!(
+            c("» Le sommet s'est ouvert mardi."),
+            "Le sommet s'est ouvert mardi."
+        );
+        assert_eq!(
+            c("\"Le sommet s'est ouvert mardi."),
+            "Le sommet s'est ouvert mardi."
+        );
+        assert_eq!(
+            c("Il a parlé d'« une étape historique »1 ."),
+            "Il a parlé d'« une étape historique »."
+        );
+        assert_eq!(
+            c("Les accords de 2019 restent en vigueur."),
+            "Les accords de 2019 restent en vigueur."
+        );
+        assert_eq!(c("Il a cité l'article 12."), "Il a cité l'article 12.");
+        // Balanced marks stay.
+        assert_eq!(
+            c("« Nous verrons », a-t-il dit."),
+            "« Nous verrons », a-t-il dit."
+        );
+    }
 
     #[test]
     fn publisher_from_the_page_own_signals() {

@@ -22,6 +22,7 @@ pub mod doc;
 pub mod entities;
 pub mod eval;
 pub mod fxhash;
+pub mod lang;
 pub mod lexicon;
 pub(crate) mod morph;
 pub mod normalize;
@@ -382,12 +383,10 @@ fn analyze_whole(text: &str) -> Analysis {
     let summary = card::summary(&doc, &content, &weights, 3)
         .into_iter()
         .map(|si| SummarySentence {
-            text: doc
-                .original_slice(doc::NSpan::new(
-                    doc.seg.sentences[si].start,
-                    doc.seg.sentences[si].end,
-                ))
-                .to_string(),
+            text: card::clean_sentence(doc.original_slice(doc::NSpan::new(
+                doc.seg.sentences[si].start,
+                doc.seg.sentences[si].end,
+            ))),
             sentence: si,
         })
         .collect();
@@ -423,6 +422,12 @@ fn analyze_whole(text: &str) -> Analysis {
         sentences: doc.seg.sentences.len(),
         tokens: doc.seg.tokens.len(),
         normalized_chars: doc.norm.changed,
+        language: lang::guess(
+            (0..doc.tokens().len())
+                .filter(|&i| doc.is_word(i))
+                .map(|i| doc.tok_lower(i)),
+        )
+        .to_string(),
     };
 
     Analysis {

@@ -378,6 +378,11 @@ pub struct Stats {
     pub tokens: usize,
     /// Number of characters changed by normalisation (apostrophes, spaces, line endings…).
     pub normalized_chars: usize,
+    /// The text's language as a cheap check of function words sees it (`crate::lang::guess`):
+    /// `fr`, `en`, `de`, `es`, `it`, `pt`, or `und` when too short or mixed to tell. Loupe reads
+    /// French; the page says so when this is another language.
+    #[serde(default)]
+    pub language: String,
 }
 
 /// The complete result for one document.
