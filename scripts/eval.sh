@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Evaluation against ../shared/eval (seeds, dev set by halves, Sequoia): prints the scorer's tables.
-# Usage: scripts/eval.sh [--verbose] [--per-doc]   (LOUPE_SHARED=/path/to/shared to override ../shared)
+# Usage: scripts/eval.sh [--verbose]   (LOUPE_SHARED=/path/to/shared to override ../shared)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -17,12 +17,11 @@ mkdir -p "$OUT"
 E="$SHARED/eval"
 t0=$(date +%s.%N)
 VERBOSE=""
-PERDOC=""
 for arg in "$@"; do
   case "$arg" in
     --verbose) VERBOSE=--verbose ;;
-    --per-doc) PERDOC=--per-doc ;;
-    *) echo "eval: unknown option $arg (use --verbose, --per-doc)" >&2; exit 2 ;;
+    --per-doc) ;; # per-document tables are always printed (kept for compatibility)
+    *) echo "eval: unknown option $arg (use --verbose)" >&2; exit 2 ;;
   esac
 done
 # ---- seeds (tuned on; saturated) ----
@@ -31,7 +30,7 @@ python3 "$E/score.py" "$E/seeds_entities.jsonl" "$OUT/seeds_pred.jsonl" --title 
 echo
 python3 "$E/score.py" "$E/seeds_entities.jsonl" "$OUT/seeds_pred.jsonl" --types PER,ORG,LOC --title "Seeds: PER/ORG/LOC"
 echo
-python3 scripts/score_layers.py "$E/seeds" "$OUT/seeds_pred.jsonl" --label "Seeds" --json "$OUT/seeds_layers.json" $VERBOSE $PERDOC
+python3 scripts/score_layers.py "$E/seeds" "$OUT/seeds_pred.jsonl" --label "Seeds" --json "$OUT/seeds_layers.json" --per-doc $VERBOSE
 echo
 # ---- dev set: real news never tuned on as a whole; odd ids = working half, even = check half ----
 if [ -f "$E/dev/dev_entities.jsonl" ]; then
@@ -45,7 +44,7 @@ if [ -f "$E/dev/dev_entities.jsonl" ]; then
     python3 "$E/score.py" "$E/dev/dev_entities.jsonl" "$OUT/dev_pred.jsonl" --id-regex "$re" --types PER,ORG,LOC --title "Dev, $half half: PER/ORG/LOC" --json "$OUT/dev_perorgloc_$half.json"
     echo
   done
-  python3 scripts/score_layers.py "$E/dev" "$OUT/dev_pred.jsonl" --label "Dev" --halves --confusion --json "$OUT/dev_layers.json" $VERBOSE $PERDOC
+  python3 scripts/score_layers.py "$E/dev" "$OUT/dev_pred.jsonl" --label "Dev" --halves --confusion --per-doc --json "$OUT/dev_layers.json" $VERBOSE
   echo
 else
   echo "eval: no dev set at $E/dev; skipped"
