@@ -263,6 +263,11 @@ fn holder_for(
                 .unwrap_or(cue_a);
             // (A determiner alone is no noun phrase: « … de contester »; the next rules try.)
             if np_end - clause_start >= 2 {
+                // A state's collective (« le gouvernement ivoirien », « les autorités du
+                // Canada », « le peuple chinois ») speaks for the country.
+                if let Some(c) = collective_country(doc, ms, clause_start, np_end) {
+                    return (vec![c], None, "collective");
+                }
                 return (
                     Vec::new(),
                     Some(doc.slice(doc.tspan(clause_start, np_end)).to_string()),
@@ -348,6 +353,52 @@ fn is_determiner(w: &str) -> bool {
             | "tous"
             | "toutes"
     )
+}
+
+/// Nouns for a state's collective voice: its government, authorities, diplomacy, people.
+fn is_collective(w: &str) -> bool {
+    matches!(
+        w,
+        "gouvernement"
+            | "autorités"
+            | "diplomatie"
+            | "exécutif"
+            | "régime"
+            | "pouvoir"
+            | "état"
+            | "armée"
+            | "peuple"
+            | "population"
+            | "partie"
+            | "dirigeants"
+            | "ministère"
+            | "pays"
+            | "nation"
+            | "administration"
+            | "côté"
+    )
+}
+
+/// The country a collective noun phrase (`a..b`) speaks for: « le gouvernement ivoirien » (a
+/// demonym), « les autorités du Canada » (a place named in it). The holder is a mention of that
+/// country in the document.
+fn collective_country(doc: &Doc, ms: &[EMention], a: usize, b: usize) -> Option<usize> {
+    let lex = lexicons();
+    let k = (a..b).find(|&k| is_collective(doc.tok_lower(k)))?;
+    // A place named inside the phrase.
+    let mi = ms.partition_point(|m| m.a < k);
+    if ms
+        .get(mi)
+        .is_some_and(|m| m.b <= b && m.etype == EntityType::LOC)
+    {
+        return Some(mi);
+    }
+    // A demonym right after the noun.
+    let country = lex
+        .demonyms
+        .get(doc.tok_lower(k + 1).to_string().as_str())?;
+    ms.iter()
+        .position(|m| &m.canonical == country && m.etype == EntityType::LOC)
 }
 
 /// Is the subject of the cue at `cue_a` the first person? `Some(true)` for « nous » / « notre »,
@@ -1234,6 +1285,13 @@ mod tests {
         assert!(
             s.iter()
                 .any(|x| x.1 == Polarity::Support && x.2 == ["Paul Mensah"]),
+            "{s:?}"
+        );
+        let s = rules("Le Ghana accueille le sommet. Le gouvernement ghanéen soutient le projet.");
+        assert!(
+            s.iter().any(|x| x.1 == Polarity::Support
+                && x.2 == ["Ghana"]
+                && x.3 == "stance:collective"),
             "{s:?}"
         );
         let s = rules("Il a salué la détermination du Kenya à réformer.");
