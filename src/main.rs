@@ -110,17 +110,24 @@ mod cli {
             files.push("-".into());
         }
         let several = files.len() > 1;
+        // Serialised straight into the buffered output (no intermediate JSON tree or string).
+        #[derive(serde::Serialize)]
+        struct FileOut<'a> {
+            file: &'a str,
+            analysis: &'a loupe::Analysis,
+        }
+        let jerr = |e: serde_json::Error| format!("cannot write output: {e}");
         for f in &files {
             let text = read_text(f, lossy)?;
             let a = loupe::analyze(&text);
             if several {
-                let v = serde_json::json!({"file": f, "analysis": a});
-                writeln!(out, "{v}").map_err(werr)?;
+                serde_json::to_writer(&mut out, &FileOut { file: f, analysis: &a }).map_err(jerr)?;
             } else if compact {
-                writeln!(out, "{}", a.to_json()).map_err(werr)?;
+                serde_json::to_writer(&mut out, &a).map_err(jerr)?;
             } else {
-                writeln!(out, "{}", a.to_json_pretty()).map_err(werr)?;
+                serde_json::to_writer_pretty(&mut out, &a).map_err(jerr)?;
             }
+            writeln!(out).map_err(werr)?;
         }
         out.flush().map_err(werr)
     }
