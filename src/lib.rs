@@ -17,6 +17,7 @@
 
 pub mod boilerplate;
 pub mod card;
+pub mod compare;
 pub mod dates;
 pub mod doc;
 pub mod entities;

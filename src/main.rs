@@ -11,10 +11,19 @@ loupe — analyse a French news article (entities, dates, quotes, stance, frames
 
 USAGE:
     loupe [OPTIONS] [FILE...]        analyse files (or standard input when none or `-`)
+    loupe compare [--markdown] [-o OUT] A B [C...]
+                                     compare 2 to 6 articles (schema `loupe.comparison/1`)
+    loupe batch [--jobs N] [-o OUT] INPUT...
+                                     corpus mode: files, folders (*.txt, *.md) or JSON Lines
+                                     ({\"id\",\"text\",...}), on every core; JSON Lines out, in
+                                     input order, one {\"id\",\"analysis\"} or {\"id\",\"error\"}
+                                     per document; a progress bar on standard error
     loupe --eval IN.jsonl [-o OUT]   read the scorer's JSONL ({\"id\",\"text\"}), write predictions
 
 OPTIONS:
     --compact      one-line JSON (default: pretty)
+    --markdown     compare: Markdown tables instead of JSON
+    --jobs N       batch: threads (default: every core)
     --lossy        replace invalid UTF-8 instead of refusing the file
     -o, --output   output file (default: standard output)
     -h, --help     this help
@@ -37,11 +46,14 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+mod batch;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use super::USAGE;
     use std::io::{BufRead, Read, Write};
 
-    fn read_text(name: &str, lossy: bool) -> Result<String, String> {
+    pub(crate) fn read_text(name: &str, lossy: bool) -> Result<String, String> {
         let bytes = if name == "-" {
             let mut b = Vec::new();
             std::io::stdin()
@@ -61,7 +73,60 @@ mod cli {
         }
     }
 
+    pub(crate) fn open_output(path: &Option<String>) -> Result<Box<dyn Write>, String> {
+        Ok(match path {
+            Some(p) => Box::new(std::io::BufWriter::new(
+                std::fs::File::create(p).map_err(|e| format!("cannot write {p}: {e}"))?,
+            )),
+            None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        })
+    }
+
+    /// `loupe compare`: 2 to 6 articles side by side.
+    fn compare(args: Vec<String>) -> Result<(), String> {
+        let (mut files, mut markdown, mut lossy, mut output) = (Vec::new(), false, false, None);
+        let mut it = args.into_iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--markdown" => markdown = true,
+                "--lossy" => lossy = true,
+                "-o" | "--output" => output = Some(it.next().ok_or("-o needs a file name")?),
+                s if s.starts_with("--") => {
+                    return Err(format!("compare: unknown option {s} (see --help)"))
+                }
+                _ => files.push(a),
+            }
+        }
+        let texts = files
+            .iter()
+            .map(|f| read_text(f, lossy))
+            .collect::<Result<Vec<_>, _>>()?;
+        let analyses: Vec<loupe::Analysis> = texts.iter().map(|t| loupe::analyze(t)).collect();
+        // Each article by its file name (the folders say nothing about the article).
+        let names = files.iter().map(|f| {
+            std::path::Path::new(f)
+                .file_name()
+                .map_or_else(|| f.clone(), |n| n.to_string_lossy().into_owned())
+        });
+        let named: Vec<(String, &loupe::Analysis)> = names.zip(analyses.iter()).collect();
+        let c = loupe::compare::compare(&named).map_err(|e| format!("compare: {e}"))?;
+        let mut out = open_output(&output)?;
+        let body = if markdown {
+            c.to_markdown()
+        } else {
+            c.to_json_pretty() + "\n"
+        };
+        out.write_all(body.as_bytes())
+            .and_then(|_| out.flush())
+            .map_err(|e| format!("cannot write output: {e}"))
+    }
+
     pub fn run(args: Vec<String>) -> Result<(), String> {
+        match args.first().map(String::as_str) {
+            Some("compare") => return compare(args[1..].to_vec()),
+            Some("batch") => return super::batch::run(args[1..].to_vec()),
+            _ => {}
+        }
         let mut files = Vec::new();
         let mut compact = false;
         let mut lossy = false;
@@ -86,12 +151,7 @@ mod cli {
                 _ => files.push(a),
             }
         }
-        let mut out: Box<dyn Write> = match &output {
-            Some(p) => Box::new(std::io::BufWriter::new(
-                std::fs::File::create(p).map_err(|e| format!("cannot write {p}: {e}"))?,
-            )),
-            None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-        };
+        let mut out = open_output(&output)?;
         let werr = |e: std::io::Error| format!("cannot write output: {e}");
         if let Some(path) = eval_in {
             let f = std::fs::File::open(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
@@ -121,7 +181,14 @@ mod cli {
             let text = read_text(f, lossy)?;
             let a = loupe::analyze(&text);
             if several {
-                serde_json::to_writer(&mut out, &FileOut { file: f, analysis: &a }).map_err(jerr)?;
+                serde_json::to_writer(
+                    &mut out,
+                    &FileOut {
+                        file: f,
+                        analysis: &a,
+                    },
+                )
+                .map_err(jerr)?;
             } else if compact {
                 serde_json::to_writer(&mut out, &a).map_err(jerr)?;
             } else {

@@ -639,6 +639,37 @@ fn coordinated(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
     out
 }
 
+/// Sentence adverbs that may stand between a verb and its object.
+fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "toutefois"
+            | "cependant"
+            | "pourtant"
+            | "néanmoins"
+            | "également"
+            | "aussi"
+            | "notamment"
+            | "surtout"
+            | "encore"
+            | "toujours"
+            | "déjà"
+            | "ainsi"
+            | "donc"
+            | "alors"
+            | "enfin"
+            | "désormais"
+            | "plutôt"
+            | "même"
+            | "particulièrement"
+            | "clairement"
+            | "ouvertement"
+            | "publiquement"
+            | "officiellement"
+            | "d'ailleurs"
+    ) || (w.len() > 7 && w.ends_with("ment") && !w.ends_with("ements"))
+}
+
 /// Words that end a target noun phrase: relatives, conjunctions, and the prepositions that
 /// open an adjunct rather than a complement.
 fn ends_target(w: &str) -> bool {
@@ -709,17 +740,44 @@ fn target_of(doc: &Doc, a: usize, b: usize, lo: usize, hi: usize, eval: bool) ->
             s -= 1;
         }
         let mut e = a;
+        // Not the copula and article before an evaluating noun (« Cet accord est une [étape
+        // historique] » → « Cet accord »).
         while e > s
-            && matches!(
+            && (matches!(
                 doc.tok_lower(e - 1),
-                "ne" | "n'" | "est" | "sont" | "a" | "ont" | "se" | "s'"
-            )
+                "ne" | "n'"
+                    | "se"
+                    | "s'"
+                    | "un"
+                    | "une"
+                    | "des"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l'"
+                    | "constitue"
+                    | "constituent"
+                    | "représente"
+                    | "représentent"
+                    | "reste"
+                    | "restent"
+                    | "demeure"
+                    | "c'"
+                    | "ce"
+                    | "ça"
+            ) || lexicons().class(doc.tok_ids()[e - 1]) & (class::AUX_ETRE | class::AUX_AVOIR)
+                != 0)
         {
             e -= 1;
         }
         if e > s && (s..e).any(|k| doc.is_word(k)) {
             return Some(doc.slice(doc.tspan(s, e)).to_string());
         }
+    }
+    // Not an adverb between the verb and its object (« s'inquiète toutefois du débit »).
+    let mut b = b;
+    while b < hi && is_adverb(doc.tok_lower(b)) {
+        b += 1;
     }
     let mut e = b;
     let mut de_seen = false;
@@ -773,7 +831,27 @@ fn target_of(doc: &Doc, a: usize, b: usize, lo: usize, hi: usize, eval: bool) ->
     {
         e -= 1;
     }
-    (e > b && (b..e).any(|k| doc.is_word(k))).then(|| doc.slice(doc.tspan(b, e)).to_string())
+    if !(e > b && (b..e).any(|k| doc.is_word(k))) {
+        return None;
+    }
+    // The noun phrase without the verb's preposition: « aux sanctions » → « les sanctions »,
+    // « contre l'accord » → « l'accord ».
+    let mut s = b;
+    let lead = match doc.tok_lower(s) {
+        "au" => Some("le "),
+        "aux" => Some("les "),
+        "du" if e > s + 1 => Some("le "),
+        "à" | "contre" | "envers" | "sur" | "pour" | "vers" | "avec" if e > s + 1 => Some(""),
+        _ => None,
+    };
+    if lead.is_some() {
+        s += 1;
+    }
+    let rest = doc.slice(doc.tspan(s, e));
+    Some(match lead {
+        Some(l) if !l.is_empty() => [l, rest].concat(),
+        _ => rest.to_string(),
+    })
 }
 
 /// Where a negation of the cue `h` (in sentence tokens `lo..hi`) spans, if the cue is negated:
@@ -1436,7 +1514,7 @@ mod tests {
         let target = |t: &str| crate::analyze(t).stances[0].target.clone();
         assert_eq!(
             target("La Chine s'oppose fermement aux sanctions unilatérales des États-Unis contre la Russie.").as_deref(),
-            Some("aux sanctions unilatérales des États-Unis")
+            Some("les sanctions unilatérales des États-Unis")
         );
         assert_eq!(
             target("Le Canada soutient l'Ukraine dans sa guerre.").as_deref(),

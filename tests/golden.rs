@@ -118,3 +118,119 @@ fn eval_mode_writes_code_point_offsets() {
     assert_eq!(text[s..e].iter().collect::<String>(), "Emmanuel Macron");
     assert!(ents.iter().any(|e| e["type"] == "DATE"));
 }
+
+/// `loupe compare` over the three project-written accounts of one invented event
+/// (`tests/fixtures/compare/`): JSON and Markdown snapshots.
+#[test]
+fn cli_compare_matches_golden_snapshots() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let update = std::env::var_os("LOUPE_UPDATE_GOLDEN").is_some();
+    let dir = root.join("tests/fixtures/compare");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/compare")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 3);
+    for (flag, name) in [(None, "compare.json"), (Some("--markdown"), "compare.md")] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_loupe"));
+        cmd.arg("compare");
+        if let Some(f) = flag {
+            cmd.arg(f);
+        }
+        let out = cmd.args(&files).output().expect("run loupe compare");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let got = String::from_utf8(out.stdout).unwrap();
+        if flag.is_none() {
+            let v: serde_json::Value = serde_json::from_str(&got).expect("valid JSON");
+            assert_eq!(v["schema"], loupe::compare::SCHEMA);
+            assert_eq!(v["articles"].as_array().unwrap().len(), 3);
+        }
+        let golden = root.join("tests/golden").join(name);
+        if update {
+            std::fs::write(&golden, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&golden).unwrap_or_default();
+        assert!(
+            want == got,
+            "{} differs (regenerate with LOUPE_UPDATE_GOLDEN=1 cargo test --test golden, then review)",
+            golden.display()
+        );
+    }
+    // Fewer than two articles: a clear message, exit code 2.
+    let out = Command::new(env!("CARGO_BIN_EXE_loupe"))
+        .arg("compare")
+        .arg(&files[0])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 to 6 articles"));
+}
+
+/// `loupe batch`: input order kept with several threads, folders and JSON Lines, one error line
+/// per bad record without stopping the run, extra fields kept under `meta`.
+#[test]
+fn cli_batch_keeps_order_and_reports_bad_records() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("loupe-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let jsonl = dir.join("in.jsonl");
+    let mut lines = String::new();
+    for i in 0..40 {
+        lines.push_str(&format!(
+            "{{\"id\":\"d{i}\",\"text\":\"Le Japon soutient le plan numéro {i}.\",\"source\":\"s{i}\"}}\n"
+        ));
+        if i == 17 {
+            lines.push_str("not json\n");
+            lines.push_str("{\"id\":\"no-text\"}\n");
+        }
+    }
+    std::fs::write(&jsonl, lines).unwrap();
+    let run = |jobs: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_loupe"))
+            .args(["batch", "--jobs", jobs])
+            .arg(&jsonl)
+            .arg(root.join("tests/fixtures/compare"))
+            .output()
+            .expect("run loupe batch");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        (String::from_utf8(out.stdout).unwrap(), err)
+    };
+    let (one, err) = run("1");
+    let (two, _) = run("2");
+    assert_eq!(
+        one, two,
+        "the output does not depend on the number of threads"
+    );
+    assert!(
+        err.contains("45 documents") && err.contains("2 error(s)"),
+        "{err}"
+    );
+    let recs: Vec<serde_json::Value> = one
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 45);
+    assert_eq!(recs[0]["id"], "d0");
+    assert_eq!(recs[0]["meta"]["source"], "s0");
+    assert_eq!(recs[0]["analysis"]["schema"], loupe::SCHEMA);
+    assert!(recs[18]["error"].as_str().unwrap().contains("invalid JSON"));
+    assert_eq!(recs[19]["id"], "no-text");
+    assert!(recs[19]["error"].as_str().unwrap().contains("text"));
+    assert_eq!(recs[20]["id"], "d18");
+    assert_eq!(recs[41]["id"], "d39");
+    // The folder's files, in name order, after the JSON Lines records.
+    assert!(recs[42]["id"].as_str().unwrap().ends_with("a-agence.txt"));
+    assert!(recs[44]["id"].as_str().unwrap().ends_with("c-journal.txt"));
+}
