@@ -685,7 +685,16 @@ fn group_start(ids: &[u32], i: usize, need: Need) -> Option<usize> {
             };
             (!se).then_some(i)
         }
-        Need::Refl => (i > 0 && cls(i - 1) & class::REFL != 0).then(|| i - 1),
+        // « s'oppose », and over the clitics « y » / « en »: « s'y oppose », « s'en félicite ».
+        Need::Refl => {
+            let k = i.checked_sub(1)?;
+            if cls(k) & class::REFL != 0 {
+                Some(k)
+            } else {
+                (cls(k) & class::CLITIC != 0 && k > 0 && cls(k - 1) & class::REFL != 0)
+                    .then(|| k - 1)
+            }
+        }
         Need::Avoir | Need::ReflEtre | Need::Etre => {
             let mut k = i;
             // Words between (commas around an incise do not count: « a, pour sa part, salué »).
@@ -700,9 +709,14 @@ fn group_start(ids: &[u32], i: usize, need: Need) -> Option<usize> {
                     return (need == Need::Avoir).then_some(k);
                 }
                 if c & class::AUX_ETRE != 0 {
-                    let refl = k > 0 && cls(k - 1) & class::REFL != 0;
+                    // The reflexive pronoun, maybe with « y » / « en » (« s'en est félicité »).
+                    let mut r = k;
+                    if r > 0 && cls(r - 1) & class::CLITIC != 0 {
+                        r -= 1;
+                    }
+                    let refl = r > 0 && cls(r - 1) & class::REFL != 0;
                     return match need {
-                        Need::ReflEtre if refl => Some(k - 1),
+                        Need::ReflEtre if refl => Some(r - 1),
                         Need::Etre if !refl => Some(k),
                         _ => None,
                     };
@@ -1070,6 +1084,8 @@ pub mod class {
     pub const NE: u32 = 1 << 19;
     /// Exact: the comma.
     pub const COMMA: u32 = 1 << 20;
+    /// Exact: the adverbial clitics « y » and « en » (« s'y oppose »).
+    pub const CLITIC: u32 = 1 << 22;
     /// Prefilter: the entity rules' typing nouns (`entities::TYPE_NOUNS`).
     pub const TYPE_NOUN: u32 = 1 << 21;
 }
@@ -1889,6 +1905,7 @@ fn build() -> Lexicons {
         (NEG_WORDS, class::NEG),
         (&["ne", "n'"][..], class::NE),
         (&[","][..], class::COMMA),
+        (&["y", "en"][..], class::CLITIC),
     ] {
         for w in words {
             mark(&mut classes, vocab.intern(w), bit);

@@ -193,10 +193,57 @@ fn holder_for(
             t += 1;
         }
     }
-    // 1. Subject-like mention in the clause before the cue.
+    // An indefinite pronoun as subject (« tandis que d'autres s'y opposent »).
+    let mut v = cue_a;
+    while v > clause_start && matches!(doc.tok_lower(v - 1), "ne" | "n'" | "se" | "s'" | "y" | "en")
+    {
+        v -= 1;
+    }
+    if v > clause_start
+        && matches!(
+            doc.tok_lower(v - 1),
+            "autres"
+                | "certains"
+                | "certaines"
+                | "plusieurs"
+                | "beaucoup"
+                | "tous"
+                | "toutes"
+                | "aucun"
+                | "aucune"
+                | "chacun"
+                | "chacune"
+                | "personne"
+                | "nombreux"
+        )
+    {
+        let d = if v >= clause_start + 2
+            && matches!(doc.tok_lower(v - 2), "d'" | "les" | "des" | "de")
+        {
+            v - 2
+        } else {
+            v - 1
+        };
+        return (
+            Vec::new(),
+            Some(doc.slice(doc.tspan(d, v)).to_string()),
+            "noun-phrase",
+        );
+    }
+    // 1. Subject-like mention in the clause before the cue, within its own subordinate clause
+    // (« Plusieurs députés LR soutiennent le projet, tandis que d'autres s'y opposent »: not LR).
+    let sub_start = (clause_start..cue_a)
+        .rev()
+        .find(|&k| {
+            matches!(
+                doc.tok_lower(k),
+                "que" | "qu'" | "mais" | "car" | "lorsque" | "puisque" | "quand" | "si" | "s'il"
+            ) && k > clause_start
+        })
+        .map_or(clause_start, |k| k + 1);
     for mi in (0..end).rev() {
         let m = &ms[mi];
-        if m.a < clause_start {
+        if m.a < sub_start {
             break;
         }
         if m.etype != EntityType::MISC && !governed(doc, m) {
@@ -276,6 +323,17 @@ fn holder_for(
             }
         }
     }
+    // A noun phrase right before the verb (« …, que le gouvernement entend faire adopter »).
+    if let Some((d, v)) = np_before(doc, clause_start, cue_a) {
+        if let Some(c) = collective_country(doc, ms, d, v) {
+            return (vec![c], None, "collective");
+        }
+        return (
+            Vec::new(),
+            Some(doc.slice(doc.tspan(d, v)).to_string()),
+            "noun-phrase",
+        );
+    }
     // Inside a quote: its speaker.
     if let Some(q) = in_quote {
         if q.speaker.is_some() || q.speaker_text.is_some() {
@@ -353,6 +411,59 @@ fn is_determiner(w: &str) -> bool {
             | "tous"
             | "toutes"
     )
+}
+
+/// A subject noun phrase right before the verb group at `cue_a`: back over « ne » and
+/// pronouns to a determiner opening it (at most 6 words), after a clause word (« que »,
+/// « dont », « et », « mais ») or the clause start, not after a preposition.
+fn np_before(doc: &Doc, clause_start: usize, cue_a: usize) -> Option<(usize, usize)> {
+    let mut v = cue_a;
+    while v > clause_start
+        && matches!(
+            doc.tok_lower(v - 1),
+            "ne" | "n'" | "se" | "s'" | "y" | "en" | "le" | "la" | "les" | "l'" | "lui" | "leur"
+        )
+    {
+        v -= 1;
+    }
+    let mut d = v;
+    while d > clause_start && v - d < 6 {
+        d -= 1;
+        let w = doc.tok_lower(d);
+        if !doc.is_word(d) || matches!(w, "que" | "qu'" | "qui" | "dont" | "et" | "mais" | "ou") {
+            return None;
+        }
+        if matches!(
+            w,
+            "le" | "la" | "les" | "l'" | "ce" | "cette" | "ces" | "leurs" | "plusieurs"
+        ) {
+            // Not the object of a preposition (« de la réforme »), and a real phrase.
+            let before = if d > 0 { doc.tok_lower(d - 1) } else { "" };
+            let governed = matches!(
+                before,
+                "de" | "d'"
+                    | "à"
+                    | "par"
+                    | "pour"
+                    | "sur"
+                    | "avec"
+                    | "contre"
+                    | "dans"
+                    | "en"
+                    | "sans"
+                    | "vers"
+                    | "chez"
+                    | "entre"
+            );
+            let opens = d == clause_start
+                || matches!(
+                    before,
+                    "que" | "qu'" | "dont" | "et" | "mais" | "ou" | "," | "puis"
+                );
+            return (!governed && opens && v > d + 1).then_some((d, v));
+        }
+    }
+    None
 }
 
 /// Nouns for a state's collective voice: its government, authorities, diplomacy, people.
@@ -1037,8 +1148,15 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                 continue;
             }
             let (a, mut b) = neg.unwrap_or((h.start, h.end));
+            // An article ending the cue belongs to the target (« défend un texte »).
+            while b > a + 1
+                && is_determiner(doc.tok_lower(b - 1))
+                && !matches!(doc.tok_lower(b - 1), "de" | "d'")
+            {
+                b -= 1;
+            }
             // An intensity adverb right after belongs to the cue (« soutient fermement »).
-            while b < hi && b - h.end < 2 && is_intensifier(doc.tok_lower(b)) {
+            while b < hi && b < h.end + 2 && is_intensifier(doc.tok_lower(b)) {
                 b += 1;
             }
             // A cue right after another one completes it (« prêts à se mobiliser », « a promis
@@ -1507,6 +1625,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn clitics_indefinites_and_subordinate_subjects() {
+        let s = rules("Plusieurs députés du Parti vert soutiennent le projet, tandis que d'autres s'y opposent.");
+        let opp = s
+            .iter()
+            .find(|x| x.1 == Polarity::Oppose)
+            .expect("s'y opposent");
+        assert_eq!(opp.0, "s'y opposent");
+        assert!(opp.2.is_empty(), "{opp:?}");
+        let s = rules("La réforme, que le gouvernement entend faire adopter, divise.");
+        let c = s
+            .iter()
+            .find(|x| x.1 == Polarity::Commit)
+            .expect("entend faire");
+        assert_eq!(c.3, "stance:noun-phrase");
+        let a = crate::analyze("Le ministre s'en est félicité.");
+        assert_eq!(a.stances[0].text, "s'en est félicité");
+        // The article after the verb goes to the target.
+        let a = crate::analyze("Le maire a défendu un budget prudent.");
+        assert_eq!(a.stances[0].text, "a défendu");
+        assert_eq!(a.stances[0].target.as_deref(), Some("un budget prudent"));
     }
 
     #[test]
