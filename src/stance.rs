@@ -495,7 +495,11 @@ fn is_collective(w: &str) -> bool {
 /// country in the document.
 fn collective_country(doc: &Doc, ms: &[EMention], a: usize, b: usize) -> Option<usize> {
     let lex = lexicons();
-    let k = (a..b).find(|&k| is_collective(doc.tok_lower(k)))?;
+    // The collective noun heads the phrase (« le gouvernement ivoirien »), not a complement
+    // of a role (« le chef de l'État mauritanien » is a person).
+    let k = (a..b)
+        .find(|&k| !is_determiner(doc.tok_lower(k)))
+        .filter(|&k| is_collective(doc.tok_lower(k)))?;
     // A place named inside the phrase.
     let mi = ms.partition_point(|m| m.a < k);
     if ms
@@ -890,6 +894,16 @@ fn target_of(doc: &Doc, a: usize, b: usize, lo: usize, hi: usize, eval: bool) ->
     while b < hi && is_adverb(doc.tok_lower(b)) {
         b += 1;
     }
+    // A quoted object: the quoted words (« a salué « l'esprit de fraternité » »).
+    if b + 1 < hi && matches!(doc.tok(b), "«" | "“" | "\"") {
+        let mut e = b + 1;
+        while e < hi && e - b <= 10 && !matches!(doc.tok(e), "»" | "”" | "\"") {
+            e += 1;
+        }
+        if e < hi && e > b + 1 && e - b <= 10 {
+            return Some(doc.slice(doc.tspan(b + 1, e)).to_string());
+        }
+    }
     let mut e = b;
     let mut de_seen = false;
     while e < hi && e - b < 10 && !punct(e) {
@@ -952,7 +966,9 @@ fn target_of(doc: &Doc, a: usize, b: usize, lo: usize, hi: usize, eval: bool) ->
         "au" => Some("le "),
         "aux" => Some("les "),
         "du" if e > s + 1 => Some("le "),
-        "à" | "contre" | "envers" | "sur" | "pour" | "vers" | "avec" if e > s + 1 => Some(""),
+        "à" | "contre" | "envers" | "sur" | "pour" | "vers" | "avec" | "par" if e > s + 1 => {
+            Some("")
+        }
         _ => None,
     };
     if lead.is_some() {
@@ -1198,6 +1214,12 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                 }
                 _ => holder_for(doc, ms, quotes, a, cue.eval),
             };
+            // An inverted subject right after the cue is its holder, not its target.
+            let target = if how == "inverted-subject" {
+                None
+            } else {
+                target_of(doc, a, b, lo, hi, cue.eval)
+            };
             out.push(StanceAnn {
                 span: doc.tspan(a, b),
                 a,
@@ -1205,7 +1227,7 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                 polarity: pol,
                 holders,
                 holder_text,
-                target: target_of(doc, a, b, lo, hi, cue.eval),
+                target,
                 rule: Rule::new(
                     ["stance:", how, if neg.is_some() { "+negation" } else { "" }].concat(),
                     [origin, ": ", pattern].concat(),
