@@ -125,6 +125,11 @@ for (const [label, viewport] of SIZES) {
     assert.equal(await page.evaluate(() => document.activeElement.dataset.key), first);
     await page.waitForSelector('#explain');
     assert.equal(await page.$eval('#result', (r) => r.classList.contains('landed')), false, 'the cue goes with the focus');
+    // A person's explanation, as in docs/screenshot.png.
+    const person = await page.$eval('#result mark.ent-PER[data-part="0"]', (m) => m.dataset.key);
+    await page.focus(`#result [data-key="${person}"][data-part="0"]`);
+    await page.waitForFunction((k) => document.querySelector('#explain')?.textContent.includes('Personne'), person);
+    await page.screenshot({ path: path.join(OUT, `layout-${label}-explain.png`) });
     await page.keyboard.press('Escape');
     await page.screenshot({ path: path.join(OUT, `layout-${label}-full.png`), fullPage: true });
     assert.deepEqual(errors, []);
