@@ -749,7 +749,10 @@ fn read_file(ui: Ui, file: web_sys::File) {
 fn whole_paste(ta: &web_sys::HtmlTextAreaElement, len: u32) -> bool {
     let start = ta.selection_start().ok().flatten().unwrap_or(0);
     let end = ta.selection_end().ok().flatten().unwrap_or(start);
-    let after = ta.text_length().saturating_sub(end.saturating_sub(start)) + len;
+    let after = ta
+        .text_length()
+        .saturating_sub(end.saturating_sub(start))
+        .saturating_add(len);
     len > 0 && u64::from(len) * 2 >= u64::from(after)
 }
 
