@@ -72,6 +72,10 @@ pub fn start() {
 pub enum Msg {
     Fixed(fn(&Strings) -> &'static str),
     Text(String),
+    /// « Essayer un exemple » loaded the example; whether it replaced the reader's text.
+    Example {
+        replaced: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -111,10 +115,11 @@ impl Notice {
             undo: false,
         }
     }
-    fn text(&self, t: &Strings) -> String {
+    fn text(&self, lang: Lang) -> String {
         match &self.msg {
-            Msg::Fixed(f) => f(t).to_string(),
+            Msg::Fixed(f) => f(lang.t()).to_string(),
             Msg::Text(s) => s.clone(),
+            Msg::Example { replaced } => i18n::example_loaded(lang, EXAMPLE_TITLE, *replaced),
         }
     }
 }
@@ -901,13 +906,12 @@ pub fn App() -> impl IntoView {
     let on_example = move |_| {
         cancel_pending();
         let replaced = !current_text().trim().is_empty();
-        let msg = i18n::example_loaded(ui.lang.get_untracked(), EXAMPLE_TITLE, replaced);
         replace_text(
             ui,
             EXAMPLE.to_string(),
             Notice {
                 level: Level::Info,
-                msg: Msg::Text(msg),
+                msg: Msg::Example { replaced },
                 undo: false,
             },
         );
@@ -1212,7 +1216,7 @@ pub fn App() -> impl IntoView {
                                 Level::Warn => "notice notice-warn",
                                 Level::Error => "notice notice-error",
                             };
-                            let text = n.text(t());
+                            let text = n.text(ui.lang.get());
                             view! {
                                 <p class=cls>
                                     <span>{text}</span>

@@ -150,6 +150,12 @@ for (const [label, viewport] of SIZES) {
     const undo = await page.locator('#retablir').boundingBox();
     assert.ok(undo.y >= 0 && undo.y + undo.height <= viewport.height, '« Rétablir » is in view');
     if (label === 'phone') await page.screenshot({ path: path.join(OUT, 'layout-phone-example.png') });
+    // The notice follows the interface language.
+    await page.click('#lang');
+    await page.waitForFunction(() => document.querySelector('#status .notice').textContent
+      .startsWith('Example loaded: “Nancy\u00a0: le conseil municipal adopte le plan vélo malgré l’opposition”. It replaces your text.'));
+    await page.click('#lang');
+    await settled(page);
     await page.click('#retablir');
     await page.waitForFunction(() => document.querySelector('#input').value === 'Mon brouillon à garder.');
 
