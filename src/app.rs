@@ -54,8 +54,7 @@ pub const COLLAPSE_CHARS: u32 = 60_000;
 /// Largest file accepted by « Ouvrir un fichier » / drag and drop.
 pub const MAX_FILE_BYTES: f64 = 20e6;
 
-/// Example article offered by the « Essayer un exemple » button (written for the project).
-const EXAMPLE: &str = include_str!("../tests/fixtures/nancy-conseil-municipal.txt");
+use crate::ui::{EXAMPLE, EXAMPLE_TITLE};
 
 /// Entry point of the web app: installs the panic hook and mounts [`App`] to `<body>`. Does
 /// nothing without a `window` (inside the analysis worker, which loads this same module).
@@ -73,6 +72,10 @@ pub fn start() {
 pub enum Msg {
     Fixed(fn(&Strings) -> &'static str),
     Text(String),
+    /// « Essayer un exemple » loaded the example; whether it replaced the reader's text.
+    Example {
+        replaced: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -112,10 +115,11 @@ impl Notice {
             undo: false,
         }
     }
-    fn text(&self, t: &Strings) -> String {
+    fn text(&self, lang: Lang) -> String {
         match &self.msg {
-            Msg::Fixed(f) => f(t).to_string(),
+            Msg::Fixed(f) => f(lang.t()).to_string(),
             Msg::Text(s) => s.clone(),
+            Msg::Example { replaced } => i18n::example_loaded(lang, EXAMPLE_TITLE, *replaced),
         }
     }
 }
@@ -165,6 +169,9 @@ thread_local! {
     static PREVIOUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
     /// The app's state, for the embed module.
     static UI: Cell<Option<Ui>> = const { Cell::new(None) };
+    /// The request whose result the reader is brought to once it is on screen (a whole text
+    /// arrived: paste, example, file, share link, « Analyser »); 0 for none (typing).
+    static LAND: Cell<u64> = const { Cell::new(0) };
 }
 
 fn document() -> web_sys::Document {
@@ -316,6 +323,70 @@ fn request(ui: Ui, text: String) {
     engine::analyse(seq, Rc::from(text));
 }
 
+/// Starts the analysis of a text that arrived whole (a paste, the example, a file, a share link,
+/// « Analyser »): once its first slice is on screen, the reader is brought to the result
+/// ([`land`]). Typing calls [`request`] and never moves the page.
+fn arrive(ui: Ui, text: String) {
+    request(ui, text);
+    LAND.with(|l| l.set(SEQ.with(|s| s.get())));
+}
+
+/// `window.matchMedia(query).matches`.
+fn media_matches(query: &str) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    js_sys::Reflect::get(&w, &"matchMedia".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&w, &query.into()).ok())
+        .and_then(|m| js_sys::Reflect::get(&m, &"matches".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Brings the reader to the result of a text that just arrived: scrolls the result panel
+/// (`#reader`: status, layer toolbar, highlighted text) to the top of the viewport — smoothly,
+/// unless the reader asked for reduced motion — and, with `focus`, moves the focus to the
+/// highlighted text (`#result`, outlined by `.landed` until it loses the focus), from where Tab or
+/// `j` reach the first highlight. Never in embed mode (scrolling would move the host page).
+fn land(focus: bool) {
+    let doc = document();
+    if doc
+        .document_element()
+        .is_some_and(|h| h.has_attribute("data-embed"))
+    {
+        return;
+    }
+    let (Some(reader), Some(result)) = (
+        doc.get_element_by_id("reader"),
+        doc.get_element_by_id("result")
+            .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()),
+    ) else {
+        return;
+    };
+    let reduce = media_matches("(prefers-reduced-motion: reduce)");
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Start);
+    opts.set_behavior(if reduce {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    reader.scroll_into_view_with_scroll_into_view_options(&opts);
+    if focus {
+        let _ = result.class_list().add_1("landed");
+        // `focus({ preventScroll: true })`: the scroll above is the only movement.
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"preventScroll".into(), &true.into());
+        if let Ok(f) = js_sys::Reflect::get(&result, &"focus".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
+        {
+            let _ = f.call1(&result, &o);
+        }
+    }
+}
+
 fn dispatch_rendered(bytes: usize, analyse_ms: f64, render_ms: f64, truncated: bool) {
     let detail = js_sys::Object::new();
     let set = |k: &str, v: wasm_bindgen::JsValue| {
@@ -346,6 +417,9 @@ fn on_reply(ui: Ui, r: engine::Reply) {
             ui.progress.set(None);
             ui.notice.set(Some(Notice::error(|t| t.analysis_failed)));
             set_state("done");
+            if LAND.with(|l| l.replace(0)) == r.seq {
+                land(false); // the message is at the top of the result panel
+            }
             return;
         }
     };
@@ -380,6 +454,7 @@ fn on_reply(ui: Ui, r: engine::Reply) {
     if big {
         ui.progress.set(Some(Progress::Rendering(0)));
     }
+    let seq = r.seq;
     view::start(view::Start {
         seq: r.seq,
         text: r.text,
@@ -391,6 +466,12 @@ fn on_reply(ui: Ui, r: engine::Reply) {
         on_progress: Rc::new(move |pct| {
             if big {
                 ui.progress.set(Some(Progress::Rendering(pct)));
+            }
+        }),
+        on_first: Rc::new(move || {
+            if LAND.with(|l| l.get()) == seq {
+                LAND.with(|l| l.set(0));
+                land(true);
             }
         }),
         on_done: Rc::new(move |d: view::Done| {
@@ -596,13 +677,16 @@ fn open_shared(ui: Ui) -> bool {
                 remember_previous();
                 set_text(&text);
                 save_draft(ui, &text);
-                request(ui, text);
+                arrive(ui, text);
                 ui.notice.set(Some(Notice {
                     undo: has_previous(),
                     ..Notice::info(|t| t.shared_loaded)
                 }));
             }
-            None => ui.notice.set(Some(Notice::error(|t| t.shared_bad))),
+            None => {
+                ui.notice.set(Some(Notice::error(|t| t.shared_bad)));
+                land(false);
+            }
         }
     });
     true
@@ -618,21 +702,13 @@ fn has_previous() -> bool {
 }
 
 /// Replaces the whole text (example, file), keeping the old one for « Rétablir ».
-fn replace_text(ui: Ui, text: String, notice: Option<Notice>) {
+fn replace_text(ui: Ui, text: String, notice: Notice) {
     remember_previous();
     set_text(&text);
     save_draft(ui, &text);
-    request(ui, text);
+    arrive(ui, text);
     let undo = has_previous();
-    match notice {
-        Some(n) => ui.notice.set(Some(Notice { undo, ..n })),
-        None if undo => ui.notice.set(Some(Notice {
-            level: Level::Info,
-            msg: Msg::Fixed(|t| t.example),
-            undo: true,
-        })),
-        None => {}
-    }
+    ui.notice.set(Some(Notice { undo, ..notice }));
 }
 
 fn read_file(ui: Ui, file: web_sys::File) {
@@ -663,25 +739,39 @@ fn read_file(ui: Ui, file: web_sys::File) {
         replace_text(
             ui,
             text,
-            Some(Notice {
+            Notice {
                 level: Level::Info,
                 msg: Msg::Text(msg),
                 undo: false,
-            }),
+            },
         );
     });
 }
 
+/// Whether pasting `len` UTF-16 units over the text area's selection brings a whole text (at least
+/// half of the text afterwards is the pasted text): then the reader is brought to the result. A
+/// few words pasted into a longer text are an edit, like typing.
+fn whole_paste(ta: &web_sys::HtmlTextAreaElement, len: u32) -> bool {
+    let start = ta.selection_start().ok().flatten().unwrap_or(0);
+    let end = ta.selection_end().ok().flatten().unwrap_or(start);
+    let after = ta
+        .text_length()
+        .saturating_sub(end.saturating_sub(start))
+        .saturating_add(len);
+    len > 0 && u64::from(len) * 2 >= u64::from(after)
+}
+
 /// Paste: HTML (or HTML source pasted as text) becomes plain text; plain text is left to the
 /// browser. Either way the analysis starts at once.
-fn on_paste(ui: Ui, ev: web_sys::ClipboardEvent, pasted: StoredValue<bool>) {
+fn on_paste(ui: Ui, ev: web_sys::ClipboardEvent, pasted: StoredValue<Option<bool>>) {
     let Some(dt) = ev.clipboard_data() else {
         return;
     };
     let plain = dt.get_data("text/plain").unwrap_or_default();
     let html = dt.get_data("text/html").unwrap_or_default();
     let source = if !plain.trim().is_empty() && !textin::looks_like_html(&plain) {
-        pasted.set_value(true);
+        let whole = textarea().is_some_and(|ta| whole_paste(&ta, js_len(&plain)));
+        pasted.set_value(Some(whole));
         return; // default paste; the input event analyses it
     } else if !html.trim().is_empty() {
         html
@@ -693,14 +783,24 @@ fn on_paste(ui: Ui, ev: web_sys::ClipboardEvent, pasted: StoredValue<bool>) {
     ev.prevent_default();
     let text = textin::html_to_text(&source);
     let Some(ta) = textarea() else { return };
+    let whole = whole_paste(&ta, js_len(&text));
     let start = ta.selection_start().ok().flatten().unwrap_or(0);
     let end = ta.selection_end().ok().flatten().unwrap_or(start);
     let _ = ta.set_range_text_with_start_and_end_and_mode(&text, start, end, "end");
     collapse_if_long();
     let all = ta.value();
     save_draft(ui, &all);
-    request(ui, all);
+    if whole {
+        arrive(ui, all);
+    } else {
+        request(ui, all);
+    }
     ui.notice.set(Some(Notice::info(|t| t.html_converted)));
+}
+
+/// Length of `s` in UTF-16 code units (as the text area counts).
+fn js_len(s: &str) -> u32 {
+    u32::try_from(s.encode_utf16().count()).unwrap_or(u32::MAX)
 }
 
 /// Moves focus to the next (`dir` = 1) or previous (-1) highlight.
@@ -751,17 +851,23 @@ pub fn App() -> impl IntoView {
     engine::init(move |r| on_reply(ui, r));
 
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    let pasted = StoredValue::new(false);
+    // Set by a plain-text paste for the input event that follows: whether it brought a whole text.
+    let pasted = StoredValue::new(None::<bool>);
     let cancel_pending = move || {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
         pending.set_value(None);
     };
-    let run_now = move || {
+    // `whole`: a whole text arrived (paste, « Analyser »): bring the reader to the result.
+    let run_now = move |whole: bool| {
         cancel_pending();
         let t = current_text();
-        request(ui, t);
+        if whole {
+            arrive(ui, t);
+        } else {
+            request(ui, t);
+        }
         // Saving a long draft takes a while: not in the same task as the request.
         set_timeout(move || save_input_draft(ui), Duration::from_millis(0));
     };
@@ -776,13 +882,13 @@ pub fn App() -> impl IntoView {
         if input_type.starts_with("insertFrom") || ui.collapsed.get_untracked().is_some() {
             collapse_if_long();
         }
-        if pasted.get_value() {
-            pasted.set_value(false);
-            run_now();
+        if let Some(whole) = pasted.get_value() {
+            pasted.set_value(None);
+            run_now(whole);
             return;
         }
         cancel_pending();
-        let handle = set_timeout_with_handle(run_now, DEBOUNCE).ok();
+        let handle = set_timeout_with_handle(move || run_now(false), DEBOUNCE).ok();
         pending.set_value(handle);
     };
     // Focusing a collapsed text area (Tab, a script) shows its text: the user is about to edit.
@@ -799,7 +905,16 @@ pub fn App() -> impl IntoView {
     };
     let on_example = move |_| {
         cancel_pending();
-        replace_text(ui, EXAMPLE.to_string(), None);
+        let replaced = !current_text().trim().is_empty();
+        replace_text(
+            ui,
+            EXAMPLE.to_string(),
+            Notice {
+                level: Level::Info,
+                msg: Msg::Example { replaced },
+                undo: false,
+            },
+        );
     };
     let do_clear = move || {
         cancel_pending();
@@ -824,7 +939,7 @@ pub fn App() -> impl IntoView {
         if let Some(prev) = PREVIOUS.with(|p| p.borrow_mut().take()) {
             set_text(&prev);
             save_draft(ui, &prev);
-            request(ui, prev);
+            arrive(ui, prev);
             ui.notice.set(None);
         }
     };
@@ -1001,7 +1116,7 @@ pub fn App() -> impl IntoView {
             <p class="tagline">{move || t().tagline}</p>
         </header>
         <main class="layout">
-            <section class="workspace" aria-label=move || t().result_label>
+            <div class="workspace">
                 <div class="paste" class:dragging=move || ui.dragging.get()
                     on:dragover=on_dragover
                     on:dragleave=move |_| ui.dragging.set(false)
@@ -1027,18 +1142,19 @@ pub fn App() -> impl IntoView {
                     </div>
                     <div class="drop-overlay" aria-hidden="true">{move || t().drop_here}</div>
                     <div class="actions">
-                        <button id="analyse" type="button" class="primary" on:click=move |_| run_now()>
+                        <button id="analyse" type="button" class="primary" on:click=move |_| run_now(true)>
                             {move || t().analyse}
                         </button>
                         <button id="exemple" type="button" on:click=on_example>
                             {move || t().example}
                         </button>
-                        <label class="button file-button" for="fichier">
+                        // The file input covers its label: the whole button is its target.
+                        <label class="button file-button">
                             {move || t().open_file}
+                            <input id="fichier" class="file-input" type="file"
+                                accept=".txt,.html,.htm,.md,.markdown,text/plain,text/html,text/markdown"
+                                on:change=on_file />
                         </label>
-                        <input id="fichier" class="file-input" type="file"
-                            accept=".txt,.html,.htm,.md,.markdown,text/plain,text/html,text/markdown"
-                            on:change=on_file />
                         <button id="effacer" type="button" class="quiet"
                             aria-expanded=move || ui.confirm_clear.get().to_string()
                             aria-controls="confirm-clear"
@@ -1058,98 +1174,112 @@ pub fn App() -> impl IntoView {
                     </div>
                     <p class="hint">{move || t().hint}</p>
                 </div>
-                <div id="status" class="status" role="status" aria-live="polite">
-                    // Stable nodes: only the texts change. Screen readers hear the phase (its
-                    // text changes twice), not every percentage.
-                    <Show when=move || ui.progress.get().is_some()>
-                        <p class="progress">
-                            <span aria-hidden="true">{move || {
-                                let lang = ui.lang.get();
-                                match ui.progress.get() {
-                                    Some(Progress::Analysing { bytes, estimate_ms }) => i18n::analysing(lang, bytes, estimate_ms),
-                                    Some(Progress::Rendering(pct)) => i18n::rendering(lang, pct),
-                                    None => String::new(),
-                                }
-                            }}</span>
-                            <span class="sr-only">{move || {
-                                let lang = ui.lang.get();
-                                match ui.progress.get() {
-                                    Some(Progress::Analysing { bytes, estimate_ms }) => i18n::analysing(lang, bytes, estimate_ms),
-                                    Some(Progress::Rendering(_)) => i18n::rendering(lang, 0).replace(" 0\u{a0}%", "").replace(" 0%", ""),
-                                    None => String::new(),
-                                }
-                            }}</span>
-                            <progress max="100" aria-hidden="true"
-                                value=move || match ui.progress.get() {
-                                    Some(Progress::Rendering(pct)) => Some(pct.to_string()),
-                                    _ => None,
-                                }></progress>
-                        </p>
-                    </Show>
-                    {move || ui.head.get().and_then(|h| h.analysis.truncated).map(|tr| view! {
-                        <p class="notice notice-warn truncated">
-                            {i18n::truncated(ui.lang.get(), tr.analysed.end, tr.total_bytes)}
-                        </p>
-                    })}
-                    {move || ui.notice.get().map(|n| {
-                        let cls = match n.level {
-                            Level::Info => "notice notice-info",
-                            Level::Warn => "notice notice-warn",
-                            Level::Error => "notice notice-error",
-                        };
-                        let text = n.text(t());
-                        view! {
-                            <p class=cls>
-                                <span>{text}</span>
-                                {n.undo.then(|| view! {
-                                    " " <button id="retablir" type="button" class="link" on:click=undo>
-                                        {match ui.lang.get() { Lang::Fr => "Rétablir le texte précédent", Lang::En => "Restore the previous text" }}
-                                    </button>
-                                })}
+                // The result panel, where a text that arrives whole brings the reader (`land`):
+                // messages, the layer toolbar (the legend), then the highlighted text.
+                <section id="reader" class="reader" aria-labelledby="reader-heading">
+                    <div id="status" class="status" role="status" aria-live="polite">
+                        // Stable nodes: only the texts change. Screen readers hear the phase (its
+                        // text changes twice), not every percentage.
+                        <Show when=move || ui.progress.get().is_some()>
+                            <p class="progress">
+                                <span aria-hidden="true">{move || {
+                                    let lang = ui.lang.get();
+                                    match ui.progress.get() {
+                                        Some(Progress::Analysing { bytes, estimate_ms }) => i18n::analysing(lang, bytes, estimate_ms),
+                                        Some(Progress::Rendering(pct)) => i18n::rendering(lang, pct),
+                                        None => String::new(),
+                                    }
+                                }}</span>
+                                <span class="sr-only">{move || {
+                                    let lang = ui.lang.get();
+                                    match ui.progress.get() {
+                                        Some(Progress::Analysing { bytes, estimate_ms }) => i18n::analysing(lang, bytes, estimate_ms),
+                                        Some(Progress::Rendering(_)) => i18n::rendering(lang, 0).replace(" 0\u{a0}%", "").replace(" 0%", ""),
+                                        None => String::new(),
+                                    }
+                                }}</span>
+                                <progress max="100" aria-hidden="true"
+                                    value=move || match ui.progress.get() {
+                                        Some(Progress::Rendering(pct)) => Some(pct.to_string()),
+                                        _ => None,
+                                    }></progress>
                             </p>
-                        }
-                    })}
-                </div>
-                <p id="stats" class="stats">
-                    {move || ui.head.get().map(|h| i18n::stats_line(ui.lang.get(), &h.analysis))}
-                </p>
-                <fieldset class="layers">
-                    <legend>{move || t().layers}</legend>
-                    <div class="layer-list">
-                        {Kind::ALL.into_iter().map(|k| {
-                            let id = format!("layer-{}", k.id());
-                            let for_id = id.clone();
+                        </Show>
+                        {move || ui.head.get().and_then(|h| h.analysis.truncated).map(|tr| view! {
+                            <p class="notice notice-warn truncated">
+                                {i18n::truncated(ui.lang.get(), tr.analysed.end, tr.total_bytes)}
+                            </p>
+                        })}
+                        {move || ui.notice.get().map(|n| {
+                            let cls = match n.level {
+                                Level::Info => "notice notice-info",
+                                Level::Warn => "notice notice-warn",
+                                Level::Error => "notice notice-error",
+                            };
+                            let text = n.text(ui.lang.get());
                             view! {
-                                <label class=format!("layer layer-{}", k.id()) for=for_id>
-                                    <input type="checkbox" id=id
-                                        prop:checked=move || !ui.hidden.get().contains(k)
-                                        on:change=move |_| {
-                                            let h = ui.hidden.get_untracked().toggled(k);
-                                            ui.hidden.set(h);
-                                            view::set_hidden(h);
-                                        } />
-                                    <span class="swatch" aria-hidden="true">"Ab"</span>
-                                    <span class="layer-name">{move || i18n::kind_name(ui.lang.get(), k)}</span>
-                                    <span class="layer-count">{move || layer_counts()[k as usize]}</span>
-                                    <span class="layer-style">{move || i18n::kind_style(ui.lang.get(), k)}</span>
-                                </label>
+                                <p class=cls>
+                                    <span>{text}</span>
+                                    {n.undo.then(|| view! {
+                                        " " <button id="retablir" type="button" class="link" on:click=undo>
+                                            {match ui.lang.get() { Lang::Fr => "Rétablir le texte précédent", Lang::En => "Restore the previous text" }}
+                                        </button>
+                                    })}
+                                </p>
                             }
-                        }).collect_view()}
+                        })}
                     </div>
-                    <p class="keys-help">{move || t().keys_help}</p>
-                </fieldset>
-                <article id="result" class=move || format!("result {}", ui.hidden.get().classes())
-                    data-analysis-state="idle" aria-busy="false"
-                    aria-label=move || t().result_label
-                    on:focusin=on_result_focus
-                    on:click=on_result_click
-                    on:keydown=on_result_key>
-                    <Show when=move || ui.head.get().is_none() && !ui.busy.get()>
-                        <p class="empty">{move || t().empty_result}</p>
-                    </Show>
-                    <div id=view::DOC_ID class="doc"></div>
-                </article>
-            </section>
+                    <div class="reader-head">
+                        <h2 id="reader-heading">{move || t().result_label}</h2>
+                        <p id="stats" class="stats">
+                            {move || ui.head.get().map(|h| i18n::stats_line(ui.lang.get(), &h.analysis))}
+                        </p>
+                    </div>
+                    <fieldset class="layers">
+                        <legend>{move || t().layers}</legend>
+                        <div class="layer-list">
+                            {Kind::ALL.into_iter().map(|k| {
+                                let id = format!("layer-{}", k.id());
+                                let for_id = id.clone();
+                                view! {
+                                    // A toggle chip: the check box covers the chip (its target), the
+                                    // name is drawn in the layer's own style (the legend).
+                                    <label class=format!("layer layer-{}", k.id()) for=for_id>
+                                        <input type="checkbox" id=id
+                                            prop:checked=move || !ui.hidden.get().contains(k)
+                                            on:change=move |_| {
+                                                let h = ui.hidden.get_untracked().toggled(k);
+                                                ui.hidden.set(h);
+                                                view::set_hidden(h);
+                                            } />
+                                        <span class="check" aria-hidden="true"></span>
+                                        <span class="layer-name">{move || i18n::kind_name(ui.lang.get(), k)}</span>
+                                        <span class="layer-count">{move || layer_counts()[k as usize]}</span>
+                                        <span class="layer-style">{move || i18n::kind_style(ui.lang.get(), k)}</span>
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </div>
+                        <p class="keys-help">{move || t().keys_help}</p>
+                    </fieldset>
+                    <article id="result" class=move || format!("result {}", ui.hidden.get().classes())
+                        data-analysis-state="idle" aria-busy="false" tabindex="-1"
+                        aria-label=move || t().result_label
+                        on:blur=move |ev: web_sys::FocusEvent| {
+                            if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                                let _ = el.class_list().remove_1("landed");
+                            }
+                        }
+                        on:focusin=on_result_focus
+                        on:click=on_result_click
+                        on:keydown=on_result_key>
+                        <Show when=move || ui.head.get().is_none() && !ui.busy.get()>
+                            <p class="empty">{move || t().empty_result}</p>
+                        </Show>
+                        <div id=view::DOC_ID class="doc"></div>
+                    </article>
+                </section>
+            </div>
             <aside id="card" class="card" aria-labelledby="card-heading" tabindex="-1">
                 <h2 id="card-heading">{move || t().card_heading}</h2>
                 <card::Card ui=ui />

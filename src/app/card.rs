@@ -101,10 +101,7 @@ fn card_body(ui: Ui, lang: Lang, a: Arc<Analysis>) -> impl IntoView {
         .iter()
         .map(|f| (f.frame.clone(), i18n::frame_label(lang, &f.frame), f.count))
         .collect();
-    let mentions_label = move |n: usize| match lang {
-        Lang::Fr => i18n::plural(n, "mention", "mentions"),
-        Lang::En => i18n::plural(n, "mention", "mentions"),
-    };
+    let mentions_label = move |n: usize| i18n::count(lang, n, "mention", "mentions");
     view! {
         <h3 class="card-title">{title}</h3>
         {has_meta.then(|| view! {
@@ -176,24 +173,26 @@ fn card_body(ui: Ui, lang: Lang, a: Arc<Analysis>) -> impl IntoView {
         {(!matrix.is_empty()).then(|| view! {
             <section class="card-section">
                 <h4>{t.stances}</h4>
-                <table class="stances">
-                    <thead><tr>
-                        <th scope="col">{t.holder}</th>
-                        <th scope="col">{t.position}</th>
-                        <th scope="col">{t.target}</th>
+                // Explicit roles: on a narrow card each row is laid out as a small grid
+                // (www/style.css), and the table must stay a table for screen readers.
+                <table class="stances" role="table">
+                    <thead role="rowgroup"><tr role="row">
+                        <th scope="col" role="columnheader">{t.holder}</th>
+                        <th scope="col" role="columnheader">{t.position}</th>
+                        <th scope="col" role="columnheader">{t.target}</th>
                     </tr></thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                         {matrix.into_iter().map(|(holder, pol, target, count, key)| {
                             let label = view! { <span class="holder">{holder}</span> }.into_any();
                             view! {
-                                <tr data-polarity=pol.as_str()>
-                                    <td>{jump_button(ui, key, label, "")}</td>
-                                    <td class="polarity">
+                                <tr data-polarity=pol.as_str() role="row">
+                                    <td class="holder-cell" role="cell">{jump_button(ui, key, label, "")}</td>
+                                    <td class="polarity" role="cell">
                                         <span class="glyph" aria-hidden="true">{i18n::polarity_glyph(pol)}</span>
                                         " " {i18n::polarity_label(lang, pol)}
                                         {(count > 1).then(|| format!(" ×{count}"))}
                                     </td>
-                                    <td class="target">{target}</td>
+                                    <td class="target" role="cell" data-label=i18n::target_prefix(lang)>{target}</td>
                                 </tr>
                             }
                         }).collect_view()}

@@ -416,20 +416,41 @@ pub fn date_label(lang: Lang, iso: &str) -> String {
     }
 }
 
-/// « 1 mot », « 2 mots ».
+/// « 1 mot », « 2 mots » (French: 0 and 1 take the singular).
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n <= 1 { one } else { many })
 }
 
-/// Words and reading time: « 412 mots · 2 min de lecture ».
-pub fn words_line(lang: Lang, words: usize, minutes: usize) -> String {
+/// A count with its noun, by each language's rule: French « 0 mot », « 1 mot », « 2 mots »,
+/// « 1\u{202f}234 mots »; English "0 words", "1 word", "2 words", "1,234 words".
+pub fn count(lang: Lang, n: usize, one: &str, many: &str) -> String {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    format!(
+        "{} {}",
+        group_digits(lang, n),
+        if singular { one } else { many }
+    )
+}
+
+/// Reading time: « 2 min de lecture », "2 min read" (« min » is an abbreviation: no plural).
+fn reading_time(lang: Lang, minutes: usize) -> String {
+    let m = group_digits(lang, minutes);
     match lang {
-        Lang::Fr => format!(
-            "{} · {minutes} min de lecture",
-            plural(words, "mot", "mots")
-        ),
-        Lang::En => format!("{} · {minutes} min read", plural(words, "word", "words")),
+        Lang::Fr => format!("{m} min de lecture"),
+        Lang::En => format!("{m} min read"),
     }
+}
+
+/// Words and reading time: « 412 mots · 2 min de lecture », "1 word · 1 min read".
+pub fn words_line(lang: Lang, words: usize, minutes: usize) -> String {
+    let w = match lang {
+        Lang::Fr => count(lang, words, "mot", "mots"),
+        Lang::En => count(lang, words, "word", "words"),
+    };
+    format!("{w} · {}", reading_time(lang, minutes))
 }
 
 /// « 412 mots · 2 min de lecture · 17 entités ».
@@ -437,10 +458,35 @@ pub fn stats_line(lang: Lang, a: &Analysis) -> String {
     let c = &a.card;
     let n = a.entities.len();
     let ents = match lang {
-        Lang::Fr => plural(n, "entité", "entités"),
-        Lang::En => plural(n, "entity", "entities"),
+        Lang::Fr => count(lang, n, "entité", "entités"),
+        Lang::En => count(lang, n, "entity", "entities"),
     };
     format!("{} · {ents}", words_line(lang, c.words, c.reading_minutes))
+}
+
+/// Shown before a stance's target when the card's stance table is laid out as stacked rows.
+pub fn target_prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "sur\u{a0}:",
+        Lang::En => "on:",
+    }
+}
+
+/// Notice after « Essayer un exemple »: which example was loaded, and whether it replaced the
+/// reader's text (then « Rétablir le texte précédent » follows it).
+pub fn example_loaded(lang: Lang, title: &str, replaced: bool) -> String {
+    match (lang, replaced) {
+        (Lang::Fr, true) => {
+            format!("Exemple chargé\u{a0}: «\u{a0}{title}\u{a0}». Il remplace votre texte.")
+        }
+        (Lang::Fr, false) => format!(
+            "Exemple chargé\u{a0}: «\u{a0}{title}\u{a0}». Collez un autre article à sa place quand vous voulez."
+        ),
+        (Lang::En, true) => format!("Example loaded: “{title}”. It replaces your text."),
+        (Lang::En, false) => {
+            format!("Example loaded: “{title}”. Paste another article in its place any time.")
+        }
+    }
 }
 
 /// A size in bytes, readable: « 12 Ko », « 1,2 Mo » / "12 KB", "1.2 MB".
@@ -451,8 +497,8 @@ pub fn size_label(lang: Lang, bytes: usize) -> String {
     };
     let s = if bytes < 1_000 {
         return match lang {
-            Lang::Fr => plural(bytes, "octet", "octets"),
-            Lang::En => plural(bytes, "byte", "bytes"),
+            Lang::Fr => count(lang, bytes, "octet", "octets"),
+            Lang::En => count(lang, bytes, "byte", "bytes"),
         };
     } else if bytes < 1_000_000 {
         format!("{}\u{a0}{kb}", (bytes + 500) / 1_000)
@@ -639,6 +685,35 @@ mod tests {
         );
         assert!(long_text(Lang::En, 60_001).starts_with("Long text (60,001 characters)"));
         assert_eq!(show_text(Lang::En), "Show the text");
+    }
+
+    #[test]
+    fn counts_follow_each_language_rule() {
+        assert_eq!(words_line(Lang::Fr, 1, 1), "1 mot · 1 min de lecture");
+        assert_eq!(words_line(Lang::Fr, 0, 0), "0 mot · 0 min de lecture");
+        assert_eq!(words_line(Lang::Fr, 2, 1), "2 mots · 1 min de lecture");
+        assert_eq!(
+            words_line(Lang::Fr, 1_234, 6),
+            "1\u{202f}234 mots · 6 min de lecture"
+        );
+        assert_eq!(words_line(Lang::En, 1, 1), "1 word · 1 min read");
+        assert_eq!(words_line(Lang::En, 0, 0), "0 words · 0 min read");
+        assert_eq!(words_line(Lang::En, 1_234, 6), "1,234 words · 6 min read");
+        assert_eq!(count(Lang::En, 0, "entity", "entities"), "0 entities");
+        assert_eq!(count(Lang::Fr, 0, "entité", "entités"), "0 entité");
+        assert_eq!(size_label(Lang::En, 0), "0 bytes");
+        assert_eq!(size_label(Lang::En, 1), "1 byte");
+    }
+
+    #[test]
+    fn example_notice_names_the_example() {
+        let fr = example_loaded(Lang::Fr, "Le titre", true);
+        assert_eq!(
+            fr,
+            "Exemple chargé\u{a0}: «\u{a0}Le titre\u{a0}». Il remplace votre texte."
+        );
+        assert!(!fr.contains(FR.example));
+        assert!(example_loaded(Lang::En, "T", false).starts_with("Example loaded: “T”."));
     }
 
     #[test]

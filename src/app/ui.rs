@@ -25,6 +25,22 @@ pub mod textin;
 /// break by [`crate::analyze_limited`]); the text area always keeps the whole text.
 pub const MAX_ANALYSED_BYTES: usize = 2_000_000;
 
+/// Example article offered by the « Essayer un exemple » button (written for the project).
+pub const EXAMPLE: &str = include_str!("../../tests/fixtures/nancy-conseil-municipal.txt");
+
+/// The example's title, as its card shows it (named in the notice that says it was loaded).
+pub const EXAMPLE_TITLE: &str =
+    "Nancy\u{a0}: le conseil municipal adopte le plan vélo malgré l’opposition";
+
 /// Target size of the text covered by one part of a result (see [`parts`]): small enough that
 /// decoding and rendering one part stays well under a frame budget on a phone.
 pub const PART_BYTES: usize = 6_000;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn example_title_is_the_card_title() {
+        let a = crate::analyze(super::EXAMPLE);
+        assert_eq!(a.card.title.as_deref(), Some(super::EXAMPLE_TITLE));
+    }
+}

@@ -46,6 +46,8 @@ pub struct Doc {
     pub done: bool,
     on_done: Option<Rc<dyn Fn(Done)>>,
     on_progress: Option<Rc<dyn Fn(usize)>>,
+    /// Called once, when the first slice is on screen.
+    on_first: Option<Rc<dyn Fn()>>,
 }
 
 impl Doc {
@@ -105,6 +107,8 @@ pub struct Start {
     pub analyse_ms: f64,
     pub on_progress: Rc<dyn Fn(usize)>,
     pub on_done: Rc<dyn Fn(Done)>,
+    /// Called once, right after the first slice of the text is on screen.
+    pub on_first: Rc<dyn Fn()>,
 }
 
 /// Replaces the document on screen and starts rendering it.
@@ -127,6 +131,7 @@ pub fn start(s: Start) {
         done: false,
         on_done: Some(s.on_done),
         on_progress: Some(s.on_progress),
+        on_first: Some(s.on_first),
     };
     DOC.with(|d| *d.borrow_mut() = Some(doc));
     LAST_PCT.with(|l| l.set(usize::MAX));
@@ -203,6 +208,10 @@ fn unit(d: &mut Doc) -> bool {
             let _ = c.insert_adjacent_html("beforeend", &out);
         }
         d.rendered += 1;
+        if let Some(cb) = d.on_first.take() {
+            // Later, outside the borrow of the document: the callback may read it.
+            leptos::prelude::set_timeout(move || cb(), Duration::from_millis(0));
+        }
         return true;
     }
     let Some(src) = d.pending.pop_front() else {

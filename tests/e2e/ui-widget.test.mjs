@@ -571,8 +571,8 @@ test('axe-core: zero violations (light/dark, 1280/360, with an analysis and with
       assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px (${label} ${scheme})`);
       const suffix = scheme === 'dark' ? `${label}-dark` : label;
       await page.screenshot({ path: path.join(OUT, `ui-${suffix}.png`), fullPage: label === 'desktop' });
-      // The text from its top, with the explanation of a person open (docs/screenshot.png is the
-      // desktop light one).
+      // The text from its top, with the explanation of a person open (docs/screenshot.png is
+      // layout.test.mjs's layout-laptop-explain.png).
       await page.$eval('#result', (r) => window.scrollTo(0, r.getBoundingClientRect().top + window.scrollY - 12));
       const mark = page.locator('#result mark.ent-PER[data-part="0"]').nth(1);
       await mark.focus();
