@@ -1091,6 +1091,19 @@ fn sentence_of(text: &str, a: &Analysis, span: &Span) -> Option<String> {
     Some(excerpt(t, span.start - s.span.start, 320))
 }
 
+/// « de Wang Yi », « d’Emmanuel Macron ».
+fn de(name: &str) -> String {
+    let vowel = name
+        .chars()
+        .next()
+        .is_some_and(|c| "AEIOUYÉÈÊÀÂÎÔÛŒaeiouyéèêàâîôûœ".contains(c));
+    if vowel {
+        format!("d’{name}")
+    } else {
+        format!("de {name}")
+    }
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -1221,7 +1234,7 @@ pub fn explain(text: &str, a: &Analysis, key: &str, lang: Lang) -> Option<Explan
                 .map(|e| e.canonical.clone())
                 .or_else(|| qt.speaker_text.clone());
             x.title = match (&speaker, lang) {
-                (Some(s), Lang::Fr) => format!("Citation de {s}"),
+                (Some(s), Lang::Fr) => format!("Citation {}", de(s)),
                 (Some(s), Lang::En) => format!("Quote by {s}"),
                 (None, _) => format!("{} ({})", capitalise(t.quote), t.unknown_speaker),
             };
@@ -1777,7 +1790,8 @@ mod tests {
         let text = "« Nous soutenons fermement ce projet », a déclaré le président français Emmanuel Macron. Il a dénoncé l'hégémonie américaine.\nPartager";
         let a = crate::analyze(text);
         let q = explain(text, &a, "q0", Lang::Fr).unwrap();
-        assert_eq!(q.title, "Citation de Emmanuel Macron");
+        assert_eq!(q.title, "Citation d’Emmanuel Macron");
+        assert_eq!(de("Wang Yi"), "de Wang Yi");
         assert_eq!(
             q.reasons,
             ["le verbe de parole «\u{a0}déclaré\u{a0}» suit la citation"]
