@@ -87,7 +87,11 @@ pub fn place_now() {
     let mut p = place::place(mark, height, vw, vh, true);
     let mut mark = mark;
     if p.scroll_by.abs() >= 1.0 {
-        w.scroll_by_with_x_and_y(0.0, p.scroll_by);
+        // At once, whatever the page's `scroll-behavior`: the highlight is measured again now.
+        let opts = web_sys::ScrollToOptions::new();
+        opts.set_top(p.scroll_by);
+        opts.set_behavior(web_sys::ScrollBehavior::Instant);
+        w.scroll_by_with_scroll_to_options(&opts);
         mark = mark_rect(&key).unwrap_or(mark);
         p = place::place(mark, height, vw, vh, false);
     }
