@@ -1,9 +1,9 @@
 //! Where the explanation goes: next to its highlight, never over it. On a wide screen the
 //! popover sits below the highlight, or above it when there is no room below, with its height
 //! capped to the room on that side; on a phone it is a sheet along the bottom of the screen
-//! (along the top when the highlight cannot be scrolled above it). When neither side has room
-//! enough, the page is scrolled first so that the highlight sits in the upper part of the
-//! screen. Pure geometry in viewport pixels, tested natively; `crate::app::popover` measures and
+//! (along the top when the highlight cannot be scrolled above it). When it fits on neither side,
+//! the page is scrolled first, just enough for it to fit below the highlight (which stays on
+//! the screen). Pure geometry in viewport pixels, tested natively; `crate::app::popover` measures and
 //! applies it.
 
 /// A rectangle in viewport coordinates (CSS pixels).
@@ -91,10 +91,8 @@ pub const SHEET_BELOW: f64 = 600.0;
 pub const GAP: f64 = 8.0;
 /// Space kept between the popover and the edges of the screen.
 pub const MARGIN: f64 = 8.0;
-/// A popover squeezed below this height is scrolled to rather than squeezed.
-pub const MIN_HEIGHT: f64 = 180.0;
 /// Widest popover.
-pub const MAX_WIDTH: f64 = 400.0;
+pub const MAX_WIDTH: f64 = 440.0;
 
 /// Places a popover whose content is `height` pixels high (its natural height, already capped
 /// by the style's maximum) next to the highlight `mark`, in a `vw` × `vh` viewport.
@@ -135,19 +133,21 @@ pub fn place(mark: Rect, height: f64, vw: f64, vh: f64, may_scroll: bool) -> Pla
     if height <= above {
         return at(Mode::Above, above);
     }
-    let roomier = if below >= above {
-        (Mode::Below, below)
-    } else {
-        (Mode::Above, above)
-    };
-    if roomier.1 >= MIN_HEIGHT.min(height) || !may_scroll {
-        return at(roomier.0, roomier.1);
+    // It fits on neither side: scroll the page just enough for it to fit below, the highlight
+    // staying on the screen (as high as its top margin at most).
+    let can = mark.top - (MARGIN + GAP);
+    if may_scroll && can > 0.0 && below + can > below.max(above) {
+        let by = (height - below).min(can);
+        return Placed {
+            scroll_by: by,
+            ..at(Mode::Below, below + by)
+        };
     }
-    // Neither side has room: bring the highlight near the top, the popover goes below.
-    let target = MARGIN + GAP;
-    Placed {
-        scroll_by: mark.top - target,
-        ..at(Mode::Below, vh - (target + mark.height()) - GAP - MARGIN)
+    // The page cannot scroll (or need not): the roomier side, the height capped to it.
+    if below >= above {
+        at(Mode::Below, below)
+    } else {
+        at(Mode::Above, above)
     }
 }
 
@@ -228,7 +228,7 @@ mod tests {
         let p = place(mark(100.0, 24.0), 300.0, 1366.0, 768.0, true);
         assert_eq!(p.mode, Mode::Below);
         assert_eq!(p.top, 132.0);
-        assert_eq!(p.width, 400.0);
+        assert_eq!(p.width, MAX_WIDTH);
         assert_eq!(p.left, 300.0);
         let p = place(mark(600.0, 24.0), 300.0, 1366.0, 768.0, true);
         assert_eq!(p.mode, Mode::Above);
@@ -264,11 +264,18 @@ mod tests {
     }
 
     #[test]
-    fn a_squeezed_popover_scrolls_the_highlight_up_first() {
-        // A highlight in the middle of a short window: neither side holds 180 px.
+    fn a_popover_that_fits_nowhere_scrolls_the_page_just_enough() {
+        // 360 px below, 340 above, 500 needed: scroll by 140, then it fits below.
+        let m = mark(356.0, 24.0);
+        let p = place(m, 500.0, 1366.0, 756.0, true);
+        assert_eq!(p.scroll_by, 500.0 - (756.0 - 380.0 - 16.0));
+        let (p, m2) = settle(m, 500.0, 1366.0, 756.0);
+        assert_eq!(p.mode, Mode::Below);
+        assert_eq!(p.max_height, 500.0);
+        assert_eq!(m2.top, 356.0 - 140.0);
+        // A short window: the highlight goes up to the top margin, the rest is capped.
         let m = mark(190.0, 24.0);
         let p = place(m, 400.0, 1024.0, 400.0, true);
-        assert!(p.scroll_by > 0.0);
         assert_eq!(m.top - p.scroll_by, 16.0);
         assert_eq!(p.mode, Mode::Below);
         // Without scrolling, the roomier side, capped.

@@ -62,9 +62,9 @@ async function openExplanation(page, key) {
   return page.locator('#explain');
 }
 
-/** The popover's text with white space collapsed. */
+/** The popover's text with white space collapsed (no-break spaces kept). */
 async function popText(page) {
-  return (await page.textContent('#explain')).replace(/\s+/g, ' ');
+  return (await page.textContent('#explain')).replace(/[ \t\r\n]+/g, ' ');
 }
 
 function noJargon(txt) {
@@ -135,7 +135,7 @@ test('plain-language explanations in French and in English: why, confidence in w
   const file = entry.split(':')[0];
   assert.equal(txt.split(file).length - 1, 1, `the source appears once: ${txt}`);
   assert.equal(await pop.locator('.popover-source').count(), 1);
-  assert.equal((await pop.locator('.popover-source').textContent()).replace(/\s+/g, ' '), `Source${NB}: ${entry}`);
+  assert.equal((await pop.locator('.popover-source').textContent()).replace(/[ \n]+/g, ' '), `Source${NB}: ${entry}`);
   // `file:line:` is never cut: it sits on one line.
   const loc = await pop.locator('.popover-source .loc').evaluate((el) => el.getClientRects().length);
   assert.equal(loc, 1);
@@ -174,7 +174,7 @@ test('plain-language explanations in French and in English: why, confidence in w
   await openExplanation(page, `q${qi}`);
   txt = await popText(page);
   assert.match(txt, /Citation (de |d’)\S/);
-  assert.match(txt, /le verbe de parole « \S+ » suit la citation/);
+  assert.match(txt, /le verbe de parole «\u00a0\S+\u00a0» suit la citation/);
 
   // English: the same explanations in English.
   await page.keyboard.press('Escape');
@@ -219,6 +219,8 @@ test('the popover never covers its highlight: 1366×768 below or above, 360×740
       for (const where of [0.1, 0.5, 0.92]) {
         await page.keyboard.press('Escape');
         await page.waitForSelector('#explain', { state: 'detached' });
+        // (Esc gave the focus back to the highlight: focusing it again would not reopen it.)
+        await page.evaluate(() => document.activeElement?.blur());
         await page.$eval(`#result [data-key="${key}"][data-part="0"]`, (el, f) => {
           const r = el.getBoundingClientRect();
           window.scrollBy(0, r.top - innerHeight * f);
