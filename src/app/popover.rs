@@ -190,10 +190,13 @@ pub fn Popover(ui: Ui) -> impl IntoView {
                 </p>
             }
         });
-        let colon = if lang == crate::ui::i18n::Lang::Fr {
-            "\u{a0}:"
+        let fr = lang == crate::ui::i18n::Lang::Fr;
+        let colon = if fr { "\u{a0}:" } else { ":" };
+        // The interface's quotation marks around quoted words.
+        let (oq, cq) = if fr {
+            ("«\u{a0}", "\u{a0}»")
         } else {
-            ":"
+            ("“", "”")
         };
         Some(view! {
             <div id="explain" class=format!("popover open kind-{}", x.kind) role="dialog" aria-modal="false"
@@ -204,12 +207,12 @@ pub fn Popover(ui: Ui) -> impl IntoView {
                     <h2 id="explain-title">{x.title}{position.map(|p| view! { <span class="pos">" · " {p}</span> })}</h2>
                     <button type="button" class="close" aria-label=t.close title=t.close on:click=move |_| close()>"×"</button>
                 </div>
-                {(!x.text.is_empty()).then(|| view! { <p class="popover-text">"« " {x.text.clone()} " »"</p> })}
+                {(!x.text.is_empty()).then(|| view! { <p class="popover-text">{oq}{x.text.clone()}{cq}</p> })}
                 <dl class="popover-rows">
                     {chain}
                     {x.facts.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
                     {x.meaning.map(|m| view! { <div><dt>{t.f_frame}</dt><dd>{m}</dd></div> })}
-                    {x.sentence.map(|s| view! { <div class="popover-sentence"><dt>{t.f_sentence}</dt><dd>"« " {s} " »"</dd></div> })}
+                    {x.sentence.map(|s| view! { <div class="popover-sentence"><dt>{t.f_sentence}</dt><dd>{oq}{s}{cq}</dd></div> })}
                 </dl>
                 <div class="popover-why">
                     <h3>{t.f_why}</h3>

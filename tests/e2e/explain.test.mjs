@@ -195,6 +195,7 @@ test('plain-language explanations in French and in English: why, confidence in w
   assert.equal(txt.split(stanceEntry).length - 1, 1, txt);
   await openExplanation(page, `s${gi}`);
   assert.ok((await popText(page)).includes(`Confidence: ●○○ to check`), await popText(page));
+  await page.screenshot({ path: path.join(OUT, 'explain-desktop-en-guess.png') });
   await openExplanation(page, `m${known}`);
   txt = await popText(page);
   assert.ok(txt.includes('a name known to the directory (places)'), txt);
