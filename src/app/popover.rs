@@ -46,8 +46,9 @@ fn mark_rect(key: &str) -> Option<Rect> {
 }
 
 /// Puts the open popover next to its highlight (measured now), scrolling the page first when
-/// neither side has room.
-pub fn place_now() {
+/// it fits on neither side and `may_scroll` (not on a resize: a phone's address bar showing or
+/// hiding as the reader scrolls must not scroll the page back).
+pub fn place_now(may_scroll: bool) {
     let Some(el) = document()
         .get_element_by_id("explain")
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -84,7 +85,7 @@ pub fn place_now() {
         );
     }
     let height = el.offset_height() as f64;
-    let mut p = place::place(mark, height, vw, vh, true);
+    let mut p = place::place(mark, height, vw, vh, may_scroll);
     let mut mark = mark;
     if p.scroll_by.abs() >= 1.0 {
         // At once, whatever the page's `scroll-behavior`: the highlight is measured again now.
@@ -125,11 +126,11 @@ pub fn Popover(ui: Ui) -> impl IntoView {
     Effect::new(move |_| {
         ui.selected.track();
         ui.lang.track();
-        request_animation_frame(place_now);
+        request_animation_frame(|| place_now(true));
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         if ui.selected.get_untracked().is_some() {
-            place_now();
+            place_now(false);
         }
     });
     on_cleanup(move || resize.remove());
