@@ -549,6 +549,12 @@ fn holder_reason(lang: Lang, how: &str) -> Option<String> {
             "auteur\u{a0}: la source citée par «\u{a0}selon\u{a0}»",
             "holder: the source named by “selon”",
         ),
+        // (Emitted by the core on main after this branch: « le gouvernement ivoirien », « les
+        // autorités du Canada » speak for their country.)
+        "collective" => (
+            "auteur\u{a0}: le pays, par la voix de son gouvernement ou de son peuple",
+            "holder: the country, speaking through its government or its people",
+        ),
         "noun-phrase" => (
             "auteur\u{a0}: le groupe de mots sujet (aucun nom propre)",
             "holder: the subject phrase (no proper name)",
