@@ -530,7 +530,7 @@ fn select(ui: Ui, el: &web_sys::Element) {
     }));
     let lang = ui.lang.get_untracked();
     let related: Vec<String> =
-        view::with_doc(|d| crate::ui::explain::explain(&d.analysis, &key, lang))
+        view::with_doc(|d| crate::ui::explain::explain(&d.text, &d.analysis, &key, lang))
             .flatten()
             .map(|x| x.others.into_iter().map(|o| o.key).collect())
             .unwrap_or_default();

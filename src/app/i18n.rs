@@ -107,19 +107,26 @@ pub struct Strings {
     pub share_url_label: &'static str,
     pub close: &'static str,
     pub explain_label: &'static str,
-    pub f_type: &'static str,
-    pub f_text: &'static str,
     pub f_canonical: &'static str,
     pub f_role: &'static str,
     pub f_acronym: &'static str,
-    pub f_rule: &'static str,
     pub f_source: &'static str,
     pub f_iso: &'static str,
     pub f_speaker: &'static str,
-    pub f_polarity: &'static str,
-    pub f_holder: &'static str,
-    pub f_target: &'static str,
     pub f_frame: &'static str,
+    pub f_why: &'static str,
+    pub f_confidence: &'static str,
+    pub f_sentence: &'static str,
+    /// Heading of the stance chain « qui → position → sur quoi ».
+    pub f_chain: &'static str,
+    /// Said when a stance has no holder found.
+    pub unknown_holder: &'static str,
+    /// Said when a stance has no target.
+    pub no_target: &'static str,
+    /// Heading of a frame's explanation (« Cadre narratif »).
+    pub frame_title: &'static str,
+    /// Heading of a chrome explanation.
+    pub chrome_title: &'static str,
     pub other_mentions: &'static str,
     pub no_other_mention: &'static str,
     pub chrome: &'static str,
@@ -194,19 +201,21 @@ pub static FR: Strings = Strings {
     share_url_label: "Lien de partage",
     close: "Fermer",
     explain_label: "Explication du surlignage",
-    f_type: "Type",
-    f_text: "Texte",
-    f_canonical: "Nom canonique",
+    f_canonical: "Nom complet",
     f_role: "Rôle",
     f_acronym: "Sigle",
-    f_rule: "Règle",
-    f_source: "Entrée",
-    f_iso: "Date normalisée",
+    f_source: "Source",
+    f_iso: "Date comprise",
     f_speaker: "Locuteur",
-    f_polarity: "Position",
-    f_holder: "Qui",
-    f_target: "Sur quoi",
     f_frame: "Cadrage",
+    f_why: "Pourquoi",
+    f_confidence: "Certitude",
+    f_sentence: "Phrase",
+    f_chain: "Qui → position → sur quoi",
+    unknown_holder: "auteur non trouvé",
+    no_target: "objet non précisé",
+    frame_title: "Cadre narratif",
+    chrome_title: "Mise en page écartée",
     other_mentions: "Autres mentions",
     no_other_mention: "Aucune autre mention dans le texte.",
     chrome: "mise en page écartée",
@@ -281,19 +290,21 @@ pub static EN: Strings = Strings {
     share_url_label: "Share link",
     close: "Close",
     explain_label: "Highlight explanation",
-    f_type: "Type",
-    f_text: "Text",
-    f_canonical: "Canonical name",
+    f_canonical: "Full name",
     f_role: "Role",
     f_acronym: "Acronym",
-    f_rule: "Rule",
-    f_source: "Entry",
-    f_iso: "Normalised date",
+    f_source: "Source",
+    f_iso: "Understood as",
     f_speaker: "Speaker",
-    f_polarity: "Stance",
-    f_holder: "Who",
-    f_target: "On what",
     f_frame: "Frame",
+    f_why: "Why",
+    f_confidence: "Confidence",
+    f_sentence: "Sentence",
+    f_chain: "Who → stance → on what",
+    unknown_holder: "holder not found",
+    no_target: "object not stated",
+    frame_title: "Narrative frame",
+    chrome_title: "Page chrome set aside",
     other_mentions: "Other mentions",
     no_other_mention: "No other mention in the text.",
     chrome: "page chrome set aside",
@@ -349,19 +360,27 @@ pub fn polarity_glyph(p: Polarity) -> &'static str {
     }
 }
 
-/// The frame taxonomy (`id`, French label, English label). Read from the data file itself rather
-/// than through [`crate::lexicon::lexicons`], which would build every gazetteer on the page's
-/// main thread (the analysis runs in the worker).
-fn frame_labels() -> &'static [(&'static str, &'static str, &'static str)] {
-    static LABELS: std::sync::OnceLock<Vec<(&'static str, &'static str, &'static str)>> =
-        std::sync::OnceLock::new();
-    LABELS.get_or_init(|| {
+/// One frame of the taxonomy: id, French and English labels, French and English descriptions.
+type FrameRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+/// The frame taxonomy. Read from the data file itself rather than through
+/// [`crate::lexicon::lexicons`], which would build every gazetteer on the page's main thread (the
+/// analysis runs in the worker).
+fn frame_rows() -> &'static [FrameRow] {
+    static ROWS: std::sync::OnceLock<Vec<FrameRow>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
         include_str!("../../data/lexicon/frames_taxonomy.tsv")
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let mut c = l.split('\t');
-                Some((c.next()?, c.next()?, c.next()?))
+                Some((c.next()?, c.next()?, c.next()?, c.next()?, c.next()?))
             })
             .collect()
     })
@@ -369,14 +388,22 @@ fn frame_labels() -> &'static [(&'static str, &'static str, &'static str)] {
 
 /// Label of a frame id from the core's frame taxonomy (the id itself when unknown).
 pub fn frame_label(lang: Lang, id: &str) -> String {
-    frame_labels()
+    frame_rows()
         .iter()
-        .find(|(f, _, _)| *f == id)
-        .map(|(_, fr, en)| match lang {
-            Lang::Fr => fr.to_string(),
-            Lang::En => en.to_string(),
+        .find(|r| r.0 == id)
+        .map(|r| match lang {
+            Lang::Fr => r.1.to_string(),
+            Lang::En => r.2.to_string(),
         })
         .unwrap_or_else(|| id.replace('_', " "))
+}
+
+/// What a frame means, from the taxonomy (`None` for an unknown id).
+pub fn frame_description(lang: Lang, id: &str) -> Option<&'static str> {
+    frame_rows().iter().find(|r| r.0 == id).map(|r| match lang {
+        Lang::Fr => r.3,
+        Lang::En => r.4,
+    })
 }
 
 const EN_MONTHS: [&str; 12] = [

@@ -5,6 +5,7 @@
 //! - [`highlight`]: nesting of the overlapping annotation layers into one tree per block;
 //! - [`html`]: that tree as escaped HTML (the highlighted view, rendered slice by slice);
 //! - [`explain`]: the explanation shown for one highlight;
+//! - [`place`]: where the explanation popover goes (next to its highlight, never over it);
 //! - [`parts`]: an analysis cut into a head and parts, so that a long result crosses from the
 //!   worker and is rendered piece by piece;
 //! - [`i18n`]: French and English strings;
@@ -18,6 +19,7 @@ pub mod html;
 pub mod i18n;
 pub mod markdown;
 pub mod parts;
+pub mod place;
 pub mod share;
 pub mod textin;
 

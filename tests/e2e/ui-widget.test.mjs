@@ -196,7 +196,9 @@ test('explanation popover: type, canonical name, role, rule, other mentions; Esc
   assert.ok(txt.includes('Personne'), txt);
   assert.ok(txt.includes(e.canonical), txt);
   if (e.role) assert.ok(txt.includes(e.role), txt);
-  assert.ok(txt.includes(a.mentions[mi].rule.id), txt);
+  // The rule in words (« Pourquoi »), its id only as an attribute.
+  assert.equal(await pop.getAttribute('data-rule'), a.mentions[mi].rule.id);
+  assert.ok(txt.includes('Pourquoi'), txt);
   assert.equal(await pop.locator('button.other').count(), Math.min(e.mentions.length - 1, 12));
   assert.equal(await page.evaluate(() => document.activeElement.dataset.key), `m${mi}`);
   // The other mentions are marked in the text, and a click jumps to one of them.
@@ -207,11 +209,11 @@ test('explanation popover: type, canonical name, role, rule, other mentions; Esc
   await page.keyboard.press('Escape');
   await pop.waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement.dataset.key), other);
-  // A quote explains its speaker; a stance its polarity.
+  // A quote explains whose it is.
   if (a.quotes.length) {
     await page.focus('#result q.quote[data-key="q0"]');
     await page.waitForSelector('#explain');
-    assert.match(await page.textContent('#explain'), /Locuteur/);
+    assert.match(await page.textContent('#explain'), /Citation/);
   }
   assert.deepEqual(errors, []);
   await context.close();
