@@ -48,7 +48,11 @@ pub fn predict_line(line: &str) -> Result<String, String> {
             let holder = if st.holders.is_empty() {
                 st.holder_text.clone()
             } else {
-                let names: Vec<&str> = st.holders.iter().map(|&h| a.entities[h].canonical.as_str()).collect();
+                let names: Vec<&str> = st
+                    .holders
+                    .iter()
+                    .map(|&h| a.entities[h].canonical.as_str())
+                    .collect();
                 Some(names.join(" + "))
             };
             json!({"start": s, "end": e, "polarity": st.polarity.as_str(), "holder": holder})

@@ -61,6 +61,7 @@ fn pairs(text: &str) -> Vec<NSpan> {
             '“' => Some('”'),
             '„' => Some('“'),
             '"' => Some('"'),
+            '‹' => Some('›'),
             _ => None,
         };
         let Some(close) = close else {
@@ -170,21 +171,221 @@ fn first_byte(c: char) -> u8 {
     buf[0]
 }
 
-fn is_pronoun(w: &str) -> bool {
-    matches!(
-        w,
-        "il" | "elle"
-            | "lui"
-            | "ils"
-            | "elles"
-            | "eux"
-            | "a-t-il"
-            | "a-t-elle"
-            | "ont-ils"
-            | "ont-elles"
-            | "-t-il"
-            | "-t-elle"
-    )
+/// A quote whose closing mark the text never gives, because the text ends first (an excerpt cut
+/// mid-quote): an opening mark in the last paragraph, after the last closed quote (ending at
+/// byte `after`), with no closing mark of its kind after it. The quote runs to the end of the
+/// text.
+fn unclosed_tail(text: &str, after: usize) -> Option<NSpan> {
+    let end = text.trim_end().len();
+    let last_par = text[..end].rfind('\n').map_or(0, |i| i + 1).max(after);
+    if last_par >= end {
+        return None;
+    }
+    let tail = &text[last_par..end];
+    let (i, c) = tail
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '«' | '“' | '"' | '‹' | '„'))?;
+    let close: &[char] = match c {
+        '«' => &['»'],
+        '‹' => &['›'],
+        '"' => &['"'],
+        _ => &['”', '"'],
+    };
+    let rest = &tail[i + c.len_utf8()..];
+    if rest.contains(close) {
+        return None;
+    }
+    let s = last_par + i + c.len_utf8();
+    let s = s + (text[s..end].len() - text[s..end].trim_start().len());
+    (s < end).then(|| NSpan::new(s, end))
+}
+
+/// Grammatical gender of a person, when the text or general knowledge says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    M,
+    F,
+}
+
+/// The personal pronoun a token is or ends with (« il », « elle », « a-t-il », « dit-elle »,
+/// « lui » in « selon lui »): its gender and whether it is plural.
+fn pronoun_of(w: &str) -> Option<(Gender, bool)> {
+    let p = w.rsplit('-').next().unwrap_or(w);
+    match p {
+        "il" | "lui" => Some((Gender::M, false)),
+        "elle" => Some((Gender::F, false)),
+        "ils" | "eux" => Some((Gender::M, true)),
+        "elles" => Some((Gender::F, true)),
+        _ => None,
+    }
+}
+
+/// « on », « a-t-on », « indique-t-on »: an indefinite speaker.
+fn is_indefinite_pronoun(w: &str) -> bool {
+    w == "on" || w.ends_with("-on")
+}
+
+/// How far back (in tokens) [`in_quote_tok`] counts quotation marks.
+const QUOTE_SCAN: usize = 400;
+
+/// Is token `t` inside quotation marks? Counts the marks from the start of its paragraph (at most
+/// [`QUOTE_SCAN`] tokens back): « » and “ ” nest, straight quotes alternate.
+fn in_quote_tok(doc: &Doc, t: usize) -> bool {
+    let blk = &doc.seg.blocks[doc.seg.sentences[doc.tokens()[t].sent()].block];
+    let from = blk.tokens.start.max(t.saturating_sub(QUOTE_SCAN));
+    let mut depth = 0u32;
+    let mut straight = false;
+    for k in from..t {
+        match doc.tok(k) {
+            "«" | "“" | "‹" | "„" => depth += 1,
+            "»" | "”" | "›" => depth = depth.saturating_sub(1),
+            "\"" => straight = !straight,
+            _ => {}
+        }
+    }
+    depth > 0 || straight
+}
+
+/// A word that takes a masculine and a feminine form among titles and nationalities
+/// (« président », « ancienne », « canadienne »).
+fn is_gendered_word(w: &str) -> bool {
+    let lex = lexicons();
+    lex.titles.contains_key(w)
+        || lex.demonyms.contains_key(w)
+        || matches!(
+            w,
+            "ancien" | "ancienne" | "premier" | "première" | "nouveau" | "nouvelle"
+        )
+}
+
+/// Feminine endings and their masculine counterparts (« présidente » → « président »,
+/// « directrice » → « directeur », « cheffe » → « chef », « conseillère » → « conseiller »).
+const FEMININE_ENDINGS: &[(&str, &str)] = &[
+    ("trice", "teur"),
+    ("rice", "eur"),
+    ("euse", "eur"),
+    ("ière", "ier"),
+    ("ère", "er"),
+    ("enne", "en"),
+    ("ffe", "f"),
+    ("esse", ""),
+    ("e", ""),
+];
+
+/// The masculine form of a title or nationality word when the word is feminine and its
+/// masculine form is known (« présidente » → « président »); otherwise the word itself.
+fn masculine(w: &str) -> std::borrow::Cow<'_, str> {
+    for (f, m) in FEMININE_ENDINGS {
+        if let Some(stem) = w.strip_suffix(f) {
+            let cand = [stem, m].concat();
+            if !stem.is_empty() && cand != w && is_gendered_word(&cand) {
+                return cand.into();
+            }
+        }
+    }
+    w.into()
+}
+
+/// Gender of a title, nationality or article word (« présidente », « canadien », « la »,
+/// « Mme »): a feminine form whose masculine is known, or a masculine form whose feminine is.
+/// Words with one form for both (« ministre », « porte-parole », « russe ») say nothing.
+fn word_gender(w: &str) -> Option<Gender> {
+    match w {
+        "mme" | "mlle" | "madame" | "mademoiselle" | "reine" | "la" | "une" => {
+            return Some(Gender::F)
+        }
+        "m" | "m." | "monsieur" | "roi" | "le" | "un" => return Some(Gender::M),
+        _ => {}
+    }
+    if !is_gendered_word(w) {
+        return None;
+    }
+    if masculine(w) != w {
+        return Some(Gender::F);
+    }
+    FEMININE_ENDINGS
+        .iter()
+        .any(|(f, m)| {
+            w.strip_suffix(m)
+                .is_some_and(|stem| !stem.is_empty() && is_gendered_word(&[stem, f].concat()))
+        })
+        .then_some(Gender::M)
+}
+
+/// Gender told by a role (« ancienne Première ministre » → F, « président turc » → M).
+fn role_gender(role: &str) -> Option<Gender> {
+    role.split(|c: char| c.is_whitespace() || c == '\'')
+        .filter(|w| !matches!(*w, "la" | "le" | "un" | "une"))
+        .find_map(|w| word_gender(&w.to_lowercase()))
+}
+
+/// Gender of the person named by mention `mi`, from the words around it: an honorific
+/// (« Mme »), a title or article before it (« la porte-parole », « le président »), its role,
+/// its first name, or the gazetteer's role.
+fn mention_gender(doc: &Doc, m: &EMention) -> Option<Gender> {
+    let lex = lexicons();
+    // Honorific or role words before the name, back to the article that opens them.
+    let lo = m.a.saturating_sub(8);
+    let mut k = m.a;
+    while k > lo {
+        k -= 1;
+        let w = doc.tok_lower(k);
+        if w == "." {
+            continue;
+        }
+        if matches!(w, "mme" | "mlle" | "madame" | "mademoiselle") {
+            return Some(Gender::F);
+        }
+        if matches!(w, "m" | "monsieur" | "mm") {
+            return Some(Gender::M);
+        }
+        if let Some(g) = word_gender(w).filter(|_| is_gendered_word(w)) {
+            return Some(g);
+        }
+        let title_next = k + 1 < m.a && lex.title_first.contains(doc.tok_lower(k + 1));
+        if matches!(w, "le" | "la" | "un" | "une") && title_next {
+            return word_gender(w);
+        }
+        if !(lex.title_words.contains(w) || lex.demonyms.contains_key(w) || w == ",") {
+            break;
+        }
+    }
+    if let Some(g) = m.role.as_deref().and_then(role_gender) {
+        return Some(g);
+    }
+    gaz_person(m)
+        .and_then(|g| g.role.as_deref())
+        .and_then(role_gender)
+}
+
+/// The gazetteer entry of the person of mention `m` (by its entry, else by its canonical name).
+fn gaz_person(m: &EMention) -> Option<&'static crate::lexicon::GazEntry> {
+    let lex = lexicons();
+    if m.etype != EntityType::PER {
+        return None;
+    }
+    if let Some(e) = m.entry {
+        return Some(&lex.gaz[e]);
+    }
+    lex.by_form
+        .get(&m.canonical.to_lowercase())?
+        .iter()
+        .map(|&e| &lex.gaz[e])
+        .find(|g| g.etype == EntityType::PER && g.canonical == m.canonical)
+}
+
+/// Gender of the person of mention `mi`, from it and the earlier mentions of the same person.
+fn person_gender(doc: &Doc, ms: &[EMention], mi: usize) -> Option<Gender> {
+    let m = &ms[mi];
+    if m.etype != EntityType::PER {
+        return None;
+    }
+    mention_gender(doc, m).or_else(|| {
+        (mi.saturating_sub(ROLE_WINDOW)..mi)
+            .rev()
+            .filter(|&j| ms[j].canonical == m.canonical)
+            .find_map(|j| mention_gender(doc, &ms[j]))
+    })
 }
 
 /// Mentions whose first token lies in `a..b`.
@@ -197,30 +398,49 @@ fn mentions_in(ms: &[EMention], a: usize, b: usize) -> impl Iterator<Item = (usi
         .take_while(move |(_, m)| m.a < b)
 }
 
-/// Resolves a pronoun at token `at`: first PER in the sentence before it, else the subject of a
-/// previous sentence (first PER mention of the sentence), looking back at most 6 sentences.
+/// Resolves a pronoun at token `at` to a person: the first person that is the subject in the
+/// sentence before it, else the subject of an earlier sentence (looking back at most 10
+/// sentences), else a person named after a preposition. A gendered singular pronoun (« elle »,
+/// « a-t-il ») skips persons of the other gender; a pronoun outside quotation marks skips the
+/// persons named inside them (« « … le président Trump … », a-t-elle ajouté »).
 pub fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
+    let w = doc.tok_lower(at);
+    let want = pronoun_of(w).filter(|p| !p.1).map(|p| p.0);
+    // An inverted pronoun (« a-t-il ») is the narrator's, even inside the marks of a quote
+    // that the text does not close around it.
+    let skip_quoted = w.contains('-') || !in_quote_tok(doc, at);
+    let ok = |mi: usize, t: usize| {
+        ms[mi].etype == EntityType::PER
+            && !(skip_quoted && in_quote_tok(doc, t))
+            && want.is_none_or(|g| person_gender(doc, ms, mi).is_none_or(|h| h == g))
+    };
     let sent = doc.tokens()[at].sent();
     let s = &doc.seg.sentences[sent];
-    if let Some((k, _)) =
-        mentions_in(ms, s.tokens.start, at).find(|(_, m)| m.etype == EntityType::PER)
-    {
-        return Some(k);
+    let mut fallback = None;
+    for (k, m) in mentions_in(ms, s.tokens.start, at) {
+        if ok(k, m.a) {
+            if !governed(doc, m) {
+                return Some(k);
+            }
+            fallback.get_or_insert(k);
+        }
     }
     // Earlier sentences: the nearest subject person. A person named only after a preposition
     // (« à la demande du président Tokaïev ») is rarely what « il » refers to: it is kept as
     // a fallback while earlier sentences are searched for a subject.
-    let mut fallback = None;
     for back in 1..=10 {
         let Some(ps) = sent.checked_sub(back) else {
             break;
         };
-        if let Some(k) = sentence_subject(doc, ms, ps, usize::MAX) {
+        if doc.boilerplate_blocks[doc.seg.sentences[ps].block] {
+            continue;
+        }
+        if let Some(k) = sentence_subject_where(doc, ms, ps, usize::MAX, &ok) {
             return Some(k);
         }
         let ps = &doc.seg.sentences[ps];
-        if let Some((k, _)) = mentions_in(ms, ps.tokens.start, ps.tokens.end)
-            .find(|(_, m)| m.etype == EntityType::PER)
+        if let Some((k, _)) =
+            mentions_in(ms, ps.tokens.start, ps.tokens.end).find(|(k, m)| ok(*k, m.a))
         {
             fallback.get_or_insert(k);
         }
@@ -228,101 +448,348 @@ pub fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
     fallback
 }
 
+/// What a role noun phrase says of the person it names.
+struct RoleNp {
+    /// Title and portfolio words the person's role must have (masculine forms).
+    need: Vec<String>,
+    /// A generic title (« le dirigeant russe »): any role of the nationality matches.
+    generic: bool,
+    /// The nationality (lower-case country name) of a demonym or complement (« russe »,
+    /// « du Kazakhstan ») or implied by a periphrasis (« le locataire de la Maison-Blanche »).
+    country: Option<String>,
+    gender: Option<Gender>,
+    /// End token (exclusive).
+    end: usize,
+}
+
+/// Words of a role text: lower case, split at spaces and after apostrophes.
+fn role_words(role: &str) -> Vec<String> {
+    role.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Words that carry no role (articles and prepositions of role phrases).
+fn is_role_glue(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "des" | "du" | "la" | "le" | "les" | "l" | "d" | "l'" | "d'" | "et" | "en" | "à"
+    )
+}
+
+/// Parses a role noun phrase at `at` (« le président russe », « la porte-parole du ministère
+/// chinois des Affaires étrangères », « le chef de la diplomatie kazakhe », « le locataire de
+/// la Maison-Blanche »), within `at..lim`.
+fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -> Option<RoleNp> {
+    let lex = lexicons();
+    let mut k = at;
+    let mut gender = None;
+    match doc.tok_lower(k) {
+        "le" => {
+            gender = Some(Gender::M);
+            k += 1;
+        }
+        "la" => {
+            gender = Some(Gender::F);
+            k += 1;
+        }
+        "l'" => k += 1,
+        _ => {}
+    }
+    while k < lim
+        && matches!(
+            doc.tok_lower(k),
+            "ancien"
+                | "ancienne"
+                | "nouveau"
+                | "nouvel"
+                | "nouvelle"
+                | "actuel"
+                | "actuelle"
+                | "futur"
+                | "future"
+        )
+    {
+        k += 1;
+    }
+    if k >= lim || !doc.is_word(k) {
+        return None;
+    }
+    let h = lex.title_cues.longest_at(doc, k, lim)?;
+    let (kind, cue, _) = &lex.title_cues.entries[h.entry];
+    if *kind != crate::lexicon::TitleKind::Role {
+        return None;
+    }
+    let cue_words = role_words(cue);
+    if let Some(g) = cue_words.iter().find_map(|w| word_gender(w)) {
+        gender = Some(g);
+    }
+    let mut country = None;
+    let need_of = |text: &str| -> Vec<String> {
+        role_words(text)
+            .into_iter()
+            .filter(|w| !is_role_glue(w))
+            .map(|w| masculine(&w).into_owned())
+            .collect()
+    };
+    let need = match lex.title_same.get(h.entry).and_then(|s| s.as_deref()) {
+        Some(same) => {
+            // « président (États-Unis) »: the role, then the country it implies.
+            let (role, implied) = match same.split_once(" (") {
+                Some((r, c)) => (r, Some(c.trim_end_matches(')').to_string())),
+                None => (same, None),
+            };
+            country = implied;
+            need_of(role)
+        }
+        None => need_of(cue),
+    };
+    let first = need.first().map(String::as_str).unwrap_or("");
+    let generic = matches!(
+        first,
+        "dirigeant" | "chef" | "leader" | "homologue" | "numéro" | "responsable" | "patron"
+    ) && lex.title_same.get(h.entry).is_none_or(|s| s.is_none());
+    let mut np = RoleNp {
+        need,
+        generic,
+        country,
+        gender,
+        end: h.end,
+    };
+    // Complements: nationality, portfolio, country (« russe », « des Affaires étrangères »,
+    // « du Kazakhstan »).
+    let mut e = h.end;
+    while e < lim && e - h.end < 10 {
+        let w = doc.tok_lower(e);
+        if let Some(c) = lex.demonyms.get(w) {
+            np.country.get_or_insert_with(|| c.to_lowercase());
+            e += 1;
+            continue;
+        }
+        if let Some(p) = lex.title_cues.longest_at(doc, e, lim) {
+            if lex.title_cues.entries[p.entry].0 == crate::lexicon::TitleKind::Portfolio {
+                np.need.extend(need_of(&lex.title_cues.entries[p.entry].1));
+                e = p.end;
+                continue;
+            }
+        }
+        if matches!(w, "de" | "du" | "d'" | "des") {
+            let mut j = e + 1;
+            while j < lim && matches!(doc.tok_lower(j), "la" | "l'" | "le" | "les") {
+                j += 1;
+            }
+            if let Some((_, m)) = mentions_in(ms, j, j + 1).next() {
+                if m.etype == EntityType::LOC {
+                    np.country.get_or_insert_with(|| m.canonical.to_lowercase());
+                }
+                if matches!(m.etype, EntityType::LOC | EntityType::ORG) && m.b <= lim {
+                    e = m.b;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    np.end = e;
+    Some(np)
+}
+
+/// Does a role text (« ministre kazakh des Affaires étrangères ») fit a role noun phrase? Its
+/// words must hold the phrase's title words (a periphrasis in the role counts as the role it
+/// names), and its nationality must be the phrase's (a demonym, the country's name, or the
+/// person's country `gaz_country` from the gazetteer).
+fn role_fits(np: &RoleNp, role: &str, gaz_country: Option<&str>) -> bool {
+    let lex = lexicons();
+    let words = role_words(role);
+    let mut have: Vec<String> = words.iter().map(|w| masculine(w).into_owned()).collect();
+    // A periphrasis in the role (« chef de la diplomatie ») names a role.
+    for (i, same) in lex.title_same.iter().enumerate() {
+        let Some(same) = same else { continue };
+        let cue = role_words(&lex.title_cues.entries[i].1);
+        if !cue.is_empty() && words.windows(cue.len()).any(|w| w == cue.as_slice()) {
+            let r = same.split(" (").next().unwrap_or(same);
+            have.extend(role_words(r).iter().map(|w| masculine(w).into_owned()));
+        }
+    }
+    let has = |w: &str| have.iter().any(|h| h == w);
+    if !np.generic && !np.need.iter().all(|w| is_role_glue(w) || has(w)) {
+        return false;
+    }
+    // « le ministre » is not « le Premier ministre ».
+    if !np.need.iter().any(|w| w == "premier")
+        && words
+            .windows(2)
+            .any(|p| matches!(p[0].as_str(), "premier" | "première") && p[1] == "ministre")
+        && np.need.iter().any(|w| w == "ministre")
+    {
+        return false;
+    }
+    let Some(c) = &np.country else {
+        return true;
+    };
+    let role_l = role.to_lowercase();
+    let evidence = gaz_country.is_some_and(|g| g.to_lowercase() == *c)
+        || role_l.contains(c.as_str())
+        || words
+            .iter()
+            .any(|w| lex.demonyms.get(w).is_some_and(|d| d.to_lowercase() == *c));
+    if evidence {
+        return true;
+    }
+    // No nationality said either way: the title alone decides.
+    gaz_country.is_none() && !words.iter().any(|w| lex.demonyms.contains_key(w))
+}
+
+/// The words of the role phrase written just before mention `m` (« l'émissaire français pour
+/// le Liban Jean-Yves Le Drian »), even where they are no role of the entity recogniser.
+fn role_before_words(doc: &Doc, m: &EMention) -> String {
+    let lex = lexicons();
+    let sent_start = doc.seg.sentences[doc.tokens()[m.a].sent()].tokens.start;
+    let mut k = m.a;
+    let mut commas = 0;
+    while k > sent_start && m.a - k < 12 {
+        let w = doc.tok_lower(k - 1);
+        let ok = if w == "," {
+            commas += 1;
+            commas == 1 && k == m.a
+        } else {
+            doc.is_word(k - 1)
+                && (lex.title_words.contains(w)
+                    || lex.demonyms.contains_key(w)
+                    || is_role_glue(w)
+                    || matches!(w, "pour" | "auprès" | "spécial" | "spéciale")
+                    || doc.is_cap(k - 1))
+        };
+        if !ok {
+            break;
+        }
+        k -= 1;
+    }
+    (k..m.a)
+        .map(|t| doc.tok_lower(t))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Does the person of mention `mi` fit the role phrase: any role the text gives the person in the
+/// recent past, the role words before its mentions, or its gazetteer role?
+fn person_fits(doc: &Doc, ms: &[EMention], mi: usize, np: &RoleNp, lo: usize, hi: usize) -> bool {
+    let m = &ms[mi];
+    let gaz = gaz_person(m);
+    let gaz_country = gaz.and_then(|g| g.country.as_deref());
+    if let Some(g) = np.gender {
+        if person_gender(doc, ms, mi).is_some_and(|h| h != g) {
+            return false;
+        }
+    }
+    let same = |j: usize| ms[j].canonical == m.canonical;
+    let mut mentions = std::iter::once(mi).chain((lo..hi).filter(|&j| j != mi && same(j)));
+    if mentions.any(|j| {
+        ms[j]
+            .role
+            .as_deref()
+            .is_some_and(|r| role_fits(np, r, gaz_country))
+            || role_fits_words(np, &role_before_words(doc, &ms[j]), gaz_country)
+    }) {
+        return true;
+    }
+    gaz.and_then(|g| g.role.as_deref())
+        .is_some_and(|r| role_fits(np, r, gaz_country))
+}
+
+/// [`role_fits`] on the words before a mention, when they hold a title.
+fn role_fits_words(np: &RoleNp, words: &str, gaz_country: Option<&str>) -> bool {
+    !words.is_empty()
+        && words
+            .split(' ')
+            .any(|w| lexicons().titles.contains_key(w) || lexicons().title_first.contains(w))
+        && role_fits(np, words, gaz_country)
+}
+
+/// A person named right after a role phrase ending at `e` (« le président turc Recep Tayyip
+/// Erdogan », « le secrétaire général du premier syndicat, Laurent Berger »): the phrase is
+/// that person's title, not a reference to someone named before.
+fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> Option<usize> {
+    let lex = lexicons();
+    let mut k = e;
+    let mut plain = false;
+    while k < lim && k - e < 10 {
+        if let Some((mi, m)) = mentions_in(ms, k, k + 1).next() {
+            if m.etype == EntityType::PER && (!plain || (k > e && doc.tok(k - 1) == ",")) {
+                return Some(mi);
+            }
+            if m.etype == EntityType::PER {
+                return None;
+            }
+            k = m.b;
+            continue;
+        }
+        let w = doc.tok_lower(k);
+        if w == "," {
+            // The name must come right after the comma.
+            if mentions_in(ms, k + 1, k + 2)
+                .next()
+                .is_some_and(|(_, m)| m.etype == EntityType::PER)
+            {
+                k += 1;
+                continue;
+            }
+            return None;
+        }
+        if !doc.is_word(k) || lex.speech.contains_key(w) {
+            return None;
+        }
+        if !(is_role_glue(w)
+            || doc.is_cap(k)
+            || lex.title_words.contains(w)
+            || lex.demonyms.contains_key(w)
+            || lex.titles.get(doc.tok(k)) == Some(&crate::lexicon::TitleKind::Honorific))
+        {
+            // Other words (« du premier syndicat français ») only before a comma.
+            plain = true;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// Resolves a role noun phrase starting at token `at` (« le ministre turc », « le président
-/// russe ») to an earlier person mention whose role contains the same title and nationality
-/// words. Returns the mention index and the end token of the phrase.
+/// russe », « la porte-parole », « le chef de la diplomatie », « le locataire de la
+/// Maison-Blanche ») to a person: the one named right after it (« le président turc, Recep
+/// Tayyip Erdogan »), else the latest person before it whose role fits the title, nationality and
+/// gender (roles the text gives the person, role words before its mentions, and the gazetteer's
+/// role and country). Returns the mention
+/// index and the end token of the phrase.
 pub fn resolve_role_np(
     doc: &Doc,
     ms: &[EMention],
     at: usize,
     lim: usize,
 ) -> Option<(usize, usize)> {
-    let lex = lexicons();
-    let mut k = at;
-    if k < lim && matches!(doc.tok_lower(k), "le" | "la" | "l'") {
-        k += 1;
+    let np = parse_role_np(doc, ms, at, lim)?;
+    if let Some(mi) = apposed_name(doc, ms, np.end, lim) {
+        return Some((mi, ms[mi].b));
     }
-    let t0 = k;
-    if let Some(found) = resolve_periphrasis(doc, ms, at, t0, lim) {
-        return Some(found);
-    }
-    while k < lim && k - t0 < 4 && doc.is_word(k) && !doc.is_cap(k) {
-        let w = doc.tok_lower(k);
-        if !(lex.titles.contains_key(w) || lex.demonyms.contains_key(w)) {
-            break;
-        }
-        k += 1;
-    }
-    if k == t0 || !lex.titles.contains_key(doc.tok_lower(t0)) {
-        return None;
-    }
-    let title = doc.tok_lower(t0);
-    // Generic titles match any role of the same nationality (« le dirigeant russe »).
-    let generic = matches!(
-        title,
-        "dirigeant" | "dirigeante" | "chef" | "leader" | "homologue" | "numéro"
-    );
-    let words: Vec<&str> = (t0..k).map(|t| doc.tok_lower(t)).collect();
-    if generic && words.len() < 2 {
+    if np.generic && np.country.is_none() {
         return None;
     }
     // Only the recent past: a role phrase refers back to a person named at most
     // `ROLE_WINDOW` mentions earlier.
     let end = ms.partition_point(|m| m.a < at);
-    (end.saturating_sub(ROLE_WINDOW)..end).rev().find_map(|mi| {
+    let lo = end.saturating_sub(ROLE_WINDOW);
+    let mut seen: Vec<&str> = Vec::new();
+    for mi in (lo..end).rev() {
         let m = &ms[mi];
-        let role = m.role.as_deref()?.to_lowercase();
-        let rw: Vec<&str> = role
-            .split(|c: char| c.is_whitespace() || c == '\'')
-            .collect();
-        words
-            .iter()
-            .enumerate()
-            .all(|(i, w)| (i == 0 && generic) || rw.contains(w))
-            .then_some((mi, k))
-    })
-}
-
-/// A periphrasis at token `t0` (« chef de la diplomatie russe », « chef du gouvernement », « chef
-/// de l'État kazakh »; `titles.tsv`'s third column) refers back to the latest person, among
-/// the `ROLE_WINDOW` mentions before `at`, whose role has the words of the role it names
-/// (« ministre … des Affaires étrangères ») and the nationality that follows it (as a word of
-/// the role, or its country's name: « kazakh » → « président du Kazakhstan »).
-fn resolve_periphrasis(
-    doc: &Doc,
-    ms: &[EMention],
-    at: usize,
-    t0: usize,
-    lim: usize,
-) -> Option<(usize, usize)> {
-    let lex = lexicons();
-    let h = lex.title_cues.longest_at(doc, t0, lim)?;
-    let same = lex.title_same.get(h.entry)?.as_ref()?;
-    let need: Vec<&str> = same
-        .split(|c: char| c.is_whitespace() || c == '\'')
-        .filter(|w| !matches!(*w, "" | "de" | "des" | "du" | "la" | "le" | "l" | "d"))
-        .collect();
-    let mut k = h.end;
-    while k < lim && k - h.end < 2 && doc.is_word(k) && lex.demonyms.contains_key(doc.tok_lower(k))
-    {
-        k += 1;
+        if m.etype != EntityType::PER || seen.contains(&m.canonical.as_str()) {
+            continue;
+        }
+        seen.push(&m.canonical);
+        if person_fits(doc, ms, mi, &np, lo, end) {
+            return Some((mi, np.end));
+        }
     }
-    let end = ms.partition_point(|m| m.a < at);
-    (end.saturating_sub(ROLE_WINDOW)..end).rev().find_map(|mi| {
-        let role = ms[mi].role.as_deref()?.to_lowercase();
-        let rw: Vec<&str> = role
-            .split(|c: char| c.is_whitespace() || c == '\'')
-            .collect();
-        let nationality_ok = (h.end..k).all(|t| {
-            let d = doc.tok_lower(t);
-            rw.contains(&d)
-                || lex
-                    .demonyms
-                    .get(d)
-                    .is_some_and(|country| role.contains(&country.to_lowercase()))
-        });
-        (need.iter().all(|w| rw.contains(w)) && nationality_ok).then_some((mi, k))
-    })
+    None
 }
 
 /// How far back (in mentions) a role phrase may refer: keeps the search linear in the document.
@@ -353,9 +820,16 @@ pub fn governed(doc: &Doc, m: &EMention) -> bool {
     false
 }
 
-/// The subject of a sentence: its first person mention not governed by a preposition, or a role
-/// noun phrase (« le dirigeant russe ») naming a person met earlier.
-fn sentence_subject(doc: &Doc, ms: &[EMention], sent: usize, before: usize) -> Option<usize> {
+/// The subject of a sentence (before token `before`): its first person mention not governed
+/// by a preposition, or a role noun phrase (« le dirigeant russe ») naming a person met
+/// earlier, that `ok(mention, token)` accepts.
+fn sentence_subject_where(
+    doc: &Doc,
+    ms: &[EMention],
+    sent: usize,
+    before: usize,
+    ok: &dyn Fn(usize, usize) -> bool,
+) -> Option<usize> {
     let s = &doc.seg.sentences[sent];
     let end = before.min(s.tokens.end);
     let mut t = s.tokens.start;
@@ -366,17 +840,21 @@ fn sentence_subject(doc: &Doc, ms: &[EMention], sent: usize, before: usize) -> O
             mi += 1;
         }
         if let Some(m) = ms.get(mi).filter(|m| m.a == t) {
-            if m.etype == EntityType::PER && !governed(doc, m) {
+            if m.etype == EntityType::PER && !governed(doc, m) && ok(mi, t) {
                 return Some(mi);
             }
             t = m.b.max(t + 1);
             continue;
         }
-        if matches!(doc.tok_lower(t), "le" | "la")
+        if matches!(doc.tok_lower(t), "le" | "la" | "l'")
             && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
         {
-            if let Some((mi, _)) = resolve_role_np(doc, ms, t, end) {
-                return Some(mi);
+            if let Some((mi, e)) = resolve_role_np(doc, ms, t, end) {
+                if ok(mi, t) {
+                    return Some(mi);
+                }
+                t = e.max(t + 1);
+                continue;
             }
         }
         t += 1;
@@ -384,69 +862,243 @@ fn sentence_subject(doc: &Doc, ms: &[EMention], sent: usize, before: usize) -> O
     None
 }
 
-/// Subject of a speech verb after a quote: tokens `from..lim`. Returns (mention, text).
+/// Who an attribution names.
+#[derive(Debug, Clone)]
+enum Who {
+    /// A person or body: its mention (when an entity) and text.
+    Named(Option<usize>, String),
+    /// Someone the text does not name (« selon des médias », « un diplomate », « a-t-on
+    /// indiqué »): the speaker is null, and no carry-over overrides it.
+    Unnamed,
+}
+
+fn named(ms: &[EMention], mi: usize) -> Who {
+    Who::Named(Some(mi), ms[mi].canonical.clone())
+}
+
+/// The person a singular pronoun at `k` stands for; a plural one names a group (no one
+/// person).
+fn pronoun_who(doc: &Doc, ms: &[EMention], k: usize) -> Option<Who> {
+    let (_, plural) = pronoun_of(doc.tok_lower(k))?;
+    if plural {
+        return Some(Who::Unnamed);
+    }
+    resolve_pronoun(doc, ms, k).map(|m| named(ms, m))
+}
+
+/// Determiners of an indefinite noun phrase: a speaker the text does not name.
+fn is_indefinite_det(w: &str) -> bool {
+    matches!(
+        w,
+        "un" | "une" | "des" | "plusieurs" | "certains" | "certaines" | "deux" | "trois" | "nos"
+    )
+}
+
+/// Adverbs and set phrases between a speech verb and its subject, or between the subject and
+/// the verb (« a encore déclaré », « a pour sa part estimé »): the number of tokens they take.
+fn skippable(doc: &Doc, k: usize, lim: usize) -> usize {
+    let w = doc.tok_lower(k);
+    if (w.ends_with("ment") && w.len() > 5)
+        || matches!(
+            w,
+            "aussi"
+                | "encore"
+                | "également"
+                | "alors"
+                | "ensuite"
+                | "déjà"
+                | "toutefois"
+                | "pourtant"
+                | "enfin"
+                | "notamment"
+                | "ainsi"
+                | "plus"
+                | "tard"
+                | "ne"
+                | "n'"
+                | "pas"
+                | "jamais"
+                | "se"
+                | "s'"
+                | "y"
+                | "en"
+        )
+    {
+        return 1;
+    }
+    const PHRASES: &[&[&str]] = &[
+        &["pour", "sa", "part"],
+        &["de", "son", "côté"],
+        &["quant", "à", "lui"],
+        &["quant", "à", "elle"],
+        &["pour", "leur", "part"],
+        &["d'", "ailleurs"],
+        &["lui", "aussi"],
+        &["elle", "aussi"],
+    ];
+    PHRASES
+        .iter()
+        .find(|p| {
+            k + p.len() <= lim
+                && p.iter()
+                    .enumerate()
+                    .all(|(i, x)| doc.tok_lower(k + i) == *x)
+        })
+        .map_or(0, |p| p.len())
+}
+
+/// Is token `k` a speech verb (« déclaré », « répond-il », « savoir » of « a fait savoir »)?
+fn is_speech_verb(doc: &Doc, k: usize) -> bool {
+    speech_kind(doc, k) == Some(SpeechKind::Speech)
+}
+
+/// A form of « faire » (« fait savoir », « fait part », « fait valoir », « fait état »).
+fn is_faire(w: &str) -> bool {
+    matches!(
+        w,
+        "fait"
+            | "font"
+            | "faisait"
+            | "faisaient"
+            | "fera"
+            | "feront"
+            | "ferait"
+            | "feraient"
+            | "faisant"
+            | "faire"
+            | "fit"
+            | "firent"
+            | "fait-il"
+            | "fait-elle"
+            | "font-ils"
+            | "font-elles"
+    )
+}
+
+/// The complement of « faire » in a speech idiom (« fait savoir », « fait part »).
+fn is_faire_idiom(w: &str) -> bool {
+    matches!(
+        w,
+        "savoir" | "valoir" | "part" | "état" | "remarquer" | "observer"
+    )
+}
+
+/// Kind of token `k` in the speech lexicon; the two words of « fait savoir », « fait part »,
+/// « fait valoir », « fait état » are a speech verb.
+fn speech_kind(doc: &Doc, k: usize) -> Option<SpeechKind> {
+    let w = doc.tok_lower(k);
+    if let Some(kind) = lexicons().speech.get(w) {
+        return Some(*kind);
+    }
+    let n = doc.tokens().len();
+    let idiom = (is_faire(w) && k + 1 < n && is_faire_idiom(doc.tok_lower(k + 1)))
+        || (is_faire_idiom(w) && k > 0 && is_faire(doc.tok_lower(k - 1)));
+    idiom.then_some(SpeechKind::Speech)
+}
+
+/// An infinitive after « de », « à », « pour » (« avant de lui proposer », « pour dire »): not the
+/// verb of the clause, so no attribution.
+fn non_finite(doc: &Doc, v: usize) -> bool {
+    let w = doc.tok_lower(v);
+    if !(w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")) {
+        return false;
+    }
+    let mut k = v;
+    while k > 0 {
+        k -= 1;
+        match doc.tok_lower(k) {
+            "lui" | "leur" | "se" | "s'" | "les" | "le" | "la" | "l'" | "y" | "en" | "me"
+            | "m'" | "nous" | "vous" | "ne" | "pas" => continue,
+            "de" | "d'" | "à" | "pour" | "sans" | "afin" | "avant" | "par" => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Subject of an inverted speech verb: the noun phrase at `from..lim` after it (« a déclaré
+/// M. Wang », « indique le ministère … dans un communiqué », « a-t-il ajouté », « a estimé le
+/// président turc », « précise un diplomate »). `prev`: the previous quote, which a speech
+/// noun continues (« a poursuivi le communiqué »).
 fn subject_after(
     doc: &Doc,
     ms: &[EMention],
     from: usize,
     lim: usize,
-) -> Option<(Option<usize>, String)> {
+    prev: Option<&QuoteAnn>,
+) -> Option<Who> {
     let lex = lexicons();
     let mut k = from;
-    // Inverted pronoun in the verb itself: « a-t-il ajouté ».
-    while k < lim && k < from + 8 {
+    while k < lim && k < from + 24 {
         let w = doc.tok_lower(k);
-        if is_pronoun(w)
-            || w.ends_with("-t-il")
-            || w.ends_with("-t-elle")
-            || w.ends_with("-il")
-            || w.ends_with("-elle")
-        {
-            if let Some(m) = resolve_pronoun(doc, ms, k) {
-                return Some((Some(m), ms[m].canonical.clone()));
+        // Inverted pronoun in the verb itself: « a-t-il ajouté », « dit-elle ».
+        if w.contains('-') || matches!(w, "il" | "elle" | "ils" | "elles") {
+            if let Some(who) = pronoun_who(doc, ms, k) {
+                return Some(who);
+            }
+            if is_indefinite_pronoun(w) {
+                return Some(Who::Unnamed);
             }
         }
-        if let Some((mi, _)) = mentions_in(ms, k, k + 1).next() {
-            return Some((Some(mi), ms[mi].canonical.clone()));
+        if let Some((mi, m)) = mentions_in(ms, k, k + 1).next() {
+            if m.etype != EntityType::MISC {
+                return Some(named(ms, mi));
+            }
         }
         // Honorifics before the name (« M. Morozov »).
         if lex.titles.get(doc.tok(k)) == Some(&crate::lexicon::TitleKind::Honorific) || w == "." {
             k += 1;
             continue;
         }
-        // A role noun phrase naming a person met earlier (« a déclaré le ministre turc »).
+        // A role noun phrase naming a person (« a déclaré le ministre turc »).
         if let Some((mi, _)) = resolve_role_np(doc, ms, k, lim) {
-            return Some((Some(mi), ms[mi].canonical.clone()));
+            return Some(named(ms, mi));
         }
-        // A noun phrase « le communiqué », « le ministère » (no entity).
         if matches!(w, "le" | "la" | "l'" | "les") && k + 1 < lim && doc.is_word(k + 1) {
-            if let Some((mi, _)) = mentions_in(ms, k + 1, (k + 8).min(lim)).next() {
+            if let Some((mi, m)) = mentions_in(ms, k + 1, (k + 8).min(lim)).next() {
                 // « le ministère chinois des Affaires étrangères »
-                let between_ok = (k + 1..ms[mi].a).all(|t| {
-                    doc.is_word(t) && lexicons().title_words.contains(doc.tok_lower(t))
+                let between_ok = (k + 1..m.a).all(|t| {
+                    doc.is_word(t) && lex.title_words.contains(doc.tok_lower(t))
                         || lex.demonyms.contains_key(doc.tok_lower(t))
                 });
-                if between_ok {
-                    return Some((Some(mi), ms[mi].canonical.clone()));
+                if between_ok && m.etype != EntityType::MISC {
+                    return Some(named(ms, mi));
                 }
             }
-            let noun = doc.tok(k + 1);
-            return Some((None, format!("{} {}", doc.tok(k), noun)));
+            let noun = doc.tok_lower(k + 1);
+            if lex.speech.get(noun) == Some(&SpeechKind::Noun) {
+                // « précise le communiqué du ministère »; « a poursuivi le communiqué »: the
+                // previous quote's speaker.
+                if k + 3 < lim && matches!(doc.tok_lower(k + 2), "du" | "de" | "des" | "d'") {
+                    if let Some((mi, m)) = mentions_in(ms, k + 3, (k + 5).min(lim)).next() {
+                        if m.etype != EntityType::MISC {
+                            return Some(named(ms, mi));
+                        }
+                    }
+                }
+                if let Some(p) = prev.filter(|p| p.speaker_text.is_some()) {
+                    return Some(Who::Named(p.speaker, p.speaker_text.clone()?));
+                }
+            }
+            return Some(Who::Unnamed);
+        }
+        if is_indefinite_det(w) && k + 1 < lim && doc.is_word(k + 1) {
+            return Some(Who::Unnamed);
         }
         if lex
             .speech
             .get(w)
             .is_some_and(|s| matches!(s, SpeechKind::Speech | SpeechKind::Aux))
+            || is_faire(w)
+            || is_faire_idiom(w)
             || w == ","
         {
             k += 1;
             continue;
         }
-        // Adverbs between verb and subject (« a encore déclaré »).
-        if w.ends_with("ment")
-            || matches!(w, "aussi" | "encore" | "également" | "alors" | "ensuite")
-        {
-            k += 1;
+        let n = skippable(doc, k, lim).max(circumstance(doc, ms, k, lim));
+        if n > 0 {
+            k += n;
             continue;
         }
         break;
@@ -454,34 +1106,438 @@ fn subject_after(
     None
 }
 
-/// Subject before a speech verb at token `v` within the sentence.
-fn subject_before(doc: &Doc, ms: &[EMention], v: usize) -> Option<(Option<usize>, String)> {
+/// Days, months and time words of « a déclaré mardi soir », « a-t-il dit le 3 mars ».
+fn is_time_word(doc: &Doc, k: usize) -> bool {
+    let w = doc.tok_lower(k);
+    !doc.is_word(k) && doc.tok(k).chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "lundi"
+                | "mardi"
+                | "mercredi"
+                | "jeudi"
+                | "vendredi"
+                | "samedi"
+                | "dimanche"
+                | "hier"
+                | "matin"
+                | "soir"
+                | "midi"
+                | "après-midi"
+                | "aujourd'"
+                | "hui"
+                | "dernier"
+                | "dernière"
+                | "janvier"
+                | "février"
+                | "mars"
+                | "avril"
+                | "mai"
+                | "juin"
+                | "juillet"
+                | "août"
+                | "septembre"
+                | "octobre"
+                | "novembre"
+                | "décembre"
+        )
+}
+
+/// A circumstance between an inverted speech verb and its subject (« mardi soir », « à l'AFP »,
+/// « sur TF1 », « lors d'une conférence de presse », « devant les députés »): its number of
+/// tokens, or 0.
+fn circumstance(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> usize {
+    if is_time_word(doc, k) {
+        return 1;
+    }
+    let w = doc.tok_lower(k);
+    if w == "le" && k + 1 < lim && is_time_word(doc, k + 1) {
+        return 1;
+    }
+    if !matches!(
+        w,
+        "à" | "au"
+            | "aux"
+            | "devant"
+            | "sur"
+            | "dans"
+            | "lors"
+            | "pendant"
+            | "depuis"
+            | "auprès"
+            | "en"
+            | "via"
+            | "face"
+    ) {
+        return 0;
+    }
+    let mut j = k + 1;
+    // One noun phrase, then its « de » complements.
+    loop {
+        while j < lim && matches!(doc.tok_lower(j), "de" | "d'" | "du" | "des" | "à") {
+            j += 1;
+        }
+        while j < lim
+            && matches!(
+                doc.tok_lower(j),
+                "la" | "le"
+                    | "l'"
+                    | "les"
+                    | "un"
+                    | "une"
+                    | "son"
+                    | "sa"
+                    | "ses"
+                    | "leur"
+                    | "leurs"
+                    | "ce"
+                    | "cette"
+                    | "ces"
+            )
+        {
+            j += 1;
+        }
+        if j >= lim || !doc.is_word(j) {
+            return 0;
+        }
+        if let Some((_, m)) = mentions_in(ms, j, j + 1).next() {
+            j = m.b;
+        } else {
+            j += 1;
+            // Adjectives (« à la télévision publique »).
+            while j < lim
+                && doc.is_word(j)
+                && !doc.is_cap(j)
+                && !matches!(
+                    doc.tok_lower(j),
+                    "le" | "la" | "l'" | "les" | "un" | "une" | "de" | "d'" | "du" | "des"
+                )
+                && !is_indefinite_det(doc.tok_lower(j))
+            {
+                j += 1;
+            }
+        }
+        if j < lim && matches!(doc.tok_lower(j), "de" | "d'" | "du" | "des") {
+            continue;
+        }
+        return j - k;
+    }
+}
+
+/// Subject of a speech verb at `v` that follows it (« X a déclaré », « X, porte-parole du
+/// ministère, a affirmé », « il a ajouté », « le président turc a estimé »). A participle after
+/// a comma (« …, ajoutant que ») has the main clause's speaker.
+fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>) -> Option<Who> {
+    let lex = lexicons();
     let s = &doc.seg.sentences[doc.tokens()[v].sent()];
-    // Pronoun right before the verb (or its auxiliary).
+    let start = s.tokens.start;
+    if doc.tok_lower(v).ends_with("ant") && v > start && doc.tok(v - 1) == "," {
+        // The main clause's speech verb, else its subject.
+        if let Some(k) = (start..v - 1).rev().find(|&k| is_speech_verb(doc, k)) {
+            if let Some(who) = verb_who(doc, ms, k, s.tokens.end, prev) {
+                return Some(who);
+            }
+        }
+        return sentence_subject_where(doc, ms, doc.tokens()[v].sent(), v, &|mi, t| {
+            !in_quote_tok(doc, t) && ms[mi].etype == EntityType::PER
+        })
+        .map(|m| named(ms, m));
+    }
+    // Back over auxiliaries, adverbs, clitics and comma-delimited incises to the subject's
+    // last token.
     let mut k = v;
-    while k > s.tokens.start && k + 4 > v {
-        k -= 1;
-        let w = doc.tok_lower(k);
-        if is_pronoun(w) {
-            if let Some(m) = resolve_pronoun(doc, ms, k) {
-                return Some((Some(m), ms[m].canonical.clone()));
+    let mut found = None;
+    while k > start {
+        let w = doc.tok_lower(k - 1);
+        if lex.speech.get(w) == Some(&SpeechKind::Aux)
+            || skippable(doc, k - 1, v) == 1
+            || is_faire(w)
+            || matches!(w, "lui" | "leur" | "l'")
+        {
+            k -= 1;
+            continue;
+        }
+        if w == "," {
+            // An apposition or incise: back to the comma that opens it.
+            let lo = (k - 1).saturating_sub(20).max(start);
+            match (lo..k - 1).rev().find(|&j| doc.tok(j) == ",") {
+                Some(j) if j > start => {
+                    // « La ministre de la Culture, Rachida Dati, a dénoncé »: the name in
+                    // apposition; « X, porte-parole du ministère, a déclaré »: the name before
+                    // the apposition.
+                    if let Some((mi, _)) = mentions_in(ms, j + 1, j + 2)
+                        .find(|(_, m)| m.etype == EntityType::PER && m.b + 1 == k)
+                    {
+                        return Some(named(ms, mi));
+                    }
+                    k = j;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        found = Some(k - 1);
+        break;
+    }
+    if let Some(e) = found {
+        let w = doc.tok_lower(e);
+        if pronoun_of(w).is_some() && w != "lui" {
+            return pronoun_who(doc, ms, e);
+        }
+        if is_indefinite_pronoun(w) {
+            return Some(Who::Unnamed);
+        }
+        if let Some((mi, m)) = mentions_in(ms, start, e + 1)
+            .filter(|(_, m)| m.b == e + 1)
+            .last()
+        {
+            if m.etype != EntityType::MISC && !governed(doc, m) {
+                return Some(named(ms, mi));
+            }
+        }
+        // A role phrase or a plain noun phrase ending at `e`: find its determiner.
+        let lo = e.saturating_sub(12).max(start);
+        for t in (lo..=e).rev() {
+            let d = doc.tok_lower(t);
+            if matches!(d, "le" | "la" | "l'") {
+                if let Some((mi, end)) = resolve_role_np(doc, ms, t, e + 1) {
+                    if end > e || ms[mi].b == e + 1 {
+                        return Some(named(ms, mi));
+                    }
+                }
+                if t > start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)) {
+                    // A complement inside the phrase (« le locataire de la Maison-Blanche »).
+                    continue;
+                }
+                // « Le camp du candidat a déclaré »: nobody the text names.
+                let np_ok = (t + 1..=e).all(|j| doc.is_word(j) || doc.tok(j) == "'");
+                if np_ok && e - t <= 6 && !doc.is_cap(t + 1) {
+                    return Some(Who::Unnamed);
+                }
+                break;
+            }
+            let det_ok = d != "des" || t == start || !doc.is_word(t - 1);
+            if is_indefinite_det(d) && det_ok {
+                let np_ok = (t + 1..=e).all(|j| doc.is_word(j) || doc.tok(j) == "'");
+                if np_ok && e - t <= 6 {
+                    return Some(Who::Unnamed);
+                }
+            }
+            if !doc.is_word(t) && doc.tok(t) != "'" {
+                break;
             }
         }
     }
-    // Otherwise the last PER/ORG mention before the verb, preferring persons.
-    let before: Vec<(usize, &EMention)> = mentions_in(ms, s.tokens.start, v).collect();
-    if let Some((k, m)) = before
+    // Otherwise the last person named before the verb outside quotation marks, else the last
+    // organisation.
+    let before: Vec<(usize, &EMention)> = mentions_in(ms, start, v)
+        .filter(|(_, m)| !in_quote_tok(doc, m.a))
+        .collect();
+    if let Some((k, _)) = before
         .iter()
         .rev()
         .find(|(_, m)| m.etype == EntityType::PER)
     {
-        return Some((Some(*k), m.canonical.clone()));
+        return Some(named(ms, *k));
     }
     before
         .iter()
         .rev()
-        .find(|(_, m)| m.etype == EntityType::ORG)
-        .map(|(k, m)| (Some(*k), m.canonical.clone()))
+        .find(|(_, m)| m.etype == EntityType::ORG && !governed(doc, m))
+        .map(|(k, _)| named(ms, *k))
+}
+
+/// The speaker of speech verb `v`: after it when inverted (« », a déclaré X », « a-t-il dit »,
+/// « …, estime X »), else before it.
+fn verb_who(
+    doc: &Doc,
+    ms: &[EMention],
+    v: usize,
+    lim: usize,
+    prev: Option<&QuoteAnn>,
+) -> Option<Who> {
+    let lex = lexicons();
+    let start = doc.seg.sentences[doc.tokens()[v].sent()].tokens.start;
+    // Start of the verb group (auxiliaries and adverbs before the participle).
+    let mut g = v;
+    while g > start {
+        let w = doc.tok_lower(g - 1);
+        if lex.speech.get(w) == Some(&SpeechKind::Aux)
+            || skippable(doc, g - 1, v) == 1
+            || is_faire(w)
+        {
+            g -= 1;
+        } else {
+            break;
+        }
+    }
+    let inverted = doc.tok(v).contains('-')
+        || (g..v).any(|k| doc.tok(k).contains('-'))
+        || g == start
+        || matches!(doc.tok(g - 1), "," | "»" | "”" | "\"" | "›" | "(");
+    if inverted {
+        if let Some(who) = subject_after(doc, ms, g, lim, prev) {
+            return Some(who);
+        }
+    }
+    if g == start {
+        return None;
+    }
+    subject_before(doc, ms, v, prev)
+}
+
+/// A speech verb group (auxiliaries, adverbs, the verb) at `k`, then its subject: the incise of
+/// « », a déclaré M. Wang », « », a-t-il ajouté », « », estime le ministre ». Returns the
+/// speaker and the verb token.
+fn incise_at(
+    doc: &Doc,
+    ms: &[EMention],
+    k: usize,
+    lim: usize,
+    prev: Option<&QuoteAnn>,
+) -> Option<(Who, usize)> {
+    let mut v = k;
+    while v < lim && v < k + 6 {
+        let w = doc.tok_lower(v);
+        match speech_kind(doc, v) {
+            Some(SpeechKind::Speech) => {
+                return subject_after(doc, ms, k, lim, prev).map(|who| (who, v));
+            }
+            Some(SpeechKind::Aux) => {
+                v += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if w.contains("-t-") {
+            // « a-t-il » without a listed participle (« a-t-il martelé »).
+            return subject_after(doc, ms, k, lim, prev).map(|who| (who, v));
+        }
+        let n = skippable(doc, v, lim);
+        if n == 0 {
+            break;
+        }
+        v += n;
+    }
+    None
+}
+
+/// Verbs (stems) whose object takes a « de » complement (« accuser X de », « qualifier X de »).
+const VERBS_WITH_DE: &[&str] = &[
+    "accus", "qualifi", "trait", "soupçonn", "tax", "suspect", "remerci", "félicit", "convainc",
+    "menac", "blâm", "persuad", "dissuad", "avert", "inform", "prévenu", "prévien", "charg",
+    "empêch", "excus", "rend", "tien", "tenu", "jug",
+];
+
+/// « la fausse impression d'« une Chine, un Taiwan » », « la signature du « nouveau document de
+/// partenariat » »: a quoted noun phrase complementing a noun cites a term, a formula or a
+/// title that nobody in the text says. Not when the words speak (« nous », « je »).
+fn cited_term(doc: &Doc, open: usize, a: usize, b: usize) -> bool {
+    // « d' » before a mark is split in two tokens (« d », « ' »).
+    let mut p = open;
+    if p > 0 && doc.tok(p - 1) == "'" {
+        p -= 1;
+    }
+    if p < 3 || !matches!(doc.tok_lower(p - 1), "de" | "d'" | "du" | "des" | "d") {
+        return false;
+    }
+    let n = p - 2;
+    if !doc.is_word(n) || doc.is_cap(n) || lexicons().speech.contains_key(doc.tok_lower(n)) {
+        return false;
+    }
+    let det = |k: usize| {
+        matches!(
+            doc.tok_lower(k),
+            "le" | "la"
+                | "l'"
+                | "les"
+                | "un"
+                | "une"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "ces"
+                | "sa"
+                | "son"
+                | "ses"
+                | "leur"
+                | "leurs"
+        )
+    };
+    let d = if det(n - 1) {
+        n - 1
+    } else if n >= 2 && doc.is_word(n - 1) && det(n - 2) {
+        n - 2
+    } else {
+        return false;
+    };
+    // « accuse la majorité de « … » », « qualifie cette décision de « … » »: the « de » belongs to
+    // the verb, whose subject speaks.
+    if d > 0 && VERBS_WITH_DE.iter().any(|v| doc.tok_lower(d - 1).starts_with(v)) {
+        return false;
+    }
+    // An infinitive clause (« de « mépriser les habitants » ») is words said, not a term.
+    let first = doc.tok_lower(a);
+    if first.ends_with("er") || first.ends_with("ir") {
+        return false;
+    }
+    let words = (a..b).filter(|&k| doc.is_word(k)).count();
+    words <= 15
+        && !(a..b).any(|k| {
+            matches!(
+                doc.tok_lower(k),
+                "je" | "j'"
+                    | "nous"
+                    | "notre"
+                    | "nos"
+                    | "me"
+                    | "m'"
+                    | "moi"
+                    | "mon"
+                    | "ma"
+                    | "mes"
+                    | "vous"
+                    | "votre"
+                    | "vos"
+                    | "on"
+                    | "."
+                    | "?"
+                    | "!"
+            )
+        })
+}
+
+/// The attribution a sentence makes of reported speech (« X a déclaré que … », « X a ajouté : »):
+/// the speaker of its speech verb, or its subject when it ends with a colon.
+fn sentence_speaker(doc: &Doc, ms: &[EMention], si: usize) -> Option<Who> {
+    let s = &doc.seg.sentences[si];
+    let r = s.tokens.clone();
+    if let Some(v) = r
+        .clone()
+        .find(|&k| is_speech_verb(doc, k) && !in_quote_tok(doc, k))
+    {
+        if let Some(who) = verb_who(doc, ms, v, r.end, None) {
+            return Some(who);
+        }
+    }
+    if doc.tok(r.end - 1) == ":" {
+        return sentence_subject_where(doc, ms, si, r.end, &|mi, t| {
+            !in_quote_tok(doc, t) && ms[mi].etype == EntityType::PER
+        })
+        .map(|m| named(ms, m));
+    }
+    None
+}
+
+/// Is block `bi` an item of a list (« - … », « • … »)?
+fn is_list_item(doc: &Doc, bi: usize) -> bool {
+    let b = &doc.seg.blocks[bi];
+    !b.tokens.is_empty() && matches!(doc.tok(b.tokens.start), "-" | "•" | "–" | "—" | "*" | "·")
+}
+
+/// The content block before block `bi` (boilerplate passed over), if any.
+fn prev_content_block(doc: &Doc, bi: usize) -> Option<usize> {
+    (0..bi).rev().find(|&b| !doc.boilerplate_blocks[b])
 }
 
 /// Number of characters of the longest gazetteer form (`by_form` key).
@@ -515,7 +1571,11 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
     let lex = lexicons();
     let max_form = max_form_chars();
     let mut out: Vec<QuoteAnn> = Vec::new();
-    for span in pairs(doc.text()) {
+    let mut spans: Vec<(NSpan, bool)> = pairs(doc.text()).into_iter().map(|s| (s, false)).collect();
+    if let Some(tail) = unclosed_tail(doc.text(), spans.last().map_or(0, |s| s.0.end)) {
+        spans.push((tail, true));
+    }
+    for (span, unclosed) in spans {
         if doc.in_boilerplate(span) {
             continue;
         }
@@ -532,154 +1592,506 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
             continue;
         }
         let (a, b) = (r.start, r.end);
+        // Nor is the title or name a noun introduces (« le film « … » », « une campagne intitulée
+        // « … » », « la coalition « … » »).
+        if names_a_title(doc, a) {
+            continue;
+        }
         // Nor is a quoted term of the frame lexicon (« la mentalité de la guerre froide »,
         // « agents de l'étranger »): the marks flag the term, nobody is quoted.
         if lex.frames.longest_at(doc, a, b).is_some_and(|h| h.end == b) {
             continue;
         }
-        let n = doc.tokens().len();
-        let closer = b; // token of the closing mark
-        let mut speaker = None;
-        let mut rule = Rule::new("quote", "quotation marks, speaker unknown");
-        // 1. Speech verb after the quote.
-        if closer + 1 < n {
-            let lim = doc.seg.sentences[doc.tokens()[closer].sent()]
-                .tokens
-                .end
-                .min(n);
-            let mut k = closer + 1;
-            while k < lim && matches!(doc.tok(k), "," | "»" | "”" | "\"" | ".") {
-                if doc.tok(k) == "." {
-                    break;
-                }
-                k += 1;
-            }
-            let mut has_verb = false;
-            let mut v = k;
-            while v < lim && v < k + 4 {
-                let w = doc.tok_lower(v);
-                if lex.speech.get(w) == Some(&SpeechKind::Speech) || w.contains("-t-") {
-                    has_verb = true;
-                    break;
-                }
-                if lex.speech.get(w) == Some(&SpeechKind::Aux) {
-                    v += 1;
-                    continue;
-                }
-                break;
-            }
-            if has_verb {
-                if let Some(mut sp) = subject_after(doc, ms, v, lim) {
-                    // « a poursuivi le communiqué »: a speech noun speaks for the previous speaker.
-                    if sp.0.is_none() {
-                        let noun = sp.1.rsplit(' ').next().unwrap_or("").to_lowercase();
-                        if lex.speech.get(noun.as_str()) == Some(&SpeechKind::Noun) {
-                            if let Some(prev) = out.last().filter(|p| p.speaker.is_some()) {
-                                sp = (prev.speaker, prev.speaker_text.clone().unwrap_or_default());
-                            }
-                        }
-                    }
-                    speaker = Some(sp);
-                    rule = Rule::new(
-                        "quote:verb-after",
-                        format!("speech verb « {} » after the quote", doc.tok(v)),
-                    );
-                }
-            }
-        }
-        // 2. Speech verb or « selon » before the quote in the same sentence.
-        if speaker.is_none() && a > 0 {
-            let s = &doc.seg.sentences[doc.tokens()[a - 1].sent()];
-            let mut k = a - 1;
-            while k > s.tokens.start {
-                k -= 1;
-                let w = doc.tok_lower(k);
-                match lex.speech.get(w) {
-                    Some(SpeechKind::Speech) | Some(SpeechKind::Noun) => {
-                        if let Some(sp) = subject_before(doc, ms, k) {
-                            speaker = Some(sp);
-                            rule = Rule::new(
-                                "quote:verb-before",
-                                format!("speech verb « {} » before the quote", doc.tok(k)),
-                            );
-                        }
-                        break;
-                    }
-                    Some(SpeechKind::Source) => {
-                        // « selon lui », « selon X ».
-                        if k + 1 < a {
-                            let nw = doc.tok_lower(k + 1);
-                            if is_pronoun(nw) {
-                                if let Some(m) = resolve_pronoun(doc, ms, k + 1) {
-                                    speaker = Some((Some(m), ms[m].canonical.clone()));
-                                }
-                            } else if let Some((mi, _)) = resolve_role_np(doc, ms, k + 1, a) {
-                                // « selon le chef de la diplomatie russe » names a person.
-                                speaker = Some((Some(mi), ms[mi].canonical.clone()));
-                            } else if let Some((mi, m)) = mentions_in(ms, k + 1, a).next() {
-                                speaker = Some((Some(mi), m.canonical.clone()));
-                            }
-                            if speaker.is_some() {
-                                rule = Rule::new(
-                                    "quote:selon",
-                                    format!("« {} » before the quote", doc.tok(k)),
-                                );
-                            }
-                        }
-                        if speaker.is_some() {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        // 2b. The subject of the sentence that introduces the quote (« Le ministre marocain a
-        // salué « … » »).
-        if speaker.is_none() && a > 0 {
-            let sent = doc.tokens()[a - 1].sent();
-            if doc.seg.sentences[sent].tokens.start + 1 < a {
-                if let Some(m) = sentence_subject(doc, ms, sent, a) {
-                    speaker = Some((Some(m), ms[m].canonical.clone()));
-                    rule = Rule::new(
-                        "quote:subject",
-                        "subject of the sentence introducing the quote",
-                    );
-                }
-            }
-        }
-        // 3. Context: previous quote's speaker nearby, or the previous sentence's subject.
-        if speaker.is_none() {
-            let block = doc.seg.sentences[doc.tokens()[a].sent()].block;
-            if let Some(prev) = out.last() {
-                let pblock = doc.seg.sentences[doc.tokens()[prev.a].sent()].block;
-                if block <= pblock + 1 && prev.speaker_text.is_some() {
-                    speaker = Some((prev.speaker, prev.speaker_text.clone().unwrap()));
-                    rule = Rule::new("quote:continuation", "same speaker as the previous quote");
-                }
-            }
-            if speaker.is_none() {
-                if let Some(m) = resolve_pronoun(doc, ms, a) {
-                    speaker = Some((Some(m), ms[m].canonical.clone()));
-                    rule = Rule::new("quote:context", "subject of the surrounding sentences");
-                }
-            }
-        }
-        let (sp, st) = match speaker {
-            Some((m, t)) => (m, Some(t)),
-            None => (None, None),
+        // The previous quote (a cited term is none).
+        let prev = out.iter().rev().find(|q| q.rule.id != "quote:term");
+        let (who, rule) = attribute(doc, ms, a, b, unclosed, prev);
+        let (speaker, speaker_text) = match who {
+            Some(Who::Named(m, t)) => (m, Some(t)),
+            _ => (None, None),
         };
         out.push(QuoteAnn {
             span,
             a,
             b,
-            speaker: sp,
-            speaker_text: st,
+            speaker,
+            speaker_text,
             rule,
         });
     }
     transcript_quotes(doc, ms, &mut out);
     out
+}
+
+/// Is the quote whose content starts at token `a` the title or name of what the word before its
+/// mark names (« le film « … » », « son livre « … » », « une opération baptisée « … » »)?
+fn names_a_title(doc: &Doc, a: usize) -> bool {
+    let open = if a > 0 && matches!(doc.tok(a - 1), "«" | "“" | "„" | "\"" | "‹") {
+        a - 1
+    } else {
+        a
+    };
+    open > 0
+        && matches!(
+            doc.tok_lower(open - 1),
+            "film"
+                | "films"
+                | "livre"
+                | "livres"
+                | "roman"
+                | "ouvrage"
+                | "essai"
+                | "documentaire"
+                | "émission"
+                | "série"
+                | "feuilleton"
+                | "chanson"
+                | "album"
+                | "pièce"
+                | "spectacle"
+                | "exposition"
+                | "tableau"
+                | "opéra"
+                | "podcast"
+                | "rubrique"
+                | "chronique"
+                | "opération"
+                | "slogan"
+                | "devise"
+                | "hashtag"
+                | "mot-clé"
+                | "mot-dièse"
+                | "mouvement"
+                | "collectif"
+                | "association"
+                | "coalition"
+                | "liste"
+                | "label"
+                | "festival"
+                | "intitulé"
+                | "intitulée"
+                | "intitulés"
+                | "intitulées"
+                | "baptisé"
+                | "baptisée"
+                | "baptisés"
+                | "baptisées"
+                | "dénommé"
+                | "dénommée"
+                | "surnommé"
+                | "surnommée"
+                | "titré"
+                | "titrée"
+                | "nommé"
+                | "nommée"
+        )
+}
+
+/// The speaker of the quote of content tokens `a..b` (`unclosed`: cut by the end of the text),
+/// and the rule that found it. `prev`: the previous quote.
+fn attribute(
+    doc: &Doc,
+    ms: &[EMention],
+    a: usize,
+    b: usize,
+    unclosed: bool,
+    prev: Option<&QuoteAnn>,
+) -> (Option<Who>, Rule) {
+    let n = doc.tokens().len();
+    let is_mark = |k: usize| matches!(doc.tok(k), "«" | "“" | "„" | "\"" | "‹");
+    // Token of the opening mark (when the mark is a token of its own).
+    let open = if a > 0 && is_mark(a - 1) { a - 1 } else { a };
+    let osent = doc.tokens()[open].sent();
+    let os = &doc.seg.sentences[osent];
+    // 0. A quoted term complementing a noun: nobody's words.
+    if cited_term(doc, open, a, b) {
+        return (
+            None,
+            Rule::new(
+                "quote:term",
+                "quoted noun phrase after « de » (a cited term)",
+            ),
+        );
+    }
+    let closer = b; // token of the closing mark
+    if !unclosed && closer + 1 < n {
+        let lim = doc.seg.sentences[doc.tokens()[closer].sent()]
+            .tokens
+            .end
+            .min(n);
+        // 1. Speech verb right after the quote: « », a déclaré M. Wang ».
+        let mut k = closer + 1;
+        while k < lim && matches!(doc.tok(k), "," | "»" | "”" | "\"" | "›") {
+            k += 1;
+        }
+        if let Some((who, v)) = incise_at(doc, ms, k, lim, prev) {
+            return (
+                Some(who),
+                Rule::new(
+                    "quote:verb-after",
+                    format!("speech verb « {} » after the quote", doc.tok(v)),
+                ),
+            );
+        }
+        // « « … », selon le ministre ».
+        let selon = k < lim && doc.tok_lower(k) == "selon";
+        let d_apres = k + 1 < lim && doc.tok_lower(k) == "d'" && doc.tok_lower(k + 1) == "après";
+        if selon || d_apres {
+            let from = if selon { k + 1 } else { k + 2 };
+            if let Some(who) = source_np(doc, ms, from, lim, false) {
+                return (
+                    Some(who),
+                    Rule::new("quote:selon", format!("« {} » after the quote", doc.tok(k))),
+                );
+            }
+        }
+        // 1b. An incise later in the sentence: « « … » en cas de relèvement, a prévenu X ».
+        for c in closer + 1..lim {
+            if doc.tok(c) == "," {
+                if let Some((who, v)) = incise_at(doc, ms, c + 1, lim, prev) {
+                    return (
+                        Some(who),
+                        Rule::new(
+                            "quote:verb-after",
+                            format!("speech verb « {} » later in the sentence", doc.tok(v)),
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    // 2. An incise inside the quote: « « …, a-t-il expliqué. … » ».
+    for c in a..b {
+        if doc.tok(c) == "," {
+            if let Some((who, v)) = incise_at(doc, ms, c + 1, b, prev) {
+                if !matches!(who, Who::Unnamed) {
+                    return (
+                        Some(who),
+                        Rule::new(
+                            "quote:incise",
+                            format!("speech verb « {} » in an incise of the quote", doc.tok(v)),
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    // 3. Speech verb, speech noun or « selon » before the quote in the same sentence.
+    let mut k = open;
+    while k > os.tokens.start {
+        k -= 1;
+        let w = doc.tok_lower(k);
+        match speech_kind(doc, k) {
+            Some(SpeechKind::Speech) if !non_finite(doc, k) => {
+                if let Some(who) = verb_who(doc, ms, k, open, prev) {
+                    return (
+                        Some(who),
+                        Rule::new(
+                            "quote:verb-before",
+                            format!("speech verb « {} » before the quote", doc.tok(k)),
+                        ),
+                    );
+                }
+                break;
+            }
+            Some(SpeechKind::Noun) => {
+                // « la déclaration du ministère : « … » »
+                if k + 2 < open && matches!(doc.tok_lower(k + 1), "du" | "de" | "des" | "d'") {
+                    if let Some((mi, m)) = mentions_in(ms, k + 2, (k + 4).min(open)).next() {
+                        if m.etype != EntityType::MISC {
+                            return (
+                                Some(named(ms, mi)),
+                                Rule::new(
+                                    "quote:verb-before",
+                                    format!("« {} » of a named speaker", doc.tok(k)),
+                                ),
+                            );
+                        }
+                    }
+                }
+                // Otherwise the clause's subject (« X a envoyé un message dans lequel il exprime
+                // « … » »).
+                break;
+            }
+            Some(SpeechKind::Source) | None
+                if matches!(w, "selon" | "pour")
+                    || (w == "après" && k > 0 && doc.tok_lower(k - 1) == "d'") =>
+            {
+                // « pour X, « … » » only at the start of a clause and before a comma.
+                if w == "pour"
+                    && !(k == os.tokens.start || matches!(doc.tok(k - 1), "," | ":" | "«"))
+                {
+                    continue;
+                }
+                if let Some(who) = source_np(doc, ms, k + 1, open, w == "pour") {
+                    return (
+                        Some(who),
+                        Rule::new(
+                            "quote:selon",
+                            format!("« {} » before the quote", doc.tok(k)),
+                        ),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    // 4. The subject of the sentence that introduces the quote (« Le ministre marocain a salué
+    // « … » », « Il se présente comme le « … » »).
+    if open > os.tokens.start {
+        if let Some(who) = clause_subject(doc, ms, osent, open) {
+            return (
+                Some(who),
+                Rule::new(
+                    "quote:subject",
+                    "subject of the sentence introducing the quote",
+                ),
+            );
+        }
+    }
+    // 5. A quote standing alone, attributed by the next sentence (« « … » C'est ce qu'a déclaré
+    // X », « C'est par ce constat qu'un diplomate résume … »).
+    if open == os.tokens.start && !unclosed {
+        if let Some(who) = forward_attribution(doc, ms, closer, prev) {
+            return (
+                Some(who),
+                Rule::new("quote:forward", "attributed by the next sentence"),
+            );
+        }
+    }
+    // 6. A quote cut by the end of the text: its attribution is cut too.
+    if unclosed {
+        return (
+            None,
+            Rule::new(
+                "quote:cut",
+                "quote cut by the end of the text, attribution not given",
+            ),
+        );
+    }
+    let block = os.block;
+    let standalone = open == os.tokens.start;
+    // 7. The previous quote's speaker: a quote standing alone (or in the same paragraph)
+    // continues the speech of the quote before it, unless someone else speaks in between or
+    // a paragraph or list item intervenes.
+    if let Some(p) = prev {
+        let popen = doc.tokens()[p.a].sent();
+        let pblock = doc.seg.sentences[popen].block;
+        let adjacent = pblock == block
+            || (standalone
+                && prev_content_block(doc, block) == Some(pblock)
+                && !is_list_item(doc, block)
+                && !is_list_item(doc, pblock));
+        let psent = doc.tokens()[p.b.min(n - 1)].sent();
+        let other_speaker = (psent + 1..osent).any(|si| {
+            sentence_speaker(doc, ms, si)
+                .is_some_and(|w| !matches!(&w, Who::Named(m, _) if *m == p.speaker))
+        });
+        if adjacent && !other_speaker && (standalone || psent + 1 >= osent) {
+            match &p.speaker_text {
+                Some(t) => {
+                    return (
+                        Some(Who::Named(p.speaker, t.clone())),
+                        Rule::new("quote:continuation", "same speaker as the previous quote"),
+                    )
+                }
+                // A quote of someone unnamed goes on (not one of unknown speaker).
+                None if p.rule.id != "quote:unknown" && p.rule.id != "quote:cut" => {
+                    return (
+                        Some(Who::Unnamed),
+                        Rule::new(
+                            "quote:continuation",
+                            "continues a quote of a speaker the text does not name",
+                        ),
+                    )
+                }
+                None => {}
+            }
+        }
+    }
+    // 8. The speaker of the sentence before (« X a déclaré : » / « X a affirmé que … »), in
+    // the same paragraph, or ending the previous paragraph for a quote that opens its own.
+    let before = osent.checked_sub(1).filter(|&si| {
+        let sb = doc.seg.sentences[si].block;
+        sb == block
+            || (standalone
+                && Some(sb) == prev_content_block(doc, block)
+                && !is_list_item(doc, sb)
+                && !is_list_item(doc, block))
+    });
+    if let Some(si) = before {
+        if let Some(who) = sentence_speaker(doc, ms, si) {
+            return (
+                Some(who),
+                Rule::new("quote:context", "speaker of the sentence before the quote"),
+            );
+        }
+    }
+    (
+        None,
+        Rule::new("quote:unknown", "quotation marks, speaker unknown"),
+    )
+}
+
+/// The source after « selon », « d'après » or « pour » at `from..lim`: a person or body named
+/// (« selon le ministre turc », « selon lui », « selon l'agence Tass »), or someone unnamed
+/// (« selon des médias », « selon nos informations », « selon une source »). `pour`: the noun
+/// phrase must end at a comma.
+fn source_np(doc: &Doc, ms: &[EMention], from: usize, lim: usize, pour: bool) -> Option<Who> {
+    if from >= lim {
+        return None;
+    }
+    // The noun phrase: up to a comma or the quote (at most 12 tokens).
+    let np_end = (from..lim.min(from + 12))
+        .find(|&k| matches!(doc.tok(k), "," | ":" | "«" | "“" | "\"" | "."))
+        .unwrap_or(lim.min(from + 12));
+    if pour && doc.tok(np_end.min(lim - 1)) != "," {
+        return None;
+    }
+    let w = doc.tok_lower(from);
+    if pronoun_of(w).is_some() {
+        return pronoun_who(doc, ms, from);
+    }
+    if let Some((mi, _)) = resolve_role_np(doc, ms, from, np_end) {
+        return Some(named(ms, mi));
+    }
+    let lex = lexicons();
+    // The first entity of the phrase, when only articles, titles and honorifics come before it.
+    if let Some((mi, m)) = mentions_in(ms, from, np_end).next() {
+        let lead_ok = (from..m.a).all(|t| {
+            let x = doc.tok_lower(t);
+            matches!(x, "le" | "la" | "l'" | "les" | "." | "m" | "mme")
+                || lex.title_words.contains(x)
+                || lex.demonyms.contains_key(x)
+                || lex.titles.contains_key(x)
+                || lex.speech.get(x) == Some(&SpeechKind::Noun)
+                || matches!(x, "de" | "du" | "des" | "d'")
+        });
+        if lead_ok && m.etype != EntityType::MISC {
+            return Some(named(ms, mi));
+        }
+    }
+    if pour {
+        return None;
+    }
+    // Anyone else: a source the text does not name.
+    doc.is_word(from).then_some(Who::Unnamed)
+}
+
+/// The subject of the clause that introduces a quote at `open` in sentence `si`: a person named
+/// as subject, a role phrase naming one, or a personal pronoun, whichever comes first.
+fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<Who> {
+    let s = &doc.seg.sentences[si];
+    let mut mi = ms.partition_point(|m| m.a < s.tokens.start);
+    let mut t = s.tokens.start;
+    while t < open {
+        while ms.get(mi).is_some_and(|m| m.a < t) {
+            mi += 1;
+        }
+        if in_quote_tok(doc, t) {
+            t += 1;
+            continue;
+        }
+        if let Some(m) = ms.get(mi).filter(|m| m.a == t) {
+            if m.etype == EntityType::PER && !governed(doc, m) {
+                return Some(named(ms, mi));
+            }
+            t = m.b.max(t + 1);
+            continue;
+        }
+        let w = doc.tok_lower(t);
+        if matches!(w, "le" | "la" | "l'")
+            && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+        {
+            if let Some((m, e)) = resolve_role_np(doc, ms, t, open) {
+                let _ = e;
+                return Some(named(ms, m));
+            }
+        }
+        if matches!(w, "il" | "elle") && !impersonal(doc, t) {
+            return pronoun_who(doc, ms, t);
+        }
+        t += 1;
+    }
+    None
+}
+
+/// « Il faut », « il s'agit », « il est » …: an impersonal « il » (no speaker).
+fn impersonal(doc: &Doc, t: usize) -> bool {
+    t + 1 < doc.tokens().len()
+        && matches!(
+            doc.tok_lower(t + 1),
+            "faut"
+                | "fallait"
+                | "faudra"
+                | "faudrait"
+                | "s'"
+                | "est"
+                | "était"
+                | "sera"
+                | "serait"
+                | "y"
+                | "reste"
+                | "semble"
+                | "convient"
+                | "suffit"
+                | "paraît"
+                | "importe"
+                | "vaut"
+        )
+}
+
+/// A quote standing alone as a sentence, attributed by the next sentence of its paragraph:
+/// « C'est ce qu'a déclaré X », « C'est par ce constat qu'un diplomate résume … », « Ainsi
+/// s'exprime X ».
+fn forward_attribution(
+    doc: &Doc,
+    ms: &[EMention],
+    closer: usize,
+    prev: Option<&QuoteAnn>,
+) -> Option<Who> {
+    let n = doc.tokens().len();
+    let mut k = closer + 1;
+    if k >= n {
+        return None;
+    }
+    let cs = doc.tokens()[closer].sent();
+    // The next sentence, in the same paragraph.
+    if doc.tokens()[k].sent() == cs {
+        // The quote is followed by more of its sentence: not alone.
+        while k < n && doc.tokens()[k].sent() == cs {
+            if doc.is_word(k) {
+                return None;
+            }
+            k += 1;
+        }
+    }
+    if k >= n || doc.seg.sentences[doc.tokens()[k].sent()].block != doc.seg.sentences[cs].block {
+        return None;
+    }
+    let ns = &doc.seg.sentences[doc.tokens()[k].sent()];
+    let w0 = doc.tok_lower(k);
+    let opener = matches!(
+        w0,
+        "c'" | "ce" | "tel" | "tels" | "telle" | "telles" | "ainsi" | "voilà"
+    );
+    if !opener {
+        return None;
+    }
+    let lim = ns.tokens.end;
+    let q = (k..lim.min(k + 14)).find(|&j| matches!(doc.tok_lower(j), "que" | "qu'"));
+    let from = match q {
+        Some(j) => j + 1,
+        // « Ainsi s'exprime X », « Tels sont les mots de X ».
+        None => k + 1,
+    };
+    if from >= lim {
+        return None;
+    }
+    if let Some(who) = subject_after(doc, ms, from, lim, prev) {
+        return Some(who);
+    }
+    let v = (from..lim).find(|&j| is_speech_verb(doc, j))?;
+    subject_before(doc, ms, v, prev)
 }
 
 /// Transcripts and interviews (« Mao Ning : La question de Taïwan relève … »): a paragraph that
@@ -746,6 +2158,7 @@ mod tests {
                 '“' => '”',
                 '„' => '“',
                 '"' => '"',
+                '‹' => '›',
                 _ => {
                     i += clen;
                     continue;
