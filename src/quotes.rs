@@ -353,6 +353,12 @@ fn mention_gender(doc: &Doc, m: &EMention) -> Option<Gender> {
     if let Some(g) = m.role.as_deref().and_then(role_gender) {
         return Some(g);
     }
+    // The first name (« Angela Merkel »), when the mention starts with one.
+    if m.b > m.a + 1 {
+        if let Some(&woman) = lex.firstname_sex.get(doc.tok(m.a)) {
+            return Some(if woman { Gender::F } else { Gender::M });
+        }
+    }
     gaz_person(m)
         .and_then(|g| g.role.as_deref())
         .and_then(role_gender)
@@ -789,7 +795,17 @@ pub fn resolve_role_np(
             return Some((mi, np.end));
         }
     }
-    None
+    // A specific role (a nationality, or a title of several words) may name a person the text
+    // names only later (« Le président chinois met en garde … » in a headline, « Xi Jinping a
+    // déclaré … » in the body).
+    if np.country.is_none() && np.need.len() < 2 {
+        return None;
+    }
+    let hi = (end + ROLE_WINDOW / 2).min(ms.len());
+    (end..hi)
+        .filter(|&mi| ms[mi].etype == EntityType::PER && ms[mi].a >= np.end)
+        .find(|&mi| person_fits(doc, ms, mi, &np, end, hi))
+        .map(|mi| (mi, np.end))
 }
 
 /// How far back (in mentions) a role phrase may refer: keeps the search linear in the document.
@@ -994,6 +1010,51 @@ fn speech_kind(doc: &Doc, k: usize) -> Option<SpeechKind> {
     let idiom = (is_faire(w) && k + 1 < n && is_faire_idiom(doc.tok_lower(k + 1)))
         || (is_faire_idiom(w) && k > 0 && is_faire(doc.tok_lower(k - 1)));
     idiom.then_some(SpeechKind::Speech)
+}
+
+/// A verb before an infinitive (« revient exhorter », « a tenu à préciser », « doit annoncer »).
+fn is_semi_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "va" | "vont"
+            | "allait"
+            | "ira"
+            | "vient"
+            | "viennent"
+            | "venait"
+            | "revient"
+            | "reviennent"
+            | "revenait"
+            | "doit"
+            | "doivent"
+            | "devait"
+            | "devrait"
+            | "devra"
+            | "peut"
+            | "peuvent"
+            | "pouvait"
+            | "pourrait"
+            | "veut"
+            | "veulent"
+            | "voulait"
+            | "voudrait"
+            | "entend"
+            | "entendent"
+            | "compte"
+            | "comptent"
+            | "souhaite"
+            | "souhaitent"
+            | "tient"
+            | "tiennent"
+            | "tenu"
+            | "tenait"
+            | "semble"
+            | "semblent"
+            | "espère"
+            | "espèrent"
+            | "hésite"
+            | "cesse"
+    )
 }
 
 /// An infinitive after « de », « à », « pour » (« avant de lui proposer », « pour dire »): not the
@@ -1252,7 +1313,8 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
         if lex.speech.get(w) == Some(&SpeechKind::Aux)
             || skippable(doc, k - 1, v) == 1
             || is_faire(w)
-            || matches!(w, "lui" | "leur" | "l'")
+            || is_semi_aux(w)
+            || matches!(w, "lui" | "leur" | "l'" | "les" | "à")
         {
             k -= 1;
             continue;
@@ -1424,9 +1486,30 @@ fn incise_at(
 
 /// Verbs (stems) whose object takes a « de » complement (« accuser X de », « qualifier X de »).
 const VERBS_WITH_DE: &[&str] = &[
-    "accus", "qualifi", "trait", "soupçonn", "tax", "suspect", "remerci", "félicit", "convainc",
-    "menac", "blâm", "persuad", "dissuad", "avert", "inform", "prévenu", "prévien", "charg",
-    "empêch", "excus", "rend", "tien", "tenu", "jug",
+    "accus",
+    "qualifi",
+    "trait",
+    "soupçonn",
+    "tax",
+    "suspect",
+    "remerci",
+    "félicit",
+    "convainc",
+    "menac",
+    "blâm",
+    "persuad",
+    "dissuad",
+    "avert",
+    "inform",
+    "prévenu",
+    "prévien",
+    "charg",
+    "empêch",
+    "excus",
+    "rend",
+    "tien",
+    "tenu",
+    "jug",
 ];
 
 /// « la fausse impression d'« une Chine, un Taiwan » », « la signature du « nouveau document de
@@ -1473,7 +1556,11 @@ fn cited_term(doc: &Doc, open: usize, a: usize, b: usize) -> bool {
     };
     // « accuse la majorité de « … » », « qualifie cette décision de « … » »: the « de » belongs to
     // the verb, whose subject speaks.
-    if d > 0 && VERBS_WITH_DE.iter().any(|v| doc.tok_lower(d - 1).starts_with(v)) {
+    if d > 0
+        && VERBS_WITH_DE
+            .iter()
+            .any(|v| doc.tok_lower(d - 1).starts_with(v))
+    {
         return false;
     }
     // An infinitive clause (« de « mépriser les habitants » ») is words said, not a term.
@@ -1696,6 +1783,7 @@ fn attribute(
     unclosed: bool,
     prev: Option<&QuoteAnn>,
 ) -> (Option<Who>, Rule) {
+    let lex = lexicons();
     let n = doc.tokens().len();
     let is_mark = |k: usize| matches!(doc.tok(k), "«" | "“" | "„" | "\"" | "‹");
     // Token of the opening mark (when the mark is a token of its own).
@@ -1731,6 +1819,28 @@ fn attribute(
                     format!("speech verb « {} » after the quote", doc.tok(v)),
                 ),
             );
+        }
+        // A headline « « … » : Xi Jinping met en garde Washington »: the subject after the colon.
+        if k < lim && doc.tok(k) == ":" && open == os.tokens.start {
+            let mut j = k + 1;
+            while j < lim
+                && (lex.titles.get(doc.tok(j)) == Some(&crate::lexicon::TitleKind::Honorific)
+                    || doc.tok(j) == ".")
+            {
+                j += 1;
+            }
+            let who = match mentions_in(ms, j, j + 1).next() {
+                Some((mi, m)) if matches!(m.etype, EntityType::PER | EntityType::ORG) => {
+                    Some(named(ms, mi))
+                }
+                _ => resolve_role_np(doc, ms, j, lim).map(|(mi, _)| named(ms, mi)),
+            };
+            if let Some(who) = who {
+                return (
+                    Some(who),
+                    Rule::new("quote:headline", "the name after the quote and a colon"),
+                );
+            }
         }
         // « « … », selon le ministre ».
         let selon = k < lim && doc.tok_lower(k) == "selon";
