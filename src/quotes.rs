@@ -528,7 +528,11 @@ fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -> Option<Ro
         return None;
     }
     let cue_words = role_words(cue);
-    if let Some(g) = cue_words.iter().find_map(|w| word_gender(w)) {
+    if let Some(g) = cue_words
+        .iter()
+        .filter(|w| is_gendered_word(w))
+        .find_map(|w| word_gender(w))
+    {
         gender = Some(g);
     }
     let mut country = None;
@@ -897,9 +901,71 @@ fn named(ms: &[EMention], mi: usize) -> Who {
 fn pronoun_who(doc: &Doc, ms: &[EMention], k: usize) -> Option<Who> {
     let (_, plural) = pronoun_of(doc.tok_lower(k))?;
     if plural {
-        return Some(Who::Unnamed);
+        return Some(group_who(doc, ms, k));
     }
     resolve_pronoun(doc, ms, k).map(|m| named(ms, m))
+}
+
+/// A group speaking (« ils », « ont-ils déclaré », « les deux dirigeants »): the persons named
+/// together just before (« Emmanuel Macron et Olaf Scholz … »), any of whom is a speaker of the
+/// group; else someone unnamed.
+fn group_who(doc: &Doc, ms: &[EMention], k: usize) -> Who {
+    let lex = lexicons();
+    let sent = doc.tokens()[k].sent();
+    for si in (sent.saturating_sub(3)..=sent).rev() {
+        let s = &doc.seg.sentences[si];
+        let end = if si == sent { k } else { s.tokens.end };
+        for (mi, m) in mentions_in(ms, s.tokens.start, end) {
+            if m.etype != EntityType::PER || in_quote_tok(doc, m.a) {
+                continue;
+            }
+            // « X et Y », « X et son homologue russe Y », « X, Y et Z ».
+            let mut j = m.b;
+            if j < end && matches!(doc.tok(j), "," | "et") {
+                j += 1;
+                while j < end
+                    && (lex.title_words.contains(doc.tok_lower(j))
+                        || lex.demonyms.contains_key(doc.tok_lower(j))
+                        || matches!(doc.tok_lower(j), "son" | "sa" | "le" | "la" | "l'" | "m" | "mme" | "."))
+                {
+                    j += 1;
+                }
+                if mentions_in(ms, j, j + 1)
+                    .next()
+                    .is_some_and(|(_, n)| n.etype == EntityType::PER)
+                {
+                    return named(ms, mi);
+                }
+            }
+        }
+    }
+    Who::Unnamed
+}
+
+/// « les deux dirigeants », « les trois ministres », « les présidents »: a plural role phrase at
+/// `k` (its end), or None.
+fn plural_role_end(doc: &Doc, k: usize, lim: usize) -> Option<usize> {
+    if doc.tok_lower(k) != "les" {
+        return None;
+    }
+    let mut j = k + 1;
+    if j < lim && matches!(doc.tok_lower(j), "deux" | "trois" | "quatre" | "cinq") {
+        j += 1;
+    }
+    (j < lim
+        && matches!(
+            doc.tok_lower(j),
+            "dirigeants"
+                | "présidents"
+                | "ministres"
+                | "chefs"
+                | "homologues"
+                | "responsables"
+                | "leaders"
+                | "dirigeantes"
+                | "présidentes"
+        ))
+    .then_some(j + 1)
 }
 
 /// Determiners of an indefinite noun phrase: a speaker the text does not name.
@@ -1143,8 +1209,18 @@ fn subject_after(
             }
             return Some(Who::Unnamed);
         }
-        if is_indefinite_det(w) && k + 1 < lim && doc.is_word(k + 1) {
+        if plural_role_end(doc, k, lim).is_some() {
+            return Some(group_who(doc, ms, k));
+        }
+        if (is_indefinite_det(w) || matches!(w, "son" | "sa" | "ses" | "leur" | "leurs"))
+            && k + 1 < lim
+            && doc.is_word(k + 1)
+        {
             return Some(Who::Unnamed);
+        }
+        // A name the entity recogniser missed (« a déclaré Jean Tremblay »).
+        if let Some(t) = unknown_name(doc, k, lim) {
+            return Some(Who::Named(None, t));
         }
         if lex
             .speech
@@ -1285,6 +1361,23 @@ fn circumstance(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> usize {
     }
 }
 
+/// A run of capitalised words at `k` that looks like a person's name the entity recogniser
+/// missed: a known given name and one to three more capitalised words, none a function word or
+/// a title.
+fn unknown_name(doc: &Doc, k: usize, lim: usize) -> Option<String> {
+    let lex = lexicons();
+    let mut j = k;
+    while j < lim && j - k < 4 && doc.is_word(j) && doc.is_cap(j) {
+        let w = doc.tok_lower(j);
+        if lex.function_words.contains(w) || lex.titles.contains_key(w) {
+            break;
+        }
+        j += 1;
+    }
+    (j - k >= 2 && lex.firstnames.contains(doc.tok(k)))
+        .then(|| doc.slice(doc.tspan(k, j)).to_string())
+}
+
 /// Subject of a speech verb at `v` that follows it (« X a déclaré », « X, porte-parole du
 /// ministère, a affirmé », « il a ajouté », « le président turc a estimé »). A participle after
 /// a comma (« …, ajoutant que ») has the main clause's speaker.
@@ -1357,10 +1450,23 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
                 return Some(named(ms, mi));
             }
         }
+        // A name the entity recogniser missed (« Jean Tremblay a déclaré »).
+        let mut f = e + 1;
+        while f > start && e + 1 - f < 4 && doc.is_word(f - 1) && doc.is_cap(f - 1) {
+            f -= 1;
+        }
+        if f <= e {
+            if let Some(t) = unknown_name(doc, f, e + 1).filter(|_| f > start) {
+                return Some(Who::Named(None, t));
+            }
+        }
         // A role phrase or a plain noun phrase ending at `e`: find its determiner.
         let lo = e.saturating_sub(12).max(start);
         for t in (lo..=e).rev() {
             let d = doc.tok_lower(t);
+            if plural_role_end(doc, t, e + 1) == Some(e + 1) {
+                return Some(group_who(doc, ms, t));
+            }
             if matches!(d, "le" | "la" | "l'") {
                 if let Some((mi, end)) = resolve_role_np(doc, ms, t, e + 1) {
                     if end > e || ms[mi].b == e + 1 {
