@@ -926,7 +926,10 @@ fn group_who(doc: &Doc, ms: &[EMention], k: usize) -> Who {
                 while j < end
                     && (lex.title_words.contains(doc.tok_lower(j))
                         || lex.demonyms.contains_key(doc.tok_lower(j))
-                        || matches!(doc.tok_lower(j), "son" | "sa" | "le" | "la" | "l'" | "m" | "mme" | "."))
+                        || matches!(
+                            doc.tok_lower(j),
+                            "son" | "sa" | "le" | "la" | "l'" | "m" | "mme" | "."
+                        ))
                 {
                     j += 1;
                 }
@@ -1074,7 +1077,12 @@ fn speech_kind(doc: &Doc, k: usize) -> Option<SpeechKind> {
     }
     let n = doc.tokens().len();
     let idiom = (is_faire(w) && k + 1 < n && is_faire_idiom(doc.tok_lower(k + 1)))
-        || (is_faire_idiom(w) && k > 0 && is_faire(doc.tok_lower(k - 1)));
+        || (is_faire_idiom(w) && k > 0 && is_faire(doc.tok_lower(k - 1)))
+        // « a mis en garde », « met en garde »
+        || (w == "garde"
+            && k >= 2
+            && doc.tok_lower(k - 1) == "en"
+            && matches!(doc.tok_lower(k - 2), "mis" | "met" | "mettent" | "mettait"));
     idiom.then_some(SpeechKind::Speech)
 }
 
@@ -1228,7 +1236,9 @@ fn subject_after(
             .is_some_and(|s| matches!(s, SpeechKind::Speech | SpeechKind::Aux))
             || is_faire(w)
             || is_faire_idiom(w)
-            || w == ","
+            || is_semi_aux(w)
+            || matches!(w, "," | "mis" | "met" | "garde")
+            || (w == "à" && k + 1 < lim && is_speech_verb(doc, k + 1))
         {
             k += 1;
             continue;
@@ -1551,7 +1561,12 @@ fn verb_who(
     if g == start {
         return None;
     }
-    subject_before(doc, ms, v, prev)
+    // « comme l'a rappelé X », « ainsi que l'a souligné X »: inverted after « l' ».
+    subject_before(doc, ms, v, prev).or_else(|| {
+        (doc.tok_lower(g - 1) == "l'")
+            .then(|| subject_after(doc, ms, g, lim, prev))
+            .flatten()
+    })
 }
 
 /// A speech verb group (auxiliaries, adverbs, the verb) at `k`, then its subject: the incise of
@@ -1580,6 +1595,11 @@ fn incise_at(
         if w.contains("-t-") {
             // « a-t-il » without a listed participle (« a-t-il martelé »).
             return subject_after(doc, ms, k, lim, prev).map(|who| (who, v));
+        }
+        // « a tenu à préciser », « a mis en garde », « a fait savoir ».
+        if is_semi_aux(w) || is_faire(w) || matches!(w, "à" | "mis" | "met") {
+            v += 1;
+            continue;
         }
         let n = skippable(doc, v, lim);
         if n == 0 {
@@ -1948,6 +1968,18 @@ fn attribute(
                 );
             }
         }
+        // « « … » : c'est en ces termes que X a … », « « … », voilà ce qu'a dit X ».
+        let kc = if k < lim && doc.tok(k) == ":" {
+            k + 1
+        } else {
+            k
+        };
+        if let Some(who) = attribution_clause(doc, ms, kc, lim, prev) {
+            return (
+                Some(who),
+                Rule::new("quote:forward", "« c'est ce qu'a dit X » after the quote"),
+            );
+        }
         // « « … », selon le ministre ».
         let selon = k < lim && doc.tok_lower(k) == "selon";
         let d_apres = k + 1 < lim && doc.tok_lower(k) == "d'" && doc.tok_lower(k + 1) == "après";
@@ -2141,6 +2173,19 @@ fn attribute(
                 Rule::new("quote:context", "speaker of the sentence before the quote"),
             );
         }
+        // A quote opening its sentence after a sentence about a person (« X est resté prudent.
+        // « … » »): that person, the subject of the sentence (a full sentence, not a caption).
+        let ps = &doc.seg.sentences[si];
+        let full = doc.tok(ps.tokens.end - 1) == "." && ps.tokens.len() >= 4;
+        if standalone && full {
+            let lim = (ps.tokens.start + 12).min(ps.tokens.end);
+            if let Some(who @ Who::Named(..)) = clause_subject(doc, ms, si, lim) {
+                return (
+                    Some(who),
+                    Rule::new("quote:context", "subject of the sentence before the quote"),
+                );
+            }
+        }
     }
     (
         None,
@@ -2285,6 +2330,21 @@ fn forward_attribution(
         return None;
     }
     let ns = &doc.seg.sentences[doc.tokens()[k].sent()];
+    attribution_clause(doc, ms, k, ns.tokens.end, prev)
+}
+
+/// « C'est ce qu'a déclaré X », « C'est par ce constat qu'un diplomate résume … », « Ainsi
+/// s'exprime X », « voilà ce qu'a dit X » at `k..lim`: who it names.
+fn attribution_clause(
+    doc: &Doc,
+    ms: &[EMention],
+    k: usize,
+    lim: usize,
+    prev: Option<&QuoteAnn>,
+) -> Option<Who> {
+    if k >= lim {
+        return None;
+    }
     let w0 = doc.tok_lower(k);
     let opener = matches!(
         w0,
@@ -2293,7 +2353,6 @@ fn forward_attribution(
     if !opener {
         return None;
     }
-    let lim = ns.tokens.end;
     let q = (k..lim.min(k + 14)).find(|&j| matches!(doc.tok_lower(j), "que" | "qu'"));
     let from = match q {
         Some(j) => j + 1,
