@@ -912,33 +912,52 @@ fn pronoun_who(doc: &Doc, ms: &[EMention], k: usize) -> Option<Who> {
 fn group_who(doc: &Doc, ms: &[EMention], k: usize) -> Who {
     let lex = lexicons();
     let sent = doc.tokens()[k].sent();
-    for si in (sent.saturating_sub(3)..=sent).rev() {
-        let s = &doc.seg.sentences[si];
-        let end = if si == sent { k } else { s.tokens.end };
-        for (mi, m) in mentions_in(ms, s.tokens.start, end) {
-            if m.etype != EntityType::PER || in_quote_tok(doc, m.a) {
-                continue;
-            }
-            // « X et Y », « X et son homologue russe Y », « X, Y et Z ».
-            let mut j = m.b;
-            if j < end && matches!(doc.tok(j), "," | "et") {
+    // A pronoun refers to the last few sentences; a plural role phrase (« les ministres des
+    // cinq pays ») may refer to a list given further back.
+    let role = doc.tok_lower(k) == "les";
+    let first_sent = sent.saturating_sub(if role { usize::MAX } else { 3 });
+    let end = ms.partition_point(|m| m.a < k);
+    let lo = end.saturating_sub(ROLE_WINDOW);
+    for mi in (lo..end).rev() {
+        let m = &ms[mi];
+        if doc.tokens()[m.a].sent() < first_sent {
+            break;
+        }
+        if m.etype != EntityType::PER || in_quote_tok(doc, m.a) {
+            continue;
+        }
+        // « X et Y », « X et son homologue russe Y », « X, le ministre kirghize … Y ».
+        let mut j = m.b;
+        if j < k && matches!(doc.tok(j), "," | "et") {
+            j += 1;
+            while j < k
+                && (lex.title_words.contains(doc.tok_lower(j))
+                    || lex.demonyms.contains_key(doc.tok_lower(j))
+                    || matches!(
+                        doc.tok_lower(j),
+                        "son" | "sa" | "le" | "la" | "l'" | "m" | "mme" | "." | "et"
+                    ))
+            {
                 j += 1;
-                while j < end
-                    && (lex.title_words.contains(doc.tok_lower(j))
-                        || lex.demonyms.contains_key(doc.tok_lower(j))
-                        || matches!(
-                            doc.tok_lower(j),
-                            "son" | "sa" | "le" | "la" | "l'" | "m" | "mme" | "."
-                        ))
+            }
+            if mentions_in(ms, j, j + 1)
+                .next()
+                .is_some_and(|(_, n)| n.etype == EntityType::PER && n.canonical != m.canonical)
+            {
+                // The first of the list.
+                let mut first = mi;
+                while first > lo
+                    && ms[first - 1].etype == EntityType::PER
+                    && ms[first - 1].b + 12 > ms[first].a
+                    && (ms[first - 1].b..ms[first].a).all(|t| {
+                        matches!(doc.tok(t), "," | "et")
+                            || lex.title_words.contains(doc.tok_lower(t))
+                            || lex.demonyms.contains_key(doc.tok_lower(t))
+                    })
                 {
-                    j += 1;
+                    first -= 1;
                 }
-                if mentions_in(ms, j, j + 1)
-                    .next()
-                    .is_some_and(|(_, n)| n.etype == EntityType::PER)
-                {
-                    return named(ms, mi);
-                }
+                return named(ms, first);
             }
         }
     }
@@ -1474,7 +1493,10 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
         let lo = e.saturating_sub(12).max(start);
         for t in (lo..=e).rev() {
             let d = doc.tok_lower(t);
-            if plural_role_end(doc, t, e + 1) == Some(e + 1) {
+            // « Les deux dirigeants », « Les ministres des Affaires étrangères des cinq pays ».
+            if plural_role_end(doc, t, e + 1).is_some()
+                && (t..=e).all(|j| doc.is_word(j) || doc.tok(j) == "'")
+            {
                 return Some(group_who(doc, ms, t));
             }
             if matches!(d, "le" | "la" | "l'") {
