@@ -1661,9 +1661,31 @@ const VERBS_WITH_DE: &[&str] = &[
 ];
 
 /// « la fausse impression d'« une Chine, un Taiwan » », « la signature du « nouveau document de
-/// partenariat » »: a quoted noun phrase complementing a noun cites a term, a formula or a
-/// title that nobody in the text says. Not when the words speak (« nous », « je »).
+/// partenariat » », « la formule « … » »: a quoted noun phrase complementing a noun cites a
+/// term, a formula or a title that nobody in the text says. Not when the words speak (« nous »,
+/// « je »).
 fn cited_term(doc: &Doc, open: usize, a: usize, b: usize) -> bool {
+    // « la formule « … » », « l'expression « … » », « le principe « … » »: a term cited.
+    if open > 0
+        && matches!(
+            doc.tok_lower(open - 1),
+            "formule"
+                | "expression"
+                | "concept"
+                | "notion"
+                | "terme"
+                | "termes"
+                | "mot"
+                | "mots"
+                | "principe"
+                | "doctrine"
+                | "appellation"
+                | "qualificatif"
+                | "étiquette"
+        )
+    {
+        return true;
+    }
     // « d' » before a mark is split in two tokens (« d », « ' »).
     let mut p = open;
     if p > 0 && doc.tok(p - 1) == "'" {
