@@ -177,6 +177,16 @@ fn first_byte(c: char) -> u8 {
 /// text.
 fn unclosed_tail(text: &str, after: usize) -> Option<NSpan> {
     let end = text.trim_end().len();
+    // `after` is the end of the last quote's content: past its closing mark.
+    let rest = &text[after.min(end)..];
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let after = after.min(end)
+        + (rest.len() - trimmed.len())
+        + trimmed
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '»' | '”' | '"' | '›' | '“'))
+            .map_or(0, char::len_utf8);
     let last_par = text[..end].rfind('\n').map_or(0, |i| i + 1).max(after);
     if last_par >= end {
         return None;
@@ -2581,5 +2591,306 @@ mod tests {
                 "Premier paragraphe\n« Suite du texte."
             ]
         );
+    }
+
+    /// (quote text, speaker canonical or text) for each quote of `text`.
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        let a = crate::analyze(text);
+        a.quotes
+            .iter()
+            .map(|q| {
+                let sp = q
+                    .speaker
+                    .map(|e| a.entities[e].canonical.clone())
+                    .or_else(|| q.speaker_text.clone());
+                (q.text.clone(), sp)
+            })
+            .collect()
+    }
+
+    /// The speakers only, `None` for a quote of no named speaker.
+    fn who(text: &str) -> Vec<Option<String>> {
+        speakers(text).into_iter().map(|(_, s)| s).collect()
+    }
+
+    fn some(names: &[&str]) -> Vec<Option<String>> {
+        names
+            .iter()
+            .map(|n| (!n.is_empty()).then(|| n.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn speaker_before_after_and_inside() {
+        // After: « », a déclaré X », with circumstances between verb and subject.
+        assert_eq!(
+            who("« Nous ne céderons pas aux pressions », a déclaré mardi soir sur TF1 le président russe Vladimir Poutine."),
+            some(&["Vladimir Poutine"])
+        );
+        // Before: « X a déclaré : « … » ».
+        assert_eq!(
+            who("Le président russe Vladimir Poutine a déclaré : « Nous ne céderons pas aux pressions. »"),
+            some(&["Vladimir Poutine"])
+        );
+        // An incise inside the quote, with the quote's own pronoun resolved outside it.
+        assert_eq!(
+            who("Vladimir Poutine a reçu le chancelier allemand à Moscou. « Nous ne céderons pas, a-t-il martelé. Nos intérêts passent avant tout. »"),
+            some(&["Vladimir Poutine"])
+        );
+        // An incise later in the sentence, after a complement of the quote.
+        assert_eq!(
+            who("En tout cas, « les syndicats se mobiliseront » en cas de report de l'âge légal, a prévenu la secrétaire générale de la CGT, Sophie Binet."),
+            some(&["Sophie Binet"])
+        );
+        // « selon X », « pour X, », « d'après X », before or after the quote.
+        assert_eq!(
+            who("Pour Marine Tondelier, « c'est une faute politique majeure du gouvernement »."),
+            some(&["Marine Tondelier"])
+        );
+        assert_eq!(
+            who("D'après Jean-Luc Mélenchon, « le gouvernement a perdu toute légitimité populaire »."),
+            some(&["Jean-Luc Mélenchon"])
+        );
+        assert_eq!(
+            who("« Nous ne paierons pas cette facture énergétique », selon le ministre Bruno Le Maire."),
+            some(&["Bruno Le Maire"])
+        );
+        // « pour » is no source in « Il a agi pour … ».
+        assert_eq!(
+            who("Il a voté pour la réforme « sans aucune hésitation ni regret »."),
+            some(&[""])
+        );
+        // Idioms and semi-auxiliaries: « a fait savoir », « a mis en garde », « a tenu à préciser ».
+        assert_eq!(
+            who("« Il faut que les choses changent rapidement », a fait savoir Olaf Scholz."),
+            some(&["Olaf Scholz"])
+        );
+        assert_eq!(
+            who("« Les risques d'escalade sont réels et croissants », a mis en garde António Guterres."),
+            some(&["António Guterres"])
+        );
+        assert_eq!(
+            who("« La décision sera prise dans les prochains jours », a tenu à préciser Gabriel Attal."),
+            some(&["Gabriel Attal"])
+        );
+        // « comme l'a rappelé X », « c'est en ces termes que X … ».
+        assert_eq!(
+            who("Comme l'a rappelé Olaf Scholz, « l'Allemagne tiendra tous ses engagements envers l'Otan »."),
+            some(&["Olaf Scholz"])
+        );
+        assert_eq!(
+            who("« Nous ne reculerons devant aucune menace » : c'est en ces termes que Volodymyr Zelensky a répondu aux frappes."),
+            some(&["Volodymyr Zelensky"])
+        );
+        // An apposition names the subject (« la ministre de la Culture, Rachida Dati, a … »).
+        assert_eq!(
+            who("De son côté, la ministre de la Culture, Rachida Dati, a dénoncé « une campagne de désinformation organisée »."),
+            some(&["Rachida Dati"])
+        );
+        // A participle continues the main clause's speaker.
+        assert_eq!(
+            who("« La situation est grave », a déclaré Emmanuel Macron, ajoutant que « la France prendra ses responsabilités »."),
+            some(&["Emmanuel Macron", "Emmanuel Macron"])
+        );
+        // An infinitive speech verb is not the clause's verb: « selon lui » is the attribution.
+        assert_eq!(
+            who("Emmanuel Macron a parlé. Selon lui, les banques vont prêter avant de proposer des taux « qui coûteront deux fois plus cher qu'avant »."),
+            some(&["Emmanuel Macron"])
+        );
+    }
+
+    #[test]
+    fn headline_quotes() {
+        assert_eq!(
+            who("Erdogan : « Nous n'accepterons aucune pression extérieure sur ce dossier »"),
+            some(&["Recep Tayyip Erdogan"])
+        );
+        assert_eq!(
+            who("« Nous ne laisserons personne menacer notre souveraineté » : Xi Jinping met en garde Washington"),
+            some(&["Xi Jinping"])
+        );
+        // A place as label is no speaker.
+        assert_eq!(
+            who("Sahel : « La situation sécuritaire continue de se dégrader »"),
+            some(&[""])
+        );
+    }
+
+    #[test]
+    fn own_sentence_attribution_beats_carry_over() {
+        // By name and by role: the second sentence names its own speaker.
+        assert_eq!(
+            who("« La situation est grave et nous devons agir vite », a déclaré Emmanuel Macron. Sergueï Lavrov a rencontré son homologue turc à Ankara. Le chef de la diplomatie russe s'est félicité de « relations excellentes entre nos deux pays »."),
+            some(&["Emmanuel Macron", "Sergueï Lavrov"])
+        );
+        assert_eq!(
+            who("« Nous soutenons ce plan de paix », a dit Emmanuel Macron. Le président américain Joe Biden a déclaré que « rien ne sera décidé sans l'Ukraine »."),
+            some(&["Emmanuel Macron", "Joe Biden"])
+        );
+        // Counter-example: a quote standing alone continues the previous speaker.
+        assert_eq!(
+            who("« Nous soutenons ce plan de paix », a dit Emmanuel Macron. « Il est équilibré et juste pour les deux parties. »"),
+            some(&["Emmanuel Macron", "Emmanuel Macron"])
+        );
+    }
+
+    #[test]
+    fn role_phrases_and_periphrases() {
+        assert_eq!(
+            who("Donald Trump a signé plusieurs décrets lundi. Le locataire de la Maison-Blanche a promis « une réponse très ferme et rapide » aux pays concernés."),
+            some(&["Donald Trump"])
+        );
+        // Nationality from general knowledge: the text never says Xi Jinping is Chinese.
+        assert_eq!(
+            who("Vladimir Poutine a reçu Xi Jinping au Kremlin. Le président chinois a salué « une amitié sans limites entre nos peuples »."),
+            some(&["Xi Jinping"])
+        );
+        // Gender of the role phrase: « la porte-parole » is not the minister named after her.
+        assert_eq!(
+            who("La porte-parole du gouvernement, Maud Bregeon, a répondu aux questions. Le ministre de l'Intérieur Bruno Retailleau était absent. « Nous ne reculerons pas sur cette réforme », a affirmé la porte-parole."),
+            some(&["Maud Bregeon"])
+        );
+        assert_eq!(
+            who("Le Premier ministre Gabriel Attal a présenté son plan mardi. Selon le Premier ministre, « la réforme est nécessaire pour le pays »."),
+            some(&["Gabriel Attal"])
+        );
+        // « le ministre » is not « le Premier ministre ».
+        assert_eq!(
+            who("Le Premier ministre Gabriel Attal était à Lyon. « Nous tiendrons nos engagements budgétaires », a assuré le ministre."),
+            some(&[""])
+        );
+        // A role given by words the entity layer does not take as a role (« pour le Liban »).
+        assert_eq!(
+            who("L'émissaire français pour le Liban Jean-Yves Le Drian est arrivé à Beyrouth. L'émissaire français revient exhorter les dirigeants « à remplir leur devoir »."),
+            some(&["Jean-Yves Le Drian"])
+        );
+        // The unaccented capital of « chef de l'Etat ».
+        assert_eq!(
+            who("Le chef de l'Etat sénégalais Macky Sall a reçu les partis. « Le dialogue reste la seule voie possible pour notre pays », a martelé le chef de l'Etat."),
+            some(&["Macky Sall"])
+        );
+        // Counter-example: a nationality that fits nobody named.
+        assert_eq!(
+            who("Vladimir Poutine a reçu Xi Jinping au Kremlin. Le président turc a salué « une amitié sans limites entre nos peuples »."),
+            some(&[""])
+        );
+    }
+
+    #[test]
+    fn pronouns_by_gender_outside_quotes() {
+        // « elle »: the woman, although the man is the sentence's subject.
+        assert_eq!(
+            who("Emmanuel Macron a reçu Angela Merkel à l'Élysée. « Nous avons beaucoup travaillé ensemble sur ce dossier », a-t-elle souligné."),
+            some(&["Angela Merkel"])
+        );
+        assert_eq!(
+            who("Giorgia Meloni a parlé avec Olaf Scholz. « Nous avons trouvé un accord sur les migrations », a-t-il déclaré."),
+            some(&["Olaf Scholz"])
+        );
+        assert_eq!(
+            who("Ursula von der Leyen a rencontré Olaf Scholz à Bruxelles. Selon elle, « l'Europe doit se réarmer sans attendre »."),
+            some(&["Ursula von der Leyen"])
+        );
+        // A person named inside the quote is not what « elle » outside it refers to.
+        assert_eq!(
+            who("En conférence de presse, Mme Joly a confirmé la riposte. « Nous serons prêts si le président Trump va de l'avant », a-t-elle affirmé."),
+            some(&["Mélanie Joly"])
+        );
+    }
+
+    #[test]
+    fn no_leak_across_paragraphs_and_list_items() {
+        // A new speaker in the paragraph between: the standalone quote is his.
+        assert_eq!(
+            who("« Nous allons tout faire pour aider les sinistrés », a déclaré le maire Jean Dupont.\n\nLe préfet Marc Durand a annoncé de nouvelles mesures pour la région.\n\n« Les secours sont mobilisés jour et nuit dans toute la vallée. »"),
+            some(&["Jean Dupont", "Marc Durand"])
+        );
+        // A list item does not inherit the previous item's speaker.
+        assert_eq!(
+            who("Les réactions se multiplient.\n- Le député Jean Martin a dénoncé « une décision injuste et brutale pour les familles ».\n- « Nous attendons des réponses claires du gouvernement »"),
+            some(&["Jean Martin", ""])
+        );
+        // A photo caption is no speaker for the quote opening the next paragraph.
+        assert_eq!(
+            who("Le ministre Jean Dupont arrivant à Matignon, le 3 mars. Photo Marc Durand/ Agence\n\n« Dans les prochains mois, tout peut changer pour le pays. » C'est par ce constat qu'un diplomate résume la situation."),
+            some(&[""])
+        );
+    }
+
+    #[test]
+    fn unnamed_sources_give_null() {
+        for t in [
+            "Selon des médias, les États-Unis prendront une position « de plus en plus dure » dans ce dialogue.",
+            "« Nous ne savons rien de plus pour le moment », confie un diplomate européen.",
+            "« Les négociations sont dans une impasse totale », selon une source proche du dossier.",
+            "« Les prix vont continuer à augmenter cette année », estime-t-on à Bercy.",
+            "Jean Dupont a parlé hier. Selon nos informations, il s'agira plutôt d'« ouvrir une nouvelle phase du processus ».",
+            "« La décision est déjà prise depuis longtemps », glisse son entourage.",
+        ] {
+            assert_eq!(who(t), some(&[""]), "{t}");
+        }
+    }
+
+    #[test]
+    fn cited_terms_titles_and_scare_quotes() {
+        // A term or formula cited after a noun: a quote of nobody.
+        assert_eq!(
+            who("Zhao Lijian a parlé. Cet acte a créé la fausse impression d'« une Chine, deux systèmes » dans le monde, a indiqué M. Zhao."),
+            some(&[""])
+        );
+        assert_eq!(
+            who("Les deux pays discutent de la formule « une paix juste et durable » depuis des années."),
+            some(&[""])
+        );
+        // Counter-example: « accuser X de « … » » reports the subject's words.
+        assert_eq!(
+            who("Le député Jean Martin accuse la majorité de « mépriser les habitants des quartiers »."),
+            some(&["Jean Martin"])
+        );
+        // Titles of works and names are no quotes; nor are quotes of fewer than four words.
+        assert!(speakers("Le film « La vie est un long fleuve tranquille » ressort en salles.").is_empty());
+        assert!(speakers("Le parti a lancé une campagne intitulée « Pour une France plus juste et solidaire ».").is_empty());
+        assert!(speakers("Il dénonce une « terrible bêtise » de Bruxelles.").is_empty());
+    }
+
+    #[test]
+    fn groups_speak_through_their_members() {
+        assert_eq!(
+            who("Vladimir Poutine et Xi Jinping se sont rencontrés à Moscou. « Nos relations n'ont jamais été aussi solides », ont-ils déclaré dans un communiqué commun."),
+            some(&["Vladimir Poutine"])
+        );
+        // Nobody named together: nobody.
+        assert_eq!(
+            who("Les manifestants ont défilé dans le calme. « Nous reviendrons chaque semaine jusqu'au retrait », ont-ils prévenu."),
+            some(&[""])
+        );
+    }
+
+    #[test]
+    fn quote_marks_and_cut_quotes() {
+        for t in [
+            "« Nous ne paierons pas cette facture énergétique », a dit Bruno Le Maire.",
+            "“Nous ne paierons pas cette facture énergétique”, a dit Bruno Le Maire.",
+            "\"Nous ne paierons pas cette facture énergétique\", a dit Bruno Le Maire.",
+            "‹ Nous ne paierons pas cette facture énergétique ›, a dit Bruno Le Maire.",
+            "«Nous ne paierons pas cette facture énergétique»,a dit Bruno Le Maire.",
+        ] {
+            let s = speakers(t);
+            assert_eq!(s.len(), 1, "{t}");
+            assert_eq!(s[0].0, "Nous ne paierons pas cette facture énergétique", "{t}");
+            assert_eq!(s[0].1.as_deref(), Some("Bruno Le Maire"), "{t}");
+        }
+        // A quote the end of the text cuts: it runs to the end; its attribution is cut too…
+        let s = speakers("« Nous avons fait notre part », a dit Bruno Le Maire.\n\n« Les autres pays doivent maintenant faire la leur et nous att");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[1].0, "Les autres pays doivent maintenant faire la leur et nous att");
+        assert_eq!(s[1].1, None);
+        // … unless an incise inside gives it.
+        let s = speakers("Bruno Le Maire était à Bercy.\n\n\"Les autres pays doivent faire leur part, a-t-il expliqué. Nous avons déjà fait la nôtre et nous att");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].1.as_deref(), Some("Bruno Le Maire"));
+        // A closed quote earlier in the last paragraph is no cut quote.
+        let s = speakers("« Nous avons fait notre part », a dit Bruno Le Maire devant les députés.");
+        assert_eq!(s.len(), 1);
     }
 }
