@@ -468,6 +468,9 @@ pub fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
 struct RoleNp {
     /// Title and portfolio words the person's role must have (masculine forms).
     need: Vec<String>,
+    /// For a title that names several roles (« l'élu »: maire, député, sénateur …): the words
+    /// of each; one of them must fit.
+    alts: Vec<Vec<String>>,
     /// A generic title (« le dirigeant russe »): any role of the nationality matches.
     generic: bool,
     /// The nationality (lower-case country name) of a demonym or complement (« russe »,
@@ -546,6 +549,7 @@ fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -> Option<Ro
         gender = Some(g);
     }
     let mut country = None;
+    let mut alts = Vec::new();
     let need_of = |text: &str| -> Vec<String> {
         role_words(text)
             .into_iter()
@@ -561,7 +565,12 @@ fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -> Option<Ro
                 None => (same, None),
             };
             country = implied;
-            need_of(role)
+            if role.contains('|') {
+                alts = role.split('|').map(need_of).collect();
+                Vec::new()
+            } else {
+                need_of(role)
+            }
         }
         None => need_of(cue),
     };
@@ -572,6 +581,7 @@ fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -> Option<Ro
     ) && lex.title_same.get(h.entry).is_none_or(|s| s.is_none());
     let mut np = RoleNp {
         need,
+        alts,
         generic,
         country,
         gender,
@@ -625,7 +635,9 @@ fn role_fits(np: &RoleNp, role: &str, gaz_country: Option<&str>) -> bool {
     let mut have: Vec<String> = words.iter().map(|w| masculine(w).into_owned()).collect();
     // A periphrasis in the role (« chef de la diplomatie ») names a role.
     for (i, same) in lex.title_same.iter().enumerate() {
-        let Some(same) = same else { continue };
+        let Some(same) = same.as_ref().filter(|s| !s.contains('|')) else {
+            continue;
+        };
         let cue = role_words(&lex.title_cues.entries[i].1);
         if !cue.is_empty() && words.windows(cue.len()).any(|w| w == cue.as_slice()) {
             let r = same.split(" (").next().unwrap_or(same);
@@ -634,6 +646,9 @@ fn role_fits(np: &RoleNp, role: &str, gaz_country: Option<&str>) -> bool {
     }
     let has = |w: &str| have.iter().any(|h| h == w);
     if !np.generic && !np.need.iter().all(|w| is_role_glue(w) || has(w)) {
+        return false;
+    }
+    if !np.alts.is_empty() && !np.alts.iter().any(|alt| alt.iter().all(|w| has(w))) {
         return false;
     }
     // « le ministre » is not « le Premier ministre ».
@@ -1447,6 +1462,8 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
             || is_faire(w)
             || is_semi_aux(w)
             || matches!(w, "lui" | "leur" | "l'" | "les" | "à")
+            // « …, explique l'élu, qui promet « … » »: the relative's antecedent.
+            || (w == "qui" && k >= 2)
         {
             k -= 1;
             continue;
@@ -2848,8 +2865,14 @@ mod tests {
             some(&["Jean Martin"])
         );
         // Titles of works and names are no quotes; nor are quotes of fewer than four words.
-        assert!(speakers("Le film « La vie est un long fleuve tranquille » ressort en salles.").is_empty());
-        assert!(speakers("Le parti a lancé une campagne intitulée « Pour une France plus juste et solidaire ».").is_empty());
+        assert!(
+            speakers("Le film « La vie est un long fleuve tranquille » ressort en salles.")
+                .is_empty()
+        );
+        assert!(speakers(
+            "Le parti a lancé une campagne intitulée « Pour une France plus juste et solidaire »."
+        )
+        .is_empty());
         assert!(speakers("Il dénonce une « terrible bêtise » de Bruxelles.").is_empty());
     }
 
@@ -2877,20 +2900,27 @@ mod tests {
         ] {
             let s = speakers(t);
             assert_eq!(s.len(), 1, "{t}");
-            assert_eq!(s[0].0, "Nous ne paierons pas cette facture énergétique", "{t}");
+            assert_eq!(
+                s[0].0, "Nous ne paierons pas cette facture énergétique",
+                "{t}"
+            );
             assert_eq!(s[0].1.as_deref(), Some("Bruno Le Maire"), "{t}");
         }
         // A quote the end of the text cuts: it runs to the end; its attribution is cut too…
         let s = speakers("« Nous avons fait notre part », a dit Bruno Le Maire.\n\n« Les autres pays doivent maintenant faire la leur et nous att");
         assert_eq!(s.len(), 2);
-        assert_eq!(s[1].0, "Les autres pays doivent maintenant faire la leur et nous att");
+        assert_eq!(
+            s[1].0,
+            "Les autres pays doivent maintenant faire la leur et nous att"
+        );
         assert_eq!(s[1].1, None);
         // … unless an incise inside gives it.
         let s = speakers("Bruno Le Maire était à Bercy.\n\n\"Les autres pays doivent faire leur part, a-t-il expliqué. Nous avons déjà fait la nôtre et nous att");
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].1.as_deref(), Some("Bruno Le Maire"));
         // A closed quote earlier in the last paragraph is no cut quote.
-        let s = speakers("« Nous avons fait notre part », a dit Bruno Le Maire devant les députés.");
+        let s =
+            speakers("« Nous avons fait notre part », a dit Bruno Le Maire devant les députés.");
         assert_eq!(s.len(), 1);
     }
 }
