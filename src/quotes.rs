@@ -1359,6 +1359,7 @@ fn circumstance(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> usize {
             | "en"
             | "via"
             | "face"
+            | "par"
     ) {
         return 0;
     }
@@ -2051,6 +2052,34 @@ fn attribute(
                 Rule::new("quote:forward", "« c'est ce qu'a dit X » after the quote"),
             );
         }
+        // The agent of a passive: « qualifié de « … » par le ministre X ».
+        if k < lim && doc.tok_lower(k) == "par" {
+            let mut j = k + 1;
+            while j < lim
+                && (matches!(
+                    doc.tok_lower(j),
+                    "le" | "la" | "l'" | "les" | "m" | "mme" | "."
+                ) || lex.title_words.contains(doc.tok_lower(j))
+                    || lex.demonyms.contains_key(doc.tok_lower(j)))
+                && j < k + 8
+            {
+                j += 1;
+            }
+            let agent = mentions_in(ms, j, j + 1)
+                .next()
+                .filter(|(_, m)| matches!(m.etype, EntityType::PER | EntityType::ORG))
+                .map(|(mi, _)| named(ms, mi))
+                .or_else(|| resolve_role_np(doc, ms, k + 1, lim).map(|(mi, _)| named(ms, mi)));
+            if let Some(who) = agent {
+                return (
+                    Some(who),
+                    Rule::new(
+                        "quote:agent",
+                        "« par X » after the quote (agent of a passive)",
+                    ),
+                );
+            }
+        }
         // « « … », selon le ministre ».
         let selon = k < lim && doc.tok_lower(k) == "selon";
         let d_apres = k + 1 < lim && doc.tok_lower(k) == "d'" && doc.tok_lower(k + 1) == "après";
@@ -2296,7 +2325,10 @@ fn source_np(doc: &Doc, ms: &[EMention], from: usize, lim: usize, pour: bool) ->
                 || lex.demonyms.contains_key(x)
                 || lex.titles.contains_key(x)
                 || lex.speech.get(x) == Some(&SpeechKind::Noun)
-                || matches!(x, "de" | "du" | "des" | "d'")
+                || matches!(
+                    x,
+                    "de" | "du" | "des" | "d'" | "mots" | "termes" | "paroles"
+                )
         });
         if lead_ok && m.etype != EntityType::MISC {
             return Some(named(ms, mi));
