@@ -1,20 +1,37 @@
 //! Quotations and their speakers.
 //!
-//! Quotes are « … », “ … ” and " … " pairs (nested marks stay inside the outer quote; a « … »
-//! quote may run over several paragraphs). Very short quoted phrases (fewer than four words,
-//! « sans limites ») and quoted names (« la Ceinture et la Route », a gazetteer entry) are scare
-//! quotes or names, not quotations.
+//! Quotes are « … », “ … ”, ‹ … › and " … " pairs (nested marks stay inside the outer quote; a
+//! « … » quote may run over several paragraphs); an opening mark in the last paragraph that the
+//! text never closes (an excerpt cut mid-quote) opens a quote running to the end of the text.
+//! Very short quoted phrases (fewer than four words, « sans limites »), quoted names (« la
+//! Ceinture et la Route », a gazetteer entry) and titles a noun introduces (« le film « … » »,
+//! « une campagne intitulée « … » ») are scare quotes or names, not quotations.
 //!
-//! Speaker attribution, in order:
-//! 1. `», a déclaré M. Wang` / `», indique le ministère … dans un communiqué` / `a-t-il ajouté`
-//!    (speech verb right after the quote, then its subject);
-//! 2. `X a affirmé que « … »`, `selon lui « … »`, `dans lequel il exprime « … »` (speech verb or
-//!    « selon » before the quote in the same sentence, then its subject);
-//! 3. otherwise the speaker of the previous quote in the same or previous paragraph, or the
-//!    subject of the previous sentence (reported speech across sentences).
+//! Speaker attribution: the quote's own sentence first, then its context.
+//! 0. a term cited after a noun (« la fausse impression d'« … » », « la formule « … » »): nobody;
+//! 1. `», a déclaré M. Wang` / `», a-t-il ajouté` / `», indique le ministère … dans un
+//!    communiqué` (speech verb right after the quote, circumstances such as « mardi » or « à
+//!    l'AFP » passed over), an incise later in the sentence (`» en cas de …, a prévenu X`),
+//!    `», selon X`, `» : c'est ce qu'a dit X`, a headline `« … » : X met en garde`, a passive's
+//!    agent `« … » par X`;
+//! 2. an incise inside the quote (`« …, a-t-il expliqué. … »`);
+//! 3. `X a affirmé que « … »`, `selon lui « … »`, `pour X, « … »` (speech verb, speech noun or
+//!    source before the quote in the same sentence, then its subject);
+//! 4. the subject of the clause introducing the quote (`Le ministre turc a salué « … »`,
+//!    `Il se présente comme le « … »`);
+//! 5. a quote standing alone, attributed by the next sentence (`« … » C'est ce qu'a dit X`);
+//! 6. a quote cut by the end of the text has no speaker beyond these (its attribution is cut);
+//! 7. otherwise the previous quote's speaker, for a quote standing alone in the same paragraph
+//!    or opening the next one — not across list items, nor past a sentence where someone else
+//!    speaks;
+//! 8. else the speaker (or subject) of the sentence just before.
 //!
-//! Pronouns (« il », « elle », « lui ») resolve to the first person named in the current
-//! sentence, else to the last sentence-initial person before it.
+//! A source the text does not name (« selon des médias », « confie un diplomate », « a-t-on
+//! indiqué », « son entourage ») gives no speaker, and no later rule overrides it. Role phrases
+//! (« le président russe », « la porte-parole », « le chef de la diplomatie », « le locataire de
+//! la Maison-Blanche », « l'élu ») resolve to the person with that title, nationality and gender
+//! ([`resolve_role_np`]); pronouns to the nearest compatible subject outside quotation marks
+//! ([`resolve_pronoun`]); « ils », « les deux dirigeants » to the persons named together.
 //!
 //! Invariants: quote spans exclude the marks and surrounding spaces, are sorted and do not
 //! overlap; `speaker`, when set, indexes the mention list given to [`find`].
@@ -1602,7 +1619,9 @@ fn verb_who(
     let inverted = doc.tok(v).contains('-')
         || (g..v).any(|k| doc.tok(k).contains('-'))
         || g == start
-        || matches!(doc.tok(g - 1), "," | "»" | "”" | "\"" | "›" | "(");
+        || matches!(doc.tok(g - 1), "," | "»" | "”" | "\"" | "›" | "(")
+        // « ce qu'a déclaré X », « les propos que tient X ».
+        || matches!(doc.tok_lower(g - 1), "qu'" | "que");
     if inverted {
         if let Some(who) = subject_after(doc, ms, g, lim, prev) {
             return Some(who);
