@@ -841,15 +841,13 @@ pub fn resolve_role_np(
             return Some((mi, np.end));
         }
     }
-    // A specific role (a nationality, or a title of several words) may name a person the text
-    // names only later (« Le président chinois met en garde … » in a headline, « Xi Jinping a
-    // déclaré … » in the body).
-    if np.country.is_none() && np.need.len() < 2 {
-        return None;
-    }
+    // A role may name a person the text names only later (« Le président chinois met en garde
+    // … » in a headline, « Xi Jinping a déclaré … » in the body); not a person of the same
+    // sentence (« Le président a reçu Vladimir Poutine »: the guest is not the host).
+    let sent = doc.tokens()[at].sent();
     let hi = (end + ROLE_WINDOW / 2).min(ms.len());
     (end..hi)
-        .filter(|&mi| ms[mi].etype == EntityType::PER && ms[mi].a >= np.end)
+        .filter(|&mi| ms[mi].etype == EntityType::PER && doc.tokens()[ms[mi].a].sent() > sent)
         .find(|&mi| person_fits(doc, ms, mi, &np, end, hi))
         .map(|mi| (mi, np.end))
 }
