@@ -227,6 +227,40 @@ fn unclosed_tail(text: &str, after: usize) -> Option<NSpan> {
     (s < end).then(|| NSpan::new(s, end))
 }
 
+/// A quotation of several paragraphs in straight or curly marks opens each paragraph with a
+/// mark and closes only the last one (`"Premier paragraphe` / `"Suite."`): a paragraph whose
+/// last opening mark is left unclosed, followed by a paragraph opening with a mark, is quoted
+/// from that mark to its end. (« … » paragraphs are paired by [`pairs`].)
+fn continued_paragraphs(doc: &Doc) -> Vec<NSpan> {
+    let text = doc.text();
+    let blocks = &doc.seg.blocks;
+    let mut out = Vec::new();
+    for (bi, b) in blocks
+        .iter()
+        .enumerate()
+        .take(blocks.len().saturating_sub(1))
+    {
+        let line = &text[b.start..b.end];
+        let next = &text[blocks[bi + 1].start..blocks[bi + 1].end];
+        // Straight quotes: an odd count leaves the last one open; curly: more “ than ”.
+        let open = if line.matches('"').count() % 2 == 1 && next.starts_with('"') {
+            line.rfind('"')
+        } else if line.matches('“').count() > line.matches('”').count() && next.starts_with('“')
+        {
+            line.rfind('“')
+        } else {
+            None
+        };
+        let Some(i) = open else { continue };
+        let s = b.start + i + 1;
+        let s = s + (text[s..b.end].len() - text[s..b.end].trim_start().len());
+        if s < b.end {
+            out.push(NSpan::new(s, b.end));
+        }
+    }
+    out
+}
+
 /// Grammatical gender of a person, when the text or general knowledge says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Gender {
@@ -1874,6 +1908,11 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
     let max_form = max_form_chars();
     let mut out: Vec<QuoteAnn> = Vec::new();
     let mut spans: Vec<(NSpan, bool)> = pairs(doc.text()).into_iter().map(|s| (s, false)).collect();
+    let continued = continued_paragraphs(doc);
+    if !continued.is_empty() {
+        spans.extend(continued.into_iter().map(|s| (s, false)));
+        spans.sort_by_key(|s| s.0.start);
+    }
     if let Some(tail) = unclosed_tail(doc.text(), spans.last().map_or(0, |s| s.0.end)) {
         spans.push((tail, true));
     }
@@ -2835,6 +2874,12 @@ mod tests {
             who("Le chef de l'Etat sénégalais Macky Sall a reçu les partis. « Le dialogue reste la seule voie possible pour notre pays », a martelé le chef de l'Etat."),
             some(&["Macky Sall"])
         );
+        // A role named before the person: the person of a later sentence, not the guest of its
+        // own sentence.
+        assert_eq!(
+            who("Le président chinois a reçu Emmanuel Macron à Pékin et a salué « une amitié ancienne entre nos deux peuples ». Xi Jinping a ensuite offert un dîner."),
+            some(&["Xi Jinping"])
+        );
         // Counter-example: a nationality that fits nobody named.
         assert_eq!(
             who("Vladimir Poutine a reçu Xi Jinping au Kremlin. Le président turc a salué « une amitié sans limites entre nos peuples »."),
@@ -2967,6 +3012,11 @@ mod tests {
         let s = speakers("Bruno Le Maire était à Bercy.\n\n\"Les autres pays doivent faire leur part, a-t-il expliqué. Nous avons déjà fait la nôtre et nous att");
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].1.as_deref(), Some("Bruno Le Maire"));
+        // Paragraphs of one quotation, each opened by a straight mark, the last one closed.
+        let s = speakers("Jean Dupont a pris la parole.\n\n\"Nous avons travaillé dur pendant des mois.\n\n\"Le résultat est là et nous en sommes fiers\", a-t-il conclu.");
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].0, "Nous avons travaillé dur pendant des mois.");
+        assert_eq!(s[0].1.as_deref(), Some("Jean Dupont"));
         // A closed quote earlier in the last paragraph is no cut quote.
         let s =
             speakers("« Nous avons fait notre part », a dit Bruno Le Maire devant les députés.");
