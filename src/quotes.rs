@@ -1605,6 +1605,13 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
             }
         }
     }
+    // A verb coordinated with the clause's first (« Le président a reçu X et a salué … »): the
+    // clause's subject.
+    if found.is_some_and(|e| matches!(doc.tok_lower(e), "et" | "puis" | "mais")) {
+        if let Some(who @ Who::Named(..)) = clause_subject(doc, ms, doc.tokens()[v].sent(), v) {
+            return Some(who);
+        }
+    }
     // Otherwise the last person named before the verb outside quotation marks, else the last
     // organisation.
     let before: Vec<(usize, &EMention)> = mentions_in(ms, start, v)
