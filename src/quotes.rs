@@ -2269,8 +2269,23 @@ fn attribute(
             );
         }
     }
-    // 6. A quote cut by the end of the text: its attribution is cut too.
+    // 6. A quote cut by the end of the text: its attribution is cut too, unless the sentence
+    // before introduces it (« X a déclaré : » / « « … »).
     if unclosed {
+        let intro = osent.checked_sub(1).filter(|&si| {
+            let ps = &doc.seg.sentences[si];
+            doc.tok(ps.tokens.end - 1) == ":"
+                && (ps.block == os.block || Some(ps.block) == prev_content_block(doc, os.block))
+        });
+        if let Some(who) = intro.and_then(|si| sentence_speaker(doc, ms, si)) {
+            return (
+                Some(who),
+                Rule::new(
+                    "quote:context",
+                    "introduced by the sentence before (« … : »)",
+                ),
+            );
+        }
         return (
             None,
             Rule::new(
@@ -3024,6 +3039,9 @@ mod tests {
         assert_eq!(s.len(), 2, "{s:?}");
         assert_eq!(s[0].0, "Nous avons travaillé dur pendant des mois.");
         assert_eq!(s[0].1.as_deref(), Some("Jean Dupont"));
+        // … or the sentence before introduces it with a colon.
+        let s = speakers("Le ministre Jean Martin a pris la parole. Il a déclaré :\n\n« Nous allons engager une réforme profonde et nous att");
+        assert_eq!(s[0].1.as_deref(), Some("Jean Martin"));
         // A closed quote earlier in the last paragraph is no cut quote.
         let s =
             speakers("« Nous avons fait notre part », a dit Bruno Le Maire devant les députés.");
