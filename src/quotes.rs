@@ -2186,23 +2186,34 @@ fn attribute(
             }
         }
     }
-    // 3. Speech verb, speech noun or « selon » before the quote in the same sentence.
+    // 3. Speech verb, speech noun or « selon » before the quote in the same sentence. A verb
+    // whose subject is no person (« M. Wang a déclaré que la Chine soutenait « … » ») gives way
+    // to a person's speech verb before it, whose reported speech the clause is.
     let mut k = open;
+    let mut verb_fallback: Option<(Who, usize)> = None;
+    let is_person =
+        |w: &Who| matches!(w, Who::Named(Some(m), _) if ms[*m].etype == EntityType::PER);
     while k > os.tokens.start {
         k -= 1;
         let w = doc.tok_lower(k);
         match speech_kind(doc, k) {
             Some(SpeechKind::Speech) if !non_finite(doc, k) => {
-                if let Some(who) = verb_who(doc, ms, k, open, prev) {
-                    return (
-                        Some(who),
-                        Rule::new(
-                            "quote:verb-before",
-                            format!("speech verb « {} » before the quote", doc.tok(k)),
-                        ),
-                    );
+                match verb_who(doc, ms, k, open, prev) {
+                    Some(who) if is_person(&who) || matches!(who, Who::Named(None, _)) => {
+                        return (
+                            Some(who),
+                            Rule::new(
+                                "quote:verb-before",
+                                format!("speech verb « {} » before the quote", doc.tok(k)),
+                            ),
+                        );
+                    }
+                    Some(who) => {
+                        verb_fallback.get_or_insert((who, k));
+                    }
+                    None => {}
                 }
-                break;
+                continue;
             }
             Some(SpeechKind::Noun) => {
                 // « la déclaration du ministère : « … » »
@@ -2246,10 +2257,28 @@ fn attribute(
             _ => {}
         }
     }
+    if let Some((who, k)) = verb_fallback {
+        return (
+            Some(who),
+            Rule::new(
+                "quote:verb-before",
+                format!("speech verb « {} » before the quote", doc.tok(k)),
+            ),
+        );
+    }
     // 4. The subject of the sentence that introduces the quote (« Le ministre marocain a salué
     // « … » », « Il se présente comme le « … » »).
     if open > os.tokens.start {
-        if let Some(who) = clause_subject(doc, ms, osent, open) {
+        // The subject of the auxiliary nearest before the quote (« Lors de sa visite, où il a
+        // rencontré X, Joe Biden a appelé à « … » »), else the clause's first subject.
+        let aux = (os.tokens.start + 1..open).rev().find(|&g| {
+            lex.speech.get(doc.tok_lower(g)) == Some(&SpeechKind::Aux) && !in_quote_tok(doc, g)
+        });
+        let by_aux = aux.and_then(|g| match subject_before(doc, ms, g, prev) {
+            Some(w) if is_person(&w) => Some(w),
+            _ => None,
+        });
+        if let Some(who) = by_aux.or_else(|| clause_subject(doc, ms, osent, open)) {
             return (
                 Some(who),
                 Rule::new(
@@ -2818,6 +2847,16 @@ mod tests {
         assert_eq!(
             who("« La situation est grave », a déclaré Emmanuel Macron, ajoutant que « la France prendra ses responsabilités »."),
             some(&["Emmanuel Macron", "Emmanuel Macron"])
+        );
+        // The subject of the auxiliary nearest the quote, not a person of a relative clause.
+        assert_eq!(
+            who("Lors de sa visite à Paris, où il a rencontré Emmanuel Macron, Joe Biden a appelé à « une solidarité sans faille avec l'Ukraine »."),
+            some(&["Joe Biden"])
+        );
+        // Reported speech: a country's « soutenait » inside what a person « a déclaré ».
+        assert_eq!(
+            who("M. Wang Yi a déclaré que la Chine était d'accord et qu'elle soutenait l'accord « pour aider le pays à retrouver la stabilité »."),
+            some(&["Wang Yi"])
         );
         // An infinitive speech verb is not the clause's verb: « selon lui » is the attribution.
         assert_eq!(
