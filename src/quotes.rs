@@ -2410,7 +2410,7 @@ fn source_np(doc: &Doc, ms: &[EMention], from: usize, lim: usize, pour: bool) ->
     }
     // The noun phrase: up to a comma or the quote (at most 12 tokens).
     let np_end = (from..lim.min(from + 12))
-        .find(|&k| matches!(doc.tok(k), "," | ":" | "«" | "“" | "\"" | "."))
+        .find(|&k| matches!(doc.tok(k), "," | ":" | "«" | "“" | "\""))
         .unwrap_or(lim.min(from + 12));
     if pour && doc.tok(np_end.min(lim - 1)) != "," {
         return None;
@@ -2419,7 +2419,9 @@ fn source_np(doc: &Doc, ms: &[EMention], from: usize, lim: usize, pour: bool) ->
     if pronoun_of(w).is_some() {
         return pronoun_who(doc, ms, from);
     }
-    if let Some((mi, _)) = resolve_role_np(doc, ms, from, np_end) {
+    // (A role phrase may be followed by its holder's name in apposition: « selon le porte-parole,
+    // Nasser Kanaani, « … » ».)
+    if let Some((mi, _)) = resolve_role_np(doc, ms, from, lim) {
         return Some(named(ms, mi));
     }
     let lex = lexicons();
@@ -2810,6 +2812,14 @@ mod tests {
         assert_eq!(
             who("« Nous ne paierons pas cette facture énergétique », selon le ministre Bruno Le Maire."),
             some(&["Bruno Le Maire"])
+        );
+        assert_eq!(
+            who("Josep Borrell a rencontré Wang Yi. Selon M. Borrell, « l'Europe et la Chine doivent se parler franchement »."),
+            some(&["Josep Borrell"])
+        );
+        assert_eq!(
+            who("Selon le porte-parole de la diplomatie iranienne, Nasser Kanaani, « les sanctions n'ont aucun effet sur notre politique »."),
+            some(&["Nasser Kanaani"])
         );
         // « pour » is no source in « Il a agi pour … ».
         assert_eq!(
