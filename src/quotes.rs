@@ -455,6 +455,12 @@ fn person_gender(doc: &Doc, ms: &[EMention], mi: usize) -> Option<Gender> {
     })
 }
 
+/// A one-token mention that is an honorific (« M » of « le porte-parole M. Wang »): no name.
+fn is_honorific_mention(doc: &Doc, m: &EMention) -> bool {
+    m.b == m.a + 1
+        && lexicons().titles.get(doc.tok(m.a)) == Some(&crate::lexicon::TitleKind::Honorific)
+}
+
 /// Mentions whose first token lies in `a..b`.
 fn mentions_in(ms: &[EMention], a: usize, b: usize) -> impl Iterator<Item = (usize, &EMention)> {
     let k = ms.partition_point(|m| m.a < a);
@@ -801,7 +807,10 @@ fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> Option<usiz
     let mut k = e;
     let mut plain = false;
     while k < lim && k - e < 10 {
-        if let Some((mi, m)) = mentions_in(ms, k, k + 1).next() {
+        if let Some((mi, m)) = mentions_in(ms, k, k + 1)
+            .next()
+            .filter(|(_, m)| !is_honorific_mention(doc, m))
+        {
             if m.etype == EntityType::PER && (!plain || (k > e && doc.tok(k - 1) == ",")) {
                 return Some(mi);
             }
@@ -822,6 +831,14 @@ fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> Option<usiz
                 continue;
             }
             return None;
+        }
+        // The period of an honorific (« M. », « Mme. »).
+        if w == "."
+            && k > e
+            && lex.titles.get(doc.tok(k - 1)) == Some(&crate::lexicon::TitleKind::Honorific)
+        {
+            k += 1;
+            continue;
         }
         if !doc.is_word(k) || lex.speech.contains_key(w) {
             return None;
@@ -1268,7 +1285,10 @@ fn subject_after(
                 return Some(Who::Unnamed);
             }
         }
-        if let Some((mi, m)) = mentions_in(ms, k, k + 1).next() {
+        if let Some((mi, m)) = mentions_in(ms, k, k + 1)
+            .next()
+            .filter(|(_, m)| !is_honorific_mention(doc, m))
+        {
             if m.etype != EntityType::MISC {
                 return Some(named(ms, mi));
             }
@@ -2820,6 +2840,11 @@ mod tests {
         assert_eq!(
             who("Selon le porte-parole de la diplomatie iranienne, Nasser Kanaani, « les sanctions n'ont aucun effet sur notre politique »."),
             some(&["Nasser Kanaani"])
+        );
+        // A title, an honorific and the name (the honorific alone is no speaker).
+        assert_eq!(
+            who("« Nous refusons toute ingérence », a déclaré le porte-parole M. Wang Wenbin."),
+            some(&["Wang Wenbin"])
         );
         // « pour » is no source in « Il a agi pour … ».
         assert_eq!(
