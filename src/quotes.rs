@@ -2051,6 +2051,8 @@ fn names_a_title(doc: &Doc, a: usize) -> bool {
                 | "titrée"
                 | "nommé"
                 | "nommée"
+                | "appelé"
+                | "appelée"
         )
 }
 
