@@ -512,6 +512,19 @@ pub fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
             return Some(k);
         }
         let ps = &doc.seg.sentences[ps];
+        // A sentence whose subject is a role phrase naming nobody the text names (« Le
+        // porte-parole du Kremlin a démenti. « … », a-t-il dit. »): that is who « il » is.
+        let t0 = ps.tokens.start;
+        if want.is_some()
+            && matches!(doc.tok_lower(t0), "le" | "la" | "l'")
+            && !in_quote_tok(doc, t0)
+        {
+            if let Some(np) = parse_role_np(doc, ms, t0, ps.tokens.end) {
+                if np.gender.is_none_or(|g| Some(g) == want) {
+                    return None;
+                }
+            }
+        }
         if let Some((k, _)) =
             mentions_in(ms, ps.tokens.start, ps.tokens.end).find(|(k, m)| ok(*k, m.a))
         {
@@ -2999,6 +3012,11 @@ mod tests {
         assert_eq!(
             who("Ursula von der Leyen a rencontré Olaf Scholz à Bruxelles. Selon elle, « l'Europe doit se réarmer sans attendre »."),
             some(&["Ursula von der Leyen"])
+        );
+        // « il » after a sentence about an unnamed spokesman is that spokesman, nobody named.
+        assert_eq!(
+            who("Vladimir Poutine a parlé lundi. Le porte-parole du Kremlin a démenti mardi ces informations. « Ce sont des rumeurs sans fondement », a-t-il dit."),
+            some(&[""])
         );
         // A person named inside the quote is not what « elle » outside it refers to.
         assert_eq!(
