@@ -998,9 +998,9 @@ pub fn resolve_role_np(
     let hi = (end + ROLE_WINDOW / 2).min(ms.len());
     let mut groups: crate::fxhash::FxHashMap<&str, Vec<usize>> =
         crate::fxhash::FxHashMap::with_capacity_and_hasher(hi - lo, Default::default());
-    for j in lo..hi {
-        if ms[j].etype == EntityType::PER && !is_honorific_mention(doc, &ms[j]) {
-            groups.entry(ms[j].canonical.as_str()).or_default().push(j);
+    for (j, m) in ms.iter().enumerate().take(hi).skip(lo) {
+        if m.etype == EntityType::PER && !is_honorific_mention(doc, m) {
+            groups.entry(m.canonical.as_str()).or_default().push(j);
         }
     }
     // At most `ROLE_PERSONS` persons are tried (the nearest), which bounds the cost in texts
