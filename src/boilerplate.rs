@@ -412,7 +412,7 @@ fn byline(line: &str) -> bool {
         .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Does a line end with a photo credit (« … à Paris, le 14 octobre 2022 ( AFP / Anne MARTIN ) »,
+/// Does a line end with a photo credit (« … à Lille, le 2 mars 2021 ( AFP / Anne MARTIN ) »,
 /// « … le 15 septembre 2023. Anne Martin/ Le Quotidien », « … (Photo : Xinhua) », « … AFP -
 /// ANNE MARTIN »)? Such a line is a caption: content, but never the title.
 fn ends_with_credit(line: &str, lower: &str) -> bool {
@@ -778,7 +778,7 @@ fn ticker_or_pager(line: &str, lower: &str, words: usize) -> Option<&'static str
     (time && (4..=25).contains(&words) && !ends_like_sentence(line)).then_some("news ticker line")
 }
 
-/// An English page stamp (« (last modified 2025-11-15T11:16:14+00:00 ) », « Updated: … »,
+/// An English page stamp (« (last modified 2023-04-02T08:41:10+00:00 ) », « Updated: … »,
 /// « Published on … »): the French datelines are content, English stamps are chrome.
 fn english_stamp(lower: &str) -> bool {
     let l = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -1664,7 +1664,7 @@ mod tests {
     #[test]
     fn a_long_headline_with_a_date_is_the_title() {
         let body = "Le maire de Nancy a inauguré mardi un nouveau pont sur la Meurthe, en présence de nombreux habitants du quartier.";
-        let k = kinds(&format!("Conférence de presse régulière du 15 mars 2024 tenue par le porte-parole du ministère\n\n2024-03-15 19:30\n\n{body}"));
+        let k = kinds(&format!("Point de presse du 15 mars 2024 donné par la porte-parole du gouvernement\n\n2024-03-15 19:30\n\n{body}"));
         assert_eq!(k[0].1, BlockKind::Title, "{k:?}");
         assert_eq!(k[1].1, BlockKind::Dateline, "{k:?}");
         // A dateline phrase stays a dateline.

@@ -1231,6 +1231,8 @@ pub struct Lexicons {
     /// Demonym (lower case) → country canonical.
     pub demonyms: HashMap<String, String>,
     pub firstnames: HashSet<String>,
+    /// Given name → a woman's name (true) or a man's (false); names given to both are absent.
+    pub firstname_sex: HashMap<String, bool>,
     pub function_words: HashSet<String>,
     pub stance: CueMatcher<StanceCue>,
     pub frames: CueMatcher<FrameCue>,
@@ -1610,12 +1612,25 @@ fn build() -> Lexicons {
     let media_ac = MediaMatcher::new(&mpats);
 
     let (_, src) = data!("gazetteer/firstnames.txt");
-    let firstnames: HashSet<String> = src
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.replace('’', "'"))
-        .collect();
+    let mut firstnames: HashSet<String> = HashSet::default();
+    let mut firstname_sex: HashMap<String, bool> = HashMap::default();
+    for l in src.lines().map(str::trim) {
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let (name, sex) = l.split_once('\t').unwrap_or((l, ""));
+        let name = name.replace('’', "'");
+        match sex.trim() {
+            "f" => {
+                firstname_sex.insert(name.clone(), true);
+            }
+            "u" => {}
+            _ => {
+                firstname_sex.insert(name.clone(), false);
+            }
+        }
+        firstnames.insert(name);
+    }
 
     let (_, src) = data!("lexicon/function_words.txt");
     let function_words: HashSet<String> = src
@@ -1929,6 +1944,7 @@ fn build() -> Lexicons {
         person_short_key,
         demonyms,
         firstnames,
+        firstname_sex,
         function_words,
         stance,
         frames,

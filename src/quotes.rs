@@ -1,20 +1,37 @@
 //! Quotations and their speakers.
 //!
-//! Quotes are « … », “ … ” and " … " pairs (nested marks stay inside the outer quote; a « … »
-//! quote may run over several paragraphs). Very short quoted phrases (fewer than four words,
-//! « sans limites ») and quoted names (« la Ceinture et la Route », a gazetteer entry) are scare
-//! quotes or names, not quotations.
+//! Quotes are « … », “ … ”, ‹ … › and " … " pairs (nested marks stay inside the outer quote; a
+//! « … » quote may run over several paragraphs); an opening mark in the last paragraph that the
+//! text never closes (an excerpt cut mid-quote) opens a quote running to the end of the text.
+//! Very short quoted phrases (fewer than four words, « sans limites »), quoted names (« la
+//! Ceinture et la Route », a gazetteer entry) and titles a noun introduces (« le film « … » »,
+//! « une campagne intitulée « … » ») are scare quotes or names, not quotations.
 //!
-//! Speaker attribution, in order:
-//! 1. `», a déclaré M. Wang` / `», indique le ministère … dans un communiqué` / `a-t-il ajouté`
-//!    (speech verb right after the quote, then its subject);
-//! 2. `X a affirmé que « … »`, `selon lui « … »`, `dans lequel il exprime « … »` (speech verb or
-//!    « selon » before the quote in the same sentence, then its subject);
-//! 3. otherwise the speaker of the previous quote in the same or previous paragraph, or the
-//!    subject of the previous sentence (reported speech across sentences).
+//! Speaker attribution: the quote's own sentence first, then its context.
+//! 0. a term cited after a noun (« l'image d'« … » », « la formule « … » »): nobody;
+//! 1. `», a déclaré M. Wang` / `», a-t-il ajouté` / `», indique le ministère … dans un
+//!    communiqué` (speech verb right after the quote, circumstances such as « mardi » or « à
+//!    l'AFP » passed over), an incise later in the sentence (`» en cas de …, a prévenu X`),
+//!    `», selon X`, `» : c'est ce qu'a dit X`, a headline `« … » : X met en garde`, a passive's
+//!    agent `« … » par X`;
+//! 2. an incise inside the quote (`« …, a-t-il expliqué. … »`);
+//! 3. `X a affirmé que « … »`, `selon lui « … »`, `pour X, « … »` (speech verb, speech noun or
+//!    source before the quote in the same sentence, then its subject);
+//! 4. the subject of the clause introducing the quote (`Le ministre turc a salué « … »`,
+//!    `Elle se décrit comme la « … »`);
+//! 5. a quote standing alone, attributed by the next sentence (`« … » C'est ce qu'a dit X`);
+//! 6. a quote cut by the end of the text has no speaker beyond these (its attribution is cut);
+//! 7. otherwise the previous quote's speaker, for a quote standing alone in the same paragraph
+//!    or opening the next one — not across list items, nor past a sentence where someone else
+//!    speaks;
+//! 8. else the speaker (or subject) of the sentence just before.
 //!
-//! Pronouns (« il », « elle », « lui ») resolve to the first person named in the current
-//! sentence, else to the last sentence-initial person before it.
+//! A source the text does not name (« selon des médias », « confie un diplomate », « a-t-on
+//! indiqué », « son entourage ») gives no speaker, and no later rule overrides it. Role phrases
+//! (« le président russe », « la porte-parole », « le chef de la diplomatie », « le locataire de
+//! la Maison-Blanche », « l'élu ») resolve to the person with that title, nationality and gender
+//! ([`resolve_role_np`]); pronouns to the nearest compatible subject outside quotation marks
+//! ([`resolve_pronoun`]); « ils », « les deux dirigeants » to the persons named together.
 //!
 //! Invariants: quote spans exclude the marks and surrounding spaces, are sorted and do not
 //! overlap; `speaker`, when set, indexes the mention list given to [`find`].
@@ -61,6 +78,7 @@ fn pairs(text: &str) -> Vec<NSpan> {
             '“' => Some('”'),
             '„' => Some('“'),
             '"' => Some('"'),
+            '‹' => Some('›'),
             _ => None,
         };
         let Some(close) = close else {
@@ -170,21 +188,289 @@ fn first_byte(c: char) -> u8 {
     buf[0]
 }
 
-fn is_pronoun(w: &str) -> bool {
-    matches!(
-        w,
-        "il" | "elle"
-            | "lui"
-            | "ils"
-            | "elles"
-            | "eux"
-            | "a-t-il"
-            | "a-t-elle"
-            | "ont-ils"
-            | "ont-elles"
-            | "-t-il"
-            | "-t-elle"
-    )
+/// A quote whose closing mark the text never gives, because the text ends first (an excerpt cut
+/// mid-quote): an opening mark in the last paragraph, after the last closed quote (ending at
+/// byte `after`), with no closing mark of its kind after it. The quote runs to the end of the
+/// text.
+fn unclosed_tail(text: &str, after: usize) -> Option<NSpan> {
+    let end = text.trim_end().len();
+    // `after` is the end of the last quote's content: past its closing mark.
+    let rest = &text[after.min(end)..];
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let after = after.min(end)
+        + (rest.len() - trimmed.len())
+        + trimmed
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '»' | '”' | '"' | '›' | '“'))
+            .map_or(0, char::len_utf8);
+    let last_par = text[..end].rfind('\n').map_or(0, |i| i + 1).max(after);
+    if last_par >= end {
+        return None;
+    }
+    let tail = &text[last_par..end];
+    let (i, c) = tail
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '«' | '“' | '"' | '‹' | '„'))?;
+    let close: &[char] = match c {
+        '«' => &['»'],
+        '‹' => &['›'],
+        '"' => &['"'],
+        _ => &['”', '"'],
+    };
+    let rest = &tail[i + c.len_utf8()..];
+    if rest.contains(close) {
+        return None;
+    }
+    let s = last_par + i + c.len_utf8();
+    let s = s + (text[s..end].len() - text[s..end].trim_start().len());
+    (s < end).then(|| NSpan::new(s, end))
+}
+
+/// A quotation of several paragraphs in straight or curly marks opens each paragraph with a
+/// mark and closes only the last one (`"Premier paragraphe` / `"Suite."`): a paragraph whose
+/// last opening mark is left unclosed, followed by a paragraph opening with a mark, is quoted
+/// from that mark to its end. (« … » paragraphs are paired by [`pairs`].)
+fn continued_paragraphs(doc: &Doc) -> Vec<NSpan> {
+    let text = doc.text();
+    let blocks = &doc.seg.blocks;
+    let mut out = Vec::new();
+    for (bi, b) in blocks
+        .iter()
+        .enumerate()
+        .take(blocks.len().saturating_sub(1))
+    {
+        let line = &text[b.start..b.end];
+        let next = &text[blocks[bi + 1].start..blocks[bi + 1].end];
+        // Straight quotes: an odd count leaves the last one open; curly: more “ than ”.
+        let open = if line.matches('"').count() % 2 == 1 && next.starts_with('"') {
+            line.rfind('"').map(|i| i + 1)
+        } else if line.matches('“').count() > line.matches('”').count() && next.starts_with('“')
+        {
+            line.rfind('“').map(|i| i + '“'.len_utf8())
+        } else {
+            None
+        };
+        // Past the opening mark (« “ » is three bytes).
+        let Some(i) = open else { continue };
+        let s = b.start + i;
+        let s = s + (text[s..b.end].len() - text[s..b.end].trim_start().len());
+        if s < b.end {
+            out.push(NSpan::new(s, b.end));
+        }
+    }
+    out
+}
+
+/// Grammatical gender of a person, when the text or general knowledge says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    M,
+    F,
+}
+
+/// The personal pronoun a token is or ends with (« il », « elle », « a-t-il », « dit-elle »,
+/// « lui » in « selon lui »): its gender and whether it is plural.
+fn pronoun_of(w: &str) -> Option<(Gender, bool)> {
+    let p = w.rsplit('-').next().unwrap_or(w);
+    match p {
+        "il" | "lui" => Some((Gender::M, false)),
+        "elle" => Some((Gender::F, false)),
+        "ils" | "eux" => Some((Gender::M, true)),
+        "elles" => Some((Gender::F, true)),
+        _ => None,
+    }
+}
+
+/// « on », « a-t-on », « indique-t-on »: an indefinite speaker.
+fn is_indefinite_pronoun(w: &str) -> bool {
+    w == "on" || w.ends_with("-on")
+}
+
+/// How far back (in tokens) [`in_quote_tok`] counts quotation marks.
+const QUOTE_SCAN: usize = 400;
+
+/// Is token `t` inside quotation marks? Counts the marks from the start of its paragraph (at most
+/// [`QUOTE_SCAN`] tokens back): « » and “ ” nest, straight quotes alternate.
+fn in_quote_tok(doc: &Doc, t: usize) -> bool {
+    let blk = &doc.seg.blocks[doc.seg.sentences[doc.tokens()[t].sent()].block];
+    let from = blk.tokens.start.max(t.saturating_sub(QUOTE_SCAN));
+    let mut depth = 0u32;
+    let mut straight = false;
+    for k in from..t {
+        match doc.tok(k) {
+            "«" | "“" | "‹" | "„" => depth += 1,
+            "»" | "”" | "›" => depth = depth.saturating_sub(1),
+            "\"" => straight = !straight,
+            _ => {}
+        }
+    }
+    depth > 0 || straight
+}
+
+/// A word that takes a masculine and a feminine form among titles and nationalities
+/// (« président », « ancienne », « canadienne »).
+fn is_gendered_word(w: &str) -> bool {
+    let lex = lexicons();
+    lex.titles.contains_key(w)
+        || lex.demonyms.contains_key(w)
+        || matches!(
+            w,
+            "ancien" | "ancienne" | "premier" | "première" | "nouveau" | "nouvelle"
+        )
+}
+
+/// Feminine endings and their masculine counterparts (« présidente » → « président »,
+/// « directrice » → « directeur », « cheffe » → « chef », « conseillère » → « conseiller »).
+const FEMININE_ENDINGS: &[(&str, &str)] = &[
+    ("trice", "teur"),
+    ("rice", "eur"),
+    ("euse", "eur"),
+    ("ière", "ier"),
+    ("ère", "er"),
+    ("enne", "en"),
+    ("ffe", "f"),
+    ("esse", ""),
+    ("e", ""),
+];
+
+/// The masculine form of a title or nationality word when the word is feminine and its
+/// masculine form is known (« présidente » → « président »); otherwise the word itself.
+fn masculine(w: &str) -> std::borrow::Cow<'_, str> {
+    if !w.ends_with('e') {
+        return w.into();
+    }
+    for (f, m) in FEMININE_ENDINGS {
+        if let Some(stem) = w.strip_suffix(f) {
+            let cand = [stem, m].concat();
+            if !stem.is_empty() && cand != w && is_gendered_word(&cand) {
+                return cand.into();
+            }
+        }
+    }
+    w.into()
+}
+
+/// Gender of a title, nationality or article word (« présidente », « canadien », « la »,
+/// « Mme »): a feminine form whose masculine is known, or a masculine form whose feminine is.
+/// Words with one form for both (« ministre », « porte-parole », « russe ») say nothing.
+fn word_gender(w: &str) -> Option<Gender> {
+    match w {
+        "mme" | "mlle" | "madame" | "mademoiselle" | "reine" | "la" | "une" => {
+            return Some(Gender::F)
+        }
+        "m" | "m." | "monsieur" | "roi" | "le" | "un" => return Some(Gender::M),
+        _ => {}
+    }
+    if !is_gendered_word(w) {
+        return None;
+    }
+    if masculine(w) != w {
+        return Some(Gender::F);
+    }
+    FEMININE_ENDINGS
+        .iter()
+        .any(|(f, m)| {
+            w.strip_suffix(m)
+                .is_some_and(|stem| !stem.is_empty() && is_gendered_word(&[stem, f].concat()))
+        })
+        .then_some(Gender::M)
+}
+
+/// Gender told by a role (« ancienne Première ministre » → F, « président turc » → M).
+fn role_gender(role: &str) -> Option<Gender> {
+    // Only the head of the role: « porte-parole du ministère chinois » says nothing of the
+    // person's gender (« chinois » agrees with « ministère »).
+    role.split(|c: char| c.is_whitespace() || c == '\'')
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "de" | "du" | "des" | "d" | "à" | "au" | "aux" | "pour" | "chargé" | "chargée"
+            )
+        })
+        .filter(|w| !matches!(*w, "la" | "le" | "un" | "une"))
+        .find_map(|w| word_gender(&w.to_lowercase()))
+}
+
+/// Gender of the person named by mention `mi`, from the words around it: an honorific
+/// (« Mme »), a title or article before it (« la porte-parole », « le président »), its role,
+/// its first name, or the gazetteer's role.
+fn mention_gender(doc: &Doc, m: &EMention) -> Option<Gender> {
+    let lex = lexicons();
+    // Honorific or role words before the name, back to the article that opens them.
+    let lo = m.a.saturating_sub(8);
+    let mut k = m.a;
+    while k > lo {
+        k -= 1;
+        let w = doc.tok_lower(k);
+        if w == "." {
+            continue;
+        }
+        if matches!(w, "mme" | "mlle" | "madame" | "mademoiselle") {
+            return Some(Gender::F);
+        }
+        if matches!(w, "m" | "monsieur" | "mm") {
+            return Some(Gender::M);
+        }
+        if let Some(g) = word_gender(w).filter(|_| is_gendered_word(w)) {
+            return Some(g);
+        }
+        let title_next = k + 1 < m.a && lex.title_first.contains(doc.tok_lower(k + 1));
+        if matches!(w, "le" | "la" | "un" | "une") && title_next {
+            return word_gender(w);
+        }
+        if !(lex.title_words.contains(w) || lex.demonyms.contains_key(w) || w == ",") {
+            break;
+        }
+    }
+    if let Some(g) = m.role.as_deref().and_then(role_gender) {
+        return Some(g);
+    }
+    // The first name (« Angela Merkel »), when the mention starts with one.
+    if m.b > m.a + 1 {
+        if let Some(&woman) = lex.firstname_sex.get(doc.tok(m.a)) {
+            return Some(if woman { Gender::F } else { Gender::M });
+        }
+    }
+    gaz_person(m)
+        .and_then(|g| g.role.as_deref())
+        .and_then(role_gender)
+}
+
+/// The gazetteer entry of the person of mention `m` (by its entry, else by its canonical name).
+fn gaz_person(m: &EMention) -> Option<&'static crate::lexicon::GazEntry> {
+    let lex = lexicons();
+    if m.etype != EntityType::PER {
+        return None;
+    }
+    if let Some(e) = m.entry {
+        return Some(&lex.gaz[e]);
+    }
+    lex.by_form
+        .get(&m.canonical.to_lowercase())?
+        .iter()
+        .map(|&e| &lex.gaz[e])
+        .find(|g| g.etype == EntityType::PER && g.canonical == m.canonical)
+}
+
+/// Gender of the person of mention `mi`, from it and the earlier mentions of the same person.
+fn person_gender(doc: &Doc, ms: &[EMention], mi: usize) -> Option<Gender> {
+    let m = &ms[mi];
+    if m.etype != EntityType::PER {
+        return None;
+    }
+    mention_gender(doc, m).or_else(|| {
+        (mi.saturating_sub(ROLE_WINDOW)..mi)
+            .rev()
+            .filter(|&j| ms[j].canonical == m.canonical)
+            .find_map(|j| mention_gender(doc, &ms[j]))
+    })
+}
+
+/// A one-token mention that is an honorific (« M » of « le porte-parole M. Wang »): no name.
+fn is_honorific_mention(doc: &Doc, m: &EMention) -> bool {
+    m.b == m.a + 1
+        && lexicons().titles.get(doc.tok(m.a)) == Some(&crate::lexicon::TitleKind::Honorific)
 }
 
 /// Mentions whose first token lies in `a..b`.
@@ -197,30 +483,62 @@ fn mentions_in(ms: &[EMention], a: usize, b: usize) -> impl Iterator<Item = (usi
         .take_while(move |(_, m)| m.a < b)
 }
 
-/// Resolves a pronoun at token `at`: first PER in the sentence before it, else the subject of a
-/// previous sentence (first PER mention of the sentence), looking back at most 6 sentences.
+/// Resolves a pronoun at token `at` to a person: the first person that is the subject in the
+/// sentence before it, else the subject of an earlier sentence (looking back at most 10
+/// sentences), else a person named after a preposition. A gendered singular pronoun (« elle »,
+/// « a-t-il ») skips persons of the other gender; a pronoun outside quotation marks skips the
+/// persons named inside them (« « … le président Trump … », a-t-elle ajouté »).
 pub fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
+    let w = doc.tok_lower(at);
+    let want = pronoun_of(w).filter(|p| !p.1).map(|p| p.0);
+    // An inverted pronoun (« a-t-il ») is the narrator's, even inside the marks of a quote
+    // that the text does not close around it.
+    let skip_quoted = w.contains('-') || !in_quote_tok(doc, at);
+    let ok = |mi: usize, t: usize| {
+        ms[mi].etype == EntityType::PER
+            && !(skip_quoted && in_quote_tok(doc, t))
+            && want.is_none_or(|g| person_gender(doc, ms, mi).is_none_or(|h| h == g))
+    };
     let sent = doc.tokens()[at].sent();
     let s = &doc.seg.sentences[sent];
-    if let Some((k, _)) =
-        mentions_in(ms, s.tokens.start, at).find(|(_, m)| m.etype == EntityType::PER)
-    {
-        return Some(k);
+    let mut fallback = None;
+    for (k, m) in mentions_in(ms, s.tokens.start, at) {
+        if ok(k, m.a) {
+            if !governed(doc, m) {
+                return Some(k);
+            }
+            fallback.get_or_insert(k);
+        }
     }
     // Earlier sentences: the nearest subject person. A person named only after a preposition
     // (« à la demande du président Tokaïev ») is rarely what « il » refers to: it is kept as
     // a fallback while earlier sentences are searched for a subject.
-    let mut fallback = None;
     for back in 1..=10 {
         let Some(ps) = sent.checked_sub(back) else {
             break;
         };
-        if let Some(k) = sentence_subject(doc, ms, ps, usize::MAX) {
+        if doc.boilerplate_blocks[doc.seg.sentences[ps].block] {
+            continue;
+        }
+        if let Some(k) = sentence_subject_where(doc, ms, ps, usize::MAX, &ok) {
             return Some(k);
         }
         let ps = &doc.seg.sentences[ps];
-        if let Some((k, _)) = mentions_in(ms, ps.tokens.start, ps.tokens.end)
-            .find(|(_, m)| m.etype == EntityType::PER)
+        // A sentence whose subject is a role phrase naming nobody the text names (« Le
+        // porte-parole du Kremlin a démenti. « … », a-t-il dit. »): that is who « il » is.
+        let t0 = ps.tokens.start;
+        if want.is_some()
+            && matches!(doc.tok_lower(t0), "le" | "la" | "l'")
+            && !in_quote_tok(doc, t0)
+        {
+            if let Some(np) = parse_role_np(doc, ms, t0, ps.tokens.end) {
+                if np.gender.is_none_or(|g| Some(g) == want) {
+                    return None;
+                }
+            }
+        }
+        if let Some((k, _)) =
+            mentions_in(ms, ps.tokens.start, ps.tokens.end).find(|(k, m)| ok(*k, m.a))
         {
             fallback.get_or_insert(k);
         }
@@ -228,105 +546,496 @@ pub fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
     fallback
 }
 
+/// What a role noun phrase says of the person it names.
+struct RoleNp {
+    /// Title and portfolio words the person's role must have (masculine forms).
+    need: Vec<String>,
+    /// For a title that names several roles (« l'élu »: maire, député, sénateur …): the words
+    /// of each; one of them must fit.
+    alts: Vec<Vec<String>>,
+    /// A generic title (« le dirigeant russe »): any role of the nationality matches.
+    generic: bool,
+    /// The nationality (lower-case country name) of a demonym or complement (« russe »,
+    /// « du Kazakhstan ») or implied by a periphrasis (« le locataire de la Maison-Blanche »).
+    country: Option<String>,
+    gender: Option<Gender>,
+    /// End token (exclusive).
+    end: usize,
+}
+
+/// Words of a role text: lower case, split at spaces and after apostrophes.
+fn role_words(role: &str) -> Vec<String> {
+    role.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Words that carry no role (articles and prepositions of role phrases).
+fn is_role_glue(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "des" | "du" | "la" | "le" | "les" | "l" | "d" | "l'" | "d'" | "et" | "en" | "à"
+    )
+}
+
+/// Parses a role noun phrase at `at` (« le président russe », « la porte-parole du ministère
+/// chinois des Affaires étrangères », « le chef de la diplomatie kazakhe », « le locataire de
+/// la Maison-Blanche »), within `at..lim`.
+fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -> Option<RoleNp> {
+    let lex = lexicons();
+    let mut k = at;
+    let mut gender = None;
+    match doc.tok_lower(k) {
+        "le" => {
+            gender = Some(Gender::M);
+            k += 1;
+        }
+        "la" => {
+            gender = Some(Gender::F);
+            k += 1;
+        }
+        "l'" => k += 1,
+        _ => {}
+    }
+    while k < lim
+        && matches!(
+            doc.tok_lower(k),
+            "ancien"
+                | "ancienne"
+                | "nouveau"
+                | "nouvel"
+                | "nouvelle"
+                | "actuel"
+                | "actuelle"
+                | "futur"
+                | "future"
+        )
+    {
+        k += 1;
+    }
+    if k >= lim || !doc.is_word(k) {
+        return None;
+    }
+    let h = lex.title_cues.longest_at(doc, k, lim)?;
+    let (kind, cue, _) = &lex.title_cues.entries[h.entry];
+    if *kind != crate::lexicon::TitleKind::Role {
+        return None;
+    }
+    let cue_words = role_words(cue);
+    if let Some(g) = cue_words
+        .iter()
+        .filter(|w| is_gendered_word(w))
+        .find_map(|w| word_gender(w))
+    {
+        gender = Some(g);
+    }
+    let mut country = None;
+    let mut alts = Vec::new();
+    let need_of = |text: &str| -> Vec<String> {
+        role_words(text)
+            .into_iter()
+            .filter(|w| !is_role_glue(w))
+            .map(|w| masculine(&w).into_owned())
+            .collect()
+    };
+    let need = match lex.title_same.get(h.entry).and_then(|s| s.as_deref()) {
+        Some(same) => {
+            // « président (États-Unis) »: the role, then the country it implies.
+            let (role, implied) = match same.split_once(" (") {
+                Some((r, c)) => (r, Some(c.trim_end_matches(')').to_string())),
+                None => (same, None),
+            };
+            country = implied;
+            if role.contains('|') {
+                alts = role.split('|').map(need_of).collect();
+                Vec::new()
+            } else {
+                need_of(role)
+            }
+        }
+        None => need_of(cue),
+    };
+    let first = need.first().map(String::as_str).unwrap_or("");
+    let generic = matches!(
+        first,
+        "dirigeant" | "chef" | "leader" | "homologue" | "numéro" | "responsable" | "patron"
+    ) && lex.title_same.get(h.entry).is_none_or(|s| s.is_none());
+    let mut np = RoleNp {
+        need,
+        alts,
+        generic,
+        country,
+        gender,
+        end: h.end,
+    };
+    // Complements: nationality, portfolio, country (« russe », « des Affaires étrangères »,
+    // « du Kazakhstan »).
+    let mut e = h.end;
+    while e < lim && e - h.end < 10 {
+        let w = doc.tok_lower(e);
+        if let Some(c) = lex.demonyms.get(w) {
+            np.country.get_or_insert_with(|| c.to_lowercase());
+            e += 1;
+            continue;
+        }
+        if let Some(p) = lex.title_cues.longest_at(doc, e, lim) {
+            if lex.title_cues.entries[p.entry].0 == crate::lexicon::TitleKind::Portfolio {
+                np.need.extend(need_of(&lex.title_cues.entries[p.entry].1));
+                e = p.end;
+                continue;
+            }
+        }
+        if matches!(w, "de" | "du" | "d'" | "des") {
+            let mut j = e + 1;
+            while j < lim && matches!(doc.tok_lower(j), "la" | "l'" | "le" | "les") {
+                j += 1;
+            }
+            if let Some((_, m)) = mentions_in(ms, j, j + 1).next() {
+                if m.etype == EntityType::LOC {
+                    np.country.get_or_insert_with(|| m.canonical.to_lowercase());
+                }
+                if matches!(m.etype, EntityType::LOC | EntityType::ORG) && m.b <= lim {
+                    e = m.b;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    np.end = e;
+    Some(np)
+}
+
+/// Does a role text (« ministre kazakh des Affaires étrangères ») fit a role noun phrase? Its
+/// words must hold the phrase's title words (a periphrasis in the role counts as the role it
+/// names), and its nationality must be the phrase's (a demonym, the country's name, or the
+/// person's country `gaz_country` from the gazetteer).
+fn role_fits(np: &RoleNp, role: &str, gaz_country: Option<&str>) -> bool {
+    let lex = lexicons();
+    // Quick rejection, before any allocation: no word of the role starts like the title's first
+    // word (« présid » also starts « présidente ») and none opens a periphrasis.
+    if !np.generic && !role_may_fit(np, role) {
+        return false;
+    }
+    let role_l = role.to_lowercase();
+    let words: Vec<&str> = role_l
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Words of the roles that periphrases in the role name (« chef de la diplomatie »).
+    let mut extra: Vec<&str> = Vec::new();
+    if words.len() > 2 {
+        for (cue, same) in periphrases() {
+            if words.windows(cue.len()).any(|w| w.iter().eq(cue.iter())) {
+                extra.extend(same.iter().map(String::as_str));
+            }
+        }
+    }
+    let has = |w: &str| {
+        extra.contains(&w)
+            || words.contains(&w)
+            || words.iter().any(|x| x.ends_with('e') && masculine(x) == w)
+    };
+    if !np.generic && !np.need.iter().all(|w| is_role_glue(w) || has(w)) {
+        return false;
+    }
+    if !np.alts.is_empty() && !np.alts.iter().any(|alt| alt.iter().all(|w| has(w))) {
+        return false;
+    }
+    // « le ministre » is not « le Premier ministre ».
+    if np.need.iter().any(|w| w == "ministre")
+        && !np.need.iter().any(|w| w == "premier")
+        && words
+            .windows(2)
+            .any(|p| matches!(p[0], "premier" | "première") && p[1] == "ministre")
+    {
+        return false;
+    }
+    let Some(c) = &np.country else {
+        return true;
+    };
+    let evidence = gaz_country.is_some_and(|g| g.to_lowercase() == *c)
+        || role_l.contains(c.as_str())
+        || words
+            .iter()
+            .any(|w| lex.demonyms.get(*w).is_some_and(|d| d.to_lowercase() == *c));
+    if evidence {
+        return true;
+    }
+    // No nationality said either way: the title alone decides.
+    gaz_country.is_none() && !words.iter().any(|w| lex.demonyms.contains_key(*w))
+}
+
+/// Can `role` fit the phrase's title? Some word of it starts (ignoring case) like the title's first
+/// word, or one of its alternatives', or opens a periphrasis.
+fn role_may_fit(np: &RoleNp, role: &str) -> bool {
+    fn stem(w: &str) -> &str {
+        &w[..w.char_indices().nth(5).map_or(w.len(), |(i, _)| i)]
+    }
+    fn starts_ci(word: &str, stem: &str) -> bool {
+        let mut wc = word.chars().flat_map(char::to_lowercase);
+        stem.chars().all(|c| wc.next() == Some(c))
+    }
+    let mut keys = np
+        .need
+        .iter()
+        .find(|w| !is_role_glue(w))
+        .map(|w| stem(w))
+        .into_iter()
+        .chain(
+            np.alts
+                .iter()
+                .filter_map(|alt| alt.first())
+                .map(|w| stem(w)),
+        )
+        .peekable();
+    if keys.peek().is_none() {
+        return true;
+    }
+    let words = || {
+        role.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+            .filter(|w| !w.is_empty())
+    };
+    keys.any(|k| words().any(|x| starts_ci(x, k)))
+        || words().any(|x| {
+            periphrasis_first().contains(x)
+                || (x.chars().any(char::is_uppercase)
+                    && periphrasis_first().contains(&x.to_lowercase()))
+        })
+}
+
+/// First words of the periphrases (« chef », « locataire », « patron » …).
+fn periphrasis_first() -> &'static crate::fxhash::FxHashSet<String> {
+    static F: std::sync::OnceLock<crate::fxhash::FxHashSet<String>> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        periphrases()
+            .iter()
+            .map(|(cue, _)| cue[0].clone())
+            .collect()
+    })
+}
+
+/// The periphrases of `titles.tsv` that name one role: (cue words, words of the role, masculine),
+/// built once.
+fn periphrases() -> &'static [(Vec<String>, Vec<String>)] {
+    static P: std::sync::OnceLock<Vec<(Vec<String>, Vec<String>)>> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let lex = lexicons();
+        lex.title_same
+            .iter()
+            .enumerate()
+            .filter_map(|(i, same)| {
+                let same = same.as_ref().filter(|s| !s.contains('|'))?;
+                let cue = role_words(&lex.title_cues.entries[i].1);
+                let r = same.split(" (").next().unwrap_or(same);
+                let words = role_words(r)
+                    .iter()
+                    .map(|w| masculine(w).into_owned())
+                    .collect();
+                (!cue.is_empty()).then_some((cue, words))
+            })
+            .collect()
+    })
+}
+
+/// The words of the role phrase written just before mention `m` (« l'émissaire français pour
+/// le Kosovo Marc Delorme »), even where they are no role of the entity recogniser.
+fn role_before_words(doc: &Doc, m: &EMention) -> String {
+    let lex = lexicons();
+    // Most names follow no role word: nothing to collect.
+    let prev_ok = m.a > 0 && {
+        let w = doc.tok_lower(m.a - 1);
+        w == ","
+            || lex.title_words.contains(w)
+            || lex.demonyms.contains_key(w)
+            || doc.is_cap(m.a - 1)
+    };
+    if !prev_ok {
+        return String::new();
+    }
+    let sent_start = doc.seg.sentences[doc.tokens()[m.a].sent()].tokens.start;
+    let mut k = m.a;
+    let mut commas = 0;
+    while k > sent_start && m.a - k < 12 {
+        let w = doc.tok_lower(k - 1);
+        let ok = if w == "," {
+            commas += 1;
+            commas == 1 && k == m.a
+        } else {
+            doc.is_word(k - 1)
+                && (lex.title_words.contains(w)
+                    || lex.demonyms.contains_key(w)
+                    || is_role_glue(w)
+                    || matches!(w, "pour" | "auprès" | "spécial" | "spéciale")
+                    || doc.is_cap(k - 1))
+        };
+        if !ok {
+            break;
+        }
+        k -= 1;
+    }
+    (k..m.a)
+        .map(|t| doc.tok_lower(t))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Does the person of mention `mi` fit the role phrase: any role the text gives the person in the
+/// recent past, the role words before its mentions, or its gazetteer role?
+fn person_fits(doc: &Doc, ms: &[EMention], group: &[usize], np: &RoleNp) -> bool {
+    let m = &ms[group[0]];
+    let gaz = gaz_person(m);
+    let gaz_country = gaz.and_then(|g| g.country.as_deref());
+    let role_ok = group.iter().any(|&j| match ms[j].role.as_deref() {
+        Some(r) => role_fits(np, r, gaz_country),
+        // Role words the entity layer did not take as a role.
+        None => role_fits_words(np, &role_before_words(doc, &ms[j]), gaz_country),
+    }) || gaz
+        .and_then(|g| g.role.as_deref())
+        .is_some_and(|r| role_fits(np, r, gaz_country));
+    // The gender last (the costlier check, for the few persons whose role fits).
+    role_ok
+        && np.gender.is_none_or(|g| {
+            group
+                .iter()
+                .find_map(|&j| mention_gender(doc, &ms[j]))
+                .is_none_or(|h| h == g)
+        })
+}
+
+/// [`role_fits`] on the words before a mention, when they hold a title.
+fn role_fits_words(np: &RoleNp, words: &str, gaz_country: Option<&str>) -> bool {
+    !words.is_empty()
+        && words
+            .split(' ')
+            .any(|w| lexicons().titles.contains_key(w) || lexicons().title_first.contains(w))
+        && role_fits(np, words, gaz_country)
+}
+
+/// A person named right after a role phrase ending at `e` (« le président turc Recep Tayyip
+/// Erdogan », « la secrétaire générale du syndicat enseignant, Anne Roux »): the phrase is
+/// that person's title, not a reference to someone named before.
+fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> Option<usize> {
+    let lex = lexicons();
+    let mut k = e;
+    let mut plain = false;
+    while k < lim && k - e < 10 {
+        if let Some((mi, m)) = mentions_in(ms, k, k + 1)
+            .next()
+            .filter(|(_, m)| !is_honorific_mention(doc, m))
+        {
+            if m.etype == EntityType::PER && (!plain || (k > e && doc.tok(k - 1) == ",")) {
+                return Some(mi);
+            }
+            if m.etype == EntityType::PER {
+                return None;
+            }
+            k = m.b;
+            continue;
+        }
+        let w = doc.tok_lower(k);
+        if w == "," {
+            // The name must come right after the comma.
+            if mentions_in(ms, k + 1, k + 2)
+                .next()
+                .is_some_and(|(_, m)| m.etype == EntityType::PER)
+            {
+                k += 1;
+                continue;
+            }
+            return None;
+        }
+        // The period of an honorific (« M. », « Mme. »).
+        if w == "."
+            && k > e
+            && lex.titles.get(doc.tok(k - 1)) == Some(&crate::lexicon::TitleKind::Honorific)
+        {
+            k += 1;
+            continue;
+        }
+        if !doc.is_word(k) || lex.speech.contains_key(w) {
+            return None;
+        }
+        if !(is_role_glue(w)
+            || doc.is_cap(k)
+            || lex.title_words.contains(w)
+            || lex.demonyms.contains_key(w)
+            || lex.titles.get(doc.tok(k)) == Some(&crate::lexicon::TitleKind::Honorific))
+        {
+            // Other words (« du premier syndicat français ») only before a comma.
+            plain = true;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// Resolves a role noun phrase starting at token `at` (« le ministre turc », « le président
-/// russe ») to an earlier person mention whose role contains the same title and nationality
-/// words. Returns the mention index and the end token of the phrase.
+/// russe », « la porte-parole », « le chef de la diplomatie », « le locataire de la
+/// Maison-Blanche ») to a person: the one named right after it (« le président turc, Recep
+/// Tayyip Erdogan »), else the latest person before it whose role fits the title, nationality and
+/// gender (roles the text gives the person, role words before its mentions, and the gazetteer's
+/// role and country). Returns the mention
+/// index and the end token of the phrase.
 pub fn resolve_role_np(
     doc: &Doc,
     ms: &[EMention],
     at: usize,
     lim: usize,
 ) -> Option<(usize, usize)> {
-    let lex = lexicons();
-    let mut k = at;
-    if k < lim && matches!(doc.tok_lower(k), "le" | "la" | "l'") {
-        k += 1;
+    let np = parse_role_np(doc, ms, at, lim)?;
+    if let Some(mi) = apposed_name(doc, ms, np.end, lim) {
+        return Some((mi, ms[mi].b));
     }
-    let t0 = k;
-    if let Some(found) = resolve_periphrasis(doc, ms, at, t0, lim) {
-        return Some(found);
-    }
-    while k < lim && k - t0 < 4 && doc.is_word(k) && !doc.is_cap(k) {
-        let w = doc.tok_lower(k);
-        if !(lex.titles.contains_key(w) || lex.demonyms.contains_key(w)) {
-            break;
-        }
-        k += 1;
-    }
-    if k == t0 || !lex.titles.contains_key(doc.tok_lower(t0)) {
-        return None;
-    }
-    let title = doc.tok_lower(t0);
-    // Generic titles match any role of the same nationality (« le dirigeant russe »).
-    let generic = matches!(
-        title,
-        "dirigeant" | "dirigeante" | "chef" | "leader" | "homologue" | "numéro"
-    );
-    let words: Vec<&str> = (t0..k).map(|t| doc.tok_lower(t)).collect();
-    if generic && words.len() < 2 {
+    if np.generic && np.country.is_none() {
         return None;
     }
     // Only the recent past: a role phrase refers back to a person named at most
-    // `ROLE_WINDOW` mentions earlier.
+    // `ROLE_WINDOW` mentions earlier (or a little later, below). The persons of the window,
+    // each with its mentions, in one pass.
     let end = ms.partition_point(|m| m.a < at);
-    (end.saturating_sub(ROLE_WINDOW)..end).rev().find_map(|mi| {
-        let m = &ms[mi];
-        let role = m.role.as_deref()?.to_lowercase();
-        let rw: Vec<&str> = role
-            .split(|c: char| c.is_whitespace() || c == '\'')
-            .collect();
-        words
-            .iter()
-            .enumerate()
-            .all(|(i, w)| (i == 0 && generic) || rw.contains(w))
-            .then_some((mi, k))
-    })
-}
-
-/// A periphrasis at token `t0` (« chef de la diplomatie russe », « chef du gouvernement », « chef
-/// de l'État kazakh »; `titles.tsv`'s third column) refers back to the latest person, among
-/// the `ROLE_WINDOW` mentions before `at`, whose role has the words of the role it names
-/// (« ministre … des Affaires étrangères ») and the nationality that follows it (as a word of
-/// the role, or its country's name: « kazakh » → « président du Kazakhstan »).
-fn resolve_periphrasis(
-    doc: &Doc,
-    ms: &[EMention],
-    at: usize,
-    t0: usize,
-    lim: usize,
-) -> Option<(usize, usize)> {
-    let lex = lexicons();
-    let h = lex.title_cues.longest_at(doc, t0, lim)?;
-    let same = lex.title_same.get(h.entry)?.as_ref()?;
-    let need: Vec<&str> = same
-        .split(|c: char| c.is_whitespace() || c == '\'')
-        .filter(|w| !matches!(*w, "" | "de" | "des" | "du" | "la" | "le" | "l" | "d"))
-        .collect();
-    let mut k = h.end;
-    while k < lim && k - h.end < 2 && doc.is_word(k) && lex.demonyms.contains_key(doc.tok_lower(k))
-    {
-        k += 1;
+    let lo = end.saturating_sub(ROLE_WINDOW);
+    let hi = (end + ROLE_WINDOW / 2).min(ms.len());
+    let mut groups: crate::fxhash::FxHashMap<&str, Vec<usize>> =
+        crate::fxhash::FxHashMap::with_capacity_and_hasher(hi - lo, Default::default());
+    for (j, m) in ms.iter().enumerate().take(hi).skip(lo) {
+        if m.etype == EntityType::PER && !is_honorific_mention(doc, m) {
+            groups.entry(m.canonical.as_str()).or_default().push(j);
+        }
     }
-    let end = ms.partition_point(|m| m.a < at);
-    (end.saturating_sub(ROLE_WINDOW)..end).rev().find_map(|mi| {
-        let role = ms[mi].role.as_deref()?.to_lowercase();
-        let rw: Vec<&str> = role
-            .split(|c: char| c.is_whitespace() || c == '\'')
-            .collect();
-        let nationality_ok = (h.end..k).all(|t| {
-            let d = doc.tok_lower(t);
-            rw.contains(&d)
-                || lex
-                    .demonyms
-                    .get(d)
-                    .is_some_and(|country| role.contains(&country.to_lowercase()))
-        });
-        (need.iter().all(|w| rw.contains(w)) && nationality_ok).then_some((mi, k))
-    })
+    // At most `ROLE_PERSONS` persons are tried (the nearest), which bounds the cost in texts
+    // crowded with names.
+    let mut tried: crate::fxhash::FxHashSet<&str> = Default::default();
+    let mut fits = |mi: usize| {
+        let name = ms[mi].canonical.as_str();
+        tried.len() < ROLE_PERSONS
+            && tried.insert(name)
+            && groups
+                .get(name)
+                .is_some_and(|g| person_fits(doc, ms, g, &np))
+    };
+    for mi in (lo..end).rev() {
+        if ms[mi].etype == EntityType::PER && fits(mi) {
+            return Some((mi, np.end));
+        }
+    }
+    // A role may name a person the text names only later (« Le président chinois met en garde
+    // … » in a headline, « Xi Jinping a déclaré … » in the body); not a person of the same
+    // sentence (« Le président a reçu Vladimir Poutine »: the guest is not the host).
+    let sent = doc.tokens()[at].sent();
+    (end..hi)
+        .find(|&mi| {
+            ms[mi].etype == EntityType::PER && doc.tokens()[ms[mi].a].sent() > sent && fits(mi)
+        })
+        .map(|mi| (mi, np.end))
 }
 
 /// How far back (in mentions) a role phrase may refer: keeps the search linear in the document.
 const ROLE_WINDOW: usize = 80;
+
+/// How many persons (the nearest) a role phrase is tried against.
+const ROLE_PERSONS: usize = 24;
 
 /// Prepositions that govern a noun phrase (a governed mention is not a subject).
 pub const PREPOSITIONS: &[&str] = &[
@@ -353,9 +1062,16 @@ pub fn governed(doc: &Doc, m: &EMention) -> bool {
     false
 }
 
-/// The subject of a sentence: its first person mention not governed by a preposition, or a role
-/// noun phrase (« le dirigeant russe ») naming a person met earlier.
-fn sentence_subject(doc: &Doc, ms: &[EMention], sent: usize, before: usize) -> Option<usize> {
+/// The subject of a sentence (before token `before`): its first person mention not governed
+/// by a preposition, or a role noun phrase (« le dirigeant russe ») naming a person met
+/// earlier, that `ok(mention, token)` accepts.
+fn sentence_subject_where(
+    doc: &Doc,
+    ms: &[EMention],
+    sent: usize,
+    before: usize,
+    ok: &dyn Fn(usize, usize) -> bool,
+) -> Option<usize> {
     let s = &doc.seg.sentences[sent];
     let end = before.min(s.tokens.end);
     let mut t = s.tokens.start;
@@ -366,17 +1082,21 @@ fn sentence_subject(doc: &Doc, ms: &[EMention], sent: usize, before: usize) -> O
             mi += 1;
         }
         if let Some(m) = ms.get(mi).filter(|m| m.a == t) {
-            if m.etype == EntityType::PER && !governed(doc, m) {
+            if m.etype == EntityType::PER && !governed(doc, m) && ok(mi, t) {
                 return Some(mi);
             }
             t = m.b.max(t + 1);
             continue;
         }
-        if matches!(doc.tok_lower(t), "le" | "la")
+        if matches!(doc.tok_lower(t), "le" | "la" | "l'")
             && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
         {
-            if let Some((mi, _)) = resolve_role_np(doc, ms, t, end) {
-                return Some(mi);
+            if let Some((mi, e)) = resolve_role_np(doc, ms, t, end) {
+                if ok(mi, t) {
+                    return Some(mi);
+                }
+                t = e.max(t + 1);
+                continue;
             }
         }
         t += 1;
@@ -384,69 +1104,392 @@ fn sentence_subject(doc: &Doc, ms: &[EMention], sent: usize, before: usize) -> O
     None
 }
 
-/// Subject of a speech verb after a quote: tokens `from..lim`. Returns (mention, text).
+/// Who an attribution names.
+#[derive(Debug, Clone)]
+enum Who {
+    /// A person or body: its mention (when an entity) and text.
+    Named(Option<usize>, String),
+    /// Someone the text does not name (« selon des médias », « un diplomate », « a-t-on
+    /// indiqué »): the speaker is null, and no carry-over overrides it.
+    Unnamed,
+}
+
+fn named(ms: &[EMention], mi: usize) -> Who {
+    Who::Named(Some(mi), ms[mi].canonical.clone())
+}
+
+/// The person a singular pronoun at `k` stands for; a plural one names a group (no one
+/// person).
+fn pronoun_who(doc: &Doc, ms: &[EMention], k: usize) -> Option<Who> {
+    let (_, plural) = pronoun_of(doc.tok_lower(k))?;
+    if plural {
+        return Some(group_who(doc, ms, k));
+    }
+    resolve_pronoun(doc, ms, k).map(|m| named(ms, m))
+}
+
+/// A group speaking (« ils », « ont-ils déclaré », « les deux dirigeants »): the persons named
+/// together just before (« Emmanuel Macron et Olaf Scholz … »), any of whom is a speaker of the
+/// group; else someone unnamed.
+fn group_who(doc: &Doc, ms: &[EMention], k: usize) -> Who {
+    let lex = lexicons();
+    let sent = doc.tokens()[k].sent();
+    // A pronoun refers to the last few sentences; a plural role phrase (« les ministres des
+    // cinq pays ») may refer to a list given further back.
+    let role = doc.tok_lower(k) == "les";
+    let first_sent = sent.saturating_sub(if role { usize::MAX } else { 3 });
+    let end = ms.partition_point(|m| m.a < k);
+    let lo = end.saturating_sub(ROLE_WINDOW);
+    for mi in (lo..end).rev() {
+        let m = &ms[mi];
+        if doc.tokens()[m.a].sent() < first_sent {
+            break;
+        }
+        if m.etype != EntityType::PER || in_quote_tok(doc, m.a) {
+            continue;
+        }
+        // « X et Y », « X et son homologue russe Y », « X, le ministre kirghize … Y ».
+        let mut j = m.b;
+        if j < k && matches!(doc.tok(j), "," | "et") {
+            j += 1;
+            while j < k
+                && (lex.title_words.contains(doc.tok_lower(j))
+                    || lex.demonyms.contains_key(doc.tok_lower(j))
+                    || matches!(
+                        doc.tok_lower(j),
+                        "son" | "sa" | "le" | "la" | "l'" | "m" | "mme" | "." | "et"
+                    ))
+            {
+                j += 1;
+            }
+            if mentions_in(ms, j, j + 1)
+                .next()
+                .is_some_and(|(_, n)| n.etype == EntityType::PER && n.canonical != m.canonical)
+            {
+                // The first of the list.
+                let mut first = mi;
+                while first > lo
+                    && ms[first - 1].etype == EntityType::PER
+                    && ms[first - 1].b + 12 > ms[first].a
+                    && (ms[first - 1].b..ms[first].a).all(|t| {
+                        matches!(doc.tok(t), "," | "et")
+                            || lex.title_words.contains(doc.tok_lower(t))
+                            || lex.demonyms.contains_key(doc.tok_lower(t))
+                    })
+                {
+                    first -= 1;
+                }
+                return named(ms, first);
+            }
+        }
+    }
+    Who::Unnamed
+}
+
+/// « les deux dirigeants », « les trois ministres », « les présidents »: a plural role phrase at
+/// `k` (its end), or None.
+fn plural_role_end(doc: &Doc, k: usize, lim: usize) -> Option<usize> {
+    if doc.tok_lower(k) != "les" {
+        return None;
+    }
+    let mut j = k + 1;
+    if j < lim && matches!(doc.tok_lower(j), "deux" | "trois" | "quatre" | "cinq") {
+        j += 1;
+    }
+    (j < lim
+        && matches!(
+            doc.tok_lower(j),
+            "dirigeants"
+                | "présidents"
+                | "ministres"
+                | "chefs"
+                | "homologues"
+                | "responsables"
+                | "leaders"
+                | "dirigeantes"
+                | "présidentes"
+        ))
+    .then_some(j + 1)
+}
+
+/// Determiners of an indefinite noun phrase: a speaker the text does not name.
+fn is_indefinite_det(w: &str) -> bool {
+    matches!(
+        w,
+        "un" | "une" | "des" | "plusieurs" | "certains" | "certaines" | "deux" | "trois" | "nos"
+    )
+}
+
+/// Adverbs and set phrases between a speech verb and its subject, or between the subject and
+/// the verb (« a encore déclaré », « a pour sa part estimé »): the number of tokens they take.
+fn skippable(doc: &Doc, k: usize, lim: usize) -> usize {
+    let w = doc.tok_lower(k);
+    if (w.ends_with("ment") && w.len() > 5)
+        || matches!(
+            w,
+            "aussi"
+                | "encore"
+                | "également"
+                | "alors"
+                | "ensuite"
+                | "déjà"
+                | "toutefois"
+                | "pourtant"
+                | "enfin"
+                | "notamment"
+                | "ainsi"
+                | "plus"
+                | "tard"
+                | "ne"
+                | "n'"
+                | "pas"
+                | "jamais"
+                | "se"
+                | "s'"
+                | "y"
+                | "en"
+        )
+    {
+        return 1;
+    }
+    const PHRASES: &[&[&str]] = &[
+        &["pour", "sa", "part"],
+        &["de", "son", "côté"],
+        &["quant", "à", "lui"],
+        &["quant", "à", "elle"],
+        &["pour", "leur", "part"],
+        &["d'", "ailleurs"],
+        &["lui", "aussi"],
+        &["elle", "aussi"],
+    ];
+    PHRASES
+        .iter()
+        .find(|p| {
+            k + p.len() <= lim
+                && p.iter()
+                    .enumerate()
+                    .all(|(i, x)| doc.tok_lower(k + i) == *x)
+        })
+        .map_or(0, |p| p.len())
+}
+
+/// Is token `k` a speech verb (« déclaré », « répond-il », « savoir » of « a fait savoir »)?
+fn is_speech_verb(doc: &Doc, k: usize) -> bool {
+    speech_kind(doc, k) == Some(SpeechKind::Speech)
+}
+
+/// A form of « faire » (« fait savoir », « fait part », « fait valoir », « fait état »).
+fn is_faire(w: &str) -> bool {
+    matches!(
+        w,
+        "fait"
+            | "font"
+            | "faisait"
+            | "faisaient"
+            | "fera"
+            | "feront"
+            | "ferait"
+            | "feraient"
+            | "faisant"
+            | "faire"
+            | "fit"
+            | "firent"
+            | "fait-il"
+            | "fait-elle"
+            | "font-ils"
+            | "font-elles"
+    )
+}
+
+/// The complement of « faire » in a speech idiom (« fait savoir », « fait part »).
+fn is_faire_idiom(w: &str) -> bool {
+    matches!(
+        w,
+        "savoir" | "valoir" | "part" | "état" | "remarquer" | "observer"
+    )
+}
+
+/// Kind of token `k` in the speech lexicon; the two words of « fait savoir », « fait part »,
+/// « fait valoir », « fait état » are a speech verb.
+fn speech_kind(doc: &Doc, k: usize) -> Option<SpeechKind> {
+    let w = doc.tok_lower(k);
+    if let Some(kind) = lexicons().speech.get(w) {
+        return Some(*kind);
+    }
+    let n = doc.tokens().len();
+    let idiom = (is_faire(w) && k + 1 < n && is_faire_idiom(doc.tok_lower(k + 1)))
+        || (is_faire_idiom(w) && k > 0 && is_faire(doc.tok_lower(k - 1)))
+        // « a mis en garde », « met en garde »
+        || (w == "garde"
+            && k >= 2
+            && doc.tok_lower(k - 1) == "en"
+            && matches!(doc.tok_lower(k - 2), "mis" | "met" | "mettent" | "mettait"));
+    idiom.then_some(SpeechKind::Speech)
+}
+
+/// A verb before an infinitive (« revient exhorter », « a tenu à préciser », « doit annoncer »).
+fn is_semi_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "va" | "vont"
+            | "allait"
+            | "ira"
+            | "vient"
+            | "viennent"
+            | "venait"
+            | "revient"
+            | "reviennent"
+            | "revenait"
+            | "doit"
+            | "doivent"
+            | "devait"
+            | "devrait"
+            | "devra"
+            | "peut"
+            | "peuvent"
+            | "pouvait"
+            | "pourrait"
+            | "veut"
+            | "veulent"
+            | "voulait"
+            | "voudrait"
+            | "entend"
+            | "entendent"
+            | "compte"
+            | "comptent"
+            | "souhaite"
+            | "souhaitent"
+            | "tient"
+            | "tiennent"
+            | "tenu"
+            | "tenait"
+            | "semble"
+            | "semblent"
+            | "espère"
+            | "espèrent"
+            | "hésite"
+            | "cesse"
+    )
+}
+
+/// An infinitive after « de », « à », « pour » (« avant de lui proposer », « pour dire »): not the
+/// verb of the clause, so no attribution.
+fn non_finite(doc: &Doc, v: usize) -> bool {
+    let w = doc.tok_lower(v);
+    if !(w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")) {
+        return false;
+    }
+    let mut k = v;
+    while k > 0 {
+        k -= 1;
+        match doc.tok_lower(k) {
+            "lui" | "leur" | "se" | "s'" | "les" | "le" | "la" | "l'" | "y" | "en" | "me"
+            | "m'" | "nous" | "vous" | "ne" | "pas" => continue,
+            "de" | "d'" | "à" | "pour" | "sans" | "afin" | "avant" | "par" => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Subject of an inverted speech verb: the noun phrase at `from..lim` after it (« a déclaré
+/// M. Wang », « indique le ministère … dans un communiqué », « a-t-il ajouté », « a estimé le
+/// président turc », « précise un diplomate »). `prev`: the previous quote, which a speech
+/// noun continues (« a poursuivi le communiqué »).
 fn subject_after(
     doc: &Doc,
     ms: &[EMention],
     from: usize,
     lim: usize,
-) -> Option<(Option<usize>, String)> {
+    prev: Option<&QuoteAnn>,
+) -> Option<Who> {
     let lex = lexicons();
     let mut k = from;
-    // Inverted pronoun in the verb itself: « a-t-il ajouté ».
-    while k < lim && k < from + 8 {
+    while k < lim && k < from + 24 {
         let w = doc.tok_lower(k);
-        if is_pronoun(w)
-            || w.ends_with("-t-il")
-            || w.ends_with("-t-elle")
-            || w.ends_with("-il")
-            || w.ends_with("-elle")
-        {
-            if let Some(m) = resolve_pronoun(doc, ms, k) {
-                return Some((Some(m), ms[m].canonical.clone()));
+        // Inverted pronoun in the verb itself: « a-t-il ajouté », « dit-elle ».
+        if w.contains('-') || matches!(w, "il" | "elle" | "ils" | "elles") {
+            if let Some(who) = pronoun_who(doc, ms, k) {
+                return Some(who);
+            }
+            if is_indefinite_pronoun(w) {
+                return Some(Who::Unnamed);
             }
         }
-        if let Some((mi, _)) = mentions_in(ms, k, k + 1).next() {
-            return Some((Some(mi), ms[mi].canonical.clone()));
+        if let Some((mi, m)) = mentions_in(ms, k, k + 1)
+            .next()
+            .filter(|(_, m)| !is_honorific_mention(doc, m))
+        {
+            if m.etype != EntityType::MISC {
+                return Some(named(ms, mi));
+            }
         }
         // Honorifics before the name (« M. Morozov »).
         if lex.titles.get(doc.tok(k)) == Some(&crate::lexicon::TitleKind::Honorific) || w == "." {
             k += 1;
             continue;
         }
-        // A role noun phrase naming a person met earlier (« a déclaré le ministre turc »).
+        // A role noun phrase naming a person (« a déclaré le ministre turc »).
         if let Some((mi, _)) = resolve_role_np(doc, ms, k, lim) {
-            return Some((Some(mi), ms[mi].canonical.clone()));
+            return Some(named(ms, mi));
         }
-        // A noun phrase « le communiqué », « le ministère » (no entity).
         if matches!(w, "le" | "la" | "l'" | "les") && k + 1 < lim && doc.is_word(k + 1) {
-            if let Some((mi, _)) = mentions_in(ms, k + 1, (k + 8).min(lim)).next() {
+            if let Some((mi, m)) = mentions_in(ms, k + 1, (k + 8).min(lim)).next() {
                 // « le ministère chinois des Affaires étrangères »
-                let between_ok = (k + 1..ms[mi].a).all(|t| {
-                    doc.is_word(t) && lexicons().title_words.contains(doc.tok_lower(t))
+                let between_ok = (k + 1..m.a).all(|t| {
+                    doc.is_word(t) && lex.title_words.contains(doc.tok_lower(t))
                         || lex.demonyms.contains_key(doc.tok_lower(t))
                 });
-                if between_ok {
-                    return Some((Some(mi), ms[mi].canonical.clone()));
+                if between_ok && m.etype != EntityType::MISC {
+                    return Some(named(ms, mi));
                 }
             }
-            let noun = doc.tok(k + 1);
-            return Some((None, format!("{} {}", doc.tok(k), noun)));
+            let noun = doc.tok_lower(k + 1);
+            if lex.speech.get(noun) == Some(&SpeechKind::Noun) {
+                // « précise le communiqué du ministère »; « a poursuivi le communiqué »: the
+                // previous quote's speaker.
+                if k + 3 < lim && matches!(doc.tok_lower(k + 2), "du" | "de" | "des" | "d'") {
+                    if let Some((mi, m)) = mentions_in(ms, k + 3, (k + 5).min(lim)).next() {
+                        if m.etype != EntityType::MISC {
+                            return Some(named(ms, mi));
+                        }
+                    }
+                }
+                if let Some(p) = prev.filter(|p| p.speaker_text.is_some()) {
+                    return Some(Who::Named(p.speaker, p.speaker_text.clone()?));
+                }
+            }
+            return Some(Who::Unnamed);
+        }
+        if plural_role_end(doc, k, lim).is_some() {
+            return Some(group_who(doc, ms, k));
+        }
+        if (is_indefinite_det(w) || matches!(w, "son" | "sa" | "ses" | "leur" | "leurs"))
+            && k + 1 < lim
+            && doc.is_word(k + 1)
+        {
+            return Some(Who::Unnamed);
+        }
+        // A name the entity recogniser missed (« a déclaré Jean Tremblay »).
+        if let Some(t) = unknown_name(doc, k, lim) {
+            return Some(Who::Named(None, t));
         }
         if lex
             .speech
             .get(w)
             .is_some_and(|s| matches!(s, SpeechKind::Speech | SpeechKind::Aux))
-            || w == ","
+            || is_faire(w)
+            || is_faire_idiom(w)
+            || is_semi_aux(w)
+            || matches!(w, "," | "mis" | "met" | "garde")
+            || (w == "à" && k + 1 < lim && is_speech_verb(doc, k + 1))
         {
             k += 1;
             continue;
         }
-        // Adverbs between verb and subject (« a encore déclaré »).
-        if w.ends_with("ment")
-            || matches!(w, "aussi" | "encore" | "également" | "alors" | "ensuite")
-        {
-            k += 1;
+        let n = skippable(doc, k, lim).max(circumstance(doc, ms, k, lim));
+        if n > 0 {
+            k += n;
             continue;
         }
         break;
@@ -454,34 +1497,541 @@ fn subject_after(
     None
 }
 
-/// Subject before a speech verb at token `v` within the sentence.
-fn subject_before(doc: &Doc, ms: &[EMention], v: usize) -> Option<(Option<usize>, String)> {
+/// Days, months and time words of « a déclaré mardi soir », « a-t-il dit le 3 mars ».
+fn is_time_word(doc: &Doc, k: usize) -> bool {
+    let w = doc.tok_lower(k);
+    !doc.is_word(k) && doc.tok(k).chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "lundi"
+                | "mardi"
+                | "mercredi"
+                | "jeudi"
+                | "vendredi"
+                | "samedi"
+                | "dimanche"
+                | "hier"
+                | "matin"
+                | "soir"
+                | "midi"
+                | "après-midi"
+                | "aujourd'"
+                | "hui"
+                | "dernier"
+                | "dernière"
+                | "janvier"
+                | "février"
+                | "mars"
+                | "avril"
+                | "mai"
+                | "juin"
+                | "juillet"
+                | "août"
+                | "septembre"
+                | "octobre"
+                | "novembre"
+                | "décembre"
+        )
+}
+
+/// A circumstance between an inverted speech verb and its subject (« mardi soir », « à l'AFP »,
+/// « sur TF1 », « lors d'une conférence de presse », « devant les députés »): its number of
+/// tokens, or 0.
+fn circumstance(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> usize {
+    if is_time_word(doc, k) {
+        return 1;
+    }
+    let w = doc.tok_lower(k);
+    if w == "le" && k + 1 < lim && is_time_word(doc, k + 1) {
+        return 1;
+    }
+    if !matches!(
+        w,
+        "à" | "au"
+            | "aux"
+            | "devant"
+            | "sur"
+            | "dans"
+            | "lors"
+            | "pendant"
+            | "depuis"
+            | "auprès"
+            | "en"
+            | "via"
+            | "face"
+            | "par"
+    ) {
+        return 0;
+    }
+    let mut j = k + 1;
+    // One noun phrase, then its « de » complements.
+    loop {
+        while j < lim && matches!(doc.tok_lower(j), "de" | "d'" | "du" | "des" | "à") {
+            j += 1;
+        }
+        while j < lim
+            && matches!(
+                doc.tok_lower(j),
+                "la" | "le"
+                    | "l'"
+                    | "les"
+                    | "un"
+                    | "une"
+                    | "son"
+                    | "sa"
+                    | "ses"
+                    | "leur"
+                    | "leurs"
+                    | "ce"
+                    | "cette"
+                    | "ces"
+            )
+        {
+            j += 1;
+        }
+        if j >= lim || !doc.is_word(j) {
+            return 0;
+        }
+        if let Some((_, m)) = mentions_in(ms, j, j + 1).next() {
+            j = m.b;
+        } else {
+            j += 1;
+            // Adjectives (« à la télévision publique »).
+            while j < lim
+                && doc.is_word(j)
+                && !doc.is_cap(j)
+                && !matches!(
+                    doc.tok_lower(j),
+                    "le" | "la" | "l'" | "les" | "un" | "une" | "de" | "d'" | "du" | "des"
+                )
+                && !is_indefinite_det(doc.tok_lower(j))
+            {
+                j += 1;
+            }
+        }
+        if j < lim && matches!(doc.tok_lower(j), "de" | "d'" | "du" | "des") {
+            continue;
+        }
+        return j - k;
+    }
+}
+
+/// A run of capitalised words at `k` that looks like a person's name the entity recogniser
+/// missed: a known given name and one to three more capitalised words, none a function word or
+/// a title.
+fn unknown_name(doc: &Doc, k: usize, lim: usize) -> Option<String> {
+    let lex = lexicons();
+    let mut j = k;
+    while j < lim && j - k < 4 && doc.is_word(j) && doc.is_cap(j) {
+        let w = doc.tok_lower(j);
+        if lex.function_words.contains(w) || lex.titles.contains_key(w) {
+            break;
+        }
+        j += 1;
+    }
+    (j - k >= 2 && lex.firstnames.contains(doc.tok(k)))
+        .then(|| doc.slice(doc.tspan(k, j)).to_string())
+}
+
+/// Subject of a speech verb at `v` that follows it (« X a déclaré », « X, porte-parole du
+/// ministère, a affirmé », « il a ajouté », « le président turc a estimé »). A participle after
+/// a comma (« …, ajoutant que ») has the main clause's speaker.
+fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>) -> Option<Who> {
+    let lex = lexicons();
     let s = &doc.seg.sentences[doc.tokens()[v].sent()];
-    // Pronoun right before the verb (or its auxiliary).
+    let start = s.tokens.start;
+    if doc.tok_lower(v).ends_with("ant") && v > start && doc.tok(v - 1) == "," {
+        // The main clause's speech verb, else its subject.
+        if let Some(k) = (start..v - 1).rev().find(|&k| is_speech_verb(doc, k)) {
+            if let Some(who) = verb_who(doc, ms, k, s.tokens.end, prev) {
+                return Some(who);
+            }
+        }
+        return sentence_subject_where(doc, ms, doc.tokens()[v].sent(), v, &|mi, t| {
+            !in_quote_tok(doc, t) && ms[mi].etype == EntityType::PER
+        })
+        .map(|m| named(ms, m));
+    }
+    // Back over auxiliaries, adverbs, clitics and comma-delimited incises to the subject's
+    // last token.
     let mut k = v;
-    while k > s.tokens.start && k + 4 > v {
-        k -= 1;
-        let w = doc.tok_lower(k);
-        if is_pronoun(w) {
-            if let Some(m) = resolve_pronoun(doc, ms, k) {
-                return Some((Some(m), ms[m].canonical.clone()));
+    let mut found = None;
+    while k > start {
+        let w = doc.tok_lower(k - 1);
+        if lex.speech.get(w) == Some(&SpeechKind::Aux)
+            || skippable(doc, k - 1, v) == 1
+            || is_faire(w)
+            || is_semi_aux(w)
+            || matches!(w, "lui" | "leur" | "l'" | "les" | "à")
+            // « …, explique l'élu, qui promet « … » »: the relative's antecedent.
+            || (w == "qui" && k >= 2)
+        {
+            k -= 1;
+            continue;
+        }
+        if w == "," {
+            // An apposition or incise: back to the comma that opens it.
+            let lo = (k - 1).saturating_sub(20).max(start);
+            match (lo..k - 1).rev().find(|&j| doc.tok(j) == ",") {
+                Some(j) if j > start => {
+                    // « La ministre de la Culture, Rachida Dati, a dénoncé »: the name in
+                    // apposition; « X, porte-parole du ministère, a déclaré »: the name before
+                    // the apposition.
+                    if let Some((mi, _)) = mentions_in(ms, j + 1, j + 2)
+                        .find(|(_, m)| m.etype == EntityType::PER && m.b + 1 == k)
+                    {
+                        return Some(named(ms, mi));
+                    }
+                    k = j;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        found = Some(k - 1);
+        break;
+    }
+    if let Some(e) = found {
+        let w = doc.tok_lower(e);
+        if pronoun_of(w).is_some() && w != "lui" {
+            return pronoun_who(doc, ms, e);
+        }
+        if is_indefinite_pronoun(w) {
+            return Some(Who::Unnamed);
+        }
+        if let Some((mi, m)) = mentions_in(ms, start, e + 1)
+            .filter(|(_, m)| m.b == e + 1)
+            .last()
+        {
+            if m.etype != EntityType::MISC && !governed(doc, m) {
+                return Some(named(ms, mi));
+            }
+        }
+        // A name the entity recogniser missed (« Jean Tremblay a déclaré »).
+        let mut f = e + 1;
+        while f > start && e + 1 - f < 4 && doc.is_word(f - 1) && doc.is_cap(f - 1) {
+            f -= 1;
+        }
+        if f <= e {
+            if let Some(t) = unknown_name(doc, f, e + 1).filter(|_| f > start) {
+                return Some(Who::Named(None, t));
+            }
+        }
+        // A role phrase or a plain noun phrase ending at `e`: find its determiner.
+        let lo = e.saturating_sub(12).max(start);
+        for t in (lo..=e).rev() {
+            let d = doc.tok_lower(t);
+            // « Les deux dirigeants », « Les ministres des Affaires étrangères des cinq pays ».
+            if plural_role_end(doc, t, e + 1).is_some()
+                && (t..=e).all(|j| doc.is_word(j) || doc.tok(j) == "'")
+            {
+                return Some(group_who(doc, ms, t));
+            }
+            if matches!(d, "le" | "la" | "l'") {
+                if let Some((mi, end)) = resolve_role_np(doc, ms, t, e + 1) {
+                    if end > e || ms[mi].b == e + 1 {
+                        return Some(named(ms, mi));
+                    }
+                }
+                if t > start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)) {
+                    // A complement inside the phrase (« le locataire de la Maison-Blanche »).
+                    continue;
+                }
+                // « Le camp du candidat a déclaré »: nobody the text names.
+                let np_ok = (t + 1..=e).all(|j| doc.is_word(j) || doc.tok(j) == "'");
+                if np_ok && e - t <= 6 && !doc.is_cap(t + 1) {
+                    return Some(Who::Unnamed);
+                }
+                break;
+            }
+            let det_ok = d != "des" || t == start || !doc.is_word(t - 1);
+            if is_indefinite_det(d) && det_ok {
+                let np_ok = (t + 1..=e).all(|j| doc.is_word(j) || doc.tok(j) == "'");
+                if np_ok && e - t <= 6 {
+                    return Some(Who::Unnamed);
+                }
+            }
+            if !doc.is_word(t) && doc.tok(t) != "'" {
+                break;
             }
         }
     }
-    // Otherwise the last PER/ORG mention before the verb, preferring persons.
-    let before: Vec<(usize, &EMention)> = mentions_in(ms, s.tokens.start, v).collect();
-    if let Some((k, m)) = before
+    // A verb coordinated with the clause's first (« Le président a reçu X et a salué … »): the
+    // clause's subject.
+    if found.is_some_and(|e| matches!(doc.tok_lower(e), "et" | "puis" | "mais")) {
+        if let Some(who @ Who::Named(..)) = clause_subject(doc, ms, doc.tokens()[v].sent(), v) {
+            return Some(who);
+        }
+    }
+    // Otherwise the last person named before the verb outside quotation marks, else the last
+    // organisation.
+    let before: Vec<(usize, &EMention)> = mentions_in(ms, start, v)
+        .filter(|(_, m)| !in_quote_tok(doc, m.a))
+        .collect();
+    if let Some((k, _)) = before
         .iter()
         .rev()
         .find(|(_, m)| m.etype == EntityType::PER)
     {
-        return Some((Some(*k), m.canonical.clone()));
+        return Some(named(ms, *k));
     }
     before
         .iter()
         .rev()
-        .find(|(_, m)| m.etype == EntityType::ORG)
-        .map(|(k, m)| (Some(*k), m.canonical.clone()))
+        .find(|(_, m)| m.etype == EntityType::ORG && !governed(doc, m))
+        .map(|(k, _)| named(ms, *k))
+}
+
+/// The speaker of speech verb `v`: after it when inverted (« », a déclaré X », « a-t-il dit »,
+/// « …, estime X »), else before it.
+fn verb_who(
+    doc: &Doc,
+    ms: &[EMention],
+    v: usize,
+    lim: usize,
+    prev: Option<&QuoteAnn>,
+) -> Option<Who> {
+    let lex = lexicons();
+    let start = doc.seg.sentences[doc.tokens()[v].sent()].tokens.start;
+    // Start of the verb group (auxiliaries and adverbs before the participle).
+    let mut g = v;
+    while g > start {
+        let w = doc.tok_lower(g - 1);
+        if lex.speech.get(w) == Some(&SpeechKind::Aux)
+            || skippable(doc, g - 1, v) == 1
+            || is_faire(w)
+        {
+            g -= 1;
+        } else {
+            break;
+        }
+    }
+    let inverted = doc.tok(v).contains('-')
+        || (g..v).any(|k| doc.tok(k).contains('-'))
+        || g == start
+        || matches!(doc.tok(g - 1), "," | "»" | "”" | "\"" | "›" | "(")
+        // « ce qu'a déclaré X », « les propos que tient X ».
+        || matches!(doc.tok_lower(g - 1), "qu'" | "que");
+    if inverted {
+        if let Some(who) = subject_after(doc, ms, g, lim, prev) {
+            return Some(who);
+        }
+    }
+    if g == start {
+        return None;
+    }
+    // « comme l'a rappelé X », « ainsi que l'a souligné X »: inverted after « l' ».
+    subject_before(doc, ms, v, prev).or_else(|| {
+        (doc.tok_lower(g - 1) == "l'")
+            .then(|| subject_after(doc, ms, g, lim, prev))
+            .flatten()
+    })
+}
+
+/// A speech verb group (auxiliaries, adverbs, the verb) at `k`, then its subject: the incise of
+/// « », a déclaré M. Wang », « », a-t-il ajouté », « », estime le ministre ». Returns the
+/// speaker and the verb token.
+fn incise_at(
+    doc: &Doc,
+    ms: &[EMention],
+    k: usize,
+    lim: usize,
+    prev: Option<&QuoteAnn>,
+) -> Option<(Who, usize)> {
+    let mut v = k;
+    while v < lim && v < k + 6 {
+        let w = doc.tok_lower(v);
+        match speech_kind(doc, v) {
+            Some(SpeechKind::Speech) => {
+                return subject_after(doc, ms, k, lim, prev).map(|who| (who, v));
+            }
+            Some(SpeechKind::Aux) => {
+                v += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if w.contains("-t-") {
+            // « a-t-il » without a listed participle (« a-t-il martelé »).
+            return subject_after(doc, ms, k, lim, prev).map(|who| (who, v));
+        }
+        // « a tenu à préciser », « a mis en garde », « a fait savoir ».
+        if is_semi_aux(w) || is_faire(w) || matches!(w, "à" | "mis" | "met") {
+            v += 1;
+            continue;
+        }
+        let n = skippable(doc, v, lim);
+        if n == 0 {
+            break;
+        }
+        v += n;
+    }
+    None
+}
+
+/// Verbs (stems) whose object takes a « de » complement (« accuser X de », « qualifier X de »).
+const VERBS_WITH_DE: &[&str] = &[
+    "accus",
+    "qualifi",
+    "trait",
+    "soupçonn",
+    "tax",
+    "suspect",
+    "remerci",
+    "félicit",
+    "convainc",
+    "menac",
+    "blâm",
+    "persuad",
+    "dissuad",
+    "avert",
+    "inform",
+    "prévenu",
+    "prévien",
+    "charg",
+    "empêch",
+    "excus",
+    "rend",
+    "tien",
+    "tenu",
+    "jug",
+];
+
+/// « l'image d'« une ville à deux vitesses » », « la signature du « nouveau pacte pour
+/// l'emploi » », « la formule « … » »: a quoted noun phrase complementing a noun cites a
+/// term, a formula or a title that nobody in the text says. Not when the words speak (« nous »,
+/// « je »).
+fn cited_term(doc: &Doc, open: usize, a: usize, b: usize) -> bool {
+    // « la formule « … » », « l'expression « … » », « le principe « … » »: a term cited.
+    if open > 0
+        && matches!(
+            doc.tok_lower(open - 1),
+            "formule"
+                | "expression"
+                | "concept"
+                | "notion"
+                | "terme"
+                | "termes"
+                | "mot"
+                | "mots"
+                | "principe"
+                | "doctrine"
+                | "appellation"
+                | "qualificatif"
+                | "étiquette"
+        )
+    {
+        return true;
+    }
+    // « d' » before a mark is split in two tokens (« d », « ' »).
+    let mut p = open;
+    if p > 0 && doc.tok(p - 1) == "'" {
+        p -= 1;
+    }
+    if p < 3 || !matches!(doc.tok_lower(p - 1), "de" | "d'" | "du" | "des" | "d") {
+        return false;
+    }
+    let n = p - 2;
+    if !doc.is_word(n) || doc.is_cap(n) || lexicons().speech.contains_key(doc.tok_lower(n)) {
+        return false;
+    }
+    let det = |k: usize| {
+        matches!(
+            doc.tok_lower(k),
+            "le" | "la"
+                | "l'"
+                | "les"
+                | "un"
+                | "une"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "ces"
+                | "sa"
+                | "son"
+                | "ses"
+                | "leur"
+                | "leurs"
+        )
+    };
+    let d = if det(n - 1) {
+        n - 1
+    } else if n >= 2 && doc.is_word(n - 1) && det(n - 2) {
+        n - 2
+    } else {
+        return false;
+    };
+    // « accuse la majorité de « … » », « qualifie cette décision de « … » »: the « de » belongs to
+    // the verb, whose subject speaks.
+    if d > 0
+        && VERBS_WITH_DE
+            .iter()
+            .any(|v| doc.tok_lower(d - 1).starts_with(v))
+    {
+        return false;
+    }
+    // An infinitive clause (« de « mépriser les habitants » ») is words said, not a term.
+    let first = doc.tok_lower(a);
+    if first.ends_with("er") || first.ends_with("ir") {
+        return false;
+    }
+    let words = (a..b).filter(|&k| doc.is_word(k)).count();
+    words <= 15
+        && !(a..b).any(|k| {
+            matches!(
+                doc.tok_lower(k),
+                "je" | "j'"
+                    | "nous"
+                    | "notre"
+                    | "nos"
+                    | "me"
+                    | "m'"
+                    | "moi"
+                    | "mon"
+                    | "ma"
+                    | "mes"
+                    | "vous"
+                    | "votre"
+                    | "vos"
+                    | "on"
+                    | "."
+                    | "?"
+                    | "!"
+            )
+        })
+}
+
+/// The attribution a sentence makes of reported speech (« X a déclaré que … », « X a ajouté : »):
+/// the speaker of its speech verb, or its subject when it ends with a colon.
+fn sentence_speaker(doc: &Doc, ms: &[EMention], si: usize) -> Option<Who> {
+    let s = &doc.seg.sentences[si];
+    let r = s.tokens.clone();
+    if let Some(v) = r
+        .clone()
+        .find(|&k| is_speech_verb(doc, k) && !in_quote_tok(doc, k))
+    {
+        if let Some(who) = verb_who(doc, ms, v, r.end, None) {
+            return Some(who);
+        }
+    }
+    if doc.tok(r.end - 1) == ":" {
+        return sentence_subject_where(doc, ms, si, r.end, &|mi, t| {
+            !in_quote_tok(doc, t) && ms[mi].etype == EntityType::PER
+        })
+        .map(|m| named(ms, m));
+    }
+    None
+}
+
+/// Is block `bi` an item of a list (« - … », « • … »)?
+fn is_list_item(doc: &Doc, bi: usize) -> bool {
+    let b = &doc.seg.blocks[bi];
+    !b.tokens.is_empty() && matches!(doc.tok(b.tokens.start), "-" | "•" | "–" | "—" | "*" | "·")
+}
+
+/// The content block before block `bi` (boilerplate passed over), if any.
+fn prev_content_block(doc: &Doc, bi: usize) -> Option<usize> {
+    (0..bi).rev().find(|&b| !doc.boilerplate_blocks[b])
 }
 
 /// Number of characters of the longest gazetteer form (`by_form` key).
@@ -515,7 +2065,16 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
     let lex = lexicons();
     let max_form = max_form_chars();
     let mut out: Vec<QuoteAnn> = Vec::new();
-    for span in pairs(doc.text()) {
+    let mut spans: Vec<(NSpan, bool)> = pairs(doc.text()).into_iter().map(|s| (s, false)).collect();
+    let continued = continued_paragraphs(doc);
+    if !continued.is_empty() {
+        spans.extend(continued.into_iter().map(|s| (s, false)));
+        spans.sort_by_key(|s| s.0.start);
+    }
+    if let Some(tail) = unclosed_tail(doc.text(), spans.last().map_or(0, |s| s.0.end)) {
+        spans.push((tail, true));
+    }
+    for (span, unclosed) in spans {
         if doc.in_boilerplate(span) {
             continue;
         }
@@ -532,154 +2091,647 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
             continue;
         }
         let (a, b) = (r.start, r.end);
+        // Nor is the title or name a noun introduces (« le film « … » », « une campagne intitulée
+        // « … » », « la coalition « … » »).
+        if names_a_title(doc, a) {
+            continue;
+        }
         // Nor is a quoted term of the frame lexicon (« la mentalité de la guerre froide »,
         // « agents de l'étranger »): the marks flag the term, nobody is quoted.
         if lex.frames.longest_at(doc, a, b).is_some_and(|h| h.end == b) {
             continue;
         }
-        let n = doc.tokens().len();
-        let closer = b; // token of the closing mark
-        let mut speaker = None;
-        let mut rule = Rule::new("quote", "quotation marks, speaker unknown");
-        // 1. Speech verb after the quote.
-        if closer + 1 < n {
-            let lim = doc.seg.sentences[doc.tokens()[closer].sent()]
-                .tokens
-                .end
-                .min(n);
-            let mut k = closer + 1;
-            while k < lim && matches!(doc.tok(k), "," | "»" | "”" | "\"" | ".") {
-                if doc.tok(k) == "." {
-                    break;
-                }
-                k += 1;
-            }
-            let mut has_verb = false;
-            let mut v = k;
-            while v < lim && v < k + 4 {
-                let w = doc.tok_lower(v);
-                if lex.speech.get(w) == Some(&SpeechKind::Speech) || w.contains("-t-") {
-                    has_verb = true;
-                    break;
-                }
-                if lex.speech.get(w) == Some(&SpeechKind::Aux) {
-                    v += 1;
-                    continue;
-                }
-                break;
-            }
-            if has_verb {
-                if let Some(mut sp) = subject_after(doc, ms, v, lim) {
-                    // « a poursuivi le communiqué »: a speech noun speaks for the previous speaker.
-                    if sp.0.is_none() {
-                        let noun = sp.1.rsplit(' ').next().unwrap_or("").to_lowercase();
-                        if lex.speech.get(noun.as_str()) == Some(&SpeechKind::Noun) {
-                            if let Some(prev) = out.last().filter(|p| p.speaker.is_some()) {
-                                sp = (prev.speaker, prev.speaker_text.clone().unwrap_or_default());
-                            }
-                        }
-                    }
-                    speaker = Some(sp);
-                    rule = Rule::new(
-                        "quote:verb-after",
-                        format!("speech verb « {} » after the quote", doc.tok(v)),
-                    );
-                }
-            }
-        }
-        // 2. Speech verb or « selon » before the quote in the same sentence.
-        if speaker.is_none() && a > 0 {
-            let s = &doc.seg.sentences[doc.tokens()[a - 1].sent()];
-            let mut k = a - 1;
-            while k > s.tokens.start {
-                k -= 1;
-                let w = doc.tok_lower(k);
-                match lex.speech.get(w) {
-                    Some(SpeechKind::Speech) | Some(SpeechKind::Noun) => {
-                        if let Some(sp) = subject_before(doc, ms, k) {
-                            speaker = Some(sp);
-                            rule = Rule::new(
-                                "quote:verb-before",
-                                format!("speech verb « {} » before the quote", doc.tok(k)),
-                            );
-                        }
-                        break;
-                    }
-                    Some(SpeechKind::Source) => {
-                        // « selon lui », « selon X ».
-                        if k + 1 < a {
-                            let nw = doc.tok_lower(k + 1);
-                            if is_pronoun(nw) {
-                                if let Some(m) = resolve_pronoun(doc, ms, k + 1) {
-                                    speaker = Some((Some(m), ms[m].canonical.clone()));
-                                }
-                            } else if let Some((mi, _)) = resolve_role_np(doc, ms, k + 1, a) {
-                                // « selon le chef de la diplomatie russe » names a person.
-                                speaker = Some((Some(mi), ms[mi].canonical.clone()));
-                            } else if let Some((mi, m)) = mentions_in(ms, k + 1, a).next() {
-                                speaker = Some((Some(mi), m.canonical.clone()));
-                            }
-                            if speaker.is_some() {
-                                rule = Rule::new(
-                                    "quote:selon",
-                                    format!("« {} » before the quote", doc.tok(k)),
-                                );
-                            }
-                        }
-                        if speaker.is_some() {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        // 2b. The subject of the sentence that introduces the quote (« Le ministre marocain a
-        // salué « … » »).
-        if speaker.is_none() && a > 0 {
-            let sent = doc.tokens()[a - 1].sent();
-            if doc.seg.sentences[sent].tokens.start + 1 < a {
-                if let Some(m) = sentence_subject(doc, ms, sent, a) {
-                    speaker = Some((Some(m), ms[m].canonical.clone()));
-                    rule = Rule::new(
-                        "quote:subject",
-                        "subject of the sentence introducing the quote",
-                    );
-                }
-            }
-        }
-        // 3. Context: previous quote's speaker nearby, or the previous sentence's subject.
-        if speaker.is_none() {
-            let block = doc.seg.sentences[doc.tokens()[a].sent()].block;
-            if let Some(prev) = out.last() {
-                let pblock = doc.seg.sentences[doc.tokens()[prev.a].sent()].block;
-                if block <= pblock + 1 && prev.speaker_text.is_some() {
-                    speaker = Some((prev.speaker, prev.speaker_text.clone().unwrap()));
-                    rule = Rule::new("quote:continuation", "same speaker as the previous quote");
-                }
-            }
-            if speaker.is_none() {
-                if let Some(m) = resolve_pronoun(doc, ms, a) {
-                    speaker = Some((Some(m), ms[m].canonical.clone()));
-                    rule = Rule::new("quote:context", "subject of the surrounding sentences");
-                }
-            }
-        }
-        let (sp, st) = match speaker {
-            Some((m, t)) => (m, Some(t)),
-            None => (None, None),
+        // The previous quote (a cited term is none).
+        let prev = out.iter().rev().find(|q| q.rule.id != "quote:term");
+        let (who, rule) = attribute(doc, ms, a, b, unclosed, prev);
+        let (speaker, speaker_text) = match who {
+            Some(Who::Named(m, t)) => (m, Some(t)),
+            _ => (None, None),
         };
         out.push(QuoteAnn {
             span,
             a,
             b,
-            speaker: sp,
-            speaker_text: st,
+            speaker,
+            speaker_text,
             rule,
         });
     }
     transcript_quotes(doc, ms, &mut out);
     out
+}
+
+/// Is the quote whose content starts at token `a` the title or name of what the word before its
+/// mark names (« le film « … » », « son livre « … » », « une opération baptisée « … » »)?
+fn names_a_title(doc: &Doc, a: usize) -> bool {
+    let open = if a > 0 && matches!(doc.tok(a - 1), "«" | "“" | "„" | "\"" | "‹") {
+        a - 1
+    } else {
+        a
+    };
+    open > 0
+        && matches!(
+            doc.tok_lower(open - 1),
+            "film"
+                | "films"
+                | "livre"
+                | "livres"
+                | "roman"
+                | "ouvrage"
+                | "essai"
+                | "documentaire"
+                | "émission"
+                | "série"
+                | "feuilleton"
+                | "chanson"
+                | "album"
+                | "pièce"
+                | "spectacle"
+                | "exposition"
+                | "tableau"
+                | "opéra"
+                | "podcast"
+                | "rubrique"
+                | "chronique"
+                | "opération"
+                | "slogan"
+                | "devise"
+                | "hashtag"
+                | "mot-clé"
+                | "mot-dièse"
+                | "mouvement"
+                | "collectif"
+                | "association"
+                | "coalition"
+                | "liste"
+                | "label"
+                | "festival"
+                | "intitulé"
+                | "intitulée"
+                | "intitulés"
+                | "intitulées"
+                | "baptisé"
+                | "baptisée"
+                | "baptisés"
+                | "baptisées"
+                | "dénommé"
+                | "dénommée"
+                | "surnommé"
+                | "surnommée"
+                | "titré"
+                | "titrée"
+                | "nommé"
+                | "nommée"
+                | "appelé"
+                | "appelée"
+        )
+}
+
+/// The speaker of the quote of content tokens `a..b` (`unclosed`: cut by the end of the text),
+/// and the rule that found it. `prev`: the previous quote.
+fn attribute(
+    doc: &Doc,
+    ms: &[EMention],
+    a: usize,
+    b: usize,
+    unclosed: bool,
+    prev: Option<&QuoteAnn>,
+) -> (Option<Who>, Rule) {
+    let lex = lexicons();
+    let n = doc.tokens().len();
+    let is_mark = |k: usize| matches!(doc.tok(k), "«" | "“" | "„" | "\"" | "‹");
+    // Token of the opening mark (when the mark is a token of its own).
+    let open = if a > 0 && is_mark(a - 1) { a - 1 } else { a };
+    let osent = doc.tokens()[open].sent();
+    let os = &doc.seg.sentences[osent];
+    // 0. A quoted term complementing a noun: nobody's words.
+    if cited_term(doc, open, a, b) {
+        return (
+            None,
+            Rule::new(
+                "quote:term",
+                "quoted noun phrase after « de » (a cited term)",
+            ),
+        );
+    }
+    let closer = b; // token of the closing mark
+    if !unclosed && closer + 1 < n {
+        let lim = doc.seg.sentences[doc.tokens()[closer].sent()]
+            .tokens
+            .end
+            .min(n);
+        // 1. Speech verb right after the quote: « », a déclaré M. Wang ».
+        let mut k = closer + 1;
+        while k < lim && matches!(doc.tok(k), "," | "»" | "”" | "\"" | "›") {
+            k += 1;
+        }
+        if let Some((who, v)) = incise_at(doc, ms, k, lim, prev) {
+            return (
+                Some(who),
+                Rule::new(
+                    "quote:verb-after",
+                    format!("speech verb « {} » after the quote", doc.tok(v)),
+                ),
+            );
+        }
+        // A headline « « … » : Xi Jinping met en garde Washington »: the subject after the colon.
+        if k < lim && doc.tok(k) == ":" && open == os.tokens.start {
+            let mut j = k + 1;
+            while j < lim
+                && (lex.titles.get(doc.tok(j)) == Some(&crate::lexicon::TitleKind::Honorific)
+                    || doc.tok(j) == ".")
+            {
+                j += 1;
+            }
+            let who = match mentions_in(ms, j, j + 1).next() {
+                Some((mi, m)) if matches!(m.etype, EntityType::PER | EntityType::ORG) => {
+                    Some(named(ms, mi))
+                }
+                _ => resolve_role_np(doc, ms, j, lim).map(|(mi, _)| named(ms, mi)),
+            };
+            if let Some(who) = who {
+                return (
+                    Some(who),
+                    Rule::new("quote:headline", "the name after the quote and a colon"),
+                );
+            }
+        }
+        // « « … » : c'est en ces termes que X a … », « « … », voilà ce qu'a dit X ».
+        let kc = if k < lim && doc.tok(k) == ":" {
+            k + 1
+        } else {
+            k
+        };
+        if let Some(who) = attribution_clause(doc, ms, kc, lim, prev) {
+            return (
+                Some(who),
+                Rule::new("quote:forward", "« c'est ce qu'a dit X » after the quote"),
+            );
+        }
+        // The agent of a passive: « qualifié de « … » par le ministre X ».
+        if k < lim && doc.tok_lower(k) == "par" {
+            let mut j = k + 1;
+            while j < lim
+                && (matches!(
+                    doc.tok_lower(j),
+                    "le" | "la" | "l'" | "les" | "m" | "mme" | "."
+                ) || lex.title_words.contains(doc.tok_lower(j))
+                    || lex.demonyms.contains_key(doc.tok_lower(j)))
+                && j < k + 8
+            {
+                j += 1;
+            }
+            let agent = mentions_in(ms, j, j + 1)
+                .next()
+                .filter(|(_, m)| matches!(m.etype, EntityType::PER | EntityType::ORG))
+                .map(|(mi, _)| named(ms, mi))
+                .or_else(|| resolve_role_np(doc, ms, k + 1, lim).map(|(mi, _)| named(ms, mi)));
+            if let Some(who) = agent {
+                return (
+                    Some(who),
+                    Rule::new(
+                        "quote:agent",
+                        "« par X » after the quote (agent of a passive)",
+                    ),
+                );
+            }
+        }
+        // « « … », selon le ministre ».
+        let selon = k < lim && doc.tok_lower(k) == "selon";
+        let d_apres = k + 1 < lim && doc.tok_lower(k) == "d'" && doc.tok_lower(k + 1) == "après";
+        if selon || d_apres {
+            let from = if selon { k + 1 } else { k + 2 };
+            if let Some(who) = source_np(doc, ms, from, lim, false) {
+                return (
+                    Some(who),
+                    Rule::new("quote:selon", format!("« {} » after the quote", doc.tok(k))),
+                );
+            }
+        }
+        // 1b. An incise later in the sentence: « « … » en cas de relèvement, a prévenu X ».
+        for c in closer + 1..lim {
+            if doc.tok(c) == "," {
+                if let Some((who, v)) = incise_at(doc, ms, c + 1, lim, prev) {
+                    return (
+                        Some(who),
+                        Rule::new(
+                            "quote:verb-after",
+                            format!("speech verb « {} » later in the sentence", doc.tok(v)),
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    // 2. An incise inside the quote: « « …, a-t-il expliqué. … » ».
+    for c in a..b {
+        if doc.tok(c) == "," {
+            if let Some((who, v)) = incise_at(doc, ms, c + 1, b, prev) {
+                if !matches!(who, Who::Unnamed) {
+                    return (
+                        Some(who),
+                        Rule::new(
+                            "quote:incise",
+                            format!("speech verb « {} » in an incise of the quote", doc.tok(v)),
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    // 3. Speech verb, speech noun or « selon » before the quote in the same sentence. A verb
+    // whose subject is no person (« M. Wang a déclaré que la Chine soutenait « … » ») gives way
+    // to a person's speech verb before it, whose reported speech the clause is.
+    let mut k = open;
+    let mut verb_fallback: Option<(Who, usize)> = None;
+    let is_person =
+        |w: &Who| matches!(w, Who::Named(Some(m), _) if ms[*m].etype == EntityType::PER);
+    while k > os.tokens.start {
+        k -= 1;
+        let w = doc.tok_lower(k);
+        match speech_kind(doc, k) {
+            Some(SpeechKind::Speech) if !non_finite(doc, k) => {
+                match verb_who(doc, ms, k, open, prev) {
+                    Some(who) if is_person(&who) || matches!(who, Who::Named(None, _)) => {
+                        return (
+                            Some(who),
+                            Rule::new(
+                                "quote:verb-before",
+                                format!("speech verb « {} » before the quote", doc.tok(k)),
+                            ),
+                        );
+                    }
+                    Some(who) => {
+                        verb_fallback.get_or_insert((who, k));
+                    }
+                    None => {}
+                }
+                continue;
+            }
+            Some(SpeechKind::Noun) => {
+                // « la déclaration du ministère : « … » »
+                if k + 2 < open && matches!(doc.tok_lower(k + 1), "du" | "de" | "des" | "d'") {
+                    if let Some((mi, m)) = mentions_in(ms, k + 2, (k + 4).min(open)).next() {
+                        if m.etype != EntityType::MISC {
+                            return (
+                                Some(named(ms, mi)),
+                                Rule::new(
+                                    "quote:verb-before",
+                                    format!("« {} » of a named speaker", doc.tok(k)),
+                                ),
+                            );
+                        }
+                    }
+                }
+                // Otherwise the clause's subject (« X a envoyé un message dans lequel il exprime
+                // « … » »).
+                break;
+            }
+            Some(SpeechKind::Source) | None
+                if matches!(w, "selon" | "pour")
+                    || (w == "après" && k > 0 && doc.tok_lower(k - 1) == "d'") =>
+            {
+                // « pour X, « … » » only at the start of a clause and before a comma.
+                if w == "pour"
+                    && !(k == os.tokens.start || matches!(doc.tok(k - 1), "," | ":" | "«"))
+                {
+                    continue;
+                }
+                if let Some(who) = source_np(doc, ms, k + 1, open, w == "pour") {
+                    return (
+                        Some(who),
+                        Rule::new(
+                            "quote:selon",
+                            format!("« {} » before the quote", doc.tok(k)),
+                        ),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some((who, k)) = verb_fallback {
+        return (
+            Some(who),
+            Rule::new(
+                "quote:verb-before",
+                format!("speech verb « {} » before the quote", doc.tok(k)),
+            ),
+        );
+    }
+    // 4. The subject of the sentence that introduces the quote (« Le ministre marocain a salué
+    // « … » », « Elle se décrit comme la « … » »).
+    if open > os.tokens.start {
+        // The subject of the auxiliary nearest before the quote (« Lors de sa visite, où il a
+        // rencontré X, Joe Biden a appelé à « … » »), else the clause's first subject.
+        let aux = (os.tokens.start + 1..open).rev().find(|&g| {
+            lex.speech.get(doc.tok_lower(g)) == Some(&SpeechKind::Aux) && !in_quote_tok(doc, g)
+        });
+        let by_aux = aux.and_then(|g| match subject_before(doc, ms, g, prev) {
+            Some(w) if is_person(&w) => Some(w),
+            _ => None,
+        });
+        if let Some(who) = by_aux.or_else(|| clause_subject(doc, ms, osent, open)) {
+            return (
+                Some(who),
+                Rule::new(
+                    "quote:subject",
+                    "subject of the sentence introducing the quote",
+                ),
+            );
+        }
+    }
+    // 5. A quote standing alone, attributed by the next sentence (« « … » C'est ce qu'a déclaré
+    // X », « C'est avec ces mots qu'un élu résume … »).
+    if open == os.tokens.start && !unclosed {
+        if let Some(who) = forward_attribution(doc, ms, closer, prev) {
+            return (
+                Some(who),
+                Rule::new("quote:forward", "attributed by the next sentence"),
+            );
+        }
+    }
+    // 6. A quote cut by the end of the text: its attribution is cut too, unless the sentence
+    // before introduces it (« X a déclaré : » / « « … »).
+    if unclosed {
+        let intro = osent.checked_sub(1).filter(|&si| {
+            let ps = &doc.seg.sentences[si];
+            doc.tok(ps.tokens.end - 1) == ":"
+                && (ps.block == os.block || Some(ps.block) == prev_content_block(doc, os.block))
+        });
+        if let Some(who) = intro.and_then(|si| sentence_speaker(doc, ms, si)) {
+            return (
+                Some(who),
+                Rule::new(
+                    "quote:context",
+                    "introduced by the sentence before (« … : »)",
+                ),
+            );
+        }
+        return (
+            None,
+            Rule::new(
+                "quote:cut",
+                "quote cut by the end of the text, attribution not given",
+            ),
+        );
+    }
+    let block = os.block;
+    let standalone = open == os.tokens.start;
+    // 7. The previous quote's speaker: a quote standing alone (or in the same paragraph)
+    // continues the speech of the quote before it, unless someone else speaks in between or
+    // a paragraph or list item intervenes.
+    if let Some(p) = prev {
+        let popen = doc.tokens()[p.a].sent();
+        let pblock = doc.seg.sentences[popen].block;
+        let adjacent = pblock == block
+            || (standalone
+                && prev_content_block(doc, block) == Some(pblock)
+                && !is_list_item(doc, block)
+                && !is_list_item(doc, pblock));
+        let psent = doc.tokens()[p.b.min(n - 1)].sent();
+        let other_speaker = (psent + 1..osent).any(|si| {
+            sentence_speaker(doc, ms, si)
+                .is_some_and(|w| !matches!(&w, Who::Named(m, _) if *m == p.speaker))
+        });
+        if adjacent && !other_speaker && (standalone || psent + 1 >= osent) {
+            match &p.speaker_text {
+                Some(t) => {
+                    return (
+                        Some(Who::Named(p.speaker, t.clone())),
+                        Rule::new("quote:continuation", "same speaker as the previous quote"),
+                    )
+                }
+                // A quote of someone unnamed goes on (not one of unknown speaker).
+                None if p.rule.id != "quote:unknown" && p.rule.id != "quote:cut" => {
+                    return (
+                        Some(Who::Unnamed),
+                        Rule::new(
+                            "quote:continuation",
+                            "continues a quote of a speaker the text does not name",
+                        ),
+                    )
+                }
+                None => {}
+            }
+        }
+    }
+    // 8. The speaker of the sentence before (« X a déclaré : » / « X a affirmé que … »), in
+    // the same paragraph, or ending the previous paragraph for a quote that opens its own.
+    let before = osent.checked_sub(1).filter(|&si| {
+        let sb = doc.seg.sentences[si].block;
+        sb == block
+            || (standalone
+                && Some(sb) == prev_content_block(doc, block)
+                && !is_list_item(doc, sb)
+                && !is_list_item(doc, block))
+    });
+    if let Some(si) = before {
+        if let Some(who) = sentence_speaker(doc, ms, si) {
+            return (
+                Some(who),
+                Rule::new("quote:context", "speaker of the sentence before the quote"),
+            );
+        }
+        // A quote opening its sentence after a sentence about a person (« X est resté prudent.
+        // « … » »): that person, the subject of the sentence (a full sentence, not a caption).
+        let ps = &doc.seg.sentences[si];
+        let full = doc.tok(ps.tokens.end - 1) == "." && ps.tokens.len() >= 4;
+        if standalone && full {
+            let lim = (ps.tokens.start + 12).min(ps.tokens.end);
+            if let Some(who @ Who::Named(..)) = clause_subject(doc, ms, si, lim) {
+                return (
+                    Some(who),
+                    Rule::new("quote:context", "subject of the sentence before the quote"),
+                );
+            }
+        }
+    }
+    (
+        None,
+        Rule::new("quote:unknown", "quotation marks, speaker unknown"),
+    )
+}
+
+/// The source after « selon », « d'après » or « pour » at `from..lim`: a person or body named
+/// (« selon le ministre turc », « selon lui », « selon l'agence Tass »), or someone unnamed
+/// (« selon des médias », « selon nos informations », « selon une source »). `pour`: the noun
+/// phrase must end at a comma.
+fn source_np(doc: &Doc, ms: &[EMention], from: usize, lim: usize, pour: bool) -> Option<Who> {
+    if from >= lim {
+        return None;
+    }
+    // The noun phrase: up to a comma or the quote (at most 12 tokens).
+    let np_end = (from..lim.min(from + 12))
+        .find(|&k| matches!(doc.tok(k), "," | ":" | "«" | "“" | "\""))
+        .unwrap_or(lim.min(from + 12));
+    if pour && doc.tok(np_end.min(lim - 1)) != "," {
+        return None;
+    }
+    let w = doc.tok_lower(from);
+    if pronoun_of(w).is_some() {
+        return pronoun_who(doc, ms, from);
+    }
+    // (A role phrase may be followed by its holder's name in apposition: « selon le porte-parole,
+    // Nasser Kanaani, « … » ».)
+    if let Some((mi, _)) = resolve_role_np(doc, ms, from, lim) {
+        return Some(named(ms, mi));
+    }
+    let lex = lexicons();
+    // The first entity of the phrase, when only articles, titles and honorifics come before it.
+    if let Some((mi, m)) = mentions_in(ms, from, np_end).next() {
+        let lead_ok = (from..m.a).all(|t| {
+            let x = doc.tok_lower(t);
+            matches!(x, "le" | "la" | "l'" | "les" | "." | "m" | "mme")
+                || lex.title_words.contains(x)
+                || lex.demonyms.contains_key(x)
+                || lex.titles.contains_key(x)
+                || lex.speech.get(x) == Some(&SpeechKind::Noun)
+                || matches!(
+                    x,
+                    "de" | "du" | "des" | "d'" | "mots" | "termes" | "paroles"
+                )
+        });
+        if lead_ok && m.etype != EntityType::MISC {
+            return Some(named(ms, mi));
+        }
+    }
+    if pour {
+        return None;
+    }
+    // Anyone else: a source the text does not name.
+    doc.is_word(from).then_some(Who::Unnamed)
+}
+
+/// The subject of the clause that introduces a quote at `open` in sentence `si`: a person named
+/// as subject, a role phrase naming one, or a personal pronoun, whichever comes first.
+fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<Who> {
+    let s = &doc.seg.sentences[si];
+    let mut mi = ms.partition_point(|m| m.a < s.tokens.start);
+    let mut t = s.tokens.start;
+    while t < open {
+        while ms.get(mi).is_some_and(|m| m.a < t) {
+            mi += 1;
+        }
+        if in_quote_tok(doc, t) {
+            t += 1;
+            continue;
+        }
+        if let Some(m) = ms.get(mi).filter(|m| m.a == t) {
+            if m.etype == EntityType::PER && !governed(doc, m) {
+                return Some(named(ms, mi));
+            }
+            t = m.b.max(t + 1);
+            continue;
+        }
+        let w = doc.tok_lower(t);
+        if matches!(w, "le" | "la" | "l'")
+            && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+        {
+            if let Some((m, e)) = resolve_role_np(doc, ms, t, open) {
+                let _ = e;
+                return Some(named(ms, m));
+            }
+        }
+        if matches!(w, "il" | "elle") && !impersonal(doc, t) {
+            return pronoun_who(doc, ms, t);
+        }
+        t += 1;
+    }
+    None
+}
+
+/// « Il faut », « il s'agit », « il est » …: an impersonal « il » (no speaker).
+fn impersonal(doc: &Doc, t: usize) -> bool {
+    t + 1 < doc.tokens().len()
+        && matches!(
+            doc.tok_lower(t + 1),
+            "faut"
+                | "fallait"
+                | "faudra"
+                | "faudrait"
+                | "s'"
+                | "est"
+                | "était"
+                | "sera"
+                | "serait"
+                | "y"
+                | "reste"
+                | "semble"
+                | "convient"
+                | "suffit"
+                | "paraît"
+                | "importe"
+                | "vaut"
+        )
+}
+
+/// A quote standing alone as a sentence, attributed by the next sentence of its paragraph:
+/// « C'est ce qu'a déclaré X », « C'est avec ces mots qu'un élu résume … », « Ainsi
+/// s'exprime X ».
+fn forward_attribution(
+    doc: &Doc,
+    ms: &[EMention],
+    closer: usize,
+    prev: Option<&QuoteAnn>,
+) -> Option<Who> {
+    let n = doc.tokens().len();
+    let mut k = closer + 1;
+    if k >= n {
+        return None;
+    }
+    let cs = doc.tokens()[closer].sent();
+    // The next sentence, in the same paragraph.
+    if doc.tokens()[k].sent() == cs {
+        // The quote is followed by more of its sentence: not alone.
+        while k < n && doc.tokens()[k].sent() == cs {
+            if doc.is_word(k) {
+                return None;
+            }
+            k += 1;
+        }
+    }
+    if k >= n || doc.seg.sentences[doc.tokens()[k].sent()].block != doc.seg.sentences[cs].block {
+        return None;
+    }
+    let ns = &doc.seg.sentences[doc.tokens()[k].sent()];
+    attribution_clause(doc, ms, k, ns.tokens.end, prev)
+}
+
+/// « C'est ce qu'a déclaré X », « C'est avec ces mots qu'un élu résume … », « Ainsi
+/// s'exprime X », « voilà ce qu'a dit X » at `k..lim`: who it names.
+fn attribution_clause(
+    doc: &Doc,
+    ms: &[EMention],
+    k: usize,
+    lim: usize,
+    prev: Option<&QuoteAnn>,
+) -> Option<Who> {
+    if k >= lim {
+        return None;
+    }
+    let w0 = doc.tok_lower(k);
+    let opener = matches!(
+        w0,
+        "c'" | "ce" | "tel" | "tels" | "telle" | "telles" | "ainsi" | "voilà"
+    );
+    if !opener {
+        return None;
+    }
+    let q = (k..lim.min(k + 14)).find(|&j| matches!(doc.tok_lower(j), "que" | "qu'"));
+    let from = match q {
+        Some(j) => j + 1,
+        // « Ainsi s'exprime X », « Tels sont les mots de X ».
+        None => k + 1,
+    };
+    if from >= lim {
+        return None;
+    }
+    if let Some(who) = subject_after(doc, ms, from, lim, prev) {
+        return Some(who);
+    }
+    let v = (from..lim).find(|&j| is_speech_verb(doc, j))?;
+    subject_before(doc, ms, v, prev)
 }
 
 /// Transcripts and interviews (« Mao Ning : La question de Taïwan relève … »): a paragraph that
@@ -746,6 +2798,7 @@ mod tests {
                 '“' => '”',
                 '„' => '“',
                 '"' => '"',
+                '‹' => '›',
                 _ => {
                     i += clen;
                     continue;
@@ -849,5 +2902,366 @@ mod tests {
                 "Premier paragraphe\n« Suite du texte."
             ]
         );
+    }
+
+    /// (quote text, speaker canonical or text) for each quote of `text`.
+    fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+        let a = crate::analyze(text);
+        a.quotes
+            .iter()
+            .map(|q| {
+                let sp = q
+                    .speaker
+                    .map(|e| a.entities[e].canonical.clone())
+                    .or_else(|| q.speaker_text.clone());
+                (q.text.clone(), sp)
+            })
+            .collect()
+    }
+
+    /// The speakers only, `None` for a quote of no named speaker.
+    fn who(text: &str) -> Vec<Option<String>> {
+        speakers(text).into_iter().map(|(_, s)| s).collect()
+    }
+
+    fn some(names: &[&str]) -> Vec<Option<String>> {
+        names
+            .iter()
+            .map(|n| (!n.is_empty()).then(|| n.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn speaker_before_after_and_inside() {
+        // After: « », a déclaré X », with circumstances between verb and subject.
+        assert_eq!(
+            who("« Nous ne céderons pas aux pressions », a déclaré mardi soir sur TF1 le président russe Vladimir Poutine."),
+            some(&["Vladimir Poutine"])
+        );
+        // Before: « X a déclaré : « … » ».
+        assert_eq!(
+            who("Le président russe Vladimir Poutine a déclaré : « Nous ne céderons pas aux pressions. »"),
+            some(&["Vladimir Poutine"])
+        );
+        // An incise inside the quote, with the quote's own pronoun resolved outside it.
+        assert_eq!(
+            who("Vladimir Poutine a reçu le chancelier allemand à Moscou. « Nous ne céderons pas, a-t-il martelé. Nos intérêts passent avant tout. »"),
+            some(&["Vladimir Poutine"])
+        );
+        // An incise later in the sentence, after a complement of the quote.
+        assert_eq!(
+            who("En tout cas, « les syndicats se mobiliseront » en cas de report de l'âge légal, a prévenu la secrétaire générale de la CGT, Sophie Binet."),
+            some(&["Sophie Binet"])
+        );
+        // « selon X », « pour X, », « d'après X », before or after the quote.
+        assert_eq!(
+            who("Pour Marine Tondelier, « c'est une faute politique majeure du gouvernement »."),
+            some(&["Marine Tondelier"])
+        );
+        assert_eq!(
+            who("D'après Jean-Luc Mélenchon, « le gouvernement a perdu toute légitimité populaire »."),
+            some(&["Jean-Luc Mélenchon"])
+        );
+        assert_eq!(
+            who("« Nous ne paierons pas cette facture énergétique », selon le ministre Bruno Le Maire."),
+            some(&["Bruno Le Maire"])
+        );
+        assert_eq!(
+            who("Josep Borrell a rencontré Wang Yi. Selon M. Borrell, « l'Europe et la Chine doivent se parler franchement »."),
+            some(&["Josep Borrell"])
+        );
+        assert_eq!(
+            who("Selon le porte-parole de la diplomatie iranienne, Nasser Kanaani, « les sanctions n'ont aucun effet sur notre politique »."),
+            some(&["Nasser Kanaani"])
+        );
+        // A title, an honorific and the name (the honorific alone is no speaker).
+        assert_eq!(
+            who("« Nous refusons toute ingérence », a déclaré le porte-parole M. Wang Wenbin."),
+            some(&["Wang Wenbin"])
+        );
+        // « pour » is no source in « Il a agi pour … ».
+        assert_eq!(
+            who("Il a voté pour la réforme « sans aucune hésitation ni regret »."),
+            some(&[""])
+        );
+        // Idioms and semi-auxiliaries: « a fait savoir », « a mis en garde », « a tenu à préciser ».
+        assert_eq!(
+            who("« Il faut que les choses changent rapidement », a fait savoir Olaf Scholz."),
+            some(&["Olaf Scholz"])
+        );
+        assert_eq!(
+            who("« Les risques d'escalade sont réels et croissants », a mis en garde António Guterres."),
+            some(&["António Guterres"])
+        );
+        assert_eq!(
+            who("« La décision sera prise dans les prochains jours », a tenu à préciser Gabriel Attal."),
+            some(&["Gabriel Attal"])
+        );
+        // « comme l'a rappelé X », « c'est en ces termes que X … ».
+        assert_eq!(
+            who("Comme l'a rappelé Olaf Scholz, « l'Allemagne tiendra tous ses engagements envers l'Otan »."),
+            some(&["Olaf Scholz"])
+        );
+        assert_eq!(
+            who("« Nous ne reculerons devant aucune menace » : c'est en ces termes que Volodymyr Zelensky a répondu aux frappes."),
+            some(&["Volodymyr Zelensky"])
+        );
+        // An apposition names the subject (« la ministre de la Culture, Rachida Dati, a … »).
+        assert_eq!(
+            who("De son côté, la ministre de la Culture, Rachida Dati, a dénoncé « une campagne de désinformation organisée »."),
+            some(&["Rachida Dati"])
+        );
+        // A participle continues the main clause's speaker.
+        assert_eq!(
+            who("« La situation est grave », a déclaré Emmanuel Macron, ajoutant que « la France prendra ses responsabilités »."),
+            some(&["Emmanuel Macron", "Emmanuel Macron"])
+        );
+        // The subject of the auxiliary nearest the quote, not a person of a relative clause.
+        assert_eq!(
+            who("Lors de sa visite à Paris, où il a rencontré Emmanuel Macron, Joe Biden a appelé à « une solidarité sans faille avec l'Ukraine »."),
+            some(&["Joe Biden"])
+        );
+        // Reported speech: a country's « soutenait » inside what a person « a déclaré ».
+        assert_eq!(
+            who("M. Olaf Scholz a déclaré que l'Allemagne était prête et qu'elle soutenait le plan « pour aider la région à reconstruire ses ponts »."),
+            some(&["Olaf Scholz"])
+        );
+        // An infinitive speech verb is not the clause's verb: « selon lui » is the attribution.
+        assert_eq!(
+            who("Emmanuel Macron a parlé. Selon lui, les banques vont prêter avant de proposer des taux « qui coûteront deux fois plus cher qu'avant »."),
+            some(&["Emmanuel Macron"])
+        );
+    }
+
+    #[test]
+    fn headline_quotes() {
+        assert_eq!(
+            who("Erdogan : « Nous n'accepterons aucune pression extérieure sur ce dossier »"),
+            some(&["Recep Tayyip Erdogan"])
+        );
+        assert_eq!(
+            who("« Nous ne laisserons personne menacer notre souveraineté » : Xi Jinping met en garde Washington"),
+            some(&["Xi Jinping"])
+        );
+        // A place as label is no speaker.
+        assert_eq!(
+            who("Sahel : « La situation sécuritaire continue de se dégrader »"),
+            some(&[""])
+        );
+    }
+
+    #[test]
+    fn own_sentence_attribution_beats_carry_over() {
+        // By name and by role: the second sentence names its own speaker.
+        assert_eq!(
+            who("« La situation est grave et nous devons agir vite », a déclaré Emmanuel Macron. Sergueï Lavrov a rencontré son homologue turc à Ankara. Le chef de la diplomatie russe s'est félicité de « relations excellentes entre nos deux pays »."),
+            some(&["Emmanuel Macron", "Sergueï Lavrov"])
+        );
+        assert_eq!(
+            who("« Nous soutenons ce plan de paix », a dit Emmanuel Macron. Le président américain Joe Biden a déclaré que « rien ne sera décidé sans l'Ukraine »."),
+            some(&["Emmanuel Macron", "Joe Biden"])
+        );
+        // Counter-example: a quote standing alone continues the previous speaker.
+        assert_eq!(
+            who("« Nous soutenons ce plan de paix », a dit Emmanuel Macron. « Il est équilibré et juste pour les deux parties. »"),
+            some(&["Emmanuel Macron", "Emmanuel Macron"])
+        );
+    }
+
+    #[test]
+    fn role_phrases_and_periphrases() {
+        assert_eq!(
+            who("Donald Trump a signé plusieurs décrets lundi. Le locataire de la Maison-Blanche a promis « une réponse très ferme et rapide » aux pays concernés."),
+            some(&["Donald Trump"])
+        );
+        // Nationality from general knowledge: the text never says Xi Jinping is Chinese.
+        assert_eq!(
+            who("Vladimir Poutine a reçu Xi Jinping au Kremlin. Le président chinois a salué « une amitié sans limites entre nos peuples »."),
+            some(&["Xi Jinping"])
+        );
+        // Gender of the role phrase: « la porte-parole » is not the minister named after her.
+        assert_eq!(
+            who("La porte-parole du gouvernement, Maud Bregeon, a répondu aux questions. Le ministre de l'Intérieur Bruno Retailleau était absent. « Nous ne reculerons pas sur cette réforme », a affirmé la porte-parole."),
+            some(&["Maud Bregeon"])
+        );
+        assert_eq!(
+            who("Le Premier ministre Gabriel Attal a présenté son plan mardi. Selon le Premier ministre, « la réforme est nécessaire pour le pays »."),
+            some(&["Gabriel Attal"])
+        );
+        // A nationality after « du ministère » tells nothing of the spokeswoman's gender.
+        assert_eq!(
+            who("Mao Ning, porte-parole du ministère chinois des Affaires étrangères, a tenu un point de presse. « Nous ne céderons jamais à ces pressions », selon la porte-parole."),
+            some(&["Mao Ning"])
+        );
+        // « le ministre » is not « le Premier ministre ».
+        assert_eq!(
+            who("Le Premier ministre Gabriel Attal était à Lyon. « Nous tiendrons nos engagements budgétaires », a assuré le ministre."),
+            some(&[""])
+        );
+        // A role given by words the entity layer does not take as a role (« pour le Liban »).
+        assert_eq!(
+            who("L'émissaire français pour le Kosovo Marc Delorme est arrivé à Pristina. L'émissaire français vient exhorter les élus « à reprendre sans tarder le dialogue »."),
+            some(&["Marc Delorme"])
+        );
+        // The unaccented capital of « chef de l'Etat ».
+        assert_eq!(
+            who("Le chef de l'Etat sénégalais Macky Sall a reçu les partis. « Le dialogue reste la seule voie possible pour notre pays », a martelé le chef de l'Etat."),
+            some(&["Macky Sall"])
+        );
+        // A role named before the person: the person of a later sentence, not the guest of its
+        // own sentence.
+        assert_eq!(
+            who("Le président chinois a reçu Emmanuel Macron à Pékin et a salué « une amitié ancienne entre nos deux peuples ». Xi Jinping a ensuite offert un dîner."),
+            some(&["Xi Jinping"])
+        );
+        // Counter-example: a nationality that fits nobody named.
+        assert_eq!(
+            who("Vladimir Poutine a reçu Xi Jinping au Kremlin. Le président turc a salué « une amitié sans limites entre nos peuples »."),
+            some(&[""])
+        );
+    }
+
+    #[test]
+    fn pronouns_by_gender_outside_quotes() {
+        // « elle »: the woman, although the man is the sentence's subject.
+        assert_eq!(
+            who("Emmanuel Macron a reçu Angela Merkel à l'Élysée. « Nous avons beaucoup travaillé ensemble sur ce dossier », a-t-elle souligné."),
+            some(&["Angela Merkel"])
+        );
+        assert_eq!(
+            who("Giorgia Meloni a parlé avec Olaf Scholz. « Nous avons trouvé un accord sur les migrations », a-t-il déclaré."),
+            some(&["Olaf Scholz"])
+        );
+        assert_eq!(
+            who("Ursula von der Leyen a rencontré Olaf Scholz à Bruxelles. Selon elle, « l'Europe doit se réarmer sans attendre »."),
+            some(&["Ursula von der Leyen"])
+        );
+        // « il » after a sentence about an unnamed spokesman is that spokesman, nobody named.
+        assert_eq!(
+            who("Vladimir Poutine a parlé lundi. Le porte-parole du Kremlin a démenti mardi ces informations. « Ce sont des rumeurs sans fondement », a-t-il dit."),
+            some(&[""])
+        );
+        // A person named inside the quote is not what « elle » outside it refers to.
+        assert_eq!(
+            who("En conférence de presse, Mme Joly a confirmé la riposte. « Nous serons prêts si le président Trump va de l'avant », a-t-elle affirmé."),
+            some(&["Mélanie Joly"])
+        );
+    }
+
+    #[test]
+    fn no_leak_across_paragraphs_and_list_items() {
+        // A new speaker in the paragraph between: the standalone quote is his.
+        assert_eq!(
+            who("« Nous allons tout faire pour aider les sinistrés », a déclaré le maire Jean Dupont.\n\nLe préfet Marc Durand a annoncé de nouvelles mesures pour la région.\n\n« Les secours sont mobilisés jour et nuit dans toute la vallée. »"),
+            some(&["Jean Dupont", "Marc Durand"])
+        );
+        // A list item does not inherit the previous item's speaker.
+        assert_eq!(
+            who("Les réactions se multiplient.\n- Le député Jean Martin a dénoncé « une décision injuste et brutale pour les familles ».\n- « Nous attendons des réponses claires du gouvernement »"),
+            some(&["Jean Martin", ""])
+        );
+        // A photo caption is no speaker for the quote opening the next paragraph.
+        assert_eq!(
+            who("Le ministre Jean Dupont arrivant à Matignon, le 3 mars. Photo Marc Durand/ Agence\n\n« Dans les prochains mois, tout peut changer pour le pays. » C'est avec ces mots qu'un élu résume la situation."),
+            some(&[""])
+        );
+    }
+
+    #[test]
+    fn unnamed_sources_give_null() {
+        for t in [
+            "Selon la presse locale, le Brésil adoptera une ligne « bien plus ferme qu'auparavant » lors des discussions.",
+            "« Nous ne savons rien de plus pour le moment », confie un diplomate européen.",
+            "« Les négociations sont dans une impasse totale », selon une source proche du dossier.",
+            "« Les prix vont continuer à augmenter cette année », estime-t-on à Bercy.",
+            "Jean Dupont a parlé hier. Selon nos informations, le but serait de « tourner enfin la page des querelles internes ».",
+            "« La décision est déjà prise depuis longtemps », glisse son entourage.",
+        ] {
+            assert_eq!(who(t), some(&[""]), "{t}");
+        }
+    }
+
+    #[test]
+    fn cited_terms_titles_and_scare_quotes() {
+        // A term or formula cited after a noun: a quote of nobody.
+        assert_eq!(
+            who("Jean Martin a parlé. Cette décision a donné l'image d'« une ville à deux vitesses » dans la région, a indiqué M. Martin."),
+            some(&[""])
+        );
+        assert_eq!(
+            who("Les deux pays discutent de la formule « une paix juste et durable » depuis des années."),
+            some(&[""])
+        );
+        // Counter-example: « accuser X de « … » » reports the subject's words.
+        assert_eq!(
+            who("Le député Jean Martin accuse la majorité de « mépriser les habitants des quartiers »."),
+            some(&["Jean Martin"])
+        );
+        // Titles of works and names are no quotes; nor are quotes of fewer than four words.
+        assert!(
+            speakers("Le film « La vie est un long fleuve tranquille » ressort en salles.")
+                .is_empty()
+        );
+        assert!(speakers(
+            "Le parti a lancé une campagne intitulée « Pour une France plus juste et solidaire »."
+        )
+        .is_empty());
+        assert!(speakers("Il dénonce une « faute lourde » de la mairie.").is_empty());
+    }
+
+    #[test]
+    fn groups_speak_through_their_members() {
+        assert_eq!(
+            who("Vladimir Poutine et Xi Jinping se sont rencontrés à Moscou. « Nos relations n'ont jamais été aussi solides », ont-ils déclaré dans un communiqué commun."),
+            some(&["Vladimir Poutine"])
+        );
+        // Nobody named together: nobody.
+        assert_eq!(
+            who("Les manifestants ont défilé dans le calme. « Nous reviendrons chaque semaine jusqu'au retrait », ont-ils prévenu."),
+            some(&[""])
+        );
+    }
+
+    #[test]
+    fn quote_marks_and_cut_quotes() {
+        for t in [
+            "« Nous ne paierons pas cette facture énergétique », a dit Bruno Le Maire.",
+            "“Nous ne paierons pas cette facture énergétique”, a dit Bruno Le Maire.",
+            "\"Nous ne paierons pas cette facture énergétique\", a dit Bruno Le Maire.",
+            "‹ Nous ne paierons pas cette facture énergétique ›, a dit Bruno Le Maire.",
+            "«Nous ne paierons pas cette facture énergétique»,a dit Bruno Le Maire.",
+        ] {
+            let s = speakers(t);
+            assert_eq!(s.len(), 1, "{t}");
+            assert_eq!(
+                s[0].0, "Nous ne paierons pas cette facture énergétique",
+                "{t}"
+            );
+            assert_eq!(s[0].1.as_deref(), Some("Bruno Le Maire"), "{t}");
+        }
+        // A quote the end of the text cuts: it runs to the end; its attribution is cut too…
+        let s = speakers("« Nous avons fait notre part », a dit Bruno Le Maire.\n\n« Les autres pays doivent maintenant faire la leur et nous att");
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            s[1].0,
+            "Les autres pays doivent maintenant faire la leur et nous att"
+        );
+        assert_eq!(s[1].1, None);
+        // … unless an incise inside gives it.
+        let s = speakers("Bruno Le Maire était à Bercy.\n\n\"Les autres pays doivent faire leur part, a-t-il expliqué. Nous avons déjà fait la nôtre et nous att");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].1.as_deref(), Some("Bruno Le Maire"));
+        // Paragraphs of one quotation, each opened by a straight mark, the last one closed.
+        let s = speakers("Jean Dupont a pris la parole.\n\n\"Nous avons travaillé dur pendant des mois.\n\n\"Le résultat est là et nous en sommes fiers\", a-t-il conclu.");
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].0, "Nous avons travaillé dur pendant des mois.");
+        assert_eq!(s[0].1.as_deref(), Some("Jean Dupont"));
+        // … or the sentence before introduces it with a colon.
+        let s = speakers("Le ministre Jean Martin a pris la parole. Il a déclaré :\n\n« Nous allons engager une réforme profonde et nous att");
+        assert_eq!(s[0].1.as_deref(), Some("Jean Martin"));
+        // A closed quote earlier in the last paragraph is no cut quote.
+        let s =
+            speakers("« Nous avons fait notre part », a dit Bruno Le Maire devant les députés.");
+        assert_eq!(s.len(), 1);
     }
 }

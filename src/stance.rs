@@ -104,8 +104,8 @@ fn holder_for(
             return (vec![sp], None, "first-person");
         }
     }
-    // A relative « qui » right before the verb: its antecedent (« les syndicats, qui se sont
-    // dits prêts à… »).
+    // A relative « qui » right before the verb: its antecedent (« les enseignants, qui se sont
+    // déclarés prêts à… »).
     let mut v = cue_a;
     while v > clause_start && matches!(doc.tok_lower(v - 1), "ne" | "n'") {
         v -= 1;
@@ -633,7 +633,7 @@ fn speaker_of(
         .map(|sp| (sp, "quote-nearby"))
 }
 
-/// The holder named after a noun cue (« la détermination de la Chine », « le soutien du
+/// The holder named after a noun cue (« la détermination du Kenya », « le soutien du
 /// Kazakhstan »): a mention right after « de / du / d' » (and an article).
 fn genitive_holder(doc: &Doc, ms: &[EMention], b: usize, hi: usize) -> Option<usize> {
     let mut k = if b > 0 && matches!(doc.tok_lower(b - 1), "de" | "d'" | "du") {
@@ -1175,8 +1175,8 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             while b < hi && b < h.end + 2 && is_intensifier(doc.tok_lower(b)) {
                 b += 1;
             }
-            // A cue right after another one completes it (« prêts à se mobiliser », « a promis
-            // de lutter contre », « sa détermination à défendre »): one stance.
+            // A cue right after another one completes it (« prêts à se battre », « a promis
+            // de combattre », « sa détermination à défendre »): one stance.
             if let Some(p) = out
                 .last_mut()
                 .filter(|p: &&mut StanceAnn| p.a >= lo && p.b <= a && a - p.b <= 2)
@@ -1339,10 +1339,7 @@ mod tests {
             ),
             ("Le Pérou s'était opposé au projet.", "s'était opposé"),
             ("Nous nous opposons à cette loi.", "nous opposons"),
-            (
-                "Les Pays-Bas se sont dits prêts à aider.",
-                "se sont dits prêts",
-            ),
+            ("Les Pays-Bas se disent prêts à aider.", "se disent prêts"),
             (
                 "Le syndicat a, pour sa part, dénoncé la fermeture.",
                 "a, pour sa part, dénoncé",
@@ -1489,7 +1486,7 @@ mod tests {
 
     #[test]
     fn relative_inverted_source_and_genitive_holders() {
-        let s = rules("Ils ont rencontré les syndicats, qui se sont dits prêts à négocier.");
+        let s = rules("Le maire a reçu les enseignants, qui se sont déclarés prêts à négocier.");
         let c = s.iter().find(|x| x.1 == Polarity::Commit).expect("commit");
         assert!(c.2.is_empty() && c.3 == "stance:relative", "{c:?}");
         let s = rules("« C'est une honte », fustige Paul Mensah, député du Ghana.");
@@ -1709,8 +1706,8 @@ mod tests {
         // « terrorisme » alone is ordinary news; the triad is the frame.
         assert!(frames("La police enquête sur le terrorisme.").is_empty());
         assert_eq!(
-            frames("Il faut combattre le terrorisme, le séparatisme et l'extrémisme."),
-            ["terrorisme", "séparatisme", "extrémisme"]
+            frames("Ils veulent éradiquer l'extrémisme, le séparatisme et le terrorisme."),
+            ["extrémisme", "séparatisme", "terrorisme"]
         );
         assert!(frames("Les pays occidentaux ont voté le texte.").is_empty());
         // A strong cue counts alone; a name inside a cue does not hide it.
@@ -1723,8 +1720,7 @@ mod tests {
             ["instabilité"]
         );
         // « ingérence dans les affaires intérieures » carries two frames.
-        let a =
-            crate::analyze("Pékin dénonce une ingérence dans les affaires intérieures du pays.");
+        let a = crate::analyze("Moscou dénonce une ingérence dans ses affaires intérieures.");
         let labels: Vec<&str> = a.frames.iter().map(|f| f.frame.as_str()).collect();
         assert_eq!(labels, ["foreign_interference", "sovereignty"]);
     }

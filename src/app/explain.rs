@@ -101,7 +101,7 @@ pub const ENTITY_RULES: &[&str] = &[
 ];
 /// Rule ids of quotes (`src/quotes.rs`).
 pub const QUOTE_RULES: &[&str] = &[
-    "quote",
+    "quote:unknown",
     "quote:verb-after",
     "quote:verb-before",
     "quote:selon",
@@ -109,6 +109,12 @@ pub const QUOTE_RULES: &[&str] = &[
     "quote:continuation",
     "quote:context",
     "quote:transcript",
+    "quote:agent",
+    "quote:incise",
+    "quote:headline",
+    "quote:forward",
+    "quote:term",
+    "quote:cut",
 ];
 /// How a stance's holder was found: the `<how>` of `stance:<how>` (`src/stance.rs`), each
 /// possibly followed by `+negation`.
@@ -454,10 +460,47 @@ fn date_reason(lang: Lang, detail: &str, resolved: bool) -> String {
 fn quote_reason(lang: Lang, id: &str, detail: &str) -> Option<String> {
     let word = quoted(detail).map(|w| q(lang, w));
     Some(match (id, word) {
-        ("quote", _) => pick(
+        ("quote" | "quote:unknown", _) => pick(
             lang,
-            "entre guillemets\u{a0}; locuteur non trouvé".into(),
-            "between quotation marks; speaker not found".into(),
+            "entre guillemets\u{a0}; locuteur non nommé".into(),
+            "between quotation marks; the speaker is not named".into(),
+        ),
+        ("quote:agent", _) => pick(
+            lang,
+            "locuteur\u{a0}: l’auteur nommé après «\u{a0}par\u{a0}» qui suit la citation".into(),
+            "speaker: the person named after “par” (by) following the quote".into(),
+        ),
+        ("quote:incise", w) => match w {
+            Some(v) => pick(
+                lang,
+                format!("le verbe de parole {v} en incise dans la phrase"),
+                format!("the speech verb {v} in an aside of the sentence"),
+            ),
+            None => pick(
+                lang,
+                "un verbe de parole en incise dans la phrase".into(),
+                "a speech verb in an aside of the sentence".into(),
+            ),
+        },
+        ("quote:headline", _) => pick(
+            lang,
+            "titre\u{a0}: le nom et deux-points accompagnent la citation".into(),
+            "headline: a name and a colon go with the quote".into(),
+        ),
+        ("quote:forward", _) => pick(
+            lang,
+            "locuteur nommé juste après la citation («\u{a0}c’est ce qu’a dit…\u{a0}»)".into(),
+            "speaker named right after the quote (“that is what … said”)".into(),
+        ),
+        ("quote:term", _) => pick(
+            lang,
+            "terme cité entre guillemets, pas des paroles de quelqu’un".into(),
+            "a term cited between quotation marks, nobody’s words".into(),
+        ),
+        ("quote:cut", _) => pick(
+            lang,
+            "citation coupée par la fin du texte\u{a0}; locuteur non indiqué".into(),
+            "quote cut off by the end of the text; speaker not given".into(),
         ),
         ("quote:verb-after", Some(v)) => pick(
             lang,
@@ -1381,10 +1424,12 @@ mod tests {
         "Emmanuel Macron est arrivé à Paris.\n« Nous sommes déterminés à agir. »\n« Nous fournirons du gaz », a déclaré Olaf Scholz. Cette décision est inacceptable.\nWang Yi a déclaré que cette décision est inacceptable.\nCette initiative est inacceptable.\nOlaf Scholz est arrivé à Berlin. Pour lui, il faut soutenir le projet.\nRabat a signé l'accord ; puis soutient le plan.",
         "Xi Jinping : « Nous soutenons la coopération ». Ce projet est une réussite exemplaire.\nOlaf Scholz a pris la parole. Il a expliqué : « C'est une étape historique ».\n« C'est une étape historique. » Cette initiative est inacceptable.",
         // Stances.
-        "La Chine soutient fermement le Kazakhstan. Le ministre turc a salué l'accord. Les syndicats, qui se sont dits prêts à lutter, ont protesté. « C'est une honte », fustige Raoul Dupont. Selon Mme Durand, l'accord souligne l'importance de la paix. Plusieurs eurodéputés accusent Bruxelles. « Nous condamnons ces actes et nous soutiendrons l'Ukraine », a affirmé Vladimir Poutine. Vladimir Poutine a déclaré que la Russie ne tolérera pas cette ingérence. Cette décision est inacceptable, a déclaré Olaf Scholz. L'accord a été critiqué par la France. Le soutien de la Chine est total. Les deux dirigeants ont exprimé leur opposition aux sanctions, et ont appelé au dialogue. La Russie ne cède pas aux pressions.",
+        "La Chine soutient fermement le Kazakhstan. Le ministre turc a salué l'accord. Les enseignants, qui se sont déclarés prêts à négocier, ont protesté. « C'est une honte », fustige Raoul Dupont. Selon Mme Durand, l'accord souligne l'importance de la paix. Plusieurs eurodéputés accusent Bruxelles. « Nous condamnons ces actes et nous soutiendrons l'Ukraine », a affirmé Vladimir Poutine. Vladimir Poutine a déclaré que la Russie ne tolérera pas cette ingérence. Cette décision est inacceptable, a déclaré Olaf Scholz. L'accord a été critiqué par la France. Le soutien de la Chine est total. Les deux dirigeants ont exprimé leur opposition aux sanctions, et ont appelé au dialogue. La Russie ne cède pas aux pressions.",
         "Le ministre turc des Affaires étrangères Mevlüt Çavuşoğlu est arrivé à Ankara. Le ministre turc a salué l'accord.\nAngela Merkel est arrivée à Berlin. Elle a dénoncé les sanctions.",
         "Olaf Scholz est arrivé à Berlin. Ensuite : soutien total au projet.",
         "Le Ghana accueille le sommet. Le gouvernement ghanéen soutient le projet.",
+        // Quote attributions.
+        "« Nous ne laisserons personne menacer notre souveraineté » : Xi Jinping met en garde Washington\n\nLe projet a été qualifié de « véritable trahison des électeurs » par Jean Dupuis. « Nous ne céderons sur rien, a déclaré Jean Dupuis, ni sur les salaires ni sur les horaires ». « Nous sommes prêts à tout. » C'est ce qu'a déclaré Jean Dupuis mardi. Les deux pays discutent de la formule « une paix juste et durable » depuis des années. La réunion a duré trois heures.\n\n« Les autres pays doivent maintenant faire leur part et nous att",
         // Dates and frames.
         "Paris, 16 mai 2024 (Chine Nouvelle) -- Lundi, la réunion a eu lieu. Le 2024-05-16 et le 12. 01. 2022, puis le 12/03, et May 5, 2024, à Noël, en février 2022, début 2022 et en juin, en 2023.\nIl a dénoncé l'hégémonie américaine, le terrorisme, le séparatisme et l'extrémisme.",
         // Page chrome.
