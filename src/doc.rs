@@ -43,6 +43,9 @@ pub struct Doc<'a> {
     tok_boilerplate: Vec<bool>,
     /// Per token: id of its lower-cased form in the lexicons' [`crate::lexicon::Vocab`].
     tok_ids: Vec<u32>,
+    /// Per token: the [`crate::lexicon::class`] bits of its vocabulary id (looked up once here:
+    /// the entity rules scan them pass after pass).
+    tok_cls: Vec<u32>,
     /// Per token: a word whose first character is upper case.
     tok_cap: Vec<bool>,
     /// Per sentence: token counts by kind.
@@ -113,6 +116,13 @@ fn lower_non_ascii(c: char) -> Option<char> {
     }
 }
 
+/// The class bits of each vocabulary id (apart from [`Doc::new`]'s token pass, which it would
+/// slow down inlined).
+#[inline(never)]
+fn classes_of(lex: &crate::lexicon::Lexicons, ids: &[u32]) -> Vec<u32> {
+    ids.iter().map(|&id| lex.class(id)).collect()
+}
+
 /// Whether the char at byte `i` of `text` is upper case (ASCII without decoding).
 #[inline]
 fn starts_upper(text: &str, i: usize) -> bool {
@@ -129,7 +139,8 @@ impl<'a> Doc<'a> {
         let seg = segment(&norm.text);
         let lower = lower_same_len(&norm.text);
         let nb = seg.blocks.len();
-        let vocab = &crate::lexicon::lexicons().vocab;
+        let lex = crate::lexicon::lexicons();
+        let vocab = &lex.vocab;
         // One pass over the tokens for all per-token and per-sentence views (the token array is
         // streamed once, not once per view).
         let mut tok_ids = Vec::with_capacity(seg.tokens.len());
@@ -142,6 +153,7 @@ impl<'a> Doc<'a> {
             c.words += u32::from(t.kind == TokKind::Word);
             c.non_punct += u32::from(t.kind != TokKind::Punct);
         }
+        let tok_cls = classes_of(lex, &tok_ids);
         Doc {
             original,
             norm,
@@ -151,6 +163,7 @@ impl<'a> Doc<'a> {
             boilerplate: Vec::new(),
             tok_boilerplate: Vec::new(),
             tok_ids,
+            tok_cls,
             tok_cap,
             sent_counts,
         }
@@ -169,6 +182,11 @@ impl<'a> Doc<'a> {
     /// Vocabulary ids of all tokens (see [`crate::lexicon::Vocab`]).
     pub fn tok_ids(&self) -> &[u32] {
         &self.tok_ids
+    }
+
+    /// [`crate::lexicon::class`] bits of all tokens (`lexicons().class(tok_ids()[i])`).
+    pub fn tok_cls(&self) -> &[u32] {
+        &self.tok_cls
     }
 
     pub fn text(&self) -> &str {
