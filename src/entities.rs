@@ -313,14 +313,34 @@ fn cls(_lex: &Lexicons, doc: &Doc, i: usize) -> u32 {
     doc.tok_cls()[i]
 }
 
-/// The tokens whose [`class`] bits include one of `bits`, in order (a tight scan of the class
-/// array: most passes start at a few words of a closed list).
-fn with_class<'a>(doc: &'a Doc, bits: u32) -> impl Iterator<Item = usize> + 'a {
-    doc.tok_cls()
+/// The first token at or after `from` whose [`class`] bits include one of `bits` (`cls` is
+/// [`Doc::tok_cls`]). Eight tokens at a time while none has them: most passes start at a few
+/// words of a closed list.
+#[inline]
+fn next_with_class(cls: &[u32], bits: u32, from: usize) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= cls.len() {
+        let chunk: &[u32; 8] = cls[i..i + 8].try_into().unwrap();
+        if chunk.iter().fold(0, |a, &c| a | c) & bits != 0 {
+            break;
+        }
+        i += 8;
+    }
+    cls.get(i..)?
         .iter()
-        .enumerate()
-        .filter(move |&(_, &c)| c & bits != 0)
-        .map(|(i, _)| i)
+        .position(|&c| c & bits != 0)
+        .map(|k| i + k)
+}
+
+/// The tokens whose [`class`] bits include one of `bits`, in order ([`next_with_class`]).
+fn with_class<'a>(doc: &'a Doc, bits: u32) -> impl Iterator<Item = usize> + 'a {
+    let cls = doc.tok_cls();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let i = next_with_class(cls, bits, from)?;
+        from = i + 1;
+        Some(i)
+    })
 }
 
 /// Words that link parts of a multi-word name (« Organisation de coopération de Shanghai »).
@@ -1101,11 +1121,8 @@ fn add_titles<'d>(doc: &'d Doc, known: &KnownNames, roles: &mut TokSet, out: &mu
     let mut i = 0;
     while i < n {
         // (The next token that may open a title.)
-        match doc.tok_cls()[i..]
-            .iter()
-            .position(|&c| c & class::TITLE_FIRST != 0)
-        {
-            Some(k) => i += k,
+        match next_with_class(doc.tok_cls(), class::TITLE_FIRST, i) {
+            Some(k) => i = k,
             None => break,
         }
         if !doc.is_word(i) {
@@ -2583,6 +2600,30 @@ fn is_firstname(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_scan_finds_what_a_token_by_token_scan_finds() {
+        // Class arrays of every length to 40 with bits here and there (a simple LCG).
+        let mut x: u32 = 12345;
+        for len in 0..40 {
+            let cls: Vec<u32> = (0..len)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    (x >> 16) & 0b111 & if (x >> 8).is_multiple_of(5) { 7 } else { 1 }
+                })
+                .collect();
+            for bits in [1, 2, 4, 6] {
+                for from in 0..=len + 1 {
+                    let naive = (from..len).find(|&i| cls[i] & bits != 0);
+                    assert_eq!(
+                        next_with_class(&cls, bits, from),
+                        naive,
+                        "{cls:?} {bits} {from}"
+                    );
+                }
+            }
+        }
+    }
 
     fn ents(t: &str) -> Vec<(String, EntityType, String, String)> {
         let mut d = Doc::new(t);
