@@ -229,7 +229,22 @@ impl<'a> Doc<'a> {
     pub fn set_boilerplate(&mut self, spans: Vec<NSpan>, blocks: Vec<bool>) {
         self.boilerplate = spans;
         self.boilerplate_blocks = blocks;
-        let flags: Vec<bool> = if self.boilerplate.is_sorted_by_key(|b| b.end) {
+        let spans = &self.boilerplate;
+        let toks = &self.seg.tokens;
+        let flags: Vec<bool> = if spans.windows(2).all(|w| w[0].end <= w[1].start) {
+            // Sorted and non-overlapping (as `boilerplate::detect` gives them): a token is in a
+            // span iff it overlaps it, and the tokens that do are a range, found by two binary
+            // searches (token starts and ends both increase).
+            let mut flags = vec![false; toks.len()];
+            for s in spans {
+                let a = toks.partition_point(|t| t.end() <= s.start);
+                let b = toks.partition_point(|t| t.start() < s.end);
+                if a < b {
+                    flags[a..b].fill(true);
+                }
+            }
+            flags
+        } else if self.boilerplate.is_sorted_by_key(|b| b.end) {
             // Tokens come in order: the span that `in_boilerplate` would find by a binary search
             // only moves forward.
             let mut i = 0;
@@ -353,6 +368,9 @@ mod tests {
             vec![NSpan::new(0, 15), NSpan::new(38, 58)],
             vec![NSpan::new(3, 4), NSpan::new(20, 21), NSpan::new(60, 62)],
             vec![NSpan::new(20, 30), NSpan::new(0, 5)], // not sorted: the binary search's answer
+            vec![NSpan::new(0, 10), NSpan::new(10, 16), NSpan::new(17, 17)], // touching, empty
+            vec![NSpan::new(2, 2), NSpan::new(30, 30), NSpan::new(64, 64)], // empty, in tokens
+            vec![NSpan::new(0, 40), NSpan::new(10, 20)], // overlapping
             vec![],
         ];
         for sp in spans {
