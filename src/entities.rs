@@ -2401,9 +2401,10 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
         let i = i - 1;
         // A surname with its particle (« Le Drian », « von der Leyen »), known in this document
         // or unambiguous in the gazetteer.
-        if i + 1 < n
+        // (The particle first: it rules out most tokens with one look.)
+        if is_particle(lex, doc, i)
+            && i + 1 < n
             && (doc.is_cap(i + 1) || is_particle(lex, doc, i + 1))
-            && is_particle(lex, doc, i)
             && !covered.contains(i)
         {
             let linked = [3, 2].into_iter().find_map(|k| {
