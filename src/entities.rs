@@ -507,6 +507,9 @@ fn add_gazetteer<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
             None if lex.gaz_trie.step(0, b0) == ByteTrie::NONE => None,
             None if inner => Some((0, 0)),
             None if b0 < 0x80 => (!b0.is_ascii_alphanumeric()).then_some((0, 0)),
+            // (U+00C0–U+00FF, lead byte C3: letters but « × » and « ÷ », decided without a
+            // Unicode table.)
+            None if b0 == 0xC3 => matches!(w.get(1), Some(0x97 | 0xB7)).then_some((0, 0)),
             None => {
                 let c = text[t.start()..].chars().next();
                 (!c.is_some_and(char::is_alphanumeric)).then_some((0, 0))
@@ -2601,6 +2604,16 @@ fn is_firstname(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin1_letters_by_their_second_byte() {
+        // What `add_gazetteer` decides from the bytes of a char with lead byte C3.
+        for c in '\u{C0}'..='\u{FF}' {
+            let mut b = [0; 4];
+            let second = c.encode_utf8(&mut b).as_bytes()[1];
+            assert_eq!(!matches!(second, 0x97 | 0xB7), c.is_alphanumeric(), "{c}");
+        }
+    }
 
     #[test]
     fn class_scan_finds_what_a_token_by_token_scan_finds() {
