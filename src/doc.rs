@@ -123,6 +123,18 @@ fn classes_of(lex: &crate::lexicon::Lexicons, ids: &[u32]) -> Vec<u32> {
     ids.iter().map(|&id| lex.class(id)).collect()
 }
 
+/// The partition point of `s` for `pred` (true on a prefix, false after), found by doubling
+/// steps from the start, then a binary search: O(log k) for a point k, reading only the start.
+fn gallop<T>(s: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    let mut hi = 1;
+    while hi <= s.len() && pred(&s[hi - 1]) {
+        hi *= 2;
+    }
+    // `pred` holds on `s[..hi / 2]`, and fails at `hi - 1` if `hi <= s.len()`.
+    let lo = hi / 2;
+    lo + s[lo..hi.min(s.len())].partition_point(pred)
+}
+
 /// Whether the char at byte `i` of `text` is upper case (ASCII without decoding).
 #[inline]
 fn starts_upper(text: &str, i: usize) -> bool {
@@ -233,15 +245,18 @@ impl<'a> Doc<'a> {
         let toks = &self.seg.tokens;
         let flags: Vec<bool> = if spans.windows(2).all(|w| w[0].end <= w[1].start) {
             // Sorted and non-overlapping (as `boilerplate::detect` gives them): a token is in a
-            // span iff it overlaps it, and the tokens that do are a range, found by two binary
-            // searches (token starts and ends both increase).
+            // span iff it overlaps it, and the tokens that do are a range, found by galloping
+            // forward from the previous span's (token starts and ends both increase; a search
+            // over the whole token array per span misses the cache on a long text).
             let mut flags = vec![false; toks.len()];
+            let mut from = 0;
             for s in spans {
-                let a = toks.partition_point(|t| t.end() <= s.start);
-                let b = toks.partition_point(|t| t.start() < s.end);
+                let a = from + gallop(&toks[from..], |t| t.end() <= s.start);
+                let b = a + gallop(&toks[a..], |t| t.start() < s.end);
                 if a < b {
                     flags[a..b].fill(true);
                 }
+                from = a;
             }
             flags
         } else if self.boilerplate.is_sorted_by_key(|b| b.end) {
@@ -379,6 +394,16 @@ mod tests {
             for (i, t) in d.tokens().iter().enumerate() {
                 let s = NSpan::new(t.start(), t.end());
                 assert_eq!(d.tok_in_boilerplate(i), d.in_boilerplate(s), "{i}");
+            }
+        }
+    }
+
+    #[test]
+    fn gallop_as_partition_point() {
+        for n in 0..70 {
+            let v: Vec<usize> = (0..n).collect();
+            for k in 0..=n {
+                assert_eq!(gallop(&v, |&x| x < k), k, "{n} {k}");
             }
         }
     }
