@@ -459,12 +459,15 @@ fn ends_with_credit(line: &str, lower: &str) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
-/// Number of « . » followed by a space in `b`, counting up to `cap`.
-fn sentence_ends(b: &[u8], cap: usize) -> usize {
+/// Number of « . » followed by a space in `s`, counting up to `cap`.
+fn sentence_ends(s: &str, cap: usize) -> usize {
+    let b = s.as_bytes();
     let mut n = 0;
     let mut from = 0;
     while n < cap {
-        match b[from..].iter().position(|&c| c == b'.') {
+        // (`str::find` of an ASCII char is a memchr, several bytes at a time; `from` follows a
+        // « . », a char boundary.)
+        match s[from..].find('.') {
             Some(k) => {
                 let i = from + k;
                 n += usize::from(b.get(i + 1) == Some(&b' '));
@@ -996,7 +999,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         let words = block_words[bi];
         // Running text pasted as one long line (several sentences): line-start patterns do not
         // make it chrome, only its inline chrome is set aside.
-        let long_prose = words >= WORDS_CAP && sentence_ends(lower.as_bytes(), 2) >= 2;
+        let long_prose = words >= WORDS_CAP && sentence_ends(lower, 2) >= 2;
         let set =
             |infos: &mut Vec<BlockInfo>, id: std::borrow::Cow<'static, str>, detail: String| {
                 infos[bi] = BlockInfo {

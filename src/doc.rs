@@ -43,6 +43,9 @@ pub struct Doc<'a> {
     tok_boilerplate: Vec<bool>,
     /// Per token: id of its lower-cased form in the lexicons' [`crate::lexicon::Vocab`].
     tok_ids: Vec<u32>,
+    /// Per token: the [`crate::lexicon::class`] bits of its vocabulary id (looked up once here:
+    /// the entity rules scan them pass after pass).
+    tok_cls: Vec<u32>,
     /// Per token: a word whose first character is upper case.
     tok_cap: Vec<bool>,
     /// Per sentence: token counts by kind.
@@ -113,6 +116,25 @@ fn lower_non_ascii(c: char) -> Option<char> {
     }
 }
 
+/// The class bits of each vocabulary id (apart from [`Doc::new`]'s token pass, which it would
+/// slow down inlined).
+#[inline(never)]
+fn classes_of(lex: &crate::lexicon::Lexicons, ids: &[u32]) -> Vec<u32> {
+    ids.iter().map(|&id| lex.class(id)).collect()
+}
+
+/// The partition point of `s` for `pred` (true on a prefix, false after), found by doubling
+/// steps from the start, then a binary search: O(log k) for a point k, reading only the start.
+fn gallop<T>(s: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    let mut hi = 1;
+    while hi <= s.len() && pred(&s[hi - 1]) {
+        hi *= 2;
+    }
+    // `pred` holds on `s[..hi / 2]`, and fails at `hi - 1` if `hi <= s.len()`.
+    let lo = hi / 2;
+    lo + s[lo..hi.min(s.len())].partition_point(pred)
+}
+
 /// Whether the char at byte `i` of `text` is upper case (ASCII without decoding).
 #[inline]
 fn starts_upper(text: &str, i: usize) -> bool {
@@ -129,7 +151,8 @@ impl<'a> Doc<'a> {
         let seg = segment(&norm.text);
         let lower = lower_same_len(&norm.text);
         let nb = seg.blocks.len();
-        let vocab = &crate::lexicon::lexicons().vocab;
+        let lex = crate::lexicon::lexicons();
+        let vocab = &lex.vocab;
         // One pass over the tokens for all per-token and per-sentence views (the token array is
         // streamed once, not once per view).
         let mut tok_ids = Vec::with_capacity(seg.tokens.len());
@@ -142,6 +165,7 @@ impl<'a> Doc<'a> {
             c.words += u32::from(t.kind == TokKind::Word);
             c.non_punct += u32::from(t.kind != TokKind::Punct);
         }
+        let tok_cls = classes_of(lex, &tok_ids);
         Doc {
             original,
             norm,
@@ -151,6 +175,7 @@ impl<'a> Doc<'a> {
             boilerplate: Vec::new(),
             tok_boilerplate: Vec::new(),
             tok_ids,
+            tok_cls,
             tok_cap,
             sent_counts,
         }
@@ -169,6 +194,11 @@ impl<'a> Doc<'a> {
     /// Vocabulary ids of all tokens (see [`crate::lexicon::Vocab`]).
     pub fn tok_ids(&self) -> &[u32] {
         &self.tok_ids
+    }
+
+    /// [`crate::lexicon::class`] bits of all tokens (`lexicons().class(tok_ids()[i])`).
+    pub fn tok_cls(&self) -> &[u32] {
+        &self.tok_cls
     }
 
     pub fn text(&self) -> &str {
@@ -211,7 +241,25 @@ impl<'a> Doc<'a> {
     pub fn set_boilerplate(&mut self, spans: Vec<NSpan>, blocks: Vec<bool>) {
         self.boilerplate = spans;
         self.boilerplate_blocks = blocks;
-        let flags: Vec<bool> = if self.boilerplate.is_sorted_by_key(|b| b.end) {
+        let spans = &self.boilerplate;
+        let toks = &self.seg.tokens;
+        let flags: Vec<bool> = if spans.windows(2).all(|w| w[0].end <= w[1].start) {
+            // Sorted and non-overlapping (as `boilerplate::detect` gives them): a token is in a
+            // span iff it overlaps it, and the tokens that do are a range, found by galloping
+            // forward from the previous span's (token starts and ends both increase; a search
+            // over the whole token array per span misses the cache on a long text).
+            let mut flags = vec![false; toks.len()];
+            let mut from = 0;
+            for s in spans {
+                let a = from + gallop(&toks[from..], |t| t.end() <= s.start);
+                let b = a + gallop(&toks[a..], |t| t.start() < s.end);
+                if a < b {
+                    flags[a..b].fill(true);
+                }
+                from = a;
+            }
+            flags
+        } else if self.boilerplate.is_sorted_by_key(|b| b.end) {
             // Tokens come in order: the span that `in_boilerplate` would find by a binary search
             // only moves forward.
             let mut i = 0;
@@ -335,6 +383,9 @@ mod tests {
             vec![NSpan::new(0, 15), NSpan::new(38, 58)],
             vec![NSpan::new(3, 4), NSpan::new(20, 21), NSpan::new(60, 62)],
             vec![NSpan::new(20, 30), NSpan::new(0, 5)], // not sorted: the binary search's answer
+            vec![NSpan::new(0, 10), NSpan::new(10, 16), NSpan::new(17, 17)], // touching, empty
+            vec![NSpan::new(2, 2), NSpan::new(30, 30), NSpan::new(64, 64)], // empty, in tokens
+            vec![NSpan::new(0, 40), NSpan::new(10, 20)], // overlapping
             vec![],
         ];
         for sp in spans {
@@ -343,6 +394,16 @@ mod tests {
             for (i, t) in d.tokens().iter().enumerate() {
                 let s = NSpan::new(t.start(), t.end());
                 assert_eq!(d.tok_in_boilerplate(i), d.in_boilerplate(s), "{i}");
+            }
+        }
+    }
+
+    #[test]
+    fn gallop_as_partition_point() {
+        for n in 0..70 {
+            let v: Vec<usize> = (0..n).collect();
+            for k in 0..=n {
+                assert_eq!(gallop(&v, |&x| x < k), k, "{n} {k}");
             }
         }
     }

@@ -155,13 +155,18 @@ pub struct EMention {
 }
 
 /// The closed word lists below, by their [`class`] bit (interned in the lexicons' vocabulary).
-pub(crate) const CLASS_LISTS: [(&[&str], u32); 5] = [
+pub(crate) const CLASS_LISTS: [(&[&str], u32); 7] = [
     (CONNECTORS, class::CONNECTOR),
     (NAME_BREAKERS, class::NAME_BREAKER),
     (EVENT_NOUNS, class::EVENT_NOUN),
     (NAME_PARTICLES, class::NAME_PARTICLE),
     (TYPE_NOUN_WORDS, class::TYPE_NOUN),
+    (MINISTRY_NOUNS, class::MINISTRY_NOUN),
+    (&["("], class::OPEN_PAREN),
 ];
+
+/// Nouns that open a ministry's name (« ministère de l'Intérieur », « Département d'État »).
+const MINISTRY_NOUNS: &[&str] = &["ministère", "ministere", "département", "secrétariat"];
 
 /// Common nouns that give the type of the unknown name right after them (« le média Blast »,
 /// « la société Orange », « le quotidien Le Soir », « le mont Kenya »): the name alone is the
@@ -304,8 +309,38 @@ impl TokSet {
 
 /// The [`class`] bits of token `i` (of its lower-cased form).
 #[inline]
-fn cls(lex: &Lexicons, doc: &Doc, i: usize) -> u32 {
-    lex.class(doc.tok_ids()[i])
+fn cls(_lex: &Lexicons, doc: &Doc, i: usize) -> u32 {
+    doc.tok_cls()[i]
+}
+
+/// The first token at or after `from` whose [`class`] bits include one of `bits` (`cls` is
+/// [`Doc::tok_cls`]). Eight tokens at a time while none has them: most passes start at a few
+/// words of a closed list.
+#[inline]
+fn next_with_class(cls: &[u32], bits: u32, from: usize) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= cls.len() {
+        let chunk: &[u32; 8] = cls[i..i + 8].try_into().unwrap();
+        if chunk.iter().fold(0, |a, &c| a | c) & bits != 0 {
+            break;
+        }
+        i += 8;
+    }
+    cls.get(i..)?
+        .iter()
+        .position(|&c| c & bits != 0)
+        .map(|k| i + k)
+}
+
+/// The tokens whose [`class`] bits include one of `bits`, in order ([`next_with_class`]).
+fn with_class<'a>(doc: &'a Doc, bits: u32) -> impl Iterator<Item = usize> + 'a {
+    let cls = doc.tok_cls();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let i = next_with_class(cls, bits, from)?;
+        from = i + 1;
+        Some(i)
+    })
 }
 
 /// Words that link parts of a multi-word name (« Organisation de coopération de Shanghai »).
@@ -442,6 +477,7 @@ fn add_gazetteer<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
     let text = doc.text();
     let bytes = text.as_bytes();
     let ids = doc.tok_ids();
+    let tok_cls = doc.tok_cls();
     // Match positions: token starts, and the starts of the parts of hyphenated tokens
     // (« Pékin-Moscou »). Every form whose first word is the text's first word there is tried,
     // longest first (all overlapping matches are candidates: « L'Union » the newspaper and
@@ -458,7 +494,7 @@ fn add_gazetteer<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
         let id = ids[ti];
         // A token that is a form's first word: the forms there are those that go on from it
         // (none can end inside it, which is all letters and digits, or one character).
-        let from_word = if lex.class(id) & class::GAZ_FIRST != 0 {
+        let from_word = if tok_cls[ti] & class::GAZ_FIRST != 0 {
             lex.gaz_first_node(id, w).map(|node| (node, w.len()))
         } else {
             None
@@ -471,6 +507,9 @@ fn add_gazetteer<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
             None if lex.gaz_trie.step(0, b0) == ByteTrie::NONE => None,
             None if inner => Some((0, 0)),
             None if b0 < 0x80 => (!b0.is_ascii_alphanumeric()).then_some((0, 0)),
+            // (U+00C0–U+00FF, lead byte C3: letters but « × » and « ÷ », decided without a
+            // Unicode table.)
+            None if b0 == 0xC3 => matches!(w.get(1), Some(0x97 | 0xB7)).then_some((0, 0)),
             None => {
                 let c = text[t.start()..].chars().next();
                 (!c.is_some_and(char::is_alphanumeric)).then_some((0, 0))
@@ -796,9 +835,9 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     let mut word_acronyms: WordAcronyms = HashMap::default();
     // Opening brackets, for the second order below (one pass over the tokens for both).
     let mut opens = Vec::new();
-    #[allow(clippy::needless_range_loop)] // i indexes tokens and neighbours
-    for i in 1..toks.len().saturating_sub(2) {
-        if doc.tok(i) != "(" {
+    for i in with_class(doc, class::OPEN_PAREN) {
+        // (Tokens 1..n - 2: an acronym and its closing bracket may follow.)
+        if i < 1 || i + 2 >= toks.len() {
             continue;
         }
         opens.push(i);
@@ -1084,7 +1123,12 @@ fn add_titles<'d>(doc: &'d Doc, known: &KnownNames, roles: &mut TokSet, out: &mu
     let n = doc.tokens().len();
     let mut i = 0;
     while i < n {
-        if cls(lex, doc, i) & class::TITLE_FIRST == 0 || !doc.is_word(i) {
+        // (The next token that may open a title.)
+        match next_with_class(doc.tok_cls(), class::TITLE_FIRST, i) {
+            Some(k) => i = k,
+            None => break,
+        }
+        if !doc.is_word(i) {
             i += 1;
             continue;
         }
@@ -1219,14 +1263,9 @@ fn after_role_title(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
 
 fn add_ministries<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
-    let n = doc.tokens().len();
-    for i in 0..n {
-        let wl = doc.tok_lower(i);
-        if !matches!(
-            wl,
-            "ministère" | "ministere" | "département" | "secrétariat"
-        ) || doc.tok_in_boilerplate(i)
-        {
+    // (`MINISTRY_NOUNS`: « ministère », « département », « secrétariat ».)
+    for i in with_class(doc, class::MINISTRY_NOUN) {
+        if doc.tok_in_boilerplate(i) {
             continue;
         }
         let lim = sentence_end(doc, i);
@@ -1299,9 +1338,8 @@ fn add_heads<'d>(
     out: &mut Vec<Cand<'d>>,
 ) {
     let lex = lexicons();
-    let n = doc.tokens().len();
-    for i in 0..n {
-        if !doc.is_cap(i) || cls(lex, doc, i) & class::HEAD == 0 {
+    for i in with_class(doc, class::HEAD) {
+        if !doc.is_cap(i) {
             continue;
         }
         let gaz_end = known.at(i);
@@ -1777,12 +1815,7 @@ const EVENT_NOUNS: &[&str] = &[
 ];
 
 fn add_event_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
-    let lex = lexicons();
-    let n = doc.tokens().len();
-    for i in 0..n {
-        if cls(lex, doc, i) & class::EVENT_NOUN == 0 {
-            continue;
-        }
+    for i in with_class(doc, class::EVENT_NOUN) {
         let w = doc.tok(i);
         if !EVENT_NOUNS.contains(&w) || doc.tok_in_boilerplate(i) {
             continue;
@@ -1809,9 +1842,8 @@ fn add_event_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
 /// lower case; demonyms and « de presse » may follow it; the name may be in quotation marks.
 fn add_typed_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
-    let n = doc.tokens().len();
-    for i in 0..n {
-        if cls(lex, doc, i) & class::TYPE_NOUN == 0 || doc.is_cap(i) {
+    for i in with_class(doc, class::TYPE_NOUN) {
+        if doc.is_cap(i) {
             continue;
         }
         let w = doc.tok(i);
@@ -1870,8 +1902,12 @@ fn add_typed_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
 fn add_affiliations<'d>(doc: &'d Doc, known: &KnownNames, out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
     let n = doc.tokens().len();
-    for k in 2..n.saturating_sub(2) {
-        if doc.tok(k) != "(" || doc.tok(k + 2) != ")" || !doc.is_cap(k - 1) || !doc.is_cap(k - 2) {
+    for k in with_class(doc, class::OPEN_PAREN) {
+        // (Tokens 2..n - 2.)
+        if k < 2 || k + 2 >= n {
+            continue;
+        }
+        if doc.tok(k + 2) != ")" || !doc.is_cap(k - 1) || !doc.is_cap(k - 2) {
             continue;
         }
         let w = doc.tok(k + 1);
@@ -2368,9 +2404,10 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
         let i = i - 1;
         // A surname with its particle (« Le Drian », « von der Leyen »), known in this document
         // or unambiguous in the gazetteer.
-        if i + 1 < n
+        // (The particle first: it rules out most tokens with one look.)
+        if is_particle(lex, doc, i)
+            && i + 1 < n
             && (doc.is_cap(i + 1) || is_particle(lex, doc, i + 1))
-            && is_particle(lex, doc, i)
             && !covered.contains(i)
         {
             let linked = [3, 2].into_iter().find_map(|k| {
@@ -2567,6 +2604,40 @@ fn is_firstname(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin1_letters_by_their_second_byte() {
+        // What `add_gazetteer` decides from the bytes of a char with lead byte C3.
+        for c in '\u{C0}'..='\u{FF}' {
+            let mut b = [0; 4];
+            let second = c.encode_utf8(&mut b).as_bytes()[1];
+            assert_eq!(!matches!(second, 0x97 | 0xB7), c.is_alphanumeric(), "{c}");
+        }
+    }
+
+    #[test]
+    fn class_scan_finds_what_a_token_by_token_scan_finds() {
+        // Class arrays of every length to 40 with bits here and there (a simple LCG).
+        let mut x: u32 = 12345;
+        for len in 0..40 {
+            let cls: Vec<u32> = (0..len)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    (x >> 16) & 0b111 & if (x >> 8).is_multiple_of(5) { 7 } else { 1 }
+                })
+                .collect();
+            for bits in [1, 2, 4, 6] {
+                for from in 0..=len + 1 {
+                    let naive = (from..len).find(|&i| cls[i] & bits != 0);
+                    assert_eq!(
+                        next_with_class(&cls, bits, from),
+                        naive,
+                        "{cls:?} {bits} {from}"
+                    );
+                }
+            }
+        }
+    }
 
     fn ents(t: &str) -> Vec<(String, EntityType, String, String)> {
         let mut d = Doc::new(t);

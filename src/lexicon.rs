@@ -1088,6 +1088,10 @@ pub mod class {
     pub const CLITIC: u32 = 1 << 22;
     /// Prefilter: the entity rules' typing nouns (`entities::TYPE_NOUNS`).
     pub const TYPE_NOUN: u32 = 1 << 21;
+    /// Exact: the entity rules' ministry nouns (`entities::MINISTRY_NOUNS`).
+    pub const MINISTRY_NOUN: u32 = 1 << 22;
+    /// Exact: « ( ».
+    pub const OPEN_PAREN: u32 = 1 << 23;
 }
 
 /// Forms of « avoir » that make a compound tense ([`class::AUX_AVOIR`]).
