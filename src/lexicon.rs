@@ -1085,7 +1085,7 @@ pub mod class {
     /// Exact: the comma.
     pub const COMMA: u32 = 1 << 20;
     /// Exact: the adverbial clitics « y » and « en » (« s'y oppose »).
-    pub const CLITIC: u32 = 1 << 22;
+    pub const CLITIC: u32 = 1 << 24;
     /// Prefilter: the entity rules' typing nouns (`entities::TYPE_NOUNS`).
     pub const TYPE_NOUN: u32 = 1 << 21;
     /// Exact: the entity rules' ministry nouns (`entities::MINISTRY_NOUNS`).
