@@ -1124,7 +1124,7 @@ pub fn App() -> impl IntoView {
                             {i18n::truncated(ui.lang.get(), tr.analysed.end, tr.total_bytes)}
                         </p>
                     })}
-                    {move || ui.head.get().and_then(|h| i18n::ResultNote::of(&h.analysis)).map(|n| {
+                    {move || ui.head.get().and_then(|h| i18n::ResultNote::of_head(&h)).map(|n| {
                         let cls = if n.is_warning() { "notice notice-warn result-note" } else { "notice notice-info result-note" };
                         view! { <p class=cls>{n.text(ui.lang.get())}</p> }
                     })}

@@ -237,6 +237,16 @@ fn dismissed_label(lang: Lang, name: String) -> impl IntoView {
     }
 }
 
+/// An item of the short card (embed mode): its jump only; dismissing is done in the whole card.
+fn short_li(ui: Ui, it: Item, label: AnyView) -> impl IntoView {
+    let guess = it.confidence == Confidence::Guess;
+    view! {
+        <li class="item" class:guess=guess data-item=it.id data-confidence=it.confidence.as_str()>
+            {jump_button(ui, it.key, label, it.class)}
+        </li>
+    }
+}
+
 fn item_li(ui: Ui, lang: Lang, it: Item, dismissed: bool, label: AnyView) -> impl IntoView {
     let guess = it.confidence == Confidence::Guess;
     let id = it.id.clone();
@@ -283,10 +293,12 @@ pub fn Card(ui: Ui) -> impl IntoView {
             Some(h) => {
                 let dismissed = ui.dismissed.get().items;
                 let compact = embedded() && !full.get();
+                let note = ResultNote::of_head(&h);
                 card_body(
                     ui,
                     lang,
                     h.analysis.clone().into(),
+                    note,
                     dismissed,
                     compact,
                     full,
@@ -311,13 +323,13 @@ fn card_body(
     ui: Ui,
     lang: Lang,
     a: Arc<Analysis>,
+    note: Option<ResultNote>,
     dismissed: Dismissed,
     compact: bool,
     full: RwSignal<bool>,
 ) -> impl IntoView {
     let t = lang.t();
     let c = &a.card;
-    let note = ResultNote::of(&a);
     let title = c
         .title
         .clone()
@@ -325,7 +337,14 @@ fn card_body(
     let publisher = c.publisher.clone();
     let date = c.date.clone();
     let has_meta = publisher.is_some() || date.is_some();
-    let words = i18n::words_line(lang, c.words, c.reading_minutes);
+    let words = if compact {
+        match lang {
+            Lang::Fr => i18n::plural(c.words, "mot", "mots"),
+            Lang::En => i18n::plural(c.words, "word", "words"),
+        }
+    } else {
+        i18n::words_line(lang, c.words, c.reading_minutes)
+    };
     let summary = if compact {
         Vec::new()
     } else {
@@ -426,10 +445,19 @@ fn card_body(
     // The short card: six actors, two stances, no quote, frame, summary or export.
     const ACTORS: usize = 4;
     const STANCES: usize = 2;
-    let actors_total = people.len() + orgs.len() + places.len();
+    let actors_total = people
+        .iter()
+        .filter(|p| !dismissed.contains(&p.0.id))
+        .count()
+        + orgs.iter().filter(|o| !dismissed.contains(&o.0.id)).count()
+        + places.iter().filter(|p| !dismissed.contains(&p.id)).count();
+    let kept_cells = matrix
+        .iter()
+        .filter(|m| !dismissed.contains(&m.0.id))
+        .count();
     let more = if compact {
         actors_total.saturating_sub(ACTORS)
-            + matrix.len().saturating_sub(STANCES)
+            + kept_cells.saturating_sub(STANCES)
             + quotes.len()
             + frames.len()
             + c.summary.len().min(1)
@@ -464,20 +492,19 @@ fn card_body(
     let actors_view = if compact {
         let g = is_gone.clone();
         let mut chips: Vec<AnyView> = Vec::new();
-        for (it, role, _, n) in people {
-            let d = g(&it.id);
+        // Dismissed items are left out of the short card (the whole card shows them, with
+        // « Rétablir »).
+        for (it, role, _, n) in people.into_iter().filter(|p| !g(&p.0.id)) {
             let label = person_label(it.name.clone(), role, it.confidence, n);
-            chips.push(item_li(ui, lang, it, d, label).into_any());
+            chips.push(short_li(ui, it, label).into_any());
         }
-        for (it, _, ac, n) in orgs {
-            let d = g(&it.id);
+        for (it, _, ac, n) in orgs.into_iter().filter(|o| !g(&o.0.id)) {
             let label = org_label(it.name.clone(), ac, it.confidence, n);
-            chips.push(item_li(ui, lang, it, d, label).into_any());
+            chips.push(short_li(ui, it, label).into_any());
         }
-        for it in places {
-            let d = g(&it.id);
+        for it in places.into_iter().filter(|p| !g(&p.id)) {
             let label = view! { <span class="name">{it.name.clone()}</span> {to_check(lang, it.confidence)} }.into_any();
-            chips.push(item_li(ui, lang, it, d, label).into_any());
+            chips.push(short_li(ui, it, label).into_any());
         }
         chips.truncate(ACTORS);
         (!chips.is_empty())
@@ -534,7 +561,11 @@ fn card_body(
     };
 
     let matrix: Vec<_> = if compact {
-        matrix.into_iter().take(STANCES).collect()
+        matrix
+            .into_iter()
+            .filter(|m| !dismissed.contains(&m.0.id))
+            .take(STANCES)
+            .collect()
     } else {
         matrix
     };
@@ -587,8 +618,7 @@ fn card_body(
             <section class="card-section">
                 <h4>{t.stances}</h4>
                 <ul class="stance-lines">
-                    {matrix.clone().into_iter().map(|(it, holder, pol, target, count)| {
-                        let d = g(&it.id);
+                    {matrix.clone().into_iter().filter(|m| !g(&m.0.id)).map(|(it, holder, pol, target, count)| {
                         let label = view! {
                             <span class="holder">{holder}</span>
                             <span class="polarity" data-polarity=pol.as_str()>
@@ -599,7 +629,7 @@ fn card_body(
                             {(!target.is_empty()).then(|| view! { <span class="target">{target}</span> })}
                             {to_check(lang, it.confidence)}
                         }.into_any();
-                        item_li(ui, lang, it, d, label)
+                        short_li(ui, it, label)
                     }).collect_view()}
                 </ul>
             </section>

@@ -616,8 +616,24 @@ pub enum ResultNote {
 }
 
 impl ResultNote {
-    /// The note for an analysis, if it deserves one.
+    /// The note for a complete analysis, if it deserves one.
     pub fn of(a: &Analysis) -> Option<ResultNote> {
+        let found = !(a.entities.is_empty() && a.quotes.is_empty() && a.stances.is_empty());
+        Self::decide(a, !a.boilerplate.is_empty(), found)
+    }
+
+    /// The same from the head of a result ([`crate::ui::parts::Head`]: its span layers are
+    /// still in the parts, their lengths are in `counts`).
+    pub fn of_head(h: &crate::ui::parts::Head) -> Option<ResultNote> {
+        use crate::ui::html::Kind;
+        let c = &h.counts;
+        let found = !h.analysis.entities.is_empty()
+            || c[Kind::Quote as usize] > 0
+            || c[Kind::Stance as usize] > 0;
+        Self::decide(&h.analysis, c[Kind::Chrome as usize] > 0, found)
+    }
+
+    fn decide(a: &Analysis, chrome: bool, found: bool) -> Option<ResultNote> {
         if a.stats.bytes == 0 {
             return None;
         }
@@ -628,13 +644,13 @@ impl ResultNote {
             return Some(ResultNote::Language(l.to_string()));
         }
         if a.card.words == 0 {
-            return Some(if a.boilerplate.is_empty() {
-                ResultNote::NoWords
-            } else {
+            return Some(if chrome {
                 ResultNote::AllChrome
+            } else {
+                ResultNote::NoWords
             });
         }
-        if a.entities.is_empty() && a.quotes.is_empty() && a.stances.is_empty() {
+        if !found {
             return Some(ResultNote::NothingFound);
         }
         None
@@ -746,13 +762,13 @@ pub fn dismissed_summary(lang: Lang, n: usize) -> String {
     }
 }
 
-/// « Voir toute la fiche (12 de plus) » (embed mode shows a short card).
+/// « Toute la fiche (12 de plus) » (embed mode shows a short card).
 pub fn show_full_card(lang: Lang, more: usize) -> String {
     match (lang, more) {
-        (Lang::Fr, 0) => "Voir toute la fiche".into(),
-        (Lang::En, 0) => "Show the whole card".into(),
-        (Lang::Fr, _) => format!("Voir toute la fiche ({more}\u{a0}de plus)"),
-        (Lang::En, _) => format!("Show the whole card ({more} more)"),
+        (Lang::Fr, 0) => "Toute la fiche".into(),
+        (Lang::En, 0) => "Whole card".into(),
+        (Lang::Fr, _) => format!("Toute la fiche ({more}\u{a0}de plus)"),
+        (Lang::En, _) => format!("Whole card ({more} more)"),
     }
 }
 
@@ -844,7 +860,13 @@ mod tests {
 
     #[test]
     fn result_notes() {
-        let note = |t: &str| ResultNote::of(&crate::analyze(t));
+        // The page decides from the head of the result: both must agree.
+        let note = |t: &str| {
+            let a = crate::analyze(t);
+            let (head, _) = crate::ui::parts::split(a.clone(), t.len(), 40);
+            assert_eq!(ResultNote::of_head(&head), ResultNote::of(&a), "{t}");
+            ResultNote::of(&a)
+        };
         assert_eq!(note(""), None);
         assert_eq!(
             note("Le président français Emmanuel Macron a parlé à Lyon."),
