@@ -653,8 +653,10 @@ fn card_body(
                             if gone {
                                 view! {
                                     <tr class="item dismissed" data-item=id data-confidence=conf data-polarity=pol.as_str()>
-                                        <td colspan="3">{dismissed_label(lang, it.name.clone())}</td>
-                                        <td class="act">{restore_button(ui, lang, it.id, &it.name)}</td>
+                                        <td colspan="4">
+                                            {dismissed_label(lang, it.name.clone())}
+                                            " " {restore_button(ui, lang, it.id, &it.name)}
+                                        </td>
                                     </tr>
                                 }.into_any()
                             } else {
