@@ -669,7 +669,7 @@ fn card_body(
                                         <td>{jump_button(ui, it.key, label, "")}</td>
                                         <td class="polarity">
                                             <span class="glyph" aria-hidden="true">{i18n::polarity_glyph(pol)}</span>
-                                            " " {i18n::polarity_label(lang, pol)}
+                                            " " <span class="pol-label">{i18n::polarity_label(lang, pol)}</span>
                                             {(count > 1).then(|| format!(" ×{count}"))}
                                         </td>
                                         <td class="target">{target}</td>
