@@ -309,6 +309,20 @@ pub fn Card(ui: Ui) -> impl IntoView {
     }
 }
 
+/// Shows the whole card (or the short one again) and keeps the focus in the card: the button
+/// that was pressed is replaced, and the card itself (`tabindex="-1"`) takes the focus.
+fn set_full(full: RwSignal<bool>, on: bool) {
+    full.set(on);
+    leptos::prelude::request_animation_frame(|| {
+        if let Some(c) = leptos::prelude::document()
+            .get_element_by_id("card")
+            .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = c.focus();
+        }
+    });
+}
+
 /// At most this many chars of a quote in its dismiss / restore labels.
 fn short(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
@@ -596,7 +610,7 @@ fn card_body(
             view! {
                 <div class="card-top">
                     <p class="card-words">{words}</p>
-                    <button id="card-more" type="button" class="card-more" aria-expanded="false" on:click=move |_| full.set(true)>
+                    <button id="card-more" type="button" class="card-more" aria-expanded="false" on:click=move |_| set_full(full, true)>
                         {i18n::show_full_card(lang, more)}
                     </button>
                 </div>
@@ -672,7 +686,13 @@ fn card_body(
                                             " " <span class="pol-label">{i18n::polarity_label(lang, pol)}</span>
                                             {(count > 1).then(|| format!(" ×{count}"))}
                                         </td>
-                                        <td class="target">{target}</td>
+                                        <td class="target">
+                                            {if target.is_empty() {
+                                                view! { <span aria-hidden="true">"—"</span><span class="sr-only">{i18n::no_target(lang)}</span> }.into_any()
+                                            } else {
+                                                view! { {target} }.into_any()
+                                            }}
+                                        </td>
                                         <td class="act">{dismiss_button(ui, lang, it.id, &it.name)}</td>
                                     </tr>
                                 }.into_any()
@@ -732,7 +752,7 @@ fn card_body(
         })}
         {(!compact).then(|| view! { <Exports ui=ui /> })}
         {(!compact && embedded()).then(|| view! {
-            <button id="card-more" type="button" class="card-more" aria-expanded="true" on:click=move |_| full.set(false)>
+            <button id="card-more" type="button" class="card-more" aria-expanded="true" on:click=move |_| set_full(full, false)>
                 {i18n::show_short_card(lang)}
             </button>
         })}

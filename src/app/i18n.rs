@@ -780,6 +780,14 @@ pub fn actors(lang: Lang) -> &'static str {
     }
 }
 
+/// Said for a stance-matrix row without a target.
+pub fn no_target(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "non précisé",
+        Lang::En => "not stated",
+    }
+}
+
 /// Hidden heading of the stance matrix's column of « Écarter » buttons.
 pub fn dismiss_column(lang: Lang) -> &'static str {
     match lang {

@@ -384,6 +384,7 @@ test('embed: a 50-word text gives a short card and a height well under 800 px, r
   // « Voir toute la fiche »: the whole card (with the exports), and the host gets the new height.
   await frame.click('#card-more');
   await frame.waitForSelector('#card #export-md');
+  await frame.waitForFunction(() => document.activeElement?.id === 'card'); // the focus stays in the card
   await page.waitForFunction((h) => Number(document.getElementById('loupe').height) > h + 100, iframe);
   await frame.click('#card-more');
   await frame.waitForSelector('#card ul.actors');
