@@ -424,7 +424,7 @@ fn card_body(
                 id: dismiss::stance_id(s),
                 name: format!(
                     "{} — {} — {}",
-                    s.holder,
+                    i18n::holder_label(lang, &s.holder),
                     i18n::polarity_label(lang, s.polarity),
                     s.target
                 ),
@@ -432,7 +432,13 @@ fn card_body(
                 key: s.stances.first().map(|i| format!("s{i}")),
                 class: "stance-line",
             };
-            (it, s.holder.clone(), s.polarity, s.target.clone(), s.count)
+            (
+                it,
+                i18n::holder_label(lang, &s.holder),
+                s.polarity,
+                s.target.clone(),
+                s.count,
+            )
         })
         .collect();
     let quotes: Vec<_> = c

@@ -780,6 +780,15 @@ pub fn actors(lang: Lang) -> &'static str {
     }
 }
 
+/// The holder of a stance-matrix row as shown: the core writes « ? » when no holder was found.
+pub fn holder_label(lang: Lang, holder: &str) -> String {
+    match (holder, lang) {
+        ("?", Lang::Fr) => "auteur non identifié".into(),
+        ("?", Lang::En) => "unidentified holder".into(),
+        _ => holder.to_string(),
+    }
+}
+
 /// Said for a stance-matrix row without a target.
 pub fn no_target(lang: Lang) -> &'static str {
     match lang {
@@ -911,6 +920,13 @@ mod tests {
             ResultNote::Language("xx".into()).text(Lang::Fr),
             "Ce texte ne semble pas être en français\u{a0}; Loupe lit le français\u{a0}: l’analyse ci-dessous risque d’être pauvre ou fausse."
         );
+    }
+
+    #[test]
+    fn unknown_stance_holders_are_named() {
+        assert_eq!(holder_label(Lang::Fr, "?"), "auteur non identifié");
+        assert_eq!(holder_label(Lang::En, "?"), "unidentified holder");
+        assert_eq!(holder_label(Lang::Fr, "Moscou"), "Moscou");
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub fn card(a: &Analysis, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "| {}{m} | {} {} | {} | {} |",
-                md(&s.holder),
+                md(&i18n::holder_label(lang, &s.holder)),
                 i18n::polarity_glyph(s.polarity),
                 i18n::polarity_label(lang, s.polarity),
                 md(&s.target),

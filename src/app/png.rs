@@ -190,7 +190,7 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
         for s in c.stance_matrix.iter().take(6) {
             let line = format!(
                 "{}{} {} {} {}{}",
-                s.holder,
+                i18n::holder_label(lang, &s.holder),
                 mark(s.confidence),
                 i18n::polarity_glyph(s.polarity),
                 i18n::polarity_label(lang, s.polarity),

@@ -278,6 +278,10 @@ test('dismiss where storage is blocked: works for the session, silently; exports
   assert.deepEqual(j.dismissed.people.map((p) => p.name), [person.name]);
   // Another text and back: still dismissed (kept for the session).
   await analyse(page, RUSSIE);
+  // (A stance whose holder the core could not find, « ? », is shown in words.)
+  const unknown = cliAnalysis(RUSSIE).card.stance_matrix.filter((c) => c.holder === '?').length;
+  assert.ok(unknown > 0, 'fixture precondition: a stance without holder');
+  assert.equal(await page.locator('#card table.stances .holder', { hasText: /^auteur non identifié$/ }).count(), unknown);
   await analyse(page, NANCY);
   await page.waitForSelector(`#card [data-item="per:${person.name}"].dismissed`);
   // No false « too long » notice; the page says once, truthfully, that no draft is kept.
