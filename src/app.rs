@@ -155,6 +155,8 @@ pub struct Ui {
     pub dragging: RwSignal<bool>,
     /// The text area holds a long text kept out of the layout: its length in UTF-16 units.
     pub collapsed: RwSignal<Option<usize>>,
+    /// The card items the reader dismissed for the text on screen (see [`card`]).
+    pub dismissed: RwSignal<card::DismissState>,
 }
 
 thread_local! {
@@ -172,6 +174,8 @@ thread_local! {
     /// The request whose result the reader is brought to once it is on screen (a whole text
     /// arrived: paste, example, file, share link, « Analyser »); 0 for none (typing).
     static LAND: Cell<u64> = const { Cell::new(0) };
+    /// The page already said that this browser keeps no draft here (storage blocked).
+    static STORAGE_SAID: Cell<bool> = const { Cell::new(false) };
 }
 
 fn document() -> web_sys::Document {
@@ -260,27 +264,46 @@ fn set_state(state: &str) {
 /// Saves the text area's text as the draft, straight from JavaScript.
 fn save_input_draft(ui: Ui) {
     let Some(t) = textarea() else { return };
-    let ok = if t.text_length() == 0 {
+    let stored = if t.text_length() == 0 {
         browser::remove(browser::DRAFT_KEY);
-        true
+        browser::Stored::Saved
     } else {
         let v = js_sys::Reflect::get(&t, &"value".into()).unwrap_or_default();
-        browser::save_js(browser::DRAFT_KEY, &v)
+        browser::store_js(browser::DRAFT_KEY, &v)
     };
-    if !ok {
-        ui.notice.set(Some(Notice::warn(|t| t.draft_not_saved)));
-    }
+    draft_outcome(ui, stored);
 }
 
 fn save_draft(ui: Ui, text: &str) {
-    let ok = if text.is_empty() {
+    let stored = if text.is_empty() {
         browser::remove(browser::DRAFT_KEY);
-        true
+        browser::Stored::Saved
     } else {
-        browser::save(browser::DRAFT_KEY, text)
+        browser::store(browser::DRAFT_KEY, text)
     };
-    if !ok {
-        ui.notice.set(Some(Notice::warn(|t| t.draft_not_saved)));
+    draft_outcome(ui, stored);
+}
+
+/// Says what became of the draft, truthfully: a text over the storage quota gets « Texte trop
+/// long pour être gardé » (and the older draft is dropped, so a reload does not bring back a
+/// stale text); where storage is blocked altogether (a third-party frame, a sandbox, the
+/// browser's settings) nothing can be kept whatever the length: the embedded widget says
+/// nothing, the page says it once.
+fn draft_outcome(ui: Ui, stored: browser::Stored) {
+    match stored {
+        browser::Stored::Saved => {}
+        browser::Stored::Full => {
+            browser::remove(browser::DRAFT_KEY);
+            ui.notice.set(Some(Notice::warn(|t| t.draft_not_saved)));
+        }
+        browser::Stored::Unavailable => {
+            let embedded = document()
+                .document_element()
+                .is_some_and(|r| r.has_attribute("data-embed"));
+            if !embedded && !STORAGE_SAID.with(|s| s.replace(true)) {
+                ui.notice.set(Some(Notice::info(|t| t.draft_blocked)));
+            }
+        }
     }
 }
 
@@ -295,6 +318,7 @@ fn request(ui: Ui, text: String) {
     if text.trim().is_empty() {
         view::clear();
         ui.head.set(None);
+        ui.dismissed.set(card::DismissState::default());
         ui.busy.set(false);
         ui.done.set(false);
         ui.progress.set(None);
@@ -445,6 +469,10 @@ fn on_reply(ui: Ui, r: engine::Reply) {
         SPEED.with(|s| s.set(0.5 * s.get() + 0.5 * speed));
     }
     let big = r.text.len() > 60_000;
+    let dismissed = card::load_dismissed(&r.text);
+    if ui.dismissed.get_untracked() != dismissed {
+        ui.dismissed.set(dismissed);
+    }
     ui.head.set(Some(Arc::new(Head {
         analysis: head.analysis.clone(),
         counts: head.counts,
@@ -584,7 +612,8 @@ pub fn export_markdown(ui: Ui) {
     let Some(h) = ui.head.get_untracked() else {
         return;
     };
-    let md = crate::ui::markdown::card(&h.analysis, ui.lang.get_untracked());
+    let shown = ui.dismissed.get_untracked().items.analysis(&h.analysis);
+    let md = crate::ui::markdown::card(&shown, ui.lang.get_untracked());
     leptos::task::spawn_local(async move {
         let ok = browser::copy_text(&md).await;
         ui.notice.set(Some(if ok {
@@ -596,7 +625,8 @@ pub fn export_markdown(ui: Ui) {
 }
 
 pub fn export_json(ui: Ui) {
-    let json = view::with_doc(|d| d.done.then(|| d.analysis.to_json_pretty())).flatten();
+    let dismissed = ui.dismissed.get_untracked().items;
+    let json = view::with_doc(|d| d.done.then(|| dismissed.export_json(&d.analysis))).flatten();
     let ok =
         json.is_some_and(|j| browser::download_text(&j, "application/json", "loupe-analyse.json"));
     ui.notice.set(Some(if ok {
@@ -610,7 +640,8 @@ pub fn export_png(ui: Ui) {
     let Some(h) = ui.head.get_untracked() else {
         return;
     };
-    png::download_card(&h.analysis, ui.lang.get_untracked(), move |ok| {
+    let shown = ui.dismissed.get_untracked().items.analysis(&h.analysis);
+    png::download_card(&shown, ui.lang.get_untracked(), move |ok| {
         ui.notice.set(Some(if ok {
             Notice::info(|t| t.png_saved)
         } else {
@@ -843,6 +874,7 @@ pub fn App() -> impl IntoView {
         confirm_clear: RwSignal::new(false),
         dragging: RwSignal::new(false),
         collapsed: RwSignal::new(None),
+        dismissed: RwSignal::new(card::DismissState::default()),
     };
     UI.with(|u| u.set(Some(ui)));
     if let Some(h) = document().document_element() {
@@ -925,6 +957,7 @@ pub fn App() -> impl IntoView {
         SEQ.with(|s| s.set(s.get() + 1));
         view::clear();
         ui.head.set(None);
+        ui.dismissed.set(card::DismissState::default());
         ui.busy.set(false);
         ui.done.set(false);
         ui.progress.set(None);
@@ -1209,6 +1242,10 @@ pub fn App() -> impl IntoView {
                             <p class="notice notice-warn truncated">
                                 {i18n::truncated(ui.lang.get(), tr.analysed.end, tr.total_bytes)}
                             </p>
+                        })}
+                        {move || ui.head.get().and_then(|h| i18n::ResultNote::of_head(&h)).map(|n| {
+                            let cls = if n.is_warning() { "notice notice-warn result-note" } else { "notice notice-info result-note" };
+                            view! { <p class=cls>{n.text(ui.lang.get())}</p> }
                         })}
                         {move || ui.notice.get().map(|n| {
                             let cls = match n.level {

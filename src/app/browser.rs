@@ -16,21 +16,60 @@ pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-/// Stores `value`; false when storage is unavailable or full.
-pub fn save(key: &str, value: &str) -> bool {
-    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+/// What became of a write to local storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    Saved,
+    /// No storage at all here: blocked (a third-party frame, a sandbox, the user's settings) or
+    /// refusing every write. Nothing the user can change by shortening the text.
+    Unavailable,
+    /// Storage works but this value does not fit in the quota.
+    Full,
 }
 
-/// Stores a JavaScript string as is (no copy through wasm memory: a draft can be megabytes);
-/// false when storage is unavailable or full.
-pub fn save_js(key: &str, value: &JsValue) -> bool {
+/// After a failed write: is storage usable at all (a one-character probe), i.e. was the value
+/// simply too large?
+fn failure(s: &web_sys::Storage) -> Stored {
+    const PROBE: &str = "loupe.probe";
+    if s.set_item(PROBE, "1").is_ok() {
+        let _ = s.remove_item(PROBE);
+        Stored::Full
+    } else {
+        Stored::Unavailable
+    }
+}
+
+/// Stores `value`.
+pub fn store(key: &str, value: &str) -> Stored {
     let Some(s) = storage() else {
-        return false;
+        return Stored::Unavailable;
     };
-    js_sys::Reflect::get(&s, &"setItem".into())
+    if s.set_item(key, value).is_ok() {
+        Stored::Saved
+    } else {
+        failure(&s)
+    }
+}
+
+/// Stores `value`; false when storage is unavailable or full.
+pub fn save(key: &str, value: &str) -> bool {
+    store(key, value) == Stored::Saved
+}
+
+/// Stores a JavaScript string as is (no copy through wasm memory: a draft can be megabytes).
+pub fn store_js(key: &str, value: &JsValue) -> Stored {
+    let Some(s) = storage() else {
+        return Stored::Unavailable;
+    };
+    let ok = js_sys::Reflect::get(&s, &"setItem".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .is_some_and(|f| f.call2(&s, &key.into(), value).is_ok())
+        .is_some_and(|f| f.call2(&s, &key.into(), value).is_ok());
+    if ok {
+        Stored::Saved
+    } else {
+        failure(&s)
+    }
 }
 
 pub fn remove(key: &str) {

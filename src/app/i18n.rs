@@ -71,6 +71,7 @@ pub struct Strings {
     pub file_too_big: &'static str,
     pub file_unreadable: &'static str,
     pub draft_not_saved: &'static str,
+    pub draft_blocked: &'static str,
     pub analysis_failed: &'static str,
     pub copied_md: &'static str,
     pub copy_failed: &'static str,
@@ -165,6 +166,7 @@ pub static FR: Strings = Strings {
     file_too_big: "Ce fichier est trop gros (plus de 20\u{a0}Mo). Votre texte n’a pas été modifié.",
     file_unreadable: "Ce fichier n’a pas pu être lu. Votre texte n’a pas été modifié.",
     draft_not_saved: "Texte trop long pour être gardé comme brouillon dans ce navigateur.",
+    draft_blocked: "Ce navigateur bloque le stockage local pour cette page\u{a0}: le brouillon ne sera pas gardé après fermeture.",
     analysis_failed: "L’analyse a échoué. Votre texte est intact\u{a0}; modifiez-le ou réessayez.",
     copied_md: "Fiche copiée au format Markdown.",
     copy_failed: "La copie a échoué\u{a0}: le presse-papiers n’est pas accessible.",
@@ -254,6 +256,7 @@ pub static EN: Strings = Strings {
     file_too_big: "This file is too big (over 20 MB). Your text was not changed.",
     file_unreadable: "This file could not be read. Your text was not changed.",
     draft_not_saved: "Text too long to be kept as a draft in this browser.",
+    draft_blocked: "This browser blocks local storage for this page: the draft will not be kept once it is closed.",
     analysis_failed: "The analysis failed. Your text is intact; edit it or try again.",
     copied_md: "Card copied as Markdown.",
     copy_failed: "Copy failed: the clipboard is not available.",
@@ -672,6 +675,217 @@ pub fn kind_style(lang: Lang, k: crate::ui::html::Kind) -> &'static str {
     }
 }
 
+/// Why a result has little or nothing in it (said instead of a silent « 0 mot · 0 entité »).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResultNote {
+    /// Every line of the text was set aside as page chrome.
+    AllChrome,
+    /// No word at all (only punctuation or symbols).
+    NoWords,
+    /// The text seems to be in another language (`stats.language`).
+    Language(String),
+    /// Words, but no entity, quote or stance.
+    NothingFound,
+}
+
+impl ResultNote {
+    /// The note for a complete analysis, if it deserves one.
+    pub fn of(a: &Analysis) -> Option<ResultNote> {
+        let found = !(a.entities.is_empty() && a.quotes.is_empty() && a.stances.is_empty());
+        Self::decide(a, !a.boilerplate.is_empty(), found)
+    }
+
+    /// The same from the head of a result ([`crate::ui::parts::Head`]: its span layers are
+    /// still in the parts, their lengths are in `counts`).
+    pub fn of_head(h: &crate::ui::parts::Head) -> Option<ResultNote> {
+        use crate::ui::html::Kind;
+        let c = &h.counts;
+        let found = !h.analysis.entities.is_empty()
+            || c[Kind::Quote as usize] > 0
+            || c[Kind::Stance as usize] > 0;
+        Self::decide(&h.analysis, c[Kind::Chrome as usize] > 0, found)
+    }
+
+    fn decide(a: &Analysis, chrome: bool, found: bool) -> Option<ResultNote> {
+        if a.stats.bytes == 0 {
+            return None;
+        }
+        // The language first: English paragraphs are set aside as chrome (English photo
+        // captions), so an English article would otherwise read as « all page chrome ».
+        let l = a.stats.language.as_str();
+        if !l.is_empty() && l != "fr" && l != "und" {
+            return Some(ResultNote::Language(l.to_string()));
+        }
+        if a.card.words == 0 {
+            return Some(if chrome {
+                ResultNote::AllChrome
+            } else {
+                ResultNote::NoWords
+            });
+        }
+        if !found {
+            return Some(ResultNote::NothingFound);
+        }
+        None
+    }
+
+    /// A warning (the result is unreliable or empty) rather than plain information.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, ResultNote::AllChrome | ResultNote::Language(_))
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ResultNote::AllChrome, Lang::Fr) => "Tout ce texte a été mis de côté comme habillage de page (menus, liens, mentions de partage…)\u{a0}: il ne reste aucun paragraphe d’article à analyser. Collez le corps de l’article.".into(),
+            (ResultNote::AllChrome, Lang::En) => "All of this text was set aside as page chrome (menus, links, share buttons…): no article paragraph is left to analyse. Paste the body of the article.".into(),
+            (ResultNote::NoWords, Lang::Fr) => "Ce texte ne contient aucun mot à analyser (seulement des signes ou des symboles).".into(),
+            (ResultNote::NoWords, Lang::En) => "This text contains no word to analyse (only punctuation or symbols).".into(),
+            (ResultNote::Language(code), Lang::Fr) => match language_name(Lang::Fr, code) {
+                Some(name) => format!("Ce texte semble être en {name}\u{a0}; Loupe lit le français\u{a0}: l’analyse ci-dessous risque d’être pauvre ou fausse."),
+                None => "Ce texte ne semble pas être en français\u{a0}; Loupe lit le français\u{a0}: l’analyse ci-dessous risque d’être pauvre ou fausse.".into(),
+            },
+            (ResultNote::Language(code), Lang::En) => match language_name(Lang::En, code) {
+                Some(name) => format!("This text seems to be in {name}; Loupe reads French, so the analysis below may be thin or wrong."),
+                None => "This text does not seem to be in French; Loupe reads French, so the analysis below may be thin or wrong.".into(),
+            },
+            (ResultNote::NothingFound, Lang::Fr) => "Aucune personne, organisation, lieu, citation ni prise de position n’a été repérée dans ce texte.".into(),
+            (ResultNote::NothingFound, Lang::En) => "No person, organisation, place, quote or stance was found in this text.".into(),
+        }
+    }
+}
+
+/// The name of a language of `stats.language` (« anglais », "English"); `None` when unknown.
+pub fn language_name(lang: Lang, code: &str) -> Option<&'static str> {
+    Some(match (lang, code) {
+        (Lang::Fr, "fr") => "français",
+        (Lang::Fr, "en") => "anglais",
+        (Lang::Fr, "de") => "allemand",
+        (Lang::Fr, "es") => "espagnol",
+        (Lang::Fr, "it") => "italien",
+        (Lang::Fr, "pt") => "portugais",
+        (Lang::En, "fr") => "French",
+        (Lang::En, "en") => "English",
+        (Lang::En, "de") => "German",
+        (Lang::En, "es") => "Spanish",
+        (Lang::En, "it") => "Italian",
+        (Lang::En, "pt") => "Portuguese",
+        _ => return None,
+    })
+}
+
+/// The marker of a weak claim (`guess`) in the card and the exports.
+pub fn to_check(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "à vérifier",
+        Lang::En => "to check",
+    }
+}
+
+/// What the « à vérifier » marker means (its tooltip, and the line under the card's exports).
+pub fn to_check_help(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "À vérifier\u{a0}: Loupe l’a déduit d’indices faibles (un mot à majuscule, un locuteur ou un auteur repris d’une phrase précédente). Vérifiez-le dans le texte.",
+        Lang::En => "To check: Loupe inferred it from weak evidence (a capitalised word, a speaker or holder carried over from an earlier sentence). Check it in the text.",
+    }
+}
+
+/// Label of the button that dismisses a card item.
+pub fn dismiss_label(lang: Lang, item: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Écarter «\u{a0}{item}\u{a0}» de la fiche"),
+        Lang::En => format!("Dismiss “{item}” from the card"),
+    }
+}
+
+/// Label of the button that puts a dismissed item back.
+pub fn restore_label(lang: Lang, item: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Rétablir «\u{a0}{item}\u{a0}» dans la fiche"),
+        Lang::En => format!("Restore “{item}” to the card"),
+    }
+}
+
+/// Visible text of the restore button.
+pub fn restore(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Rétablir",
+        Lang::En => "Restore",
+    }
+}
+
+/// Said next to a dismissed item.
+pub fn dismissed_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "écarté",
+        Lang::En => "dismissed",
+    }
+}
+
+/// Under the card when items are dismissed: how many, and that the exports leave them out.
+pub fn dismissed_summary(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{} par vous pour ce texte (gardé dans ce navigateur)\u{a0}: absent des exports.",
+            plural(n, "élément écarté", "éléments écartés")
+        ),
+        Lang::En => format!(
+            "{} by you for this text (kept in this browser): left out of the exports.",
+            plural(n, "item dismissed", "items dismissed")
+        ),
+    }
+}
+
+/// « Toute la fiche (12 de plus) » (embed mode shows a short card).
+pub fn show_full_card(lang: Lang, more: usize) -> String {
+    match (lang, more) {
+        (Lang::Fr, 0) => "Toute la fiche".into(),
+        (Lang::En, 0) => "Whole card".into(),
+        (Lang::Fr, _) => format!("Toute la fiche ({more}\u{a0}de plus)"),
+        (Lang::En, _) => format!("Whole card ({more} more)"),
+    }
+}
+
+/// Heading of the short card's list of people, organisations and places.
+pub fn actors(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Acteurs et lieux",
+        Lang::En => "Actors and places",
+    }
+}
+
+/// The holder of a stance-matrix row as shown: the core writes « ? » when no holder was found.
+pub fn holder_label(lang: Lang, holder: &str) -> String {
+    match (holder, lang) {
+        ("?", Lang::Fr) => "auteur non identifié".into(),
+        ("?", Lang::En) => "unidentified holder".into(),
+        _ => holder.to_string(),
+    }
+}
+
+/// Said for a stance-matrix row without a target.
+pub fn no_target(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "non précisé",
+        Lang::En => "not stated",
+    }
+}
+
+/// Hidden heading of the stance matrix's column of « Écarter » buttons.
+pub fn dismiss_column(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Écarter",
+        Lang::En => "Dismiss",
+    }
+}
+
+/// « Réduire la fiche ».
+pub fn show_short_card(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Réduire la fiche",
+        Lang::En => "Show a short card",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -761,6 +975,60 @@ mod tests {
             assert_eq!(&frame_label(Lang::Fr, id), fr);
             assert_eq!(&frame_label(Lang::En, id), en);
         }
+    }
+
+    #[test]
+    fn result_notes() {
+        // The page decides from the head of the result: both must agree.
+        let note = |t: &str| {
+            let a = crate::analyze(t);
+            let (head, _) = crate::ui::parts::split(a.clone(), t.len(), 40);
+            assert_eq!(ResultNote::of_head(&head), ResultNote::of(&a), "{t}");
+            ResultNote::of(&a)
+        };
+        assert_eq!(note(""), None);
+        assert_eq!(
+            note("Le président français Emmanuel Macron a parlé à Lyon."),
+            None
+        );
+        let en = "The president of the United States said on Monday that the talks with the \
+                  European Union would resume next week, and that he was confident they would \
+                  reach an agreement on the trade of steel and of the other goods in the coming days.";
+        let n = note(en).unwrap();
+        assert_eq!(n, ResultNote::Language("en".into()));
+        assert!(n
+            .text(Lang::Fr)
+            .starts_with("Ce texte semble être en anglais\u{a0}; Loupe lit le français"));
+        assert!(n
+            .text(Lang::En)
+            .starts_with("This text seems to be in English; Loupe reads French"));
+        assert_eq!(
+            note("Il fait beau aujourd'hui et nous irons marcher dans les bois."),
+            Some(ResultNote::NothingFound)
+        );
+        assert_eq!(note("… !!! ???"), Some(ResultNote::NoWords));
+        let chrome = "Accueil\nPolitique\nÉconomie\nInternational\nCulture\nSport\n\nPartager sur Facebook\nPartager sur X\nLire aussi\n";
+        let a = crate::analyze(chrome);
+        assert_eq!(
+            ResultNote::of(&a),
+            Some(ResultNote::AllChrome),
+            "{:?}",
+            a.card.words
+        );
+        for l in ["fr", "en", "de", "es", "it", "pt"] {
+            assert!(language_name(Lang::Fr, l).is_some() && language_name(Lang::En, l).is_some());
+        }
+        assert_eq!(
+            ResultNote::Language("xx".into()).text(Lang::Fr),
+            "Ce texte ne semble pas être en français\u{a0}; Loupe lit le français\u{a0}: l’analyse ci-dessous risque d’être pauvre ou fausse."
+        );
+    }
+
+    #[test]
+    fn unknown_stance_holders_are_named() {
+        assert_eq!(holder_label(Lang::Fr, "?"), "auteur non identifié");
+        assert_eq!(holder_label(Lang::En, "?"), "unidentified holder");
+        assert_eq!(holder_label(Lang::Fr, "Moscou"), "Moscou");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The summary card as Markdown (the « Copier en Markdown » export), built from the core's card.
 
 use super::i18n::{self, Lang};
-use crate::schema::Analysis;
+use crate::schema::{Analysis, Confidence};
 use std::fmt::Write;
 
 /// Escapes the characters that would start Markdown markup inside running text.
@@ -19,10 +19,21 @@ fn md(s: &str) -> String {
     out
 }
 
-/// The card of `a` as a Markdown document.
+/// The card of `a` as a Markdown document. Items of confidence `guess` carry « _(à vérifier)_ »
+/// (explained once at the end); dismissed items are left out by the caller
+/// ([`super::dismiss::Dismissed::analysis`]).
 pub fn card(a: &Analysis, lang: Lang) -> String {
     let t = lang.t();
     let c = &a.card;
+    let mut marked = false;
+    let mut mark = |conf: Confidence| -> String {
+        if conf == Confidence::Guess {
+            marked = true;
+            format!(" _({})_", i18n::to_check(lang))
+        } else {
+            String::new()
+        }
+    };
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(c.title.as_deref().unwrap_or(t.untitled)));
     let mut meta = Vec::new();
@@ -48,9 +59,10 @@ pub fn card(a: &Analysis, lang: Lang) -> String {
     if !c.people.is_empty() {
         let _ = writeln!(out, "## {}\n", t.people);
         for p in &c.people {
+            let m = mark(p.confidence);
             match &p.role {
-                Some(r) => writeln!(out, "- **{}** — {}", md(&p.name), md(r)),
-                None => writeln!(out, "- **{}**", md(&p.name)),
+                Some(r) => writeln!(out, "- **{}** — {}{m}", md(&p.name), md(r)),
+                None => writeln!(out, "- **{}**{m}", md(&p.name)),
             }
             .ok();
         }
@@ -59,9 +71,10 @@ pub fn card(a: &Analysis, lang: Lang) -> String {
     if !c.organizations.is_empty() {
         let _ = writeln!(out, "## {}\n", t.organisations);
         for o in &c.organizations {
+            let m = mark(o.confidence);
             match &o.acronym {
-                Some(ac) => writeln!(out, "- **{}** ({})", md(&o.name), md(ac)),
-                None => writeln!(out, "- **{}**", md(&o.name)),
+                Some(ac) => writeln!(out, "- **{}** ({}){m}", md(&o.name), md(ac)),
+                None => writeln!(out, "- **{}**{m}", md(&o.name)),
             }
             .ok();
         }
@@ -69,7 +82,11 @@ pub fn card(a: &Analysis, lang: Lang) -> String {
     }
     if !c.places.is_empty() {
         let _ = writeln!(out, "## {}\n", t.places);
-        let names: Vec<String> = c.places.iter().map(|p| md(&p.name)).collect();
+        let names: Vec<String> = c
+            .places
+            .iter()
+            .map(|p| format!("{}{}", md(&p.name), mark(p.confidence)))
+            .collect();
         let _ = writeln!(out, "{}\n", names.join(" · "));
     }
     if !c.stance_matrix.is_empty() {
@@ -77,10 +94,11 @@ pub fn card(a: &Analysis, lang: Lang) -> String {
         let _ = writeln!(out, "| {} | {} | {} | × |", t.holder, t.position, t.target);
         out.push_str("|---|---|---|---:|\n");
         for s in &c.stance_matrix {
+            let m = mark(s.confidence);
             let _ = writeln!(
                 out,
-                "| {} | {} {} | {} | {} |",
-                md(&s.holder),
+                "| {}{m} | {} {} | {} | {} |",
+                md(&i18n::holder_label(lang, &s.holder)),
                 i18n::polarity_glyph(s.polarity),
                 i18n::polarity_label(lang, s.polarity),
                 md(&s.target),
@@ -96,7 +114,8 @@ pub fn card(a: &Analysis, lang: Lang) -> String {
                 .speaker
                 .as_deref()
                 .map_or_else(|| t.unknown_speaker.to_string(), md);
-            let _ = writeln!(out, "> « {} »\n> — {who}\n", md(&q.text));
+            let m = mark(q.confidence);
+            let _ = writeln!(out, "> « {} »\n> — {who}{m}\n", md(&q.text));
         }
     }
     if !c.frames.is_empty() {
@@ -110,6 +129,9 @@ pub fn card(a: &Analysis, lang: Lang) -> String {
             );
         }
         out.push('\n');
+    }
+    if marked {
+        let _ = writeln!(out, "_{}_\n", md(i18n::to_check_help(lang)));
     }
     let _ = writeln!(out, "---\n_Loupe · {} · {}_", a.schema, a.generator);
     out
@@ -143,6 +165,46 @@ mod tests {
         assert!(m.contains("loupe.analysis/1"));
         let en = card(&a, Lang::En);
         assert!(en.contains("min read"));
+    }
+
+    #[test]
+    fn guesses_are_marked_to_check_and_sure_items_are_not() {
+        let text = "Le maire Jean Dupont a reçu Kovalenko Brizard à la mairie. « Nous \
+                    avancerons ensemble », a déclaré Jean Dupont. Kovalenko Brizard a salué \
+                    la décision du conseil.";
+        let mut a = crate::analyze(text);
+        // Whatever the rules decide for this text, force one class of each kind.
+        assert!(a.card.people.len() >= 2, "{:?}", a.card.people);
+        a.card.people[0].confidence = Confidence::Sure;
+        a.card.people[1].confidence = Confidence::Guess;
+        let sure = a.card.people[0].name.clone();
+        let guess = a.card.people[1].name.clone();
+        let m = card(&a, Lang::Fr);
+        let line = |name: &str| {
+            m.lines()
+                .find(|l| l.starts_with(&format!("- **{}**", md(name))))
+                .unwrap_or_else(|| panic!("{name} in {m}"))
+                .to_string()
+        };
+        assert!(line(&guess).ends_with(" _(à vérifier)_"), "{m}");
+        assert!(!line(&sure).contains("vérifier"), "{m}");
+        assert!(m.contains("_À vérifier\u{a0}: Loupe l’a déduit"), "{m}");
+        assert!(card(&a, Lang::En).contains(" _(to check)_"));
+        // No guess: no marker, no legend.
+        a.card.people[1].confidence = Confidence::Likely;
+        for p in &mut a.card.places {
+            p.confidence = Confidence::Sure;
+        }
+        for o in &mut a.card.organizations {
+            o.confidence = Confidence::Sure;
+        }
+        for q in &mut a.card.quotes {
+            q.confidence = Confidence::Sure;
+        }
+        for s in &mut a.card.stance_matrix {
+            s.confidence = Confidence::Sure;
+        }
+        assert!(!card(&a, Lang::Fr).contains("vérifier"));
     }
 
     #[test]

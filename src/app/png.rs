@@ -2,7 +2,7 @@
 //! HTML-to-image trick, nothing that could taint the canvas). Always the light theme, at 2× for
 //! sharp text.
 
-use crate::schema::Analysis;
+use crate::schema::{Analysis, Confidence};
 use crate::ui::i18n::{self, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -76,6 +76,16 @@ impl Pen<'_> {
 fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw: bool) -> f64 {
     let t = lang.t();
     let c = &a.card;
+    // Items of confidence `guess` end with « (à vérifier) », explained once at the bottom.
+    let marked = std::cell::Cell::new(false);
+    let mark = |conf: Confidence| -> String {
+        if conf == Confidence::Guess {
+            marked.set(true);
+            format!(" ({})", i18n::to_check(lang))
+        } else {
+            String::new()
+        }
+    };
     let inner = W - 2.0 * PAD;
     let mut p = Pen { cx, y: 0.0, draw };
     // Header band.
@@ -137,8 +147,8 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
         for person in c.people.iter().take(8) {
             p.font(400, 15.0);
             let line = match &person.role {
-                Some(r) => format!("{} — {r}", person.name),
-                None => person.name.clone(),
+                Some(r) => format!("{} — {r}{}", person.name, mark(person.confidence)),
+                None => format!("{}{}", person.name, mark(person.confidence)),
             };
             p.para(&line, PAD, inner, 15.0, 22.0);
         }
@@ -159,15 +169,19 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
             .iter()
             .take(12)
             .map(|o| match &o.acronym {
-                Some(ac) => format!("{} ({ac})", o.name),
-                None => o.name.clone(),
+                Some(ac) => format!("{} ({ac}){}", o.name, mark(o.confidence)),
+                None => format!("{}{}", o.name, mark(o.confidence)),
             })
             .collect(),
     );
     list(
         &mut p,
         t.places,
-        c.places.iter().take(16).map(|x| x.name.clone()).collect(),
+        c.places
+            .iter()
+            .take(16)
+            .map(|x| format!("{}{}", x.name, mark(x.confidence)))
+            .collect(),
     );
     if !c.stance_matrix.is_empty() {
         p.heading(t.stances);
@@ -175,8 +189,9 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
         p.colour("#1b1f24");
         for s in c.stance_matrix.iter().take(6) {
             let line = format!(
-                "{} {} {} {}{}",
-                s.holder,
+                "{}{} {} {} {}{}",
+                i18n::holder_label(lang, &s.holder),
+                mark(s.confidence),
                 i18n::polarity_glyph(s.polarity),
                 i18n::polarity_label(lang, s.polarity),
                 s.target,
@@ -207,7 +222,11 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
             );
             p.colour("#5a6470");
             p.para(
-                &format!("— {}", q.speaker.as_deref().unwrap_or(t.unknown_speaker)),
+                &format!(
+                    "— {}{}",
+                    q.speaker.as_deref().unwrap_or(t.unknown_speaker),
+                    mark(q.confidence)
+                ),
                 PAD + 14.0,
                 inner - 14.0,
                 15.0,
@@ -233,6 +252,12 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
                 let _ = cx.fill_text(&format!("× {}", f.count), bx + bw + 8.0, p.y - 8.0);
             }
         }
+    }
+    if marked.get() {
+        p.y += 10.0;
+        p.font(400, 13.0);
+        p.colour("#5a6470");
+        p.para(i18n::to_check_help(lang), PAD, inner, 13.0, 19.0);
     }
     p.y += 24.0;
     if draw {

@@ -9,10 +9,12 @@
 //! - [`parts`]: an analysis cut into a head and parts, so that a long result crosses from the
 //!   worker and is rendered piece by piece;
 //! - [`i18n`]: French and English strings;
+//! - [`dismiss`]: card items the reader dismissed (storage key, filtered card and exports);
 //! - [`markdown`]: the summary card as Markdown;
 //! - [`share`]: the share-link fragment format;
 //! - [`textin`]: pasted HTML and Markdown files to plain text.
 
+pub mod dismiss;
 pub mod explain;
 pub mod highlight;
 pub mod html;
