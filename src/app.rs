@@ -794,7 +794,12 @@ fn whole_paste(ta: &web_sys::HtmlTextAreaElement, len: u32) -> bool {
 
 /// Paste: HTML (or HTML source pasted as text) becomes plain text; plain text is left to the
 /// browser. Either way the analysis starts at once.
-fn on_paste(ui: Ui, ev: web_sys::ClipboardEvent, pasted: StoredValue<Option<bool>>) {
+fn on_paste(
+    ui: Ui,
+    ev: web_sys::ClipboardEvent,
+    pasted: StoredValue<Option<bool>>,
+    pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+) {
     let Some(dt) = ev.clipboard_data() else {
         return;
     };
@@ -812,6 +817,12 @@ fn on_paste(ui: Ui, ev: web_sys::ClipboardEvent, pasted: StoredValue<Option<bool
         return;
     };
     ev.prevent_default();
+    // An analysis still waiting for the end of typing would start after this one and clear its
+    // notice: the pasted text supersedes it.
+    if let Some(h) = pending.get_value() {
+        h.clear();
+    }
+    pending.set_value(None);
     let text = textin::html_to_text(&source);
     let Some(ta) = textarea() else { return };
     let whole = whole_paste(&ta, js_len(&text));
@@ -1164,7 +1175,7 @@ pub fn App() -> impl IntoView {
                             aria-describedby=move || ui.collapsed.get().map(|_| "long-text-msg")
                             on:input=on_input
                             on:focus=on_input_focus
-                            on:paste=move |ev| on_paste(ui, ev, pasted)
+                            on:paste=move |ev| on_paste(ui, ev, pasted, pending)
                         ></textarea>
                         <div id="long-text" class="long-text" hidden=move || ui.collapsed.get().is_none()>
                             <p id="long-text-msg">{move || ui.collapsed.get().map(|n| i18n::long_text(ui.lang.get(), n))}</p>
