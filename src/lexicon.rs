@@ -417,6 +417,7 @@ impl<T> CueMatcher<T> {
 
     /// Adds a cue such as `s' oppos* résolument? à` or `s' opposer/v résolument? à`, interning
     /// its words in `vocab` (syntax: `data/lexicon/README.md`).
+    #[inline(never)] // once per cue row: kept apart in instruction profiles
     fn add(&mut self, vocab: &mut Vocab, cue: &str, payload: T, origin: String) {
         let entry = self.entries.len();
         self.entries.push((payload, cue.to_string(), origin));
@@ -776,6 +777,7 @@ impl ByteTrie {
     pub const NONE: u32 = u32::MAX;
 
     /// Builds the trie; of two equal keys, the first one's value is kept; empty keys are ignored.
+    #[inline(never)]
     pub fn new<'k>(keys: impl IntoIterator<Item = (&'k [u8], u32)>) -> ByteTrie {
         let keys: Vec<(&[u8], u32)> = keys.into_iter().collect();
         let size = keys.iter().map(|k| k.0.len()).sum::<usize>() + 1;
