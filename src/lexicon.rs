@@ -1682,7 +1682,7 @@ fn build() -> Lexicons {
             continue;
         }
         let (name, sex) = l.split_once('\t').unwrap_or((l, ""));
-        let name = apos(&name);
+        let name = apos(name);
         match sex.trim() {
             "f" => {
                 firstname_sex.insert(name.clone(), true);
@@ -1700,7 +1700,7 @@ fn build() -> Lexicons {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| apos_lc(&l))
+        .map(apos_lc)
         .collect();
 
     // Forms an inflected lemma never stands for: function words (« contre » is no form of
@@ -1797,7 +1797,7 @@ fn build() -> Lexicons {
                 continue;
             }
         };
-        speech.insert(apos_lc(&c[0]), kind);
+        speech.insert(apos_lc(c[0]), kind);
     }
 
     let (name, src) = data!("lexicon/titles.tsv");
@@ -1816,7 +1816,7 @@ fn build() -> Lexicons {
                 continue;
             }
         };
-        let t = apos(&c[0]);
+        let t = apos(c[0]);
         if kind == TitleKind::Honorific {
             titles.insert(t.trim_end_matches('.').to_string(), kind);
             title_first.insert(t.trim_end_matches('.').to_lowercase());
@@ -1827,19 +1827,19 @@ fn build() -> Lexicons {
             title_cues.add(&mut vocab, &spaced, kind, origin(name, ln));
             if let Some(same) = c.get(2).filter(|s| !s.is_empty()) {
                 title_same.resize(entry + 1, None);
-                title_same[entry] = Some(lc(&same));
+                title_same[entry] = Some(lc(same));
             }
             let words: Vec<&str> = spaced.split_whitespace().collect();
             if kind == TitleKind::Role {
                 if let Some(w) = words.first() {
-                    title_first.insert(lc(&w));
+                    title_first.insert(lc(w));
                 }
             }
             if words.len() == 1 {
-                titles.insert(lc(&words[0]), kind);
+                titles.insert(lc(words[0]), kind);
             }
             for w in words {
-                title_words.insert(lc(&w));
+                title_words.insert(lc(w));
             }
         }
     }
@@ -1877,12 +1877,12 @@ fn build() -> Lexicons {
         };
         if *kind == "caption_en" {
             for w in pat.split_whitespace() {
-                english_words.insert(lc(&w));
+                english_words.insert(lc(w));
             }
             continue;
         }
-        let whole = c.get(2).is_some_and(|n| lc(&n).contains("whole"));
-        boilerplate.push((kind.to_string(), apos_lc(&pat), whole));
+        let whole = c.get(2).is_some_and(|n| lc(n).contains("whole"));
+        boilerplate.push((kind.to_string(), apos_lc(pat), whole));
     }
 
     let mut boilerplate_whole: HashMap<String, Vec<usize>> = HashMap::default();

@@ -144,9 +144,9 @@ fn first_group(inf: &str) -> Parts {
     let stem = &inf[..inf.len() - 2];
     // Stem before a/o: « commenç », « mange ».
     let soft = if let Some(s) = stem.strip_suffix('c') {
-        cat(&s, "ç")
+        cat(s, "ç")
     } else if stem.ends_with('g') {
-        cat(&stem, "e")
+        cat(stem, "e")
     } else {
         stem.to_string()
     };
@@ -196,28 +196,28 @@ fn first_group(inf: &str) -> Parts {
             cat(&mute, "es"),
             cat(&mute, "e"),
             cat(&soft, "ons"),
-            cat(&stem, "ez"),
+            cat(stem, "ez"),
             cat(&mute, "ent"),
         ],
         impf: soft.clone(),
         impf_i: stem.to_string(),
         fut,
-        ps: [cat(&soft, "a"), cat(&stem, "èrent")],
+        ps: [cat(&soft, "a"), cat(stem, "èrent")],
         subj: [mute, stem.to_string()],
         ppr: cat(&soft, "ant"),
-        pp: cat(&stem, "é"),
+        pp: cat(stem, "é"),
     }
 }
 
 /// Second-group forms (« finir »: « finissons »).
 fn second_group(inf: &str) -> Parts {
     let stem = &inf[..inf.len() - 2];
-    let iss = cat(&stem, "iss");
+    let iss = cat(stem, "iss");
     Parts {
         pres: [
-            cat(&stem, "is"),
-            cat(&stem, "is"),
-            cat(&stem, "it"),
+            cat(stem, "is"),
+            cat(stem, "is"),
+            cat(stem, "it"),
             cat(&iss, "ons"),
             cat(&iss, "ez"),
             cat(&iss, "ent"),
@@ -225,10 +225,10 @@ fn second_group(inf: &str) -> Parts {
         impf: iss.clone(),
         impf_i: iss.clone(),
         fut: inf.to_string(),
-        ps: [cat(&stem, "it"), cat(&stem, "irent")],
+        ps: [cat(stem, "it"), cat(stem, "irent")],
         subj: [iss.clone(), iss.clone()],
         ppr: cat(&iss, "ant"),
-        pp: cat(&stem, "i"),
+        pp: cat(stem, "i"),
     }
 }
 
@@ -876,11 +876,11 @@ pub fn noun(sg: &str) -> Vec<String> {
     let pl = if sg.ends_with('s') || sg.ends_with('x') || sg.ends_with('z') {
         return vec![sg.to_string()];
     } else if let Some(b) = sg.strip_suffix("al") {
-        cat(&b, "aux")
+        cat(b, "aux")
     } else if sg.ends_with("eau") || sg.ends_with("eu") {
-        cat(&sg, "x")
+        cat(sg, "x")
     } else {
-        cat(&sg, "s")
+        cat(sg, "s")
     };
     vec![sg.to_string(), pl]
 }
@@ -892,32 +892,32 @@ pub fn adjective(m: &str) -> Vec<String> {
     let fem = if m.ends_with('e') {
         m.to_string()
     } else if let Some(b) = m.strip_suffix("eux") {
-        cat(&b, "euse")
+        cat(b, "euse")
     } else if let Some(b) = m.strip_suffix("if") {
-        cat(&b, "ive")
+        cat(b, "ive")
     } else if let Some(b) = m.strip_suffix("er") {
-        cat(&b, "ère")
+        cat(b, "ère")
     } else if let Some(b) = m.strip_suffix("et").filter(|_| {
         matches!(
             m,
             "inquiet" | "complet" | "incomplet" | "concret" | "discret" | "secret"
         )
     }) {
-        cat(&b, "ète")
+        cat(b, "ète")
     } else if m.ends_with("el") || m.ends_with("en") || m.ends_with("on") || m.ends_with("et") {
         let last = m.chars().last().unwrap_or('e');
         format!("{m}{last}e")
     } else if m.ends_with('c') && m.ends_with("ic") {
-        cat(&m, "que")
+        cat(m, "que")
     } else {
-        cat(&m, "e")
+        cat(m, "e")
     };
     let mpl = if m.ends_with('s') || m.ends_with('x') {
         m.to_string()
     } else if let Some(b) = m.strip_suffix("al") {
-        cat(&b, "aux")
+        cat(b, "aux")
     } else {
-        cat(&m, "s")
+        cat(m, "s")
     };
     let fpl = cat(&fem, "s");
     let mut out = vec![m.to_string()];
