@@ -146,28 +146,39 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
     let chunk_len = pool.current_num_threads() * 8;
     let mut chunk: Vec<Doc> = Vec::with_capacity(chunk_len);
     let mut flush = |chunk: &mut Vec<Doc>, out: &mut Box<dyn Write>| -> Result<(), String> {
-        let lines: Vec<String> = pool.install(|| {
+        let lines: Vec<Vec<u8>> = pool.install(|| {
             chunk
                 .par_iter()
                 .map(|d| {
-                    let line = match &d.text {
+                    // Serialised straight into one buffer sized for the whole line (the JSON of
+                    // an analysis is a few times its text): no regrowth and copy on the way.
+                    let mut line = Vec::new();
+                    let r = match &d.text {
                         Ok(t) => {
                             let a = loupe::analyze(t);
-                            serde_json::to_string(&Out {
+                            line.reserve(256 + t.len() * 6);
+                            serde_json::to_writer(
+                                &mut line,
+                                &Out {
+                                    id: &d.id,
+                                    meta: d.meta.as_ref(),
+                                    analysis: Some(&a),
+                                    error: None,
+                                },
+                            )
+                        }
+                        Err(e) => serde_json::to_writer(
+                            &mut line,
+                            &Out {
                                 id: &d.id,
                                 meta: d.meta.as_ref(),
-                                analysis: Some(&a),
-                                error: None,
-                            })
-                        }
-                        Err(e) => serde_json::to_string(&Out {
-                            id: &d.id,
-                            meta: d.meta.as_ref(),
-                            analysis: None,
-                            error: Some(e),
-                        }),
+                                analysis: None,
+                                error: Some(e),
+                            },
+                        ),
                     };
-                    line.expect("the output is always serialisable")
+                    r.expect("the output is always serialisable");
+                    line
                 })
                 .collect()
         });
@@ -177,7 +188,7 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
                 Ok(t) => bytes += t.len(),
                 Err(_) => errors += 1,
             }
-            out.write_all(l.as_bytes()).map_err(werr)?;
+            out.write_all(l).map_err(werr)?;
             out.write_all(b"\n").map_err(werr)?;
         }
         bar.set_position(docs_n as u64);

@@ -925,6 +925,10 @@ fn add_acronym_definitions<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
         return;
     }
     for k in 0..toks.len() {
+        // (Every key is a capitalised word: the other tokens are not looked up.)
+        if !doc.is_cap(k) {
+            continue;
+        }
         let defined_here =
             k > 0 && doc.tok(k - 1) == "(" && k + 1 < toks.len() && doc.tok(k + 1) == ")";
         if let Some(&(etype, canonical, entry, expansion)) = word_acronyms.get(doc.tok(k)) {

@@ -25,7 +25,15 @@ pub struct VerbForms {
 type Six = [String; 6];
 
 fn six(stem: &str, ends: [&str; 6]) -> Six {
-    ends.map(|e| format!("{stem}{e}"))
+    ends.map(|e| cat(stem, e))
+}
+
+/// `format!("{a}{b}")` without the formatting machinery (hundreds of forms per verb lemma).
+fn cat(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    s
 }
 
 const IMPF: [&str; 6] = ["ais", "ais", "ait", "ions", "iez", "aient"];
@@ -92,19 +100,19 @@ impl Parts {
         f.push(self.ppr);
         let pp = self.pp;
         let participles = if pp.ends_with('s') {
-            vec![pp.clone(), format!("{pp}e"), format!("{pp}es")]
+            vec![pp.clone(), cat(&pp, "e"), cat(&pp, "es")]
         } else if pp.ends_with('e') && !pp.ends_with("ée") && !pp.ends_with("ue") {
-            vec![pp.clone(), format!("{pp}s")]
+            vec![pp.clone(), cat(&pp, "s")]
         } else {
-            vec![
-                pp.clone(),
-                format!("{pp}e"),
-                format!("{pp}s"),
-                format!("{pp}es"),
-            ]
+            vec![pp.clone(), cat(&pp, "e"), cat(&pp, "s"), cat(&pp, "es")]
         };
-        let mut seen = std::collections::HashSet::new();
-        f.retain(|w| seen.insert(w.clone()));
+        // First occurrences only (borrowed, then dropped in place).
+        let mut seen = crate::fxhash::FxHashSet::default();
+        seen.reserve(f.len());
+        let keep: Vec<bool> = f.iter().map(|w| seen.insert(w.as_str())).collect();
+        drop(seen);
+        let mut keep = keep.into_iter();
+        f.retain(|_| keep.next().unwrap_or(true));
         VerbForms {
             finite: f,
             participles,
@@ -136,9 +144,9 @@ fn first_group(inf: &str) -> Parts {
     let stem = &inf[..inf.len() - 2];
     // Stem before a/o: « commenç », « mange ».
     let soft = if let Some(s) = stem.strip_suffix('c') {
-        format!("{s}ç")
+        cat(s, "ç")
     } else if stem.ends_with('g') {
-        format!("{stem}e")
+        cat(stem, "e")
     } else {
         stem.to_string()
     };
@@ -178,49 +186,49 @@ fn first_group(inf: &str) -> Parts {
         fut_changes = false;
     }
     let fut = if fut_changes && mute != stem {
-        format!("{mute}er")
+        cat(&mute, "er")
     } else {
         inf.to_string()
     };
     Parts {
         pres: [
-            format!("{mute}e"),
-            format!("{mute}es"),
-            format!("{mute}e"),
-            format!("{soft}ons"),
-            format!("{stem}ez"),
-            format!("{mute}ent"),
+            cat(&mute, "e"),
+            cat(&mute, "es"),
+            cat(&mute, "e"),
+            cat(&soft, "ons"),
+            cat(stem, "ez"),
+            cat(&mute, "ent"),
         ],
         impf: soft.clone(),
         impf_i: stem.to_string(),
         fut,
-        ps: [format!("{soft}a"), format!("{stem}èrent")],
+        ps: [cat(&soft, "a"), cat(stem, "èrent")],
         subj: [mute, stem.to_string()],
-        ppr: format!("{soft}ant"),
-        pp: format!("{stem}é"),
+        ppr: cat(&soft, "ant"),
+        pp: cat(stem, "é"),
     }
 }
 
 /// Second-group forms (« finir »: « finissons »).
 fn second_group(inf: &str) -> Parts {
     let stem = &inf[..inf.len() - 2];
-    let iss = format!("{stem}iss");
+    let iss = cat(stem, "iss");
     Parts {
         pres: [
-            format!("{stem}is"),
-            format!("{stem}is"),
-            format!("{stem}it"),
-            format!("{iss}ons"),
-            format!("{iss}ez"),
-            format!("{iss}ent"),
+            cat(stem, "is"),
+            cat(stem, "is"),
+            cat(stem, "it"),
+            cat(&iss, "ons"),
+            cat(&iss, "ez"),
+            cat(&iss, "ent"),
         ],
         impf: iss.clone(),
         impf_i: iss.clone(),
         fut: inf.to_string(),
-        ps: [format!("{stem}it"), format!("{stem}irent")],
+        ps: [cat(stem, "it"), cat(stem, "irent")],
         subj: [iss.clone(), iss.clone()],
-        ppr: format!("{iss}ant"),
-        pp: format!("{stem}i"),
+        ppr: cat(&iss, "ant"),
+        pp: cat(stem, "i"),
     }
 }
 
@@ -868,11 +876,11 @@ pub fn noun(sg: &str) -> Vec<String> {
     let pl = if sg.ends_with('s') || sg.ends_with('x') || sg.ends_with('z') {
         return vec![sg.to_string()];
     } else if let Some(b) = sg.strip_suffix("al") {
-        format!("{b}aux")
+        cat(b, "aux")
     } else if sg.ends_with("eau") || sg.ends_with("eu") {
-        format!("{sg}x")
+        cat(sg, "x")
     } else {
-        format!("{sg}s")
+        cat(sg, "s")
     };
     vec![sg.to_string(), pl]
 }
@@ -884,34 +892,34 @@ pub fn adjective(m: &str) -> Vec<String> {
     let fem = if m.ends_with('e') {
         m.to_string()
     } else if let Some(b) = m.strip_suffix("eux") {
-        format!("{b}euse")
+        cat(b, "euse")
     } else if let Some(b) = m.strip_suffix("if") {
-        format!("{b}ive")
+        cat(b, "ive")
     } else if let Some(b) = m.strip_suffix("er") {
-        format!("{b}ère")
+        cat(b, "ère")
     } else if let Some(b) = m.strip_suffix("et").filter(|_| {
         matches!(
             m,
             "inquiet" | "complet" | "incomplet" | "concret" | "discret" | "secret"
         )
     }) {
-        format!("{b}ète")
+        cat(b, "ète")
     } else if m.ends_with("el") || m.ends_with("en") || m.ends_with("on") || m.ends_with("et") {
         let last = m.chars().last().unwrap_or('e');
         format!("{m}{last}e")
     } else if m.ends_with('c') && m.ends_with("ic") {
-        format!("{m}que")
+        cat(m, "que")
     } else {
-        format!("{m}e")
+        cat(m, "e")
     };
     let mpl = if m.ends_with('s') || m.ends_with('x') {
         m.to_string()
     } else if let Some(b) = m.strip_suffix("al") {
-        format!("{b}aux")
+        cat(b, "aux")
     } else {
-        format!("{m}s")
+        cat(m, "s")
     };
-    let fpl = format!("{fem}s");
+    let fpl = cat(&fem, "s");
     let mut out = vec![m.to_string()];
     for w in [fem, mpl, fpl] {
         if !out.contains(&w) {
