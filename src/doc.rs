@@ -50,6 +50,18 @@ pub struct Doc<'a> {
     tok_cap: Vec<bool>,
     /// Per sentence: token counts by kind.
     sent_counts: Vec<SentCounts>,
+    /// Answers of [`crate::quotes::resolve_role_np`] by (token, limit), for the mention list
+    /// whose address and length are in `role_np_for` (pronoun and holder searches look back
+    /// over the same sentences again and again).
+    pub(crate) role_np_memo: RoleNpMemo,
+}
+
+/// See [`Doc::role_np_memo`].
+#[derive(Default)]
+pub(crate) struct RoleNpMemo {
+    pub(crate) mentions: std::cell::Cell<(usize, usize)>,
+    pub(crate) answers:
+        std::cell::RefCell<crate::fxhash::FxHashMap<(u32, u32), Option<(u32, u32)>>>,
 }
 
 /// Token counts of one sentence (`u32`: offsets fit in `u32`, so counts do).
@@ -178,6 +190,7 @@ impl<'a> Doc<'a> {
             tok_cls,
             tok_cap,
             sent_counts,
+            role_np_memo: RoleNpMemo::default(),
         }
     }
 

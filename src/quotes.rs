@@ -984,6 +984,30 @@ pub fn resolve_role_np(
     at: usize,
     lim: usize,
 ) -> Option<(usize, usize)> {
+    // Remembered per document and mention list (the answer depends on nothing else).
+    let memo = &doc.role_np_memo;
+    let list = (ms.as_ptr() as usize, ms.len());
+    if memo.mentions.get() != list {
+        memo.mentions.set(list);
+        memo.answers.borrow_mut().clear();
+    }
+    let key = (at as u32, lim.min(u32::MAX as usize) as u32);
+    if let Some(&r) = memo.answers.borrow().get(&key) {
+        return r.map(|(a, b)| (a as usize, b as usize));
+    }
+    let r = resolve_role_np_uncached(doc, ms, at, lim);
+    memo.answers
+        .borrow_mut()
+        .insert(key, r.map(|(a, b)| (a as u32, b as u32)));
+    r
+}
+
+fn resolve_role_np_uncached(
+    doc: &Doc,
+    ms: &[EMention],
+    at: usize,
+    lim: usize,
+) -> Option<(usize, usize)> {
     let np = parse_role_np(doc, ms, at, lim)?;
     if let Some(mi) = apposed_name(doc, ms, np.end, lim) {
         return Some((mi, ms[mi].b));
