@@ -60,9 +60,11 @@ pub struct Doc<'a> {
 #[derive(Default)]
 pub(crate) struct RoleNpMemo {
     pub(crate) mentions: std::cell::Cell<(usize, usize)>,
-    pub(crate) answers:
-        std::cell::RefCell<crate::fxhash::FxHashMap<(u32, u32), Option<(u32, u32)>>>,
+    pub(crate) answers: std::cell::RefCell<crate::fxhash::FxHashMap<(u32, u32), RoleNp>>,
 }
+
+/// A role phrase's person (mention index) and the end token of the phrase, if it names one.
+pub(crate) type RoleNp = Option<(u32, u32)>;
 
 /// Token counts of one sentence (`u32`: offsets fit in `u32`, so counts do).
 #[derive(Debug, Clone, Copy, Default)]
