@@ -86,6 +86,17 @@ fn holder_for(
     // An evaluation (« est inacceptable », « constitue une ingérence », « joue un rôle clé »)
     // is held by whoever makes it: the speaker, never the thing evaluated.
     if eval {
+        // A verb of judgement before it in its clause (« a jugé ces propos inacceptables »,
+        // « qualifiant la décision d'erreur »): the judgement is its subject's.
+        if let Some(j) = (clause_start..cue_a)
+            .rev()
+            .find(|&k| is_judgement(doc.tok_lower(k)))
+        {
+            let (h, ht, how) = holder_for(doc, ms, quotes, j, false);
+            if !h.is_empty() || ht.is_some() {
+                return (h, ht, how);
+            }
+        }
         return match speaker_of(doc, ms, quotes, cue_a) {
             Some((m, how)) => (vec![m], None, how),
             None => (Vec::new(), None, "evaluation"),
@@ -385,6 +396,19 @@ fn holder_for(
         return (vec![m], None, "context");
     }
     (Vec::new(), None, "none")
+}
+
+/// Forms of the verbs of judgement that introduce an evaluation (« juger », « qualifier de »,
+/// « estimer », « considérer comme », « percevoir comme », « décrire comme », « dépeindre »).
+fn is_judgement(w: &str) -> bool {
+    (w.starts_with("qualifi") && !w.starts_with("qualificat"))
+        || (w.starts_with("jug") && !w.starts_with("jugul"))
+        || w.starts_with("estim")
+        || (w.starts_with("considér") && !w.starts_with("considérab"))
+        || w.starts_with("perç")
+        || w.starts_with("percev")
+        || w.starts_with("décri")
+        || w.starts_with("dépei")
 }
 
 /// Articles and determiners that open a noun phrase.
@@ -1349,6 +1373,117 @@ mod tests {
             let s = rules(t);
             assert!(s.iter().any(|x| x.0 == cue), "{t}: {s:?}");
         }
+    }
+
+    /// Word families of each polarity beyond the core verbs: support by endorsement (« donner
+    /// son aval », « prendre la défense »), opposition by disagreement (« désaccord », « fin de
+    /// non-recevoir »), blame (« s'en est pris à », « soupçonner »), plans (« prévoir de »),
+    /// worry and thanks.
+    #[test]
+    fn broader_word_families_by_polarity() {
+        for (t, cue, pol) in [
+            (
+                "Le maire a pris la défense des pêcheurs.",
+                "a pris la défense",
+                Polarity::Support,
+            ),
+            (
+                "La Zambie a donné son aval au projet.",
+                "a donné son aval",
+                Polarity::Support,
+            ),
+            (
+                "Le Chili a donné son feu vert à la fusion.",
+                "a donné son feu vert",
+                Polarity::Support,
+            ),
+            (
+                "Le Pérou réaffirme son attachement au multilatéralisme.",
+                "réaffirme son attachement",
+                Polarity::Support,
+            ),
+            (
+                "La fédération souhaite la création d'une ligue.",
+                "souhaite",
+                Polarity::Support,
+            ),
+            (
+                "Le Ghana a exprimé son désaccord avec la méthode.",
+                "a exprimé son désaccord",
+                Polarity::Oppose,
+            ),
+            (
+                "Le Togo a opposé une fin de non-recevoir à la requête.",
+                "fin de non-recevoir",
+                Polarity::Oppose,
+            ),
+            (
+                "Le Sénat a retoqué l'amendement.",
+                "a retoqué",
+                Polarity::Oppose,
+            ),
+            (
+                "Le sénateur a désavoué son parti.",
+                "a désavoué",
+                Polarity::Oppose,
+            ),
+            (
+                "Le syndicat s'en est violemment pris à la direction.",
+                "s'en est violemment pris à",
+                Polarity::Accuse,
+            ),
+            (
+                "La police soupçonne le gérant d'avoir menti.",
+                "soupçonne",
+                Polarity::Accuse,
+            ),
+            (
+                "La région prévoit de rouvrir la ligne.",
+                "prévoit de",
+                Polarity::Commit,
+            ),
+            (
+                "Le Bénin a fait part de son intention de porter plainte.",
+                "son intention de",
+                Polarity::Commit,
+            ),
+            (
+                "Les pêcheurs ont exprimé leur anxiété.",
+                "anxiété",
+                Polarity::Concern,
+            ),
+            (
+                "La ministre a exprimé sa reconnaissance aux bénévoles.",
+                "a exprimé sa reconnaissance",
+                Polarity::Praise,
+            ),
+        ] {
+            let s = rules(t);
+            assert!(s.iter().any(|x| x.0 == cue && x.1 == pol), "{t}: {s:?}");
+        }
+        // Not stances: a physical sense, a greeting, a forecast, intentions described by others.
+        for t in [
+            "La poutre soutient le toit de la grange.",
+            "Le maire a souhaité la bienvenue aux délégués.",
+            "La météo prévoit de la pluie pour demain.",
+            "Le texte confirme les intentions de la coalition.",
+            "Le critique de cinéma a aimé le film.",
+        ] {
+            assert!(rules(t).is_empty(), "{t}: {:?}", rules(t));
+        }
+    }
+
+    #[test]
+    fn a_verb_of_judgement_holds_the_evaluation() {
+        let s = rules("Le ministre Paul Mensah a jugé ces propos inacceptables.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Oppose && x.2 == ["Paul Mensah"]),
+            "{s:?}"
+        );
+        // Without a verb of judgement or a speaker, an evaluation has no holder.
+        let s = rules("Ces propos sont inacceptables.");
+        assert!(s.iter().all(|x| x.2.is_empty()), "{s:?}");
     }
 
     #[test]
