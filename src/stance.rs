@@ -411,6 +411,74 @@ fn is_judgement(w: &str) -> bool {
         || w.starts_with("dépei")
 }
 
+/// Words that may stand between a verb and a noun heading its object (« rejette ces
+/// accusations », « fournirons notre soutien au… », « dit non à la proposition »).
+fn is_object_word(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "les"
+            | "l'"
+            | "un"
+            | "une"
+            | "des"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "à"
+            | "au"
+            | "aux"
+            | "tout"
+            | "toute"
+            | "tous"
+            | "toutes"
+    )
+}
+
+/// Is the verb cue at `a` an infinitive of purpose (« pour préserver », « afin de défendre »,
+/// « dans le but de », « en vue de », « visant à encourager »)?
+fn purpose_infinitive(doc: &Doc, lo: usize, a: usize) -> bool {
+    let v = if matches!(doc.tok_lower(a), "se" | "s'") {
+        a + 1
+    } else {
+        a
+    };
+    if v >= doc.tokens().len() || a < lo + 1 {
+        return false;
+    }
+    let w = doc.tok_lower(v);
+    let infinitive = w.ends_with("er") || w.ends_with("ir") || w.ends_with("re");
+    if !infinitive {
+        return false;
+    }
+    let before = |k: usize| {
+        if a >= lo + k {
+            doc.tok_lower(a - k)
+        } else {
+            ""
+        }
+    };
+    match before(1) {
+        "pour" => !matches!(before(2), "plaider" | "plaide" | "militer" | "milite"),
+        "de" | "d'" => matches!(before(2), "afin" | "but" | "vue"),
+        "à" => {
+            let w2 = before(2);
+            w2.starts_with("vis") || w2.starts_with("destiné")
+        }
+        _ => false,
+    }
+}
+
 /// Articles and determiners that open a noun phrase.
 fn is_determiner(w: &str) -> bool {
     matches!(
@@ -1022,6 +1090,19 @@ fn negation(doc: &Doc, lo: usize, hi: usize, h: &CueHit) -> Option<(usize, usize
     if a > lo && doc.tok_lower(a - 1) == "sans" {
         return Some((a - 1, h.end));
     }
+    // « sans pour autant proposer », « sans même condamner », « sans jamais critiquer ».
+    if h.form != Form::Plain {
+        let mut k = a;
+        while k > lo && a - k < 3 {
+            k -= 1;
+            match doc.tok_lower(k) {
+                "sans" if k + 1 < a => return Some((k, h.end)),
+                "pour" | "autant" | "même" | "jamais" | "vraiment" | "explicitement"
+                | "nommément" | "ouvertement" => {}
+                _ => break,
+            }
+        }
+    }
     if h.form == Form::Plain {
         // « pas de soutien », « aucun soutien », « sans aucune hésitation ».
         for k in a.saturating_sub(2).max(lo)..a {
@@ -1216,6 +1297,28 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                     p.target = target_of(doc, p.a, b, lo, hi, cue.eval);
                     continue;
                 }
+            }
+            // A noun cue in the object of the cue before it (« rejette ces accusations »,
+            // « fournirons notre soutien », « a balayé les critiques »): part of that stance.
+            // (Not one that names its own holder: « a salué la détermination du Kenya ».)
+            if h.form == Form::Plain && genitive_holder(doc, ms, h.end, hi).is_none() {
+                if let Some(p) = out
+                    .last_mut()
+                    .filter(|p: &&mut StanceAnn| p.a >= lo && p.b <= a && a - p.b <= 3)
+                {
+                    if (p.b..a).all(|k| is_object_word(doc.tok_lower(k))) {
+                        p.b = b;
+                        p.span = doc.tspan(p.a, b);
+                        continue;
+                    }
+                }
+            }
+            // An infinitive of purpose (« pour préserver », « afin de défendre », « visant à
+            // encourager ») says what an action is for, not whom its subject supports (a
+            // purpose against something, « afin de s'opposer à », still opposes).
+            if pol == Polarity::Support && h.form == Form::Finite && purpose_infinitive(doc, lo, a)
+            {
+                continue;
             }
             // A verb coordinated with the previous cue of the sentence shares its subject
             // (« Les deux dirigeants ont exprimé leur opposition …, et ont appelé au … »).
@@ -1471,6 +1574,30 @@ mod tests {
         ] {
             assert!(rules(t).is_empty(), "{t}: {:?}", rules(t));
         }
+    }
+
+    #[test]
+    fn object_nouns_purpose_infinitives_and_sans_pour_autant() {
+        // A noun cue in the object of a verb cue is part of that stance.
+        let s = rules("Le Honduras rejette fermement ces accusations.");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].1, Polarity::Oppose);
+        let s = rules("Nous apporterons tout notre soutien aux sinistrés.");
+        assert!(s.len() <= 1, "{s:?}");
+        // An infinitive of purpose is no support; a finite verb still is.
+        assert!(rules("Le Laos a investi pour préserver ses forêts.").is_empty());
+        assert!(rules("La ville a fermé la route afin de défendre les riverains.").is_empty());
+        assert!(!rules("Le Laos défend ses forêts.").is_empty());
+        // Opposing as a purpose still opposes.
+        assert!(rules("Ils coopèrent afin de s'opposer aux trafiquants.")
+            .iter()
+            .any(|x| x.1 == Polarity::Oppose));
+        // « sans pour autant » negates the verb.
+        assert!(
+            rules("Le Bhoutan a réagi sans pour autant condamner le coup de force.")
+                .iter()
+                .all(|x| x.1 != Polarity::Oppose)
+        );
     }
 
     #[test]
