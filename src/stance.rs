@@ -479,6 +479,26 @@ fn purpose_infinitive(doc: &Doc, lo: usize, a: usize) -> bool {
     }
 }
 
+/// Words between the items of an enumeration (« le terrorisme, le séparatisme et
+/// l'extrémisme »).
+fn is_enumeration_word(w: &str) -> bool {
+    matches!(
+        w,
+        "," | "et"
+            | "ou"
+            | "le"
+            | "la"
+            | "les"
+            | "l'"
+            | "du"
+            | "des"
+            | "de"
+            | "d'"
+            | "ainsi"
+            | "que"
+    )
+}
+
 /// Articles and determiners that open a noun phrase.
 fn is_determiner(w: &str) -> bool {
     matches!(
@@ -1371,7 +1391,7 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
 #[inline(never)]
 pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
     let lex = lexicons();
-    let mut out = Vec::new();
+    let mut out: Vec<FrameAnn> = Vec::new();
     for s in &doc.seg.sentences {
         if doc.boilerplate_blocks[s.block] {
             continue;
@@ -1390,6 +1410,9 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
                     .is_some_and(|m| m.span.start <= span.start && m.span.overlaps(&span))
             })
             .collect();
+        // Token end of the last frame pushed in this sentence.
+        let mut last_end: Option<usize> = None;
+        let mut last_weak = false;
         for h in &hits {
             let (cue, pattern, origin) = &lex.frames.entries[h.entry];
             // Weak evidence alone (« terrorisme », « stabilité »): only beside another cue of the
@@ -1401,6 +1424,24 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
             {
                 continue;
             }
+            // An enumeration of one frame's words that leans on a weak word is one frame (« le
+            // terrorisme, le séparatisme et l'extrémisme », « la souveraineté, l'indépendance et
+            // l'intégrité territoriale »); strong words side by side stay apart.
+            if let (Some(e), Some(prev)) = (last_end, out.last_mut()) {
+                if prev.frame == cue.frame
+                    && (cue.weak || last_weak)
+                    && e <= h.start
+                    && h.start - e <= 4
+                    && (e..h.start).all(|k| is_enumeration_word(doc.tok_lower(k)))
+                {
+                    prev.span.end = doc.tspan(h.start, h.end).end;
+                    last_end = Some(h.end);
+                    last_weak = cue.weak;
+                    continue;
+                }
+            }
+            last_end = Some(h.end);
+            last_weak = cue.weak;
             out.push(FrameAnn {
                 span: doc.tspan(h.start, h.end),
                 frame: cue.frame.clone(),
@@ -1967,9 +2008,14 @@ mod tests {
         };
         // « terrorisme » alone is ordinary news; the triad is the frame.
         assert!(frames("La police enquête sur le terrorisme.").is_empty());
+        // An enumeration leaning on weak words is one frame; strong words stay apart.
         assert_eq!(
             frames("Ils veulent éradiquer l'extrémisme, le séparatisme et le terrorisme."),
-            ["extrémisme", "séparatisme", "terrorisme"]
+            ["extrémisme, le séparatisme et le terrorisme"]
+        );
+        assert_eq!(
+            frames("Ils défendent l'hégémonisme et l'unilatéralisme."),
+            ["hégémonisme", "unilatéralisme"]
         );
         assert!(frames("Les pays occidentaux ont voté le texte.").is_empty());
         // A strong cue counts alone; a name inside a cue does not hide it.
