@@ -2008,6 +2008,16 @@ mod tests {
         };
         // « terrorisme » alone is ordinary news; the triad is the frame.
         assert!(frames("La police enquête sur le terrorisme.").is_empty());
+        // Families beyond the core phrases: meddling steered from abroad, Western pressure.
+        assert_eq!(
+            frames("Les émeutes étaient pilotées de l'étranger."),
+            ["pilotées de l'étranger"]
+        );
+        assert_eq!(
+            frames("Il dénonce la pression occidentale."),
+            ["pression occidentale"]
+        );
+        assert!(frames("La coopération pragmatique progresse.").is_empty());
         // An enumeration leaning on weak words is one frame; strong words stay apart.
         assert_eq!(
             frames("Ils veulent éradiquer l'extrémisme, le séparatisme et le terrorisme."),
