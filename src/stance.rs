@@ -1605,6 +1605,31 @@ mod tests {
             let s = rules(t);
             assert!(s.iter().any(|x| x.0 == cue && x.1 == pol), "{t}: {s:?}");
         }
+        // Blame by imputed aims, pledges in the future, a refusal that is negated.
+        for (t, pol) in [
+            (
+                "« Ils cherchent à diviser le pays », a affirmé Paul Mensah.",
+                Polarity::Accuse,
+            ),
+            (
+                "« Le voisin ne veut pas la paix », a dit Paul Mensah.",
+                Polarity::Accuse,
+            ),
+            (
+                "Le Népal prendra des mesures de rétorsion.",
+                Polarity::Commit,
+            ),
+            (
+                "« Nous agirons vite », a promis Paul Mensah.",
+                Polarity::Commit,
+            ),
+        ] {
+            let s = rules(t);
+            assert!(
+                s.iter().any(|x| x.1 == pol && !x.2.is_empty()),
+                "{t}: {s:?}"
+            );
+        }
         // Not stances: a physical sense, a greeting, a forecast, intentions described by others.
         for t in [
             "La poutre soutient le toit de la grange.",
