@@ -1356,7 +1356,15 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             let (holders, holder_text, how) = match (passive, prev) {
                 (Some((hs, ht)), _) => (hs, ht, "passive-agent"),
                 _ if genitive.is_some() => (genitive.into_iter().collect(), None, "genitive"),
-                (None, Some(p)) if a > 0 && doc.tok_lower(a - 1) == "et" => {
+                // (Or a coordinated infinitive complement: « est déterminé à sauvegarder …, à
+                // combattre … et à s'opposer … ».)
+                (None, Some(p))
+                    if a > 0
+                        && (doc.tok_lower(a - 1) == "et"
+                            || (a > lo + 1
+                                && matches!(doc.tok_lower(a - 1), "à" | "de" | "d'")
+                                && matches!(doc.tok_lower(a - 2), "et" | "," | "ou"))) =>
+                {
                     (p.holders.clone(), p.holder_text.clone(), "coordinated-verb")
                 }
                 _ => holder_for(doc, ms, quotes, a, cue.eval),
@@ -1663,6 +1671,16 @@ mod tests {
             rules("Le Bhoutan a réagi sans pour autant condamner le coup de force.")
                 .iter()
                 .all(|x| x.1 != Polarity::Oppose)
+        );
+    }
+
+    #[test]
+    fn coordinated_infinitives_share_the_holder() {
+        let s = rules("Le Ghana est déterminé à protéger ses côtes, à combattre la pêche illégale et à s'opposer aux trafics.");
+        let opp: Vec<_> = s.iter().filter(|x| x.1 == Polarity::Oppose).collect();
+        assert!(
+            !opp.is_empty() && opp.iter().all(|x| x.2 == ["Ghana"]),
+            "{s:?}"
         );
     }
 
