@@ -86,6 +86,17 @@ fn holder_for(
     // An evaluation (« est inacceptable », « constitue une ingérence », « joue un rôle clé »)
     // is held by whoever makes it: the speaker, never the thing evaluated.
     if eval {
+        // A verb of judgement before it in its clause (« a jugé ces propos inacceptables »,
+        // « qualifiant la décision d'erreur »): the judgement is its subject's.
+        if let Some(j) = (clause_start..cue_a)
+            .rev()
+            .find(|&k| is_judgement(doc.tok_lower(k)))
+        {
+            let (h, ht, how) = holder_for(doc, ms, quotes, j, false);
+            if !h.is_empty() || ht.is_some() {
+                return (h, ht, how);
+            }
+        }
         return match speaker_of(doc, ms, quotes, cue_a) {
             Some((m, how)) => (vec![m], None, how),
             None => (Vec::new(), None, "evaluation"),
@@ -385,6 +396,107 @@ fn holder_for(
         return (vec![m], None, "context");
     }
     (Vec::new(), None, "none")
+}
+
+/// Forms of the verbs of judgement that introduce an evaluation (« juger », « qualifier de »,
+/// « estimer », « considérer comme », « percevoir comme », « décrire comme », « dépeindre »).
+fn is_judgement(w: &str) -> bool {
+    (w.starts_with("qualifi") && !w.starts_with("qualificat"))
+        || (w.starts_with("jug") && !w.starts_with("jugul"))
+        || w.starts_with("estim")
+        || (w.starts_with("considér") && !w.starts_with("considérab"))
+        || w.starts_with("perç")
+        || w.starts_with("percev")
+        || w.starts_with("décri")
+        || w.starts_with("dépei")
+}
+
+/// Words that may stand between a verb and a noun heading its object (« rejette ces
+/// accusations », « fournirons notre soutien au… », « dit non à la proposition »).
+fn is_object_word(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "les"
+            | "l'"
+            | "un"
+            | "une"
+            | "des"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "à"
+            | "au"
+            | "aux"
+            | "tout"
+            | "toute"
+            | "tous"
+            | "toutes"
+    )
+}
+
+/// Is the verb cue at `a` an infinitive of purpose (« pour préserver », « afin de défendre »,
+/// « dans le but de », « en vue de », « visant à encourager »)?
+fn purpose_infinitive(doc: &Doc, lo: usize, a: usize) -> bool {
+    let v = if matches!(doc.tok_lower(a), "se" | "s'") {
+        a + 1
+    } else {
+        a
+    };
+    if v >= doc.tokens().len() || a < lo + 1 {
+        return false;
+    }
+    let w = doc.tok_lower(v);
+    let infinitive = w.ends_with("er") || w.ends_with("ir") || w.ends_with("re");
+    if !infinitive {
+        return false;
+    }
+    let before = |k: usize| {
+        if a >= lo + k {
+            doc.tok_lower(a - k)
+        } else {
+            ""
+        }
+    };
+    match before(1) {
+        "pour" => !matches!(before(2), "plaider" | "plaide" | "militer" | "milite"),
+        "de" | "d'" => matches!(before(2), "afin" | "but" | "vue"),
+        "à" => {
+            let w2 = before(2);
+            w2.starts_with("vis") || w2.starts_with("destiné")
+        }
+        _ => false,
+    }
+}
+
+/// Words between the items of an enumeration (« le terrorisme, le séparatisme et
+/// l'extrémisme »).
+fn is_enumeration_word(w: &str) -> bool {
+    matches!(
+        w,
+        "," | "et"
+            | "ou"
+            | "le"
+            | "la"
+            | "les"
+            | "l'"
+            | "du"
+            | "des"
+            | "de"
+            | "d'"
+            | "ainsi"
+            | "que"
+    )
 }
 
 /// Articles and determiners that open a noun phrase.
@@ -998,6 +1110,19 @@ fn negation(doc: &Doc, lo: usize, hi: usize, h: &CueHit) -> Option<(usize, usize
     if a > lo && doc.tok_lower(a - 1) == "sans" {
         return Some((a - 1, h.end));
     }
+    // « sans pour autant proposer », « sans même condamner », « sans jamais critiquer ».
+    if h.form != Form::Plain {
+        let mut k = a;
+        while k > lo && a - k < 3 {
+            k -= 1;
+            match doc.tok_lower(k) {
+                "sans" if k + 1 < a => return Some((k, h.end)),
+                "pour" | "autant" | "même" | "jamais" | "vraiment" | "explicitement"
+                | "nommément" | "ouvertement" => {}
+                _ => break,
+            }
+        }
+    }
     if h.form == Form::Plain {
         // « pas de soutien », « aucun soutien », « sans aucune hésitation ».
         for k in a.saturating_sub(2).max(lo)..a {
@@ -1193,6 +1318,28 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                     continue;
                 }
             }
+            // A noun cue in the object of the cue before it (« rejette ces accusations »,
+            // « fournirons notre soutien », « a balayé les critiques »): part of that stance.
+            // (Not one that names its own holder: « a salué la détermination du Kenya ».)
+            if h.form == Form::Plain && genitive_holder(doc, ms, h.end, hi).is_none() {
+                if let Some(p) = out
+                    .last_mut()
+                    .filter(|p: &&mut StanceAnn| p.a >= lo && p.b <= a && a - p.b <= 3)
+                {
+                    if (p.b..a).all(|k| is_object_word(doc.tok_lower(k))) {
+                        p.b = b;
+                        p.span = doc.tspan(p.a, b);
+                        continue;
+                    }
+                }
+            }
+            // An infinitive of purpose (« pour préserver », « afin de défendre », « visant à
+            // encourager ») says what an action is for, not whom its subject supports (a
+            // purpose against something, « afin de s'opposer à », still opposes).
+            if pol == Polarity::Support && h.form == Form::Finite && purpose_infinitive(doc, lo, a)
+            {
+                continue;
+            }
             // A verb coordinated with the previous cue of the sentence shares its subject
             // (« Les deux dirigeants ont exprimé leur opposition …, et ont appelé au … »).
             let prev = out.last().filter(|p: &&StanceAnn| p.a >= lo && p.b <= a);
@@ -1209,7 +1356,15 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             let (holders, holder_text, how) = match (passive, prev) {
                 (Some((hs, ht)), _) => (hs, ht, "passive-agent"),
                 _ if genitive.is_some() => (genitive.into_iter().collect(), None, "genitive"),
-                (None, Some(p)) if a > 0 && doc.tok_lower(a - 1) == "et" => {
+                // (Or a coordinated infinitive complement: « est déterminé à sauvegarder …, à
+                // combattre … et à s'opposer … ».)
+                (None, Some(p))
+                    if a > 0
+                        && (doc.tok_lower(a - 1) == "et"
+                            || (a > lo + 1
+                                && matches!(doc.tok_lower(a - 1), "à" | "de" | "d'")
+                                && matches!(doc.tok_lower(a - 2), "et" | "," | "ou"))) =>
+                {
                     (p.holders.clone(), p.holder_text.clone(), "coordinated-verb")
                 }
                 _ => holder_for(doc, ms, quotes, a, cue.eval),
@@ -1244,7 +1399,7 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
 #[inline(never)]
 pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
     let lex = lexicons();
-    let mut out = Vec::new();
+    let mut out: Vec<FrameAnn> = Vec::new();
     for s in &doc.seg.sentences {
         if doc.boilerplate_blocks[s.block] {
             continue;
@@ -1263,6 +1418,9 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
                     .is_some_and(|m| m.span.start <= span.start && m.span.overlaps(&span))
             })
             .collect();
+        // Token end of the last frame pushed in this sentence.
+        let mut last_end: Option<usize> = None;
+        let mut last_weak = false;
         for h in &hits {
             let (cue, pattern, origin) = &lex.frames.entries[h.entry];
             // Weak evidence alone (« terrorisme », « stabilité »): only beside another cue of the
@@ -1274,6 +1432,24 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
             {
                 continue;
             }
+            // An enumeration of one frame's words that leans on a weak word is one frame (« le
+            // terrorisme, le séparatisme et l'extrémisme », « la souveraineté, l'indépendance et
+            // l'intégrité territoriale »); strong words side by side stay apart.
+            if let (Some(e), Some(prev)) = (last_end, out.last_mut()) {
+                if prev.frame == cue.frame
+                    && (cue.weak || last_weak)
+                    && e <= h.start
+                    && h.start - e <= 4
+                    && (e..h.start).all(|k| is_enumeration_word(doc.tok_lower(k)))
+                {
+                    prev.span.end = doc.tspan(h.start, h.end).end;
+                    last_end = Some(h.end);
+                    last_weak = cue.weak;
+                    continue;
+                }
+            }
+            last_end = Some(h.end);
+            last_weak = cue.weak;
             out.push(FrameAnn {
                 span: doc.tspan(h.start, h.end),
                 frame: cue.frame.clone(),
@@ -1349,6 +1525,176 @@ mod tests {
             let s = rules(t);
             assert!(s.iter().any(|x| x.0 == cue), "{t}: {s:?}");
         }
+    }
+
+    /// Word families of each polarity beyond the core verbs: support by endorsement (« donner
+    /// son aval », « prendre la défense »), opposition by disagreement (« désaccord », « fin de
+    /// non-recevoir »), blame (« s'en est pris à », « soupçonner »), plans (« prévoir de »),
+    /// worry and thanks.
+    #[test]
+    fn broader_word_families_by_polarity() {
+        for (t, cue, pol) in [
+            (
+                "Le maire a pris la défense des pêcheurs.",
+                "a pris la défense",
+                Polarity::Support,
+            ),
+            (
+                "La Zambie a donné son aval au projet.",
+                "a donné son aval",
+                Polarity::Support,
+            ),
+            (
+                "Le Chili a donné son feu vert à la fusion.",
+                "a donné son feu vert",
+                Polarity::Support,
+            ),
+            (
+                "Le Pérou réaffirme son attachement au multilatéralisme.",
+                "réaffirme son attachement",
+                Polarity::Support,
+            ),
+            (
+                "La fédération souhaite la création d'une ligue.",
+                "souhaite",
+                Polarity::Support,
+            ),
+            (
+                "Le Ghana a exprimé son désaccord avec la méthode.",
+                "a exprimé son désaccord",
+                Polarity::Oppose,
+            ),
+            (
+                "Le Togo a opposé une fin de non-recevoir à la requête.",
+                "fin de non-recevoir",
+                Polarity::Oppose,
+            ),
+            (
+                "Le Sénat a retoqué l'amendement.",
+                "a retoqué",
+                Polarity::Oppose,
+            ),
+            (
+                "Le sénateur a désavoué son parti.",
+                "a désavoué",
+                Polarity::Oppose,
+            ),
+            (
+                "Le syndicat s'en est violemment pris à la direction.",
+                "s'en est violemment pris à",
+                Polarity::Accuse,
+            ),
+            (
+                "La police soupçonne le gérant d'avoir menti.",
+                "soupçonne",
+                Polarity::Accuse,
+            ),
+            (
+                "La région prévoit de rouvrir la ligne.",
+                "prévoit de",
+                Polarity::Commit,
+            ),
+            (
+                "Le Bénin a fait part de son intention de porter plainte.",
+                "son intention de",
+                Polarity::Commit,
+            ),
+            (
+                "Les pêcheurs ont exprimé leur anxiété.",
+                "anxiété",
+                Polarity::Concern,
+            ),
+            (
+                "La ministre a exprimé sa reconnaissance aux bénévoles.",
+                "a exprimé sa reconnaissance",
+                Polarity::Praise,
+            ),
+        ] {
+            let s = rules(t);
+            assert!(s.iter().any(|x| x.0 == cue && x.1 == pol), "{t}: {s:?}");
+        }
+        // Blame by imputed aims, pledges in the future, a refusal that is negated.
+        for (t, pol) in [
+            (
+                "« Ils cherchent à diviser le pays », a affirmé Paul Mensah.",
+                Polarity::Accuse,
+            ),
+            (
+                "« Le voisin ne veut pas la paix », a dit Paul Mensah.",
+                Polarity::Accuse,
+            ),
+            (
+                "Le Népal prendra des mesures de rétorsion.",
+                Polarity::Commit,
+            ),
+            (
+                "« Nous agirons vite », a promis Paul Mensah.",
+                Polarity::Commit,
+            ),
+        ] {
+            let s = rules(t);
+            assert!(
+                s.iter().any(|x| x.1 == pol && !x.2.is_empty()),
+                "{t}: {s:?}"
+            );
+        }
+        // Not stances: a physical sense, a greeting, a forecast, intentions described by others.
+        for t in [
+            "La poutre soutient le toit de la grange.",
+            "Le maire a souhaité la bienvenue aux délégués.",
+            "La météo prévoit de la pluie pour demain.",
+            "Le texte confirme les intentions de la coalition.",
+            "Le critique de cinéma a aimé le film.",
+        ] {
+            assert!(rules(t).is_empty(), "{t}: {:?}", rules(t));
+        }
+    }
+
+    #[test]
+    fn object_nouns_purpose_infinitives_and_sans_pour_autant() {
+        // A noun cue in the object of a verb cue is part of that stance.
+        let s = rules("Le Honduras rejette fermement ces accusations.");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].1, Polarity::Oppose);
+        let s = rules("Nous apporterons tout notre soutien aux sinistrés.");
+        assert!(s.len() <= 1, "{s:?}");
+        // An infinitive of purpose is no support; a finite verb still is.
+        assert!(rules("Le Laos a investi pour préserver ses forêts.").is_empty());
+        assert!(rules("La ville a fermé la route afin de défendre les riverains.").is_empty());
+        assert!(!rules("Le Laos défend ses forêts.").is_empty());
+        // Opposing as a purpose still opposes.
+        assert!(rules("Ils coopèrent afin de s'opposer aux trafiquants.")
+            .iter()
+            .any(|x| x.1 == Polarity::Oppose));
+        // « sans pour autant » negates the verb.
+        assert!(
+            rules("Le Bhoutan a réagi sans pour autant condamner le coup de force.")
+                .iter()
+                .all(|x| x.1 != Polarity::Oppose)
+        );
+    }
+
+    #[test]
+    fn coordinated_infinitives_share_the_holder() {
+        let s = rules("Le Ghana est déterminé à protéger ses côtes, à combattre la pêche illégale et à s'opposer aux trafics.");
+        let opp: Vec<_> = s.iter().filter(|x| x.1 == Polarity::Oppose).collect();
+        assert!(
+            !opp.is_empty() && opp.iter().all(|x| x.2 == ["Ghana"]),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_of_judgement_holds_the_evaluation() {
+        let s = rules("Le ministre Paul Mensah a jugé ces propos inacceptables.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Oppose && x.2 == ["Paul Mensah"]),
+            "{s:?}"
+        );
+        // Without a verb of judgement or a speaker, an evaluation has no holder.
+        let s = rules("Ces propos sont inacceptables.");
+        assert!(s.iter().all(|x| x.2.is_empty()), "{s:?}");
     }
 
     #[test]
@@ -1705,9 +2051,24 @@ mod tests {
         };
         // « terrorisme » alone is ordinary news; the triad is the frame.
         assert!(frames("La police enquête sur le terrorisme.").is_empty());
+        // Families beyond the core phrases: meddling steered from abroad, Western pressure.
+        assert_eq!(
+            frames("Les émeutes étaient pilotées de l'étranger."),
+            ["pilotées de l'étranger"]
+        );
+        assert_eq!(
+            frames("Il dénonce la pression occidentale."),
+            ["pression occidentale"]
+        );
+        assert!(frames("La coopération pragmatique progresse.").is_empty());
+        // An enumeration leaning on weak words is one frame; strong words stay apart.
         assert_eq!(
             frames("Ils veulent éradiquer l'extrémisme, le séparatisme et le terrorisme."),
-            ["extrémisme", "séparatisme", "terrorisme"]
+            ["extrémisme, le séparatisme et le terrorisme"]
+        );
+        assert_eq!(
+            frames("Ils défendent l'hégémonisme et l'unilatéralisme."),
+            ["hégémonisme", "unilatéralisme"]
         );
         assert!(frames("Les pays occidentaux ont voté le texte.").is_empty());
         // A strong cue counts alone; a name inside a cue does not hide it.
