@@ -1,5 +1,5 @@
-// Loupe — starts the analysis engine as soon as the HTML is parsed, before the page program
-// (the Leptos interface) has arrived, so that both download and compile side by side.
+// Loupe — starts the analysis engine right after the static shell's first frame, without waiting
+// for the page program (the Leptos interface): both download and compile side by side.
 //
 // The engine is its own wasm program (`loupe-engine`); the page program never links it. Its
 // hashed file names are written here by scripts/postbuild.py (Trunk post_build hook). This file
@@ -38,20 +38,35 @@
       eng.error = msg;
     }
   };
-  try {
-    const w = new Worker('worker.js', { type: 'module' });
-    w.addEventListener('message', (e) => {
-      const d = e.data || {};
-      if (d.type === 'ready' && eng.state === 'starting') eng.state = 'ready';
-      else if (d.type === 'error' && d.seq === -1) fail(String(d.message));
-    });
-    w.addEventListener('error', (e) => {
-      e.preventDefault();
-      fail(e.message || 'worker error');
-    });
-    w.postMessage({ type: 'init', js: eng.js, wasm: eng.wasm });
-    eng.worker = w;
-  } catch (e) {
-    fail(String((e && e.message) || e));
+  // After the static shell's first frame (at once in a hidden tab): the HTML and the stylesheet
+  // get the bandwidth first. The page program starts the same way (Trunk.toml, pattern_script).
+  let started = false;
+  const start = () => {
+    // The page may have started the worker itself, should it have run first.
+    if (started || eng.worker) return;
+    started = true;
+    spawn();
+  };
+  if (document.visibilityState === 'hidden') start();
+  else requestAnimationFrame(() => setTimeout(start, 0));
+  document.addEventListener('visibilitychange', start, { once: true });
+
+  function spawn() {
+    try {
+      const w = new Worker('worker.js', { type: 'module' });
+      w.addEventListener('message', (e) => {
+        const d = e.data || {};
+        if (d.type === 'ready' && eng.state === 'starting') eng.state = 'ready';
+        else if (d.type === 'error' && d.seq === -1) fail(String(d.message));
+      });
+      w.addEventListener('error', (e) => {
+        e.preventDefault();
+        fail(e.message || 'worker error');
+      });
+      w.postMessage({ type: 'init', js: eng.js, wasm: eng.wasm });
+      eng.worker = w;
+    } catch (e) {
+      fail(String((e && e.message) || e));
+    }
   }
 })();

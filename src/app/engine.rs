@@ -224,7 +224,12 @@ pub fn init(on_reply: impl Fn(Reply) + 'static) {
         let state = get(&b, "state").as_string().unwrap_or_default();
         let w = get(&b, "worker").dyn_into::<web_sys::Worker>().ok();
         match (state.as_str(), w) {
-            ("failed", _) | (_, None) => None,
+            ("failed", _) => None,
+            // Not started yet (boot.js starts it after the first frame): start one here.
+            (_, None) => spawn().ok().map(|(w, h)| {
+                let _ = js_sys::Reflect::set(&b, &"worker".into(), &w);
+                (Mode::Starting(w), h)
+            }),
             (s, Some(w)) => {
                 let h = listen(&w);
                 Some((
