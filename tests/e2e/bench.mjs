@@ -310,9 +310,11 @@ async function main() {
         const t0 = Date.now();
         await pg.goto(server.url, { waitUntil: 'commit' });
         // The first text area on screen: the static shell's (or the app's, in a build without one).
-        const ta = await pg.waitForSelector('#shell-input, #input', { state: 'visible', timeout: 120000 });
+        await pg.waitForSelector('#shell-input, #input', { state: 'visible', timeout: 120000 });
         const typedAt = Date.now() - t0;
-        await ta.focus();
+        // The app may replace the shell right now: focus whichever text area is there (the app
+        // takes over the shell's text and focus).
+        await pg.evaluate(() => (document.querySelector('#input') ?? document.querySelector('#shell-input')).focus());
         await pg.keyboard.insertText(text);
         if (await pg.locator('#analyse').count()) await pg.click('#analyse');
         await pg.waitForSelector('#result[data-analysis-state="done"] mark.ent', { timeout: 120000 });

@@ -46,9 +46,11 @@ for (const [label, throttle] of [['loopback', null], ['throttled', { latency: 15
       if (throttle) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...throttle });
       const t0 = Date.now();
       await pg.goto(servers[which].url, { waitUntil: 'commit' });
-      const ta = await pg.waitForSelector('#shell-input, #input', { state: 'visible', timeout: 120000 });
+      await pg.waitForSelector('#shell-input, #input', { state: 'visible', timeout: 120000 });
       const typed = Date.now() - t0;
-      await ta.focus();
+      // The app may replace the shell right now: focus whichever text area is there (the app
+      // takes over the shell's text and focus).
+      await pg.evaluate(() => (document.querySelector('#input') ?? document.querySelector('#shell-input')).focus());
       await pg.keyboard.insertText(text);
       if (await pg.locator('#analyse').count()) await pg.click('#analyse');
       await pg.waitForSelector('#result[data-analysis-state="done"] mark.ent', { timeout: 120000 });
