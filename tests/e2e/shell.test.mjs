@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { DIST, OUT, serve, launch, requireBuild } from './harness.mjs';
 
 const TEXT = 'Le président français Emmanuel Macron a reçu Olaf Scholz à Paris lundi.';
@@ -66,6 +67,9 @@ for (const [label, query, viewport] of [
         assert.ok(await page.getByRole('button', { name }).isVisible(), `${name} shown`);
       }
       if (query) assert.equal(await page.getAttribute('html', 'data-embed'), '1', 'embed layout from the start');
+      // The shell is as accessible as the app (WCAG 2.2 AA, axe-core).
+      const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      assert.deepEqual(res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), [], 'axe on the shell');
       const box0 = await page.locator('#shell-input').boundingBox();
       await page.screenshot({ path: path.join(OUT, `shell-${label.replace(/\W+/g, '-')}.png`) });
       // The reader types (then pastes the rest) while the programs are still on their way.
