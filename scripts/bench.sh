@@ -8,8 +8,10 @@
 # synthetic article (benches/throughput.rs), the full 10 MB `analyze`, worst-case hostile inputs
 # (tests/hostile.rs, ignored tests), peak RSS of the CLI on the 5 MB article (/usr/bin/time -v).
 # Browser (headless Chromium, tests/e2e/bench.mjs, release web build): first-load transfer with
-# brotli, paste → highlights for 10 KB / 100 KB / 1 MB, longest main-thread task and frame gap
-# while analysing 1 MB, memory for a 5 MB article.
+# brotli (whole app; HTML + CSS to first paint; page program; engine program), navigation → first
+# highlights of a 10 KB paste (cold, loopback and throttled), paste → highlights for 10 KB /
+# 100 KB / 1 MB, longest main-thread task and frame gap while analysing 1 MB, memory for a 5 MB
+# article; Lighthouse mobile for / and ?embed=1 when installed (scripts/lighthouse.sh).
 #
 # Environment: CARGO_TARGET_DIR (default target/), LOUPE_DIST (default: dist/, built with
 # `trunk build --release` when missing). Run scripts/setup.sh first.
@@ -122,6 +124,25 @@ if ((browser)); then
   else
     cat "$LOGS/browser.err" >&2
     row "browser budgets" "failed: see $LOGS/browser.err" "-" "MISS"
+  fi
+  # Lighthouse mobile (issue 14: performance ≥ 98 and LCP ≤ 1.5 s for / and ?embed=1), when
+  # scripts/lighthouse.sh has installed it.
+  if [ -x scripts/lighthouse/node_modules/.bin/lighthouse ]; then
+    echo "[bench] Lighthouse mobile (scripts/lighthouse/run.mjs)…" >&2
+    if LH_PRESETS=mobile node scripts/lighthouse/run.mjs "$DIST" >"$LOGS/lighthouse.log" 2>&1; then
+      # | `/` | mobile | 99 | 100 | 100 | 0.8 s | 1.1 s | 0 ms | 0 |
+      while IFS='|' read -r _ pg ff perf _ _ fcp lcp tbt cls _; do
+        pg=$(echo "$pg" | tr -d ' `')
+        perf=$(echo "$perf" | tr -d ' ')
+        lcp_s=$(echo "$lcp" | tr -d ' s')
+        ok=$(awk -v p="$perf" -v l="$lcp_s" 'BEGIN { print (p >= 98 && l <= 1.5) ? "PASS" : "MISS" }')
+        row "Lighthouse mobile, $pg" "$(echo "performance $perf, LCP$lcp, FCP$fcp, TBT$tbt, CLS$cls" | tr -s ' ' | sed 's/ ,/,/g')" "≥ 98, LCP ≤ 1.5 s" "$ok"
+      done < <(grep '^| `.*| mobile |' "$LOGS/lighthouse.log")
+    else
+      row "Lighthouse mobile" "failed: see $LOGS/lighthouse.log" "≥ 98, LCP ≤ 1.5 s" "MISS"
+    fi
+  else
+    row "Lighthouse mobile" "skipped: run scripts/lighthouse.sh once to install Lighthouse" "≥ 98, LCP ≤ 1.5 s" "-"
   fi
 else
   row "browser budgets" "skipped (--no-browser)" "-" "-"

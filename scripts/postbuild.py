@@ -5,7 +5,9 @@
    `script-src 'self'` alone would block. Every inline script of every HTML file that carries the
    placeholder '__LOUPE_INLINE_SCRIPT_HASHES__' in its CSP <meta> gets its exact SHA-256 listed
    there instead ('sha256-…'), so only these scripts may run.
-2. Service worker (release builds): fills sw.js's placeholders with the exact list of this build's files (hashed
+2. Engine: writes the hashed file names of the engine program (`loupe-engine-<hash>.js` and its
+   `_bg.wasm`, Trunk's `data-type="worker"` output, which Trunk puts in no page) into boot.js.
+3. Service worker (release builds): fills sw.js's placeholders with the exact list of this build's files (hashed
    names included; everything but sw.js itself, plus "./") and a version that is a hash of all of
    them, so every build gets a new worker and a new cache.
 
@@ -82,7 +84,37 @@ def main():
         hashed += len(hashes)
         print(f"[postbuild] {name}: CSP allows inline scripts {' '.join(hashes)}")
 
-    # 2. Service worker precache list and version (after step 1: index.html is final).
+    # 2. The engine program: Trunk names a `data-type="worker"` program after its binary, without
+    # a content hash (loupe-engine.js, loupe-engine_bg.wasm). Give both a hash of their content,
+    # like every other program file (immutable names: the service worker and HTTP caches keep
+    # them), then write the names into boot.js, which starts the engine.
+    engine = {}
+    for suffix in (".js", "_bg.wasm"):
+        plain = os.path.join(staging, "loupe-engine" + suffix)
+        if not os.path.exists(plain):
+            fail(f"no loupe-engine{suffix} in the build (index.html must build the engine program)")
+        with open(plain, "rb") as f:
+            h = hashlib.sha256(f.read()).hexdigest()[:16]
+        engine[suffix] = f"loupe-engine-{h}{suffix}"
+        os.replace(plain, os.path.join(staging, engine[suffix]))
+    renamed = {"loupe-engine.js": engine[".js"], "loupe-engine_bg.wasm": engine["_bg.wasm"]}
+    files = sorted(renamed.get(x, x) for x in files)
+    engine_js, engine_wasm = [engine[".js"]], [engine["_bg.wasm"]]
+    boot_path = os.path.join(staging, "boot.js")
+    if not os.path.exists(boot_path):
+        fail("no boot.js in the build (index.html must copy www/boot.js)")
+    with open(boot_path, encoding="utf-8") as f:
+        boot = f.read()
+    if "__LOUPE_ENGINE_JS__" not in boot or "__LOUPE_ENGINE_WASM__" not in boot:
+        fail("boot.js lacks its placeholders")
+    boot = boot.replace("__LOUPE_ENGINE_JS__", "./" + engine_js[0]).replace(
+        "__LOUPE_ENGINE_WASM__", "./" + engine_wasm[0]
+    )
+    with open(boot_path, "w", encoding="utf-8") as f:
+        f.write(boot)
+    print(f"[postbuild] boot.js: engine {engine_js[0]}, {engine_wasm[0]}")
+
+    # 3. Service worker precache list and version (after steps 1 and 2: files are final).
     sw_path = os.path.join(staging, "sw.js")
     if not os.path.exists(sw_path):
         fail("no sw.js in the build (index.html must copy www/sw.js)")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Everything CI checks, from a fresh clone: setup (no-op when installed), then offline:
-#   format, lints (native and wasm32), native tests (unit, integration, doc), wasm tests in headless
+#   format, lints (native and wasm32, and the page and engine programs each alone), native tests (unit, integration, doc), wasm tests in headless
 #   Chromium, the release web build (+ size report), the release CLI, and the end-to-end browser
 #   tests comparing the web app with the CLI.
 # Ends with one line `N passed, M failed` (test counts; a failed check or build counts as one
@@ -68,6 +68,12 @@ step fmt check cargo fmt --all --check || true
 step clippy-native check cargo clippy --locked --all-targets -- -D warnings || true
 step clippy-wasm check cargo clippy --locked --target wasm32-unknown-unknown --lib --bins \
   --test web -- -D warnings || true
+# The web build's two programs, each with its own features (issue 14): the page links no
+# analysis code, the engine no interface.
+step clippy-wasm-page check cargo clippy --locked --target wasm32-unknown-unknown \
+  --no-default-features --features page --lib --bins -- -D warnings || true
+step clippy-wasm-engine check cargo clippy --locked --target wasm32-unknown-unknown \
+  --no-default-features --features engine --lib --bins -- -D warnings || true
 step test-native cargo cargo test --locked || true
 step test-wasm cargo cargo test --locked --target wasm32-unknown-unknown --test web || true
 

@@ -56,15 +56,84 @@ pub const MAX_FILE_BYTES: f64 = 20e6;
 
 use crate::ui::{EXAMPLE, EXAMPLE_TITLE};
 
-/// Entry point of the web app: installs the panic hook and mounts [`App`] to `<body>`. Does
-/// nothing without a `window` (inside the analysis worker, which loads this same module).
+/// Entry point of the web app: installs the panic hook, takes over the static shell of
+/// `index.html` ([`Shell`]) and mounts [`App`] to `<body>` in its place, in the same task (no
+/// frame shows neither).
 pub fn start() {
     console_error_panic_hook::set_once();
     if web_sys::window().is_none() {
         return;
     }
+    let shell = Shell::take();
+    SHELL.with(|s| *s.borrow_mut() = Some(shell.clone()));
     leptos::mount::mount_to_body(App);
     embed::start(); // `?embed=1`: compact layout + postMessage API (no-op otherwise)
+    shell.hand_over();
+}
+
+/// What the reader did in the static shell of `index.html` (the title, the text area and the
+/// main buttons, painted by HTML and CSS before any wasm arrives) before the app started: the
+/// text typed or pasted there is analysed as soon as the engine is ready, the caret and the
+/// focus carry over, and a button pressed there (`www/boot.js` notes it) is pressed again.
+#[derive(Clone, Default)]
+pub struct Shell {
+    pub text: String,
+    focused: bool,
+    selection: Option<(u32, u32)>,
+    /// The id of the app's button to press (`analyse`, `exemple`, `lang`).
+    action: Option<String>,
+}
+
+thread_local! {
+    static SHELL: std::cell::RefCell<Option<Shell>> = const { std::cell::RefCell::new(None) };
+}
+
+impl Shell {
+    /// Reads the shell's state and removes its elements (`[data-shell]`).
+    fn take() -> Shell {
+        let doc = document();
+        let mut shell = Shell::default();
+        if let Some(t) = doc
+            .get_element_by_id("shell-input")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            shell.text = t.value();
+            shell.focused = doc.active_element().is_some_and(|a| a == **t);
+            if let (Ok(Some(a)), Ok(Some(b))) = (t.selection_start(), t.selection_end()) {
+                shell.selection = Some((a, b));
+            }
+        }
+        shell.action = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &"loupeShellAction".into()).ok())
+            .and_then(|v| v.as_string())
+            .filter(|a| matches!(a.as_str(), "analyse" | "exemple" | "lang"));
+        if let Ok(list) = doc.query_selector_all("[data-shell]") {
+            for i in 0..list.length() {
+                if let Some(el) = list
+                    .get(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    el.remove();
+                }
+            }
+        }
+        shell
+    }
+
+    /// After the mount: the caret and the focus back in the app's text area.
+    fn hand_over(&self) {
+        let Some(t) = textarea() else { return };
+        if !self.text.is_empty() {
+            t.set_value(&self.text);
+            collapse_if_long();
+        }
+        if self.focused && self.action.is_none() {
+            let _ = t.focus();
+            if let Some((a, b)) = self.selection {
+                let _ = t.set_selection_range(a, b);
+            }
+        }
+    }
 }
 
 /// A message of the `#status` live region.
@@ -448,7 +517,6 @@ fn on_reply(ui: Ui, r: engine::Reply) {
         }
     };
     let (head, parts) = match payload {
-        engine::Payload::Native(h, p) => (*h, p.into_iter().map(view::PartSrc::Native).collect()),
         engine::Payload::Json(v) => {
             let mut it = v.into_iter();
             let head = it.next().map(|h| engine::json_bytes(&h));
@@ -1121,9 +1189,35 @@ pub fn App() -> impl IntoView {
         h5.remove();
     });
 
-    // Start-up: a share link wins over the saved draft.
+    // Start-up: what the reader typed in the static shell comes first (it is the newest), then a
+    // share link, then the saved draft.
     Effect::new(move |prev: Option<()>| {
         if prev.is_some() {
+            return;
+        }
+        let shell = SHELL.with(|s| s.borrow_mut().take()).unwrap_or_default();
+        let replays_text = matches!(shell.action.as_deref(), Some("analyse" | "exemple"));
+        if let Some(id) = shell.action.clone() {
+            // A button pressed before the app started: pressed again, now that it works.
+            set_timeout(
+                move || {
+                    if let Some(b) = document()
+                        .get_element_by_id(&id)
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        b.click();
+                    }
+                },
+                Duration::from_millis(0),
+            );
+        }
+        if replays_text && !shell.text.trim().is_empty() {
+            return;
+        }
+        if !replays_text && !shell.text.trim().is_empty() {
+            let t = current_text();
+            save_draft(ui, &t);
+            request(ui, t);
             return;
         }
         if open_shared(ui) {

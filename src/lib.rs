@@ -15,34 +15,52 @@
 //! assert_eq!(a.dates[0].text, "lundi 10 janvier");
 //! ```
 
+#[cfg(feature = "engine")]
 pub mod boilerplate;
+#[cfg(feature = "engine")]
 pub mod card;
+#[cfg(feature = "engine")]
 pub mod compare;
+#[cfg(feature = "engine")]
 pub mod dates;
+#[cfg(feature = "engine")]
 pub mod doc;
+#[cfg(feature = "engine")]
 pub mod entities;
+#[cfg(feature = "engine")]
 pub mod eval;
 pub mod fxhash;
+#[cfg(feature = "engine")]
 pub mod lang;
+#[cfg(feature = "engine")]
 pub mod lexicon;
+#[cfg(feature = "engine")]
 pub(crate) mod morph;
+#[cfg(feature = "engine")]
 pub mod normalize;
+#[cfg(feature = "engine")]
 pub mod offsets;
 pub mod protocol;
+#[cfg(feature = "engine")]
 pub mod quotes;
 pub mod schema;
+#[cfg(feature = "engine")]
 pub mod segment;
+#[cfg(feature = "engine")]
 pub mod stance;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod app;
 /// The web app's pure half (layout, HTML, i18n, exports; no web dependency), compiled on every
 /// target so that native tests cover it. Lives beside the app in `src/app/`.
 #[path = "app/ui.rs"]
 pub mod ui;
 
+#[cfg(feature = "engine")]
 use doc::{Doc, SpanMapper};
+#[cfg(feature = "engine")]
 use fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+#[cfg(feature = "engine")]
 use schema::*;
 
 pub use schema::{Analysis, Truncation, SCHEMA};
@@ -50,16 +68,19 @@ pub use schema::{Analysis, Truncation, SCHEMA};
 /// The longest text analysed whole: offsets inside the pipeline are `u32` (see
 /// [`segment::Token`]). [`analyze`] and [`analyze_limited`] cut longer texts, as
 /// [`analyze_limited`] does, and say so in [`Analysis::truncated`].
+#[cfg(feature = "engine")]
 pub const MAX_TEXT_BYTES: usize = segment::MAX_TEXT_BYTES;
 
 /// Analyses one document. A text longer than [`MAX_TEXT_BYTES`] (4 GiB) is cut as by
 /// [`analyze_limited`]`(text, MAX_TEXT_BYTES)`.
+#[cfg(feature = "engine")]
 pub fn analyze(text: &str) -> Analysis {
     analyze_limited(text, MAX_TEXT_BYTES)
 }
 
 /// Analyses a text of at most [`MAX_TEXT_BYTES`] (normalisation never makes a text longer, so
 /// the normalised text fits too).
+#[cfg(feature = "engine")]
 fn analyze_whole(text: &str) -> Analysis {
     debug_assert!(segment::within_max(text.len()));
     let mut doc = Doc::new(text);
@@ -458,11 +479,13 @@ fn analyze_whole(text: &str) -> Analysis {
 
 /// Finds the sentence of a token by moving forward over the sentence list: constant time a
 /// call when the tokens asked for come in order (a binary search when they go back).
+#[cfg(feature = "engine")]
 #[derive(Default)]
 struct SentenceCursor {
     si: usize,
 }
 
+#[cfg(feature = "engine")]
 impl SentenceCursor {
     /// The index of the sentence holding token `k` (`doc.tokens()[k].sent()`: every token lies
     /// in exactly one sentence, whose `tokens` range holds it, and sentences are sorted).
@@ -495,6 +518,7 @@ impl SentenceCursor {
 /// ```
 ///
 /// A `max_bytes` above [`MAX_TEXT_BYTES`] counts as [`MAX_TEXT_BYTES`].
+#[cfg(feature = "engine")]
 pub fn analyze_limited(text: &str, max_bytes: usize) -> Analysis {
     let max_bytes = if segment::within_max(max_bytes) {
         max_bytes
@@ -523,6 +547,7 @@ pub fn analyze_limited(text: &str, max_bytes: usize) -> Analysis {
 /// The largest char boundary of `text` at or below `i` (`text.len()` when `i` is past the end):
 /// where to cut a byte budget without splitting a character. (`str::floor_char_boundary` needs a
 /// newer Rust than the crate's minimum.)
+#[cfg(feature = "engine")]
 pub(crate) fn floor_char_boundary(text: &str, i: usize) -> usize {
     let mut end = i.min(text.len());
     while !text.is_char_boundary(end) {
@@ -533,6 +558,7 @@ pub(crate) fn floor_char_boundary(text: &str, i: usize) -> usize {
 
 /// The end of the longest "natural" prefix of `text` within `max` bytes (see [`analyze_limited`]).
 /// Always a char boundary in `1..=max` when `max > 0` and the text is longer (0 if `max == 0`).
+#[cfg(feature = "engine")]
 fn cut_point(text: &str, max: usize) -> usize {
     let end = floor_char_boundary(text, max);
     let head = &text[..end];

@@ -1,9 +1,14 @@
-//! `loupe`: in the browser, the web app; natively, the command-line analyser.
+//! `loupe`: in the browser, the web app's page program (`--features page`); natively, the
+//! command-line analyser.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 fn main() {
     loupe::app::start();
 }
+
+/// A wasm build without the interface has no page to start (the engine is `loupe-engine`).
+#[cfg(all(target_arch = "wasm32", not(feature = "page")))]
+fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "\

@@ -545,12 +545,14 @@ pub fn ready_message(id: Option<&Value>) -> Value {
 
 /// `result`: the complete `loupe.analysis/1` object for an `analyze` message.
 pub fn result_message(id: Option<&Value>, analysis: &Analysis) -> Value {
+    result_message_value(id, serde_json::to_value(analysis).unwrap_or(Value::Null))
+}
+
+/// `result` with an analysis already as JSON (the engine's `loupe.analysis/1` output, parsed).
+pub fn result_message_value(id: Option<&Value>, analysis: Value) -> Value {
     let mut m = envelope("result");
     m.insert("id".into(), id.cloned().unwrap_or(Value::Null));
-    m.insert(
-        "result".into(),
-        serde_json::to_value(analysis).unwrap_or(Value::Null),
-    );
+    m.insert("result".into(), analysis);
     Value::Object(m)
 }
 

@@ -26,10 +26,47 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
+/// Stands in for `www/boot.js`: no worker, and an engine "loaded into the page" that is this test
+/// binary's own core (the web build's page program links no analysis; here both are linked).
+fn install_engine() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+    let set = |o: &JsValue, k: &str, v: &JsValue| {
+        js_sys::Reflect::set(o, &k.into(), v).unwrap();
+    };
+    let parts = Closure::<dyn Fn(String, f64, f64) -> js_sys::Array>::new(
+        |text: String, max: f64, part: f64| {
+            let a = loupe::analyze_limited(&text, max as usize);
+            let (head, parts) = loupe::ui::parts::split(a, text.len(), part as usize);
+            loupe::ui::parts::to_json(&head, &parts)
+                .into_iter()
+                .map(JsValue::from)
+                .collect()
+        },
+    );
+    let json = Closure::<dyn Fn(String, f64) -> String>::new(|text: String, max: f64| {
+        loupe::analyze_limited(&text, max as usize).to_json()
+    });
+    let module: JsValue = js_sys::Object::new().into();
+    set(&module, "analyze_parts", parts.as_ref());
+    set(&module, "analyze_json", json.as_ref());
+    parts.forget();
+    json.forget();
+    let load =
+        Closure::<dyn Fn() -> js_sys::Promise>::new(move || js_sys::Promise::resolve(&module));
+    let eng: JsValue = js_sys::Object::new().into();
+    set(&eng, "state", &"failed".into());
+    set(&eng, "error", &"no worker in the test page".into());
+    set(&eng, "loadHere", load.as_ref());
+    load.forget();
+    set(&web_sys::window().unwrap().into(), "loupeEngine", &eng);
+}
+
 /// Mounts the app once for the whole test binary (all tests share one page).
 fn mount_once() {
     thread_local!(static MOUNTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
     if !MOUNTED.with(|m| m.replace(true)) {
+        install_engine();
         leptos::mount::mount_to_body(loupe::app::App);
     }
 }

@@ -1,15 +1,19 @@
-// Loupe analysis worker: runs the page's own wasm module (no second binary) off the main thread.
+// Loupe analysis worker: runs the *engine* program (`loupe-engine`: the analysis core and its
+// knowledge base, no interface) off the main thread. The page program never links it.
 //
 // Protocol (module worker, same origin):
-//   page → worker  {type: 'init', js, wasm}        URLs of the Trunk-generated glue and wasm
+//   page → worker  {type: 'init', js, wasm}        URLs of the engine's glue and wasm (www/boot.js
+//                                                  sends it as soon as the HTML is parsed)
 //                  {type: 'analyse', seq, bytes, max, part}   bytes: the text in UTF-8 (a
 //                                                             transferred Uint8Array)
+//                  {type: 'json', id, bytes, max}  the whole `loupe.analysis/1` JSON (embed API);
+//                                                  answered in order, never skipped
 //   worker → page  {type: 'ready'}
 //                  {type: 'result', seq, json, ends, ms}  json: a transferred Uint8Array holding
 //                                   the head's JSON (UTF-8), then one JSON per slice; ends[i]:
 //                                   where the i-th ends
+//                  {type: 'json', id, json} | {type: 'json', id, error}   json: UTF-8 bytes
 //                  {type: 'error', seq, message}     seq = -1: the worker could not start
-// The wasm start function does nothing here (there is no `window`).
 let glue = null;
 let booting = null;
 // Only the latest request matters: requests that queued up behind a long analysis are skipped.
@@ -59,6 +63,18 @@ self.onmessage = async (e) => {
       postMessage({ type: 'ready' });
     } catch (err) {
       postMessage({ type: 'error', seq: -1, message: String(err && err.message || err) });
+    }
+    return;
+  }
+  if (m.type === 'json') {
+    if (booting) {
+      try { await booting; } catch { return; }
+    }
+    try {
+      const json = new TextEncoder().encode(glue.analyze_json(new TextDecoder().decode(m.bytes), m.max));
+      postMessage({ type: 'json', id: m.id, json }, [json.buffer]);
+    } catch (e) {
+      postMessage({ type: 'json', id: m.id, error: String(e && e.message || e) });
     }
     return;
   }

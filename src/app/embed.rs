@@ -1,6 +1,7 @@
 //! Embed mode (`?embed=1`): the compact layout for a blog column and the `loupe-embed/1`
 //! postMessage API. Browser glue only: every message is validated by the pure
-//! [`crate::protocol`] module, and the analysis is the core's own ([`crate::analyze_limited`]).
+//! [`crate::protocol`] module, and the analysis is the engine's (the separate `loupe-engine`
+//! program, through [`super::engine`]): the page links no analysis code.
 //!
 //! - `<html data-embed="1">` switches the stylesheet to the compact layout (no header or footer,
 //!   one narrow column); `<html data-hide="quotes frames">` shows those layers as plain text.
@@ -11,7 +12,8 @@
 //!   answer is the analysis the app then renders (computed in its Web Worker, so the page stays
 //!   responsive), taken when `loupe:rendered` fires for that very text. When that cannot be —
 //!   the text area changed the text (`\r\n` → `\n`), the app cut it at its own limit, or a newer
-//!   request superseded it — the answer is computed here with the same core function.
+//!   request superseded it — the answer is the engine's analysis of the host's exact text
+//!   ([`super::engine::analyse_json`]).
 //! - A `ResizeObserver` on `<html>` posts `height` each time the content height changes.
 //!
 //! The app is driven only through its stable DOM contract (`#input`, `#analyse`, `#lang`).
@@ -235,15 +237,24 @@ fn on_message(state: &Rc<RefCell<State>>, ev: &web_sys::Event) {
     }
 }
 
-/// Answers a pending request with an analysis computed on this thread.
+/// Answers a pending request with the engine's analysis of its exact text (asked for now).
 fn reply_here(state: &Rc<RefCell<State>>, p: Pending) {
-    let analysis = crate::analyze_limited(&p.text, protocol::MAX_TEXT_BYTES);
-    reply(
-        state,
-        &p.source,
-        &p.origin,
-        &protocol::result_message(p.id.as_ref(), &analysis),
-    );
+    let state = state.clone();
+    super::engine::analyse_json(Rc::from(p.text.as_str()), move |out| {
+        let result =
+            out.and_then(|json| serde_json::from_str::<Value>(&json).map_err(|e| e.to_string()));
+        match result {
+            Ok(result) => reply(
+                &state,
+                &p.source,
+                &p.origin,
+                &protocol::result_message_value(p.id.as_ref(), result),
+            ),
+            Err(e) => {
+                web_sys::console::error_1(&format!("[loupe-embed] analysis failed: {e}").into())
+            }
+        }
+    });
 }
 
 /// The app has rendered a result: if it is the pending request's text, answer with it.

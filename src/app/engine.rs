@@ -1,39 +1,25 @@
-//! Runs the analysis off the main thread: a module Web Worker (`www/worker.js`) loads this same
-//! wasm module (found through the `<link rel="modulepreload">` / `<link rel="preload">` that
-//! Trunk writes) and answers with the result cut into parts ([`crate::ui::parts`]). Requests
-//! carry a sequence number; at most one is in flight and only the newest waiting one is kept, so
-//! stale work is skipped and stale results are dropped. When the worker cannot start, the
-//! analysis runs on the main thread instead (said in the console only).
+//! The page's client of the analysis *engine*, a separate wasm program (`loupe-engine`, see
+//! `src/bin/loupe-engine.rs`) that the page never links. `www/boot.js`, a static script, starts it
+//! in a module Web Worker (`www/worker.js`) before the page program has even arrived and leaves
+//! it in `window.loupeEngine`; this module adopts that worker and answers with the result cut
+//! into parts ([`crate::ui::parts`]). Requests carry a sequence number; at most one is in flight
+//! and only the newest waiting one is kept, so stale work is skipped and stale results are
+//! dropped. When the worker cannot start, the page loads the engine program itself
+//! (`loupeEngine.loadHere()`, a dynamic `import`) and analyses on the main thread (said in the
+//! console only). The embed API's whole-analysis requests ([`analyse_json`]) go the same way.
 
-use crate::ui::parts::{self, Head, Part};
 use crate::ui::{MAX_ANALYSED_BYTES, PART_BYTES};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Analyses at most `max_bytes` of `text` ([`crate::analyze_limited`]) and returns the
-/// `loupe.analysis/1` JSON (for embedders and the worker).
-#[wasm_bindgen]
-pub fn analyze_json(text: &str, max_bytes: usize) -> String {
-    crate::analyze_limited(text, max_bytes).to_json()
-}
-
-/// Like [`analyze_json`], cut into a head and parts of about `part_bytes` of text
-/// ([`crate::ui::parts`]), each as JSON: what the worker sends to the page.
-#[wasm_bindgen]
-pub fn analyze_parts(text: &str, max_bytes: usize, part_bytes: usize) -> Vec<String> {
-    let a = crate::analyze_limited(text, max_bytes);
-    let (head, parts) = parts::split(a, text.len(), part_bytes);
-    parts::to_json(&head, &parts)
-}
 
 /// A result, as JSON from the worker or as values from the main-thread fallback.
 pub enum Payload {
     /// JSON documents as UTF-8 bytes (`Uint8Array` views), still in JavaScript: each is copied
     /// into wasm only when its turn comes ([`json_bytes`]).
     Json(Vec<JsValue>),
-    Native(Box<Head>, Vec<Part>),
 }
 
 pub struct Reply {
@@ -48,13 +34,19 @@ pub struct Reply {
 type Callback = Rc<dyn Fn(Reply)>;
 /// The worker's message handlers, kept alive with it.
 type Handlers = Vec<Closure<dyn FnMut(web_sys::MessageEvent)>>;
+/// A whole-analysis request of the embed API: its callback gets the `loupe.analysis/1` JSON.
+type JsonCallback = Box<dyn FnOnce(Result<String, String>)>;
 
 enum Mode {
     /// Worker created, not ready yet.
     Starting(web_sys::Worker),
     Ready(web_sys::Worker),
-    /// No worker: analyse on the main thread.
-    Fallback,
+    /// No worker: the engine program is being loaded into the page.
+    Loading,
+    /// No worker: the engine program's exports, loaded into the page.
+    Here(JsValue),
+    /// Neither a worker nor the engine in the page: every request fails.
+    Broken,
 }
 
 struct Engine {
@@ -62,6 +54,10 @@ struct Engine {
     in_flight: Option<(u64, Rc<str>)>,
     waiting: Option<(u64, Rc<str>)>,
     on_reply: Callback,
+    /// Whole-analysis requests ([`analyse_json`]) not answered yet, by id: the text, whether it
+    /// was sent to the worker, and the callback.
+    json: HashMap<u32, (Rc<str>, bool, JsonCallback)>,
+    json_next: u32,
     /// Keeps the message handlers alive.
     _handlers: Handlers,
 }
@@ -76,49 +72,120 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// The absolute URLs of the glue JS and the wasm, from the links Trunk wrote in the page.
-fn module_urls() -> Option<(String, String)> {
-    let doc = web_sys::window()?.document()?;
-    let href = |sel: &str| -> Option<String> {
-        let el = doc.query_selector(sel).ok()??;
-        let v = js_sys::Reflect::get(&el, &"href".into())
-            .ok()?
-            .as_string()?;
-        (!v.is_empty()).then_some(v)
-    };
-    Some((
-        href("link[rel=modulepreload][href$='.js']")?,
-        href("link[rel=preload][href$='.wasm']")?,
-    ))
+fn get(v: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn fallback(reason: &str) {
+fn set(o: &js_sys::Object, k: &str, v: &JsValue) {
+    let _ = js_sys::Reflect::set(o, &k.into(), v);
+}
+
+/// `window.loupeEngine`, left by `www/boot.js`: `{js, wasm, worker, state, error, loadHere}`.
+fn boot() -> Option<JsValue> {
+    let w: JsValue = web_sys::window()?.into();
+    let v = js_sys::Reflect::get(&w, &"loupeEngine".into()).ok()?;
+    v.is_object().then_some(v)
+}
+
+/// The absolute URLs of the engine's glue JS and wasm, as `www/boot.js` knows them.
+fn module_urls() -> Option<(String, String)> {
+    let b = boot()?;
+    Some((get(&b, "js").as_string()?, get(&b, "wasm").as_string()?))
+}
+
+fn warn_fallback(reason: &str) {
     web_sys::console::warn_1(
         &format!("Loupe: analysis worker unavailable ({reason}); analysing on the main thread.")
             .into(),
     );
+}
+
+/// The worker cannot start (or died before it was ready): load the engine into the page.
+fn fallback(reason: &str) {
+    warn_fallback(reason);
     ENGINE.with(|e| {
         if let Some(e) = e.borrow_mut().as_mut() {
             if let Mode::Starting(w) | Mode::Ready(w) = &e.mode {
                 w.terminate();
             }
-            e.mode = Mode::Fallback;
+            e.mode = Mode::Loading;
             // Whatever was sent to the dead worker is analysed here.
             if let Some(job) = e.in_flight.take() {
                 if e.waiting.is_none() {
                     e.waiting = Some(job);
                 }
             }
+            for j in e.json.values_mut() {
+                j.1 = false;
+            }
         }
     });
-    pump();
+    load_here();
 }
 
-fn spawn() -> Result<(web_sys::Worker, Handlers), String> {
-    let (js, wasm) = module_urls().ok_or("no module links in the page")?;
-    let opts = web_sys::WorkerOptions::new();
-    opts.set_type(web_sys::WorkerType::Module);
-    let w = web_sys::Worker::new_with_options("worker.js", &opts).map_err(|e| format!("{e:?}"))?;
+/// Loads the engine program into the page (`loupeEngine.loadHere()`, a dynamic `import`), then
+/// gives it the waiting work.
+fn load_here() {
+    let promise = boot()
+        .map(|b| get(&b, "loadHere"))
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&JsValue::UNDEFINED).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let Some(promise) = promise else {
+        broken("the engine program cannot be loaded");
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(m) => {
+                ENGINE.with(|e| {
+                    if let Some(e) = e.borrow_mut().as_mut() {
+                        e.mode = Mode::Here(m);
+                    }
+                });
+                pump();
+            }
+            Err(err) => broken(&format!("{err:?}")),
+        }
+    });
+}
+
+/// No engine at all: said in the console, and every request fails (the page shows an error).
+fn broken(reason: &str) {
+    web_sys::console::error_1(
+        &format!("Loupe: the analysis engine cannot start ({reason}).").into(),
+    );
+    let (jobs, json) = ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        let Some(e) = e.as_mut() else {
+            return (Vec::new(), Vec::new());
+        };
+        e.mode = Mode::Broken;
+        let jobs: Vec<_> = e
+            .in_flight
+            .take()
+            .into_iter()
+            .chain(e.waiting.take())
+            .collect();
+        let json: Vec<_> = e.json.drain().map(|(_, (_, _, cb))| cb).collect();
+        (jobs, json)
+    });
+    for (seq, text) in jobs {
+        deliver(Reply {
+            seq,
+            text,
+            analyse_ms: 0.0,
+            worker: false,
+            result: Err(reason.to_string()),
+        });
+    }
+    for cb in json {
+        cb(Err(reason.to_string()));
+    }
+}
+
+/// Listens to `w` (the page's own handlers: `www/boot.js` keeps only its start-up state).
+fn listen(w: &web_sys::Worker) -> Handlers {
     let on_msg = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
         on_message(ev.data());
     });
@@ -132,28 +199,57 @@ fn spawn() -> Result<(web_sys::Worker, Handlers), String> {
         worker_died(msg);
     });
     w.set_onerror(Some(on_err.as_ref().unchecked_ref()));
-    let init = js_sys::Object::new();
-    let set = |k: &str, v: &JsValue| {
-        let _ = js_sys::Reflect::set(&init, &k.into(), v);
-    };
-    set("type", &"init".into());
-    set("js", &js.into());
-    set("wasm", &wasm.into());
-    w.post_message(&init).map_err(|e| format!("{e:?}"))?;
-    Ok((w, vec![on_msg, on_err]))
+    vec![on_msg, on_err]
 }
 
-/// Starts the engine; `on_reply` receives every non-stale result.
+/// A new worker for the engine (after a trap: the old module may be broken).
+fn spawn() -> Result<(web_sys::Worker, Handlers), String> {
+    let (js, wasm) = module_urls().ok_or("no engine program in the page")?;
+    let opts = web_sys::WorkerOptions::new();
+    opts.set_type(web_sys::WorkerType::Module);
+    let w = web_sys::Worker::new_with_options("worker.js", &opts).map_err(|e| format!("{e:?}"))?;
+    let handlers = listen(&w);
+    let init = js_sys::Object::new();
+    set(&init, "type", &"init".into());
+    set(&init, "js", &js.into());
+    set(&init, "wasm", &wasm.into());
+    w.post_message(&init).map_err(|e| format!("{e:?}"))?;
+    Ok((w, handlers))
+}
+
+/// Starts the engine client; `on_reply` receives every non-stale result. Adopts the worker that
+/// `www/boot.js` started (already loading, or ready, by now).
 pub fn init(on_reply: impl Fn(Reply) + 'static) {
-    let (mode, handlers) = match spawn() {
-        Ok((w, h)) => (Mode::Starting(w), h),
-        Err(e) => {
-            web_sys::console::warn_1(
-                &format!("Loupe: analysis worker unavailable ({e}); analysing on the main thread.")
-                    .into(),
-            );
-            (Mode::Fallback, Vec::new())
+    let adopted = boot().and_then(|b| {
+        let state = get(&b, "state").as_string().unwrap_or_default();
+        let w = get(&b, "worker").dyn_into::<web_sys::Worker>().ok();
+        match (state.as_str(), w) {
+            ("failed", _) => None,
+            // Not started yet (boot.js starts it after the first frame): start one here.
+            (_, None) => spawn().ok().map(|(w, h)| {
+                let _ = js_sys::Reflect::set(&b, &"worker".into(), &w);
+                (Mode::Starting(w), h)
+            }),
+            (s, Some(w)) => {
+                let h = listen(&w);
+                Some((
+                    if s == "ready" {
+                        Mode::Ready(w)
+                    } else {
+                        Mode::Starting(w)
+                    },
+                    h,
+                ))
+            }
         }
+    });
+    let reason = boot()
+        .and_then(|b| get(&b, "error").as_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "no worker".into());
+    let (mode, handlers, here) = match adopted {
+        Some((m, h)) => (m, h, false),
+        None => (Mode::Loading, Vec::new(), true),
     };
     ENGINE.with(|e| {
         *e.borrow_mut() = Some(Engine {
@@ -161,9 +257,15 @@ pub fn init(on_reply: impl Fn(Reply) + 'static) {
             in_flight: None,
             waiting: None,
             on_reply: Rc::new(on_reply),
+            json: HashMap::new(),
+            json_next: 0,
             _handlers: handlers,
         })
     });
+    if here {
+        warn_fallback(&reason);
+        load_here();
+    }
 }
 
 /// Asks for the analysis of `text`; any older waiting request is forgotten.
@@ -176,66 +278,174 @@ pub fn analyse(seq: u64, text: Rc<str>) {
     pump();
 }
 
-/// Sends the waiting request if nothing is in flight.
-fn pump() {
-    let job = ENGINE.with(|e| {
+/// Asks for the whole analysis of `text` (at most `max_bytes`), as `loupe.analysis/1` JSON: the
+/// embed API's answer when the rendered one cannot serve. Never dropped as stale.
+pub fn analyse_json(text: Rc<str>, done: impl FnOnce(Result<String, String>) + 'static) {
+    let failed = ENGINE.with(|e| {
         let mut e = e.borrow_mut();
-        let e = e.as_mut()?;
-        if e.in_flight.is_some() {
-            return None;
-        }
-        match &e.mode {
-            Mode::Starting(_) => None,
-            Mode::Ready(w) => {
-                let (seq, text) = e.waiting.take()?;
-                let msg = js_sys::Object::new();
-                let set = |k: &str, v: &JsValue| {
-                    let _ = js_sys::Reflect::set(&msg, &k.into(), v);
-                };
-                set("type", &"analyse".into());
-                set("seq", &(seq as f64).into());
-                // The text as UTF-8 bytes in a transferred buffer: one memcpy out of wasm memory
-                // here, no UTF-16 string to build and structured-clone on the main thread
-                // (≈ 15 ms for 1 MB); the worker decodes it.
-                let bytes = js_sys::Uint8Array::from(text.as_bytes());
-                set("bytes", &bytes);
-                set("max", &(MAX_ANALYSED_BYTES as f64).into());
-                set("part", &(PART_BYTES as f64).into());
-                let transfer = js_sys::Array::of1(&bytes.buffer());
-                let _ = w.post_message_with_transfer(&msg, &transfer);
-                e.in_flight = Some((seq, text));
+        match e.as_mut() {
+            Some(e) if !matches!(e.mode, Mode::Broken) => {
+                let id = e.json_next;
+                e.json_next += 1;
+                e.json.insert(id, (text, false, Box::new(done)));
                 None
             }
-            Mode::Fallback => {
-                let job = e.waiting.take()?;
-                e.in_flight = Some(job.clone());
-                Some(job)
+            _ => Some(done),
+        }
+    });
+    if let Some(done) = failed {
+        done(Err("no analysis engine".into()));
+    }
+    pump();
+}
+
+/// A text as UTF-8 bytes in a buffer to transfer: one memcpy out of wasm memory here, no UTF-16
+/// string to build and structured-clone on the main thread (≈ 15 ms for 1 MB); the worker
+/// decodes it.
+fn bytes_of(text: &str) -> js_sys::Uint8Array {
+    js_sys::Uint8Array::from(text.as_bytes())
+}
+
+/// Sends the waiting work: the whole-analysis requests, and the waiting analysis if nothing is
+/// in flight.
+fn pump() {
+    enum Job {
+        Parts(u64, Rc<str>),
+        Json(u32, Rc<str>),
+    }
+    let jobs: Vec<Job> = ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        let Some(e) = e.as_mut() else {
+            return Vec::new();
+        };
+        match &e.mode {
+            Mode::Starting(_) | Mode::Loading | Mode::Broken => Vec::new(),
+            Mode::Ready(w) => {
+                for (id, (text, sent, _)) in e.json.iter_mut().filter(|(_, j)| !j.1) {
+                    let msg = js_sys::Object::new();
+                    set(&msg, "type", &"json".into());
+                    set(&msg, "id", &(*id).into());
+                    let bytes = bytes_of(text);
+                    set(&msg, "bytes", &bytes);
+                    set(
+                        &msg,
+                        "max",
+                        &(crate::protocol::MAX_TEXT_BYTES as f64).into(),
+                    );
+                    let _ =
+                        w.post_message_with_transfer(&msg, &js_sys::Array::of1(&bytes.buffer()));
+                    *sent = true;
+                }
+                if e.in_flight.is_some() {
+                    return Vec::new();
+                }
+                let Some((seq, text)) = e.waiting.take() else {
+                    return Vec::new();
+                };
+                let msg = js_sys::Object::new();
+                set(&msg, "type", &"analyse".into());
+                set(&msg, "seq", &(seq as f64).into());
+                let bytes = bytes_of(&text);
+                set(&msg, "bytes", &bytes);
+                set(&msg, "max", &(MAX_ANALYSED_BYTES as f64).into());
+                set(&msg, "part", &(PART_BYTES as f64).into());
+                let _ = w.post_message_with_transfer(&msg, &js_sys::Array::of1(&bytes.buffer()));
+                e.in_flight = Some((seq, text));
+                Vec::new()
+            }
+            Mode::Here(_) => {
+                let mut jobs: Vec<Job> = e
+                    .json
+                    .iter_mut()
+                    .filter(|(_, j)| !j.1)
+                    .map(|(id, j)| {
+                        j.1 = true;
+                        Job::Json(*id, j.0.clone())
+                    })
+                    .collect();
+                if e.in_flight.is_none() {
+                    if let Some(job) = e.waiting.take() {
+                        e.in_flight = Some(job.clone());
+                        jobs.push(Job::Parts(job.0, job.1));
+                    }
+                }
+                jobs
             }
         }
     });
-    if let Some((seq, text)) = job {
+    for job in jobs {
         // Let the page paint its « analysing » state first, then analyse here.
         leptos::prelude::request_animation_frame(move || {
             leptos::prelude::set_timeout(
-                move || run_here(seq, text),
+                move || match job {
+                    Job::Parts(seq, text) => run_here(seq, text),
+                    Job::Json(id, text) => json_here(id, &text),
+                },
                 std::time::Duration::from_millis(0),
             )
         });
     }
 }
 
+/// Calls the engine program loaded in the page: `name(text, ...numbers)`.
+fn call_here(name: &str, text: &str, nums: &[f64]) -> Result<JsValue, String> {
+    let m = ENGINE.with(|e| match e.borrow().as_ref().map(|e| &e.mode) {
+        Some(Mode::Here(m)) => Some(m.clone()),
+        _ => None,
+    });
+    let m = m.ok_or("the engine is not loaded")?;
+    let f: js_sys::Function = get(&m, name)
+        .dyn_into()
+        .map_err(|_| format!("the engine has no {name}"))?;
+    let args = js_sys::Array::of1(&text.into());
+    for n in nums {
+        args.push(&(*n).into());
+    }
+    f.apply(&m, &args).map_err(|e| {
+        js_sys::Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| format!("{e:?}"))
+    })
+}
+
 fn run_here(seq: u64, text: Rc<str>) {
     let t0 = now();
-    let a = crate::analyze_limited(&text, MAX_ANALYSED_BYTES);
-    let (head, parts) = parts::split(a, text.len(), PART_BYTES);
+    let out = call_here(
+        "analyze_parts",
+        &text,
+        &[MAX_ANALYSED_BYTES as f64, PART_BYTES as f64],
+    );
     let ms = now() - t0;
     deliver(Reply {
         seq,
         text,
         analyse_ms: ms,
         worker: false,
-        result: Ok(Payload::Native(Box::new(head), parts)),
+        result: out.map(|v| Payload::Json(js_sys::Array::from(&v).iter().collect())),
     });
+}
+
+fn json_here(id: u32, text: &str) {
+    let out = call_here(
+        "analyze_json",
+        text,
+        &[crate::protocol::MAX_TEXT_BYTES as f64],
+    )
+    .map(|v| v.as_string().unwrap_or_default());
+    answer_json(id, out);
+}
+
+fn answer_json(id: u32, out: Result<String, String>) {
+    let cb = ENGINE.with(|e| {
+        e.borrow_mut()
+            .as_mut()
+            .and_then(|e| e.json.remove(&id))
+            .map(|j| j.2)
+    });
+    if let Some(cb) = cb {
+        cb(out);
+    }
 }
 
 fn deliver(reply: Reply) {
@@ -255,7 +465,7 @@ fn deliver(reply: Reply) {
     pump();
 }
 
-/// The bytes of a JSON document from the worker (a `Uint8Array`, or a string).
+/// The bytes of a JSON document from the engine (a `Uint8Array`, or a string).
 pub fn json_bytes(v: &JsValue) -> Vec<u8> {
     match v.as_string() {
         Some(s) => s.into_bytes(),
@@ -264,10 +474,6 @@ pub fn json_bytes(v: &JsValue) -> Vec<u8> {
             .map(|b| b.to_vec())
             .unwrap_or_default(),
     }
-}
-
-fn get(v: &JsValue, k: &str) -> JsValue {
-    js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn on_message(data: JsValue) {
@@ -307,6 +513,14 @@ fn on_message(data: JsValue) {
                 result: Ok(Payload::Json(parts)),
             });
         }
+        "json" => {
+            let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
+            let out = match get(&data, "error").as_string() {
+                Some(msg) => Err(msg),
+                None => Ok(String::from_utf8_lossy(&json_bytes(&get(&data, "json"))).into_owned()),
+            };
+            answer_json(id, out);
+        }
         "error" if seq < 0.0 => fallback(&get(&data, "message").as_string().unwrap_or_default()),
         "error" => {
             let msg = get(&data, "message").as_string().unwrap_or_default();
@@ -338,12 +552,12 @@ fn in_flight_text(seq: u64) -> Rc<str> {
 
 /// Replaces a worker whose module may be broken (after a trap).
 fn restart() {
-    let was_ready = ENGINE.with(|e| {
+    let was_worker = ENGINE.with(|e| {
         e.borrow()
             .as_ref()
             .is_some_and(|e| matches!(e.mode, Mode::Ready(_) | Mode::Starting(_)))
     });
-    if !was_ready {
+    if !was_worker {
         return;
     }
     match spawn() {
@@ -354,6 +568,10 @@ fn restart() {
                 }
                 e.mode = Mode::Starting(w);
                 e._handlers = h;
+                // Whole-analysis requests the old worker had not answered go to the new one.
+                for j in e.json.values_mut() {
+                    j.1 = false;
+                }
             }
         }),
         Err(err) => fallback(&err),
@@ -390,6 +608,6 @@ pub fn uses_worker() -> bool {
     ENGINE.with(|e| {
         e.borrow()
             .as_ref()
-            .is_some_and(|e| !matches!(e.mode, Mode::Fallback))
+            .is_some_and(|e| matches!(e.mode, Mode::Starting(_) | Mode::Ready(_)))
     })
 }

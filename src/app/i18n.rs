@@ -409,6 +409,23 @@ pub fn frame_description(lang: Lang, id: &str) -> Option<&'static str> {
     })
 }
 
+/// French month names for dates written out (the page does not link the core's date tables;
+/// `fr_months_are_the_cores` checks they agree with [`crate::dates::month_name`]).
+const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
 const EN_MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -431,7 +448,7 @@ pub fn date_label(lang: Lang, iso: &str) -> String {
     let month = |m: &str| -> Option<&'static str> {
         let n = m.parse::<u32>().ok().filter(|n| (1..=12).contains(n))?;
         match lang {
-            Lang::Fr => crate::dates::month_name(n),
+            Lang::Fr => Some(FR_MONTHS[n as usize - 1]),
             Lang::En => Some(EN_MONTHS[n as usize - 1]),
         }
     };
@@ -889,6 +906,13 @@ pub fn show_short_card(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fr_months_are_the_cores() {
+        for (i, m) in FR_MONTHS.iter().enumerate() {
+            assert_eq!(crate::dates::month_name(i as u32 + 1), Some(*m));
+        }
+    }
 
     #[test]
     fn dates_in_both_languages() {

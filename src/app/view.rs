@@ -24,7 +24,6 @@ const FALLBACK: Duration = Duration::from_millis(50);
 pub enum PartSrc {
     /// A JSON document still in JavaScript (from the worker): UTF-8 bytes or a string.
     Js(wasm_bindgen::JsValue),
-    Native(Part),
 }
 
 /// The document on screen: the analysed text and its analysis (growing while parts arrive).
@@ -218,7 +217,6 @@ fn unit(d: &mut Doc) -> bool {
         return false;
     };
     let part = match src {
-        PartSrc::Native(p) => p,
         PartSrc::Js(v) => decode(&super::engine::json_bytes(&v)),
     };
     let before = Counts::of(&d.analysis);

@@ -343,7 +343,7 @@ test('phone 360 px: no word of the card, its stance table or the layer toolbar i
     assert.deepEqual(broken, [], `text ${i}: words broken across lines`);
     // The stance table still reads as a table (rows, cells, column headers).
     const roles = await page.$eval('#card table.stances', (t) => [t.getAttribute('role'), t.querySelectorAll('[role=row]').length, t.querySelectorAll('[role=columnheader]').length]);
-    // Who, position, about what, and the « Écarter » column.
+    // Holder, position, target, and the « Écarter » column (its header is for screen readers).
     assert.deepEqual(roles.slice(0, 1).concat(roles[2]), ['table', 4]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);

@@ -106,7 +106,9 @@ test('build: sw.js precaches exactly the files of the build; the CSP hashes the 
   const files = listFiles(DIST).filter((f) => f !== 'sw.js').sort();
   assert.deepEqual(precache, ['./', ...files.map((f) => `./${f}`)]);
   for (const re of [/^index\.html$/, /^loupe-[0-9a-f]+\.js$/, /^loupe-[0-9a-f]+_bg\.wasm$/, /^style-[0-9a-f]+\.css$/,
-    /^pwa-[0-9a-f]+\.js$/, /^manifest\.webmanifest$/, /^icons\/icon-512\.png$/]) {
+    /^pwa-[0-9a-f]+\.js$/, /^manifest\.webmanifest$/, /^icons\/icon-512\.png$/,
+    // The engine program (issue 14), started by boot.js in worker.js: offline needs both.
+    /^loupe-engine-[0-9a-f]+\.js$/, /^loupe-engine-[0-9a-f]+_bg\.wasm$/, /^boot\.js$/, /^worker\.js$/]) {
     assert.ok(files.some((f) => re.test(f)), `precache lacks ${re}`);
   }
   if (existsSync(path.join(DIST, 'worker.js'))) assert.ok(precache.includes('./worker.js'));

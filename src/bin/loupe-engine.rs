@@ -1,0 +1,37 @@
+//! `loupe-engine`: the analysis program of the web app, run by the Web Worker (`www/worker.js`),
+//! or by the page itself where a module worker cannot start. The analysis core and its
+//! knowledge base, no interface: built by Trunk with `--no-default-features --features engine`
+//! (see `index.html`), while the page program (`loupe`, Leptos) links neither.
+//!
+//! Natively this binary only says where to look: the command-line analyser is `loupe`.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use loupe::ui::parts;
+    use wasm_bindgen::prelude::*;
+
+    /// Analyses at most `max_bytes` of `text` ([`loupe::analyze_limited`]) and returns the
+    /// `loupe.analysis/1` JSON (the embed API's answer).
+    #[wasm_bindgen]
+    pub fn analyze_json(text: &str, max_bytes: usize) -> String {
+        loupe::analyze_limited(text, max_bytes).to_json()
+    }
+
+    /// Like [`analyze_json`], cut into a head and parts of about `part_bytes` of text
+    /// ([`loupe::ui::parts`]), each as JSON: what the page renders piece by piece.
+    #[wasm_bindgen]
+    pub fn analyze_parts(text: &str, max_bytes: usize, part_bytes: usize) -> Vec<String> {
+        let a = loupe::analyze_limited(text, max_bytes);
+        let (head, parts) = parts::split(a, text.len(), part_bytes);
+        parts::to_json(&head, &parts)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("loupe-engine is the web app's analysis program (wasm32 only); the command line is `loupe`.");
+    std::process::exit(2);
+}
