@@ -276,6 +276,10 @@ fn photo_credit(doc: &Doc, bi: usize) -> bool {
     if lower.starts_with('©') && !copyright_line(doc, bi) {
         return true;
     }
+    // « REUTERS/Ravi Kumar », « AFP/Archives ».
+    if crate::boilerplate::slash_credit(lower, lower.split_whitespace().count()) {
+        return true;
+    }
     [
         "photo",
         "(photo",
@@ -454,6 +458,10 @@ fn known_media_in(
             .is_none_or(|c| !c.is_alphanumeric());
         let g = &lex.gaz[lex.media_pat[m.pattern().as_usize()]];
         let surface = &text[s..e];
+        // An acronym (« APP », « MAP ») names the outlet in capitals only (« App Store »).
+        if lex.media_acronym[m.pattern().as_usize()] && surface.chars().any(char::is_lowercase) {
+            continue;
+        }
         // A short name (« AA », « MAP », « Fars ») or one that is also a phrase (« Le Matin »,
         // « La Presse ») counts capitalised only; domain names as written.
         let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
@@ -497,7 +505,11 @@ fn domain_name(doc: &Doc, bi: usize) -> Option<Found> {
     for k in b.tokens.clone() {
         let w = doc.tok(k);
         let dots = w.matches('.').count();
+        // (Not the domain of an e-mail address: « redaction@exemple.ma ».)
+        let start = doc.tokens()[k].start();
+        let email = doc.text()[..start].ends_with('@');
         if dots >= 1
+            && !email
             && w.len() > 4
             && w.rsplit('.').next().is_some_and(|tld| {
                 (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
