@@ -218,9 +218,19 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
             // article est réservé aux abonnés ») makes chrome of a banner of full sentences too.
             // A photo credit pattern (« Photo : », « Crédit : ») opening a long line opens a
             // caption, which is content (« Photo : Anne Martin Le Quotidien Des immeubles … »).
+            // A one-word label (« Dossier », « Lien », « Sujet ») makes chrome of a long line
+            // that ends like a sentence only when a colon follows it (« Dossier sensible, la
+            // réforme … » is a sentence); an invitation (« Suivez », « Retrouvez ») always.
+            let strong = word_count(pat) >= 2
+                || pat.contains(|c: char| !c.is_alphanumeric() && c != ' ')
+                || rest.trim_start().starts_with(':')
+                || !ends_like_sentence(lower)
+                || kind == "follow"
+                || matches!(pat.as_str(), "retrouvez" | "découvrez" | "copyright");
             boundary
                 && (words <= 8
                     || (matches!(kind.as_str(), "related" | "tags" | "footer" | "follow")
+                        && strong
                         && !(words > 12 && credit_pattern(pat)))
                     || (words <= 20
                         && !ends_like_sentence(lower)
@@ -460,9 +470,6 @@ const READER_WORDS: &[&str] = &[
     "vous",
     "votre",
     "vos",
-    "je",
-    "mon",
-    "mes",
     "découvrez",
     "découvrir",
     "profitez",
@@ -481,7 +488,6 @@ const READER_WORDS: &[&str] = &[
     "identifiez",
     "créez",
     "gérez",
-    "merci",
     "veuillez",
 ];
 
@@ -497,20 +503,16 @@ const SITE_WORDS: &[&str] = &[
     "inscri",
     "connect",
     "connex",
-    "navigat",
+    "navigateur",
     "appareil",
     "notification",
     "confidentialit",
     "consentement",
     "publicit",
-    "offre",
+    "offres",
     "identifiant",
-    "compte",
     "erreur",
-    "article",
-    "partenaire",
-    "priv",
-    "gratuit",
+    "partenaires",
     "telegram",
     "facebook",
     "twitter",
@@ -518,6 +520,19 @@ const SITE_WORDS: &[&str] = &[
     "youtube",
     "whatsapp",
     "tiktok",
+];
+
+/// Two-word phrases that say what a site's prompt is about (the words alone are ordinary:
+/// « l'article 5 », « tenir compte », « secteur privé »).
+const SITE_PHRASES: &[&str] = &[
+    "cet article",
+    "de l'article",
+    "votre compte",
+    "un compte",
+    "vie privée",
+    "la suite",
+    "cette offre",
+    "notre offre",
 ];
 
 /// A site speaking to its reader about the site (« Il vous reste 72 % de cet article à lire »,
@@ -530,18 +545,24 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
     if words > 80 || lower.trim_end().ends_with('?') {
         return false;
     }
+    // A button of a few words speaks in the first person too (« Je me connecte », « Je crée mon
+    // compte », « Profitez de l'offre »); a longer line in the first person is a speaker's.
+    let button = words <= 8;
     let (mut reader, mut site, mut cookie) = (0, 0, false);
     for w in lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 2)
     {
-        if READER_WORDS.contains(&w) {
+        if READER_WORDS.contains(&w) || (button && matches!(w, "je" | "me" | "mon" | "mes")) {
             reader += 1;
+        } else if button && matches!(w, "offre" | "compte" | "article") {
+            site += 1;
         } else if let Some(p) = SITE_WORDS.iter().find(|p| w.starts_with(**p)) {
             site += 1;
             cookie |= *p == "cookie" || *p == "consentement";
         }
     }
+    site += SITE_PHRASES.iter().filter(|p| lower.contains(**p)).count();
     let quoted = lower.contains(['«', '"', '“']);
     reader >= 1 && site >= 1 && ((words <= 40 && !quoted) || (site >= 2 && cookie))
 }
@@ -1779,14 +1800,25 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     }
 
     // The page's tail, after the last paragraph of running text: a run of short lines that are
-    // not sentences between two chrome lines (or a chrome line and the end) is a list of links,
-    // offers or tags (« Le journal en version numérique », « SNCF »). A name alone (« Anne
-    // Martin », the author) stays.
+    // not sentences between two chrome lines (or two lines or more between a chrome line and the
+    // end) is a list of links, offers or tags (« Le journal en version numérique », « SNCF »). A
+    // name and a role (« Anne Martin, correspondante à Tokyo »), a caption above its credit stay.
     if let Some(last) = (0..nb)
         .rev()
         .find(|&k| infos[k].kind != BlockKind::Boilerplate && running(k))
     {
         let lex = lexicons();
+        // (A caption sits right above its credit: « Des courtiers à Tokyo » then « © AFP ».)
+        let credit = |k: usize| {
+            k < nb && {
+                let b = &doc.seg.blocks[k];
+                let l = doc.lower[b.start..b.end].trim_start();
+                l.starts_with('©')
+                    || l.starts_with("photo")
+                    || l.starts_with("crédit")
+                    || slash_credit(l, block_words[k])
+            }
+        };
         let item = |k: usize, infos: &[BlockInfo]| {
             let b = &doc.seg.blocks[k];
             let line = doc.norm.text[b.start..b.end].trim();
@@ -1794,8 +1826,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             infos[k].kind == BlockKind::Paragraph
                 && (1..=12).contains(&block_words[k])
                 && !ends_like_sentence(line)
-                && !(block_words[k] <= 4 && lex.firstnames.contains(first))
+                && (block_words[k] > 6 || !lex.firstnames.contains(first))
                 && !line.starts_with(['«', '"', '-', '–', '—', '•'])
+                && !credit(k + 1)
         };
         let mut k = last + 1;
         while k < nb {
@@ -1804,7 +1837,13 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 k += 1;
             }
             let left = start > last + 1 && infos[start - 1].kind == BlockKind::Boilerplate;
-            let right = k == nb || infos[k].kind == BlockKind::Boilerplate;
+            // (Up to the end, a list of two lines or more: an excerpt may stop in a sentence,
+            // after an ad label.)
+            let right = if k == nb {
+                k >= start + 2
+            } else {
+                infos[k].kind == BlockKind::Boilerplate
+            };
             if k > start && left && right {
                 for info in &mut infos[start..k] {
                     *info = BlockInfo {
