@@ -218,23 +218,37 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
             // article est réservé aux abonnés ») makes chrome of a banner of full sentences too.
             // A photo credit pattern (« Photo : », « Crédit : ») opening a long line opens a
             // caption, which is content (« Photo : Anne Martin Le Quotidien Des immeubles … »).
-            // A one-word label (« Dossier », « Lien », « Sujet ») makes chrome of a long line
-            // that ends like a sentence only when a colon follows it (« Dossier sensible, la
-            // réforme … » is a sentence); an invitation (« Suivez », « Retrouvez ») always.
-            let strong = word_count(pat) >= 2
-                || pat.contains(|c: char| !c.is_alphanumeric() && c != ' ')
-                || rest.trim_start().starts_with(':')
-                || !ends_like_sentence(lower)
-                || kind == "follow"
-                || matches!(pat.as_str(), "retrouvez" | "découvrez" | "copyright");
+            // A sentence (final stop) opening with a related or tag label is content unless
+            // a colon follows the label or the label is a link's (« Sur ce sujet, le ministre
+            // a déclaré … », « En lien avec la police, … »; « Lire aussi : … »). Footers and
+            // invitations: a one-word label makes chrome of a long sentence only with a colon
+            // (« Dossier sensible, … ») or as an invitation (« Suivez », « Retrouvez »).
+            let colon = rest.trim_start().starts_with(':') || pat.ends_with(':');
+            let sentence = ends_like_sentence(lower);
+            let labelled = match kind.as_str() {
+                "related" | "tags" => {
+                    !sentence
+                        || colon
+                        || ["lire", "à lire", "a lire", "voir", "[lire", "(lire", "read"]
+                            .iter()
+                            .any(|p| pat.starts_with(p))
+                }
+                _ => {
+                    word_count(pat) >= 2
+                        || pat.contains(|c: char| !c.is_alphanumeric() && c != ' ')
+                        || colon
+                        || !sentence
+                        || kind == "follow"
+                        || matches!(pat.as_str(), "retrouvez" | "découvrez" | "copyright")
+                }
+            };
+            let related_like = matches!(kind.as_str(), "related" | "tags");
             boundary
-                && (words <= 8
+                && (words <= 8 && (labelled || !related_like)
                     || (matches!(kind.as_str(), "related" | "tags" | "footer" | "follow")
-                        && strong
+                        && labelled
                         && !(words > 12 && credit_pattern(pat)))
-                    || (words <= 20
-                        && !ends_like_sentence(lower)
-                        && (kind == "share" || word_count(pat) >= 3))
+                    || (words <= 20 && !sentence && (kind == "share" || word_count(pat) >= 3))
                     || (words <= 40 && kind == "nav" && word_count(pat) >= 4))
         } else {
             false
@@ -1561,7 +1575,20 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             } else {
                 (2..=20).contains(&words)
             };
-            let headline = !text_seen && bi + 1 < nb && running(bi + 1);
+            // (Before any text, a line followed by the text, a byline or a dateline is the
+            // headline.)
+            let headline = !text_seen
+                && bi + 1 < nb
+                && (running(bi + 1) || {
+                    let nb_ = &doc.seg.blocks[bi + 1];
+                    let (nl, nlow) = (
+                        &doc.norm.text[nb_.start..nb_.end],
+                        &doc.lower[nb_.start..nb_.end],
+                    );
+                    byline(nl)
+                        || (block_words[bi + 1] <= 25
+                            && (has_date_signal(nlow) || dateline_start(nlow)))
+                });
             // (A headline may end with a quotation or a question.)
             let link_end = !line.trim_end().ends_with(['.', ';', '!', '…']);
             if fits && !headline && link_end && !has_date_signal(lower) {
