@@ -1446,12 +1446,6 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                     format!("boilerplate:{kind}").into(),
                     format!("boilerplate.tsv: {pat} (copyright notice)"),
                 ),
-                // « Image d'illustration. © Shutterstock »: a credit pattern and a credit.
-                None if words <= 6 && pattern_hit(lower, words).is_some() => set(
-                    &mut infos,
-                    "boilerplate:footer".into(),
-                    "credit line without a caption".into(),
-                ),
                 None => infos[bi].kind = BlockKind::Caption,
             }
             continue;
