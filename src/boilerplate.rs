@@ -534,6 +534,7 @@ const SITE_WORDS: &[&str] = &[
     "youtube",
     "whatsapp",
     "tiktok",
+    "réaction",
 ];
 
 /// Two-word phrases that say what a site's prompt is about (the words alone are ordinary:
@@ -645,7 +646,11 @@ pub(crate) fn slash_credit(lower: &str, words: usize) -> bool {
     let lex = lexicons();
     let sides: Vec<&str> = lower
         .split('/')
-        .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|s| {
+            s.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches(" photo")
+                .trim_start_matches("photo ")
+        })
         .collect();
     // (A wire line names a place: « AA / Istanbul ».)
     sides
@@ -1766,8 +1771,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             .rule
             .as_ref()
             .is_some_and(|r| r.id == "boilerplate:nav");
+        // (Also with its tagline: « Le Quotidien d'Oran - Le journal des Algériens ».)
+        let name_words = [" - ", " | ", " — ", " – "]
+            .iter()
+            .filter_map(|sep| line.find(sep))
+            .min()
+            .map_or(block_words[bi], |i| word_count(&line[..i]));
         if infos[bi].kind == BlockKind::Paragraph
-            && block_words[bi] <= 6
+            && name_words <= 6
+            && block_words[bi] <= 10
             && !ends_like_sentence(line)
             && !line.contains(':')
             && next_is_nav

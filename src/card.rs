@@ -43,7 +43,8 @@ pub struct Found {
 ///    or in a byline without a date (« Par Anne Martin, avec AFP » is not one: see 2);
 /// 7. in the credit of a photo when the outlet is a newspaper, a site or a channel (its own
 ///    photographer: « Anne Martin/ Le Quotidien »), not an agency;
-/// 8. else the name that opens a dateline when it reads like an outlet's name.
+/// 8. else the name that opens a dateline when it reads like an outlet's name;
+/// 9. else the name that opens a logo line with its tagline, when it reads like an outlet's name.
 ///
 /// The name is the outlet as written on the page (« AA », « French.china.org.cn »), or its
 /// canonical name when the page shouts it in capitals (« SOURCE : FRENCH PRESS TV »).
@@ -144,6 +145,13 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
         })
         // 8. The name opening a dateline.
         .or_else(|| datelines().find_map(|bi| dateline_name(doc, bi)))
+        // 9. The name opening a logo line with its tagline (« Le Quotidien d'Oran - Le journal
+        //    des Algériens »).
+        .or_else(|| {
+            (0..top)
+                .filter(|&bi| rule_of(bi) == Some("boilerplate:logo"))
+                .find_map(|bi| dateline_name(doc, bi))
+        })
 }
 
 /// A copyright line: « © » or « Copyright » with a year, or « tous droits réservés ».
@@ -276,8 +284,11 @@ fn photo_credit(doc: &Doc, bi: usize) -> bool {
     if lower.starts_with('©') && !copyright_line(doc, bi) {
         return true;
     }
-    // « REUTERS/Ravi Kumar », « AFP/Archives ».
-    if crate::boilerplate::slash_credit(lower, lower.split_whitespace().count()) {
+    // « REUTERS/Ravi Kumar », « AFP/Archives », « AP Photo/Jason Franson ».
+    let words = lower.split_whitespace().count();
+    if crate::boilerplate::slash_credit(lower, words)
+        || (words <= 8 && lower.contains("photo") && !copyright_line(doc, bi))
+    {
         return true;
     }
     [
