@@ -1982,6 +1982,21 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                     }
                 }
             }
+        } else if (4..=20).contains(&words)
+            && line.trim_end().ends_with('.')
+            && sentence_ends(line.trim_end(), 1) == 0
+            && line
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && (bi + 1..nb)
+                .find(|&k| infos[k].kind != BlockKind::Boilerplate)
+                .is_some_and(|k| infos[k].kind == BlockKind::Dateline)
+        {
+            // A headline with a final stop (« Le Premier ministre reçoit … . »): one sentence
+            // right above a dateline.
+            title = Some(bi);
         }
         break;
     }
