@@ -991,6 +991,8 @@ fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
         "views",
         "read",
         "reads",
+        "réponse",
+        "réponses",
     ];
     // (« La lecture du verdict a duré 40 minutes. » is a sentence.)
     let reading = ["de lecture", "lecture :", "lecture:", "lecture ", " read"]
@@ -1001,7 +1003,11 @@ fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
             .any(|w| matches!(*w, "min" | "mn" | "minute" | "minutes"))
         && (!lower.trim_end().ends_with('.') || words <= 4)
         && words <= 6;
-    if reading {
+    // (A reading time alone: « 3 min », « 2 mn ».)
+    let bare = core.len() == 2
+        && core[0].bytes().all(|b| b.is_ascii_digit())
+        && matches!(core[1], "min" | "mn" | "minutes");
+    if reading || bare {
         return Some("reading time");
     }
     // A number and a counted noun, and not a sentence (« 12 commentaires », « Commentaires 3 »,

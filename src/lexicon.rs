@@ -1838,11 +1838,18 @@ fn build() -> Lexicons {
             continue;
         }
         let whole = c.get(2).is_some_and(|n| n.to_lowercase().contains("whole"));
-        boilerplate.push((
-            kind.to_string(),
-            pat.replace('’', "'").to_lowercase(),
-            whole,
-        ));
+        let pat = pat.replace('’', "'").to_lowercase();
+        // A label with its colon is written « Source : » or « Source: »: both are looked for.
+        let other = if let Some(p) = pat.strip_suffix(" :") {
+            Some(format!("{p}:"))
+        } else {
+            pat.strip_suffix(':')
+                .filter(|p| !p.ends_with(' '))
+                .map(|p| format!("{p} :"))
+        };
+        for p in std::iter::once(pat).chain(other) {
+            boilerplate.push((kind.to_string(), p, whole));
+        }
     }
 
     let mut boilerplate_whole: HashMap<String, Vec<usize>> = HashMap::default();
