@@ -615,6 +615,17 @@ fn button_row(lower: &str, words: usize) -> bool {
     items >= 2 && share
 }
 
+/// The credit line of an embedded post (« — Anne Martin (@annemartin) September 2, 2024 »): an
+/// account handle in brackets, after a dash or with a year, in a short line.
+fn embed_credit(line: &str, words: usize) -> bool {
+    let t = line.trim();
+    words <= 20
+        && t.contains("(@")
+        && (t.starts_with(['—', '–', '-'])
+            || t.split(|c: char| !c.is_ascii_digit())
+                .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))))
+}
+
 /// A line of hashtags (« #Mongolie #Chine #Matières premières »): it opens with « # » and has
 /// two hashtags or at most three words, and is not a sentence.
 fn hashtag_line(line: &str, words: usize) -> bool {
@@ -1615,6 +1626,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 Some(("footer", "photo credit alone on its line"))
             } else if outlets_line(lower, words) {
                 Some(("footer", "line of outlet names"))
+            } else if embed_credit(line, words) {
+                Some(("share", "credit of an embedded post"))
             } else if hashtag_line(line, words) {
                 Some(("tags", "line of hashtags"))
             } else if button_row(lower, words) {
