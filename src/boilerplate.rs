@@ -563,6 +563,19 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
     // A button of a few words speaks in the first person too (« Je me connecte », « Je crée mon
     // compte », « Profitez de l'offre »); a longer line in the first person is a speaker's.
     let button = words <= 8;
+    // (Cheap test first: every reader marker holds « vo », « ez » or « découvrir », or is a
+    // button's first person.)
+    if !(lower.contains("vo")
+        || lower.contains("ez")
+        || lower.contains("découvrir")
+        || (button
+            && (lower.contains("je ")
+                || lower.contains("me ")
+                || lower.contains("mes ")
+                || lower.contains("mon "))))
+    {
+        return false;
+    }
     let (mut reader, mut site, mut cookie) = (0, 0, false);
     for w in lower
         .split(|c: char| !c.is_alphanumeric())
@@ -590,14 +603,21 @@ fn button_row(lower: &str, words: usize) -> bool {
         return false;
     }
     let lex = lexicons();
-    let ws: Vec<&str> = lower.split_whitespace().collect();
+    // Words as byte ranges: a phrase of n words is a slice of the line (no allocation).
+    let ws: Vec<(usize, usize)> = lower
+        .split_whitespace()
+        .map(|w| {
+            let a = w.as_ptr() as usize - lower.as_ptr() as usize;
+            (a, a + w.len())
+        })
+        .collect();
     let (mut i, mut items, mut share) = (0, 0, false);
     'next: while i < ws.len() {
         for n in (1..=3).rev().filter(|n| i + n <= ws.len()) {
-            let phrase = ws[i..i + n].join(" ");
+            let phrase = &lower[ws[i].0..ws[i + n - 1].1];
             let kind = lex
                 .boilerplate_whole
-                .get(whole_line_core(&phrase))
+                .get(whole_line_core(phrase))
                 .and_then(|v| {
                     v.iter()
                         .map(|&p| lex.boilerplate[p].0.as_str())
