@@ -42,8 +42,9 @@ fn word_count(s: &str) -> usize {
 /// Block word counts saturate here: every rule compares them with thresholds of at most 40.
 const WORDS_CAP: usize = 41;
 
-/// At most this many short lines after a « À lire aussi » heading are read as its links.
-const RELATED_LINKS: usize = 3;
+/// At most this many short lines after a « À lire aussi » or « Mots-clés » heading are read as
+/// its links or tags.
+const RELATED_LINKS: usize = 6;
 
 /// [`word_count`], or `cap` when there are at least `cap` words (the count stops there).
 ///
@@ -215,12 +216,39 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
             // cookies … ») may run to 20 words, as long as the line does not end like a sentence.
             // A banner phrase of four words or more (« Nous utilisons des cookies », « Cet
             // article est réservé aux abonnés ») makes chrome of a banner of full sentences too.
+            // A photo credit pattern (« Photo : », « Crédit : ») opening a long line opens a
+            // caption, which is content (« Photo : Anne Martin Le Quotidien Des immeubles … »).
+            // A sentence (final stop) opening with a related or tag label is content unless
+            // a colon follows the label or the label is a link's (« Sur ce sujet, le ministre
+            // a déclaré … », « En lien avec la police, … »; « Lire aussi : … »). Footers and
+            // invitations: a one-word label makes chrome of a long sentence only with a colon
+            // (« Dossier sensible, … ») or as an invitation (« Suivez », « Retrouvez »).
+            let colon = rest.trim_start().starts_with(':') || pat.ends_with(':');
+            let sentence = ends_like_sentence(lower);
+            let labelled = match kind.as_str() {
+                "related" | "tags" => {
+                    !sentence
+                        || colon
+                        || ["lire", "à lire", "a lire", "voir", "[lire", "(lire", "read"]
+                            .iter()
+                            .any(|p| pat.starts_with(p))
+                }
+                _ => {
+                    word_count(pat) >= 2
+                        || pat.contains(|c: char| !c.is_alphanumeric() && c != ' ')
+                        || colon
+                        || !sentence
+                        || kind == "follow"
+                        || matches!(pat.as_str(), "retrouvez" | "découvrez" | "copyright")
+                }
+            };
+            let related_like = matches!(kind.as_str(), "related" | "tags");
             boundary
-                && (words <= 8
-                    || matches!(kind.as_str(), "related" | "tags" | "footer" | "follow")
-                    || (words <= 20
-                        && !ends_like_sentence(lower)
-                        && (kind == "share" || word_count(pat) >= 3))
+                && (words <= 8 && (labelled || !related_like)
+                    || (matches!(kind.as_str(), "related" | "tags" | "footer" | "follow")
+                        && labelled
+                        && !(words > 12 && credit_pattern(pat)))
+                    || (words <= 20 && !sentence && (kind == "share" || word_count(pat) >= 3))
                     || (words <= 40 && kind == "nav" && word_count(pat) >= 4))
         } else {
             false
@@ -230,6 +258,21 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
         }
     }
     None
+}
+
+/// A photo-credit pattern (« photo : », « crédit : », « image d'illustration »).
+fn credit_pattern(pat: &str) -> bool {
+    [
+        "photo",
+        "(photo",
+        "crédit",
+        "credit",
+        "image",
+        "illustration",
+        "légende",
+    ]
+    .iter()
+    .any(|p| pat.starts_with(p))
 }
 
 /// Does a line end like a sentence (final punctuation or closing quote)?
@@ -407,9 +450,267 @@ fn english_caption(lower: &str, words: usize, intertitle: bool) -> Option<f32> {
 /// pattern).
 fn byline(line: &str) -> bool {
     let t = line.trim_start();
-    ["Par ", "PAR ", "By ", "BY "]
+    ["Par ", "PAR ", "By ", "BY ", "Par : ", "Par: ", "PAR : "]
         .iter()
         .any(|p| t.starts_with(p) && t[p.len()..].chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A line opening with a publication or update phrase and a number (« Publié le 12 mars 2024
+/// Lecture : 3 minutes. », « Publié à 5 h 00 HNE », « Modifié le : 07/03/2024 - 08:02 »): a
+/// dateline, even with a final stop or a time alone.
+fn dateline_start(lower: &str) -> bool {
+    let t = lower.trim_start();
+    [
+        "publié ",
+        "publiée ",
+        "publié:",
+        "modifié ",
+        "modifiée ",
+        "mis à jour ",
+        "mise à jour ",
+        "actualisé ",
+        "posté ",
+        "postée ",
+        "paru ",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+        && t.bytes().take(40).any(|b| b.is_ascii_digit())
+}
+
+/// Reader markers of a site's prompt: second person, a first-person button (« Je m'abonne »),
+/// imperatives and infinitives of site actions.
+const READER_WORDS: &[&str] = &[
+    "vous",
+    "votre",
+    "vos",
+    "découvrez",
+    "découvrir",
+    "profitez",
+    "essayez",
+    "inscrivez",
+    "abonnez",
+    "connectez",
+    "téléchargez",
+    "cliquez",
+    "acceptez",
+    "consultez",
+    "activez",
+    "installez",
+    "rejoignez",
+    "soutenez",
+    "identifiez",
+    "créez",
+    "gérez",
+    "veuillez",
+];
+
+/// Word starts of what a site's prompt is about: subscriptions, accounts, newsletters, comments,
+/// consent, ads, the device or browser, the article itself.
+const SITE_WORDS: &[&str] = &[
+    "abonn",
+    "newsletter",
+    "mail",
+    "courriel",
+    "cookie",
+    "commentaire",
+    "inscri",
+    "connect",
+    "connex",
+    "navigateur",
+    "appareil",
+    "notification",
+    "confidentialit",
+    "consentement",
+    "publicit",
+    "offres",
+    "identifiant",
+    "erreur",
+    "partenaires",
+    "telegram",
+    "facebook",
+    "twitter",
+    "instagram",
+    "youtube",
+    "whatsapp",
+    "tiktok",
+    "réaction",
+];
+
+/// Two-word phrases that say what a site's prompt is about (the words alone are ordinary:
+/// « l'article 5 », « tenir compte », « secteur privé »).
+const SITE_PHRASES: &[&str] = &[
+    "cet article",
+    "de l'article",
+    "votre compte",
+    "un compte",
+    "vie privée",
+    "la suite",
+    "cette offre",
+    "notre offre",
+];
+
+/// A site speaking to its reader about the site (« Il vous reste 72 % de cet article à lire »,
+/// « Vous avez trouvé une erreur ? Merci de nous la signaler. », « Votre adresse e-mail ne sera
+/// pas publiée », « Avec votre accord, nos partenaires et nous utilisons des cookies … »): a
+/// reader marker and a site word, in a line of at most 40 words (80 for a consent banner with
+/// two site words and cookies), without quotation marks (a quote may address anyone) and not a
+/// question (an interviewer's).
+fn reader_prompt(lower: &str, words: usize) -> bool {
+    if words > 80 || lower.trim_end().ends_with('?') {
+        return false;
+    }
+    // A button of a few words speaks in the first person too (« Je me connecte », « Je crée mon
+    // compte », « Profitez de l'offre »); a longer line in the first person is a speaker's.
+    let button = words <= 8;
+    // (Cheap test first: every reader marker holds « vo », « ez » or « découvrir », or is a
+    // button's first person.)
+    if !(lower.contains("vo")
+        || lower.contains("ez")
+        || lower.contains("découvrir")
+        || (button
+            && (lower.contains("je ")
+                || lower.contains("me ")
+                || lower.contains("mes ")
+                || lower.contains("mon "))))
+    {
+        return false;
+    }
+    let (mut reader, mut site, mut cookie) = (0, 0, false);
+    for w in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 2)
+    {
+        if READER_WORDS.contains(&w) || (button && matches!(w, "je" | "me" | "mon" | "mes")) {
+            reader += 1;
+        } else if button && matches!(w, "offre" | "compte" | "article") {
+            site += 1;
+        } else if let Some(p) = SITE_WORDS.iter().find(|p| w.starts_with(**p)) {
+            site += 1;
+            cookie |= *p == "cookie" || *p == "consentement";
+        }
+    }
+    site += SITE_PHRASES.iter().filter(|p| lower.contains(**p)).count();
+    let quoted = lower.contains(['«', '"', '“']);
+    reader >= 1 && site >= 1 && ((words <= 40 && !quoted) || (site >= 2 && cookie))
+}
+
+/// A row of buttons or network names without separators (« Facebook Twitter WhatsApp Copier le
+/// lien »): two items or more, each a whole-line share, follow or navigation pattern of one to
+/// three words, one of them at least a share or follow button.
+fn button_row(lower: &str, words: usize) -> bool {
+    if !(2..=12).contains(&words) || ends_like_sentence(lower) {
+        return false;
+    }
+    let lex = lexicons();
+    // Words as byte ranges: a phrase of n words is a slice of the line (no allocation).
+    let ws: Vec<(usize, usize)> = lower
+        .split_whitespace()
+        .map(|w| {
+            let a = w.as_ptr() as usize - lower.as_ptr() as usize;
+            (a, a + w.len())
+        })
+        .collect();
+    let (mut i, mut items, mut share) = (0, 0, false);
+    'next: while i < ws.len() {
+        for n in (1..=3).rev().filter(|n| i + n <= ws.len()) {
+            let phrase = &lower[ws[i].0..ws[i + n - 1].1];
+            let kind = lex
+                .boilerplate_whole
+                .get(whole_line_core(phrase))
+                .and_then(|v| {
+                    v.iter()
+                        .map(|&p| lex.boilerplate[p].0.as_str())
+                        .find(|k| matches!(*k, "share" | "follow" | "nav"))
+                });
+            if let Some(k) = kind {
+                items += 1;
+                share |= k != "nav";
+                i += n;
+                continue 'next;
+            }
+        }
+        return false;
+    }
+    items >= 2 && share
+}
+
+/// The credit line of an embedded post (« — Anne Martin (@annemartin) September 2, 2024 »): an
+/// account handle in brackets, after a dash or with a year, in a short line.
+fn embed_credit(line: &str, words: usize) -> bool {
+    let t = line.trim();
+    words <= 20
+        && t.contains("(@")
+        && (t.starts_with(['—', '–', '-'])
+            || t.split(|c: char| !c.is_ascii_digit())
+                .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))))
+}
+
+/// A line of hashtags (« #Mongolie #Chine #Matières premières »): it opens with « # » and has
+/// two hashtags or at most three words, and is not a sentence.
+fn hashtag_line(line: &str, words: usize) -> bool {
+    let t = line.trim();
+    t.starts_with('#')
+        && t[1..].starts_with(|c: char| c.is_alphanumeric())
+        && (t.matches(" #").count() >= 1 || words <= 3)
+        && words <= 20
+        && !ends_like_sentence(t)
+}
+
+/// A line naming outlets only (« Xinhua | French.news.cn », « AFP / Reuters »): two items or
+/// more, each a name of the media gazetteer.
+fn outlets_line(lower: &str, words: usize) -> bool {
+    if words > 8 {
+        return false;
+    }
+    let (items, _) = rubric_items(lower);
+    let lex = lexicons();
+    items.len() >= 2 && items.iter().all(|it| lex.media_ac.is_name(it))
+}
+
+/// A photo credit alone on its line: a name, a slash and a name, one of them an outlet or
+/// « archives » (« AFP/Archives », « REUTERS/Ravi Kumar », « Li Ming/Xinhua »).
+pub(crate) fn slash_credit(lower: &str, words: usize) -> bool {
+    if words > 6 || !slash_between_names(lower) {
+        return false;
+    }
+    let lex = lexicons();
+    let sides: Vec<&str> = lower
+        .split('/')
+        .map(|s| {
+            s.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches(" photo")
+                .trim_start_matches("photo ")
+        })
+        .collect();
+    // (A wire line names a place: « AA / Istanbul ».)
+    sides
+        .iter()
+        .any(|s| *s == "archives" || *s == "dr" || lex.media_ac.is_name(s))
+        && !sides.iter().any(|s| is_place(s))
+}
+
+/// A related-article link glued to its label (« Lire aussiSénégal : le Conseil … »): the label,
+/// then a capital letter without a space.
+fn glued_related(line: &str, lower: &str, words: usize) -> bool {
+    let lead = lower.len() - lower.trim_start().len();
+    let t = &lower[lead..];
+    words <= 30
+        && [
+            "à lire aussi",
+            "a lire aussi",
+            "lire aussi",
+            "voir aussi",
+            "lire également",
+        ]
+        .iter()
+        .any(|p| {
+            t.starts_with(p)
+                && line[lead + p.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
 }
 
 /// Does a line end with a photo credit (« … à Lille, le 2 mars 2021 ( AFP / Anne MARTIN ) »,
@@ -721,6 +1022,8 @@ fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
         "views",
         "read",
         "reads",
+        "réponse",
+        "réponses",
     ];
     // (« La lecture du verdict a duré 40 minutes. » is a sentence.)
     let reading = ["de lecture", "lecture :", "lecture:", "lecture ", " read"]
@@ -731,15 +1034,25 @@ fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
             .any(|w| matches!(*w, "min" | "mn" | "minute" | "minutes"))
         && (!lower.trim_end().ends_with('.') || words <= 4)
         && words <= 6;
-    if reading {
+    // (A reading time alone: « 3 min », « 2 mn ».)
+    let bare = core.len() == 2
+        && core[0].bytes().all(|b| b.is_ascii_digit())
+        && matches!(core[1], "min" | "mn" | "minutes");
+    if reading || bare {
         return Some("reading time");
     }
     // A number and a counted noun, and not a sentence (« 12 commentaires », « Commentaires 3 »,
     // « Voir les 12 commentaires »).
+    // (« Lu 1 245 fois », « Vu 300 fois ».)
+    let times = core.last() == Some(&"fois")
+        && matches!(
+            core.first(),
+            Some(&("lu" | "lue" | "vu" | "vue" | "consulté"))
+        );
     (core.len() <= 4
         && !ends_like_sentence(lower)
         && core.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
-        && core.iter().any(|w| counted.contains(w)))
+        && (times || core.iter().any(|w| counted.contains(w))))
     .then_some("counter")
 }
 
@@ -968,6 +1281,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     // Lines still to read as links under a related-articles heading, and that heading.
     let mut related_links = 0;
     let mut related_heading = String::new();
+    let mut tag_list = false;
     // Word counts per block (up to `WORDS_CAP`), computed once.
     let block_words: Vec<usize> = doc
         .seg
@@ -992,11 +1306,14 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     };
     let between_paragraphs =
         |bi: usize| bi > 0 && bi + 1 < nb && running(bi - 1) && running(bi + 1);
+    // Has a paragraph of running text been kept as content yet?
+    let mut text_seen = false;
     for bi in 0..nb {
         let b = &doc.seg.blocks[bi];
         let line = &doc.norm.text[b.start..b.end];
         let lower = &doc.lower[b.start..b.end];
         let words = block_words[bi];
+        text_seen |= bi > 0 && infos[bi - 1].kind != BlockKind::Boilerplate && running(bi - 1);
         // Running text pasted as one long line (several sentences): line-start patterns do not
         // make it chrome, only its inline chrome is set aside.
         let long_prose = words >= WORDS_CAP && sentence_ends(lower, 2) >= 2;
@@ -1210,7 +1527,10 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             Vec::new()
         };
         // Datelines are content; their keyword tails are not.
-        if words <= 25 && !line.trim_end().ends_with('.') && has_date_signal(lower) {
+        if words <= 25
+            && ((!line.trim_end().ends_with('.') && has_date_signal(lower))
+                || dateline_start(lower))
+        {
             datelines.push(bi);
             infos[bi].kind = BlockKind::Dateline;
             if segs.len() > 1 {
@@ -1258,10 +1578,14 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 .filter(|(k, p)| !(intertitle && k == "nav" && whole_line_core(lower) == p))
         };
         if let Some((kind, pat)) = hit {
-            // A heading alone (« À lire aussi ») announces links on the next lines.
-            if kind == "related" && word_count(whole_line_core(lower)) <= 4 {
+            // A heading alone (« À lire aussi », « Mots-clés ») announces links or tags on the
+            // next lines.
+            if matches!(kind.as_str(), "related" | "tags")
+                && word_count(whole_line_core(lower)) <= 4
+            {
                 related_links = RELATED_LINKS;
                 related_heading = pat.clone();
+                tag_list = kind == "tags";
             }
             set(
                 &mut infos,
@@ -1278,9 +1602,32 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             set(&mut infos, "boilerplate:nav".into(), what.into());
             continue;
         }
-        // Links listed under a « À lire aussi » heading: short lines that are not sentences.
+        // Links listed under a « À lire aussi » heading: short lines that are not sentences (one
+        // to four words under a tags heading); above the text, not a headline followed by the
+        // text.
         if related_links > 0 {
-            if (2..=20).contains(&words) && !ends_like_sentence(line) && !has_date_signal(lower) {
+            let fits = if tag_list {
+                (1..=4).contains(&words)
+            } else {
+                (2..=20).contains(&words)
+            };
+            // (Before any text, a line followed by the text, a byline or a dateline is the
+            // headline.)
+            let headline = !text_seen
+                && bi + 1 < nb
+                && (running(bi + 1) || {
+                    let nb_ = &doc.seg.blocks[bi + 1];
+                    let (nl, nlow) = (
+                        &doc.norm.text[nb_.start..nb_.end],
+                        &doc.lower[nb_.start..nb_.end],
+                    );
+                    byline(nl)
+                        || (block_words[bi + 1] <= 25
+                            && (has_date_signal(nlow) || dateline_start(nlow)))
+                });
+            // (A headline may end with a quotation or a question.)
+            let link_end = !line.trim_end().ends_with(['.', ';', '!', '…']);
+            if fits && !headline && link_end && !has_date_signal(lower) {
                 related_links -= 1;
                 set(
                     &mut infos,
@@ -1290,6 +1637,34 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 continue;
             }
             related_links = 0;
+        }
+        // Classes of chrome that need no pattern of their own.
+        if !long_prose && !intertitle {
+            let what = if glued_related(line, lower, words) {
+                Some(("related", "related-article link glued to its label"))
+            } else if slash_credit(lower, words) {
+                Some(("footer", "photo credit alone on its line"))
+            } else if outlets_line(lower, words) {
+                Some(("footer", "line of outlet names"))
+            } else if embed_credit(line, words) {
+                Some(("share", "credit of an embedded post"))
+            } else if hashtag_line(line, words) {
+                Some(("tags", "line of hashtags"))
+            } else if button_row(lower, words) {
+                Some(("share", "row of buttons"))
+            } else if reader_prompt(lower, words) {
+                Some(("nav", "the site addressing its reader"))
+            } else {
+                None
+            };
+            if let Some((kind, what)) = what {
+                set(
+                    &mut infos,
+                    format!("boilerplate:{kind}").into(),
+                    what.into(),
+                );
+                continue;
+            }
         }
         if (3..=8).contains(&words) && !intertitle && menu_words(lower) {
             set(
@@ -1383,6 +1758,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 BlockKind::Paragraph | BlockKind::Boilerplate
             )
             && !line.trim_start().starts_with(['-', '–', '—', '«', '"'])
+            // (« franceinfo avec AFP » is a credit, not a menu item.)
+            && !line.split_whitespace().any(|w| matches!(w, "avec" | "par" | "with" | "by"))
     };
     let mut i = 0;
     while i < nb {
@@ -1433,8 +1810,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             .rule
             .as_ref()
             .is_some_and(|r| r.id == "boilerplate:nav");
+        // (Also with its tagline: « Le Quotidien d'Oran - Le journal des Algériens ».)
+        let name_words = [" - ", " | ", " — ", " – "]
+            .iter()
+            .filter_map(|sep| line.find(sep))
+            .min()
+            .map_or(block_words[bi], |i| word_count(&line[..i]));
         if infos[bi].kind == BlockKind::Paragraph
-            && block_words[bi] <= 6
+            && name_words <= 6
+            && block_words[bi] <= 10
             && !ends_like_sentence(line)
             && !line.contains(':')
             && next_is_nav
@@ -1448,6 +1832,103 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             };
         }
         break;
+    }
+
+    // Rubric lines above the headline (« Suisse », « Votations fédérales », « Bretagne »): after
+    // nothing but chrome, a run of short lines (one to three capitalised words, no digit, no
+    // final punctuation) right above a headline of four words or more.
+    let mut rubrics = Vec::new();
+    for k in 0..nb {
+        if infos[k].kind == BlockKind::Boilerplate {
+            continue;
+        }
+        let b = &doc.seg.blocks[k];
+        let line = doc.norm.text[b.start..b.end].trim();
+        let capital = line.chars().next().is_some_and(char::is_uppercase);
+        if infos[k].kind != BlockKind::Paragraph {
+            break;
+        }
+        if block_words[k] <= 3
+            && capital
+            && line.chars().count() <= 30
+            && !line.bytes().any(|c| c.is_ascii_digit())
+            && !line.ends_with(['.', '!', '?', ':', ';', ',', '»', '"'])
+        {
+            rubrics.push(k);
+            continue;
+        }
+        let headline = (4..=30).contains(&block_words[k])
+            && !line.ends_with('.')
+            && (capital || line.starts_with(['«', '"']));
+        if headline {
+            for &r in &rubrics {
+                infos[r] = BlockInfo {
+                    kind: BlockKind::Boilerplate,
+                    rule: Some(Rule::new("boilerplate:nav", "rubric above the headline")),
+                };
+            }
+        }
+        break;
+    }
+
+    // The page's tail, after the last paragraph of running text: a run of short lines that are
+    // not sentences between two chrome lines (or two lines or more between a chrome line and the
+    // end) is a list of links, offers or tags (« Le journal en version numérique », « SNCF »). A
+    // name and a role (« Anne Martin, correspondante à Tokyo »), a caption above its credit stay.
+    if let Some(last) = (0..nb)
+        .rev()
+        .find(|&k| infos[k].kind != BlockKind::Boilerplate && running(k))
+    {
+        let lex = lexicons();
+        // (A caption sits right above its credit: « Des courtiers à Tokyo » then « © AFP ».)
+        let credit = |k: usize| {
+            k < nb && {
+                let b = &doc.seg.blocks[k];
+                let l = doc.lower[b.start..b.end].trim_start();
+                l.starts_with('©')
+                    || l.starts_with("photo")
+                    || l.starts_with("crédit")
+                    || slash_credit(l, block_words[k])
+            }
+        };
+        let item = |k: usize, infos: &[BlockInfo]| {
+            let b = &doc.seg.blocks[k];
+            let line = doc.norm.text[b.start..b.end].trim();
+            let first = line.split_whitespace().next().unwrap_or("");
+            infos[k].kind == BlockKind::Paragraph
+                && (1..=12).contains(&block_words[k])
+                && !ends_like_sentence(line)
+                && (block_words[k] > 6 || !lex.firstnames.contains(first))
+                && !line.starts_with(['«', '"', '-', '–', '—', '•'])
+                && !credit(k + 1)
+        };
+        let mut k = last + 1;
+        while k < nb {
+            let start = k;
+            while k < nb && item(k, &infos) {
+                k += 1;
+            }
+            let left = start > last + 1 && infos[start - 1].kind == BlockKind::Boilerplate;
+            // (Up to the end, a list of two lines or more: an excerpt may stop in a sentence,
+            // after an ad label.)
+            let right = if k == nb {
+                k >= start + 2
+            } else {
+                infos[k].kind == BlockKind::Boilerplate
+            };
+            if k > start && left && right {
+                for info in &mut infos[start..k] {
+                    *info = BlockInfo {
+                        kind: BlockKind::Boilerplate,
+                        rule: Some(Rule::new(
+                            "boilerplate:related",
+                            "short line among chrome after the text",
+                        )),
+                    };
+                }
+            }
+            k = k.max(start + 1);
+        }
     }
 
     // Inline chrome in the lines that stay content: « Lire aussi » links glued after the last
@@ -1540,6 +2021,21 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                     }
                 }
             }
+        } else if (4..=20).contains(&words)
+            && line.trim_end().ends_with('.')
+            && sentence_ends(line.trim_end(), 1) == 0
+            && line
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && (bi + 1..nb)
+                .find(|&k| infos[k].kind != BlockKind::Boilerplate)
+                .is_some_and(|k| infos[k].kind == BlockKind::Dateline)
+        {
+            // A headline with a final stop (« Le Premier ministre reçoit … . »): one sentence
+            // right above a dateline.
+            title = Some(bi);
         }
         break;
     }

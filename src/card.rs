@@ -43,7 +43,8 @@ pub struct Found {
 ///    or in a byline without a date (« Par Anne Martin, avec AFP » is not one: see 2);
 /// 7. in the credit of a photo when the outlet is a newspaper, a site or a channel (its own
 ///    photographer: « Anne Martin/ Le Quotidien »), not an agency;
-/// 8. else the name that opens a dateline when it reads like an outlet's name.
+/// 8. else the name that opens a dateline when it reads like an outlet's name;
+/// 9. else the name that opens a logo line with its tagline, when it reads like an outlet's name.
 ///
 /// The name is the outlet as written on the page (« AA », « French.china.org.cn »), or its
 /// canonical name when the page shouts it in capitals (« SOURCE : FRENCH PRESS TV »).
@@ -144,6 +145,13 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
         })
         // 8. The name opening a dateline.
         .or_else(|| datelines().find_map(|bi| dateline_name(doc, bi)))
+        // 9. The name opening a logo line with its tagline (« Le Quotidien d'Oran - Le journal
+        //    des Algériens »).
+        .or_else(|| {
+            (0..top)
+                .filter(|&bi| rule_of(bi) == Some("boilerplate:logo"))
+                .find_map(|bi| dateline_name(doc, bi))
+        })
 }
 
 /// A copyright line: « © » or « Copyright » with a year, or « tous droits réservés ».
@@ -274,6 +282,13 @@ fn photo_credit(doc: &Doc, bi: usize) -> bool {
     let lower = doc.lower[b.start..b.end].trim_start();
     // « © AFP » alone credits a picture; « © 2024 Le Quotidien » is the page's copyright.
     if lower.starts_with('©') && !copyright_line(doc, bi) {
+        return true;
+    }
+    // « REUTERS/Ravi Kumar », « AFP/Archives », « AP Photo/Jason Franson ».
+    let words = lower.split_whitespace().count();
+    if crate::boilerplate::slash_credit(lower, words)
+        || (words <= 8 && lower.contains("photo") && !copyright_line(doc, bi))
+    {
         return true;
     }
     [
@@ -454,6 +469,10 @@ fn known_media_in(
             .is_none_or(|c| !c.is_alphanumeric());
         let g = &lex.gaz[lex.media_pat[m.pattern().as_usize()]];
         let surface = &text[s..e];
+        // An acronym (« APP », « MAP ») names the outlet in capitals only (« App Store »).
+        if lex.media_acronym[m.pattern().as_usize()] && surface.chars().any(char::is_lowercase) {
+            continue;
+        }
         // A short name (« AA », « MAP », « Fars ») or one that is also a phrase (« Le Matin »,
         // « La Presse ») counts capitalised only; domain names as written.
         let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
@@ -497,7 +516,11 @@ fn domain_name(doc: &Doc, bi: usize) -> Option<Found> {
     for k in b.tokens.clone() {
         let w = doc.tok(k);
         let dots = w.matches('.').count();
+        // (Not the domain of an e-mail address: « redaction@exemple.ma ».)
+        let start = doc.tokens()[k].start();
+        let email = doc.text()[..start].ends_with('@');
         if dots >= 1
+            && !email
             && w.len() > 4
             && w.rsplit('.').next().is_some_and(|tld| {
                 (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())

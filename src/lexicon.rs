@@ -1017,6 +1017,14 @@ impl MediaMatcher {
         best
     }
 
+    /// Is all of `s` one pattern (« xinhua », « french.news.cn »)?
+    pub fn is_name(&self, s: &str) -> bool {
+        !s.is_empty()
+            && self
+                .longest_at(s.as_bytes(), 0)
+                .is_some_and(|(e, _)| e == s.len())
+    }
+
     /// Leftmost-longest, non-overlapping matches in `hay`.
     pub fn find_iter<'m, 'h>(&'m self, hay: &'h str) -> impl Iterator<Item = MediaMatch> + 'm
     where
@@ -1232,6 +1240,9 @@ pub struct Lexicons {
     /// Case-insensitive matcher of media names and domains (for publisher detection).
     pub media_ac: MediaMatcher,
     pub media_pat: Vec<usize>,
+    /// Per media pattern: the form is an acronym in capitals (« APP », « MAP »), which names the
+    /// outlet only when written in capitals (« App Store » does not).
+    pub media_acronym: Vec<bool>,
     /// Lower-cased surface form → entry indices (exact lookups, e.g. acronyms, short names).
     pub by_form: HashMap<String, Vec<usize>>,
     /// Short form of a person (« Poutine », « Wang ») → person entries.
@@ -1665,10 +1676,12 @@ fn build() -> Lexicons {
     let mut mseen = HashSet::default();
     let mut mpats = Vec::new();
     let mut media_pat = Vec::new();
+    let mut media_acronym = Vec::new();
     for (f, id) in media_forms {
         if f.chars().count() < 2 || !mseen.insert(lc(&f)) {
             continue;
         }
+        media_acronym.push(f.len() <= 5 && f.chars().all(|c| c.is_ascii_uppercase()));
         mpats.push(lc(&f));
         media_pat.push(id);
     }
@@ -1882,7 +1895,18 @@ fn build() -> Lexicons {
             continue;
         }
         let whole = c.get(2).is_some_and(|n| lc(n).contains("whole"));
-        boilerplate.push((kind.to_string(), apos_lc(pat), whole));
+        let pat = apos_lc(pat);
+        // A label with its colon is written « Source : » or « Source: »: both are looked for.
+        let other = if let Some(p) = pat.strip_suffix(" :") {
+            Some(format!("{p}:"))
+        } else {
+            pat.strip_suffix(':')
+                .filter(|p| !p.ends_with(' '))
+                .map(|p| format!("{p} :"))
+        };
+        for p in std::iter::once(pat).chain(other) {
+            boilerplate.push((kind.to_string(), p, whole));
+        }
     }
 
     let mut boilerplate_whole: HashMap<String, Vec<usize>> = HashMap::default();
@@ -1995,6 +2019,7 @@ fn build() -> Lexicons {
         gaz_follow,
         media_ac,
         media_pat,
+        media_acronym,
         by_form,
         person_short,
         person_key,
