@@ -4,11 +4,15 @@
 //   page → worker  {type: 'init', js, wasm}        URLs of the Trunk-generated glue and wasm
 //                  {type: 'analyse', seq, bytes, max, part}   bytes: the text in UTF-8 (a
 //                                                             transferred Uint8Array)
+//                  {type: 'compare', seq, bytes, ends, ids}   2–6 texts in one transferred
+//                                   Uint8Array, text i ending at ends[i]; ids: their names
 //   worker → page  {type: 'ready'}
 //                  {type: 'result', seq, json, ends, ms}  json: a transferred Uint8Array holding
 //                                   the head's JSON (UTF-8), then one JSON per slice; ends[i]:
 //                                   where the i-th ends
 //                  {type: 'error', seq, message}     seq = -1: the worker could not start
+//                  {type: 'compared', seq, json}     loupe.comparison/1 JSON (transferred UTF-8)
+//                  {type: 'compare-error', seq, message}
 // The wasm start function does nothing here (there is no `window`).
 let glue = null;
 let booting = null;
@@ -59,6 +63,21 @@ self.onmessage = async (e) => {
       postMessage({ type: 'ready' });
     } catch (err) {
       postMessage({ type: 'error', seq: -1, message: String(err && err.message || err) });
+    }
+    return;
+  }
+  if (m.type === 'compare') {
+    if (booting) {
+      try { await booting; } catch { return; }
+    }
+    try {
+      const dec = new TextDecoder();
+      let lo = 0;
+      const texts = m.ends.map((end) => { const t = dec.decode(m.bytes.subarray(lo, end)); lo = end; return t; });
+      const json = new TextEncoder().encode(glue.compare_texts(texts, m.ids));
+      postMessage({ type: 'compared', seq: m.seq, json }, [json.buffer]);
+    } catch (e) {
+      postMessage({ type: 'compare-error', seq: m.seq, message: String(e && e.message || e) });
     }
     return;
   }

@@ -28,6 +28,26 @@ pub fn analyze_parts(text: &str, max_bytes: usize, part_bytes: usize) -> Vec<Str
     parts::to_json(&head, &parts)
 }
 
+/// Compares 2 to 6 texts (`loupe.comparison/1`, [`crate::compare`]): each is analysed as the
+/// page analyses it and named by its id. The pretty JSON, as `loupe compare` prints it.
+#[wasm_bindgen]
+pub fn compare_texts(texts: Vec<String>, ids: Vec<String>) -> Result<String, String> {
+    let analyses: Vec<crate::Analysis> = texts
+        .iter()
+        .map(|t| crate::analyze_limited(t, MAX_ANALYSED_BYTES))
+        .collect();
+    let named: Vec<(String, &crate::Analysis)> = ids.into_iter().zip(analyses.iter()).collect();
+    crate::compare::compare(&named).map(|c| c.to_json_pretty() + "\n")
+}
+
+/// The worker, once it is ready (for requests other than analyses: see `compare_view`).
+pub fn ready_worker() -> Option<web_sys::Worker> {
+    ENGINE.with(|e| match e.borrow().as_ref().map(|e| &e.mode) {
+        Some(Mode::Ready(w)) => Some(w.clone()),
+        _ => None,
+    })
+}
+
 /// A result, as JSON from the worker or as values from the main-thread fallback.
 pub enum Payload {
     /// JSON documents as UTF-8 bytes (`Uint8Array` views), still in JavaScript: each is copied
@@ -307,6 +327,7 @@ fn on_message(data: JsValue) {
                 result: Ok(Payload::Json(parts)),
             });
         }
+        "compared" | "compare-error" => super::compare_view::on_worker_message(&data),
         "error" if seq < 0.0 => fallback(&get(&data, "message").as_string().unwrap_or_default()),
         "error" => {
             let msg = get(&data, "message").as_string().unwrap_or_default();
