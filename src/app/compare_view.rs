@@ -521,10 +521,10 @@ fn shown(ui: Ui, lang: Lang, s: Arc<Shown>) -> AnyView {
             }>{t.cmp_close}</button>
         </div>
         <h3 id="cmp-articles-h">{t.cmp_articles}</h3>
-        <ol class="cmp-articles" aria-labelledby="cmp-articles-h">{articles}</ol>
+        <ul class="cmp-articles" aria-labelledby="cmp-articles-h">{articles}</ul>
         {section("actors", t.cmp_actors, Some(t.cmp_actors_help.to_string()), actors(ui, lang, &s))}
         {section("stances", t.cmp_stances, Some(t.cmp_stances_help.to_string()), stances(ui, lang, &s))}
-        {section("frames", t.cmp_frames, Some(i18n::cmp_scale(lang, c.frames_max)), frames(ui, lang, &s))}
+        {section("frames", t.cmp_frames, (!c.frames.is_empty()).then(|| i18n::cmp_scale(lang, c.frames_max)), frames(ui, lang, &s))}
         {section("quotes", t.cmp_quotes, Some(t.cmp_quotes_help.to_string()), quotes(ui, lang, &s))}
         {section("dates", t.cmp_dates, Some(t.cmp_dates_help.to_string()), dates(ui, lang, &s))}
     }

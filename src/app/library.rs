@@ -234,6 +234,10 @@ pub fn open_article(ui: Ui, id: String, jump: Option<Jump>) {
                     notice(Level::Info, &i18n::lib_opened(lang, &name)),
                 );
                 let seq = super::SEQ.with(|s| s.get());
+                if jump.is_some() {
+                    // The jump brings the reader to the highlight: not to the top of the result.
+                    super::LAND.with(|l| l.set(0));
+                }
                 PENDING.with(|p| *p.borrow_mut() = jump.map(|j| (seq, j)));
             }
             Ok(None) => refresh(l).await,
