@@ -161,6 +161,12 @@ test('keep → list → rename → compare (= loupe compare) → jump → export
   await axe(page, 'comparison 1366', '#library-area');
   await page.screenshot({ path: path.join(OUT, 'comparison-1366.png'), fullPage: false });
   await page.locator('#comparison').screenshot({ path: path.join(OUT, 'comparison-1366-full.png') });
+  // For the README: from the comparison's heading to the end of the stances.
+  const top = await page.locator('#comparison').boundingBox();
+  const stancesBox = await page.locator('#comparison table[data-part=stances]').boundingBox();
+  const scrollY = await page.evaluate(() => window.scrollY);
+  await page.screenshot({ path: path.join(OUT, 'comparison-1366-docs.png'), fullPage: true,
+    clip: { x: top.x - 8, y: top.y + scrollY - 8, width: top.width + 16, height: stancesBox.y + stancesBox.height - top.y + 24 } });
 
   // A cell jumps to its mention, opening its article.
   const col = 1;
@@ -262,6 +268,8 @@ test('comparison on a 360 px phone: stacked, readable, axe clean; English interf
   await page.locator('#cmp-heading').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(OUT, 'comparison-360.png') });
   await page.locator('#comparison').screenshot({ path: path.join(OUT, 'comparison-360-full.png') });
+  await page.locator('#comparison table[data-part=stances]').screenshot({ path: path.join(OUT, 'comparison-360-stances.png') });
+  await page.locator('#comparison table[data-part=quotes]').screenshot({ path: path.join(OUT, 'comparison-360-quotes.png') });
   // Targets of at least 24 px.
   const small = await page.$$eval('#library-area button, #library-area input', (els) => els
     .filter((e) => e.offsetParent)
