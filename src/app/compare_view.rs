@@ -109,7 +109,7 @@ fn finish(seq: u64, r: Result<String, String>) {
     };
     let l = library::state();
     let parsed = r.and_then(|json| {
-        serde_json::from_str::<Comparison>(&json)
+        serde_json::from_slice::<Comparison>(json.as_bytes())
             .map(|c| (c, json))
             .map_err(|e| e.to_string())
     });

@@ -203,8 +203,10 @@ pub fn parse_import(bytes: &[u8]) -> Result<Vec<Imported>, ImportError> {
         if analysis_v.get("schema").and_then(Value::as_str) != Some(crate::schema::SCHEMA) {
             return Err(bad(Why::BadAnalysis));
         }
-        let a: Analysis =
-            serde_json::from_value(analysis_v.clone()).map_err(|_| bad(Why::BadAnalysis))?;
+        // From bytes, like the page reads the engine's results: the same decoder in the wasm
+        // (`from_value` would add a second one for the whole schema, ≈ tens of KB).
+        let a: Analysis = serde_json::from_slice(analysis_v.to_string().as_bytes())
+            .map_err(|_| bad(Why::BadAnalysis))?;
         let total = a.truncated.map_or(a.stats.bytes, |t| t.total_bytes);
         if total != text.len() {
             return Err(bad(Why::Mismatch));

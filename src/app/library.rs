@@ -17,6 +17,7 @@ use super::{browser, view, Level, Msg, Notice, Ui};
 use crate::compare::Comparison;
 use crate::ui::cmpview::{self, Target};
 use crate::ui::i18n;
+use crate::ui::i18n::Strings;
 use crate::ui::libfile::{self, Meta};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -136,6 +137,25 @@ fn say(l: Lib, level: Level, text: String) {
     l.msg.set(Some((level, text)));
 }
 
+/// The language of a string table (the fixed notices below follow the interface's language).
+fn lang_of(s: &i18n::Strings) -> i18n::Lang {
+    if std::ptr::eq(s, i18n::Lang::En.t()) {
+        i18n::Lang::En
+    } else {
+        i18n::Lang::Fr
+    }
+}
+
+/// The notices of « Garder », as fixed messages: translated when the language changes, and
+/// cleared by the next analysis like the page's other notices.
+fn kept_notice(level: Level, f: fn(&Strings) -> &'static str) -> Notice {
+    Notice {
+        level,
+        msg: Msg::Fixed(f),
+        undo: false,
+    }
+}
+
 fn notice(level: Level, text: &str) -> Notice {
     Notice {
         level,
@@ -147,17 +167,17 @@ fn notice(level: Level, text: &str) -> Notice {
 /// A storage failure, said where the reader acted: in the library, or under « Garder ».
 fn fail(ui: Ui, l: Lib, e: DbError, in_library: bool) {
     let t = i18n::lib(ui.lang.get_untracked());
-    let text = match e {
+    let (text, fixed): (&str, fn(&Strings) -> &'static str) = match e {
         DbError::Unavailable => {
             l.store.set(Store::Unavailable);
-            t.unavailable
+            (t.unavailable, |s| i18n::lib(lang_of(s)).unavailable)
         }
-        DbError::Full => t.full,
+        DbError::Full => (t.full, |s| i18n::lib(lang_of(s)).full),
     };
     if in_library {
         say(l, Level::Warn, text.to_string());
     } else {
-        ui.notice.set(Some(notice(Level::Warn, text)));
+        ui.notice.set(Some(kept_notice(Level::Warn, fixed)));
     }
 }
 
@@ -175,7 +195,6 @@ async fn refresh(l: Lib) {
 
 /// « Garder »: keeps the article on screen (text, analysis, title, publisher, date, when).
 fn keep(ui: Ui) {
-    let lang = ui.lang.get_untracked();
     let l = state();
     let Some((meta, text, json)) = view::with_doc(|d| {
         d.done.then(|| {
@@ -190,10 +209,11 @@ fn keep(ui: Ui) {
         return;
     };
     spawn_local(async move {
-        let t = i18n::lib(lang);
         match idb::has(&meta.id).await {
             Ok(true) => {
-                ui.notice.set(Some(notice(Level::Info, t.already_kept)));
+                ui.notice.set(Some(kept_notice(Level::Info, |s| {
+                    i18n::lib(lang_of(s)).already_kept
+                })));
                 return;
             }
             Ok(false) => {}
@@ -207,7 +227,9 @@ fn keep(ui: Ui) {
                     v.push(meta);
                     libfile::sort_list(v);
                 });
-                ui.notice.set(Some(notice(Level::Info, t.kept)));
+                ui.notice.set(Some(kept_notice(Level::Info, |s| {
+                    i18n::lib(lang_of(s)).kept
+                })));
             }
             Err(e) => fail(ui, l, e, false),
         }
