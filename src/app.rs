@@ -1169,7 +1169,11 @@ pub fn App() -> impl IntoView {
                             aria-describedby=move || ui.collapsed.get().map(|_| "long-text-msg")
                             on:input=on_input
                             on:focus=on_input_focus
-                            on:paste=move |ev| on_paste(ui, ev, pasted)
+                            on:paste=move |ev| {
+                                // A typing debounce still pending would re-analyse and clear the notice.
+                                cancel_pending();
+                                on_paste(ui, ev, pasted)
+                            }
                         ></textarea>
                         <div id="long-text" class="long-text" hidden=move || ui.collapsed.get().is_none()>
                             <p id="long-text-msg">{move || ui.collapsed.get().map(|n| i18n::long_text(ui.lang.get(), n))}</p>
