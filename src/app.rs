@@ -11,7 +11,8 @@
 //! - [`popover`]: the explanation of the selected highlight;
 //! - [`browser`]: storage, clipboard, downloads, (de)compression, HTML to text;
 //! - [`png`]: the card drawn on a canvas;
-//! - `embed`: embed mode and its postMessage API (issue 5).
+//! - `embed`: embed mode and its postMessage API (issue 5);
+//! - [`library`], [`idb`], [`compare_view`]: kept articles and their comparison (issue 15).
 //!
 //! DOM contract (tests rely on it): `#input`, `#analyse`, `#exemple`, `#effacer`, `#result`
 //! (`data-analysis-state` = `idle` | `busy` | `done`), `#card` (`.card-title`), `#stats`,
@@ -20,8 +21,11 @@
 
 pub mod browser;
 pub mod card;
+pub mod compare_view;
 pub mod embed;
 pub mod engine;
+pub mod idb;
+pub mod library;
 pub mod png;
 pub mod popover;
 pub mod view;
@@ -579,6 +583,7 @@ fn on_reply(ui: Ui, r: engine::Reply) {
             ui.progress.set(None);
             set_state("done");
             dispatch_rendered(d.bytes, d.analyse_ms, d.render_ms, d.truncated);
+            library::rendered(ui, d.seq);
         }),
     });
 }
@@ -1376,6 +1381,7 @@ pub fn App() -> impl IntoView {
                         <p id="stats" class="stats">
                             {move || ui.head.get().map(|h| i18n::stats_line(ui.lang.get(), &h.analysis))}
                         </p>
+                        <library::KeepButton ui=ui />
                     </div>
                     <fieldset class="layers">
                         <legend>{move || t().layers}</legend>
@@ -1427,6 +1433,7 @@ pub fn App() -> impl IntoView {
                 <card::Card ui=ui />
             </aside>
         </main>
+        <library::Library ui=ui />
         <popover::Popover ui=ui />
         <footer class="site-footer">
             <p>{move || t().footer}</p>

@@ -136,7 +136,7 @@ pub struct DateIn {
 /// transliteration key.
 fn key(etype: EntityType, name: &str) -> String {
     if etype == EntityType::PER {
-        return crate::lexicon::translit_key(name);
+        return crate::translit::translit_key(name);
     }
     fold(name)
 }

@@ -19,7 +19,6 @@
 pub mod boilerplate;
 #[cfg(feature = "engine")]
 pub mod card;
-#[cfg(feature = "engine")]
 pub mod compare;
 #[cfg(feature = "engine")]
 pub mod dates;
@@ -48,6 +47,7 @@ pub mod schema;
 pub mod segment;
 #[cfg(feature = "engine")]
 pub mod stance;
+pub mod translit;
 
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod app;

@@ -8,12 +8,16 @@
 //                                                             transferred Uint8Array)
 //                  {type: 'json', id, bytes, max}  the whole `loupe.analysis/1` JSON (embed API);
 //                                                  answered in order, never skipped
+//                  {type: 'compare', seq, bytes, ends, ids, max}   2–6 texts in one transferred
+//                                   Uint8Array, text i ending at ends[i]; ids: their names
 //   worker → page  {type: 'ready'}
 //                  {type: 'result', seq, json, ends, ms}  json: a transferred Uint8Array holding
 //                                   the head's JSON (UTF-8), then one JSON per slice; ends[i]:
 //                                   where the i-th ends
 //                  {type: 'json', id, json} | {type: 'json', id, error}   json: UTF-8 bytes
 //                  {type: 'error', seq, message}     seq = -1: the worker could not start
+//                  {type: 'compared', seq, json}     loupe.comparison/1 JSON (transferred UTF-8)
+//                  {type: 'compare-error', seq, message}
 let glue = null;
 let booting = null;
 // Only the latest request matters: requests that queued up behind a long analysis are skipped.
@@ -75,6 +79,21 @@ self.onmessage = async (e) => {
       postMessage({ type: 'json', id: m.id, json }, [json.buffer]);
     } catch (e) {
       postMessage({ type: 'json', id: m.id, error: String(e && e.message || e) });
+    }
+    return;
+  }
+  if (m.type === 'compare') {
+    if (booting) {
+      try { await booting; } catch { return; }
+    }
+    try {
+      const dec = new TextDecoder();
+      let lo = 0;
+      const texts = m.ends.map((end) => { const t = dec.decode(m.bytes.subarray(lo, end)); lo = end; return t; });
+      const json = new TextEncoder().encode(glue.compare_texts(texts, m.ids, m.max));
+      postMessage({ type: 'compared', seq: m.seq, json }, [json.buffer]);
+    } catch (e) {
+      postMessage({ type: 'compare-error', seq: m.seq, message: String(e && e.message || e) });
     }
     return;
   }

@@ -15,6 +15,50 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The worker, once it is started (for requests other than analyses: see `compare_view`; the
+/// worker answers them once its engine is ready).
+pub fn ready_worker() -> Option<web_sys::Worker> {
+    ENGINE.with(|e| match e.borrow().as_ref().map(|e| &e.mode) {
+        Some(Mode::Ready(w) | Mode::Starting(w)) => Some(w.clone()),
+        _ => None,
+    })
+}
+
+/// Compares 2 to 6 texts with the engine program loaded in the page (where no worker could
+/// start): the pretty `loupe.comparison/1` JSON, as `loupe compare` prints it.
+pub fn compare_here(texts: &[String], ids: &[String]) -> Result<String, String> {
+    let m = ENGINE.with(|e| match e.borrow().as_ref().map(|e| &e.mode) {
+        Some(Mode::Here(m)) => Some(m.clone()),
+        _ => None,
+    });
+    let m = m.ok_or("the engine is not loaded yet")?;
+    let f: js_sys::Function = get(&m, "compare_texts")
+        .dyn_into()
+        .map_err(|_| "the engine has no compare_texts".to_string())?;
+    let arr = |v: &[String]| {
+        v.iter()
+            .map(|s| JsValue::from_str(s))
+            .collect::<js_sys::Array>()
+    };
+    let out = f
+        .call3(
+            &m,
+            &arr(texts),
+            &arr(ids),
+            &(MAX_ANALYSED_BYTES as f64).into(),
+        )
+        .map_err(|e| {
+            e.as_string()
+                .or_else(|| {
+                    js_sys::Reflect::get(&e, &"message".into())
+                        .ok()
+                        .and_then(|m| m.as_string())
+                })
+                .unwrap_or_else(|| format!("{e:?}"))
+        })?;
+    Ok(out.as_string().unwrap_or_default())
+}
+
 /// A result, as JSON from the worker or as values from the main-thread fallback.
 pub enum Payload {
     /// JSON documents as UTF-8 bytes (`Uint8Array` views), still in JavaScript: each is copied
@@ -521,6 +565,7 @@ fn on_message(data: JsValue) {
             };
             answer_json(id, out);
         }
+        "compared" | "compare-error" => super::compare_view::on_worker_message(&data),
         "error" if seq < 0.0 => fallback(&get(&data, "message").as_string().unwrap_or_default()),
         "error" => {
             let msg = get(&data, "message").as_string().unwrap_or_default();

@@ -903,6 +903,406 @@ pub fn show_short_card(lang: Lang) -> &'static str {
     }
 }
 
+// ---- The library of kept articles and the comparison view (issue 15) ----
+
+/// Fixed strings of the library and the comparison view.
+#[derive(Debug)]
+pub struct LibStrings {
+    pub keep: &'static str,
+    pub keep_label: &'static str,
+    pub kept: &'static str,
+    pub already_kept: &'static str,
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub empty: &'static str,
+    pub loading: &'static str,
+    pub open: &'static str,
+    pub rename: &'static str,
+    pub rename_field: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub delete: &'static str,
+    pub undo_delete: &'static str,
+    pub export: &'static str,
+    pub import: &'static str,
+    pub compare_hint: &'static str,
+    pub unavailable: &'static str,
+    pub full: &'static str,
+    pub import_not_json: &'static str,
+    pub import_not_library: &'static str,
+    pub import_empty: &'static str,
+    pub import_unreadable: &'static str,
+    pub cmp_heading: &'static str,
+    pub cmp_busy: &'static str,
+    pub cmp_failed: &'static str,
+    pub cmp_close: &'static str,
+    pub cmp_md: &'static str,
+    pub cmp_json: &'static str,
+    pub cmp_print: &'static str,
+    pub cmp_saved: &'static str,
+    pub cmp_articles: &'static str,
+    pub cmp_actors: &'static str,
+    pub cmp_actors_help: &'static str,
+    pub cmp_actor: &'static str,
+    pub cmp_stances: &'static str,
+    pub cmp_stances_help: &'static str,
+    pub cmp_stance: &'static str,
+    pub cmp_frames: &'static str,
+    pub cmp_frame: &'static str,
+    pub cmp_quotes: &'static str,
+    pub cmp_quotes_help: &'static str,
+    pub cmp_speaker: &'static str,
+    pub cmp_unidentified: &'static str,
+    pub cmp_dates: &'static str,
+    pub cmp_dates_help: &'static str,
+    pub cmp_date: &'static str,
+    pub cmp_published: &'static str,
+    pub cmp_absent: &'static str,
+    pub cmp_differs: &'static str,
+    pub cmp_quoted_differently: &'static str,
+    pub cmp_none: &'static str,
+    pub back_to_comparison: &'static str,
+    pub untitled: &'static str,
+}
+
+static LIB_FR: LibStrings = LibStrings {
+    keep: "Garder",
+    keep_label: "Garder cet article dans la bibliothèque",
+    kept: "Article gardé dans la bibliothèque.",
+    already_kept: "Cet article est déjà dans la bibliothèque.",
+    heading: "Bibliothèque",
+    intro: "Les articles gardés restent dans ce navigateur (rien n’est envoyé ailleurs).",
+    empty: "Aucun article gardé pour l’instant. Analysez un article, puis choisissez «\u{a0}Garder\u{a0}».",
+    loading: "Lecture de la bibliothèque…",
+    open: "Ouvrir",
+    rename: "Renommer",
+    rename_field: "Nouveau nom",
+    save: "Enregistrer",
+    cancel: "Annuler",
+    delete: "Supprimer",
+    undo_delete: "Annuler la suppression",
+    export: "Exporter la bibliothèque",
+    import: "Importer une bibliothèque",
+    compare_hint: "Cochez de 2 à 6 articles pour les comparer.",
+    unavailable: "Bibliothèque indisponible\u{a0}: ce navigateur bloque le stockage pour cette page (navigation privée, page intégrée dans une autre ou réglages). L’article à l’écran n’est pas touché\u{a0}; «\u{a0}Télécharger le JSON\u{a0}» permet d’en garder une copie.",
+    full: "Stockage plein\u{a0}: rien n’a été enregistré. Supprimez ou exportez des articles pour faire de la place. L’article à l’écran n’est pas touché.",
+    import_not_json: "Ce fichier n’est pas du JSON\u{a0}: rien n’a été importé.",
+    import_not_library: "Ce fichier n’est pas une bibliothèque exportée par Loupe (loupe.library/1)\u{a0}: rien n’a été importé.",
+    import_empty: "Ce fichier ne contient aucun article\u{a0}: rien n’a été importé.",
+    import_unreadable: "Ce fichier n’a pas pu être lu\u{a0}: rien n’a été importé.",
+    cmp_heading: "Comparaison",
+    cmp_busy: "Comparaison en cours…",
+    cmp_failed: "La comparaison a échoué. Les articles de la bibliothèque ne sont pas touchés.",
+    cmp_close: "Fermer la comparaison",
+    cmp_md: "Télécharger en Markdown",
+    cmp_json: "Télécharger le JSON",
+    cmp_print: "Imprimer",
+    cmp_saved: "Comparaison téléchargée.",
+    cmp_articles: "Articles comparés",
+    cmp_actors: "Acteurs",
+    cmp_actors_help: "Qui chaque article nomme, combien de fois et avec quel rôle. «\u{a0}—\u{a0}»\u{a0}: l’article ne le nomme pas.",
+    cmp_actor: "Acteur",
+    cmp_stances: "Prises de position",
+    cmp_stances_help: "Qui prend position sur quoi, article par article. Les lignes où les articles divergent viennent en premier.",
+    cmp_stance: "Qui → sur quoi",
+    cmp_frames: "Cadrages",
+    cmp_frame: "Cadrage",
+    cmp_quotes: "Citations",
+    cmp_quotes_help: "Qui est cité, et avec quels mots, dans chaque article.",
+    cmp_speaker: "Locuteur",
+    cmp_unidentified: "(non identifié)",
+    cmp_dates: "Dates",
+    cmp_dates_help: "Toutes les dates citées, sur une seule ligne du temps.",
+    cmp_date: "Date",
+    cmp_published: "Date de publication",
+    cmp_absent: "absent",
+    cmp_differs: "divergent",
+    cmp_quoted_differently: "cité différemment",
+    cmp_none: "Rien à comparer dans cette partie.",
+    back_to_comparison: "Retour à la comparaison",
+    untitled: "Article sans titre",
+};
+
+static LIB_EN: LibStrings = LibStrings {
+    keep: "Keep",
+    keep_label: "Keep this article in the library",
+    kept: "Article kept in the library.",
+    already_kept: "This article is already in the library.",
+    heading: "Library",
+    intro: "Kept articles stay in this browser (nothing is sent anywhere).",
+    empty: "No article kept yet. Analyse an article, then choose “Keep”.",
+    loading: "Reading the library…",
+    open: "Open",
+    rename: "Rename",
+    rename_field: "New name",
+    save: "Save",
+    cancel: "Cancel",
+    delete: "Delete",
+    undo_delete: "Undo delete",
+    export: "Export the library",
+    import: "Import a library",
+    compare_hint: "Tick 2 to 6 articles to compare them.",
+    unavailable: "Library unavailable: this browser blocks storage for this page (private browsing, a page embedded in another, or settings). The article on screen is untouched; “Download JSON” keeps a copy of it.",
+    full: "Storage full: nothing was saved. Delete or export articles to make room. The article on screen is untouched.",
+    import_not_json: "This file is not JSON: nothing was imported.",
+    import_not_library: "This file is not a library exported by Loupe (loupe.library/1): nothing was imported.",
+    import_empty: "This file holds no article: nothing was imported.",
+    import_unreadable: "This file could not be read: nothing was imported.",
+    cmp_heading: "Comparison",
+    cmp_busy: "Comparing…",
+    cmp_failed: "The comparison failed. The library’s articles are untouched.",
+    cmp_close: "Close the comparison",
+    cmp_md: "Download as Markdown",
+    cmp_json: "Download JSON",
+    cmp_print: "Print",
+    cmp_saved: "Comparison downloaded.",
+    cmp_articles: "Articles compared",
+    cmp_actors: "Actors",
+    cmp_actors_help: "Who each article names, how often and in which role. “—”: the article does not name them.",
+    cmp_actor: "Actor",
+    cmp_stances: "Stances",
+    cmp_stances_help: "Who takes a stance on what, article by article. Rows where the articles disagree come first.",
+    cmp_stance: "Who → on what",
+    cmp_frames: "Frames",
+    cmp_frame: "Frame",
+    cmp_quotes: "Quotes",
+    cmp_quotes_help: "Who is quoted, and in which words, in each article.",
+    cmp_speaker: "Speaker",
+    cmp_unidentified: "(unidentified)",
+    cmp_dates: "Dates",
+    cmp_dates_help: "Every date mentioned, on one timeline.",
+    cmp_date: "Date",
+    cmp_published: "Publication date",
+    cmp_absent: "absent",
+    cmp_differs: "differs",
+    cmp_quoted_differently: "quoted differently",
+    cmp_none: "Nothing to compare in this part.",
+    back_to_comparison: "Back to the comparison",
+    untitled: "Untitled article",
+};
+
+/// The library's and the comparison's strings.
+pub fn lib(lang: Lang) -> &'static LibStrings {
+    match lang {
+        Lang::Fr => &LIB_FR,
+        Lang::En => &LIB_EN,
+    }
+}
+
+/// « Ouvrir « X » », "Open “X”" and the like: an action's accessible name with its article.
+pub fn lib_action(lang: Lang, action: &str, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{action} «\u{a0}{name}\u{a0}»"),
+        Lang::En => format!("{action} “{name}”"),
+    }
+}
+
+/// The check box of an article in the list.
+pub fn lib_select(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Comparer «\u{a0}{name}\u{a0}»"),
+        Lang::En => format!("Compare “{name}”"),
+    }
+}
+
+/// « Comparer la sélection (3) ».
+pub fn lib_compare(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Comparer la sélection ({n})"),
+        Lang::En => format!("Compare the selection ({n})"),
+    }
+}
+
+/// « 3 articles gardés ».
+pub fn lib_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => count(lang, n, "article gardé", "articles gardés"),
+        Lang::En => count(lang, n, "article kept", "articles kept"),
+    }
+}
+
+/// « « X » supprimé de la bibliothèque. »
+pub fn lib_deleted(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("«\u{a0}{name}\u{a0}» supprimé de la bibliothèque."),
+        Lang::En => format!("“{name}” deleted from the library."),
+    }
+}
+
+/// « « X » remis dans la bibliothèque. »
+pub fn lib_restored(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("«\u{a0}{name}\u{a0}» remis dans la bibliothèque."),
+        Lang::En => format!("“{name}” is back in the library."),
+    }
+}
+
+/// « Renommé en « X ». »
+pub fn lib_renamed(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Renommé en «\u{a0}{name}\u{a0}»."),
+        Lang::En => format!("Renamed to “{name}”."),
+    }
+}
+
+/// « Article « X » ouvert. »
+pub fn lib_opened(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Article «\u{a0}{name}\u{a0}» ouvert."),
+        Lang::En => format!("Article “{name}” opened."),
+    }
+}
+
+/// « Bibliothèque exportée (3 articles). »
+pub fn lib_exported(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Bibliothèque exportée ({}).",
+            count(lang, n, "article", "articles")
+        ),
+        Lang::En => format!(
+            "Library exported ({}).",
+            count(lang, n, "article", "articles")
+        ),
+    }
+}
+
+/// « 2 articles importés, 1 déjà présent. »
+pub fn lib_imported(lang: Lang, added: usize, present: usize) -> String {
+    let (a, p) = match lang {
+        Lang::Fr => (
+            count(lang, added, "article importé", "articles importés"),
+            count(lang, present, "déjà présent", "déjà présents"),
+        ),
+        Lang::En => (
+            count(lang, added, "article imported", "articles imported"),
+            format!("{} already there", group_digits(lang, present)),
+        ),
+    };
+    if present == 0 {
+        format!("{a}.")
+    } else {
+        format!("{a}, {p}.")
+    }
+}
+
+/// Why an import file was refused, in words; nothing was imported.
+pub fn lib_import_error(lang: Lang, e: &crate::ui::libfile::ImportError) -> String {
+    use crate::ui::libfile::{ImportError as E, Why};
+    let t = lib(lang);
+    match e {
+        E::NotJson => t.import_not_json.to_string(),
+        E::NotLibrary => t.import_not_library.to_string(),
+        E::Empty => t.import_empty.to_string(),
+        E::Version(v) => match lang {
+            Lang::Fr => format!("Ce fichier est au format {v}, que cette version de Loupe ne lit pas\u{a0}: rien n’a été importé."),
+            Lang::En => format!("This file is in the {v} format, which this version of Loupe cannot read: nothing was imported."),
+        },
+        E::Article { index, why } => {
+            let why = match (lang, why) {
+                (Lang::Fr, Why::NotObject) => "ce n’est pas un objet",
+                (Lang::Fr, Why::NoText) => "il n’a pas de texte",
+                (Lang::Fr, Why::BadName) => "son nom n’est pas un texte",
+                (Lang::Fr, Why::NoAnalysis) => "il n’a pas d’analyse",
+                (Lang::Fr, Why::BadAnalysis) => "son analyse n’est pas au format loupe.analysis/1",
+                (Lang::Fr, Why::Mismatch) => "son analyse est celle d’un autre texte",
+                (Lang::Fr, Why::BadDate) => "sa date d’ajout n’est pas valable",
+                (Lang::En, Why::NotObject) => "it is not an object",
+                (Lang::En, Why::NoText) => "it has no text",
+                (Lang::En, Why::BadName) => "its name is not a string",
+                (Lang::En, Why::NoAnalysis) => "it has no analysis",
+                (Lang::En, Why::BadAnalysis) => "its analysis is not loupe.analysis/1",
+                (Lang::En, Why::Mismatch) => "its analysis is of another text",
+                (Lang::En, Why::BadDate) => "its date added is not valid",
+            };
+            match lang {
+                Lang::Fr => format!("L’article n°\u{a0}{} du fichier est inutilisable ({why})\u{a0}: rien n’a été importé.", index + 1),
+                Lang::En => format!("Article {} of the file is unusable ({why}): nothing was imported.", index + 1),
+            }
+        }
+    }
+}
+
+/// The calendar date (`YYYY-MM-DD`, UTC) of a time in milliseconds since 1970.
+pub fn iso_day(ms: f64) -> String {
+    let days = (ms / 86_400_000.0).floor() as i64;
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The line under an article's name in the list: « Le Journal · 14 avril 2025 · 312 mots ·
+/// gardé le 4 décembre 2026 ».
+pub fn lib_meta_line(lang: Lang, m: &crate::ui::libfile::Meta) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(p) = &m.publisher {
+        parts.push(p.clone());
+    }
+    if let Some(d) = &m.date {
+        parts.push(date_label(lang, d));
+    }
+    parts.push(match lang {
+        Lang::Fr => count(lang, m.words, "mot", "mots"),
+        Lang::En => count(lang, m.words, "word", "words"),
+    });
+    if m.added > 0.0 {
+        let day = date_label(lang, &iso_day(m.added));
+        parts.push(match lang {
+            Lang::Fr => format!("gardé le {day}"),
+            Lang::En => format!("kept on {day}"),
+        });
+    }
+    parts.join(" · ")
+}
+
+/// « seulement dans l’article 2 ».
+pub fn cmp_only_in(lang: Lang, i: usize) -> String {
+    match lang {
+        Lang::Fr => format!("seulement dans l’article {}", i + 1),
+        Lang::En => format!("only in article {}", i + 1),
+    }
+}
+
+/// « 3 mentions ».
+pub fn cmp_mentions(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => count(lang, n, "mention", "mentions"),
+        Lang::En => count(lang, n, "mention", "mentions"),
+    }
+}
+
+/// « Échelle commune : 0 à 4 ».
+pub fn cmp_scale(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Échelle commune à tous les articles\u{a0}: 0 à {max}."),
+        Lang::En => format!("One scale for every article: 0 to {max}."),
+    }
+}
+
+/// The accessible name of a jump from a comparison cell: « Voir dans l’article 2 : … ».
+pub fn cmp_jump(lang: Lang, article: usize, what: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Voir dans l’article {}\u{a0}: {what}", article + 1),
+        Lang::En => format!("Show in article {}: {what}", article + 1),
+    }
+}
+
+/// The comparison's heading with its number of articles.
+pub fn cmp_title(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Comparaison de {n} articles"),
+        Lang::En => format!("Comparison of {n} articles"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1060,5 +1460,31 @@ mod tests {
         assert_eq!(frame_label(Lang::Fr, "hegemony"), "Hégémonie");
         assert_eq!(frame_label(Lang::En, "hegemony"), "Hegemony");
         assert_eq!(frame_label(Lang::En, "no_such_frame"), "no such frame");
+    }
+
+    #[test]
+    fn library_strings_in_both_languages() {
+        assert_eq!(iso_day(0.0), "1970-01-01");
+        assert_eq!(iso_day(1_764_806_400_000.0), "2025-12-04");
+        assert_eq!(iso_day(951_782_400_000.0), "2000-02-29");
+        assert_eq!(lib(Lang::Fr).keep, "Garder");
+        assert_eq!(lib(Lang::En).keep, "Keep");
+        assert_eq!(lib_imported(Lang::Fr, 2, 0), "2 articles importés.");
+        assert_eq!(
+            lib_imported(Lang::Fr, 1, 1),
+            "1 article importé, 1 déjà présent."
+        );
+        assert_eq!(
+            lib_imported(Lang::En, 0, 3),
+            "0 articles imported, 3 already there."
+        );
+        let e = crate::ui::libfile::ImportError::Article {
+            index: 1,
+            why: crate::ui::libfile::Why::Mismatch,
+        };
+        assert!(lib_import_error(Lang::Fr, &e).contains("n°\u{a0}2"));
+        assert!(lib_import_error(Lang::En, &e).starts_with("Article 2 of the file"));
+        assert_eq!(lib_count(Lang::Fr, 1), "1 article gardé");
+        assert_eq!(lib_count(Lang::En, 2), "2 articles kept");
     }
 }

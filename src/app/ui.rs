@@ -12,13 +12,17 @@
 //! - [`dismiss`]: card items the reader dismissed (storage key, filtered card and exports);
 //! - [`markdown`]: the summary card as Markdown;
 //! - [`share`]: the share-link fragment format;
-//! - [`textin`]: pasted HTML and Markdown files to plain text.
+//! - [`textin`]: pasted HTML and Markdown files to plain text;
+//! - [`libfile`]: the library of kept articles (metadata, export file, validated import);
+//! - [`cmpview`]: the comparison view's layout (dates on one line, frame scale, jump targets).
 
+pub mod cmpview;
 pub mod dismiss;
 pub mod explain;
 pub mod highlight;
 pub mod html;
 pub mod i18n;
+pub mod libfile;
 pub mod markdown;
 pub mod parts;
 pub mod place;

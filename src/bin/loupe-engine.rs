@@ -25,6 +25,23 @@ mod exports {
         let (head, parts) = parts::split(a, text.len(), part_bytes);
         parts::to_json(&head, &parts)
     }
+
+    /// Compares 2 to 6 texts (`loupe.comparison/1`, [`loupe::compare`]), each analysed as the
+    /// page analyses it (at most `max_bytes`) and named by its id: the pretty JSON, as
+    /// `loupe compare` prints it.
+    #[wasm_bindgen]
+    pub fn compare_texts(
+        texts: Vec<String>,
+        ids: Vec<String>,
+        max_bytes: usize,
+    ) -> Result<String, String> {
+        let analyses: Vec<loupe::Analysis> = texts
+            .iter()
+            .map(|t| loupe::analyze_limited(t, max_bytes))
+            .collect();
+        let named: Vec<(String, &loupe::Analysis)> = ids.into_iter().zip(analyses.iter()).collect();
+        loupe::compare::compare(&named).map(|c| c.to_json_pretty() + "\n")
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
