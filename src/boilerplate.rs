@@ -145,7 +145,12 @@ fn segments(line: &str) -> Vec<(usize, usize)> {
     // Separators: « | », « > », « • » (E2 80 A2), « · » (C2 B7) and a spaced « / ». Their
     // bytes never occur inside another character, so the bytes are scanned directly.
     let b = line.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
+    let mut from = 0;
+    // (Only the bytes that may start a separator are looked at, found with a table.)
+    while let Some(k) = b[from..].iter().position(|&c| SEP_LEAD[c as usize]) {
+        let i = from + k;
+        let c = b[i];
+        from = i + 1;
         let len = match c {
             b'|' | b'>' => 1,
             b'/' if i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') => 1,
@@ -159,6 +164,17 @@ fn segments(line: &str) -> Vec<(usize, usize)> {
     push(&mut out, s, line.len());
     out
 }
+
+/// Bytes that may start a [`segments`] separator: « | », « > », « / », C2 and E2.
+static SEP_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'|' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'/' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
 
 /// A line without trailing bracketed groups (« [A A] »), digits and punctuation.
 fn whole_line_core(lower: &str) -> &str {
@@ -436,7 +452,7 @@ fn has_update_phrase(lower: &str) -> bool {
 /// intertitle between paragraphs is never taken for a short caption.
 fn english_caption(lower: &str, words: usize, intertitle: bool) -> Option<f32> {
     // (Accented French letters rule English out cheaply.)
-    let (en, fr, n) = if lower.contains(['é', 'è', 'à', 'ç', 'ê', 'ù']) {
+    let (en, fr, n) = if has_french_accent(lower) {
         (0.0, 1.0, words)
     } else {
         language_ratios(lower)
@@ -444,6 +460,21 @@ fn english_caption(lower: &str, words: usize, intertitle: bool) -> Option<f32> {
     ((n >= 8 && en >= 0.25 && fr <= 0.08_f32.max(en / 4.0))
         || (n >= 6 && en >= 0.34 && fr == 0.0 && !intertitle))
         .then_some(en)
+}
+
+/// Does a line hold « é », « è », « à », « ç », « ê » or « ù » (C3 A9, C3 A8, C3 A0, C3 A7,
+/// C3 AA, C3 B9)? (The lead byte C3 is found by a byte search, not by decoding chars.)
+fn has_french_accent(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&c| c == 0xC3) {
+        let j = from + k;
+        if matches!(b.get(j + 1), Some(0xA9 | 0xA8 | 0xA0 | 0xA7 | 0xAA | 0xB9)) {
+            return true;
+        }
+        from = j + 1;
+    }
+    false
 }
 
 /// A byline: « Par » or « By » then a capitalised name (« Par la rédaction » is a `nav`
@@ -803,15 +834,34 @@ fn line_key(lower: &str) -> &str {
 /// l'article »): the text before the last « | », « - », « – » or « — » between spaces, when what
 /// follows is a site name of at most five words and the headline has four words or more.
 fn page_title_head(key: &str) -> Option<&str> {
-    let (i, len) = [" | ", " - ", " – ", " — "]
-        .iter()
-        .filter_map(|sep| key.rfind(sep).map(|i| (i, sep.len())))
-        .max()?;
+    let (i, len) = last_title_sep(key)?;
     let head = key[..i].trim_end();
     let tail = key[i + len..].trim();
     let tail_words = word_count(tail);
     ((1..=5).contains(&tail_words) && word_count(head) >= 4 && !tail.contains(['.', '?', '!']))
         .then_some(head)
+}
+
+/// The last « | », « - », « – » or « — » between spaces in `key`: (offset of its first space,
+/// length of the separator). (One backward pass over the bytes, anchored on the spaces, instead
+/// of a substring search per separator.)
+fn last_title_sep(key: &str) -> Option<(usize, usize)> {
+    let b = key.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        if b[i] != b' ' {
+            continue;
+        }
+        let r = &b[i + 1..];
+        if r.starts_with(b"| ") || r.starts_with(b"- ") {
+            return Some((i, 3));
+        }
+        if r.starts_with("– ".as_bytes()) || r.starts_with("— ".as_bytes()) {
+            return Some((i, 5));
+        }
+    }
+    None
 }
 
 /// Items of a line separated by runs of two or more spaces (a navigation bar pasted from a page:
@@ -870,7 +920,14 @@ fn rubric_items(line: &str) -> (Vec<&str>, bool) {
     let mut out = Vec::new();
     let mut strong = false;
     let mut start = 0;
-    for (i, c) in line.char_indices() {
+    // (Every separator is ASCII or starts with byte C2 or E2: other bytes are skipped without
+    // decoding.)
+    let bytes = line.as_bytes();
+    for (i, &lead) in bytes.iter().enumerate() {
+        if !matches!(lead, b',' | b';' | b'|' | b'>' | b'/' | b'-' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let c = line[i..].chars().next().unwrap_or(' ');
         let spaced = line[..i].ends_with(' ') && line[i + c.len_utf8()..].starts_with(' ');
         let sep = match c {
             ',' | ';' => true,
@@ -1137,14 +1194,19 @@ fn lower_case_tagline(line: &str, lower: &str, words: usize) -> bool {
 /// the bytes, testing word starts only.
 fn inline_candidate(lower: &str) -> u8 {
     let b = lower.as_bytes();
-    let mut prev_word = false;
+    let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
     let mut bits = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'/' {
+    let mut from = 0;
+    // (Only « / » and the first letters of the words looked for are stopped at, found with a
+    // table; a word starts where the byte before is no word byte.)
+    while let Some(k) = b[from..].iter().position(|&c| INLINE_LEAD[c as usize]) {
+        let i = from + k;
+        from = i + 1;
+        if b[i] == b'/' {
             bits |= INLINE_URL;
+            continue;
         }
-        let word = c.is_ascii_alphanumeric() || c >= 0x80;
-        if word && !prev_word {
+        if i == 0 || !word(b[i - 1]) {
             let w = &b[i..];
             if w.starts_with(b"source") {
                 bits |= INLINE_SOURCE;
@@ -1157,10 +1219,20 @@ fn inline_candidate(lower: &str) -> u8 {
                 bits |= INLINE_LINK;
             }
         }
-        prev_word = word;
     }
     bits
 }
+
+/// Bytes where [`inline_candidate`] stops: « / » and « s », « l », « v », « r ».
+static INLINE_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'/' as usize] = true;
+    t[b's' as usize] = true;
+    t[b'l' as usize] = true;
+    t[b'v' as usize] = true;
+    t[b'r' as usize] = true;
+    t
+};
 
 /// [`inline_candidate`] bits.
 const INLINE_LINK: u8 = 1;
@@ -1371,7 +1443,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         // (Short lines only; bytes: « © » is C2 A9.)
         let credit_at = || {
             let b = lower.as_bytes();
-            (1..b.len()).find(|&i| b[i] == b'(' || (b[i] == 0xC2 && b.get(i + 1) == Some(&0xA9)))
+            let mut from = 1.min(b.len());
+            while let Some(k) = b[from..].iter().position(|&c| c == b'(' || c == 0xC2) {
+                let i = from + k;
+                if b[i] == b'(' || b.get(i + 1) == Some(&0xA9) {
+                    return Some(i);
+                }
+                from = i + 1;
+            }
+            None
         };
         if let Some(k) = (words < WORDS_CAP).then(credit_at).flatten() {
             let prefix = line_key(&lower[..k]);
