@@ -59,10 +59,7 @@ fn word_count_upto(s: &str, cap: usize) -> usize {
             // Number of leading ASCII bytes of the chunk.
             let ascii = ((v & 0x8080_8080_8080_8080).trailing_zeros() / 8) as usize;
             if ascii > 0 {
-                let mut m = 0u32;
-                for (k, &c) in chunk[..ascii].iter().enumerate() {
-                    m |= u32::from(ASCII_WORD[c as usize]) << k;
-                }
+                let m = ascii_word_mask(v) & ((1u32 << ascii) - 1);
                 n += POPCOUNT[(m & !((m << 1) | in_word)) as usize] as usize;
                 in_word = (m >> (ascii - 1)) & 1;
                 i += ascii;
@@ -84,6 +81,29 @@ fn word_count_upto(s: &str, cap: usize) -> usize {
         in_word = w;
     }
     n.min(cap)
+}
+
+/// Bit k set when byte k of `v` (little-endian) is an ASCII word byte ([`ASCII_WORD`]), for the
+/// bytes before the first non-ASCII one (the bits of the later bytes are meaningless).
+///
+/// Range tests on all eight bytes at once: for an ASCII byte `b`, `b + (0x80 - lo)` has its high
+/// bit set iff `b >= lo`, and `b + (0x7F - hi)` iff `b > hi`, without a carry into the next
+/// byte (a non-ASCII byte may carry, but only into the bytes after it).
+#[inline]
+fn ascii_word_mask(v: u64) -> u32 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let range = |x: u64, lo: u8, hi: u8| {
+        x.wrapping_add(L * u64::from(0x80 - lo)) & !x.wrapping_add(L * u64::from(0x7F - hi))
+    };
+    // (`| 0x20` maps « A »–« Z » onto « a »–« z », and no other byte into that range.)
+    let m = (range(v | (L * 0x20), b'a', b'z')
+        | range(v, b'0', b'9')
+        | range(v, b'\'', b'\'')
+        | range(v, b'-', b'-'))
+        & H;
+    // Gathers the high bits: bit k of the top byte of the product is byte k's.
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
 /// Number of set bits of a byte.
@@ -568,6 +588,48 @@ const SITE_WORDS: &[&str] = &[
     "réaction",
 ];
 
+/// First bytes of the [`SITE_WORDS`] (a word starting with another byte starts with none).
+static SITE_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < SITE_WORDS.len() {
+        t[SITE_WORDS[k].as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Is `w` one of the [`READER_WORDS`]? (A `match` on the string: by length, then bytes.)
+fn reader_word(w: &str) -> bool {
+    let hit = matches!(
+        w,
+        "vous"
+            | "votre"
+            | "vos"
+            | "découvrez"
+            | "découvrir"
+            | "profitez"
+            | "essayez"
+            | "inscrivez"
+            | "abonnez"
+            | "connectez"
+            | "téléchargez"
+            | "cliquez"
+            | "acceptez"
+            | "consultez"
+            | "activez"
+            | "installez"
+            | "rejoignez"
+            | "soutenez"
+            | "identifiez"
+            | "créez"
+            | "gérez"
+            | "veuillez"
+    );
+    debug_assert_eq!(hit, READER_WORDS.contains(&w));
+    hit
+}
+
 /// Two-word phrases that say what a site's prompt is about (the words alone are ordinary:
 /// « l'article 5 », « tenir compte », « secteur privé »).
 const SITE_PHRASES: &[&str] = &[
@@ -612,11 +674,14 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 2)
     {
-        if READER_WORDS.contains(&w) || (button && matches!(w, "je" | "me" | "mon" | "mes")) {
+        if reader_word(w) || (button && matches!(w, "je" | "me" | "mon" | "mes")) {
             reader += 1;
         } else if button && matches!(w, "offre" | "compte" | "article") {
             site += 1;
-        } else if let Some(p) = SITE_WORDS.iter().find(|p| w.starts_with(**p)) {
+        } else if let Some(p) = SITE_FIRST[w.as_bytes()[0] as usize]
+            .then(|| SITE_WORDS.iter().find(|p| w.starts_with(**p)))
+            .flatten()
+        {
             site += 1;
             cookie |= *p == "cookie" || *p == "consentement";
         }
@@ -2265,6 +2330,35 @@ mod tests {
         }
         let t = "L’État, « 1er » — n° 3 ½ × 2 : Œuvre µ-ondes";
         assert_eq!(word_count(t), reference(t));
+        // Every ASCII byte at every place of a chunk, also before a non-ASCII byte.
+        for c in 0u8..128 {
+            for k in 0..8 {
+                for tail in ["", "é", "xy"] {
+                    let mut b = vec![b'a'; 10];
+                    b[k] = c;
+                    b[(k + 3) % 8] = b' ';
+                    let s = String::from_utf8(b).unwrap() + tail;
+                    assert_eq!(word_count(&s), reference(&s), "{s:?}");
+                    let s = format!("{}é{}", &s[..k], &s[k..]);
+                    assert_eq!(word_count(&s), reference(&s), "{s:?}");
+                }
+            }
+        }
+        for c in 0u8..128 {
+            let m = ascii_word_mask(u64::from_le_bytes([c, b' ', c, b'a', c, b'-', c, 0xC3]));
+            let want: u32 = [c, b' ', c, b'a', c, b'-', c]
+                .iter()
+                .enumerate()
+                .map(|(k, &x)| u32::from(ASCII_WORD[x as usize]) << k)
+                .sum();
+            assert_eq!(m & 0x7F, want, "{c}");
+        }
+        for w in READER_WORDS {
+            assert!(reader_word(w));
+        }
+        for w in ["vou", "vouss", "créer", "découvre", "ez", ""] {
+            assert!(!reader_word(w));
+        }
         let long = "un deux trois quatre cinq six sept huit neuf dix ".repeat(5);
         assert_eq!(word_count(&long), 50);
         assert_eq!(word_count_upto(&long, WORDS_CAP), WORDS_CAP);
