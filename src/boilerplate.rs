@@ -359,26 +359,20 @@ fn menu_words(lower: &str) -> bool {
 /// Share of words in a line that are English function words, and of French function words.
 fn language_ratios(lower: &str) -> (f32, f32, usize) {
     let lex = lexicons();
-    let words: Vec<&str> = lower
+    // (Counted in one pass, without collecting the words.)
+    let (mut n, mut en, mut fr) = (0usize, 0usize, 0usize);
+    for w in lower
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() {
+    {
+        n += 1;
+        en += usize::from(lex.english_words.contains(w));
+        fr += usize::from(FRENCH_MARKERS.contains(&w) || w.ends_with('\''));
+    }
+    if n == 0 {
         return (0.0, 0.0, 0);
     }
-    let en = words
-        .iter()
-        .filter(|w| lex.english_words.contains(**w))
-        .count();
-    let fr = words
-        .iter()
-        .filter(|w| FRENCH_MARKERS.contains(w) || w.ends_with('\''))
-        .count();
-    (
-        en as f32 / words.len() as f32,
-        fr as f32 / words.len() as f32,
-        words.len(),
-    )
+    (en as f32 / n as f32, fr as f32 / n as f32, n)
 }
 
 /// Frequent French words that are not English words.
@@ -685,6 +679,9 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
             site += 1;
             cookie |= *p == "cookie" || *p == "consentement";
         }
+    }
+    if reader == 0 {
+        return false; // (the phrases are not looked for)
     }
     site += SITE_PHRASES.iter().filter(|p| lower.contains(**p)).count();
     let quoted = lower.contains(['«', '"', '“']);
@@ -1181,7 +1178,8 @@ fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
 /// A news ticker line (« 14:32 La Bourse de Paris ouvre en hausse », « 9h05 Séisme au Japon »),
 /// a video player's clock (« 0:00 / 2:35 ») or a pager (« 1 2 3 4 5 », « Page 2 sur 5 »).
 fn ticker_or_pager(line: &str, lower: &str, words: usize) -> Option<&'static str> {
-    if words > 25 {
+    // (Both a pager and a ticker line hold an ASCII digit.)
+    if words > 25 || !lower.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let t = lower.trim();
@@ -1666,10 +1664,16 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         // Separator-delimited segments matter only on short lines (datelines, breadcrumbs, menus).
         // (A long menu, « Accueil | Monde | … » with thirty items, is read too.)
         let many_bars = words > 40 && line.bytes().filter(|&c| c == b'|').count() >= 6;
-        let segs = if words <= 40 || many_bars {
-            segments(line)
-        } else {
-            Vec::new()
+        // (Cut when first needed: most lines never get to the tests that read them.)
+        let segs_cell = std::cell::OnceCell::new();
+        let segs = || {
+            segs_cell.get_or_init(|| {
+                if words <= 40 || many_bars {
+                    segments(line)
+                } else {
+                    Vec::new()
+                }
+            })
         };
         // Datelines are content; their keyword tails are not.
         if words <= 25
@@ -1678,8 +1682,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         {
             datelines.push(bi);
             infos[bi].kind = BlockKind::Dateline;
-            if segs.len() > 1 {
-                for &(a, e) in segs.iter().skip(1) {
+            if segs().len() > 1 {
+                for &(a, e) in segs().iter().skip(1) {
                     let seg_lower = &lower[a..e];
                     if has_date_signal(seg_lower) {
                         continue;
@@ -1820,8 +1824,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             continue;
         }
         // Breadcrumbs: short separated items, one of which is a navigation word (« Accueil > … »).
-        if segs.len() >= 2 && words <= 10 && !line.contains(". ") {
-            let nav = segs.iter().find_map(|&(a, e)| {
+        if words <= 10 && !line.contains(". ") && segs().len() >= 2 {
+            let nav = segs().iter().find_map(|&(a, e)| {
                 let seg = &lower[a..e];
                 pattern_hit(seg, word_count(seg)).filter(|(k, _)| k == "nav")
             });
@@ -1840,7 +1844,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             continue;
         }
         // Breadcrumbs and menus: several short separator-delimited items.
-        if segs.len() >= 3 && (words <= 40 || many_bars) && !line.contains(". ") {
+        if (words <= 40 || many_bars) && !line.contains(". ") && segs().len() >= 3 {
+            let segs = segs();
             let all_words = if many_bars { word_count(line) } else { words };
             let avg = all_words as f32 / segs.len() as f32;
             if avg <= 5.0 {
