@@ -1407,7 +1407,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     let mut spans: Vec<(NSpan, Rule)> = Vec::new();
     let mut datelines = Vec::new();
     // Lines seen so far (by `line_key`), with their block.
-    let mut seen_lines: FxHashMap<&str, usize> = Default::default();
+    // (Sized for every block at once: no rehashing as the page is read.)
+    let mut seen_lines: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(nb, Default::default());
     // The first lines of the page (by `line_key`): a copy cut short (« Le ministre a déclaré
     // que… ») is looked for among them.
     let mut head_lines: Vec<(&str, usize)> = Vec::new();
