@@ -59,10 +59,7 @@ fn word_count_upto(s: &str, cap: usize) -> usize {
             // Number of leading ASCII bytes of the chunk.
             let ascii = ((v & 0x8080_8080_8080_8080).trailing_zeros() / 8) as usize;
             if ascii > 0 {
-                let mut m = 0u32;
-                for (k, &c) in chunk[..ascii].iter().enumerate() {
-                    m |= u32::from(ASCII_WORD[c as usize]) << k;
-                }
+                let m = ascii_word_mask(v) & ((1u32 << ascii) - 1);
                 n += POPCOUNT[(m & !((m << 1) | in_word)) as usize] as usize;
                 in_word = (m >> (ascii - 1)) & 1;
                 i += ascii;
@@ -84,6 +81,29 @@ fn word_count_upto(s: &str, cap: usize) -> usize {
         in_word = w;
     }
     n.min(cap)
+}
+
+/// Bit k set when byte k of `v` (little-endian) is an ASCII word byte ([`ASCII_WORD`]), for the
+/// bytes before the first non-ASCII one (the bits of the later bytes are meaningless).
+///
+/// Range tests on all eight bytes at once: for an ASCII byte `b`, `b + (0x80 - lo)` has its high
+/// bit set iff `b >= lo`, and `b + (0x7F - hi)` iff `b > hi`, without a carry into the next
+/// byte (a non-ASCII byte may carry, but only into the bytes after it).
+#[inline]
+fn ascii_word_mask(v: u64) -> u32 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let range = |x: u64, lo: u8, hi: u8| {
+        x.wrapping_add(L * u64::from(0x80 - lo)) & !x.wrapping_add(L * u64::from(0x7F - hi))
+    };
+    // (`| 0x20` maps « A »–« Z » onto « a »–« z », and no other byte into that range.)
+    let m = (range(v | (L * 0x20), b'a', b'z')
+        | range(v, b'0', b'9')
+        | range(v, b'\'', b'\'')
+        | range(v, b'-', b'-'))
+        & H;
+    // Gathers the high bits: bit k of the top byte of the product is byte k's.
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
 /// Number of set bits of a byte.
@@ -145,7 +165,12 @@ fn segments(line: &str) -> Vec<(usize, usize)> {
     // Separators: « | », « > », « • » (E2 80 A2), « · » (C2 B7) and a spaced « / ». Their
     // bytes never occur inside another character, so the bytes are scanned directly.
     let b = line.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
+    let mut from = 0;
+    // (Only the bytes that may start a separator are looked at, found with a table.)
+    while let Some(k) = b[from..].iter().position(|&c| SEP_LEAD[c as usize]) {
+        let i = from + k;
+        let c = b[i];
+        from = i + 1;
         let len = match c {
             b'|' | b'>' => 1,
             b'/' if i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') => 1,
@@ -159,6 +184,17 @@ fn segments(line: &str) -> Vec<(usize, usize)> {
     push(&mut out, s, line.len());
     out
 }
+
+/// Bytes that may start a [`segments`] separator: « | », « > », « / », C2 and E2.
+static SEP_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'|' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'/' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
 
 /// A line without trailing bracketed groups (« [A A] »), digits and punctuation.
 fn whole_line_core(lower: &str) -> &str {
@@ -323,26 +359,20 @@ fn menu_words(lower: &str) -> bool {
 /// Share of words in a line that are English function words, and of French function words.
 fn language_ratios(lower: &str) -> (f32, f32, usize) {
     let lex = lexicons();
-    let words: Vec<&str> = lower
+    // (Counted in one pass, without collecting the words.)
+    let (mut n, mut en, mut fr) = (0usize, 0usize, 0usize);
+    for w in lower
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() {
+    {
+        n += 1;
+        en += usize::from(lex.english_words.contains(w));
+        fr += usize::from(FRENCH_MARKERS.contains(&w) || w.ends_with('\''));
+    }
+    if n == 0 {
         return (0.0, 0.0, 0);
     }
-    let en = words
-        .iter()
-        .filter(|w| lex.english_words.contains(**w))
-        .count();
-    let fr = words
-        .iter()
-        .filter(|w| FRENCH_MARKERS.contains(w) || w.ends_with('\''))
-        .count();
-    (
-        en as f32 / words.len() as f32,
-        fr as f32 / words.len() as f32,
-        words.len(),
-    )
+    (en as f32 / n as f32, fr as f32 / n as f32, n)
 }
 
 /// Frequent French words that are not English words.
@@ -436,7 +466,7 @@ fn has_update_phrase(lower: &str) -> bool {
 /// intertitle between paragraphs is never taken for a short caption.
 fn english_caption(lower: &str, words: usize, intertitle: bool) -> Option<f32> {
     // (Accented French letters rule English out cheaply.)
-    let (en, fr, n) = if lower.contains(['é', 'è', 'à', 'ç', 'ê', 'ù']) {
+    let (en, fr, n) = if has_french_accent(lower) {
         (0.0, 1.0, words)
     } else {
         language_ratios(lower)
@@ -444,6 +474,21 @@ fn english_caption(lower: &str, words: usize, intertitle: bool) -> Option<f32> {
     ((n >= 8 && en >= 0.25 && fr <= 0.08_f32.max(en / 4.0))
         || (n >= 6 && en >= 0.34 && fr == 0.0 && !intertitle))
         .then_some(en)
+}
+
+/// Does a line hold « é », « è », « à », « ç », « ê » or « ù » (C3 A9, C3 A8, C3 A0, C3 A7,
+/// C3 AA, C3 B9)? (The lead byte C3 is found by a byte search, not by decoding chars.)
+fn has_french_accent(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&c| c == 0xC3) {
+        let j = from + k;
+        if matches!(b.get(j + 1), Some(0xA9 | 0xA8 | 0xA0 | 0xA7 | 0xAA | 0xB9)) {
+            return true;
+        }
+        from = j + 1;
+    }
+    false
 }
 
 /// A byline: « Par » or « By » then a capitalised name (« Par la rédaction » is a `nav`
@@ -537,6 +582,48 @@ const SITE_WORDS: &[&str] = &[
     "réaction",
 ];
 
+/// First bytes of the [`SITE_WORDS`] (a word starting with another byte starts with none).
+static SITE_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < SITE_WORDS.len() {
+        t[SITE_WORDS[k].as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Is `w` one of the [`READER_WORDS`]? (A `match` on the string: by length, then bytes.)
+fn reader_word(w: &str) -> bool {
+    let hit = matches!(
+        w,
+        "vous"
+            | "votre"
+            | "vos"
+            | "découvrez"
+            | "découvrir"
+            | "profitez"
+            | "essayez"
+            | "inscrivez"
+            | "abonnez"
+            | "connectez"
+            | "téléchargez"
+            | "cliquez"
+            | "acceptez"
+            | "consultez"
+            | "activez"
+            | "installez"
+            | "rejoignez"
+            | "soutenez"
+            | "identifiez"
+            | "créez"
+            | "gérez"
+            | "veuillez"
+    );
+    debug_assert_eq!(hit, READER_WORDS.contains(&w));
+    hit
+}
+
 /// Two-word phrases that say what a site's prompt is about (the words alone are ordinary:
 /// « l'article 5 », « tenir compte », « secteur privé »).
 const SITE_PHRASES: &[&str] = &[
@@ -581,14 +668,20 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 2)
     {
-        if READER_WORDS.contains(&w) || (button && matches!(w, "je" | "me" | "mon" | "mes")) {
+        if reader_word(w) || (button && matches!(w, "je" | "me" | "mon" | "mes")) {
             reader += 1;
         } else if button && matches!(w, "offre" | "compte" | "article") {
             site += 1;
-        } else if let Some(p) = SITE_WORDS.iter().find(|p| w.starts_with(**p)) {
+        } else if let Some(p) = SITE_FIRST[w.as_bytes()[0] as usize]
+            .then(|| SITE_WORDS.iter().find(|p| w.starts_with(**p)))
+            .flatten()
+        {
             site += 1;
             cookie |= *p == "cookie" || *p == "consentement";
         }
+    }
+    if reader == 0 {
+        return false; // (the phrases are not looked for)
     }
     site += SITE_PHRASES.iter().filter(|p| lower.contains(**p)).count();
     let quoted = lower.contains(['«', '"', '“']);
@@ -803,15 +896,34 @@ fn line_key(lower: &str) -> &str {
 /// l'article »): the text before the last « | », « - », « – » or « — » between spaces, when what
 /// follows is a site name of at most five words and the headline has four words or more.
 fn page_title_head(key: &str) -> Option<&str> {
-    let (i, len) = [" | ", " - ", " – ", " — "]
-        .iter()
-        .filter_map(|sep| key.rfind(sep).map(|i| (i, sep.len())))
-        .max()?;
+    let (i, len) = last_title_sep(key)?;
     let head = key[..i].trim_end();
     let tail = key[i + len..].trim();
     let tail_words = word_count(tail);
     ((1..=5).contains(&tail_words) && word_count(head) >= 4 && !tail.contains(['.', '?', '!']))
         .then_some(head)
+}
+
+/// The last « | », « - », « – » or « — » between spaces in `key`: (offset of its first space,
+/// length of the separator). (One backward pass over the bytes, anchored on the spaces, instead
+/// of a substring search per separator.)
+fn last_title_sep(key: &str) -> Option<(usize, usize)> {
+    let b = key.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        if b[i] != b' ' {
+            continue;
+        }
+        let r = &b[i + 1..];
+        if r.starts_with(b"| ") || r.starts_with(b"- ") {
+            return Some((i, 3));
+        }
+        if r.starts_with("– ".as_bytes()) || r.starts_with("— ".as_bytes()) {
+            return Some((i, 5));
+        }
+    }
+    None
 }
 
 /// Items of a line separated by runs of two or more spaces (a navigation bar pasted from a page:
@@ -870,7 +982,14 @@ fn rubric_items(line: &str) -> (Vec<&str>, bool) {
     let mut out = Vec::new();
     let mut strong = false;
     let mut start = 0;
-    for (i, c) in line.char_indices() {
+    // (Every separator is ASCII or starts with byte C2 or E2: other bytes are skipped without
+    // decoding.)
+    let bytes = line.as_bytes();
+    for (i, &lead) in bytes.iter().enumerate() {
+        if !matches!(lead, b',' | b';' | b'|' | b'>' | b'/' | b'-' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let c = line[i..].chars().next().unwrap_or(' ');
         let spaced = line[..i].ends_with(' ') && line[i + c.len_utf8()..].starts_with(' ');
         let sep = match c {
             ',' | ';' => true,
@@ -1059,7 +1178,8 @@ fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
 /// A news ticker line (« 14:32 La Bourse de Paris ouvre en hausse », « 9h05 Séisme au Japon »),
 /// a video player's clock (« 0:00 / 2:35 ») or a pager (« 1 2 3 4 5 », « Page 2 sur 5 »).
 fn ticker_or_pager(line: &str, lower: &str, words: usize) -> Option<&'static str> {
-    if words > 25 {
+    // (Both a pager and a ticker line hold an ASCII digit.)
+    if words > 25 || !lower.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let t = lower.trim();
@@ -1137,14 +1257,19 @@ fn lower_case_tagline(line: &str, lower: &str, words: usize) -> bool {
 /// the bytes, testing word starts only.
 fn inline_candidate(lower: &str) -> u8 {
     let b = lower.as_bytes();
-    let mut prev_word = false;
+    let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
     let mut bits = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'/' {
+    let mut from = 0;
+    // (Only « / » and the first letters of the words looked for are stopped at, found with a
+    // table; a word starts where the byte before is no word byte.)
+    while let Some(k) = b[from..].iter().position(|&c| INLINE_LEAD[c as usize]) {
+        let i = from + k;
+        from = i + 1;
+        if b[i] == b'/' {
             bits |= INLINE_URL;
+            continue;
         }
-        let word = c.is_ascii_alphanumeric() || c >= 0x80;
-        if word && !prev_word {
+        if i == 0 || !word(b[i - 1]) {
             let w = &b[i..];
             if w.starts_with(b"source") {
                 bits |= INLINE_SOURCE;
@@ -1157,10 +1282,20 @@ fn inline_candidate(lower: &str) -> u8 {
                 bits |= INLINE_LINK;
             }
         }
-        prev_word = word;
     }
     bits
 }
+
+/// Bytes where [`inline_candidate`] stops: « / » and « s », « l », « v », « r ».
+static INLINE_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'/' as usize] = true;
+    t[b's' as usize] = true;
+    t[b'l' as usize] = true;
+    t[b'v' as usize] = true;
+    t[b'r' as usize] = true;
+    t
+};
 
 /// [`inline_candidate`] bits.
 const INLINE_LINK: u8 = 1;
@@ -1272,7 +1407,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     let mut spans: Vec<(NSpan, Rule)> = Vec::new();
     let mut datelines = Vec::new();
     // Lines seen so far (by `line_key`), with their block.
-    let mut seen_lines: FxHashMap<&str, usize> = Default::default();
+    // (Sized for every block at once: no rehashing as the page is read.)
+    let mut seen_lines: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(nb, Default::default());
     // The first lines of the page (by `line_key`): a copy cut short (« Le ministre a déclaré
     // que… ») is looked for among them.
     let mut head_lines: Vec<(&str, usize)> = Vec::new();
@@ -1371,7 +1508,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         // (Short lines only; bytes: « © » is C2 A9.)
         let credit_at = || {
             let b = lower.as_bytes();
-            (1..b.len()).find(|&i| b[i] == b'(' || (b[i] == 0xC2 && b.get(i + 1) == Some(&0xA9)))
+            let mut from = 1.min(b.len());
+            while let Some(k) = b[from..].iter().position(|&c| c == b'(' || c == 0xC2) {
+                let i = from + k;
+                if b[i] == b'(' || b.get(i + 1) == Some(&0xA9) {
+                    return Some(i);
+                }
+                from = i + 1;
+            }
+            None
         };
         if let Some(k) = (words < WORDS_CAP).then(credit_at).flatten() {
             let prefix = line_key(&lower[..k]);
@@ -1521,10 +1666,16 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         // Separator-delimited segments matter only on short lines (datelines, breadcrumbs, menus).
         // (A long menu, « Accueil | Monde | … » with thirty items, is read too.)
         let many_bars = words > 40 && line.bytes().filter(|&c| c == b'|').count() >= 6;
-        let segs = if words <= 40 || many_bars {
-            segments(line)
-        } else {
-            Vec::new()
+        // (Cut when first needed: most lines never get to the tests that read them.)
+        let segs_cell = std::cell::OnceCell::new();
+        let segs = || {
+            segs_cell.get_or_init(|| {
+                if words <= 40 || many_bars {
+                    segments(line)
+                } else {
+                    Vec::new()
+                }
+            })
         };
         // Datelines are content; their keyword tails are not.
         if words <= 25
@@ -1533,8 +1684,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         {
             datelines.push(bi);
             infos[bi].kind = BlockKind::Dateline;
-            if segs.len() > 1 {
-                for &(a, e) in segs.iter().skip(1) {
+            if segs().len() > 1 {
+                for &(a, e) in segs().iter().skip(1) {
                     let seg_lower = &lower[a..e];
                     if has_date_signal(seg_lower) {
                         continue;
@@ -1675,8 +1826,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             continue;
         }
         // Breadcrumbs: short separated items, one of which is a navigation word (« Accueil > … »).
-        if segs.len() >= 2 && words <= 10 && !line.contains(". ") {
-            let nav = segs.iter().find_map(|&(a, e)| {
+        if words <= 10 && !line.contains(". ") && segs().len() >= 2 {
+            let nav = segs().iter().find_map(|&(a, e)| {
                 let seg = &lower[a..e];
                 pattern_hit(seg, word_count(seg)).filter(|(k, _)| k == "nav")
             });
@@ -1695,7 +1846,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             continue;
         }
         // Breadcrumbs and menus: several short separator-delimited items.
-        if segs.len() >= 3 && (words <= 40 || many_bars) && !line.contains(". ") {
+        if (words <= 40 || many_bars) && !line.contains(". ") && segs().len() >= 3 {
+            let segs = segs();
             let all_words = if many_bars { word_count(line) } else { words };
             let avg = all_words as f32 / segs.len() as f32;
             if avg <= 5.0 {
@@ -2185,6 +2337,35 @@ mod tests {
         }
         let t = "L’État, « 1er » — n° 3 ½ × 2 : Œuvre µ-ondes";
         assert_eq!(word_count(t), reference(t));
+        // Every ASCII byte at every place of a chunk, also before a non-ASCII byte.
+        for c in 0u8..128 {
+            for k in 0..8 {
+                for tail in ["", "é", "xy"] {
+                    let mut b = vec![b'a'; 10];
+                    b[k] = c;
+                    b[(k + 3) % 8] = b' ';
+                    let s = String::from_utf8(b).unwrap() + tail;
+                    assert_eq!(word_count(&s), reference(&s), "{s:?}");
+                    let s = format!("{}é{}", &s[..k], &s[k..]);
+                    assert_eq!(word_count(&s), reference(&s), "{s:?}");
+                }
+            }
+        }
+        for c in 0u8..128 {
+            let m = ascii_word_mask(u64::from_le_bytes([c, b' ', c, b'a', c, b'-', c, 0xC3]));
+            let want: u32 = [c, b' ', c, b'a', c, b'-', c]
+                .iter()
+                .enumerate()
+                .map(|(k, &x)| u32::from(ASCII_WORD[x as usize]) << k)
+                .sum();
+            assert_eq!(m & 0x7F, want, "{c}");
+        }
+        for w in READER_WORDS {
+            assert!(reader_word(w));
+        }
+        for w in ["vou", "vouss", "créer", "découvre", "ez", ""] {
+            assert!(!reader_word(w));
+        }
         let long = "un deux trois quatre cinq six sept huit neuf dix ".repeat(5);
         assert_eq!(word_count(&long), 50);
         assert_eq!(word_count_upto(&long, WORDS_CAP), WORDS_CAP);
