@@ -200,6 +200,23 @@ fn head(c: &Comparison, first: &'static str) -> impl IntoView {
     }
 }
 
+/// One comparison table (`part`: its data-part and the ids of its heading and help text).
+fn table(c: &Comparison, part: &'static str, first: &'static str, rows: impl IntoView) -> AnyView {
+    view! {
+        <table class="cmp-table" data-part=part role="table"
+            aria-labelledby=format!("cmp-{part}-h") aria-describedby=format!("cmp-{part}-help")>
+            {head(c, first)}
+            <tbody role="rowgroup">{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// Said where a part of the comparison has nothing in any article.
+fn none(lang: Lang) -> AnyView {
+    view! { <p class="cmp-none">{i18n::lib(lang).cmp_none}</p> }.into_any()
+}
+
 fn guess_tag(lang: Lang, conf: Confidence) -> Option<impl IntoView> {
     (conf == Confidence::Guess)
         .then(|| view! { <span class="cmp-guess">{i18n::to_check(lang)}</span> })
@@ -209,7 +226,7 @@ fn actors(ui: Ui, lang: Lang, s: &Arc<Shown>) -> AnyView {
     let c = &s.c;
     let t = i18n::lib(lang);
     if c.actors.is_empty() {
-        return view! { <p class="cmp-none">{t.cmp_none}</p> }.into_any();
+        return none(lang);
     }
     let rows = c.actors.iter().enumerate().map(|(r, a)| {
         let cells = a.in_articles.iter().enumerate().map(|(i, x)| match x {
@@ -241,20 +258,14 @@ fn actors(ui: Ui, lang: Lang, s: &Arc<Shown>) -> AnyView {
             </tr>
         }
     }).collect_view();
-    view! {
-        <table class="cmp-table" data-part="actors" role="table" aria-labelledby="cmp-actors-h" aria-describedby="cmp-actors-help">
-            {head(c, t.cmp_actor)}
-            <tbody role="rowgroup">{rows}</tbody>
-        </table>
-    }
-    .into_any()
+    table(c, "actors", t.cmp_actor, rows)
 }
 
 fn stances(ui: Ui, lang: Lang, s: &Arc<Shown>) -> AnyView {
     let c = &s.c;
     let t = i18n::lib(lang);
     if c.stances.is_empty() {
-        return view! { <p class="cmp-none">{t.cmp_none}</p> }.into_any();
+        return none(lang);
     }
     let rows = c.stances.iter().enumerate().map(|(r, row)| {
         let cells = row.in_articles.iter().enumerate().map(|(i, xs)| {
@@ -299,20 +310,14 @@ fn stances(ui: Ui, lang: Lang, s: &Arc<Shown>) -> AnyView {
             </tr>
         }
     }).collect_view();
-    view! {
-        <table class="cmp-table" data-part="stances" role="table" aria-labelledby="cmp-stances-h" aria-describedby="cmp-stances-help">
-            {head(c, t.cmp_stance)}
-            <tbody role="rowgroup">{rows}</tbody>
-        </table>
-    }
-    .into_any()
+    table(c, "stances", t.cmp_stance, rows)
 }
 
 fn frames(ui: Ui, lang: Lang, s: &Arc<Shown>) -> AnyView {
     let c = &s.c;
     let t = i18n::lib(lang);
     if c.frames.is_empty() {
-        return view! { <p class="cmp-none">{t.cmp_none}</p> }.into_any();
+        return none(lang);
     }
     let rows = c.frames.iter().enumerate().map(|(r, f)| {
         let name = i18n::frame_label(lang, &f.frame);
@@ -343,20 +348,14 @@ fn frames(ui: Ui, lang: Lang, s: &Arc<Shown>) -> AnyView {
             </tr>
         }
     }).collect_view();
-    view! {
-        <table class="cmp-table" data-part="frames" role="table" aria-labelledby="cmp-frames-h" aria-describedby="cmp-frames-help">
-            {head(c, t.cmp_frame)}
-            <tbody role="rowgroup">{rows}</tbody>
-        </table>
-    }
-    .into_any()
+    table(c, "frames", t.cmp_frame, rows)
 }
 
 fn quotes(ui: Ui, lang: Lang, s: &Arc<Shown>) -> AnyView {
     let c = &s.c;
     let t = i18n::lib(lang);
     if c.quotes.is_empty() {
-        return view! { <p class="cmp-none">{t.cmp_none}</p> }.into_any();
+        return none(lang);
     }
     let rows = c.quotes.iter().enumerate().map(|(r, row)| {
         let who = if row.speaker.is_empty() {
@@ -393,13 +392,7 @@ fn quotes(ui: Ui, lang: Lang, s: &Arc<Shown>) -> AnyView {
             </tr>
         }
     }).collect_view();
-    view! {
-        <table class="cmp-table" data-part="quotes" role="table" aria-labelledby="cmp-quotes-h" aria-describedby="cmp-quotes-help">
-            {head(c, t.cmp_speaker)}
-            <tbody role="rowgroup">{rows}</tbody>
-        </table>
-    }
-    .into_any()
+    table(c, "quotes", t.cmp_speaker, rows)
 }
 
 fn dates(ui: Ui, lang: Lang, s: &Arc<Shown>) -> AnyView {
@@ -437,19 +430,13 @@ fn dates(ui: Ui, lang: Lang, s: &Arc<Shown>) -> AnyView {
             </tr>
         }
     }).collect_view();
-    view! {
-        <table class="cmp-table" data-part="dates" role="table" aria-labelledby="cmp-dates-h" aria-describedby="cmp-dates-help">
-            {head(c, t.cmp_date)}
-            <tbody role="rowgroup">
-                <tr role="row" class="cmp-published">
-                    <th scope="row" role="rowheader">{t.cmp_published}</th>
-                    {published}
-                </tr>
-                {rows}
-            </tbody>
-        </table>
-    }
-    .into_any()
+    let published = view! {
+        <tr role="row" class="cmp-published">
+            <th scope="row" role="rowheader">{t.cmp_published}</th>
+            {published}
+        </tr>
+    };
+    table(c, "dates", t.cmp_date, (published, rows))
 }
 
 fn section(
