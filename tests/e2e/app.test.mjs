@@ -4,31 +4,17 @@
 //
 // Uses the system Chromium through playwright-core (never `playwright install`); serves dist/ with
 // `python3 -m http.server` on a free loopback port. Screenshots go to tests/e2e/out/ (gitignored).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, CLI, FIXTURES, OUT, serve, launch, openPage, requireBuild, expectedHighlights } from './harness.mjs';
+import { CLI, FIXTURES, OUT, openPage, expectedHighlights, useBrowser } from './harness.mjs';
 
 const TYPE_FR = { PER: 'personne', ORG: 'organisation', LOC: 'lieu', MISC: 'autre entité', DATE: 'date' };
 const FIXTURE_NAMES = ['nancy-conseil-municipal', 'ue-maroc-commerce', 'russie-turquie-gaz'];
 
-let server;
-let browser;
-let baseUrl;
-
-before(async () => {
-  requireBuild();
-  server = await serve(DIST);
-  baseUrl = server.url;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 /** The CLI's analysis of a fixture file. */
 function cli(name) {
@@ -61,7 +47,7 @@ async function renderedHighlights(page) {
 }
 
 function openApp(viewport, colorScheme = 'light') {
-  return openPage(browser, baseUrl, { viewport, colorScheme });
+  return openPage(env.browser, env.server.url, { viewport, colorScheme });
 }
 
 async function analyse(page, text) {

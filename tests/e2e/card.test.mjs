@@ -6,13 +6,13 @@
 //
 // Run in tests/e2e after `trunk build --release` and `cargo build --release --bin loupe`:
 //   node --test card.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, FIXTURES, OUT, serve, launch, openPage, requireBuild, cliAnalysis } from './harness.mjs';
+import { DIST, FIXTURES, OUT, serve, openPage, cliAnalysis, useBrowser } from './harness.mjs';
 
 const NANCY = readFileSync(path.join(FIXTURES, 'nancy-conseil-municipal.txt'), 'utf8');
 const RUSSIE = readFileSync(path.join(FIXTURES, 'russie-turquie-gaz.txt'), 'utf8');
@@ -45,25 +45,11 @@ const RECORD_CANVAS = () => {
   };
 };
 
-let server;
-let hostServer;
-let browser;
-
-before(async () => {
-  requireBuild();
-  [server, hostServer] = await Promise.all([serve(DIST), serve(DIST)]);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-  hostServer?.close();
-});
+const env = useBrowser({ servers: { server: DIST, host: DIST } });
 
 async function open(opts = {}) {
   const { block, url, ...rest } = opts;
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', colorScheme: 'light',
+  const context = await env.browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', colorScheme: 'light',
     permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true, ...rest });
   if (block) await blockStorage(context);
   await context.addInitScript(RECORD_CANVAS);
@@ -71,7 +57,7 @@ async function open(opts = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  await page.goto(url ?? server.url);
+  await page.goto(url ?? env.server.url);
   await page.waitForSelector('#analyse');
   return { context, page, errors };
 }
@@ -357,15 +343,15 @@ async function waitMessage(page, pred, timeout = 15000) {
 }
 
 test('embed: a 50-word text gives a short card and a height well under 800 px, reported to the host; the whole card on request; screenshot; axe clean', async () => {
-  const widget = `${server.url}?embed=1`;
-  const url = `http://localhost:${hostServer.port}/host.html?widget=${encodeURIComponent(widget)}`;
-  const { context, page, errors } = await openPage(browser, url, { ready: '#send', viewport: DESKTOP });
+  const widget = `${env.server.url}?embed=1`;
+  const url = `http://localhost:${env.host.port}/host.html?widget=${encodeURIComponent(widget)}`;
+  const { context, page, errors } = await openPage(env.browser, url, { ready: '#send', viewport: DESKTOP });
   await page.waitForFunction(() => document.getElementById('host-output').textContent.startsWith('Widget prêt'));
   await page.click('#send');
   await page.waitForFunction(() => /entités/.test(document.getElementById('host-output').textContent));
   // The example page's own paragraph is analysed right: the people, the quote and its speaker.
   assert.match(await page.textContent('#host-output'), /^\d+ entités, 1 citation\(s\)\. Personnes : Emmanuel Macron, António Guterres\.$/);
-  const frame = page.frames().find((f) => f.url().startsWith(server.url));
+  const frame = page.frames().find((f) => f.url().startsWith(env.server.url));
   await frame.waitForSelector('#card .card-words');
   assert.equal(SHORT.split(/\s+/).length, 46);
   assert.equal(await frame.inputValue('#input'), SHORT);
@@ -408,16 +394,16 @@ test('embed in a third-party frame with storage blocked: no false « trop long �
   f.src = new URLSearchParams(location.search).get('widget');
 </script>`);
   const bare = await serve(dir);
-  const widgetOrigin = server.url.replace(/\/$/, '');
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
+  const widgetOrigin = env.server.url.replace(/\/$/, '');
+  const context = await env.browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
   await blockStorage(context, widgetOrigin);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`http://localhost:${bare.port}/bare.html?widget=${encodeURIComponent(`${server.url}?embed=1`)}`);
+  await page.goto(`http://localhost:${bare.port}/bare.html?widget=${encodeURIComponent(`${env.server.url}?embed=1`)}`);
   await waitMessage(page, (m) => m.data.type === 'ready');
-  const frame = page.frames().find((f) => f.url().startsWith(server.url));
+  const frame = page.frames().find((f) => f.url().startsWith(env.server.url));
   assert.equal(await frame.evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), 'SecurityError');
   await page.evaluate(([m, o]) => document.getElementById('f').contentWindow.postMessage(m, o),
     [{ protocol: PROTOCOL, type: 'analyze', id: 1, text: NANCY }, widgetOrigin]);

@@ -2,26 +2,24 @@
 // is served on one loopback origin (http://127.0.0.1:A) and embedded by host pages served on
 // another site (http://localhost:B), as a blog would. Run with `node --test` in tests/e2e after
 // `trunk build --release` (LOUPE_DIST=… to test another build).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DIST, FIXTURES, OUT, serve, launch, openPage } from './harness.mjs';
+import { DIST, FIXTURES, OUT, openPage, useBrowser } from './harness.mjs';
 
 const PROTOCOL = 'loupe-embed/1';
 const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 const ARTICLE = readFileSync(path.join(FIXTURES, 'russie-turquie-gaz.txt'), 'utf8');
 
-let widgetServer; // the widget: http://127.0.0.1:A/
-let hostServer; // dist again (host.html, loupe-embed.js), reached as http://localhost:B/
-let bareServer; // a bare host page that posts raw messages, reached as http://localhost:C/
-let browser;
+// The widget on http://127.0.0.1:A/; dist again as the host (host.html, loupe-embed.js), reached
+// as http://localhost:B/; a bare host page that posts raw messages, reached as http://localhost:C/.
+const env = useBrowser({ cli: false, servers: { widget: DIST, host: DIST, bare: bareHostDir } });
 
-before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), `no build in ${DIST}: run trunk build --release`);
+/** A folder with `bare.html`: records every message the iframe sends (with its origin) in window.messages. */
+function bareHostDir() {
   const dir = mkdtempSync(path.join(tmpdir(), 'loupe-bare-host-'));
-  // Records every message the iframe sends (with its origin) in window.messages.
   writeFileSync(path.join(dir, 'bare.html'), `<!DOCTYPE html><html lang="fr"><meta charset="utf-8">
 <title>Hôte nu</title><h1>Hôte nu</h1>
 <iframe id="f" title="Loupe" width="420" height="300"></iframe>
@@ -31,24 +29,16 @@ before(async () => {
   addEventListener('message', (e) => { if (e.source === f.contentWindow) messages.push({ origin: e.origin, data: e.data }); });
   f.src = new URLSearchParams(location.search).get('widget');
 </script>`);
-  [widgetServer, hostServer, bareServer] = await Promise.all([serve(DIST), serve(DIST), serve(dir)]);
-  browser = await launch();
-});
+  return dir;
+}
 
-after(async () => {
-  await browser?.close();
-  widgetServer?.close();
-  hostServer?.close();
-  bareServer?.close();
-});
-
-const widgetUrl = (query = '') => `${widgetServer.url}?embed=1${query}`;
-const hostOrigin = () => `http://localhost:${hostServer.port}`;
-const bareOrigin = () => `http://localhost:${bareServer.port}`;
+const widgetUrl = (query = '') => `${env.widget.url}?embed=1${query}`;
+const hostOrigin = () => `http://localhost:${env.host.port}`;
+const bareOrigin = () => `http://localhost:${env.bare.port}`;
 
 /** Opens the bare host page embedding the widget at `widget`; returns { context, page, frame, errors }. */
 async function openBare(widget, { waitReady = true } = {}) {
-  const { context, page, errors } = await openPage(browser,
+  const { context, page, errors } = await openPage(env.browser,
     `${bareOrigin()}/bare.html?widget=${encodeURIComponent(widget)}`, { ready: '#f' });
   const warnings = [];
   page.on('console', (m) => {
@@ -56,7 +46,7 @@ async function openBare(widget, { waitReady = true } = {}) {
   });
   let frame;
   for (let i = 0; i < 100 && !frame; i++) {
-    frame = page.frames().find((f) => f.url().startsWith(widgetServer.url));
+    frame = page.frames().find((f) => f.url().startsWith(env.widget.url));
     if (!frame) await page.waitForTimeout(50);
   }
   assert.ok(frame, 'widget frame not found');
@@ -79,11 +69,11 @@ async function waitMessage(page, pred, timeout = 15000) {
 
 function post(page, message) {
   return page.evaluate(([m, target]) => document.getElementById('f').contentWindow.postMessage(m, target),
-    [message, widgetServer.url.replace(/\/$/, '')]);
+    [message, env.widget.url.replace(/\/$/, '')]);
 }
 
 test('embed mode: compact single column, no header or footer, no horizontal scroll', async () => {
-  const { context, page, errors } = await openPage(browser, widgetUrl(), { viewport: { width: 360, height: 700 } });
+  const { context, page, errors } = await openPage(env.browser, widgetUrl(), { viewport: { width: 360, height: 700 } });
   assert.equal(await page.getAttribute('html', 'data-embed'), '1');
   // The header shrinks to one line (brand + language switch when the app has one); no footer.
   const header = await page.locator('body > header').boundingBox();
@@ -104,7 +94,7 @@ test('embed mode: compact single column, no header or footer, no horizontal scro
   assert.deepEqual(errors, []);
 
   // Without ?embed=1 the full layout is kept (header and footer visible).
-  await page.goto(widgetServer.url);
+  await page.goto(env.widget.url);
   await page.waitForSelector('#analyse');
   assert.equal(await page.getAttribute('html', 'data-embed'), null);
   assert.ok(await page.locator('body > footer').isVisible());
@@ -113,7 +103,7 @@ test('embed mode: compact single column, no header or footer, no horizontal scro
 
 test('host page on another site: ready, analyze round trip, iframe resized to the content', async () => {
   const url = `${hostOrigin()}/host.html?widget=${encodeURIComponent(widgetUrl())}`;
-  const { context, page, errors } = await openPage(browser, url, { ready: '#send', viewport: { width: 1280, height: 900 } });
+  const { context, page, errors } = await openPage(env.browser, url, { ready: '#send', viewport: { width: 1280, height: 900 } });
   await page.waitForFunction(() => document.getElementById('host-output').textContent.startsWith('Widget prêt'));
   assert.equal(await page.textContent('#host-output'), 'Widget prêt (loupe.analysis/1, loupe-embed/1).');
 
@@ -128,7 +118,7 @@ test('host page on another site: ready, analyze round trip, iframe resized to th
   assert.equal(a.schema, 'loupe.analysis/1');
   assert.equal(a.stats.bytes, Buffer.byteLength(ARTICLE));
   assert.ok(a.entities.length > 5);
-  const frame = page.frames().find((f) => f.url().startsWith(widgetServer.url));
+  const frame = page.frames().find((f) => f.url().startsWith(env.widget.url));
   await frame.waitForFunction((title) => document.querySelector('#card .card-title')?.textContent.trim() === title,
     a.card.title);
   assert.equal(await frame.inputValue('#input'), ARTICLE);
@@ -153,7 +143,7 @@ test('host page on another site: ready, analyze round trip, iframe resized to th
 test('malformed, foreign and oversized messages are rejected; the widget keeps working', async () => {
   const { context, page, frame, warnings } = await openBare(widgetUrl());
   const ready = await waitMessage(page, (m) => m.data.type === 'ready');
-  assert.equal(ready.origin, widgetServer.url.replace(/\/$/, ''));
+  assert.equal(ready.origin, env.widget.url.replace(/\/$/, ''));
   assert.equal(ready.data.protocol, PROTOCOL);
   assert.equal(ready.data.schema, 'loupe.analysis/1');
   assert.equal(ready.data.maxTextBytes, MAX_TEXT_BYTES);
@@ -269,7 +259,7 @@ test('options: lang switches the widget language (through the app\'s #lang contr
 });
 
 test('embedded in an opaque-origin page (no service-worker API): works, no errors', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

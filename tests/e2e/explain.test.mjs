@@ -5,12 +5,12 @@
 //
 // Run in tests/e2e after `trunk build --release` and `cargo build --release --bin loupe`:
 //   node --test explain.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, FIXTURES, OUT, serve, launch, openPage, requireBuild, cliAnalysis } from './harness.mjs';
+import { FIXTURES, OUT, openPage, cliAnalysis, useBrowser } from './harness.mjs';
 
 const RUSSIE = readFileSync(path.join(FIXTURES, 'russie-turquie-gaz.txt'), 'utf8');
 const NANCY = readFileSync(path.join(FIXTURES, 'nancy-conseil-municipal.txt'), 'utf8');
@@ -25,19 +25,7 @@ const CONFIDENCE = {
 const JARGON = ['title+name', 'caps', 'coref', 'gazetteer', 'stance:', 'quote:', 'frame:paired', 'boilerplate:',
   'PER ', 'typed ', 'by context', 'speech verb', 'honorific'];
 
-let server;
-let browser;
-
-before(async () => {
-  requireBuild();
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function analyse(page, text) {
   const rendered = page.evaluate(() => new Promise((resolve) => {
@@ -98,7 +86,7 @@ function assertClear(g, label) {
 
 test('plain-language explanations in French and in English: why, confidence in words, source once', async () => {
   const a = cliAnalysis(RUSSIE);
-  const { context, page, errors } = await openPage(browser, server.url, { viewport: DESKTOP });
+  const { context, page, errors } = await openPage(env.browser, env.server.url, { viewport: DESKTOP });
   await analyse(page, RUSSIE);
 
   // A name typed by its title (« le ministre turc de l’Énergie, Mehmet Aydın »).
@@ -209,7 +197,7 @@ test('plain-language explanations in French and in English: why, confidence in w
 
 test('the popover never covers its highlight: 1366×768 below or above, 360×740 bottom sheet', { timeout: 180000 }, async () => {
   for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
-    const { context, page, errors } = await openPage(browser, server.url, { viewport });
+    const { context, page, errors } = await openPage(env.browser, env.server.url, { viewport });
     await analyse(page, `${RUSSIE}\n\n${NANCY}`);
     const keys = await page.$$eval('#result [data-key][data-part="0"][tabindex="0"]', (els) => els.map((e) => e.dataset.key));
     assert.ok(keys.length > 20);
@@ -257,7 +245,7 @@ test('axe-core clean with an explanation open; screenshots at 1366×768 and 360�
   const a = cliAnalysis(RUSSIE);
   for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     for (const scheme of ['light', 'dark']) {
-      const { context, page, errors } = await openPage(browser, server.url, { viewport, colorScheme: scheme });
+      const { context, page, errors } = await openPage(env.browser, env.server.url, { viewport, colorScheme: scheme });
       await analyse(page, RUSSIE);
       // A stance in the middle of the text: chain, sentence, reasons, confidence and source.
       const si = a.stances.findIndex((s) => s.rule.id === 'stance:subject' && s.polarity === 'support');

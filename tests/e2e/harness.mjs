@@ -3,9 +3,11 @@
 //
 //   import { ROOT, DIST, CLI, FIXTURES, OUT, serve, launch, openPage } from './harness.mjs';
 //
-// Each test file starts its own server(s) and browser in `before` and closes them in `after`.
-// `serve(dir)` returns { url, close } on a free 127.0.0.1 port (`python3 -m http.server`); call it
-// twice for two origins (e.g. an embedding host page and the widget).
+// Each test file calls `useBrowser()` once at top level: it registers the `before` hook (the build
+// checked, server(s) started, Chromium launched) and the `after` hook that closes them.
+// `serve(dir)` returns { url, close } on a free 127.0.0.1 port (`python3 -m http.server`); several
+// servers give several origins (e.g. an embedding host page and the widget).
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -104,4 +106,27 @@ export function expectedHighlights(a) {
   ];
   items.sort((x, y) => x.start - y.start || y.end - x.end || x.rank - y.rank);
   return items.map(({ text, type, canonical }) => ({ text, type, canonical }));
+}
+
+/**
+ * The set-up every test file shares, as `node:test` hooks: `before` checks the build (and the CLI
+ * unless `cli: false`), starts one server per entry of `servers` (name → folder, or a function
+ * returning one, called in `before`) with `serveWith` (default `serve`), and launches Chromium
+ * (with `args`); `after` closes them. Returns `env`, whose fields are set once `before` has run:
+ * `env.browser` and one `env[name]` per server (`env.server` by default).
+ */
+export function useBrowser({ cli = true, servers = { server: DIST }, serveWith = serve, args = [] } = {}) {
+  const env = { browser: null };
+  before(async () => {
+    requireBuild({ cli });
+    const names = Object.keys(servers);
+    const up = await Promise.all(names.map((k) => serveWith(typeof servers[k] === 'function' ? servers[k]() : servers[k])));
+    names.forEach((k, i) => { env[k] = up[i]; });
+    env.browser = await launch(args);
+  });
+  after(async () => {
+    await env.browser?.close();
+    for (const k of Object.keys(servers)) env[k]?.close();
+  });
+  return env;
 }

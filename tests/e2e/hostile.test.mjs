@@ -5,31 +5,19 @@
 // #result[data-analysis-state], #card, #stats, #status, mark.ent, and the `loupe:rendered`
 // event. Run with `node --test hostile.test.mjs` in tests/e2e (LOUPE_DIST / LOUPE_CLI to point
 // at another build).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, OUT, serve, launch, openPage, requireBuild, cliAnalysis, expectedHighlights } from './harness.mjs';
+import { OUT, openPage, cliAnalysis, expectedHighlights, useBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  requireBuild();
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 /**
  * Opens the app with traps: `window.__pwned` collects what a payload managed to run, dialogs are
  * recorded and dismissed.
  */
 async function open() {
-  const { context, page, errors } = await openPage(browser, server.url, {
+  const { context, page, errors } = await openPage(env.browser, env.server.url, {
     ready: '#input',
   });
   await page.evaluate(() => { window.__pwned = []; });

@@ -9,14 +9,14 @@
 //
 // Run in tests/e2e after `trunk build --release` and `cargo build --release --bin loupe`:
 //   node --test layout.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, FIXTURES, OUT, serve, launch, openPage, requireBuild } from './harness.mjs';
+import { FIXTURES, OUT, openPage, useBrowser } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** A real-looking French article written for these tests (page chrome included, as pasted). */
@@ -27,22 +27,10 @@ const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 360, height: 740 };
 const SIZES = [['laptop', LAPTOP], ['phone', PHONE]];
 
-let server;
-let browser;
-
-before(async () => {
-  requireBuild({ cli: false });
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser({ cli: false });
 
 function open(viewport, opts = {}) {
-  return openPage(browser, opts.url ?? server.url, { viewport, ...opts });
+  return openPage(env.browser, opts.url ?? env.server.url, { viewport, ...opts });
 }
 
 /** Starts recording the page's scroll positions (one entry per scroll event). */
@@ -98,7 +86,7 @@ function assertLanded(l, label) {
 
 /** A share link for `text`, as « Lien de partage » makes it (raw DEFLATE, base64url). */
 function shareLink(text) {
-  return `${server.url}#t=${deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url')}`;
+  return `${env.server.url}#t=${deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url')}`;
 }
 
 async function pasteArticle(page, text = ARTICLE) {

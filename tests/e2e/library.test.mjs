@@ -4,41 +4,29 @@
 //
 // Run in tests/e2e after `trunk build --release` and `cargo build --release --bin loupe`:
 //   node --test library.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { CLI, DIST, FIXTURES, OUT, serve, launch, requireBuild } from './harness.mjs';
+import { CLI, FIXTURES, OUT, useBrowser } from './harness.mjs';
 
 const DIR = path.join(FIXTURES, 'compare');
 const FILES = ['a-agence.txt', 'b-officiel.txt', 'c-journal.txt'];
 const TEXTS = FILES.map((f) => readFileSync(path.join(DIR, f), 'utf8'));
 
-let server;
-let browser;
-
-before(async () => {
-  requireBuild();
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function open({ viewport = { width: 1366, height: 768 }, init = null, url = null, ...rest } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR', colorScheme: 'light', acceptDownloads: true, ...rest });
+  const context = await env.browser.newContext({ viewport, locale: 'fr-FR', colorScheme: 'light', acceptDownloads: true, ...rest });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  await page.goto(url ?? server.url);
+  await page.goto(url ?? env.server.url);
   await page.waitForSelector('#analyse');
   return { context, page, errors };
 }
@@ -348,7 +336,7 @@ test('offline (service worker): the library and the comparison work without netw
 });
 
 test('embed (?embed=1): no library, no « Garder »', async () => {
-  const { context, page } = await open({ url: `${server.url}?embed=1` });
+  const { context, page } = await open({ url: `${env.server.url}?embed=1` });
   await page.waitForSelector('html[data-embed]');
   await page.fill('#input', TEXTS[0]);
   await page.click('#analyse');

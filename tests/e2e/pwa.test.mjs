@@ -5,7 +5,7 @@
 //
 // The builds are served by a small logging static server (below), so the tests can see every
 // request that reaches the network.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ARGS, CHROME, DIST, FIXTURES, OUT, launch, openPage } from './harness.mjs';
+import { ARGS, CHROME, DIST, FIXTURES, OUT, openPage, useBrowser } from './harness.mjs';
 
 const ARTICLE = readFileSync(path.join(FIXTURES, 'ue-maroc-commerce.txt'), 'utf8');
 const TYPES = {
@@ -55,19 +55,7 @@ function swManifest(dir) {
   return { sw, version, precache };
 }
 
-let browser;
-let server;
-
-before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), `no build in ${DIST}: run trunk build --release`);
-  server = await serveLogged(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser({ cli: false, serveWith: serveLogged });
 
 /** Waits until a service worker controls the page. */
 async function waitControlled(page) {
@@ -136,7 +124,7 @@ test('installable: manifest, icons (192, 512, maskable), service worker; Chromiu
   const page = context.pages()[0] ?? await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('#analyse');
   await waitControlled(page);
   const cdp = await context.newCDPSession(page);
@@ -164,7 +152,7 @@ test('installable: manifest, icons (192, 512, maskable), service worker; Chromiu
 });
 
 test('offline: after the first visit, a reload without network still analyses (same result)', async () => {
-  const { context, page, errors } = await openPage(browser, server.url);
+  const { context, page, errors } = await openPage(env.browser, env.server.url);
   await waitControlled(page);
   await analyse(page, ARTICLE);
   const online = await highlights(page);
@@ -178,7 +166,7 @@ test('offline: after the first visit, a reload without network still analyses (s
   await analyse(page, ARTICLE);
   assert.deepEqual(await highlights(page), online);
   // Embed mode too (the query string is ignored by the cache).
-  await page.goto(`${server.url}?embed=1`);
+  await page.goto(`${env.server.url}?embed=1`);
   await page.waitForSelector('html[data-embed] #analyse');
   await analyse(page, ARTICLE);
   assert.deepEqual(await highlights(page), online);
@@ -192,12 +180,12 @@ test('privacy: no request at all after load, and the CSP blocks any other connec
   const outside = await serveLogged(DIST);
   try {
     // Without the service worker, so every request the app makes would show.
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
     await watchCsp(context);
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.waitForSelector('#analyse');
     await page.waitForLoadState('networkidle');
     await analyse(page, ARTICLE); // the first analysis may load a worker: still "loading"
@@ -205,7 +193,7 @@ test('privacy: no request at all after load, and the CSP blocks any other connec
 
     const requests = [];
     context.on('request', (r) => requests.push(r.url()));
-    server.log.length = 0;
+    env.server.log.length = 0;
     await analyse(page, `${ARTICLE}\n\nUn paragraphe de plus à Rabat.`);
     await page.click('#exemple');
     await page.waitForTimeout(500);
@@ -213,7 +201,7 @@ test('privacy: no request at all after load, and the CSP blocks any other connec
     await page.keyboard.press('Tab');
     await page.waitForTimeout(500);
     assert.deepEqual(requests, [], 'requests after load');
-    assert.deepEqual(server.log, [], 'requests that reached the server after load');
+    assert.deepEqual(env.server.log, [], 'requests that reached the env.server after load');
 
     // The CSP is what forbids leaks: fetch, images, beacons and frames to another origin fail.
     const attempts = await page.evaluate(async (other) => {
@@ -238,13 +226,13 @@ test('privacy: no request at all after load, and the CSP blocks any other connec
 });
 
 test('CSP: no violation on the app, in embed mode, or with the service worker', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await watchCsp(context);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   for (const q of ['', '?embed=1&layers=quotes,entities']) {
-    await page.goto(server.url + q);
+    await page.goto(env.server.url + q);
     await page.waitForSelector('#analyse');
     // The example first: once a text is shown (a restored draft too), the embedded widget
     // hides « Essayer un exemple ».
@@ -269,7 +257,7 @@ test('update: a new build shows « Une nouvelle version est prête — Recharger
   cpSync(DIST, dir, { recursive: true });
   const site = await serveLogged(dir);
   try {
-    const { context, page, errors } = await openPage(browser, site.url);
+    const { context, page, errors } = await openPage(env.browser, site.url);
     await waitControlled(page);
     const { version } = swManifest(dir);
     const swVersion = () => page.evaluate(() => new Promise((resolve) => {

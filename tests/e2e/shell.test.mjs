@@ -1,33 +1,22 @@
 // The static shell (issue 14): index.html paints the title, the text area and the main buttons
 // with HTML and CSS before any wasm arrives; what a reader types or pastes before the app has
 // started is kept and analysed as soon as the engine is ready. In the app and with `?embed=1`.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, OUT, serve, launch, requireBuild } from './harness.mjs';
+import { OUT, useBrowser } from './harness.mjs';
 
 const TEXT = 'Le président français Emmanuel Macron a reçu Olaf Scholz à Paris lundi.';
-let server;
-let browser;
 
-before(async () => {
-  requireBuild({ cli: false });
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser({ cli: false });
 
 /**
  * Opens `query` with both wasm programs held back until `releasePage()` / `releaseEngine()` are
  * called (no service worker, so every file comes from the network).
  */
 async function openHeld(query, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR', serviceWorkers: 'block' });
+  const context = await env.browser.newContext({ viewport, locale: 'fr-FR', serviceWorkers: 'block' });
   let releasePage;
   let releaseEngine;
   const gates = {
@@ -45,7 +34,7 @@ async function openHeld(query, viewport = { width: 1280, height: 900 }) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  await page.goto(server.url + query, { waitUntil: 'domcontentloaded' });
+  await page.goto(env.server.url + query, { waitUntil: 'domcontentloaded' });
   const release = () => { releasePage(); releaseEngine(); };
   return { context, page, errors, held, release, releasePage, releaseEngine };
 }
@@ -105,7 +94,7 @@ for (const [label, query, viewport] of [
 }
 
 test('static shell on a throttled network (CDP): paint long before the app, a paste is analysed once it starts', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', serviceWorkers: 'block' });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', serviceWorkers: 'block' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -116,7 +105,7 @@ test('static shell on a throttled network (CDP): paint long before the app, a pa
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
   const t0 = Date.now();
-  await page.goto(server.url, { waitUntil: 'commit' });
+  await page.goto(env.server.url, { waitUntil: 'commit' });
   await page.waitForSelector('#shell-input', { state: 'visible' });
   const shellMs = Date.now() - t0;
   // Pasted while the programs download.

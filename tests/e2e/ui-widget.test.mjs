@@ -5,34 +5,22 @@
 //
 // Run in tests/e2e after `trunk build --release` and `cargo build --release --bin loupe`:
 //   node --test ui-widget.test.mjs        (LOUPE_DIST / LOUPE_CLI for other builds)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, FIXTURES, OUT, serve, launch, openPage, requireBuild, cliAnalysis } from './harness.mjs';
+import { FIXTURES, OUT, openPage, cliAnalysis, useBrowser } from './harness.mjs';
 
 const RUSSIE = readFileSync(path.join(FIXTURES, 'russie-turquie-gaz.txt'), 'utf8');
 const NANCY = readFileSync(path.join(FIXTURES, 'nancy-conseil-municipal.txt'), 'utf8');
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 360, height: 780 };
 
-let server;
-let browser;
-
-before(async () => {
-  requireBuild();
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 function open(opts = {}) {
-  return openPage(browser, opts.url ?? server.url, { viewport: DESKTOP, ...opts });
+  return openPage(env.browser, opts.url ?? env.server.url, { viewport: DESKTOP, ...opts });
 }
 
 /** Resolves with the detail of the next `loupe:rendered` event. */
@@ -342,7 +330,7 @@ test('exports: Markdown copy, JSON download (the versioned schema), PNG download
   assert.equal(new URL(fresh.page.url()).hash, '', 'the fragment is dropped once read');
   assert.match(await fresh.page.textContent('#status'), /lien de partage/);
   // A damaged link gives a clear message.
-  const bad = await open({ url: `${server.url}#t=AAAA` });
+  const bad = await open({ url: `${env.server.url}#t=AAAA` });
   await bad.page.waitForSelector('#status .notice-error');
   assert.match(await bad.page.textContent('#status'), /illisible/);
   assert.deepEqual([...errors, ...fresh.errors, ...bad.errors], []);
@@ -543,14 +531,14 @@ test('stale results are dropped: the last request wins', async () => {
 });
 
 test('without a worker the analysis runs on the main thread (said in the console only)', async () => {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
+  const context = await env.browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
   await context.route('**/worker.js', (r) => r.abort());
   const page = await context.newPage();
   const warnings = [];
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('#analyse');
   const d = await analyse(page, RUSSIE);
   assert.equal(d.worker, false);
