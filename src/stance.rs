@@ -1393,6 +1393,9 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
     out
 }
 
+/// The reserved frame id of `frames.tsv` rows that are no frame (see `data/lexicon/README.md`).
+const NOT_A_FRAME: &str = "not_a_frame";
+
 /// Frame cues; a cue that overlaps a named entity (« Organisation de coopération de Shanghai »)
 /// is a name, not a frame.
 // Out of line (one call per document) so that instruction profiles show the stage.
@@ -1409,6 +1412,9 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
             .find_all(doc, s.tokens.start, s.tokens.end)
             .into_iter()
             .filter(|h| !doc.tok_in_boilerplate(h.start))
+            // A technical, economic or weather use (« pacte de stabilité », « instabilité
+            // orageuse »), matched as the longest cue, hides the frame word inside it.
+            .filter(|h| lex.frames.entries[h.entry].0.frame != NOT_A_FRAME)
             // A cue that starts inside a name is part of the name (« Organisation de
             // coopération de Shanghai »); a name inside a cue is not (« une seule Chine »).
             .filter(|h| {
@@ -2079,6 +2085,14 @@ mod tests {
         assert_eq!(
             frames("Le pays traverse une période d'instabilité."),
             ["instabilité"]
+        );
+        // Technical, economic and weather uses of the words are no frame.
+        assert!(frames("La banque centrale veille à la stabilité des prix.").is_empty());
+        assert!(frames("Le pacte de stabilité limite le déficit à 3 %.").is_empty());
+        assert!(frames("Une instabilité orageuse gagnera l'est du pays.").is_empty());
+        assert_eq!(
+            frames("Ils menacent la stabilité financière et la stabilité du pays."),
+            ["stabilité"]
         );
         // « ingérence dans les affaires intérieures » carries two frames.
         let a = crate::analyze("Moscou dénonce une ingérence dans ses affaires intérieures.");
