@@ -326,6 +326,11 @@ fn holder_for(
                 if let Some(c) = collective_country(doc, ms, clause_start, np_end) {
                     return (vec![c], None, "collective");
                 }
+                // A role or a body of an organisation or a place (« le secrétaire général de
+                // l'ONU », « les dirigeants du G7 », « la mairie de Nantes »): it speaks for it.
+                if let Some(m) = np_complement(doc, ms, clause_start, np_end) {
+                    return (vec![m], None, "member-of");
+                }
                 return (
                     Vec::new(),
                     Some(doc.slice(doc.tspan(clause_start, np_end)).to_string()),
@@ -338,6 +343,9 @@ fn holder_for(
     if let Some((d, v)) = np_before(doc, clause_start, cue_a) {
         if let Some(c) = collective_country(doc, ms, d, v) {
             return (vec![c], None, "collective");
+        }
+        if let Some(m) = np_complement(doc, ms, d, v) {
+            return (vec![m], None, "member-of");
         }
         return (
             Vec::new(),
@@ -628,6 +636,65 @@ fn collective_country(doc: &Doc, ms: &[EMention], a: usize, b: usize) -> Option<
         .position(|m| &m.canonical == country && m.etype == EntityType::LOC)
 }
 
+/// Nouns for a body or the members of an organisation or a place, whose stance is that of the
+/// organisation (« le secrétaire général de l'ONU », « les dirigeants du G7 », « les pays des
+/// BRICS », « la mairie de Nantes », « les membres de l'alliance »).
+fn is_member_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "secrétaire"
+            | "président"
+            | "présidente"
+            | "présidence"
+            | "direction"
+            | "dirigeants"
+            | "dirigeant"
+            | "chef"
+            | "chefs"
+            | "pays"
+            | "membres"
+            | "états"
+            | "mairie"
+            | "conseil"
+            | "commission"
+            | "bureau"
+            | "porte-parole"
+            | "délégation"
+            | "représentant"
+            | "représentants"
+            | "ministres"
+            | "leaders"
+            | "préfecture"
+            | "municipalité"
+            | "ambassade"
+            | "gouvernements"
+    )
+}
+
+/// The organisation or place a subject noun phrase (`a..b`) stands for when it is a body or the
+/// members of it: a member noun heading the phrase, then « de / du / des » and the mention,
+/// which ends the phrase.
+fn np_complement(doc: &Doc, ms: &[EMention], a: usize, b: usize) -> Option<usize> {
+    let k = (a..b).find(|&k| !is_determiner(doc.tok_lower(k)))?;
+    if !is_member_noun(doc.tok_lower(k)) {
+        return None;
+    }
+    let mi = ms.partition_point(|m| m.a < k);
+    let m = ms.get(mi)?;
+    if m.b != b || !matches!(m.etype, EntityType::ORG | EntityType::LOC) {
+        return None;
+    }
+    // Only « général », « de », an article between the noun and the name.
+    (k + 1..m.a)
+        .all(|t| {
+            matches!(
+                doc.tok_lower(t),
+                "de" | "d'" | "du" | "des" | "la" | "le" | "l'" | "les" | "général" | "générale"
+            )
+        })
+        .then_some(mi)
+}
+
 /// Is the subject of the cue at `cue_a` the first person? `Some(true)` for « nous » / « notre »,
 /// `Some(false)` for « je » / « mon ».
 fn first_person(doc: &Doc, clause_start: usize, cue_a: usize) -> Option<bool> {
@@ -772,14 +839,26 @@ fn selon_source(
     cue_a: usize,
 ) -> Option<usize> {
     let a = sent.start;
-    let after = match doc.tok_lower(a) {
-        "selon" => a + 1,
-        "d'" if a + 1 < sent.end && doc.tok_lower(a + 1) == "après" => a + 2,
+    let (after, pour) = match doc.tok_lower(a) {
+        "selon" => (a + 1, false),
+        "pour" => (a + 1, true),
+        "d'" if a + 1 < sent.end && doc.tok_lower(a + 1) == "après" => (a + 2, false),
         _ => return None,
     };
     let mi = ms.partition_point(|m| m.a < after);
     let m = ms.get(mi)?;
-    (m.a <= after + 3 && m.b < cue_a && m.etype != EntityType::MISC).then_some(mi)
+    // The name may follow a role (« Selon le ministre de l'Intérieur Gérard Lambert, »): words
+    // only, up to the comma that closes the source. « Pour » opens a source only when it is a
+    // person or a body and a comma follows its name (« Pour le sénateur X, … »).
+    let words_only = (after..m.a).all(|k| doc.is_word(k));
+    let closed = doc.tok(m.b) == "," || !pour;
+    (m.a <= after + 8
+        && words_only
+        && closed
+        && m.b < cue_a
+        && m.etype != EntityType::MISC
+        && (!pour || m.etype != EntityType::LOC))
+        .then_some(mi)
 }
 
 /// The mention of the country a speaker speaks for, if the text names it: from the speaker's
@@ -1174,6 +1253,141 @@ fn negation(doc: &Doc, lo: usize, hi: usize, h: &CueHit) -> Option<(usize, usize
         .map(|j| (ne, h.end.max(j + 1)))
 }
 
+/// Does the cue at `a` stand in a question that its own clause asks (« Le Canada va-t-il
+/// soutenir … ? », « Faut-il condamner … ? », « Est-ce que la Chine acceptera … ? »)? (Not a
+/// journalist's question that reports a stance before asking for comment.)
+fn question(doc: &Doc, lo: usize, hi: usize, a: usize) -> bool {
+    (hi.saturating_sub(3)..hi).any(|k| doc.tok(k) == "?")
+        && (a.saturating_sub(6).max(lo)..=a).any(|k| {
+            let w = doc.tok_lower(k);
+            w.starts_with("est-ce")
+                || ["-il", "-elle", "-ils", "-elles", "-on"]
+                    .iter()
+                    .any(|p| w.ends_with(p))
+        })
+}
+
+/// Is the cue at `a` in a hypothesis (« si » and an imperfect or a conditional: « Si l'Italie
+/// condamnait … ») or an indirect question (« ne sait pas si Berlin soutiendra … »)?
+fn hypothesis(doc: &Doc, lo: usize, a: usize) -> bool {
+    let Some(si) = (a.saturating_sub(8).max(lo)..a)
+        .rev()
+        .take_while(|&k| !is_clause_break(doc.tok(k)) && doc.tok(k) != ",")
+        .find(|&k| matches!(doc.tok_lower(k), "si" | "s'il" | "s'ils"))
+    else {
+        return false;
+    };
+    let w = doc.tok_lower(a);
+    let imperfect = w.ends_with("ait") || w.ends_with("aient");
+    let asks = si > lo
+        && matches!(
+            doc.tok_lower(si - 1),
+            "sait"
+                | "savent"
+                | "savoir"
+                | "demande"
+                | "demandent"
+                | "demander"
+                | "ignore"
+                | "ignorent"
+                | "voir"
+                | "incertain"
+                | "préciser"
+                | "précisé"
+                | "dit"
+        );
+    imperfect || asks
+}
+
+/// Forms of « nier » and « démentir ».
+fn is_denial(w: &str) -> bool {
+    w.starts_with("démen")
+        || matches!(
+            w,
+            "nie" | "nient" | "nié" | "niée" | "niés" | "niait" | "niaient" | "nier" | "niant"
+        )
+}
+
+/// Is the cue at `a` the content of a denial (« a démenti que le ministre ait critiqué »,
+/// « a nié avoir accusé »)?
+fn denied(doc: &Doc, lo: usize, a: usize) -> bool {
+    (a.saturating_sub(8).max(lo)..a)
+        .rev()
+        .take_while(|&k| !is_clause_break(doc.tok(k)))
+        .any(|k| {
+            is_denial(doc.tok_lower(k))
+                && matches!(doc.tok_lower(k + 1), "que" | "qu'" | "avoir" | "être")
+        })
+}
+
+/// « ni » before the verb (« ni ne soutient ni ne condamne », « n'a ni salué ni critiqué »), or
+/// « ne » without « pas » after a negative subject (« Aucun pays n'a appelé … »).
+fn other_negation(doc: &Doc, lo: usize, a: usize) -> bool {
+    let prev = |k: usize| if k > lo { doc.tok_lower(k - 1) } else { "" };
+    if prev(a) == "ni" || (matches!(prev(a), "ne" | "n'") && prev(a - 1) == "ni") {
+        return true;
+    }
+    // Back over an auxiliary to « ne ».
+    let mut k = a;
+    if matches!(
+        prev(k),
+        "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "se" | "s'"
+    ) {
+        k -= 1;
+    }
+    if !matches!(prev(k), "ne" | "n'") {
+        return false;
+    }
+    let n = k - 1;
+    (n.saturating_sub(3).max(lo)..n).any(|t| {
+        matches!(
+            doc.tok_lower(t),
+            "aucun" | "aucune" | "personne" | "nul" | "nulle" | "rien"
+        )
+    })
+}
+
+/// Verbs of appeal, whose complement is what is called for (« exhorter », « appeler à »,
+/// « demander à », « espérer que », « souhaiter que », « inviter à », « prier »).
+fn is_appeal(w: &str) -> bool {
+    w.starts_with("exhort")
+        || w.starts_with("appel")
+        || w.starts_with("demand")
+        || w.starts_with("espér")
+        || w.starts_with("espèr")
+        || w.starts_with("souhait")
+        || w.starts_with("invit")
+        || w.starts_with("pri")
+        || w.starts_with("urg")
+        || w.starts_with("enjoi")
+}
+
+/// The verb of a cue `a..b`, after an auxiliary, a pronoun or an adverb (« a exhorté »,
+/// « Nous exhortons », « a également appelé »).
+fn appeal_verb(doc: &Doc, a: usize, b: usize) -> usize {
+    (a..b)
+        .find(|&k| {
+            !matches!(
+                doc.tok_lower(k),
+                "a" | "ont"
+                    | "avait"
+                    | "nous"
+                    | "je"
+                    | "j'"
+                    | "il"
+                    | "elle"
+                    | "se"
+                    | "s'"
+                    | "ne"
+                    | "n'"
+                    | "vivement"
+                    | "également"
+                    | "aussi"
+            )
+        })
+        .unwrap_or(a)
+}
+
 /// Manner and intensity adverbs that complete a stance verb (« s'oppose fermement »).
 fn is_intensifier(w: &str) -> bool {
     matches!(
@@ -1282,8 +1496,41 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             if h.form == Form::PassiveBare && !cue.eval {
                 continue;
             }
+            // A question (« Le Canada va-t-il soutenir … ? »), a hypothesis or an open issue
+            // (« Si l'Italie condamnait … », « Personne ne sait si Berlin soutiendra … »), the
+            // complement of a denial (« a démenti que le ministre ait critiqué … », « a nié
+            // avoir accusé … »): nobody takes the stance.
+            if question(doc, lo, hi, h.start)
+                || hypothesis(doc, lo, h.start)
+                || denied(doc, lo, h.start)
+            {
+                continue;
+            }
             // A negated cue is no stance (« ne soutient pas »), unless the row is about the
-            // negation itself (« ne tolérera pas »).
+            // negation itself (« ne tolérera pas »); « ni … ni » and a negative subject
+            // (« Aucun pays n'a appelé … ») negate too.
+            if !cue.neg_only && other_negation(doc, lo, h.start) {
+                continue;
+            }
+            // A cue inside the complement of an appeal (« exhortons la Lituanie à respecter … »,
+            // « espère que les pays concernés respecteront … ») is what is called for, part
+            // of that stance's target.
+            if let Some(p) = out
+                .last()
+                .filter(|p: &&StanceAnn| p.a >= lo && p.b <= h.start)
+            {
+                if p.polarity == Polarity::Support
+                    && is_appeal(doc.tok_lower(appeal_verb(doc, p.a, p.b)))
+                    && h.start - p.b <= 15
+                    && !cue.eval
+                    && (p.b..h.start).all(|k| {
+                        !is_clause_break(doc.tok(k))
+                            && !matches!(doc.tok_lower(k), "et" | "mais" | "tandis" | "alors")
+                    })
+                {
+                    continue;
+                }
+            }
             let neg = negation(doc, lo, hi, &h);
             if neg.is_some() != cue.neg_only {
                 continue;
