@@ -88,7 +88,17 @@ fn holder_for(
     if eval {
         // A verb of judgement before it in its clause (« a jugé ces propos inacceptables »,
         // « qualifiant la décision d'erreur »): the judgement is its subject's.
-        if let Some(j) = (clause_start..cue_a)
+        // (Over quotation marks: « a qualifié ces mesures de « provocation » ».)
+        let mut wide = cue_a;
+        while wide > s.tokens.start
+            && cue_a - wide < HOLDER_WINDOW
+            && (!is_clause_break(doc.tok(wide - 1))
+                || matches!(doc.tok(wide - 1), "«" | "»" | "“" | "”"))
+        {
+            wide -= 1;
+        }
+        let wide = if let Some(q) = in_quote { wide.max(q.a) } else { wide };
+        if let Some(j) = (wide..cue_a)
             .rev()
             .find(|&k| is_judgement(doc.tok_lower(k)))
         {
@@ -386,13 +396,8 @@ fn holder_for(
     let lex = lexicons();
     for k in cue_a..s.tokens.end.min(cue_a + HOLDER_WINDOW) {
         if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech) {
-            let after = mention_before(ms, k);
-            if ms.get(after).is_some_and(|m| {
-                m.a < s.tokens.end
-                    && m.a <= k + 4
-                    && !matches!(doc.tok_lower(m.a - 1), "que" | "qu'")
-            }) {
-                return (vec![after], None, "speaker-after");
+            if let Some(m) = mention_after_speech(doc, ms, k, s.tokens.end) {
+                return (vec![m], None, "speaker-after");
             }
             if let Some(m) = resolve_pronoun(doc, ms, k) {
                 return (vec![m], None, "speaker-after");
@@ -788,16 +793,11 @@ fn speaker_of(
         }
         break;
     }
-    // « …, a déclaré X ».
+    // « …, a déclaré X », « …, a estimé le chef de la diplomatie française, X ».
     for k in cue_a..s.tokens.end.min(cue_a + HOLDER_WINDOW) {
         if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech) {
-            let after = mention_before(ms, k);
-            if ms.get(after).is_some_and(|m| {
-                m.a < s.tokens.end
-                    && m.a <= k + 4
-                    && !matches!(doc.tok_lower(m.a - 1), "que" | "qu'")
-            }) {
-                return Some((after, "speaker-after"));
+            if let Some(m) = mention_after_speech(doc, ms, k, s.tokens.end) {
+                return Some((m, "speaker-after"));
             }
         }
     }
@@ -810,6 +810,27 @@ fn speaker_of(
         .take_while(|q| q.a >= block.tokens.start)
         .find_map(|q| q.speaker)
         .map(|sp| (sp, "quote-nearby"))
+}
+
+/// The subject of a speech verb at `k` that follows it (« a déclaré M. Wang », « a estimé le
+/// chef de la diplomatie française, Jean Caron »): the first mention after it, right after or
+/// after a role written in lower-case words and commas; not a mention in a clause it opens.
+fn mention_after_speech(doc: &Doc, ms: &[EMention], k: usize, end: usize) -> Option<usize> {
+    let after = mention_before(ms, k + 1);
+    let m = ms.get(after)?;
+    if m.a >= end || matches!(doc.tok_lower(m.a - 1), "que" | "qu'") {
+        return None;
+    }
+    if m.a <= k + 4 {
+        return Some(after);
+    }
+    let role = m.a <= k + 10
+        && m.etype == EntityType::PER
+        && (k + 1..m.a).all(|t| {
+            let w = doc.tok(t);
+            w == "," || (doc.is_word(t) && !doc.is_cap(t) && !matches!(w, "que" | "qu'" | "et"))
+        });
+    role.then_some(after)
 }
 
 /// The holder named after a noun cue (« la détermination du Kenya », « le soutien du
