@@ -97,7 +97,11 @@ fn holder_for(
         {
             wide -= 1;
         }
-        let wide = if let Some(q) = in_quote { wide.max(q.a) } else { wide };
+        let wide = if let Some(q) = in_quote {
+            wide.max(q.a)
+        } else {
+            wide
+        };
         if let Some(j) = (wide..cue_a)
             .rev()
             .find(|&k| is_judgement(doc.tok_lower(k)))
@@ -267,8 +271,15 @@ fn holder_for(
         if m.a < sub_start {
             break;
         }
-        if m.etype != EntityType::MISC && !governed(doc, m) {
+        if m.etype != EntityType::MISC && !governed(doc, m) && !apposition_governed(doc, m) {
             return (coordinated(doc, ms, mi), None, "subject");
+        }
+    }
+    // A state's collective opening the subordinate clause (« montrant que le gouvernement
+    // ivoirien considère … »).
+    if sub_start > clause_start && sub_start < cue_a && is_determiner(doc.tok_lower(sub_start)) {
+        if let Some(c) = collective_country(doc, ms, sub_start, cue_a.min(sub_start + 4)) {
+            return (vec![c], None, "collective");
         }
     }
     // A source opening the sentence (« Selon Mme Dupont, l'accord souligne l'importance … »).
@@ -371,6 +382,17 @@ fn holder_for(
                 q.speaker_text.clone(),
                 "quote-speaker",
             );
+        }
+    }
+    // A body or the members of an organisation opening the sentence (« Les pays du BRICS,
+    // se tenant à l'avant-garde …, doivent … défendre ensemble … »).
+    if is_determiner(doc.tok_lower(s.tokens.start)) {
+        let st = s.tokens.start;
+        let mi = ms.partition_point(|m| m.a < st);
+        if let Some(m) = ms.get(mi).filter(|m| m.b < cue_a && m.b <= st + 5) {
+            if let Some(h) = np_complement(doc, ms, st, m.b) {
+                return (vec![h], None, "member-of");
+            }
         }
     }
     // Otherwise the sentence's subject: its first mention not governed by a preposition
@@ -641,6 +663,27 @@ fn collective_country(doc: &Doc, ms: &[EMention], a: usize, b: usize) -> Option<
         .position(|m| &m.canonical == country && m.etype == EntityType::LOC)
 }
 
+/// Is the mention an apposition to a role governed by a preposition (« en présence du
+/// vice-président ivoirien, Jean Koné, »)? Then it is no subject either.
+fn apposition_governed(doc: &Doc, m: &EMention) -> bool {
+    if m.a < 2 || doc.tok(m.a - 1) != "," {
+        return false;
+    }
+    let lex = lexicons();
+    let mut k = m.a - 1;
+    let mut words = 0;
+    while k > 0 && words < 6 {
+        let w = doc.tok_lower(k - 1);
+        if lex.titles.contains_key(w) || lex.demonyms.contains_key(w) || w.contains('-') {
+            words += 1;
+            k -= 1;
+            continue;
+        }
+        return words > 0 && matches!(w, "du" | "des" | "de" | "d'" | "avec" | "par" | "à" | "au");
+    }
+    false
+}
+
 /// Nouns for a body or the members of an organisation or a place, whose stance is that of the
 /// organisation (« le secrétaire général de l'ONU », « les dirigeants du G7 », « les pays des
 /// BRICS », « la mairie de Nantes », « les membres de l'alliance »).
@@ -784,7 +827,17 @@ fn speaker_of(
             if m.a < s.tokens.start {
                 break;
             }
-            if m.etype != EntityType::MISC && !governed(doc, m) {
+            // (Not an outlet's dateline: « Agence X – Le vice-ministre … a déclaré que ».)
+            if matches!(doc.tok(m.b), "–" | "—" | "-") {
+                if let Some((r, _)) = (m.b + 1..v)
+                    .filter(|&t| matches!(doc.tok_lower(t), "le" | "la" | "l'"))
+                    .find_map(|t| resolve_role_np(doc, ms, t, v))
+                {
+                    return Some((r, "speech-subject"));
+                }
+                continue;
+            }
+            if m.etype != EntityType::MISC && !governed(doc, m) && !apposition_governed(doc, m) {
                 return Some((mi, "speech-subject"));
             }
         }
@@ -859,6 +912,19 @@ fn selon_source(
     sent: std::ops::Range<usize>,
     cue_a: usize,
 ) -> Option<usize> {
+    // « …, selon Moscou, … » in the sentence before the cue.
+    if let Some(k) = (sent.start + 1..cue_a)
+        .rev()
+        .take(HOLDER_WINDOW)
+        .find(|&k| doc.tok_lower(k) == "selon" && doc.tok(k - 1) == ",")
+    {
+        let mi = ms.partition_point(|m| m.a < k + 1);
+        if let Some(m) = ms.get(mi) {
+            if m.a <= k + 3 && m.b < cue_a && doc.tok(m.b) == "," && m.etype != EntityType::MISC {
+                return Some(mi);
+            }
+        }
+    }
     let a = sent.start;
     let (after, pour) = match doc.tok_lower(a) {
         "selon" => (a + 1, false),
