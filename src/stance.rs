@@ -290,24 +290,34 @@ fn holder_for(
     // inquiets »): no entity holds it.
     if cue_a > clause_start && cue_a - clause_start <= 10 {
         let det = doc.tok_lower(clause_start);
-        let words_only = (clause_start..cue_a).all(|k| doc.is_word(k));
-        if words_only
-            && matches!(
+        let words_only = (clause_start..cue_a)
+            .all(|k| doc.is_word(k) || doc.tok(k).bytes().all(|c| c.is_ascii_digit()));
+        // A number or a quantity opens it too (« Au moins sept des candidats ont félicité … »,
+        // « 40 députés ont dénoncé … »).
+        let quantity = det.bytes().all(|c| c.is_ascii_digit())
+            || (det == "au" && doc.tok_lower(clause_start + 1) == "moins")
+            || (matches!(
                 det,
-                "les"
-                    | "des"
-                    | "plusieurs"
-                    | "certains"
-                    | "certaines"
-                    | "de"
-                    | "nombre"
-                    | "ces"
-                    | "un"
-                    | "une"
-                    | "le"
-                    | "la"
-                    | "l'"
-            )
+                "deux" | "trois" | "quatre" | "cinq" | "six" | "sept" | "huit" | "dix" | "la"
+            ) && matches!(doc.tok_lower(clause_start + 1), "des" | "plupart" | "majorité"));
+        if words_only
+            && (quantity
+                || matches!(
+                    det,
+                    "les"
+                        | "des"
+                        | "plusieurs"
+                        | "certains"
+                        | "certaines"
+                        | "de"
+                        | "nombre"
+                        | "ces"
+                        | "un"
+                        | "une"
+                        | "le"
+                        | "la"
+                        | "l'"
+                ))
         {
             // The noun phrase ends at its verb (« Les deux dirigeants ont exprimé leur
             // opposition » → « Les deux dirigeants »).
@@ -417,7 +427,11 @@ fn holder_for(
     // clause it introduces: « a assuré qu'Ankara livrerait … »).
     let lex = lexicons();
     for k in cue_a..s.tokens.end.min(cue_a + HOLDER_WINDOW) {
-        if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech) {
+        if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech)
+            && (cue_a..k)
+                .chain(cue_a.checked_sub(1))
+                .any(|t| matches!(doc.tok(t), "," | "»" | "\"" | "”"))
+        {
             if let Some(m) = mention_after_speech(doc, ms, k, s.tokens.end) {
                 return (vec![m], None, "speaker-after");
             }
@@ -848,7 +862,11 @@ fn speaker_of(
     }
     // « …, a déclaré X », « …, a estimé le chef de la diplomatie française, X ».
     for k in cue_a..s.tokens.end.min(cue_a + HOLDER_WINDOW) {
-        if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech) {
+        if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech)
+            && (cue_a..k)
+                .chain(cue_a.checked_sub(1))
+                .any(|t| matches!(doc.tok(t), "," | "»" | "\"" | "”"))
+        {
             if let Some(m) = mention_after_speech(doc, ms, k, s.tokens.end) {
                 return Some((m, "speaker-after"));
             }
