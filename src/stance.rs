@@ -299,7 +299,10 @@ fn holder_for(
             || (matches!(
                 det,
                 "deux" | "trois" | "quatre" | "cinq" | "six" | "sept" | "huit" | "dix" | "la"
-            ) && matches!(doc.tok_lower(clause_start + 1), "des" | "plupart" | "majorité"));
+            ) && matches!(
+                doc.tok_lower(clause_start + 1),
+                "des" | "plupart" | "majorité"
+            ));
         if words_only
             && (quantity
                 || matches!(
@@ -1375,6 +1378,27 @@ fn question(doc: &Doc, lo: usize, hi: usize, a: usize) -> bool {
 /// Is the cue at `a` in a hypothesis (« si » and an imperfect or a conditional: « Si l'Italie
 /// condamnait … ») or an indirect question (« ne sait pas si Berlin soutiendra … »)?
 fn hypothesis(doc: &Doc, lo: usize, a: usize) -> bool {
+    // « Il n'est pas certain que la Grèce soutienne … », « la possibilité de suspendre … ».
+    let window = a.saturating_sub(8).max(lo)..a;
+    if window
+        .clone()
+        .rev()
+        .take_while(|&k| !is_clause_break(doc.tok(k)))
+        .any(|k| {
+            let w = doc.tok_lower(k);
+            let next = doc.tok_lower(k + 1);
+            (matches!(next, "que" | "qu'")
+                && (w.starts_with("dout")
+                    || matches!(w, "possible" | "probable" | "improbable" | "envisageable")
+                    || (matches!(w, "certain" | "sûr" | "clair" | "acquis")
+                        && k > lo
+                        && matches!(doc.tok_lower(k - 1), "pas" | "peu"))))
+                || (matches!(w, "possibilité" | "éventualité" | "hypothèse")
+                    && matches!(next, "de" | "d'"))
+        })
+    {
+        return true;
+    }
     let Some(si) = (a.saturating_sub(8).max(lo)..a)
         .rev()
         .take_while(|&k| !is_clause_break(doc.tok(k)) && doc.tok(k) != ",")
@@ -1384,9 +1408,14 @@ fn hypothesis(doc: &Doc, lo: usize, a: usize) -> bool {
     };
     let w = doc.tok_lower(a);
     let imperfect = w.ends_with("ait") || w.ends_with("aient");
-    let asks = si > lo
+    let before = if si > lo + 1 && matches!(doc.tok_lower(si - 1), "encore" | "pas" | "toujours") {
+        si - 1
+    } else {
+        si
+    };
+    let asks = before > lo
         && matches!(
-            doc.tok_lower(si - 1),
+            doc.tok_lower(before - 1),
             "sait"
                 | "savent"
                 | "savoir"
@@ -1402,6 +1431,56 @@ fn hypothesis(doc: &Doc, lo: usize, a: usize) -> bool {
                 | "dit"
         );
     imperfect || asks
+}
+
+/// Is the cue `a..b` (a form of « condamner ») a court's sentence: a penalty after it (« à deux
+/// ans de prison », « à une amende », « à mort »), a court as its subject, or confirmed or
+/// overturned on appeal?
+fn judicial(doc: &Doc, lo: usize, hi: usize, a: usize, b: usize) -> bool {
+    if !(a..b).any(|k| doc.tok_lower(k).starts_with("condamn")) {
+        return false;
+    }
+    let penalty = (b..hi.min(b + 8)).any(|k| {
+        doc.tok_lower(k) == "à" && {
+            let n = doc.tok_lower(k + 1);
+            n.bytes().all(|c| c.is_ascii_digit())
+                || matches!(
+                    n,
+                    "un" | "une"
+                        | "deux"
+                        | "trois"
+                        | "quatre"
+                        | "cinq"
+                        | "six"
+                        | "sept"
+                        | "huit"
+                        | "dix"
+                        | "vingt"
+                        | "mort"
+                        | "perpétuité"
+                        | "la"
+                        | "payer"
+                )
+        }
+    });
+    let court = (a.saturating_sub(6).max(lo)..a).any(|k| {
+        matches!(
+            doc.tok_lower(k),
+            "tribunal"
+                | "cour"
+                | "juge"
+                | "juges"
+                | "justice"
+                | "confirmé"
+                | "annulé"
+                | "jury"
+                | "assises"
+                | "correctionnelle"
+                | "confirme"
+                | "infirmé"
+        )
+    });
+    penalty || court
 }
 
 /// Forms of « nier » and « démentir ».
@@ -1427,9 +1506,12 @@ fn denied(doc: &Doc, lo: usize, a: usize) -> bool {
 
 /// « ni » before the verb (« ni ne soutient ni ne condamne », « n'a ni salué ni critiqué »), or
 /// « ne » without « pas » after a negative subject (« Aucun pays n'a appelé … »).
-fn other_negation(doc: &Doc, lo: usize, a: usize) -> bool {
+fn other_negation(doc: &Doc, lo: usize, a: usize, b: usize) -> bool {
     let prev = |k: usize| if k > lo { doc.tok_lower(k - 1) } else { "" };
-    if prev(a) == "ni" || (matches!(prev(a), "ne" | "n'") && prev(a - 1) == "ni") {
+    if prev(a) == "ni"
+        || (matches!(prev(a), "ne" | "n'") && prev(a - 1) == "ni")
+        || (a..b).any(|k| doc.tok_lower(k) == "ni")
+    {
         return true;
     }
     // Back over an auxiliary to « ne ».
@@ -1587,6 +1669,8 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             continue;
         }
         let (lo, hi) = (s.tokens.start, s.tokens.end);
+        // Where the last cue dropped for negation ends (its object is not a stance either).
+        let mut dropped_end = 0;
         for h in lex.stance.find_all(doc, lo, hi) {
             if doc.tok_in_boilerplate(h.start) {
                 continue;
@@ -1614,7 +1698,22 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             // A negated cue is no stance (« ne soutient pas »), unless the row is about the
             // negation itself (« ne tolérera pas »); « ni … ni » and a negative subject
             // (« Aucun pays n'a appelé … ») negate too.
-            if !cue.neg_only && other_negation(doc, lo, h.start) {
+            if !cue.neg_only && other_negation(doc, lo, h.start, h.end) {
+                dropped_end = h.end;
+                continue;
+            }
+            // A noun in the object of a negated verb (« n'a pas appelé au boycott »).
+            if h.form == Form::Plain
+                && dropped_end > lo
+                && dropped_end <= h.start
+                && h.start - dropped_end <= 3
+                && (dropped_end..h.start).all(|k| is_object_word(doc.tok_lower(k)))
+            {
+                continue;
+            }
+            // A court's sentence (« condamné à deux ans de prison », « le tribunal a
+            // condamné », « la condamnation de l'ancien maire » confirmed on appeal).
+            if pol == Polarity::Oppose && judicial(doc, lo, hi, h.start, h.end) {
                 continue;
             }
             // A cue inside the complement of an appeal (« exhortons la Lituanie à respecter … »,
@@ -1638,6 +1737,9 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             }
             let neg = negation(doc, lo, hi, &h);
             if neg.is_some() != cue.neg_only {
+                if neg.is_some() {
+                    dropped_end = neg.map_or(h.end, |n| n.1);
+                }
                 continue;
             }
             let (a, mut b) = neg.unwrap_or((h.start, h.end));
