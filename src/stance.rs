@@ -960,12 +960,7 @@ fn selon_source(
     // person or a body and a comma follows its name (« Pour le sénateur X, … »).
     let words_only = (after..m.a).all(|k| doc.is_word(k));
     let closed = doc.tok(m.b) == "," || !pour;
-    (m.a <= after + 8
-        && words_only
-        && closed
-        && m.b < cue_a
-        && m.etype != EntityType::MISC
-        && (!pour || m.etype != EntityType::LOC))
+    (m.a <= after + 8 && words_only && closed && m.b < cue_a && m.etype != EntityType::MISC)
         .then_some(mi)
 }
 
@@ -1399,6 +1394,15 @@ fn hypothesis(doc: &Doc, lo: usize, a: usize) -> bool {
     {
         return true;
     }
+    // « Pékin pourrait soutenir … »: a possibility.
+    if (a.saturating_sub(3).max(lo)..a).any(|k| {
+        matches!(
+            doc.tok_lower(k),
+            "pourrait" | "pourraient" | "pourrais" | "pourrions" | "pourriez"
+        )
+    }) {
+        return true;
+    }
     let Some(si) = (a.saturating_sub(8).max(lo)..a)
         .rev()
         .take_while(|&k| !is_clause_break(doc.tok(k)) && doc.tok(k) != ",")
@@ -1775,7 +1779,16 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             // A noun cue in the object of the cue before it (« rejette ces accusations »,
             // « fournirons notre soutien », « a balayé les critiques »): part of that stance.
             // (Not one that names its own holder: « a salué la détermination du Kenya ».)
-            if h.form == Form::Plain && genitive_holder(doc, ms, h.end, hi).is_none() {
+            // (An evaluation or the accusations a rejection answers are the object all the
+            // same: « a salué le rôle constructif du Qatar », « a rejeté les accusations de la
+            // Grèce ».)
+            let after_rejection = out
+                .last()
+                .is_some_and(|p: &StanceAnn| p.polarity == Polarity::Oppose)
+                && pol == Polarity::Accuse;
+            if h.form == Form::Plain
+                && (cue.eval || after_rejection || genitive_holder(doc, ms, h.end, hi).is_none())
+            {
                 if let Some(p) = out
                     .last_mut()
                     .filter(|p: &&mut StanceAnn| p.a >= lo && p.b <= a && a - p.b <= 3)
@@ -1783,6 +1796,33 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                     if (p.b..a).all(|k| is_object_word(doc.tok_lower(k))) {
                         p.b = b;
                         p.span = doc.tspan(p.a, b);
+                        continue;
+                    }
+                }
+            }
+            // Evaluations coordinated with the one before (« des relations fraternelles et
+            // exemplaires »): one stance.
+            if cue.eval {
+                if let Some(p) = out.last_mut().filter(|p: &&mut StanceAnn| {
+                    p.a >= lo && p.b <= a && a - p.b <= 2 && p.polarity == pol
+                }) {
+                    if (p.b..a).all(|k| matches!(doc.tok_lower(k), "et" | "," | "mais" | "voire")) {
+                        p.b = b;
+                        p.span = doc.tspan(p.a, b);
+                        continue;
+                    }
+                }
+            }
+            // An evaluation after a participle of judgement that restates the stance before it
+            // (« a critiqué la décision, la qualifiant d'« inacceptable » »): part of it.
+            if cue.eval {
+                if let Some(p) = out.last().filter(|p: &&StanceAnn| {
+                    p.a >= lo && p.b <= a && p.polarity == pol && a - p.b <= 12
+                }) {
+                    if (p.b..a).any(|k| {
+                        let w = doc.tok_lower(k);
+                        w.ends_with("ant") && is_judgement(w)
+                    }) {
                         continue;
                     }
                 }
@@ -1807,6 +1847,42 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             } else {
                 None
             };
+            // A noun cue with its agent (« la ferme condamnation de l'attaque par l'Union
+            // africaine »): « par » and a name after its complement.
+            let passive = passive.or_else(|| {
+                if h.form != Form::Plain || cue.eval {
+                    return None;
+                }
+                // (Not « son mécontentement après l'expulsion … par X »: the noun is no
+                // subject with a possessive, nor is the agent that of another noun.)
+                if a > lo
+                    && matches!(
+                        doc.tok_lower(a - 1),
+                        "son" | "sa" | "ses" | "leur" | "leurs"
+                    )
+                {
+                    return None;
+                }
+                let k = (b..hi.min(b + 8))
+                    .take_while(|&k| {
+                        !is_clause_break(doc.tok(k))
+                            && !matches!(
+                                doc.tok_lower(k),
+                                "," | "après"
+                                    | "avant"
+                                    | "contre"
+                                    | "pour"
+                                    | "dans"
+                                    | "sur"
+                                    | "avec"
+                                    | "lors"
+                                    | "depuis"
+                            )
+                    })
+                    .find(|&k| doc.tok_lower(k) == "par")?;
+                let (hs, ht) = passive_agent(doc, ms, k + 1, hi)?;
+                (!hs.is_empty()).then_some((hs, ht))
+            });
             let (holders, holder_text, how) = match (passive, prev) {
                 (Some((hs, ht)), _) => (hs, ht, "passive-agent"),
                 _ if genitive.is_some() => (genitive.into_iter().collect(), None, "genitive"),
