@@ -2126,7 +2126,7 @@ mod tests {
             ),
             (
                 "Le Bénin a fait part de son intention de porter plainte.",
-                "son intention de",
+                "son intention de porter plainte",
                 Polarity::Commit,
             ),
             (

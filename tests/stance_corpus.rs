@@ -187,12 +187,12 @@ fn invented_stance_corpus() {
         h * 100.0
     );
     eprintln!("{summary}");
-    assert!(positives >= 140 && negatives >= 40, "{summary}");
-    assert!(p >= 0.75, "{summary}\n{log:#?}");
-    assert!(r >= 0.85, "{summary}\n{log:#?}");
-    assert!(h >= 0.80, "{summary}\n{log:#?}");
+    assert!(positives >= 150 && negatives >= 45, "{summary}");
+    assert!(p >= 0.86, "{summary}\n{log:#?}");
+    assert!(r >= 0.93, "{summary}\n{log:#?}");
+    assert!(h >= 0.90, "{summary}\n{log:#?}");
     assert!(
-        clear_fp.len() <= 12,
+        clear_fp.is_empty(),
         "{summary}\nclear counter-examples: {clear_fp:#?}"
     );
 }
