@@ -88,7 +88,21 @@ fn holder_for(
     if eval {
         // A verb of judgement before it in its clause (« a jugé ces propos inacceptables »,
         // « qualifiant la décision d'erreur »): the judgement is its subject's.
-        if let Some(j) = (clause_start..cue_a)
+        // (Over quotation marks: « a qualifié ces mesures de « provocation » ».)
+        let mut wide = cue_a;
+        while wide > s.tokens.start
+            && cue_a - wide < HOLDER_WINDOW
+            && (!is_clause_break(doc.tok(wide - 1))
+                || matches!(doc.tok(wide - 1), "«" | "»" | "“" | "”"))
+        {
+            wide -= 1;
+        }
+        let wide = if let Some(q) = in_quote {
+            wide.max(q.a)
+        } else {
+            wide
+        };
+        if let Some(j) = (wide..cue_a)
             .rev()
             .find(|&k| is_judgement(doc.tok_lower(k)))
         {
@@ -257,8 +271,15 @@ fn holder_for(
         if m.a < sub_start {
             break;
         }
-        if m.etype != EntityType::MISC && !governed(doc, m) {
+        if m.etype != EntityType::MISC && !governed(doc, m) && !apposition_governed(doc, m) {
             return (coordinated(doc, ms, mi), None, "subject");
+        }
+    }
+    // A state's collective opening the subordinate clause (« montrant que le gouvernement
+    // ivoirien considère … »).
+    if sub_start > clause_start && sub_start < cue_a && is_determiner(doc.tok_lower(sub_start)) {
+        if let Some(c) = collective_country(doc, ms, sub_start, cue_a.min(sub_start + 4)) {
+            return (vec![c], None, "collective");
         }
     }
     // A source opening the sentence (« Selon Mme Dupont, l'accord souligne l'importance … »).
@@ -269,24 +290,37 @@ fn holder_for(
     // inquiets »): no entity holds it.
     if cue_a > clause_start && cue_a - clause_start <= 10 {
         let det = doc.tok_lower(clause_start);
-        let words_only = (clause_start..cue_a).all(|k| doc.is_word(k));
-        if words_only
-            && matches!(
+        let words_only = (clause_start..cue_a)
+            .all(|k| doc.is_word(k) || doc.tok(k).bytes().all(|c| c.is_ascii_digit()));
+        // A number or a quantity opens it too (« Au moins sept des candidats ont félicité … »,
+        // « 40 députés ont dénoncé … »).
+        let quantity = det.bytes().all(|c| c.is_ascii_digit())
+            || (det == "au" && doc.tok_lower(clause_start + 1) == "moins")
+            || (matches!(
                 det,
-                "les"
-                    | "des"
-                    | "plusieurs"
-                    | "certains"
-                    | "certaines"
-                    | "de"
-                    | "nombre"
-                    | "ces"
-                    | "un"
-                    | "une"
-                    | "le"
-                    | "la"
-                    | "l'"
-            )
+                "deux" | "trois" | "quatre" | "cinq" | "six" | "sept" | "huit" | "dix" | "la"
+            ) && matches!(
+                doc.tok_lower(clause_start + 1),
+                "des" | "plupart" | "majorité"
+            ));
+        if words_only
+            && (quantity
+                || matches!(
+                    det,
+                    "les"
+                        | "des"
+                        | "plusieurs"
+                        | "certains"
+                        | "certaines"
+                        | "de"
+                        | "nombre"
+                        | "ces"
+                        | "un"
+                        | "une"
+                        | "le"
+                        | "la"
+                        | "l'"
+                ))
         {
             // The noun phrase ends at its verb (« Les deux dirigeants ont exprimé leur
             // opposition » → « Les deux dirigeants »).
@@ -326,6 +360,11 @@ fn holder_for(
                 if let Some(c) = collective_country(doc, ms, clause_start, np_end) {
                     return (vec![c], None, "collective");
                 }
+                // A role or a body of an organisation or a place (« le secrétaire général de
+                // l'ONU », « les dirigeants du G7 », « la mairie de Nantes »): it speaks for it.
+                if let Some(m) = np_complement(doc, ms, clause_start, np_end) {
+                    return (vec![m], None, "member-of");
+                }
                 return (
                     Vec::new(),
                     Some(doc.slice(doc.tspan(clause_start, np_end)).to_string()),
@@ -338,6 +377,9 @@ fn holder_for(
     if let Some((d, v)) = np_before(doc, clause_start, cue_a) {
         if let Some(c) = collective_country(doc, ms, d, v) {
             return (vec![c], None, "collective");
+        }
+        if let Some(m) = np_complement(doc, ms, d, v) {
+            return (vec![m], None, "member-of");
         }
         return (
             Vec::new(),
@@ -353,6 +395,17 @@ fn holder_for(
                 q.speaker_text.clone(),
                 "quote-speaker",
             );
+        }
+    }
+    // A body or the members of an organisation opening the sentence (« Les pays du BRICS,
+    // se tenant à l'avant-garde …, doivent … défendre ensemble … »).
+    if is_determiner(doc.tok_lower(s.tokens.start)) {
+        let st = s.tokens.start;
+        let mi = ms.partition_point(|m| m.a < st);
+        if let Some(m) = ms.get(mi).filter(|m| m.b < cue_a && m.b <= st + 5) {
+            if let Some(h) = np_complement(doc, ms, st, m.b) {
+                return (vec![h], None, "member-of");
+            }
         }
     }
     // Otherwise the sentence's subject: its first mention not governed by a preposition
@@ -377,14 +430,13 @@ fn holder_for(
     // clause it introduces: « a assuré qu'Ankara livrerait … »).
     let lex = lexicons();
     for k in cue_a..s.tokens.end.min(cue_a + HOLDER_WINDOW) {
-        if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech) {
-            let after = mention_before(ms, k);
-            if ms.get(after).is_some_and(|m| {
-                m.a < s.tokens.end
-                    && m.a <= k + 4
-                    && !matches!(doc.tok_lower(m.a - 1), "que" | "qu'")
-            }) {
-                return (vec![after], None, "speaker-after");
+        if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech)
+            && (cue_a..k)
+                .chain(cue_a.checked_sub(1))
+                .any(|t| matches!(doc.tok(t), "," | "»" | "\"" | "”"))
+        {
+            if let Some(m) = mention_after_speech(doc, ms, k, s.tokens.end) {
+                return (vec![m], None, "speaker-after");
             }
             if let Some(m) = resolve_pronoun(doc, ms, k) {
                 return (vec![m], None, "speaker-after");
@@ -628,6 +680,86 @@ fn collective_country(doc: &Doc, ms: &[EMention], a: usize, b: usize) -> Option<
         .position(|m| &m.canonical == country && m.etype == EntityType::LOC)
 }
 
+/// Is the mention an apposition to a role governed by a preposition (« en présence du
+/// vice-président ivoirien, Jean Koné, »)? Then it is no subject either.
+fn apposition_governed(doc: &Doc, m: &EMention) -> bool {
+    if m.a < 2 || doc.tok(m.a - 1) != "," {
+        return false;
+    }
+    let lex = lexicons();
+    let mut k = m.a - 1;
+    let mut words = 0;
+    while k > 0 && words < 6 {
+        let w = doc.tok_lower(k - 1);
+        if lex.titles.contains_key(w) || lex.demonyms.contains_key(w) || w.contains('-') {
+            words += 1;
+            k -= 1;
+            continue;
+        }
+        return words > 0 && matches!(w, "du" | "des" | "de" | "d'" | "avec" | "par" | "à" | "au");
+    }
+    false
+}
+
+/// Nouns for a body or the members of an organisation or a place, whose stance is that of the
+/// organisation (« le secrétaire général de l'ONU », « les dirigeants du G7 », « les pays des
+/// BRICS », « la mairie de Nantes », « les membres de l'alliance »).
+fn is_member_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "secrétaire"
+            | "président"
+            | "présidente"
+            | "présidence"
+            | "direction"
+            | "dirigeants"
+            | "dirigeant"
+            | "chef"
+            | "chefs"
+            | "pays"
+            | "membres"
+            | "états"
+            | "mairie"
+            | "conseil"
+            | "commission"
+            | "bureau"
+            | "porte-parole"
+            | "délégation"
+            | "représentant"
+            | "représentants"
+            | "ministres"
+            | "leaders"
+            | "préfecture"
+            | "municipalité"
+            | "ambassade"
+            | "gouvernements"
+    )
+}
+
+/// The organisation or place a subject noun phrase (`a..b`) stands for when it is a body or the
+/// members of it: a member noun heading the phrase, then « de / du / des » and the mention,
+/// which ends the phrase.
+fn np_complement(doc: &Doc, ms: &[EMention], a: usize, b: usize) -> Option<usize> {
+    let k = (a..b).find(|&k| !is_determiner(doc.tok_lower(k)))?;
+    if !is_member_noun(doc.tok_lower(k)) {
+        return None;
+    }
+    let mi = ms.partition_point(|m| m.a < k);
+    let m = ms.get(mi)?;
+    if m.b != b || !matches!(m.etype, EntityType::ORG | EntityType::LOC) {
+        return None;
+    }
+    // Only « général », « de », an article between the noun and the name.
+    (k + 1..m.a)
+        .all(|t| {
+            matches!(
+                doc.tok_lower(t),
+                "de" | "d'" | "du" | "des" | "la" | "le" | "l'" | "les" | "général" | "générale"
+            )
+        })
+        .then_some(mi)
+}
+
 /// Is the subject of the cue at `cue_a` the first person? `Some(true)` for « nous » / « notre »,
 /// `Some(false)` for « je » / « mon ».
 fn first_person(doc: &Doc, clause_start: usize, cue_a: usize) -> Option<bool> {
@@ -712,7 +844,17 @@ fn speaker_of(
             if m.a < s.tokens.start {
                 break;
             }
-            if m.etype != EntityType::MISC && !governed(doc, m) {
+            // (Not an outlet's dateline: « Agence X – Le vice-ministre … a déclaré que ».)
+            if matches!(doc.tok(m.b), "–" | "—" | "-") {
+                if let Some((r, _)) = (m.b + 1..v)
+                    .filter(|&t| matches!(doc.tok_lower(t), "le" | "la" | "l'"))
+                    .find_map(|t| resolve_role_np(doc, ms, t, v))
+                {
+                    return Some((r, "speech-subject"));
+                }
+                continue;
+            }
+            if m.etype != EntityType::MISC && !governed(doc, m) && !apposition_governed(doc, m) {
                 return Some((mi, "speech-subject"));
             }
         }
@@ -721,16 +863,15 @@ fn speaker_of(
         }
         break;
     }
-    // « …, a déclaré X ».
+    // « …, a déclaré X », « …, a estimé le chef de la diplomatie française, X ».
     for k in cue_a..s.tokens.end.min(cue_a + HOLDER_WINDOW) {
-        if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech) {
-            let after = mention_before(ms, k);
-            if ms.get(after).is_some_and(|m| {
-                m.a < s.tokens.end
-                    && m.a <= k + 4
-                    && !matches!(doc.tok_lower(m.a - 1), "que" | "qu'")
-            }) {
-                return Some((after, "speaker-after"));
+        if lex.speech.get(doc.tok_lower(k)) == Some(&SpeechKind::Speech)
+            && (cue_a..k)
+                .chain(cue_a.checked_sub(1))
+                .any(|t| matches!(doc.tok(t), "," | "»" | "\"" | "”"))
+        {
+            if let Some(m) = mention_after_speech(doc, ms, k, s.tokens.end) {
+                return Some((m, "speaker-after"));
             }
         }
     }
@@ -743,6 +884,27 @@ fn speaker_of(
         .take_while(|q| q.a >= block.tokens.start)
         .find_map(|q| q.speaker)
         .map(|sp| (sp, "quote-nearby"))
+}
+
+/// The subject of a speech verb at `k` that follows it (« a déclaré M. Wang », « a estimé le
+/// chef de la diplomatie française, Jean Caron »): the first mention after it, right after or
+/// after a role written in lower-case words and commas; not a mention in a clause it opens.
+fn mention_after_speech(doc: &Doc, ms: &[EMention], k: usize, end: usize) -> Option<usize> {
+    let after = mention_before(ms, k + 1);
+    let m = ms.get(after)?;
+    if m.a >= end || matches!(doc.tok_lower(m.a - 1), "que" | "qu'") {
+        return None;
+    }
+    if m.a <= k + 4 {
+        return Some(after);
+    }
+    let role = m.a <= k + 10
+        && m.etype == EntityType::PER
+        && (k + 1..m.a).all(|t| {
+            let w = doc.tok(t);
+            w == "," || (doc.is_word(t) && !doc.is_cap(t) && !matches!(w, "que" | "qu'" | "et"))
+        });
+    role.then_some(after)
 }
 
 /// The holder named after a noun cue (« la détermination du Kenya », « le soutien du
@@ -771,15 +933,35 @@ fn selon_source(
     sent: std::ops::Range<usize>,
     cue_a: usize,
 ) -> Option<usize> {
+    // « …, selon Moscou, … » in the sentence before the cue.
+    if let Some(k) = (sent.start + 1..cue_a)
+        .rev()
+        .take(HOLDER_WINDOW)
+        .find(|&k| doc.tok_lower(k) == "selon" && doc.tok(k - 1) == ",")
+    {
+        let mi = ms.partition_point(|m| m.a < k + 1);
+        if let Some(m) = ms.get(mi) {
+            if m.a <= k + 3 && m.b < cue_a && doc.tok(m.b) == "," && m.etype != EntityType::MISC {
+                return Some(mi);
+            }
+        }
+    }
     let a = sent.start;
-    let after = match doc.tok_lower(a) {
-        "selon" => a + 1,
-        "d'" if a + 1 < sent.end && doc.tok_lower(a + 1) == "après" => a + 2,
+    let (after, pour) = match doc.tok_lower(a) {
+        "selon" => (a + 1, false),
+        "pour" => (a + 1, true),
+        "d'" if a + 1 < sent.end && doc.tok_lower(a + 1) == "après" => (a + 2, false),
         _ => return None,
     };
     let mi = ms.partition_point(|m| m.a < after);
     let m = ms.get(mi)?;
-    (m.a <= after + 3 && m.b < cue_a && m.etype != EntityType::MISC).then_some(mi)
+    // The name may follow a role (« Selon le ministre de l'Intérieur Gérard Lambert, »): words
+    // only, up to the comma that closes the source. « Pour » opens a source only when it is a
+    // person or a body and a comma follows its name (« Pour le sénateur X, … »).
+    let words_only = (after..m.a).all(|k| doc.is_word(k));
+    let closed = doc.tok(m.b) == "," || !pour;
+    (m.a <= after + 8 && words_only && closed && m.b < cue_a && m.etype != EntityType::MISC)
+        .then_some(mi)
 }
 
 /// The mention of the country a speaker speaks for, if the text names it: from the speaker's
@@ -1174,6 +1356,229 @@ fn negation(doc: &Doc, lo: usize, hi: usize, h: &CueHit) -> Option<(usize, usize
         .map(|j| (ne, h.end.max(j + 1)))
 }
 
+/// Does the cue at `a` stand in a question that its own clause asks (« Le Canada va-t-il
+/// soutenir … ? », « Faut-il condamner … ? », « Est-ce que la Chine acceptera … ? »)? (Not a
+/// journalist's question that reports a stance before asking for comment.)
+fn question(doc: &Doc, lo: usize, hi: usize, a: usize) -> bool {
+    (hi.saturating_sub(3)..hi).any(|k| doc.tok(k) == "?")
+        && (a.saturating_sub(6).max(lo)..=a).any(|k| {
+            let w = doc.tok_lower(k);
+            w.starts_with("est-ce")
+                || ["-il", "-elle", "-ils", "-elles", "-on"]
+                    .iter()
+                    .any(|p| w.ends_with(p))
+        })
+}
+
+/// Is the cue at `a` in a hypothesis (« si » and an imperfect or a conditional: « Si l'Italie
+/// condamnait … ») or an indirect question (« ne sait pas si Berlin soutiendra … »)?
+fn hypothesis(doc: &Doc, lo: usize, a: usize) -> bool {
+    // « Il n'est pas certain que la Grèce soutienne … », « la possibilité de suspendre … ».
+    let window = a.saturating_sub(8).max(lo)..a;
+    if window
+        .clone()
+        .rev()
+        .take_while(|&k| !is_clause_break(doc.tok(k)))
+        .any(|k| {
+            let w = doc.tok_lower(k);
+            let next = doc.tok_lower(k + 1);
+            (matches!(next, "que" | "qu'")
+                && (w.starts_with("dout")
+                    || matches!(w, "possible" | "probable" | "improbable" | "envisageable")
+                    || (matches!(w, "certain" | "sûr" | "clair" | "acquis")
+                        && k > lo
+                        && matches!(doc.tok_lower(k - 1), "pas" | "peu"))))
+                || (matches!(w, "possibilité" | "éventualité" | "hypothèse")
+                    && matches!(next, "de" | "d'"))
+        })
+    {
+        return true;
+    }
+    // « Pékin pourrait soutenir … »: a possibility.
+    if (a.saturating_sub(3).max(lo)..a).any(|k| {
+        matches!(
+            doc.tok_lower(k),
+            "pourrait" | "pourraient" | "pourrais" | "pourrions" | "pourriez"
+        )
+    }) {
+        return true;
+    }
+    let Some(si) = (a.saturating_sub(8).max(lo)..a)
+        .rev()
+        .take_while(|&k| !is_clause_break(doc.tok(k)) && doc.tok(k) != ",")
+        .find(|&k| matches!(doc.tok_lower(k), "si" | "s'il" | "s'ils"))
+    else {
+        return false;
+    };
+    let w = doc.tok_lower(a);
+    let imperfect = w.ends_with("ait") || w.ends_with("aient");
+    let before = if si > lo + 1 && matches!(doc.tok_lower(si - 1), "encore" | "pas" | "toujours") {
+        si - 1
+    } else {
+        si
+    };
+    let asks = before > lo
+        && matches!(
+            doc.tok_lower(before - 1),
+            "sait"
+                | "savent"
+                | "savoir"
+                | "demande"
+                | "demandent"
+                | "demander"
+                | "ignore"
+                | "ignorent"
+                | "voir"
+                | "incertain"
+                | "préciser"
+                | "précisé"
+                | "dit"
+        );
+    imperfect || asks
+}
+
+/// Is the cue `a..b` (a form of « condamner ») a court's sentence: a penalty after it (« à deux
+/// ans de prison », « à une amende », « à mort »), a court as its subject, or confirmed or
+/// overturned on appeal?
+fn judicial(doc: &Doc, lo: usize, hi: usize, a: usize, b: usize) -> bool {
+    if !(a..b).any(|k| doc.tok_lower(k).starts_with("condamn")) {
+        return false;
+    }
+    let penalty = (b..hi.min(b + 8)).any(|k| {
+        doc.tok_lower(k) == "à" && {
+            let n = doc.tok_lower(k + 1);
+            n.bytes().all(|c| c.is_ascii_digit())
+                || matches!(
+                    n,
+                    "un" | "une"
+                        | "deux"
+                        | "trois"
+                        | "quatre"
+                        | "cinq"
+                        | "six"
+                        | "sept"
+                        | "huit"
+                        | "dix"
+                        | "vingt"
+                        | "mort"
+                        | "perpétuité"
+                        | "la"
+                        | "payer"
+                )
+        }
+    });
+    let court = (a.saturating_sub(6).max(lo)..a).any(|k| {
+        matches!(
+            doc.tok_lower(k),
+            "tribunal"
+                | "cour"
+                | "juge"
+                | "juges"
+                | "justice"
+                | "confirmé"
+                | "annulé"
+                | "jury"
+                | "assises"
+                | "correctionnelle"
+                | "confirme"
+                | "infirmé"
+        )
+    });
+    penalty || court
+}
+
+/// Forms of « nier » and « démentir ».
+fn is_denial(w: &str) -> bool {
+    w.starts_with("démen")
+        || matches!(
+            w,
+            "nie" | "nient" | "nié" | "niée" | "niés" | "niait" | "niaient" | "nier" | "niant"
+        )
+}
+
+/// Is the cue at `a` the content of a denial (« a démenti que le ministre ait critiqué »,
+/// « a nié avoir accusé »)?
+fn denied(doc: &Doc, lo: usize, a: usize) -> bool {
+    (a.saturating_sub(8).max(lo)..a)
+        .rev()
+        .take_while(|&k| !is_clause_break(doc.tok(k)))
+        .any(|k| {
+            is_denial(doc.tok_lower(k))
+                && matches!(doc.tok_lower(k + 1), "que" | "qu'" | "avoir" | "être")
+        })
+}
+
+/// « ni » before the verb (« ni ne soutient ni ne condamne », « n'a ni salué ni critiqué »), or
+/// « ne » without « pas » after a negative subject (« Aucun pays n'a appelé … »).
+fn other_negation(doc: &Doc, lo: usize, a: usize, b: usize) -> bool {
+    let prev = |k: usize| if k > lo { doc.tok_lower(k - 1) } else { "" };
+    if prev(a) == "ni"
+        || (matches!(prev(a), "ne" | "n'") && prev(a - 1) == "ni")
+        || (a..b).any(|k| doc.tok_lower(k) == "ni")
+    {
+        return true;
+    }
+    // Back over an auxiliary to « ne ».
+    let mut k = a;
+    if matches!(
+        prev(k),
+        "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "se" | "s'"
+    ) {
+        k -= 1;
+    }
+    if !matches!(prev(k), "ne" | "n'") {
+        return false;
+    }
+    let n = k - 1;
+    (n.saturating_sub(3).max(lo)..n).any(|t| {
+        matches!(
+            doc.tok_lower(t),
+            "aucun" | "aucune" | "personne" | "nul" | "nulle" | "rien"
+        )
+    })
+}
+
+/// Verbs of appeal, whose complement is what is called for (« exhorter », « appeler à »,
+/// « demander à », « espérer que », « souhaiter que », « inviter à », « prier »).
+fn is_appeal(w: &str) -> bool {
+    w.starts_with("exhort")
+        || w.starts_with("appel")
+        || w.starts_with("demand")
+        || w.starts_with("espér")
+        || w.starts_with("espèr")
+        || w.starts_with("souhait")
+        || w.starts_with("invit")
+        || w.starts_with("pri")
+        || w.starts_with("urg")
+        || w.starts_with("enjoi")
+}
+
+/// The verb of a cue `a..b`, after an auxiliary, a pronoun or an adverb (« a exhorté »,
+/// « Nous exhortons », « a également appelé »).
+fn appeal_verb(doc: &Doc, a: usize, b: usize) -> usize {
+    (a..b)
+        .find(|&k| {
+            !matches!(
+                doc.tok_lower(k),
+                "a" | "ont"
+                    | "avait"
+                    | "nous"
+                    | "je"
+                    | "j'"
+                    | "il"
+                    | "elle"
+                    | "se"
+                    | "s'"
+                    | "ne"
+                    | "n'"
+                    | "vivement"
+                    | "également"
+                    | "aussi"
+            )
+        })
+        .unwrap_or(a)
+}
+
 /// Manner and intensity adverbs that complete a stance verb (« s'oppose fermement »).
 fn is_intensifier(w: &str) -> bool {
     matches!(
@@ -1268,6 +1673,8 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             continue;
         }
         let (lo, hi) = (s.tokens.start, s.tokens.end);
+        // Where the last cue dropped for negation ends (its object is not a stance either).
+        let mut dropped_end = 0;
         for h in lex.stance.find_all(doc, lo, hi) {
             if doc.tok_in_boilerplate(h.start) {
                 continue;
@@ -1282,10 +1689,61 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             if h.form == Form::PassiveBare && !cue.eval {
                 continue;
             }
+            // A question (« Le Canada va-t-il soutenir … ? »), a hypothesis or an open issue
+            // (« Si l'Italie condamnait … », « Personne ne sait si Berlin soutiendra … »), the
+            // complement of a denial (« a démenti que le ministre ait critiqué … », « a nié
+            // avoir accusé … »): nobody takes the stance.
+            if question(doc, lo, hi, h.start)
+                || hypothesis(doc, lo, h.start)
+                || denied(doc, lo, h.start)
+            {
+                continue;
+            }
             // A negated cue is no stance (« ne soutient pas »), unless the row is about the
-            // negation itself (« ne tolérera pas »).
+            // negation itself (« ne tolérera pas »); « ni … ni » and a negative subject
+            // (« Aucun pays n'a appelé … ») negate too.
+            if !cue.neg_only && other_negation(doc, lo, h.start, h.end) {
+                dropped_end = h.end;
+                continue;
+            }
+            // A noun in the object of a negated verb (« n'a pas appelé au boycott »).
+            if h.form == Form::Plain
+                && dropped_end > lo
+                && dropped_end <= h.start
+                && h.start - dropped_end <= 3
+                && (dropped_end..h.start).all(|k| is_object_word(doc.tok_lower(k)))
+            {
+                continue;
+            }
+            // A court's sentence (« condamné à deux ans de prison », « le tribunal a
+            // condamné », « la condamnation de l'ancien maire » confirmed on appeal).
+            if pol == Polarity::Oppose && judicial(doc, lo, hi, h.start, h.end) {
+                continue;
+            }
+            // A cue inside the complement of an appeal (« exhortons la Lituanie à respecter … »,
+            // « espère que les pays concernés respecteront … ») is what is called for, part
+            // of that stance's target.
+            if let Some(p) = out
+                .last()
+                .filter(|p: &&StanceAnn| p.a >= lo && p.b <= h.start)
+            {
+                if p.polarity == Polarity::Support
+                    && is_appeal(doc.tok_lower(appeal_verb(doc, p.a, p.b)))
+                    && h.start - p.b <= 15
+                    && !cue.eval
+                    && (p.b..h.start).all(|k| {
+                        !is_clause_break(doc.tok(k))
+                            && !matches!(doc.tok_lower(k), "et" | "mais" | "tandis" | "alors")
+                    })
+                {
+                    continue;
+                }
+            }
             let neg = negation(doc, lo, hi, &h);
             if neg.is_some() != cue.neg_only {
+                if neg.is_some() {
+                    dropped_end = neg.map_or(h.end, |n| n.1);
+                }
                 continue;
             }
             let (a, mut b) = neg.unwrap_or((h.start, h.end));
@@ -1321,7 +1779,16 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             // A noun cue in the object of the cue before it (« rejette ces accusations »,
             // « fournirons notre soutien », « a balayé les critiques »): part of that stance.
             // (Not one that names its own holder: « a salué la détermination du Kenya ».)
-            if h.form == Form::Plain && genitive_holder(doc, ms, h.end, hi).is_none() {
+            // (An evaluation or the accusations a rejection answers are the object all the
+            // same: « a salué le rôle constructif du Qatar », « a rejeté les accusations de la
+            // Grèce ».)
+            let after_rejection = out
+                .last()
+                .is_some_and(|p: &StanceAnn| p.polarity == Polarity::Oppose)
+                && pol == Polarity::Accuse;
+            if h.form == Form::Plain
+                && (cue.eval || after_rejection || genitive_holder(doc, ms, h.end, hi).is_none())
+            {
                 if let Some(p) = out
                     .last_mut()
                     .filter(|p: &&mut StanceAnn| p.a >= lo && p.b <= a && a - p.b <= 3)
@@ -1329,6 +1796,33 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                     if (p.b..a).all(|k| is_object_word(doc.tok_lower(k))) {
                         p.b = b;
                         p.span = doc.tspan(p.a, b);
+                        continue;
+                    }
+                }
+            }
+            // Evaluations coordinated with the one before (« des relations fraternelles et
+            // exemplaires »): one stance.
+            if cue.eval {
+                if let Some(p) = out.last_mut().filter(|p: &&mut StanceAnn| {
+                    p.a >= lo && p.b <= a && a - p.b <= 2 && p.polarity == pol
+                }) {
+                    if (p.b..a).all(|k| matches!(doc.tok_lower(k), "et" | "," | "mais" | "voire")) {
+                        p.b = b;
+                        p.span = doc.tspan(p.a, b);
+                        continue;
+                    }
+                }
+            }
+            // An evaluation after a participle of judgement that restates the stance before it
+            // (« a critiqué la décision, la qualifiant d'« inacceptable » »): part of it.
+            if cue.eval {
+                if let Some(p) = out.last().filter(|p: &&StanceAnn| {
+                    p.a >= lo && p.b <= a && p.polarity == pol && a - p.b <= 12
+                }) {
+                    if (p.b..a).any(|k| {
+                        let w = doc.tok_lower(k);
+                        w.ends_with("ant") && is_judgement(w)
+                    }) {
                         continue;
                     }
                 }
@@ -1353,6 +1847,42 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             } else {
                 None
             };
+            // A noun cue with its agent (« la ferme condamnation de l'attaque par l'Union
+            // africaine »): « par » and a name after its complement.
+            let passive = passive.or_else(|| {
+                if h.form != Form::Plain || cue.eval {
+                    return None;
+                }
+                // (Not « son mécontentement après l'expulsion … par X »: the noun is no
+                // subject with a possessive, nor is the agent that of another noun.)
+                if a > lo
+                    && matches!(
+                        doc.tok_lower(a - 1),
+                        "son" | "sa" | "ses" | "leur" | "leurs"
+                    )
+                {
+                    return None;
+                }
+                let k = (b..hi.min(b + 8))
+                    .take_while(|&k| {
+                        !is_clause_break(doc.tok(k))
+                            && !matches!(
+                                doc.tok_lower(k),
+                                "," | "après"
+                                    | "avant"
+                                    | "contre"
+                                    | "pour"
+                                    | "dans"
+                                    | "sur"
+                                    | "avec"
+                                    | "lors"
+                                    | "depuis"
+                            )
+                    })
+                    .find(|&k| doc.tok_lower(k) == "par")?;
+                let (hs, ht) = passive_agent(doc, ms, k + 1, hi)?;
+                (!hs.is_empty()).then_some((hs, ht))
+            });
             let (holders, holder_text, how) = match (passive, prev) {
                 (Some((hs, ht)), _) => (hs, ht, "passive-agent"),
                 _ if genitive.is_some() => (genitive.into_iter().collect(), None, "genitive"),
@@ -1602,7 +2132,7 @@ mod tests {
             ),
             (
                 "Le Bénin a fait part de son intention de porter plainte.",
-                "son intention de",
+                "son intention de porter plainte",
                 Polarity::Commit,
             ),
             (

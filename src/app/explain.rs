@@ -141,6 +141,7 @@ pub const STANCE_HOWS: &[&str] = &[
     "genitive",
     "coordinated-verb",
     "collective",
+    "member-of",
 ];
 /// Rule ids of frames (`src/stance.rs`).
 pub const FRAME_RULES: &[&str] = &["frame", "frame:paired"];
@@ -598,6 +599,10 @@ fn holder_reason(lang: Lang, how: &str) -> Option<String> {
         "collective" => (
             "auteur\u{a0}: le pays, par la voix de son gouvernement ou de son peuple",
             "holder: the country, speaking through its government or its people",
+        ),
+        "member-of" => (
+            "auteur\u{a0}: l’organisation ou le lieu dont le sujet est un membre ou un organe («\u{a0}le secrétaire général de l’ONU\u{a0}»)",
+            "holder: the organisation or place the subject is a member or body of (“the Secretary-General of the UN”)",
         ),
         "noun-phrase" => (
             "auteur\u{a0}: le groupe de mots sujet (aucun nom propre)",
@@ -1428,6 +1433,7 @@ mod tests {
         "Le ministre turc des Affaires étrangères Mevlüt Çavuşoğlu est arrivé à Ankara. Le ministre turc a salué l'accord.\nAngela Merkel est arrivée à Berlin. Elle a dénoncé les sanctions.",
         "Olaf Scholz est arrivé à Berlin. Ensuite : soutien total au projet.",
         "Le Ghana accueille le sommet. Le gouvernement ghanéen soutient le projet.",
+        "Le secrétaire général de l'ONU a condamné l'attaque.",
         // Quote attributions.
         "« Nous ne laisserons personne menacer notre souveraineté » : Xi Jinping met en garde Washington\n\nLe projet a été qualifié de « véritable trahison des électeurs » par Jean Dupuis. « Nous ne céderons sur rien, a déclaré Jean Dupuis, ni sur les salaires ni sur les horaires ». « Nous sommes prêts à tout. » C'est ce qu'a déclaré Jean Dupuis mardi. Les deux pays discutent de la formule « une paix juste et durable » depuis des années. La réunion a duré trois heures.\n\n« Les autres pays doivent maintenant faire leur part et nous att",
         // Dates and frames.

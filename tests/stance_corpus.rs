@@ -1,0 +1,198 @@
+//! The invented stance corpus (`tests/fixtures/stance/*.txt`, format in its README): short news
+//! items in many voices, each with every stance it holds (cue, polarity, holder), and
+//! counter-examples that must yield none. Scores the stance layer as the dev scorer does (spans
+//! overlapping, polarity agreeing; holder names agreeing) and asserts floors.
+
+use std::path::Path;
+
+struct Expected {
+    cue: String,
+    occurrence: usize,
+    polarity: String,
+    holder: Option<String>,
+}
+
+struct Item {
+    file: String,
+    text: String,
+    expected: Vec<Expected>,
+    /// `- none!`: any stance found is a failure.
+    clear_negative: bool,
+}
+
+fn items() -> Vec<Item> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stance");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/stance")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        let src = std::fs::read_to_string(f).unwrap();
+        let mut lines: Vec<&str> = Vec::new();
+        let mut expected = Vec::new();
+        let mut clear = false;
+        let mut flush = |lines: &mut Vec<&str>, expected: &mut Vec<Expected>, clear: &mut bool| {
+            if !lines.is_empty() {
+                out.push(Item {
+                    file: name.clone(),
+                    text: lines.join("\n"),
+                    expected: std::mem::take(expected),
+                    clear_negative: *clear,
+                });
+            }
+            lines.clear();
+            expected.clear();
+            *clear = false;
+        };
+        for raw in src.split('\n') {
+            if raw.trim().is_empty() {
+                flush(&mut lines, &mut expected, &mut clear);
+            } else if raw.starts_with('#') && lines.is_empty() {
+            } else if let Some(a) = raw.strip_prefix("+ ") {
+                let cols: Vec<&str> = a.split('|').map(str::trim).collect();
+                assert!(cols.len() >= 3, "{name}: bad line {raw}");
+                let (cue, occurrence) = match cols[0].rsplit_once(" #") {
+                    Some((c, n)) => (c, n.parse().unwrap()),
+                    None => (cols[0], 1),
+                };
+                expected.push(Expected {
+                    cue: cue.to_string(),
+                    occurrence,
+                    polarity: cols[1].to_string(),
+                    holder: (cols[2] != "-").then(|| cols[2].to_string()),
+                });
+            } else if raw.starts_with("- none") {
+                clear = raw.trim_end() == "- none!";
+            } else {
+                lines.push(raw);
+            }
+        }
+        flush(&mut lines, &mut expected, &mut clear);
+    }
+    out
+}
+
+/// Lower case without accents, one space between words (as the dev scorer compares names).
+fn norm(s: &str) -> String {
+    let folded: String = s
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            '’' => '\'',
+            c => c,
+        })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Both null, or the prediction is the gold name or some of its parts (« A + B »).
+fn name_ok(gold: Option<&str>, pred: Option<&str>) -> bool {
+    match (gold, pred) {
+        (None, p) => p.is_none(),
+        (Some(_), None) => false,
+        (Some(g), Some(p)) => {
+            let gs: Vec<String> = g.split('+').map(norm).collect();
+            norm(p) == norm(g) || p.split('+').map(norm).all(|x| gs.contains(&x))
+        }
+    }
+}
+
+#[test]
+fn invented_stance_corpus() {
+    let items = items();
+    let (mut gold, mut pred, mut tp, mut holder_ok) = (0usize, 0usize, 0usize, 0usize);
+    let (mut positives, mut negatives, mut clear_fp) = (0, 0, Vec::new());
+    let mut log = Vec::new();
+    for it in &items {
+        let a = loupe::analyze(&it.text);
+        if it.expected.is_empty() {
+            negatives += 1;
+        } else {
+            positives += 1;
+        }
+        pred += a.stances.len();
+        let mut used = vec![false; a.stances.len()];
+        for e in &it.expected {
+            gold += 1;
+            let mut at = None;
+            let mut from = 0;
+            for _ in 0..e.occurrence {
+                at = it.text[from..].find(&e.cue).map(|k| k + from);
+                from = at.map_or(it.text.len(), |k| k + 1);
+            }
+            let s = at.unwrap_or_else(|| panic!("{}: cue {:?} not in its item", it.file, e.cue));
+            let end = s + e.cue.len();
+            let hit = a.stances.iter().enumerate().position(|(j, p)| {
+                !used[j]
+                    && p.span.start < end
+                    && s < p.span.end
+                    && p.polarity.as_str() == e.polarity
+            });
+            let Some(j) = hit else {
+                log.push(format!("{}: missed {:?} ({})", it.file, e.cue, e.polarity));
+                continue;
+            };
+            used[j] = true;
+            tp += 1;
+            let st = &a.stances[j];
+            let names = (!st.holders.is_empty()).then(|| {
+                st.holders
+                    .iter()
+                    .map(|&h| a.entities[h].canonical.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            });
+            if name_ok(e.holder.as_deref(), names.as_deref()) {
+                holder_ok += 1;
+            } else {
+                log.push(format!(
+                    "{}: holder of {:?}: want {:?}, got {:?}",
+                    it.file, e.cue, e.holder, names
+                ));
+            }
+        }
+        for (j, st) in a.stances.iter().enumerate() {
+            if !used[j] {
+                log.push(format!(
+                    "{}: extra {:?} ({})",
+                    it.file,
+                    st.text,
+                    st.polarity.as_str()
+                ));
+                if it.clear_negative {
+                    clear_fp.push(format!("{}: {:?} in {:?}", it.file, st.text, it.text));
+                }
+            }
+        }
+    }
+    let p = tp as f64 / pred.max(1) as f64;
+    let r = tp as f64 / gold.max(1) as f64;
+    let h = holder_ok as f64 / tp.max(1) as f64;
+    let summary = format!(
+        "{positives} items with stances, {negatives} counter-examples; gold {gold}, found {pred}, \
+         matched {tp}: P {:.1} R {:.1}, holder {:.1} %",
+        p * 100.0,
+        r * 100.0,
+        h * 100.0
+    );
+    eprintln!("{summary}");
+    assert!(positives >= 150 && negatives >= 45, "{summary}");
+    assert!(p >= 0.86, "{summary}\n{log:#?}");
+    assert!(r >= 0.93, "{summary}\n{log:#?}");
+    assert!(h >= 0.90, "{summary}\n{log:#?}");
+    assert!(
+        clear_fp.is_empty(),
+        "{summary}\nclear counter-examples: {clear_fp:#?}"
+    );
+}
