@@ -346,7 +346,7 @@ async function main() {
     await timedAnalysis(page, makeText(2_000, 'warm'));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const r5 = await timedAnalysis(page, makeText(5_000_000, 'mem'));
+    const r5 = await timedAnalysis(page, makeText(5_000_000, 'mem'), { probes: true });
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     const wasmPage = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
     let rss = null;
@@ -369,6 +369,10 @@ async function main() {
       '≤ 256 MB RSS (proposed)', rss ? rss <= 256 * 1048576 : undefined);
     const d = r5.detail;
     row(`paste → highlights, 5 MB article${truncated}`, `${ms(r5.total)}${d ? ` (analyse ${ms(d.analyse_ms)}, render ${ms(d.render_ms)})` : ''}`);
+    // Issue 14: a 5 MB paste used to freeze the main thread once for 0.2–1.4 s at its start.
+    row('longest main-thread task, 5 MB paste → highlights', r5.noLongtask ? 'n/a (no longtask API)'
+      : `${ms(r5.longest)} (${r5.longtasks} tasks ≥ 50 ms: ${JSON.stringify(r5.tasks.slice(0, 6))} [start, ms])`, '< 50 ms',
+      r5.noLongtask ? undefined : r5.longest < 50);
     await context.close();
   } finally {
     await browser2.close();
