@@ -378,7 +378,7 @@ pub struct Stats {
     pub tokens: usize,
     /// Number of characters changed by normalisation (apostrophes, spaces, line endings…).
     pub normalized_chars: usize,
-    /// The text's language as a cheap check of function words sees it (`crate::lang::guess`):
+    /// The text's language as a cheap check of function words sees it (`crate::text::lang::guess`):
     /// `fr`, `en`, `de`, `es`, `it`, `pt`, or `und` when too short or mixed to tell. Loupe reads
     /// French; the page says so when this is another language.
     #[serde(default)]

@@ -11,10 +11,10 @@
 //!   from them);
 //! - the output `Doc::boilerplate` is sorted and non-overlapping.
 
-use crate::doc::{Doc, NSpan};
 use crate::fxhash::FxHashMap;
 use crate::lexicon::lexicons;
 use crate::schema::{BlockKind, Rule};
+use crate::text::doc::{Doc, NSpan};
 
 /// Result of the boilerplate pass for one block.
 #[derive(Debug, Clone)]
@@ -428,7 +428,7 @@ fn has_date_signal(lower: &str) -> bool {
         }
         if has_year
             && (digits >= 6
-                || crate::dates::MONTHS
+                || crate::layers::dates::MONTHS
                     .iter()
                     .any(|(m, _)| m.len() > 4 && lower.contains(m)))
         {
@@ -2387,7 +2387,7 @@ mod tests {
                 .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
             (has_year
                 && (digits >= 6
-                    || crate::dates::MONTHS
+                    || crate::layers::dates::MONTHS
                         .iter()
                         .any(|(m, _)| m.len() > 4 && lower.contains(m))))
                 || phrase
@@ -2420,13 +2420,13 @@ mod tests {
     #[test]
     fn scans_agree_with_reference() {
         let mut lines: Vec<String> = [
-            include_str!("../tests/fixtures/nancy-conseil-municipal.txt"),
-            include_str!("../tests/fixtures/russie-turquie-gaz.txt"),
-            include_str!("../tests/fixtures/ue-maroc-commerce.txt"),
+            include_str!("../../tests/fixtures/nancy-conseil-municipal.txt"),
+            include_str!("../../tests/fixtures/russie-turquie-gaz.txt"),
+            include_str!("../../tests/fixtures/ue-maroc-commerce.txt"),
         ]
         .iter()
         .flat_map(|t| t.lines())
-        .map(crate::doc::lower_same_len)
+        .map(crate::text::doc::lower_same_len)
         .collect();
         lines.extend(
             [

@@ -36,10 +36,10 @@
 //! Invariants: quote spans exclude the marks and surrounding spaces, are sorted and do not
 //! overlap; `speaker`, when set, indexes the mention list given to [`find`].
 
-use crate::doc::{Doc, NSpan};
-use crate::entities::EMention;
+use crate::layers::entities::EMention;
 use crate::lexicon::{lexicons, SpeechKind};
 use crate::schema::{EntityType, Rule};
+use crate::text::doc::{Doc, NSpan};
 
 #[derive(Debug, Clone)]
 pub struct QuoteAnn {

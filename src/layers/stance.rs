@@ -15,11 +15,11 @@
 //! Invariants: cue spans are on token boundaries, outside boilerplate, sorted and
 //! non-overlapping within each layer; every holder index is a valid mention index.
 
-use crate::doc::{Doc, NSpan};
-use crate::entities::EMention;
+use crate::layers::entities::EMention;
+use crate::layers::quotes::{governed, resolve_pronoun, resolve_role_np, QuoteAnn};
 use crate::lexicon::{class, lexicons, CueHit, Form, SpeechKind};
-use crate::quotes::{governed, resolve_pronoun, resolve_role_np, QuoteAnn};
 use crate::schema::{EntityType, Polarity, Rule};
+use crate::text::doc::{Doc, NSpan};
 
 #[derive(Debug, Clone)]
 pub struct StanceAnn {
@@ -1469,9 +1469,9 @@ mod tests {
 
     fn stances(t: &str) -> Vec<(String, Polarity, Vec<String>)> {
         let mut d = Doc::new(t);
-        crate::boilerplate::detect(&mut d);
-        let ms = crate::entities::find(&d, &Default::default());
-        let qs = crate::quotes::find(&d, &ms);
+        crate::layers::boilerplate::detect(&mut d);
+        let ms = crate::layers::entities::find(&d, &Default::default());
+        let qs = crate::layers::quotes::find(&d, &ms);
         find_stances(&d, &ms, &qs)
             .into_iter()
             .map(|s| {
@@ -1964,9 +1964,9 @@ mod tests {
             out
         }
         for text in [
-            include_str!("../tests/fixtures/nancy-conseil-municipal.txt"),
-            include_str!("../tests/fixtures/russie-turquie-gaz.txt"),
-            include_str!("../tests/fixtures/ue-maroc-commerce.txt"),
+            include_str!("../../tests/fixtures/nancy-conseil-municipal.txt"),
+            include_str!("../../tests/fixtures/russie-turquie-gaz.txt"),
+            include_str!("../../tests/fixtures/ue-maroc-commerce.txt"),
             "Il s'oppose résolument à la guerre ; elle soutient fermement l'accord et dénonce l'ingérence.",
         ] {
             let d = Doc::new(text);
@@ -2090,8 +2090,8 @@ mod tests {
     fn names_are_not_frames() {
         let mut d =
             Doc::new("L'Organisation de coopération de Shanghai défend la souveraineté des États.");
-        crate::boilerplate::detect(&mut d);
-        let ms = crate::entities::find(&d, &Default::default());
+        crate::layers::boilerplate::detect(&mut d);
+        let ms = crate::layers::entities::find(&d, &Default::default());
         let f = find_frames(&d, &ms);
         let frames: Vec<&str> = f.iter().map(|x| x.frame.as_str()).collect();
         assert_eq!(frames, vec!["sovereignty"]);

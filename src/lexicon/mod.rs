@@ -7,10 +7,12 @@
 //! - parsing never panics on a malformed line: it is skipped (and counted in `skipped`);
 //! - [`lexicons`] returns the same `'static` instance on every call (built on first use).
 
-use crate::doc::Doc;
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::schema::{EntityType, Polarity};
+use crate::text::doc::Doc;
 use std::sync::OnceLock;
+
+pub(crate) mod morph;
 
 macro_rules! data {
     ($p:literal) => {
@@ -116,6 +118,7 @@ impl Vocab {
     }
 
     /// Ids of all tokens of `doc` (lower-cased forms).
+    #[cfg(test)]
     pub fn ids(&self, doc: &Doc) -> Vec<u32> {
         (0..doc.tokens().len())
             .map(|i| self.id(doc.tok_lower(i)))
@@ -402,7 +405,7 @@ impl<T> CueMatcher<T> {
         let ids = match self.verb_sets.get(lemma) {
             Some(ids) => *ids,
             None => {
-                let f = crate::morph::verb(lemma);
+                let f = crate::lexicon::morph::verb(lemma);
                 let ids = [
                     self.set(vocab, &f.finite),
                     self.set(vocab, &f.participles),
@@ -486,12 +489,16 @@ impl<T> CueMatcher<T> {
                 ]
             } else if let Some(lemma) = w.strip_suffix("/n") {
                 vec![(
-                    vec![PTok::Set(self.set(vocab, &crate::morph::noun(lemma)))],
+                    vec![PTok::Set(
+                        self.set(vocab, &crate::lexicon::morph::noun(lemma)),
+                    )],
                     None,
                 )]
             } else if let Some(lemma) = w.strip_suffix("/a") {
                 vec![(
-                    vec![PTok::Set(self.set(vocab, &crate::morph::adjective(lemma)))],
+                    vec![PTok::Set(
+                        self.set(vocab, &crate::lexicon::morph::adjective(lemma)),
+                    )],
                     None,
                 )]
             } else if let Some(p) = w.strip_suffix('*').filter(|p| !p.is_empty()) {
@@ -643,6 +650,7 @@ impl<T> CueMatcher<T> {
 
     /// Can a cue start at token `i` and end by token `limit`? False means [`CueMatcher::longest_at`]
     /// finds nothing there; true is only a candidate.
+    #[cfg(test)]
     pub fn may_start(&self, doc: &Doc, i: usize, limit: usize) -> bool {
         let limit = limit.min(doc.tokens().len());
         i < limit && self.starts.may_start(doc, doc.tok_ids(), i, limit)
@@ -887,12 +895,14 @@ impl ByteTrie {
     }
 
     /// The keys that are prefixes of `hay`, shortest first: `(key length, value)`.
+    #[cfg(test)]
     pub fn prefixes<'t, 'h>(&'t self, hay: &'h [u8]) -> Prefixes<'t, 'h> {
         self.prefixes_from(0, hay, 0)
     }
 
     /// [`ByteTrie::prefixes`] when `hay[..depth]` is known to lead to `node` ([`ByteTrie::walk`]):
     /// the walk resumes there (a key ending at `node` is listed first).
+    #[cfg(test)]
     pub fn prefixes_from<'t, 'h>(
         &'t self,
         node: u32,
@@ -910,6 +920,7 @@ impl ByteTrie {
 }
 
 /// Iterator of [`ByteTrie::prefixes`].
+#[cfg(test)]
 #[derive(Debug)]
 pub struct Prefixes<'t, 'h> {
     trie: &'t ByteTrie,
@@ -920,6 +931,7 @@ pub struct Prefixes<'t, 'h> {
     fresh: bool,
 }
 
+#[cfg(test)]
 impl Iterator for Prefixes<'_, '_> {
     type Item = (usize, u32);
 
@@ -1260,7 +1272,8 @@ pub struct Lexicons {
     pub function_words: HashSet<String>,
     pub stance: CueMatcher<StanceCue>,
     pub frames: CueMatcher<FrameCue>,
-    /// Frame id → (French label, English label).
+    /// Frame id → (French label, English label) (read by the tests that keep the UI's labels equal).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub frame_labels: Vec<(String, String, String)>,
     pub speech: HashMap<String, SpeechKind>,
     /// One-word titles (« ministre », « président », « M ») → kind.
@@ -1287,6 +1300,8 @@ pub struct Lexicons {
     pub boilerplate_whole: HashMap<String, Vec<usize>>,
     pub boilerplate_prefix: HashMap<String, Vec<usize>>,
     pub english_words: HashSet<String>,
+    /// Malformed data lines skipped while parsing (for debugging: nothing reads it).
+    #[allow(dead_code)]
     pub skipped: usize,
 }
 
@@ -1843,7 +1858,7 @@ fn build() -> Lexicons {
         classes[id] |= bit;
     }
     let mut classes: Vec<u32> = Vec::new();
-    let lower = crate::doc::lower_same_len;
+    let lower = crate::text::doc::lower_same_len;
     // Each first word as forms write it, grouped by its lower case's id.
     let mut first: HashMap<u32, Vec<&str>> = HashMap::default();
     for ((f, _), &n) in gaz_forms.iter().zip(&fw_len) {
@@ -1899,7 +1914,7 @@ fn build() -> Lexicons {
     for w in person_short.keys() {
         mark2(&mut vocab, w, class::PERSON_SHORT);
     }
-    for (words, bit) in crate::entities::CLASS_LISTS {
+    for (words, bit) in crate::layers::entities::CLASS_LISTS {
         for w in words {
             mark2(&mut vocab, w, bit);
         }

@@ -3,10 +3,10 @@
 //! All annotation layers work on the *normalised* text in byte offsets ([`NSpan`]); the pipeline
 //! converts them to original UTF-8 and UTF-16 offsets once, at the end ([`Doc::span`]).
 
-use crate::normalize::{normalize, Normalized};
-use crate::offsets::OffsetIndex;
 use crate::schema::Span;
-use crate::segment::{segment, Segmentation, TokKind, Token};
+use crate::text::normalize::{normalize, Normalized};
+use crate::text::offsets::OffsetIndex;
+use crate::text::segment::{segment, Segmentation, TokKind, Token};
 
 /// A span of the normalised text, in bytes, half-open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -22,9 +22,6 @@ impl NSpan {
     }
     pub fn overlaps(&self, o: &NSpan) -> bool {
         self.start < o.end && o.start < self.end
-    }
-    pub fn contains(&self, o: &NSpan) -> bool {
-        self.start <= o.start && o.end <= self.end
     }
 }
 
@@ -50,7 +47,7 @@ pub struct Doc<'a> {
     tok_cap: Vec<bool>,
     /// Per sentence: token counts by kind.
     sent_counts: Vec<SentCounts>,
-    /// Answers of [`crate::quotes::resolve_role_np`] by (token, limit), for the mention list
+    /// Answers of [`crate::layers::quotes::resolve_role_np`] by (token, limit), for the mention list
     /// whose address and length are in `role_np_for` (pronoun and holder searches look back
     /// over the same sentences again and again).
     pub(crate) role_np_memo: RoleNpMemo,

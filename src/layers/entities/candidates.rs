@@ -28,10 +28,10 @@
 //!
 //! Invariants: mentions are sorted, non-overlapping, on token boundaries, outside boilerplate.
 
-use crate::doc::{Doc, NSpan};
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::lexicon::{class, lexicons, translit_key, ByteTrie, Lexicons, TitleKind};
 use crate::schema::{EntityType, Rule};
+use crate::text::doc::{Doc, NSpan};
 
 /// A candidate mention. Its names borrow from the document and the lexicons, and its rule is
 /// kept as a [`Why`]: candidates that selection drops cost no allocation.
@@ -2645,7 +2645,7 @@ mod tests {
 
     fn ents(t: &str) -> Vec<(String, EntityType, String, String)> {
         let mut d = Doc::new(t);
-        crate::boilerplate::detect(&mut d);
+        crate::layers::boilerplate::detect(&mut d);
         find(&d, &HashSet::default())
             .into_iter()
             .map(|m| {
