@@ -17,7 +17,8 @@
 use crate::fxhash::FxHashMap as HashMap;
 use crate::layers::boilerplate::Chrome;
 use crate::layers::entities::EMention;
-use crate::layers::stance::{FrameAnn, StanceAnn};
+use crate::layers::frames::FrameAnn;
+use crate::layers::stance::StanceAnn;
 use crate::lexicon::lexicons;
 use crate::resolve::Resolved;
 use crate::schema::*;

@@ -21,8 +21,9 @@ use crate::fxhash::FxHashSet as HashSet;
 use crate::layers::boilerplate::{self, Chrome};
 use crate::layers::dates::{self, DateAnn};
 use crate::layers::entities::{self, EMention};
+use crate::layers::frames::{self, FrameAnn};
 use crate::layers::quotes::{self, QuoteAnn};
-use crate::layers::stance::{self, FrameAnn, StanceAnn};
+use crate::layers::stance::{self, StanceAnn};
 use crate::resolve;
 use crate::schema::*;
 use crate::text::doc::{self, Doc, SpanMapper};
@@ -141,7 +142,7 @@ fn stances(doc: &Doc, ments: &[EMention], quotes: &[QuoteAnn]) -> Vec<StanceAnn>
 
 /// `frames`: narrative frames outside chrome.
 fn frames(doc: &Doc, ments: &[EMention]) -> Vec<FrameAnn> {
-    let mut frames = stance::find_frames(doc, ments);
+    let mut frames = frames::find_frames(doc, ments);
     frames.retain(|f| !doc.in_boilerplate(f.span));
     frames
 }

@@ -9,8 +9,9 @@
 use crate::fxhash::FxHashMap as HashMap;
 use crate::layers::dates::DateAnn;
 use crate::layers::entities::{self, EMention};
+use crate::layers::frames::FrameAnn;
 use crate::layers::quotes::QuoteAnn;
-use crate::layers::stance::{FrameAnn, StanceAnn};
+use crate::layers::stance::StanceAnn;
 use crate::lexicon;
 use crate::schema::*;
 use crate::text::doc::{Doc, SpanMapper};

@@ -12,5 +12,7 @@
 pub(crate) mod boilerplate;
 pub(crate) mod dates;
 pub(crate) mod entities;
+pub(crate) mod frames;
 pub(crate) mod quotes;
 pub(crate) mod stance;
+pub(crate) mod syntax;

@@ -1,5 +1,5 @@
-//! Stance phrases (holder → polarity → target) and narrative frames, from the lexicons
-//! `data/lexicon/stance.tsv` and `data/lexicon/frames.tsv`.
+//! Stance phrases (holder → polarity → target), from the lexicon `data/lexicon/stance.tsv`
+//! (narrative frames: [`super::frames`]).
 //!
 //! Stance holder (syntax-light):
 //! 1. the nearest *subject-like* entity mention before the cue in the same clause — a mention not
@@ -16,7 +16,8 @@
 //! non-overlapping within each layer; every holder index is a valid mention index.
 
 use crate::layers::entities::EMention;
-use crate::layers::quotes::{governed, resolve_pronoun, resolve_role_np, QuoteAnn};
+use crate::layers::quotes::QuoteAnn;
+use crate::layers::syntax::{governed, resolve_pronoun, resolve_role_np};
 use crate::lexicon::{class, lexicons, CueHit, Form, SpeechKind};
 use crate::schema::{EntityType, Polarity, Rule};
 use crate::text::doc::{Doc, NSpan};
@@ -30,13 +31,6 @@ pub struct StanceAnn {
     pub holders: Vec<usize>,
     pub holder_text: Option<String>,
     pub target: Option<String>,
-    pub rule: Rule,
-}
-
-#[derive(Debug, Clone)]
-pub struct FrameAnn {
-    pub span: NSpan,
-    pub frame: String,
     pub rule: Rule,
 }
 
@@ -481,7 +475,7 @@ fn purpose_infinitive(doc: &Doc, lo: usize, a: usize) -> bool {
 
 /// Words between the items of an enumeration (« le terrorisme, le séparatisme et
 /// l'extrémisme »).
-fn is_enumeration_word(w: &str) -> bool {
+pub(crate) fn is_enumeration_word(w: &str) -> bool {
     matches!(
         w,
         "," | "et"
@@ -1396,76 +1390,10 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
 /// Frame cues; a cue that overlaps a named entity (« Organisation de coopération de Shanghai »)
 /// is a name, not a frame.
 // Out of line (one call per document) so that instruction profiles show the stage.
-#[inline(never)]
-pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
-    let lex = lexicons();
-    let mut out: Vec<FrameAnn> = Vec::new();
-    for s in &doc.seg.sentences {
-        if doc.boilerplate_blocks[s.block] {
-            continue;
-        }
-        let hits: Vec<_> = lex
-            .frames
-            .find_all(doc, s.tokens.start, s.tokens.end)
-            .into_iter()
-            .filter(|h| !doc.tok_in_boilerplate(h.start))
-            // A cue that starts inside a name is part of the name (« Organisation de
-            // coopération de Shanghai »); a name inside a cue is not (« une seule Chine »).
-            .filter(|h| {
-                let span = doc.tspan(h.start, h.end);
-                let k = ms.partition_point(|m| m.span.end <= span.start);
-                !ms.get(k)
-                    .is_some_and(|m| m.span.start <= span.start && m.span.overlaps(&span))
-            })
-            .collect();
-        // Token end of the last frame pushed in this sentence.
-        let mut last_end: Option<usize> = None;
-        let mut last_weak = false;
-        for h in &hits {
-            let (cue, pattern, origin) = &lex.frames.entries[h.entry];
-            // Weak evidence alone (« terrorisme », « stabilité »): only beside another cue of the
-            // same frame (« le terrorisme, le séparatisme et l'extrémisme »).
-            if cue.weak
-                && !hits
-                    .iter()
-                    .any(|o| o != h && lex.frames.entries[o.entry].0.frame == cue.frame)
-            {
-                continue;
-            }
-            // An enumeration of one frame's words that leans on a weak word is one frame (« le
-            // terrorisme, le séparatisme et l'extrémisme », « la souveraineté, l'indépendance et
-            // l'intégrité territoriale »); strong words side by side stay apart.
-            if let (Some(e), Some(prev)) = (last_end, out.last_mut()) {
-                if prev.frame == cue.frame
-                    && (cue.weak || last_weak)
-                    && e <= h.start
-                    && h.start - e <= 4
-                    && (e..h.start).all(|k| is_enumeration_word(doc.tok_lower(k)))
-                {
-                    prev.span.end = doc.tspan(h.start, h.end).end;
-                    last_end = Some(h.end);
-                    last_weak = cue.weak;
-                    continue;
-                }
-            }
-            last_end = Some(h.end);
-            last_weak = cue.weak;
-            out.push(FrameAnn {
-                span: doc.tspan(h.start, h.end),
-                frame: cue.frame.clone(),
-                rule: Rule::new(
-                    if cue.weak { "frame:paired" } else { "frame" },
-                    [origin, ": ", pattern].concat(),
-                ),
-            });
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layers::frames::find_frames;
 
     fn stances(t: &str) -> Vec<(String, Polarity, Vec<String>)> {
         let mut d = Doc::new(t);

@@ -2031,6 +2031,8 @@ mod tests {
             include_str!("../card.rs"),
             include_str!("../layers/dates.rs"),
             include_str!("../layers/quotes.rs"),
+            include_str!("../layers/frames.rs"),
+            include_str!("../layers/syntax.rs"),
             stance,
             ent,
         ];

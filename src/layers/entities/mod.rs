@@ -3,5 +3,7 @@
 //! and attaches short forms and roles.
 
 mod candidates;
+mod select;
 
-pub(crate) use candidates::*;
+pub(crate) use candidates::{is_word_acronym_of, EMention, CLASS_LISTS};
+pub(crate) use select::find;
