@@ -1442,7 +1442,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// « 412 mots · 2 min de lecture · 17 entités » (French).
-pub fn stats_line(a: &crate::Analysis) -> String {
+pub fn stats_line(a: &crate::schema::Analysis) -> String {
     i18n::stats_line(Lang::Fr, a)
 }
 

@@ -267,7 +267,7 @@ fn photo_credit_end(before: &str, after: &str) -> bool {
 /// dash that closes it, when it comes within `LEAD_BYTES` and after at most 10 words.
 pub fn lead_dateline_end(doc: &Doc, bi: usize) -> Option<usize> {
     let b = &doc.seg.blocks[bi];
-    let end = crate::floor_char_boundary(&doc.text()[..b.end], b.start + LEAD_BYTES);
+    let end = crate::text::floor_char_boundary(&doc.text()[..b.end], b.start + LEAD_BYTES);
     let head = &doc.text()[b.start..end];
     let dash = [
         " -- ", " - ", " — ", " – ", ")-", ") -", ")–", ")—", "/-", "/ -",
@@ -449,7 +449,7 @@ fn known_media(
     accept: impl Fn(&str, &str) -> bool,
 ) -> Option<Found> {
     let b = &doc.seg.blocks[bi];
-    let end = crate::floor_char_boundary(&doc.lower[..b.end], b.start.saturating_add(limit));
+    let end = crate::text::floor_char_boundary(&doc.lower[..b.end], b.start.saturating_add(limit));
     known_media_in(doc, b.start, end, accept)
 }
 

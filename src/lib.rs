@@ -121,23 +121,11 @@ pub fn analyze_limited(text: &str, max_bytes: usize) -> Analysis {
     a
 }
 
-/// The largest char boundary of `text` at or below `i` (`text.len()` when `i` is past the end):
-/// where to cut a byte budget without splitting a character. (`str::floor_char_boundary` needs a
-/// newer Rust than the crate's minimum.)
-#[cfg(feature = "engine")]
-fn floor_char_boundary(text: &str, i: usize) -> usize {
-    let mut end = i.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    end
-}
-
 /// The end of the longest "natural" prefix of `text` within `max` bytes (see [`analyze_limited`]).
 /// Always a char boundary in `1..=max` when `max > 0` and the text is longer (0 if `max == 0`).
 #[cfg(feature = "engine")]
 fn cut_point(text: &str, max: usize) -> usize {
-    let end = floor_char_boundary(text, max);
+    let end = text::floor_char_boundary(text, max);
     let head = &text[..end];
     // Do not cut absurdly early: a break is accepted only in the last half of the window.
     let floor = end / 2;

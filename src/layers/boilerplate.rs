@@ -323,7 +323,7 @@ fn ends_like_sentence(line: &str) -> bool {
 /// (« Politique : le gouvernement … » is a headline).
 fn labelled_hit(lower: &str) -> Option<(String, String)> {
     // A label of at most three words: the colon comes early.
-    let colon = lower[..crate::floor_char_boundary(lower, 48)].find(':')?;
+    let colon = lower[..crate::text::floor_char_boundary(lower, 48)].find(':')?;
     let label = lower[..colon].trim();
     let label_words = word_count(label);
     if label.is_empty() || label_words > 3 {
@@ -825,7 +825,7 @@ fn ends_with_credit(line: &str, lower: &str) -> bool {
     }
     // The words after the last sentence: a short credit with a slash or an agency's mark
     // (looked for in the last 160 bytes).
-    let window = crate::floor_char_boundary(t, t.len().saturating_sub(160));
+    let window = crate::text::floor_char_boundary(t, t.len().saturating_sub(160));
     let tb = t.as_bytes();
     let tail_from = (window..tb.len().saturating_sub(1))
         .rev()

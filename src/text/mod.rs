@@ -12,3 +12,14 @@ pub(crate) mod lang;
 pub(crate) mod normalize;
 pub(crate) mod offsets;
 pub(crate) mod segment;
+
+/// The largest char boundary of `text` at or below `i` (`text.len()` when `i` is past the end):
+/// where to cut a byte budget without splitting a character. (`str::floor_char_boundary` needs a
+/// newer Rust than the crate's minimum.)
+pub(crate) fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut end = i.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
