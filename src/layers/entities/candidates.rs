@@ -29,6 +29,7 @@
 //! Invariants: mentions are sorted, non-overlapping, on token boundaries, outside boilerplate.
 
 use crate::fxhash::FxHashMap as HashMap;
+use crate::lexicon::words::{EVENT_NOUNS, NAME_PARTICLES};
 use crate::lexicon::{class, lexicons, ByteTrie, Lexicons, TitleKind};
 use crate::schema::{EntityType, Rule};
 use crate::text::doc::{Doc, NSpan};
@@ -154,20 +155,6 @@ pub struct EMention {
     pub rule: Rule,
 }
 
-/// The closed word lists below, by their [`class`] bit (interned in the lexicons' vocabulary).
-pub(crate) const CLASS_LISTS: [(&[&str], u32); 7] = [
-    (CONNECTORS, class::CONNECTOR),
-    (NAME_BREAKERS, class::NAME_BREAKER),
-    (EVENT_NOUNS, class::EVENT_NOUN),
-    (NAME_PARTICLES, class::NAME_PARTICLE),
-    (TYPE_NOUN_WORDS, class::TYPE_NOUN),
-    (MINISTRY_NOUNS, class::MINISTRY_NOUN),
-    (&["("], class::OPEN_PAREN),
-];
-
-/// Nouns that open a ministry's name (« ministère de l'Intérieur », « Département d'État »).
-const MINISTRY_NOUNS: &[&str] = &["ministère", "ministere", "département", "secrétariat"];
-
 /// Common nouns that give the type of the unknown name right after them (« le média Blast »,
 /// « la société Orange », « le quotidien Le Soir », « le mont Kenya »): the name alone is the
 /// mention, typed by the noun.
@@ -230,63 +217,6 @@ const TYPE_NOUNS: &[(&str, EntityType)] = {
     ]
 };
 
-/// The words of [`TYPE_NOUNS`] (for their class bit).
-const TYPE_NOUN_WORDS: &[&str] = &[
-    "média",
-    "médias",
-    "groupe",
-    "agence",
-    "quotidien",
-    "hebdomadaire",
-    "mensuel",
-    "magazine",
-    "journal",
-    "chaîne",
-    "radio",
-    "télévision",
-    "site",
-    "plateforme",
-    "réseau",
-    "application",
-    "messagerie",
-    "société",
-    "entreprise",
-    "firme",
-    "compagnie",
-    "constructeur",
-    "géant",
-    "opérateur",
-    "banque",
-    "assureur",
-    "laboratoire",
-    "cabinet",
-    "fonds",
-    "parti",
-    "mouvement",
-    "coalition",
-    "alliance",
-    "syndicat",
-    "association",
-    "ONG",
-    "organisation",
-    "fondation",
-    "institut",
-    "club",
-    "milice",
-    "mont",
-    "massif",
-    "volcan",
-    "fleuve",
-    "rivière",
-    "lac",
-    "île",
-    "quartier",
-    "village",
-    "localité",
-    "commune",
-    "bourg",
-];
-
 /// A set of token indices (a bitset: cheap to clear for a long document).
 pub(super) struct TokSet(Vec<u64>);
 
@@ -342,27 +272,6 @@ fn with_class<'a>(doc: &'a Doc, bits: u32) -> impl Iterator<Item = usize> + 'a {
         Some(i)
     })
 }
-
-/// Words that link parts of a multi-word name (« Organisation de coopération de Shanghai »).
-const CONNECTORS: &[&str] = &[
-    "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "pour", "en", "sur", "à", "au", "aux",
-];
-
-/// Particles inside personal names (« Charles de Gaulle », « Ursula von der Leyen »).
-const NAME_PARTICLES: &[&str] = &[
-    "de", "du", "d'", "van", "von", "der", "den", "al", "ben", "bin", "el", "da", "dos", "di",
-    "le", "la",
-];
-
-/// Lower-case words that end a multi-word name (verbs, relatives, prepositions of clauses).
-const NAME_BREAKERS: &[&str] = &[
-    "qui", "que", "qu'", "dont", "où", "comme", "est", "sont", "a", "ont", "sera", "seront",
-    "était", "étaient", "avait", "avaient", "fut", "dans", "par", "avec", "selon", "lors",
-    "depuis", "contre", "entre", "vers", "chez", "sans", "sous", "mais", "ou", "ni", "car", "si",
-    "afin", "après", "avant", "pendant", "il", "elle", "ils", "elles", "on", "se", "s'", "ne",
-    "n'", "y", "lui", "leur", "ce", "cette", "ces", "cet", "son", "sa", "ses", "leurs", "un",
-    "une", "a-t-il", "a-t-elle", "the", "and", "of",
-];
 
 /// At least two letters, all upper case.
 fn is_all_caps(w: &str) -> bool {
@@ -1802,26 +1711,6 @@ fn infinitive_like(w: &str) -> bool {
         || w.ends_with("aître")
         || matches!(w, "faire" | "dire" | "lire" | "écrire" | "boire" | "croire")
 }
-
-/// Lower-case common nouns that name an event when a proper name follows: « l'affaire
-/// Dreyfus », « la convention de Genève », « le traité de Maastricht », « le plan Marshall ».
-const EVENT_NOUNS: &[&str] = &[
-    "affaire",
-    "scandale",
-    "traité",
-    "traités",
-    "convention",
-    "accord",
-    "accords",
-    "guerre",
-    "procès",
-    "plan",
-    "opération",
-    "fête",
-    "festival",
-    "pacte",
-    "protocole",
-];
 
 pub(super) fn add_event_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     for i in with_class(doc, class::EVENT_NOUN) {

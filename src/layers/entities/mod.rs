@@ -5,5 +5,5 @@
 mod candidates;
 mod select;
 
-pub(crate) use candidates::{is_word_acronym_of, EMention, CLASS_LISTS};
+pub(crate) use candidates::{is_word_acronym_of, EMention};
 pub(crate) use select::find;
