@@ -651,7 +651,7 @@ pub fn jump(ui: Ui, key: &str) {
             "d" => highlight::Layer::Date(i),
             _ => highlight::Layer::Chrome(i),
         };
-        Some(Kind::of_layer(&d.analysis, layer))
+        Some(crate::ui::html::kind_of(&d.analysis, layer))
     })
     .flatten();
     if let Some(k) = kind {

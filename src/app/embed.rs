@@ -374,26 +374,14 @@ fn apply_options(state: &Rc<RefCell<State>>, options: &Options) {
     }
 }
 
-/// The app's layer check boxes (`#layer-per` …) of a protocol layer.
-fn layer_boxes(layer: Layer) -> &'static [&'static str] {
-    match layer {
-        Layer::Entities => &["layer-per", "layer-org", "layer-loc", "layer-misc"],
-        Layer::Dates => &["layer-date"],
-        Layer::Quotes => &["layer-quote"],
-        Layer::Stances => &["layer-stance"],
-        Layer::Frames => &["layer-frame"],
-        Layer::Boilerplate => &["layer-chrome"],
-    }
-}
-
 /// Ticks the app's layer check boxes to match `layers` (clicking those that differ, so the app
 /// updates its own state and counts as if the reader had done it).
 fn sync_layer_boxes(document: &Document, layers: &[Layer]) {
     for layer in Layer::ALL {
         let want = layers.contains(&layer);
-        for id in layer_boxes(layer) {
+        for kind in layer.layers() {
             let Some(el) = document
-                .get_element_by_id(id)
+                .get_element_by_id(&format!("layer-{}", kind.id()))
                 .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
             else {
                 continue;
