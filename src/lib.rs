@@ -22,6 +22,7 @@
 // Core (feature `engine`), in pipeline order:
 #[cfg(feature = "engine")]
 mod card; //          the whole card
+#[cfg(feature = "engine")]
 mod fxhash; //        a small fast hasher
 #[cfg(feature = "engine")]
 mod layers; //        boilerplate, dates, entities, quotes, stance, frames, syntax
