@@ -990,7 +990,12 @@ fn step_highlight(dir: i32) {
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    let ui = expect_context::<Ui>();
+    // The state `start` provides; an app mounted alone (the wasm tests, another host) makes its own.
+    let ui = use_context::<Ui>().unwrap_or_else(|| {
+        let ui = Ui::new();
+        provide_context(ui);
+        ui
+    });
     let lang0 = ui.lang.get_untracked();
     let shell0 = use_context::<Shell>();
     if let Some(h) = document().document_element() {

@@ -9,42 +9,56 @@
 //!   → resolve (entity table, canonical names, roles) → card → Analysis (JSON schema)
 //! ```
 //!
+//! Modules (one line each below; the long form is `docs/architecture.md`): `pipeline` (the stage
+//! order, once), `text`, `lexicon`, `layers`, `resolve`, `card` — the core, `pub(crate)`: the
+//! crate's interface is this facade, [`schema`], and the modules of the CLI and of the web
+//! programs ([`compare`], [`eval`], [`protocol`], [`ui`], `app`). Dependencies go one way (text
+//! → lexicon; layers → text; resolve → layers; card → resolve; pipeline → all), checked by
+//! `tests/architecture.rs`.
+//!
 //! ```
 //! let a = loupe::analyze("Le président russe Vladimir Poutine a reçu lundi 10 janvier M. Wang.");
 //! assert!(a.entities.iter().any(|e| e.canonical == "Vladimir Poutine"));
 //! assert_eq!(a.dates[0].text, "lundi 10 janvier");
 //! ```
 
-// The module map (one line each; the long form is docs/architecture.md). The analysis core is
-// pure Rust; only `app` needs a browser. Internals are `pub(crate)`: the crate's interface is
-// this facade, the schema, and the CLI's and the web programs' modules.
-//
-// Core (feature `engine`), in pipeline order:
-#[cfg(feature = "engine")]
-mod card; //          the whole card
-#[cfg(feature = "engine")]
-mod fxhash; //        a small fast hasher
-#[cfg(feature = "engine")]
-mod layers; //        boilerplate, dates, entities, quotes, stance, frames, syntax
-#[cfg(feature = "engine")]
-mod lexicon; //       the compiled-in knowledge: load, vocab, trie, cues, morph
-#[cfg(feature = "engine")]
-mod pipeline; //      the stage order, once
-#[cfg(feature = "engine")]
-mod resolve; //       entity table, canonical names, roles, coreference
-pub mod schema; //    the JSON result `loupe.analysis/1` and the one layer vocabulary
-#[cfg(feature = "engine")]
-mod text; //          normalize, segment, offsets, doc, lang
-mod translit; //      transliteration keys (Tokaev = Tokaïev)
-              // Around the core:
-pub mod compare; //   `loupe.comparison/1`: several analyses side by side
-#[cfg(feature = "engine")]
-pub mod eval; //      the scorer's JSONL output (`--eval`)
-pub mod protocol; //  page ↔ engine and embed message formats
-                  // The web page:
+/// The page's browser glue (Leptos).
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod app;
-pub mod ui; //        the page's pure logic, tested natively //       the page's browser glue (Leptos)
+/// The whole summary card.
+#[cfg(feature = "engine")]
+mod card;
+/// The JSON result's sibling `loupe.comparison/1`: several analyses side by side.
+pub mod compare;
+/// The scorer's JSONL output (`--eval`).
+#[cfg(feature = "engine")]
+pub mod eval;
+/// A small fast hasher.
+#[cfg(feature = "engine")]
+mod fxhash;
+/// The annotation layers: boilerplate, dates, entities, quotes, stance, frames, syntax.
+#[cfg(feature = "engine")]
+mod layers;
+/// The compiled-in knowledge: load, vocab, trie, cues, fold, words, morph.
+#[cfg(feature = "engine")]
+mod lexicon;
+/// The stage order, once.
+#[cfg(feature = "engine")]
+mod pipeline;
+/// Page ↔ engine and embed message formats.
+pub mod protocol;
+/// The entity table: canonical names, roles, coreference; the layers in the schema's terms.
+#[cfg(feature = "engine")]
+mod resolve;
+/// The JSON result `loupe.analysis/1` and the one layer vocabulary.
+pub mod schema;
+/// The text: normalize, segment, offsets, doc, lang.
+#[cfg(feature = "engine")]
+mod text;
+/// Transliteration keys (Tokaev = Tokaïev).
+mod translit;
+/// The page's pure logic, tested natively.
+pub mod ui;
 
 pub use schema::{Analysis, Truncation, SCHEMA};
 
