@@ -5,7 +5,7 @@
 use std::{env, fs, path::Path};
 
 /// Columns kept per file (the rest of each row is dropped); files not listed keep all columns.
-/// Must list every column `src/lexicon.rs` reads for that file.
+/// Must list every column `src/lexicon/load.rs` reads for that file.
 const KEEP: &[(&str, usize)] = &[
     ("lexicon/stance.tsv", 2), // polarity, cue (the note is documentation)
     ("lexicon/frames.tsv", 2), // frame, cue (+ « weak » for a note starting with AMBIGUOUS)

@@ -69,10 +69,20 @@ pub fn start() {
         return;
     }
     let shell = Shell::take();
-    SHELL.with(|s| *s.borrow_mut() = Some(shell.clone()));
-    leptos::mount::mount_to_body(App);
-    embed::start(); // `?embed=1`: compact layout + postMessage API (no-op otherwise)
-    shell.hand_over();
+    // The app's state lives in a root owner that the page and the embed module reach by context
+    // (no global): [`Ui`] and the shell's hand-over.
+    let owner = Owner::new();
+    let ui = owner.with(|| {
+        let ui = Ui::new();
+        provide_context(ui);
+        provide_context(shell.clone());
+        leptos::mount::mount_to_body(App);
+        embed::start(); // `?embed=1`: compact layout + postMessage API (no-op otherwise)
+        ui
+    });
+    // The root owner (and so the state) lives as long as the page.
+    std::mem::forget(owner);
+    shell.hand_over(ui);
 }
 
 /// What the reader did in the static shell of `index.html` (the title, the text area and the
@@ -86,10 +96,6 @@ pub struct Shell {
     selection: Option<(u32, u32)>,
     /// The id of the app's button to press (`analyse`, `exemple`, `lang`).
     action: Option<String>,
-}
-
-thread_local! {
-    static SHELL: std::cell::RefCell<Option<Shell>> = const { std::cell::RefCell::new(None) };
 }
 
 impl Shell {
@@ -125,11 +131,11 @@ impl Shell {
     }
 
     /// After the mount: the caret and the focus back in the app's text area.
-    fn hand_over(&self) {
+    fn hand_over(&self, ui: Ui) {
         let Some(t) = textarea() else { return };
         if !self.text.is_empty() {
             t.set_value(&self.text);
-            collapse_if_long();
+            collapse_if_long(ui);
         }
         if self.focused && self.action.is_none() {
             let _ = t.focus();
@@ -232,6 +238,50 @@ pub struct Ui {
     pub dismissed: RwSignal<card::DismissState>,
 }
 
+impl Ui {
+    /// The state at start-up (the language the reader chose last time, else French).
+    fn new() -> Ui {
+        let lang0 = browser::load(browser::LANG_KEY)
+            .and_then(|c| Lang::from_code(&c))
+            .unwrap_or_default();
+        Ui {
+            lang: RwSignal::new(lang0),
+            head: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            done: RwSignal::new(false),
+            progress: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            hidden: RwSignal::new(Hidden::default()),
+            selected: RwSignal::new(None),
+            share_url: RwSignal::new(None),
+            confirm_clear: RwSignal::new(false),
+            dragging: RwSignal::new(false),
+            collapsed: RwSignal::new(None),
+            dismissed: RwSignal::new(card::DismissState::default()),
+        }
+    }
+}
+
+/// Shows or hides layers (the layer toggles, and the embed API's `options.layers`).
+pub fn set_hidden(ui: Ui, hidden: Hidden) {
+    ui.hidden.set(hidden);
+    view::set_hidden(hidden);
+}
+
+/// Switches the interface language (the language button, and the embed API's `options.lang`).
+pub fn set_lang(ui: Ui, l: Lang) {
+    ui.lang.set(l);
+    browser::save(browser::LANG_KEY, l.code());
+    if let Some(h) = document().document_element() {
+        let _ = h.set_attribute("lang", l.code());
+    }
+    if view::with_doc(|_| ()).is_some() {
+        ui.busy.set(true);
+        set_state("busy");
+        view::rerender(l);
+    }
+}
+
 thread_local! {
     static SEQ: Cell<u64> = const { Cell::new(0) };
     /// When the current request was made (ms), for the `loupe:rendered` timings.
@@ -242,8 +292,6 @@ thread_local! {
     static QUIET_FOCUS: Cell<bool> = const { Cell::new(false) };
     /// The text an example or a file replaced, for « Rétablir ».
     static PREVIOUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-    /// The app's state, for the embed module.
-    static UI: Cell<Option<Ui>> = const { Cell::new(None) };
     /// The request whose result the reader is brought to once it is on screen (a whole text
     /// arrived: paste, example, file, share link, « Analyser »); 0 for none (typing).
     static LAND: Cell<u64> = const { Cell::new(0) };
@@ -263,17 +311,17 @@ fn current_text() -> String {
     textarea().map(|t| t.value()).unwrap_or_default()
 }
 
-fn set_text(text: &str) {
+pub(crate) fn set_text(ui: Ui, text: &str) {
     if let Some(t) = textarea() {
         t.set_value(text);
     }
-    collapse_if_long();
+    collapse_if_long(ui);
 }
 
 /// Keeps a long text that just arrived in the text area out of its layout ([`COLLAPSE_CHARS`]);
 /// shows the text area again when its text is short. Called before the browser's next frame.
-pub fn collapse_if_long() {
-    let (Some(ui), Some(t)) = (UI.with(|u| u.get()), textarea()) else {
+pub fn collapse_if_long(ui: Ui) {
+    let Some(t) = textarea() else {
         return;
     };
     let n = t.text_length();
@@ -651,7 +699,7 @@ pub fn jump(ui: Ui, key: &str) {
             "d" => highlight::Layer::Date(i),
             _ => highlight::Layer::Chrome(i),
         };
-        Some(Kind::of_layer(&d.analysis, layer))
+        Some(crate::ui::html::kind_of(&d.analysis, layer))
     })
     .flatten();
     if let Some(k) = kind {
@@ -779,7 +827,7 @@ fn open_shared(ui: Ui) -> bool {
         match bytes.and_then(|b| String::from_utf8(b).ok()) {
             Some(text) => {
                 remember_previous();
-                set_text(&text);
+                set_text(ui, &text);
                 save_draft(ui, &text);
                 arrive(ui, text);
                 ui.notice.set(Some(Notice {
@@ -808,7 +856,7 @@ fn has_previous() -> bool {
 /// Replaces the whole text (example, file), keeping the old one for « Rétablir ».
 fn replace_text(ui: Ui, text: String, notice: Notice) {
     remember_previous();
-    set_text(&text);
+    set_text(ui, &text);
     save_draft(ui, &text);
     arrive(ui, text);
     let undo = has_previous();
@@ -902,7 +950,7 @@ fn on_paste(
     let start = ta.selection_start().ok().flatten().unwrap_or(0);
     let end = ta.selection_end().ok().flatten().unwrap_or(start);
     let _ = ta.set_range_text_with_start_and_end_and_mode(&text, start, end, "end");
-    collapse_if_long();
+    collapse_if_long(ui);
     let all = ta.value();
     save_draft(ui, &all);
     if whole {
@@ -942,25 +990,14 @@ fn step_highlight(dir: i32) {
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang0 = browser::load(browser::LANG_KEY)
-        .and_then(|c| Lang::from_code(&c))
-        .unwrap_or_default();
-    let ui = Ui {
-        lang: RwSignal::new(lang0),
-        head: RwSignal::new(None),
-        busy: RwSignal::new(false),
-        done: RwSignal::new(false),
-        progress: RwSignal::new(None),
-        notice: RwSignal::new(None),
-        hidden: RwSignal::new(Hidden::default()),
-        selected: RwSignal::new(None),
-        share_url: RwSignal::new(None),
-        confirm_clear: RwSignal::new(false),
-        dragging: RwSignal::new(false),
-        collapsed: RwSignal::new(None),
-        dismissed: RwSignal::new(card::DismissState::default()),
-    };
-    UI.with(|u| u.set(Some(ui)));
+    // The state `start` provides; an app mounted alone (the wasm tests, another host) makes its own.
+    let ui = use_context::<Ui>().unwrap_or_else(|| {
+        let ui = Ui::new();
+        provide_context(ui);
+        ui
+    });
+    let lang0 = ui.lang.get_untracked();
+    let shell0 = use_context::<Shell>();
     if let Some(h) = document().document_element() {
         let _ = h.set_attribute("lang", lang0.code());
     }
@@ -996,7 +1033,7 @@ pub fn App() -> impl IntoView {
             .and_then(|v| v.as_string())
             .unwrap_or_default();
         if input_type.starts_with("insertFrom") || ui.collapsed.get_untracked().is_some() {
-            collapse_if_long();
+            collapse_if_long(ui);
         }
         if let Some(whole) = pasted.get_value() {
             pasted.set_value(None);
@@ -1036,7 +1073,7 @@ pub fn App() -> impl IntoView {
         cancel_pending();
         ui.confirm_clear.set(false);
         PREVIOUS.with(|p| *p.borrow_mut() = None);
-        set_text("");
+        set_text(ui, "");
         browser::remove(browser::DRAFT_KEY);
         SEQ.with(|s| s.set(s.get() + 1));
         view::clear();
@@ -1054,25 +1091,13 @@ pub fn App() -> impl IntoView {
     };
     let undo = move |_| {
         if let Some(prev) = PREVIOUS.with(|p| p.borrow_mut().take()) {
-            set_text(&prev);
+            set_text(ui, &prev);
             save_draft(ui, &prev);
             arrive(ui, prev);
             ui.notice.set(None);
         }
     };
-    let toggle_lang = move |_| {
-        let l = ui.lang.get_untracked().other();
-        ui.lang.set(l);
-        browser::save(browser::LANG_KEY, l.code());
-        if let Some(h) = document().document_element() {
-            let _ = h.set_attribute("lang", l.code());
-        }
-        if view::with_doc(|_| ()).is_some() {
-            ui.busy.set(true);
-            set_state("busy");
-            view::rerender(l);
-        }
-    };
+    let toggle_lang = move |_| set_lang(ui, ui.lang.get_untracked().other());
     let on_file = move |ev: web_sys::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
         if let Some(input) = input {
@@ -1200,7 +1225,7 @@ pub fn App() -> impl IntoView {
         if prev.is_some() {
             return;
         }
-        let shell = SHELL.with(|s| s.borrow_mut().take()).unwrap_or_default();
+        let shell = shell0.clone().unwrap_or_default();
         let replays_text = matches!(shell.action.as_deref(), Some("analyse" | "exemple"));
         if let Some(id) = shell.action.clone() {
             // A button pressed before the app started: pressed again, now that it works.
@@ -1230,7 +1255,7 @@ pub fn App() -> impl IntoView {
         }
         if let Some(draft) = browser::load(browser::DRAFT_KEY).filter(|d| !d.trim().is_empty()) {
             if current_text().is_empty() {
-                set_text(&draft);
+                set_text(ui, &draft);
                 request(ui, draft);
                 ui.notice.set(Some(Notice::info(|t| t.draft_restored)));
             }
@@ -1396,9 +1421,7 @@ pub fn App() -> impl IntoView {
                                         <input type="checkbox" id=id
                                             prop:checked=move || !ui.hidden.get().contains(k)
                                             on:change=move |_| {
-                                                let h = ui.hidden.get_untracked().toggled(k);
-                                                ui.hidden.set(h);
-                                                view::set_hidden(h);
+                                                set_hidden(ui, ui.hidden.get_untracked().toggled(k))
                                             } />
                                         <span class="check" aria-hidden="true"></span>
                                         <span class="layer-name">{move || i18n::kind_name(ui.lang.get(), k)}</span>
@@ -1442,7 +1465,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// « 412 mots · 2 min de lecture · 17 entités » (French).
-pub fn stats_line(a: &crate::Analysis) -> String {
+pub fn stats_line(a: &crate::schema::Analysis) -> String {
     i18n::stats_line(Lang::Fr, a)
 }
 

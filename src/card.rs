@@ -14,15 +14,22 @@
 //! - summary: three sentences chosen by a lead-biased score of entity, stance and frame density,
 //!   returned in text order.
 
-use crate::boilerplate::Chrome;
-use crate::doc::{Doc, NSpan};
+use crate::fxhash::FxHashMap as HashMap;
+use crate::layers::boilerplate::Chrome;
+use crate::layers::entities::EMention;
+use crate::layers::frames::FrameAnn;
+use crate::layers::stance::StanceAnn;
 use crate::lexicon::lexicons;
+use crate::resolve::Resolved;
 use crate::schema::*;
+use crate::text::doc::{Doc, NSpan};
 
 /// A publisher found on the page: the outlet as the page names it, where, and the gazetteer's
 /// canonical name (the name itself when the outlet is not in the gazetteer).
 pub struct Found {
     pub publisher: Publisher,
+    /// Where (kept for debugging: nothing reads it).
+    #[allow(dead_code)]
     pub span: NSpan,
     pub canonical: String,
     /// The gazetteer's kind of outlet (`agency`, `newspaper`…), empty for other names.
@@ -260,7 +267,7 @@ fn photo_credit_end(before: &str, after: &str) -> bool {
 /// dash that closes it, when it comes within `LEAD_BYTES` and after at most 10 words.
 pub fn lead_dateline_end(doc: &Doc, bi: usize) -> Option<usize> {
     let b = &doc.seg.blocks[bi];
-    let end = crate::floor_char_boundary(&doc.text()[..b.end], b.start + LEAD_BYTES);
+    let end = crate::text::floor_char_boundary(&doc.text()[..b.end], b.start + LEAD_BYTES);
     let head = &doc.text()[b.start..end];
     let dash = [
         " -- ", " - ", " — ", " – ", ")-", ") -", ")–", ")—", "/-", "/ -",
@@ -286,7 +293,7 @@ fn photo_credit(doc: &Doc, bi: usize) -> bool {
     }
     // « REUTERS/Ravi Kumar », « AFP/Archives », « AP Photo/Jason Franson ».
     let words = lower.split_whitespace().count();
-    if crate::boilerplate::slash_credit(lower, words)
+    if crate::layers::boilerplate::slash_credit(lower, words)
         || (words <= 8 && lower.contains("photo") && !copyright_line(doc, bi))
     {
         return true;
@@ -442,7 +449,7 @@ fn known_media(
     accept: impl Fn(&str, &str) -> bool,
 ) -> Option<Found> {
     let b = &doc.seg.blocks[bi];
-    let end = crate::floor_char_boundary(&doc.lower[..b.end], b.start.saturating_add(limit));
+    let end = crate::text::floor_char_boundary(&doc.lower[..b.end], b.start.saturating_add(limit));
     known_media_in(doc, b.start, end, accept)
 }
 
@@ -555,10 +562,10 @@ fn domain_name(doc: &Doc, bi: usize) -> Option<Found> {
 pub fn publication_date(
     doc: &Doc,
     chrome: &Chrome,
-    dates: &[crate::dates::DateAnn],
+    dates: &[crate::layers::dates::DateAnn],
     lead: Option<usize>,
 ) -> Option<(i32, u32, u32)> {
-    let full = |d: &crate::dates::DateAnn| Some((d.year?, d.month?, d.day?));
+    let full = |d: &crate::layers::dates::DateAnn| Some((d.year?, d.month?, d.day?));
     // (rank, order, date): rank 0 = publication, 1 = plain, 2 = update.
     let mut best: Option<(u8, (i32, u32, u32))> = None;
     for &bi in &chrome.datelines {
@@ -677,7 +684,7 @@ fn other_date(lower: &str) -> Option<(i32, u32, u32)> {
         }
         // Day, abbreviated French month, year.
         if let (Some(d), Some(y)) = (num(a, 1..=2), num(c, 4..=4)) {
-            let m = crate::dates::MONTHS
+            let m = crate::layers::dates::MONTHS
                 .iter()
                 .find(|(name, _)| *name == b)
                 .map(|&(_, m)| m);
@@ -823,6 +830,229 @@ pub fn reading_minutes(words: usize) -> usize {
         0
     } else {
         words.div_ceil(230)
+    }
+}
+
+/// What the card is built from: the document, every layer and the entity table.
+pub(crate) struct Layers<'a> {
+    pub(crate) doc: &'a Doc<'a>,
+    pub(crate) chrome: &'a Chrome,
+    pub(crate) ments: &'a [EMention],
+    pub(crate) stances: &'a [StanceAnn],
+    pub(crate) frames: &'a [FrameAnn],
+    pub(crate) resolved: &'a Resolved,
+    pub(crate) publisher: Option<Found>,
+    pub(crate) pub_date: Option<(i32, u32, u32)>,
+}
+
+/// The whole card (see the module documentation).
+pub(crate) fn build(l: Layers) -> Card {
+    let Layers {
+        doc,
+        chrome,
+        ments,
+        stances,
+        frames,
+        resolved,
+        publisher,
+        pub_date,
+    } = l;
+    let (entities, stances_out, quotes_out) =
+        (&resolved.entities, &resolved.stances, &resolved.quotes);
+    let content: Vec<bool> = chrome
+        .blocks
+        .iter()
+        .map(|i| matches!(i.kind, BlockKind::Paragraph | BlockKind::Caption))
+        .collect();
+    let pub_name = publisher.as_ref().map(|f| f.canonical.clone());
+    // Words and numbers outside boilerplate blocks (every token is in one sentence, every
+    // sentence in one block: counted per sentence, without a pass over the tokens).
+    let words: usize = (0..doc.seg.sentences.len())
+        .filter(|&si| !doc.boilerplate_blocks[doc.seg.sentences[si].block])
+        .map(|si| doc.sentence_non_punct(si))
+        .sum();
+
+    let mut people = Vec::new();
+    let mut orgs = Vec::new();
+    let mut places = Vec::new();
+    for (ei, e) in entities.iter().enumerate() {
+        let src_is_pub = e.source.is_some() && pub_name.as_deref() == Some(e.canonical.as_str());
+        let in_dateline_only = e.mentions.iter().all(|&m| {
+            let s = ments[m].span;
+            chrome.datelines.iter().any(|&bi| {
+                let b = &doc.seg.blocks[bi];
+                s.start >= b.start && s.end <= b.end
+            })
+        });
+        match e.etype {
+            EntityType::PER => people.push(CardPerson {
+                name: e.canonical.clone(),
+                role: e.role.clone(),
+                entity: ei,
+                mentions: e.mentions.len(),
+                confidence: e.confidence,
+            }),
+            EntityType::ORG if !(src_is_pub || in_dateline_only) => orgs.push(CardOrg {
+                name: e.canonical.clone(),
+                acronym: e.acronym.clone(),
+                entity: ei,
+                mentions: e.mentions.len(),
+                confidence: e.confidence,
+            }),
+            EntityType::LOC => places.push(CardPlace {
+                name: e.canonical.clone(),
+                entity: ei,
+                mentions: e.mentions.len(),
+                confidence: e.confidence,
+            }),
+            _ => {}
+        }
+    }
+
+    // Stance matrix.
+    let mut cells: Vec<StanceCell> = Vec::new();
+    let mut cell_index: HashMap<(String, Polarity, String), usize> = HashMap::default();
+    for (si, s) in stances.iter().enumerate() {
+        let holder = resolved.holder_name(&s.holders, &s.holder_text);
+        let target = s
+            .target
+            .as_ref()
+            .and_then(|t| {
+                // First entity mentioned in the target words.
+                let tstart = doc.tokens()[s.b.min(doc.tokens().len() - 1)].start();
+                let tend = tstart + t.len();
+                let k = ments.partition_point(|m| m.span.start < tstart);
+                ments
+                    .get(k)
+                    .filter(|m| m.span.end <= tend)
+                    .map(|m| m.canonical.clone())
+            })
+            .or_else(|| s.target.clone())
+            .unwrap_or_default();
+        let key = (holder.clone(), s.polarity, target.clone());
+        match cell_index.get(&key) {
+            Some(&ci) => {
+                let c: &mut StanceCell = &mut cells[ci];
+                c.count += 1;
+                c.stances.push(si);
+                c.confidence = c.confidence.min(stances_out[si].rule.confidence);
+            }
+            None => {
+                cell_index.insert(key, cells.len());
+                cells.push(StanceCell {
+                    holder,
+                    polarity: s.polarity,
+                    target,
+                    count: 1,
+                    stances: vec![si],
+                    confidence: stances_out[si].rule.confidence,
+                });
+            }
+        }
+    }
+
+    let mut qorder: Vec<usize> = (0..quotes_out.len()).collect();
+    qorder.sort_by_key(|&i| {
+        std::cmp::Reverse(
+            quotes_out[i].text.chars().count().min(400)
+                + if quotes_out[i].speaker.is_some() {
+                    400
+                } else {
+                    0
+                },
+        )
+    });
+    let mut card_quotes: Vec<CardQuote> = qorder
+        .into_iter()
+        .take(5)
+        .map(|i| CardQuote {
+            text: quotes_out[i].text.clone(),
+            speaker: quotes_out[i].speaker_text.clone(),
+            quote: i,
+            confidence: quotes_out[i].rule.confidence,
+        })
+        .collect();
+    card_quotes.sort_by_key(|q| q.quote);
+
+    let mut fcount: Vec<FrameCount> = Vec::new();
+    for f in frames {
+        match fcount.iter_mut().find(|c| c.frame == f.frame) {
+            Some(c) => c.count += 1,
+            None => fcount.push(FrameCount {
+                frame: f.frame.clone(),
+                count: 1,
+            }),
+        }
+    }
+    fcount.sort_by(|a, b| b.count.cmp(&a.count).then(a.frame.cmp(&b.frame)));
+
+    let mut weights = vec![0f32; doc.seg.sentences.len()];
+    // Mentions and stances come in text order: their sentences are found by a cursor over the
+    // sentence list rather than one random read of the token array each.
+    let mut cursor = SentenceCursor::default();
+    for m in ments {
+        weights[cursor.sentence_of(doc, m.a)] += 1.0;
+    }
+    let mut cursor = SentenceCursor::default();
+    for s in stances {
+        weights[cursor.sentence_of(doc, s.a)] += 1.5;
+    }
+    for f in frames {
+        let t = doc.token_at(f.span.start).unwrap_or(0);
+        weights[doc.tokens()[t].sent()] += 0.5;
+    }
+    let summary = summary(doc, &content, &weights, 3)
+        .into_iter()
+        .map(|si| SummarySentence {
+            text: clean_sentence(doc.original_slice(NSpan::new(
+                doc.seg.sentences[si].start,
+                doc.seg.sentences[si].end,
+            ))),
+            sentence: si,
+        })
+        .collect();
+
+    let title = chrome.title.map(|t| {
+        let b = &doc.seg.blocks[t];
+        doc.original_slice(NSpan::new(b.start, b.end)).to_string()
+    });
+    Card {
+        title,
+        publisher: publisher.map(|f| f.publisher),
+        // A full date only: a month or a year alone is no publication date.
+        date: pub_date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        people,
+        organizations: orgs,
+        places,
+        stance_matrix: cells,
+        quotes: card_quotes,
+        frames: fcount,
+        summary,
+        words,
+        reading_minutes: reading_minutes(words),
+    }
+}
+
+/// Finds the sentence of a token by moving forward over the sentence list: constant time a
+/// call when the tokens asked for come in order (a binary search when they go back).
+#[derive(Default)]
+struct SentenceCursor {
+    si: usize,
+}
+
+impl SentenceCursor {
+    /// The index of the sentence holding token `k` (`doc.tokens()[k].sent()`: every token lies
+    /// in exactly one sentence, whose `tokens` range holds it, and sentences are sorted).
+    fn sentence_of(&mut self, doc: &Doc, k: usize) -> usize {
+        let ss = &doc.seg.sentences;
+        if self.si >= ss.len() || ss[self.si].tokens.start > k {
+            self.si = ss.partition_point(|s| s.tokens.end <= k);
+        }
+        while ss[self.si].tokens.end <= k {
+            self.si += 1;
+        }
+        debug_assert_eq!(self.si, doc.tokens()[k].sent());
+        self.si
     }
 }
 

@@ -5,8 +5,8 @@
 //! entity scorer, plus `quotes`, `stance`, `frames` and `boilerplate` for the project's own layer
 //! scorer (`scripts/score_layers.py`), all with code-point offsets.
 
-use crate::offsets::OffsetIndex;
 use crate::schema::Span;
+use crate::text::offsets::OffsetIndex;
 use serde::Deserialize;
 use serde_json::{json, Value};
 

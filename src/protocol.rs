@@ -46,44 +46,9 @@ pub const MAX_MESSAGE_BYTES: usize = 8 * 1024 * 1024;
 /// Longest string `id`, in characters.
 pub const MAX_ID_CHARS: usize = 200;
 
-/// A highlight layer of the widget's view (`options.layers`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Layer {
-    Entities,
-    Dates,
-    Quotes,
-    Stances,
-    Frames,
-    Boilerplate,
-}
-
-impl Layer {
-    /// Every layer, in documentation order.
-    pub const ALL: [Layer; 6] = [
-        Layer::Entities,
-        Layer::Dates,
-        Layer::Quotes,
-        Layer::Stances,
-        Layer::Frames,
-        Layer::Boilerplate,
-    ];
-
-    /// The layer's name in messages and URLs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Layer::Entities => "entities",
-            Layer::Dates => "dates",
-            Layer::Quotes => "quotes",
-            Layer::Stances => "stances",
-            Layer::Frames => "frames",
-            Layer::Boilerplate => "boilerplate",
-        }
-    }
-
-    pub fn from_name(s: &str) -> Option<Layer> {
-        Layer::ALL.into_iter().find(|l| l.as_str() == s)
-    }
-}
+/// A highlight layer of the widget's view (`options.layers`): a group of the schema's layers
+/// ([`crate::schema::LayerGroup`], the one layer vocabulary).
+pub use crate::schema::LayerGroup as Layer;
 
 /// Interface language of the widget (`options.lang`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -378,7 +378,7 @@ pub struct Stats {
     pub tokens: usize,
     /// Number of characters changed by normalisation (apostrophes, spaces, line endings…).
     pub normalized_chars: usize,
-    /// The text's language as a cheap check of function words sees it (`crate::lang::guess`):
+    /// The text's language as a cheap check of function words sees it (`crate::text::lang::guess`):
     /// `fr`, `en`, `de`, `es`, `it`, `pt`, or `und` when too short or mixed to tell. Loupe reads
     /// French; the page says so when this is another language.
     #[serde(default)]
@@ -427,5 +427,158 @@ impl Analysis {
     }
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("Analysis is always serialisable")
+    }
+}
+
+/// The highlight layers of an analysis: the one vocabulary of the page's layer toggles, its CSS
+/// ids (`#layer-per`, `.hide-per`, [`Layer::selector`]) and of the embed protocol's
+/// `options.layers` (each layer belongs to one [`LayerGroup`]: `entities`, `dates`…).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layer {
+    Per,
+    Org,
+    Loc,
+    Misc,
+    Date,
+    Quote,
+    Stance,
+    Frame,
+    Chrome,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 9] = [
+        Layer::Per,
+        Layer::Org,
+        Layer::Loc,
+        Layer::Misc,
+        Layer::Date,
+        Layer::Quote,
+        Layer::Stance,
+        Layer::Frame,
+        Layer::Chrome,
+    ];
+    /// Short id, used in CSS classes (`hide-per`), element ids (`layer-per`) and test ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Layer::Per => "per",
+            Layer::Org => "org",
+            Layer::Loc => "loc",
+            Layer::Misc => "misc",
+            Layer::Date => "date",
+            Layer::Quote => "quote",
+            Layer::Stance => "stance",
+            Layer::Frame => "frame",
+            Layer::Chrome => "chrome",
+        }
+    }
+    /// CSS selector of the highlights of this layer inside the highlighted view.
+    pub fn selector(self) -> &'static str {
+        match self {
+            Layer::Per => "mark.ent-PER",
+            Layer::Org => "mark.ent-ORG",
+            Layer::Loc => "mark.ent-LOC",
+            Layer::Misc => "mark.ent-MISC",
+            Layer::Date => "mark.ent-DATE",
+            Layer::Quote => "q.quote",
+            Layer::Stance => ".stance",
+            Layer::Frame => ".frame",
+            Layer::Chrome => ".chrome",
+        }
+    }
+    /// The layer of an entity type's mentions.
+    pub fn of_type(t: EntityType) -> Layer {
+        match t {
+            EntityType::PER => Layer::Per,
+            EntityType::ORG => Layer::Org,
+            EntityType::LOC => Layer::Loc,
+            EntityType::MISC => Layer::Misc,
+        }
+    }
+    /// The protocol's group of this layer.
+    pub fn group(self) -> LayerGroup {
+        match self {
+            Layer::Per | Layer::Org | Layer::Loc | Layer::Misc => LayerGroup::Entities,
+            Layer::Date => LayerGroup::Dates,
+            Layer::Quote => LayerGroup::Quotes,
+            Layer::Stance => LayerGroup::Stances,
+            Layer::Frame => LayerGroup::Frames,
+            Layer::Chrome => LayerGroup::Boilerplate,
+        }
+    }
+}
+
+/// A group of [`Layer`]s as the embed protocol names them (`options.layers`), one per layer of
+/// the JSON result (`entities`, `dates`, `quotes`, `stances`, `frames`, `boilerplate`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LayerGroup {
+    Entities,
+    Dates,
+    Quotes,
+    Stances,
+    Frames,
+    Boilerplate,
+}
+
+impl LayerGroup {
+    /// Every group, in documentation order.
+    pub const ALL: [LayerGroup; 6] = [
+        LayerGroup::Entities,
+        LayerGroup::Dates,
+        LayerGroup::Quotes,
+        LayerGroup::Stances,
+        LayerGroup::Frames,
+        LayerGroup::Boilerplate,
+    ];
+
+    /// The group's name in messages and URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LayerGroup::Entities => "entities",
+            LayerGroup::Dates => "dates",
+            LayerGroup::Quotes => "quotes",
+            LayerGroup::Stances => "stances",
+            LayerGroup::Frames => "frames",
+            LayerGroup::Boilerplate => "boilerplate",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<LayerGroup> {
+        LayerGroup::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+
+    /// The layers of the group, in [`Layer::ALL`] order.
+    pub fn layers(self) -> impl Iterator<Item = Layer> {
+        Layer::ALL.into_iter().filter(move |l| l.group() == self)
+    }
+}
+
+#[cfg(test)]
+mod layer_tests {
+    use super::{Layer, LayerGroup};
+
+    #[test]
+    fn every_layer_is_in_one_group_and_groups_cover_all() {
+        let n: usize = LayerGroup::ALL.iter().map(|g| g.layers().count()).sum();
+        assert_eq!(n, Layer::ALL.len());
+        for g in LayerGroup::ALL {
+            assert!(g.layers().count() >= 1);
+            assert_eq!(LayerGroup::from_name(g.as_str()), Some(g));
+        }
+        let ids: Vec<&str> = LayerGroup::Entities.layers().map(Layer::id).collect();
+        assert_eq!(ids, ["per", "org", "loc", "misc"]);
+    }
+
+    /// The stylesheet hides every layer by its id (`.hide-per mark.ent-PER`) and styles every
+    /// toggle (`.layer-per`).
+    #[test]
+    fn the_stylesheet_knows_every_layer() {
+        let css = include_str!("../www/style.css");
+        for l in Layer::ALL {
+            let hide = format!(".hide-{} {}", l.id(), l.selector());
+            assert!(css.contains(&hide), "www/style.css has no `{hide}`");
+            let toggle = format!(".layer-{} ", l.id());
+            assert!(css.contains(&toggle), "www/style.css has no `{toggle}`");
+        }
     }
 }

@@ -19,6 +19,9 @@
 //! The app is driven only through its stable DOM contract (`#input`, `#analyse`, `#lang`).
 
 use crate::protocol::{self, Command, EmbedConfig, Lang, Layer, Options, Origins, Rejection};
+use crate::ui::html::{Hidden, Kind};
+use crate::ui::i18n;
+use leptos::prelude::{use_context, GetUntracked};
 use serde_json::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -47,6 +50,9 @@ struct State {
     /// The origin of the last valid message: `height` goes there from then on.
     host: Option<String>,
     layers: Vec<Layer>,
+    /// The app's state (from the root owner's context): the embed API acts on it, not on the
+    /// app's controls.
+    ui: super::Ui,
     last_height: u32,
     /// The `analyze` request waiting for the app's rendering of its text.
     pending: Option<Pending>,
@@ -65,7 +71,7 @@ fn warn(msg: &str) {
 }
 
 /// Starts embed mode when the URL asks for it (`?embed=1`); a no-op otherwise. Call after the
-/// app is mounted.
+/// app is mounted, under the owner that provides the app's state ([`super::Ui`]).
 pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
@@ -75,6 +81,10 @@ pub fn start() {
         return;
     }
     let Some(document) = window.document() else {
+        return;
+    };
+    let Some(ui) = use_context::<super::Ui>() else {
+        warn("no app state: embed mode is off");
         return;
     };
     let Some(root) = document.document_element() else {
@@ -100,6 +110,7 @@ pub fn start() {
         targets,
         host: None,
         layers: Layer::ALL.to_vec(),
+        ui,
         last_height: 0,
         pending: None,
         _observer: None,
@@ -232,7 +243,8 @@ fn on_message(state: &Rc<RefCell<State>>, ev: &web_sys::Event) {
             } else {
                 state.borrow_mut().pending = Some(p);
             }
-            show_in_app(&document, &text);
+            let ui = state.borrow().ui;
+            show_in_app(&document, ui, &text);
         }
     }
 }
@@ -364,43 +376,20 @@ fn apply_options(state: &Rc<RefCell<State>>, options: &Options) {
             }
         }
     }
+    let ui = state.borrow().ui;
     if let Some(layers) = &options.layers {
-        let document = state.borrow().document.clone();
-        sync_layer_boxes(&document, layers);
+        // The app's layers shown exactly when their group is asked for (the toggles follow).
+        let hidden = Kind::ALL
+            .into_iter()
+            .filter(|k| !layers.contains(&k.group()))
+            .fold(Hidden::default(), |h, k| h.toggled(k));
+        if ui.hidden.get_untracked() != hidden {
+            super::set_hidden(ui, hidden);
+        }
     }
-    if let Some(lang) = options.lang {
-        let document = state.borrow().document.clone();
-        apply_lang(&document, lang);
-    }
-}
-
-/// The app's layer check boxes (`#layer-per` …) of a protocol layer.
-fn layer_boxes(layer: Layer) -> &'static [&'static str] {
-    match layer {
-        Layer::Entities => &["layer-per", "layer-org", "layer-loc", "layer-misc"],
-        Layer::Dates => &["layer-date"],
-        Layer::Quotes => &["layer-quote"],
-        Layer::Stances => &["layer-stance"],
-        Layer::Frames => &["layer-frame"],
-        Layer::Boilerplate => &["layer-chrome"],
-    }
-}
-
-/// Ticks the app's layer check boxes to match `layers` (clicking those that differ, so the app
-/// updates its own state and counts as if the reader had done it).
-fn sync_layer_boxes(document: &Document, layers: &[Layer]) {
-    for layer in Layer::ALL {
-        let want = layers.contains(&layer);
-        for id in layer_boxes(layer) {
-            let Some(el) = document
-                .get_element_by_id(id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                continue;
-            };
-            if el.checked() != want {
-                el.click();
-            }
+    if let Some(lang) = options.lang.and_then(|l| i18n::Lang::from_code(l.as_str())) {
+        if ui.lang.get_untracked() != lang {
+            super::set_lang(ui, lang);
         }
     }
 }
@@ -422,46 +411,13 @@ fn current_lang(document: &Document) -> Option<Lang> {
     }
 }
 
-/// Switches the app's language through its `#lang` control: a `<select>`, a group holding one
-/// choice per language (`[data-lang]`, `[value]` or `[lang]`), or a single toggle button.
-fn apply_lang(document: &Document, lang: Lang) {
-    if current_lang(document) == Some(lang) {
-        return;
-    }
-    let Some(control) = document.get_element_by_id("lang") else {
-        warn("no #lang control: language unchanged");
-        return;
-    };
-    let code = lang.as_str();
-    if control.tag_name().eq_ignore_ascii_case("select") {
-        let _ = js_sys::Reflect::set(&control, &"value".into(), &code.into());
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        if let Ok(ev) = web_sys::Event::new_with_event_init_dict("change", &init) {
-            let _ = control.dispatch_event(&ev);
-        }
-        return;
-    }
-    let choice = control
-        .query_selector(&format!(
-            "[data-lang=\"{code}\"], [value=\"{code}\"], [lang=\"{code}\"]"
-        ))
-        .ok()
-        .flatten();
-    let target = choice.unwrap_or(control);
-    if let Ok(el) = target.dyn_into::<HtmlElement>() {
-        el.click();
-    }
-}
-
 /// Shows `text` in the app as if pasted, and starts its analysis.
-fn show_in_app(document: &Document, text: &str) {
-    let Some(input) = document.get_element_by_id("input") else {
+fn show_in_app(document: &Document, ui: super::Ui, text: &str) {
+    if document.get_element_by_id("input").is_none() {
         warn("no #input in the app: the analysis is not shown");
         return;
-    };
-    let _ = js_sys::Reflect::set(&input, &"value".into(), &text.into());
-    super::collapse_if_long();
+    }
+    super::set_text(ui, text);
     if let Some(button) = document
         .get_element_by_id("analyse")
         .and_then(|b| b.dyn_into::<HtmlElement>().ok())

@@ -257,7 +257,7 @@ pub fn check_with(text: &str, ix: &Utf16Index, a: &Analysis) {
             "summary sentence out of range"
         );
         assert_eq!(
-            loupe::card::clean_sentence(slice(&a.sentences[s.sentence].span)),
+            loupe::clean_sentence(slice(&a.sentences[s.sentence].span)),
             s.text,
             "summary text is not its (cleaned) sentence"
         );

@@ -25,6 +25,7 @@ const indexHtml = readFileSync(path.join(DIST, 'index.html'));
 // never mentions (its sources, strings and built-in example article).
 const uiSources = [
   ...readdirSync(path.join(ROOT, 'src/app')).map((f) => path.join(ROOT, 'src/app', f)),
+  ...readdirSync(path.join(ROOT, 'src/ui')).map((f) => path.join(ROOT, 'src/ui', f)),
   path.join(ROOT, 'src/app.rs'), path.join(ROOT, 'src/protocol.rs'), path.join(ROOT, 'src/schema.rs'),
   path.join(ROOT, 'tests/fixtures/nancy-conseil-municipal.txt'),
   // The frame taxonomy's descriptions, shown in explanations (not a gazetteer).

@@ -11,10 +11,10 @@
 //!   from them);
 //! - the output `Doc::boilerplate` is sorted and non-overlapping.
 
-use crate::doc::{Doc, NSpan};
 use crate::fxhash::FxHashMap;
 use crate::lexicon::lexicons;
 use crate::schema::{BlockKind, Rule};
+use crate::text::doc::{Doc, NSpan};
 
 /// Result of the boilerplate pass for one block.
 #[derive(Debug, Clone)]
@@ -323,7 +323,7 @@ fn ends_like_sentence(line: &str) -> bool {
 /// (« Politique : le gouvernement … » is a headline).
 fn labelled_hit(lower: &str) -> Option<(String, String)> {
     // A label of at most three words: the colon comes early.
-    let colon = lower[..crate::floor_char_boundary(lower, 48)].find(':')?;
+    let colon = lower[..crate::text::floor_char_boundary(lower, 48)].find(':')?;
     let label = lower[..colon].trim();
     let label_words = word_count(label);
     if label.is_empty() || label_words > 3 {
@@ -428,7 +428,7 @@ fn has_date_signal(lower: &str) -> bool {
         }
         if has_year
             && (digits >= 6
-                || crate::dates::MONTHS
+                || crate::layers::dates::MONTHS
                     .iter()
                     .any(|(m, _)| m.len() > 4 && lower.contains(m)))
         {
@@ -825,7 +825,7 @@ fn ends_with_credit(line: &str, lower: &str) -> bool {
     }
     // The words after the last sentence: a short credit with a slash or an agency's mark
     // (looked for in the last 160 bytes).
-    let window = crate::floor_char_boundary(t, t.len().saturating_sub(160));
+    let window = crate::text::floor_char_boundary(t, t.len().saturating_sub(160));
     let tb = t.as_bytes();
     let tail_from = (window..tb.len().saturating_sub(1))
         .rev()
@@ -2387,7 +2387,7 @@ mod tests {
                 .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
             (has_year
                 && (digits >= 6
-                    || crate::dates::MONTHS
+                    || crate::layers::dates::MONTHS
                         .iter()
                         .any(|(m, _)| m.len() > 4 && lower.contains(m))))
                 || phrase
@@ -2420,13 +2420,13 @@ mod tests {
     #[test]
     fn scans_agree_with_reference() {
         let mut lines: Vec<String> = [
-            include_str!("../tests/fixtures/nancy-conseil-municipal.txt"),
-            include_str!("../tests/fixtures/russie-turquie-gaz.txt"),
-            include_str!("../tests/fixtures/ue-maroc-commerce.txt"),
+            include_str!("../../tests/fixtures/nancy-conseil-municipal.txt"),
+            include_str!("../../tests/fixtures/russie-turquie-gaz.txt"),
+            include_str!("../../tests/fixtures/ue-maroc-commerce.txt"),
         ]
         .iter()
         .flat_map(|t| t.lines())
-        .map(crate::doc::lower_same_len)
+        .map(crate::text::doc::lower_same_len)
         .collect();
         lines.extend(
             [

@@ -410,7 +410,7 @@ pub fn frame_description(lang: Lang, id: &str) -> Option<&'static str> {
 }
 
 /// French month names for dates written out (the page does not link the core's date tables;
-/// `fr_months_are_the_cores` checks they agree with [`crate::dates::month_name`]).
+/// `fr_months_are_the_cores` checks they agree with [`crate::layers::dates::month_name`]).
 const FR_MONTHS: [&str; 12] = [
     "janvier",
     "février",
@@ -1310,7 +1310,7 @@ mod tests {
     #[test]
     fn fr_months_are_the_cores() {
         for (i, m) in FR_MONTHS.iter().enumerate() {
-            assert_eq!(crate::dates::month_name(i as u32 + 1), Some(*m));
+            assert_eq!(crate::layers::dates::month_name(i as u32 + 1), Some(*m));
         }
     }
 

@@ -10,88 +10,31 @@
 
 use super::highlight::{BlockView, Layer, Node};
 use super::i18n::{self, Lang};
-use crate::schema::{Analysis, BlockKind, EntityType};
+use crate::schema::{Analysis, BlockKind};
 use std::fmt::Write;
 
-/// A kind of highlight that can be shown or hidden (a layer toggle).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    Per,
-    Org,
-    Loc,
-    Misc,
-    Date,
-    Quote,
-    Stance,
-    Frame,
-    Chrome,
+/// A kind of highlight that can be shown or hidden (a layer toggle): the schema's one layer
+/// vocabulary ([`crate::schema::Layer`]: ids, CSS selectors, protocol groups).
+pub use crate::schema::Layer as Kind;
+
+/// The kind of a rendered annotation.
+pub fn kind_of(a: &Analysis, l: Layer) -> Kind {
+    match l {
+        Layer::Mention(i) => a
+            .mentions
+            .get(i)
+            .map_or(Kind::Misc, |m| Kind::of_type(m.etype)),
+        Layer::Date(_) => Kind::Date,
+        Layer::Quote(_) => Kind::Quote,
+        Layer::Stance(_) => Kind::Stance,
+        Layer::Frame(_) => Kind::Frame,
+        Layer::Chrome(_) => Kind::Chrome,
+    }
 }
 
-impl Kind {
-    pub const ALL: [Kind; 9] = [
-        Kind::Per,
-        Kind::Org,
-        Kind::Loc,
-        Kind::Misc,
-        Kind::Date,
-        Kind::Quote,
-        Kind::Stance,
-        Kind::Frame,
-        Kind::Chrome,
-    ];
-    /// Short id, used in CSS classes (`hide-per`) and test ids.
-    pub fn id(self) -> &'static str {
-        match self {
-            Kind::Per => "per",
-            Kind::Org => "org",
-            Kind::Loc => "loc",
-            Kind::Misc => "misc",
-            Kind::Date => "date",
-            Kind::Quote => "quote",
-            Kind::Stance => "stance",
-            Kind::Frame => "frame",
-            Kind::Chrome => "chrome",
-        }
-    }
-    fn bit(self) -> u16 {
-        1 << (self as u16)
-    }
-    /// CSS selector of the highlights of this kind inside the view.
-    pub fn selector(self) -> &'static str {
-        match self {
-            Kind::Per => "mark.ent-PER",
-            Kind::Org => "mark.ent-ORG",
-            Kind::Loc => "mark.ent-LOC",
-            Kind::Misc => "mark.ent-MISC",
-            Kind::Date => "mark.ent-DATE",
-            Kind::Quote => "q.quote",
-            Kind::Stance => ".stance",
-            Kind::Frame => ".frame",
-            Kind::Chrome => ".chrome",
-        }
-    }
-    pub fn of_type(t: EntityType) -> Kind {
-        match t {
-            EntityType::PER => Kind::Per,
-            EntityType::ORG => Kind::Org,
-            EntityType::LOC => Kind::Loc,
-            EntityType::MISC => Kind::Misc,
-        }
-    }
-    /// The kind of a rendered annotation.
-    pub fn of_layer(a: &Analysis, l: Layer) -> Kind {
-        match l {
-            Layer::Mention(i) => a
-                .mentions
-                .get(i)
-                .map_or(Kind::Misc, |m| Kind::of_type(m.etype)),
-            Layer::Date(_) => Kind::Date,
-            Layer::Quote(_) => Kind::Quote,
-            Layer::Stance(_) => Kind::Stance,
-            Layer::Frame(_) => Kind::Frame,
-            Layer::Chrome(_) => Kind::Chrome,
-        }
-    }
+/// The bit of a kind in [`Hidden`].
+fn bit(k: Kind) -> u16 {
+    1 << (k as u16)
 }
 
 /// A set of hidden kinds.
@@ -100,10 +43,10 @@ pub struct Hidden(u16);
 
 impl Hidden {
     pub fn contains(self, k: Kind) -> bool {
-        self.0 & k.bit() != 0
+        self.0 & bit(k) != 0
     }
     pub fn toggled(self, k: Kind) -> Hidden {
-        Hidden(self.0 ^ k.bit())
+        Hidden(self.0 ^ bit(k))
     }
     /// Space-separated `hide-*` classes for the view container.
     pub fn classes(self) -> String {
@@ -335,7 +278,7 @@ fn render_span(
     };
     let _ = write!(out, " data-key=\"{key}\" data-part=\"{part}\"");
     if part == 0 {
-        let focusable = !hidden.contains(Kind::of_layer(a, layer));
+        let focusable = !hidden.contains(kind_of(a, layer));
         out.push_str(if focusable {
             " tabindex=\"0\""
         } else {

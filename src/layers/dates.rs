@@ -17,8 +17,8 @@
 //! Invariants: spans are on token boundaries, sorted, non-overlapping; `iso` is a valid
 //! `YYYY`, `YYYY-MM` or `YYYY-MM-DD` string.
 
-use crate::doc::{Doc, NSpan};
 use crate::schema::Rule;
+use crate::text::doc::{Doc, NSpan};
 
 pub const MONTHS: &[(&str, u32)] = &[
     ("janvier", 1),
@@ -47,10 +47,12 @@ pub const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// French name of month `m` (1–12).
+#[cfg(test)]
 pub fn month_name(m: u32) -> Option<&'static str> {
     MONTHS.iter().find(|(_, n)| *n == m).map(|(name, _)| *name)
 }
 
+#[cfg(test)]
 pub const WEEKDAYS: &[&str] = &[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];

@@ -3,10 +3,12 @@
 //! All annotation layers work on the *normalised* text in byte offsets ([`NSpan`]); the pipeline
 //! converts them to original UTF-8 and UTF-16 offsets once, at the end ([`Doc::span`]).
 
-use crate::normalize::{normalize, Normalized};
-use crate::offsets::OffsetIndex;
+pub(crate) use crate::lexicon::lower_same_len;
+use crate::lexicon::Tokens;
 use crate::schema::Span;
-use crate::segment::{segment, Segmentation, TokKind, Token};
+use crate::text::normalize::{normalize, Normalized};
+use crate::text::offsets::OffsetIndex;
+use crate::text::segment::{segment, Segmentation, TokKind, Token};
 
 /// A span of the normalised text, in bytes, half-open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -22,9 +24,6 @@ impl NSpan {
     }
     pub fn overlaps(&self, o: &NSpan) -> bool {
         self.start < o.end && o.start < self.end
-    }
-    pub fn contains(&self, o: &NSpan) -> bool {
-        self.start <= o.start && o.end <= self.end
     }
 }
 
@@ -50,7 +49,7 @@ pub struct Doc<'a> {
     tok_cap: Vec<bool>,
     /// Per sentence: token counts by kind.
     sent_counts: Vec<SentCounts>,
-    /// Answers of [`crate::quotes::resolve_role_np`] by (token, limit), for the mention list
+    /// Answers of [`crate::layers::quotes::resolve_role_np`] by (token, limit), for the mention list
     /// whose address and length are in `role_np_for` (pronoun and holder searches look back
     /// over the same sentences again and again).
     pub(crate) role_np_memo: RoleNpMemo,
@@ -71,63 +70,6 @@ pub(crate) type RoleNp = Option<(u32, u32)>;
 struct SentCounts {
     words: u32,
     non_punct: u32,
-}
-
-/// Lower case with the same byte length (characters whose lower case has another UTF-8 length
-/// are kept as they are), so that offsets are shared with the original.
-///
-/// ASCII is lower-cased in one pass over the whole string; non-ASCII chars are decoded one by one
-/// (found eight bytes at a time) and only those that change are written apart.
-pub fn lower_same_len(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    // `s[..copied]` is in `out` (non-ASCII chars lower-cased, ASCII not yet).
-    let mut copied = 0;
-    let mut i = next_non_ascii(bytes, 0);
-    while i < bytes.len() {
-        let c = s[i..].chars().next().unwrap();
-        let len = c.len_utf8();
-        if let Some(lc) = lower_non_ascii(c) {
-            out.push_str(&s[copied..i]);
-            out.push(lc);
-            copied = i + len;
-        }
-        i = next_non_ascii(bytes, i + len);
-    }
-    out.push_str(&s[copied..]);
-    // Non-ASCII lower cases of the same length are non-ASCII: this only touches ASCII letters.
-    out.make_ascii_lowercase();
-    out
-}
-
-/// First offset at or after `i` that holds a non-ASCII byte, or `bytes.len()`.
-fn next_non_ascii(bytes: &[u8], mut i: usize) -> usize {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    while i + 8 <= bytes.len() {
-        let w = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap());
-        if w & HIGH_BITS != 0 {
-            // The lowest set high bit is the first non-ASCII byte (little-endian load).
-            return i + (w & HIGH_BITS).trailing_zeros() as usize / 8;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && bytes[i].is_ascii() {
-        i += 1;
-    }
-    i
-}
-
-/// The lower case of a non-ASCII char when it differs and is one char of the same UTF-8 length.
-#[inline]
-fn lower_non_ascii(c: char) -> Option<char> {
-    if ('\u{DF}'..='\u{FF}').contains(&c) {
-        return None; // ß, à…ÿ and ÷: their own lower case
-    }
-    let mut l = c.to_lowercase();
-    match (l.next(), l.next()) {
-        (Some(lc), None) if lc != c && lc.len_utf8() == c.len_utf8() => Some(lc),
-        _ => None,
-    }
 }
 
 /// The class bits of each vocabulary id (apart from [`Doc::new`]'s token pass, which it would
@@ -155,6 +97,26 @@ fn starts_upper(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => text[i..].chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// The cue matchers read a document through [`Tokens`].
+impl Tokens for Doc<'_> {
+    #[inline]
+    fn tok_count(&self) -> usize {
+        self.tokens().len()
+    }
+    #[inline]
+    fn tok_lower(&self, i: usize) -> &str {
+        Doc::tok_lower(self, i)
+    }
+    #[inline]
+    fn is_word(&self, i: usize) -> bool {
+        Doc::is_word(self, i)
+    }
+    #[inline]
+    fn tok_ids(&self) -> &[u32] {
+        Doc::tok_ids(self)
     }
 }
 
@@ -385,7 +347,7 @@ mod tests {
         for pad in 0..10 {
             let s = format!("{}ÉTÉ À PARIS İ KELVIN \u{212A} ẞ Ω", "X".repeat(pad));
             assert_eq!(lower_same_len(&s), reference_lower(&s));
-            assert_eq!(next_non_ascii(s.as_bytes(), 0), pad);
+            assert_eq!(crate::lexicon::fold::next_non_ascii(s.as_bytes(), 0), pad);
         }
         assert_eq!(lower_same_len(""), "");
         assert_eq!(lower_same_len("ABC"), "abc");

@@ -1,5 +1,5 @@
-//! Stance phrases (holder → polarity → target) and narrative frames, from the lexicons
-//! `data/lexicon/stance.tsv` and `data/lexicon/frames.tsv`.
+//! Stance phrases (holder → polarity → target), from the lexicon `data/lexicon/stance.tsv`
+//! (narrative frames: [`super::frames`]).
 //!
 //! Stance holder (syntax-light):
 //! 1. the nearest *subject-like* entity mention before the cue in the same clause — a mention not
@@ -15,11 +15,12 @@
 //! Invariants: cue spans are on token boundaries, outside boilerplate, sorted and
 //! non-overlapping within each layer; every holder index is a valid mention index.
 
-use crate::doc::{Doc, NSpan};
-use crate::entities::EMention;
+use crate::layers::entities::EMention;
+use crate::layers::quotes::QuoteAnn;
+use crate::layers::syntax::{governed, resolve_pronoun, resolve_role_np};
 use crate::lexicon::{class, lexicons, CueHit, Form, SpeechKind};
-use crate::quotes::{governed, resolve_pronoun, resolve_role_np, QuoteAnn};
 use crate::schema::{EntityType, Polarity, Rule};
+use crate::text::doc::{Doc, NSpan};
 
 #[derive(Debug, Clone)]
 pub struct StanceAnn {
@@ -30,13 +31,6 @@ pub struct StanceAnn {
     pub holders: Vec<usize>,
     pub holder_text: Option<String>,
     pub target: Option<String>,
-    pub rule: Rule,
-}
-
-#[derive(Debug, Clone)]
-pub struct FrameAnn {
-    pub span: NSpan,
-    pub frame: String,
     pub rule: Rule,
 }
 
@@ -533,7 +527,7 @@ fn purpose_infinitive(doc: &Doc, lo: usize, a: usize) -> bool {
 
 /// Words between the items of an enumeration (« le terrorisme, le séparatisme et
 /// l'extrémisme »).
-fn is_enumeration_word(w: &str) -> bool {
+pub(crate) fn is_enumeration_word(w: &str) -> bool {
     matches!(
         w,
         "," | "et"
@@ -1923,91 +1917,16 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
     out
 }
 
-/// The reserved frame id of `frames.tsv` rows that are no frame (see `data/lexicon/README.md`).
-const NOT_A_FRAME: &str = "not_a_frame";
-
-/// Frame cues; a cue that overlaps a named entity (« Organisation de coopération de Shanghai »)
-/// is a name, not a frame.
-// Out of line (one call per document) so that instruction profiles show the stage.
-#[inline(never)]
-pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
-    let lex = lexicons();
-    let mut out: Vec<FrameAnn> = Vec::new();
-    for s in &doc.seg.sentences {
-        if doc.boilerplate_blocks[s.block] {
-            continue;
-        }
-        let hits: Vec<_> = lex
-            .frames
-            .find_all(doc, s.tokens.start, s.tokens.end)
-            .into_iter()
-            .filter(|h| !doc.tok_in_boilerplate(h.start))
-            // A technical, economic or weather use (« pacte de stabilité », « instabilité
-            // orageuse »), matched as the longest cue, hides the frame word inside it.
-            .filter(|h| lex.frames.entries[h.entry].0.frame != NOT_A_FRAME)
-            // A cue that starts inside a name is part of the name (« Organisation de
-            // coopération de Shanghai »); a name inside a cue is not (« une seule Chine »).
-            .filter(|h| {
-                let span = doc.tspan(h.start, h.end);
-                let k = ms.partition_point(|m| m.span.end <= span.start);
-                !ms.get(k)
-                    .is_some_and(|m| m.span.start <= span.start && m.span.overlaps(&span))
-            })
-            .collect();
-        // Token end of the last frame pushed in this sentence.
-        let mut last_end: Option<usize> = None;
-        let mut last_weak = false;
-        for h in &hits {
-            let (cue, pattern, origin) = &lex.frames.entries[h.entry];
-            // Weak evidence alone (« terrorisme », « stabilité »): only beside another cue of the
-            // same frame (« le terrorisme, le séparatisme et l'extrémisme »).
-            if cue.weak
-                && !hits
-                    .iter()
-                    .any(|o| o != h && lex.frames.entries[o.entry].0.frame == cue.frame)
-            {
-                continue;
-            }
-            // An enumeration of one frame's words that leans on a weak word is one frame (« le
-            // terrorisme, le séparatisme et l'extrémisme », « la souveraineté, l'indépendance et
-            // l'intégrité territoriale »); strong words side by side stay apart.
-            if let (Some(e), Some(prev)) = (last_end, out.last_mut()) {
-                if prev.frame == cue.frame
-                    && (cue.weak || last_weak)
-                    && e <= h.start
-                    && h.start - e <= 4
-                    && (e..h.start).all(|k| is_enumeration_word(doc.tok_lower(k)))
-                {
-                    prev.span.end = doc.tspan(h.start, h.end).end;
-                    last_end = Some(h.end);
-                    last_weak = cue.weak;
-                    continue;
-                }
-            }
-            last_end = Some(h.end);
-            last_weak = cue.weak;
-            out.push(FrameAnn {
-                span: doc.tspan(h.start, h.end),
-                frame: cue.frame.clone(),
-                rule: Rule::new(
-                    if cue.weak { "frame:paired" } else { "frame" },
-                    [origin, ": ", pattern].concat(),
-                ),
-            });
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layers::frames::find_frames;
 
     fn stances(t: &str) -> Vec<(String, Polarity, Vec<String>)> {
         let mut d = Doc::new(t);
-        crate::boilerplate::detect(&mut d);
-        let ms = crate::entities::find(&d, &Default::default());
-        let qs = crate::quotes::find(&d, &ms);
+        crate::layers::boilerplate::detect(&mut d);
+        let ms = crate::layers::entities::find(&d, &Default::default());
+        let qs = crate::layers::quotes::find(&d, &ms);
         find_stances(&d, &ms, &qs)
             .into_iter()
             .map(|s| {
@@ -2500,9 +2419,9 @@ mod tests {
             out
         }
         for text in [
-            include_str!("../tests/fixtures/nancy-conseil-municipal.txt"),
-            include_str!("../tests/fixtures/russie-turquie-gaz.txt"),
-            include_str!("../tests/fixtures/ue-maroc-commerce.txt"),
+            include_str!("../../tests/fixtures/nancy-conseil-municipal.txt"),
+            include_str!("../../tests/fixtures/russie-turquie-gaz.txt"),
+            include_str!("../../tests/fixtures/ue-maroc-commerce.txt"),
             "Il s'oppose résolument à la guerre ; elle soutient fermement l'accord et dénonce l'ingérence.",
         ] {
             let d = Doc::new(text);
@@ -2634,8 +2553,8 @@ mod tests {
     fn names_are_not_frames() {
         let mut d =
             Doc::new("L'Organisation de coopération de Shanghai défend la souveraineté des États.");
-        crate::boilerplate::detect(&mut d);
-        let ms = crate::entities::find(&d, &Default::default());
+        crate::layers::boilerplate::detect(&mut d);
+        let ms = crate::layers::entities::find(&d, &Default::default());
         let f = find_frames(&d, &ms);
         let frames: Vec<&str> = f.iter().map(|x| x.frame.as_str()).collect();
         assert_eq!(frames, vec!["sovereignty"]);

@@ -1,0 +1,95 @@
+//! Narrative frames from the frame lexicon `data/lexicon/frames.tsv` (« forces extérieures »,
+//! « révolution de couleur », « hégémonie »…): a cue inside a name is part of the name, a weak
+//! cue (« stabilité ») counts only beside another cue of its frame, and an enumeration of one
+//! frame's words is one frame.
+//!
+//! Invariants: spans are on token boundaries, outside boilerplate, sorted and non-overlapping.
+
+use crate::layers::entities::EMention;
+use crate::layers::stance::is_enumeration_word;
+use crate::lexicon::lexicons;
+use crate::schema::Rule;
+use crate::text::doc::{Doc, NSpan};
+
+#[derive(Debug, Clone)]
+pub struct FrameAnn {
+    pub span: NSpan,
+    pub frame: String,
+    pub rule: Rule,
+}
+
+/// The reserved frame id of `frames.tsv` rows that are no frame (see `data/lexicon/README.md`).
+const NOT_A_FRAME: &str = "not_a_frame";
+
+/// Frame cues; a cue that overlaps a named entity (« Organisation de coopération de Shanghai »)
+/// is a name, not a frame.
+// Out of line (one call per document) so that instruction profiles show the stage.
+#[inline(never)]
+pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
+    let lex = lexicons();
+    let mut out: Vec<FrameAnn> = Vec::new();
+    for s in &doc.seg.sentences {
+        if doc.boilerplate_blocks[s.block] {
+            continue;
+        }
+        let hits: Vec<_> = lex
+            .frames
+            .find_all(doc, s.tokens.start, s.tokens.end)
+            .into_iter()
+            .filter(|h| !doc.tok_in_boilerplate(h.start))
+            // A technical, economic or weather use (« pacte de stabilité », « instabilité
+            // orageuse »), matched as the longest cue, hides the frame word inside it.
+            .filter(|h| lex.frames.entries[h.entry].0.frame != NOT_A_FRAME)
+            // A cue that starts inside a name is part of the name (« Organisation de
+            // coopération de Shanghai »); a name inside a cue is not (« une seule Chine »).
+            .filter(|h| {
+                let span = doc.tspan(h.start, h.end);
+                let k = ms.partition_point(|m| m.span.end <= span.start);
+                !ms.get(k)
+                    .is_some_and(|m| m.span.start <= span.start && m.span.overlaps(&span))
+            })
+            .collect();
+        // Token end of the last frame pushed in this sentence.
+        let mut last_end: Option<usize> = None;
+        let mut last_weak = false;
+        for h in &hits {
+            let (cue, pattern, origin) = &lex.frames.entries[h.entry];
+            // Weak evidence alone (« terrorisme », « stabilité »): only beside another cue of the
+            // same frame (« le terrorisme, le séparatisme et l'extrémisme »).
+            if cue.weak
+                && !hits
+                    .iter()
+                    .any(|o| o != h && lex.frames.entries[o.entry].0.frame == cue.frame)
+            {
+                continue;
+            }
+            // An enumeration of one frame's words that leans on a weak word is one frame (« le
+            // terrorisme, le séparatisme et l'extrémisme », « la souveraineté, l'indépendance et
+            // l'intégrité territoriale »); strong words side by side stay apart.
+            if let (Some(e), Some(prev)) = (last_end, out.last_mut()) {
+                if prev.frame == cue.frame
+                    && (cue.weak || last_weak)
+                    && e <= h.start
+                    && h.start - e <= 4
+                    && (e..h.start).all(|k| is_enumeration_word(doc.tok_lower(k)))
+                {
+                    prev.span.end = doc.tspan(h.start, h.end).end;
+                    last_end = Some(h.end);
+                    last_weak = cue.weak;
+                    continue;
+                }
+            }
+            last_end = Some(h.end);
+            last_weak = cue.weak;
+            out.push(FrameAnn {
+                span: doc.tspan(h.start, h.end),
+                frame: cue.frame.clone(),
+                rule: Rule::new(
+                    if cue.weak { "frame:paired" } else { "frame" },
+                    [origin, ": ", pattern].concat(),
+                ),
+            });
+        }
+    }
+    out
+}

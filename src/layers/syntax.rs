@@ -1,0 +1,884 @@
+//! Sentence helpers the quote and stance layers share: who a pronoun, a role phrase (« le
+//! président russe », « le chef de la diplomatie ») or a periphrasis stands for, the gender of a
+//! person, whether a mention is governed by a preposition (not a subject).
+//!
+//! - [`resolve_pronoun`]: the nearest subject person outside quotation marks and of the
+//!   pronoun's gender;
+//! - [`resolve_role_np`]: the person a role noun phrase names (title, nationality, gender),
+//!   memoised per document;
+//! - [`governed`]: a mention after « de », « à », « avec »….
+
+use crate::layers::entities::EMention;
+use crate::lexicon::lexicons;
+use crate::schema::EntityType;
+use crate::text::doc::Doc;
+
+/// Grammatical gender of a person, when the text or general knowledge says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    M,
+    F,
+}
+
+/// The personal pronoun a token is or ends with (« il », « elle », « a-t-il », « dit-elle »,
+/// « lui » in « selon lui »): its gender and whether it is plural.
+pub(crate) fn pronoun_of(w: &str) -> Option<(Gender, bool)> {
+    let p = w.rsplit('-').next().unwrap_or(w);
+    match p {
+        "il" | "lui" => Some((Gender::M, false)),
+        "elle" => Some((Gender::F, false)),
+        "ils" | "eux" => Some((Gender::M, true)),
+        "elles" => Some((Gender::F, true)),
+        _ => None,
+    }
+}
+
+/// « on », « a-t-on », « indique-t-on »: an indefinite speaker.
+pub(crate) fn is_indefinite_pronoun(w: &str) -> bool {
+    w == "on" || w.ends_with("-on")
+}
+
+/// How far back (in tokens) [`in_quote_tok`] counts quotation marks.
+pub(crate) const QUOTE_SCAN: usize = 400;
+
+/// Is token `t` inside quotation marks? Counts the marks from the start of its paragraph (at most
+/// [`QUOTE_SCAN`] tokens back): « » and “ ” nest, straight quotes alternate.
+pub(crate) fn in_quote_tok(doc: &Doc, t: usize) -> bool {
+    let blk = &doc.seg.blocks[doc.seg.sentences[doc.tokens()[t].sent()].block];
+    let from = blk.tokens.start.max(t.saturating_sub(QUOTE_SCAN));
+    let mut depth = 0u32;
+    let mut straight = false;
+    for k in from..t {
+        match doc.tok(k) {
+            "«" | "“" | "‹" | "„" => depth += 1,
+            "»" | "”" | "›" => depth = depth.saturating_sub(1),
+            "\"" => straight = !straight,
+            _ => {}
+        }
+    }
+    depth > 0 || straight
+}
+
+/// A word that takes a masculine and a feminine form among titles and nationalities
+/// (« président », « ancienne », « canadienne »).
+pub(crate) fn is_gendered_word(w: &str) -> bool {
+    let lex = lexicons();
+    lex.titles.contains_key(w)
+        || lex.demonyms.contains_key(w)
+        || matches!(
+            w,
+            "ancien" | "ancienne" | "premier" | "première" | "nouveau" | "nouvelle"
+        )
+}
+
+/// Feminine endings and their masculine counterparts (« présidente » → « président »,
+/// « directrice » → « directeur », « cheffe » → « chef », « conseillère » → « conseiller »).
+pub(crate) const FEMININE_ENDINGS: &[(&str, &str)] = &[
+    ("trice", "teur"),
+    ("rice", "eur"),
+    ("euse", "eur"),
+    ("ière", "ier"),
+    ("ère", "er"),
+    ("enne", "en"),
+    ("ffe", "f"),
+    ("esse", ""),
+    ("e", ""),
+];
+
+/// The masculine form of a title or nationality word when the word is feminine and its
+/// masculine form is known (« présidente » → « président »); otherwise the word itself.
+pub(crate) fn masculine(w: &str) -> std::borrow::Cow<'_, str> {
+    if !w.ends_with('e') {
+        return w.into();
+    }
+    for (f, m) in FEMININE_ENDINGS {
+        if let Some(stem) = w.strip_suffix(f) {
+            let cand = [stem, m].concat();
+            if !stem.is_empty() && cand != w && is_gendered_word(&cand) {
+                return cand.into();
+            }
+        }
+    }
+    w.into()
+}
+
+/// Gender of a title, nationality or article word (« présidente », « canadien », « la »,
+/// « Mme »): a feminine form whose masculine is known, or a masculine form whose feminine is.
+/// Words with one form for both (« ministre », « porte-parole », « russe ») say nothing.
+pub(crate) fn word_gender(w: &str) -> Option<Gender> {
+    match w {
+        "mme" | "mlle" | "madame" | "mademoiselle" | "reine" | "la" | "une" => {
+            return Some(Gender::F)
+        }
+        "m" | "m." | "monsieur" | "roi" | "le" | "un" => return Some(Gender::M),
+        _ => {}
+    }
+    if !is_gendered_word(w) {
+        return None;
+    }
+    if masculine(w) != w {
+        return Some(Gender::F);
+    }
+    FEMININE_ENDINGS
+        .iter()
+        .any(|(f, m)| {
+            w.strip_suffix(m)
+                .is_some_and(|stem| !stem.is_empty() && is_gendered_word(&[stem, f].concat()))
+        })
+        .then_some(Gender::M)
+}
+
+/// Gender told by a role (« ancienne Première ministre » → F, « président turc » → M).
+pub(crate) fn role_gender(role: &str) -> Option<Gender> {
+    // Only the head of the role: « porte-parole du ministère chinois » says nothing of the
+    // person's gender (« chinois » agrees with « ministère »).
+    role.split(|c: char| c.is_whitespace() || c == '\'')
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "de" | "du" | "des" | "d" | "à" | "au" | "aux" | "pour" | "chargé" | "chargée"
+            )
+        })
+        .filter(|w| !matches!(*w, "la" | "le" | "un" | "une"))
+        .find_map(|w| word_gender(&w.to_lowercase()))
+}
+
+/// Gender of the person named by mention `mi`, from the words around it: an honorific
+/// (« Mme »), a title or article before it (« la porte-parole », « le président »), its role,
+/// its first name, or the gazetteer's role.
+pub(crate) fn mention_gender(doc: &Doc, m: &EMention) -> Option<Gender> {
+    let lex = lexicons();
+    // Honorific or role words before the name, back to the article that opens them.
+    let lo = m.a.saturating_sub(8);
+    let mut k = m.a;
+    while k > lo {
+        k -= 1;
+        let w = doc.tok_lower(k);
+        if w == "." {
+            continue;
+        }
+        if matches!(w, "mme" | "mlle" | "madame" | "mademoiselle") {
+            return Some(Gender::F);
+        }
+        if matches!(w, "m" | "monsieur" | "mm") {
+            return Some(Gender::M);
+        }
+        if let Some(g) = word_gender(w).filter(|_| is_gendered_word(w)) {
+            return Some(g);
+        }
+        let title_next = k + 1 < m.a && lex.title_first.contains(doc.tok_lower(k + 1));
+        if matches!(w, "le" | "la" | "un" | "une") && title_next {
+            return word_gender(w);
+        }
+        if !(lex.title_words.contains(w) || lex.demonyms.contains_key(w) || w == ",") {
+            break;
+        }
+    }
+    if let Some(g) = m.role.as_deref().and_then(role_gender) {
+        return Some(g);
+    }
+    // The first name (« Angela Merkel »), when the mention starts with one.
+    if m.b > m.a + 1 {
+        if let Some(&woman) = lex.firstname_sex.get(doc.tok(m.a)) {
+            return Some(if woman { Gender::F } else { Gender::M });
+        }
+    }
+    gaz_person(m)
+        .and_then(|g| g.role.as_deref())
+        .and_then(role_gender)
+}
+
+/// The gazetteer entry of the person of mention `m` (by its entry, else by its canonical name).
+pub(crate) fn gaz_person(m: &EMention) -> Option<&'static crate::lexicon::GazEntry> {
+    let lex = lexicons();
+    if m.etype != EntityType::PER {
+        return None;
+    }
+    if let Some(e) = m.entry {
+        return Some(&lex.gaz[e]);
+    }
+    lex.by_form
+        .get(&m.canonical.to_lowercase())?
+        .iter()
+        .map(|&e| &lex.gaz[e])
+        .find(|g| g.etype == EntityType::PER && g.canonical == m.canonical)
+}
+
+/// Gender of the person of mention `mi`, from it and the earlier mentions of the same person.
+pub(crate) fn person_gender(doc: &Doc, ms: &[EMention], mi: usize) -> Option<Gender> {
+    let m = &ms[mi];
+    if m.etype != EntityType::PER {
+        return None;
+    }
+    mention_gender(doc, m).or_else(|| {
+        (mi.saturating_sub(ROLE_WINDOW)..mi)
+            .rev()
+            .filter(|&j| ms[j].canonical == m.canonical)
+            .find_map(|j| mention_gender(doc, &ms[j]))
+    })
+}
+
+/// A one-token mention that is an honorific (« M » of « le porte-parole M. Wang »): no name.
+pub(crate) fn is_honorific_mention(doc: &Doc, m: &EMention) -> bool {
+    m.b == m.a + 1
+        && lexicons().titles.get(doc.tok(m.a)) == Some(&crate::lexicon::TitleKind::Honorific)
+}
+
+/// Mentions whose first token lies in `a..b`.
+pub(crate) fn mentions_in(
+    ms: &[EMention],
+    a: usize,
+    b: usize,
+) -> impl Iterator<Item = (usize, &EMention)> {
+    let k = ms.partition_point(|m| m.a < a);
+    ms[k..]
+        .iter()
+        .enumerate()
+        .map(move |(o, m)| (k + o, m))
+        .take_while(move |(_, m)| m.a < b)
+}
+
+/// Resolves a pronoun at token `at` to a person: the first person that is the subject in the
+/// sentence before it, else the subject of an earlier sentence (looking back at most 10
+/// sentences), else a person named after a preposition. A gendered singular pronoun (« elle »,
+/// « a-t-il ») skips persons of the other gender; a pronoun outside quotation marks skips the
+/// persons named inside them (« « … le président Trump … », a-t-elle ajouté »).
+pub(crate) fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
+    let w = doc.tok_lower(at);
+    let want = pronoun_of(w).filter(|p| !p.1).map(|p| p.0);
+    // An inverted pronoun (« a-t-il ») is the narrator's, even inside the marks of a quote
+    // that the text does not close around it.
+    let skip_quoted = w.contains('-') || !in_quote_tok(doc, at);
+    let ok = |mi: usize, t: usize| {
+        ms[mi].etype == EntityType::PER
+            && !(skip_quoted && in_quote_tok(doc, t))
+            && want.is_none_or(|g| person_gender(doc, ms, mi).is_none_or(|h| h == g))
+    };
+    let sent = doc.tokens()[at].sent();
+    let s = &doc.seg.sentences[sent];
+    let mut fallback = None;
+    for (k, m) in mentions_in(ms, s.tokens.start, at) {
+        if ok(k, m.a) {
+            if !governed(doc, m) {
+                return Some(k);
+            }
+            fallback.get_or_insert(k);
+        }
+    }
+    // Earlier sentences: the nearest subject person. A person named only after a preposition
+    // (« à la demande du président Tokaïev ») is rarely what « il » refers to: it is kept as
+    // a fallback while earlier sentences are searched for a subject.
+    for back in 1..=10 {
+        let Some(ps) = sent.checked_sub(back) else {
+            break;
+        };
+        if doc.boilerplate_blocks[doc.seg.sentences[ps].block] {
+            continue;
+        }
+        if let Some(k) = sentence_subject_where(doc, ms, ps, usize::MAX, &ok) {
+            return Some(k);
+        }
+        let ps = &doc.seg.sentences[ps];
+        // A sentence whose subject is a role phrase naming nobody the text names (« Le
+        // porte-parole du Kremlin a démenti. « … », a-t-il dit. »): that is who « il » is.
+        let t0 = ps.tokens.start;
+        if want.is_some()
+            && matches!(doc.tok_lower(t0), "le" | "la" | "l'")
+            && !in_quote_tok(doc, t0)
+        {
+            if let Some(np) = parse_role_np(doc, ms, t0, ps.tokens.end) {
+                if np.gender.is_none_or(|g| Some(g) == want) {
+                    return None;
+                }
+            }
+        }
+        if let Some((k, _)) =
+            mentions_in(ms, ps.tokens.start, ps.tokens.end).find(|(k, m)| ok(*k, m.a))
+        {
+            fallback.get_or_insert(k);
+        }
+    }
+    fallback
+}
+
+/// What a role noun phrase says of the person it names.
+pub(crate) struct RoleNp {
+    /// Title and portfolio words the person's role must have (masculine forms).
+    need: Vec<String>,
+    /// For a title that names several roles (« l'élu »: maire, député, sénateur …): the words
+    /// of each; one of them must fit.
+    alts: Vec<Vec<String>>,
+    /// A generic title (« le dirigeant russe »): any role of the nationality matches.
+    generic: bool,
+    /// The nationality (lower-case country name) of a demonym or complement (« russe »,
+    /// « du Kazakhstan ») or implied by a periphrasis (« le locataire de la Maison-Blanche »).
+    country: Option<String>,
+    gender: Option<Gender>,
+    /// End token (exclusive).
+    end: usize,
+}
+
+/// Words of a role text: lower case, split at spaces and after apostrophes.
+pub(crate) fn role_words(role: &str) -> Vec<String> {
+    role.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Words that carry no role (articles and prepositions of role phrases).
+pub(crate) fn is_role_glue(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "des" | "du" | "la" | "le" | "les" | "l" | "d" | "l'" | "d'" | "et" | "en" | "à"
+    )
+}
+
+/// Parses a role noun phrase at `at` (« le président russe », « la porte-parole du ministère
+/// chinois des Affaires étrangères », « le chef de la diplomatie kazakhe », « le locataire de
+/// la Maison-Blanche »), within `at..lim`.
+pub(crate) fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -> Option<RoleNp> {
+    let lex = lexicons();
+    let mut k = at;
+    let mut gender = None;
+    match doc.tok_lower(k) {
+        "le" => {
+            gender = Some(Gender::M);
+            k += 1;
+        }
+        "la" => {
+            gender = Some(Gender::F);
+            k += 1;
+        }
+        "l'" => k += 1,
+        _ => {}
+    }
+    while k < lim
+        && matches!(
+            doc.tok_lower(k),
+            "ancien"
+                | "ancienne"
+                | "nouveau"
+                | "nouvel"
+                | "nouvelle"
+                | "actuel"
+                | "actuelle"
+                | "futur"
+                | "future"
+        )
+    {
+        k += 1;
+    }
+    if k >= lim || !doc.is_word(k) {
+        return None;
+    }
+    let h = lex.title_cues.longest_at(doc, k, lim)?;
+    let (kind, cue, _) = &lex.title_cues.entries[h.entry];
+    if *kind != crate::lexicon::TitleKind::Role {
+        return None;
+    }
+    let cue_words = role_words(cue);
+    if let Some(g) = cue_words
+        .iter()
+        .filter(|w| is_gendered_word(w))
+        .find_map(|w| word_gender(w))
+    {
+        gender = Some(g);
+    }
+    let mut country = None;
+    let mut alts = Vec::new();
+    let need_of = |text: &str| -> Vec<String> {
+        role_words(text)
+            .into_iter()
+            .filter(|w| !is_role_glue(w))
+            .map(|w| masculine(&w).into_owned())
+            .collect()
+    };
+    let need = match lex.title_same.get(h.entry).and_then(|s| s.as_deref()) {
+        Some(same) => {
+            // « président (États-Unis) »: the role, then the country it implies.
+            let (role, implied) = match same.split_once(" (") {
+                Some((r, c)) => (r, Some(c.trim_end_matches(')').to_string())),
+                None => (same, None),
+            };
+            country = implied;
+            if role.contains('|') {
+                alts = role.split('|').map(need_of).collect();
+                Vec::new()
+            } else {
+                need_of(role)
+            }
+        }
+        None => need_of(cue),
+    };
+    let first = need.first().map(String::as_str).unwrap_or("");
+    let generic = matches!(
+        first,
+        "dirigeant" | "chef" | "leader" | "homologue" | "numéro" | "responsable" | "patron"
+    ) && lex.title_same.get(h.entry).is_none_or(|s| s.is_none());
+    let mut np = RoleNp {
+        need,
+        alts,
+        generic,
+        country,
+        gender,
+        end: h.end,
+    };
+    // Complements: nationality, portfolio, country (« russe », « des Affaires étrangères »,
+    // « du Kazakhstan »).
+    let mut e = h.end;
+    while e < lim && e - h.end < 10 {
+        let w = doc.tok_lower(e);
+        if let Some(c) = lex.demonyms.get(w) {
+            np.country.get_or_insert_with(|| c.to_lowercase());
+            e += 1;
+            continue;
+        }
+        if let Some(p) = lex.title_cues.longest_at(doc, e, lim) {
+            if lex.title_cues.entries[p.entry].0 == crate::lexicon::TitleKind::Portfolio {
+                np.need.extend(need_of(&lex.title_cues.entries[p.entry].1));
+                e = p.end;
+                continue;
+            }
+        }
+        if matches!(w, "de" | "du" | "d'" | "des") {
+            let mut j = e + 1;
+            while j < lim && matches!(doc.tok_lower(j), "la" | "l'" | "le" | "les") {
+                j += 1;
+            }
+            if let Some((_, m)) = mentions_in(ms, j, j + 1).next() {
+                if m.etype == EntityType::LOC {
+                    np.country.get_or_insert_with(|| m.canonical.to_lowercase());
+                }
+                if matches!(m.etype, EntityType::LOC | EntityType::ORG) && m.b <= lim {
+                    e = m.b;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    np.end = e;
+    Some(np)
+}
+
+/// Does a role text (« ministre kazakh des Affaires étrangères ») fit a role noun phrase? Its
+/// words must hold the phrase's title words (a periphrasis in the role counts as the role it
+/// names), and its nationality must be the phrase's (a demonym, the country's name, or the
+/// person's country `gaz_country` from the gazetteer).
+pub(crate) fn role_fits(np: &RoleNp, role: &str, gaz_country: Option<&str>) -> bool {
+    let lex = lexicons();
+    // Quick rejection, before any allocation: no word of the role starts like the title's first
+    // word (« présid » also starts « présidente ») and none opens a periphrasis.
+    if !np.generic && !role_may_fit(np, role) {
+        return false;
+    }
+    let role_l = role.to_lowercase();
+    let words: Vec<&str> = role_l
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Words of the roles that periphrases in the role name (« chef de la diplomatie »).
+    let mut extra: Vec<&str> = Vec::new();
+    if words.len() > 2 {
+        for (cue, same) in periphrases() {
+            if words.windows(cue.len()).any(|w| w.iter().eq(cue.iter())) {
+                extra.extend(same.iter().map(String::as_str));
+            }
+        }
+    }
+    let has = |w: &str| {
+        extra.contains(&w)
+            || words.contains(&w)
+            || words.iter().any(|x| x.ends_with('e') && masculine(x) == w)
+    };
+    if !np.generic && !np.need.iter().all(|w| is_role_glue(w) || has(w)) {
+        return false;
+    }
+    if !np.alts.is_empty() && !np.alts.iter().any(|alt| alt.iter().all(|w| has(w))) {
+        return false;
+    }
+    // « le ministre » is not « le Premier ministre ».
+    if np.need.iter().any(|w| w == "ministre")
+        && !np.need.iter().any(|w| w == "premier")
+        && words
+            .windows(2)
+            .any(|p| matches!(p[0], "premier" | "première") && p[1] == "ministre")
+    {
+        return false;
+    }
+    let Some(c) = &np.country else {
+        return true;
+    };
+    let evidence = gaz_country.is_some_and(|g| g.to_lowercase() == *c)
+        || role_l.contains(c.as_str())
+        || words
+            .iter()
+            .any(|w| lex.demonyms.get(*w).is_some_and(|d| d.to_lowercase() == *c));
+    if evidence {
+        return true;
+    }
+    // No nationality said either way: the title alone decides.
+    gaz_country.is_none() && !words.iter().any(|w| lex.demonyms.contains_key(*w))
+}
+
+/// Can `role` fit the phrase's title? Some word of it starts (ignoring case) like the title's first
+/// word, or one of its alternatives', or opens a periphrasis.
+pub(crate) fn role_may_fit(np: &RoleNp, role: &str) -> bool {
+    fn stem(w: &str) -> &str {
+        &w[..w.char_indices().nth(5).map_or(w.len(), |(i, _)| i)]
+    }
+    fn starts_ci(word: &str, stem: &str) -> bool {
+        let mut wc = word.chars().flat_map(char::to_lowercase);
+        stem.chars().all(|c| wc.next() == Some(c))
+    }
+    let mut keys = np
+        .need
+        .iter()
+        .find(|w| !is_role_glue(w))
+        .map(|w| stem(w))
+        .into_iter()
+        .chain(
+            np.alts
+                .iter()
+                .filter_map(|alt| alt.first())
+                .map(|w| stem(w)),
+        )
+        .peekable();
+    if keys.peek().is_none() {
+        return true;
+    }
+    let words = || {
+        role.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+            .filter(|w| !w.is_empty())
+    };
+    keys.any(|k| words().any(|x| starts_ci(x, k)))
+        || words().any(|x| {
+            periphrasis_first().contains(x)
+                || (x.chars().any(char::is_uppercase)
+                    && periphrasis_first().contains(&x.to_lowercase()))
+        })
+}
+
+/// First words of the periphrases (« chef », « locataire », « patron » …).
+pub(crate) fn periphrasis_first() -> &'static crate::fxhash::FxHashSet<String> {
+    static F: std::sync::OnceLock<crate::fxhash::FxHashSet<String>> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        periphrases()
+            .iter()
+            .map(|(cue, _)| cue[0].clone())
+            .collect()
+    })
+}
+
+/// The periphrases of `titles.tsv` that name one role: (cue words, words of the role, masculine),
+/// built once.
+pub(crate) fn periphrases() -> &'static [(Vec<String>, Vec<String>)] {
+    static P: std::sync::OnceLock<Vec<(Vec<String>, Vec<String>)>> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let lex = lexicons();
+        lex.title_same
+            .iter()
+            .enumerate()
+            .filter_map(|(i, same)| {
+                let same = same.as_ref().filter(|s| !s.contains('|'))?;
+                let cue = role_words(&lex.title_cues.entries[i].1);
+                let r = same.split(" (").next().unwrap_or(same);
+                let words = role_words(r)
+                    .iter()
+                    .map(|w| masculine(w).into_owned())
+                    .collect();
+                (!cue.is_empty()).then_some((cue, words))
+            })
+            .collect()
+    })
+}
+
+/// The words of the role phrase written just before mention `m` (« l'émissaire français pour
+/// le Kosovo Marc Delorme »), even where they are no role of the entity recogniser.
+pub(crate) fn role_before_words(doc: &Doc, m: &EMention) -> String {
+    let lex = lexicons();
+    // Most names follow no role word: nothing to collect.
+    let prev_ok = m.a > 0 && {
+        let w = doc.tok_lower(m.a - 1);
+        w == ","
+            || lex.title_words.contains(w)
+            || lex.demonyms.contains_key(w)
+            || doc.is_cap(m.a - 1)
+    };
+    if !prev_ok {
+        return String::new();
+    }
+    let sent_start = doc.seg.sentences[doc.tokens()[m.a].sent()].tokens.start;
+    let mut k = m.a;
+    let mut commas = 0;
+    while k > sent_start && m.a - k < 12 {
+        let w = doc.tok_lower(k - 1);
+        let ok = if w == "," {
+            commas += 1;
+            commas == 1 && k == m.a
+        } else {
+            doc.is_word(k - 1)
+                && (lex.title_words.contains(w)
+                    || lex.demonyms.contains_key(w)
+                    || is_role_glue(w)
+                    || matches!(w, "pour" | "auprès" | "spécial" | "spéciale")
+                    || doc.is_cap(k - 1))
+        };
+        if !ok {
+            break;
+        }
+        k -= 1;
+    }
+    (k..m.a)
+        .map(|t| doc.tok_lower(t))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Does the person of mention `mi` fit the role phrase: any role the text gives the person in the
+/// recent past, the role words before its mentions, or its gazetteer role?
+pub(crate) fn person_fits(doc: &Doc, ms: &[EMention], group: &[usize], np: &RoleNp) -> bool {
+    let m = &ms[group[0]];
+    let gaz = gaz_person(m);
+    let gaz_country = gaz.and_then(|g| g.country.as_deref());
+    let role_ok = group.iter().any(|&j| match ms[j].role.as_deref() {
+        Some(r) => role_fits(np, r, gaz_country),
+        // Role words the entity layer did not take as a role.
+        None => role_fits_words(np, &role_before_words(doc, &ms[j]), gaz_country),
+    }) || gaz
+        .and_then(|g| g.role.as_deref())
+        .is_some_and(|r| role_fits(np, r, gaz_country));
+    // The gender last (the costlier check, for the few persons whose role fits).
+    role_ok
+        && np.gender.is_none_or(|g| {
+            group
+                .iter()
+                .find_map(|&j| mention_gender(doc, &ms[j]))
+                .is_none_or(|h| h == g)
+        })
+}
+
+/// [`role_fits`] on the words before a mention, when they hold a title.
+pub(crate) fn role_fits_words(np: &RoleNp, words: &str, gaz_country: Option<&str>) -> bool {
+    !words.is_empty()
+        && words
+            .split(' ')
+            .any(|w| lexicons().titles.contains_key(w) || lexicons().title_first.contains(w))
+        && role_fits(np, words, gaz_country)
+}
+
+/// A person named right after a role phrase ending at `e` (« le président turc Recep Tayyip
+/// Erdogan », « la secrétaire générale du syndicat enseignant, Anne Roux »): the phrase is
+/// that person's title, not a reference to someone named before.
+pub(crate) fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> Option<usize> {
+    let lex = lexicons();
+    let mut k = e;
+    let mut plain = false;
+    while k < lim && k - e < 10 {
+        if let Some((mi, m)) = mentions_in(ms, k, k + 1)
+            .next()
+            .filter(|(_, m)| !is_honorific_mention(doc, m))
+        {
+            if m.etype == EntityType::PER && (!plain || (k > e && doc.tok(k - 1) == ",")) {
+                return Some(mi);
+            }
+            if m.etype == EntityType::PER {
+                return None;
+            }
+            k = m.b;
+            continue;
+        }
+        let w = doc.tok_lower(k);
+        if w == "," {
+            // The name must come right after the comma.
+            if mentions_in(ms, k + 1, k + 2)
+                .next()
+                .is_some_and(|(_, m)| m.etype == EntityType::PER)
+            {
+                k += 1;
+                continue;
+            }
+            return None;
+        }
+        // The period of an honorific (« M. », « Mme. »).
+        if w == "."
+            && k > e
+            && lex.titles.get(doc.tok(k - 1)) == Some(&crate::lexicon::TitleKind::Honorific)
+        {
+            k += 1;
+            continue;
+        }
+        if !doc.is_word(k) || lex.speech.contains_key(w) {
+            return None;
+        }
+        if !(is_role_glue(w)
+            || doc.is_cap(k)
+            || lex.title_words.contains(w)
+            || lex.demonyms.contains_key(w)
+            || lex.titles.get(doc.tok(k)) == Some(&crate::lexicon::TitleKind::Honorific))
+        {
+            // Other words (« du premier syndicat français ») only before a comma.
+            plain = true;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Resolves a role noun phrase starting at token `at` (« le ministre turc », « le président
+/// russe », « la porte-parole », « le chef de la diplomatie », « le locataire de la
+/// Maison-Blanche ») to a person: the one named right after it (« le président turc, Recep
+/// Tayyip Erdogan »), else the latest person before it whose role fits the title, nationality and
+/// gender (roles the text gives the person, role words before its mentions, and the gazetteer's
+/// role and country). Returns the mention
+/// index and the end token of the phrase.
+pub(crate) fn resolve_role_np(
+    doc: &Doc,
+    ms: &[EMention],
+    at: usize,
+    lim: usize,
+) -> Option<(usize, usize)> {
+    // Remembered per document and mention list (the answer depends on nothing else).
+    let memo = &doc.role_np_memo;
+    let list = (ms.as_ptr() as usize, ms.len());
+    if memo.mentions.get() != list {
+        memo.mentions.set(list);
+        memo.answers.borrow_mut().clear();
+    }
+    let key = (at as u32, lim.min(u32::MAX as usize) as u32);
+    if let Some(&r) = memo.answers.borrow().get(&key) {
+        return r.map(|(a, b)| (a as usize, b as usize));
+    }
+    let r = resolve_role_np_uncached(doc, ms, at, lim);
+    memo.answers
+        .borrow_mut()
+        .insert(key, r.map(|(a, b)| (a as u32, b as u32)));
+    r
+}
+
+pub(crate) fn resolve_role_np_uncached(
+    doc: &Doc,
+    ms: &[EMention],
+    at: usize,
+    lim: usize,
+) -> Option<(usize, usize)> {
+    let np = parse_role_np(doc, ms, at, lim)?;
+    if let Some(mi) = apposed_name(doc, ms, np.end, lim) {
+        return Some((mi, ms[mi].b));
+    }
+    if np.generic && np.country.is_none() {
+        return None;
+    }
+    // Only the recent past: a role phrase refers back to a person named at most
+    // `ROLE_WINDOW` mentions earlier (or a little later, below). The persons of the window,
+    // each with its mentions, in one pass.
+    let end = ms.partition_point(|m| m.a < at);
+    let lo = end.saturating_sub(ROLE_WINDOW);
+    let hi = (end + ROLE_WINDOW / 2).min(ms.len());
+    let mut groups: crate::fxhash::FxHashMap<&str, Vec<usize>> =
+        crate::fxhash::FxHashMap::with_capacity_and_hasher(hi - lo, Default::default());
+    for (j, m) in ms.iter().enumerate().take(hi).skip(lo) {
+        if m.etype == EntityType::PER && !is_honorific_mention(doc, m) {
+            groups.entry(m.canonical.as_str()).or_default().push(j);
+        }
+    }
+    // At most `ROLE_PERSONS` persons are tried (the nearest), which bounds the cost in texts
+    // crowded with names.
+    let mut tried: crate::fxhash::FxHashSet<&str> = Default::default();
+    let mut fits = |mi: usize| {
+        let name = ms[mi].canonical.as_str();
+        tried.len() < ROLE_PERSONS
+            && tried.insert(name)
+            && groups
+                .get(name)
+                .is_some_and(|g| person_fits(doc, ms, g, &np))
+    };
+    for mi in (lo..end).rev() {
+        if ms[mi].etype == EntityType::PER && fits(mi) {
+            return Some((mi, np.end));
+        }
+    }
+    // A role may name a person the text names only later (« Le président chinois met en garde
+    // … » in a headline, « Xi Jinping a déclaré … » in the body); not a person of the same
+    // sentence (« Le président a reçu Vladimir Poutine »: the guest is not the host).
+    let sent = doc.tokens()[at].sent();
+    (end..hi)
+        .find(|&mi| {
+            ms[mi].etype == EntityType::PER && doc.tokens()[ms[mi].a].sent() > sent && fits(mi)
+        })
+        .map(|mi| (mi, np.end))
+}
+
+/// How far back (in mentions) a role phrase may refer: keeps the search linear in the document.
+pub(crate) const ROLE_WINDOW: usize = 80;
+
+/// How many persons (the nearest) a role phrase is tried against.
+pub(crate) const ROLE_PERSONS: usize = 24;
+
+/// Prepositions that govern a noun phrase (a governed mention is not a subject).
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "de", "d'", "du", "des", "à", "au", "aux", "avec", "contre", "en", "dans", "sur", "pour",
+    "par", "entre", "vers", "chez", "sans", "sous", "selon", "envers", "auprès", "depuis",
+];
+
+/// Is the mention governed by a preposition (so not a subject)?
+pub(crate) fn governed(doc: &Doc, m: &EMention) -> bool {
+    let lex = lexicons();
+    let mut k = m.a;
+    // Skip articles, honorifics and role words back to the governing word.
+    while k > 0 {
+        let w = doc.tok_lower(k - 1);
+        if matches!(w, "le" | "la" | "les" | "l'" | "m." | "m" | "mme" | ".")
+            || (lex.titles.contains_key(w) && !PREPOSITIONS.contains(&w))
+            || lex.demonyms.contains_key(w)
+        {
+            k -= 1;
+            continue;
+        }
+        return PREPOSITIONS.contains(&w);
+    }
+    false
+}
+
+/// The subject of a sentence (before token `before`): its first person mention not governed
+/// by a preposition, or a role noun phrase (« le dirigeant russe ») naming a person met
+/// earlier, that `ok(mention, token)` accepts.
+pub(crate) fn sentence_subject_where(
+    doc: &Doc,
+    ms: &[EMention],
+    sent: usize,
+    before: usize,
+    ok: &dyn Fn(usize, usize) -> bool,
+) -> Option<usize> {
+    let s = &doc.seg.sentences[sent];
+    let end = before.min(s.tokens.end);
+    let mut t = s.tokens.start;
+    // First mention starting at or after `t` (`t` only grows).
+    let mut mi = ms.partition_point(|m| m.a < t);
+    while t < end {
+        while ms.get(mi).is_some_and(|m| m.a < t) {
+            mi += 1;
+        }
+        if let Some(m) = ms.get(mi).filter(|m| m.a == t) {
+            if m.etype == EntityType::PER && !governed(doc, m) && ok(mi, t) {
+                return Some(mi);
+            }
+            t = m.b.max(t + 1);
+            continue;
+        }
+        if matches!(doc.tok_lower(t), "le" | "la" | "l'")
+            && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+        {
+            if let Some((mi, e)) = resolve_role_np(doc, ms, t, end) {
+                if ok(mi, t) {
+                    return Some(mi);
+                }
+                t = e.max(t + 1);
+                continue;
+            }
+        }
+        t += 1;
+    }
+    None
+}
