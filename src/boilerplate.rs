@@ -635,6 +635,10 @@ const SITE_PHRASES: &[&str] = &[
     "la suite",
     "cette offre",
     "notre offre",
+    "nos articles",
+    "nos contenus",
+    "en illimité",
+    "lecture audio",
 ];
 
 /// A site speaking to its reader about the site (« Il vous reste 72 % de cet article à lire »,
@@ -684,8 +688,56 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
         return false; // (the phrases are not looked for)
     }
     site += SITE_PHRASES.iter().filter(|p| lower.contains(**p)).count();
-    let quoted = lower.contains(['«', '"', '“']);
+    // (A quotation of a few words is a button's or an outlet's name: « Accepter », la «Tribune».)
+    let quoted = lower.contains(['«', '"', '“']) && long_quotation(lower);
     reader >= 1 && site >= 1 && ((words <= 40 && !quoted) || (site >= 2 && cookie))
+}
+
+/// Does a line quote five words or more (« … », " … ", “ … ”)? An unclosed quotation counts.
+fn long_quotation(lower: &str) -> bool {
+    let mut rest = lower;
+    while let Some(i) = rest.find(['«', '"', '“']) {
+        let open = rest[i..].chars().next().unwrap();
+        let after = &rest[i + open.len_utf8()..];
+        let close = match open {
+            '«' => '»',
+            '“' => '”',
+            _ => '"',
+        };
+        let end = after.find(close).unwrap_or(after.len());
+        if word_count_upto(&after[..end], 5) >= 5 {
+            return true;
+        }
+        rest = &after[(end + close.len_utf8()).min(after.len())..];
+    }
+    false
+}
+
+/// A short copyright notice without a caption: a piece between « © », « – », « - » or « | »
+/// that is a footer words pattern (« TAP © 2024 – Tous droits réservés », « Tous droits réservés
+/// © 2024 Le Quotidien »; not a credit pattern: « Photo : X © Agence » goes with its caption),
+/// or a name of at most three words then « © » and a year alone (« Radio Nationale © 2024 »).
+fn copyright_notice(lower: &str) -> Option<(String, String)> {
+    let (before, after) = lower.split_once('©')?;
+    let after = after.trim();
+    if after.len() == 4
+        && (after.starts_with("19") || after.starts_with("20"))
+        && after.bytes().all(|b| b.is_ascii_digit())
+        && (1..=3).contains(&word_count(before))
+        && !ends_like_sentence(before)
+    {
+        return Some(("footer".into(), "© and a year".into()));
+    }
+    lower
+        .split(['©', '–', '|'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .find_map(|piece| {
+            pattern_hit(piece, word_count(piece)).filter(|(k, p)| {
+                k == "footer" && word_count(p) >= 2 && !credit_pattern(p)
+            })
+        })
 }
 
 /// A row of buttons or network names without separators (« Facebook Twitter WhatsApp Copier le
@@ -1462,6 +1514,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 };
             };
 
+        // A line of separators alone (« | | », « > > »): an empty share bar or breadcrumb.
+        if words == 0 && line.contains(['|', '>', '›', '/', '•']) {
+            set(
+                &mut infos,
+                "boilerplate:nav".into(),
+                "separators without words".into(),
+            );
+            continue;
+        }
         // Duplicated line (a repeated headline, lead or menu), also behind a bullet.
         let key = line_key(lower);
         if words >= 3 {
@@ -1621,12 +1682,16 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             continue;
         }
         if line.contains('©') && !long_prose {
-            let footer = lower.split(". ").skip(1).find_map(|piece| {
-                // A words pattern (« Tous droits réservés »), not « © » itself: « … du
-                // Kazakhstan. ©Reuters » is a photo credit.
-                pattern_hit(piece, word_count(piece))
-                    .filter(|(k, p)| k == "footer" && p.chars().any(char::is_alphabetic))
-            });
+            let footer = lower
+                .split(". ")
+                .skip(1)
+                .find_map(|piece| {
+                    // A words pattern (« Tous droits réservés »), not « © » itself: « … du
+                    // Kazakhstan. ©Reuters » is a photo credit.
+                    pattern_hit(piece, word_count(piece))
+                        .filter(|(k, p)| k == "footer" && p.chars().any(char::is_alphabetic))
+                })
+                .or_else(|| (words <= 12).then(|| copyright_notice(lower)).flatten());
             match footer {
                 Some((kind, pat)) => set(
                     &mut infos,
