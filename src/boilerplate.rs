@@ -1135,7 +1135,8 @@ fn rubric_line(line: &str, lower: &str, words: usize) -> Option<String> {
             }
         }
     }
-    if words > 12 || !items.iter().all(|i| rubric_item(i)) {
+    // (A navigation word of the lexicon is a rubric in any case: « Faits divers, Toulouse ».)
+    if words > 12 || !items.iter().all(|i| rubric_item(i) || nav_word(i).is_some()) {
         return None;
     }
     let non_place_nav = items

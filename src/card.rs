@@ -99,9 +99,15 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
         .or_else(|| {
             // (The name must end the logo or a part of it: « Le Soleil du Sahel » is not « Le
             // Soleil ».)
+            // (Or an edition word follows it: « Le Quotidien Plus », « La Gazette Info ».)
             let ends_part = |_: &str, after: &str| {
                 let a = after.trim_start();
-                a.is_empty() || a.starts_with(['|', '-', '–', '—', ':', ',', '.', '(', '/'])
+                a.is_empty()
+                    || a.starts_with(['|', '-', '–', '—', ':', ',', '.', '(', '/'])
+                    || matches!(
+                        a.to_lowercase().as_str(),
+                        "plus" | "+" | "premium" | "info" | "infos" | "actu" | "actus" | "abonnés"
+                    )
             };
             (0..top)
                 .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 6)
@@ -668,6 +674,14 @@ fn other_date(lower: &str) -> Option<(i32, u32, u32)> {
         if let (Some(d), Some(m), Some(y)) = (num(a, 1..=2), num(b, 1..=2), num(c, 4..=4)) {
             if let Some(ymd) = valid(y, m, d) {
                 return Some(ymd);
+            }
+        }
+        // Day, month and a two-digit year written with slashes (« Publié le 14/02/24 à 11h30 »).
+        if let (Some(d), Some(m), Some(y)) = (num(a, 1..=2), num(b, 1..=2), num(c, 2..=2)) {
+            if lower.contains(&format!("{a}/{b}/{c}")) {
+                if let Some(ymd) = valid(2000 + y, m, d) {
+                    return Some(ymd);
+                }
             }
         }
         if let (Some(y), Some(m), Some(d)) = (num(a, 4..=4), num(b, 1..=2), num(c, 1..=2)) {
