@@ -548,6 +548,9 @@ const READER_WORDS: &[&str] = &[
     "créez",
     "gérez",
     "veuillez",
+    "tu",
+    "ta",
+    "inscris",
 ];
 
 /// Word starts of what a site's prompt is about: subscriptions, accounts, newsletters, comments,
@@ -619,6 +622,9 @@ fn reader_word(w: &str) -> bool {
             | "créez"
             | "gérez"
             | "veuillez"
+            | "tu"
+            | "ta"
+            | "inscris"
     );
     debug_assert_eq!(hit, READER_WORDS.contains(&w));
     hit
@@ -654,10 +660,12 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
     // A button of a few words speaks in the first person too (« Je me connecte », « Je crée mon
     // compte », « Profitez de l'offre »); a longer line in the first person is a speaker's.
     let button = words <= 8;
-    // (Cheap test first: every reader marker holds « vo », « ez » or « découvrir », or is a
+    // (Cheap test first: every reader marker holds « vo », « ez », « tu », « ta » or « découvrir », or is a
     // button's first person.)
     if !(lower.contains("vo")
         || lower.contains("ez")
+        || lower.contains("tu ")
+        || lower.contains("ta ")
         || lower.contains("découvrir")
         || (button
             && (lower.contains("je ")
@@ -734,9 +742,8 @@ fn copyright_notice(lower: &str) -> Option<(String, String)> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .find_map(|piece| {
-            pattern_hit(piece, word_count(piece)).filter(|(k, p)| {
-                k == "footer" && word_count(p) >= 2 && !credit_pattern(p)
-            })
+            pattern_hit(piece, word_count(piece))
+                .filter(|(k, p)| k == "footer" && word_count(p) >= 2 && !credit_pattern(p))
         })
 }
 
@@ -898,7 +905,15 @@ fn ends_with_credit(line: &str, lower: &str) -> bool {
                 "photo:",
             ]
             .iter()
-            .any(|p| tail.contains(p)))
+            .any(|p| tail.contains(p))
+            // An agency or a picture agency opening the tail (« … le 2 juillet. AP - Anne
+            // Martin », « … EPA-EFE/ANNE MARTIN », « … via Reuters »).
+            || [
+                "ap -", "ap/", "reuters -", "epa -", "epa/", "epa-efe", "xinhua -", "anadolu -",
+                "via reuters", "via afp", "sipa", "abaca", "maxppp", "hans lucas", "afp photo",
+            ]
+            .iter()
+            .any(|p| tail.starts_with(p)))
         && tail_line
             .chars()
             .find(|c| c.is_alphabetic())
@@ -1136,7 +1151,11 @@ fn rubric_line(line: &str, lower: &str, words: usize) -> Option<String> {
         }
     }
     // (A navigation word of the lexicon is a rubric in any case: « Faits divers, Toulouse ».)
-    if words > 12 || !items.iter().all(|i| rubric_item(i) || nav_word(i).is_some()) {
+    if words > 12
+        || !items
+            .iter()
+            .all(|i| rubric_item(i) || nav_word(i).is_some())
+    {
         return None;
     }
     let non_place_nav = items
@@ -1792,7 +1811,13 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         } else {
             pattern_hit(lower, words)
                 .or_else(|| labelled_hit(lower))
-                .filter(|(k, p)| !(intertitle && k == "nav" && whole_line_core(lower) == p))
+                // (An ad label is chrome between paragraphs too: « PUBLICITÉ ».)
+                .filter(|(k, p)| {
+                    !(intertitle
+                        && k == "nav"
+                        && whole_line_core(lower) == p
+                        && !matches!(p.as_str(), "publicité" | "advertisement"))
+                })
         };
         if let Some((kind, pat)) = hit {
             // A heading alone (« À lire aussi », « Mots-clés ») announces links or tags on the
