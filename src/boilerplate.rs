@@ -1534,6 +1534,19 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 };
             };
 
+        // A short line with « tous droits réservés » anywhere (« Le Quotidien 2024 Tous droits
+        // réservés »): a copyright notice.
+        if words <= 10
+            && !long_prose
+            && (lower.contains("droits réservés") || lower.contains("rights reserved"))
+        {
+            set(
+                &mut infos,
+                "boilerplate:footer".into(),
+                "copyright notice (rights reserved)".into(),
+            );
+            continue;
+        }
         // A line of separators alone (« | | », « > > »): an empty share bar or breadcrumb.
         if words == 0 && line.contains(['|', '>', '›', '/', '•']) {
             set(
@@ -2134,21 +2147,30 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                     || slash_credit(l, block_words[k])
             }
         };
-        let item = |k: usize, infos: &[BlockInfo]| {
+        let line_of = |k: usize| {
             let b = &doc.seg.blocks[k];
-            let line = doc.norm.text[b.start..b.end].trim();
+            doc.norm.text[b.start..b.end].trim()
+        };
+        // (A bulleted line is an item only under a bulleted chrome line: a list of links whose
+        // first is the page's own headline, « • Titre » then « • Autre titre ».)
+        let item = |k: usize, infos: &[BlockInfo], bullets: bool| {
+            let line = line_of(k);
             let first = line.split_whitespace().next().unwrap_or("");
             infos[k].kind == BlockKind::Paragraph
                 && (1..=12).contains(&block_words[k])
                 && !ends_like_sentence(line)
                 && (block_words[k] > 6 || !lex.firstnames.contains(first))
-                && !line.starts_with(['«', '"', '-', '–', '—', '•'])
+                && !line.starts_with(['«', '"', '-', '–', '—'])
+                && (bullets || !line.starts_with('•'))
                 && !credit(k + 1)
         };
         let mut k = last + 1;
         while k < nb {
             let start = k;
-            while k < nb && item(k, &infos) {
+            let bullets = start > last + 1
+                && infos[start - 1].kind == BlockKind::Boilerplate
+                && line_of(start - 1).starts_with('•');
+            while k < nb && item(k, &infos, bullets) {
                 k += 1;
             }
             let left = start > last + 1 && infos[start - 1].kind == BlockKind::Boilerplate;

@@ -205,7 +205,12 @@ fn copyright_name(doc: &Doc, bi: usize) -> Option<Found> {
     let ok = (1..=6).contains(&words)
         && name.chars().next().is_some_and(char::is_uppercase)
         && !name.to_lowercase().starts_with("photo")
-        && !name.chars().any(|c| c.is_ascii_digit());
+        && !name.chars().any(|c| c.is_ascii_digit())
+        // (An institution's site is no news outlet: « © Ambassade de … », « © Ministère … ».)
+        && !INSTITUTIONS.iter().any(|w| {
+            name.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w) || h.to_lowercase() == *w)
+        });
     if !ok {
         return None;
     }
@@ -225,6 +230,18 @@ fn copyright_name(doc: &Doc, bi: usize) -> Option<Found> {
         kind: String::new(),
     })
 }
+
+/// First words of an institution's name: its copyright line names no news outlet.
+const INSTITUTIONS: &[&str] = &[
+    "ambassade",
+    "consulat",
+    "ministère",
+    "présidence",
+    "gouvernement",
+    "mission permanente",
+    "université",
+    "mairie",
+];
 
 /// A byline: « Par Anne Martin », « Par Anne Martin (AFP) », « By … » (at most 15 words).
 fn byline(doc: &Doc, bi: usize) -> bool {
@@ -670,9 +687,14 @@ fn other_date(lower: &str) -> Option<(i32, u32, u32)> {
     };
     for i in 0..words.len().saturating_sub(2) {
         let (a, b, c) = (words[i], words[i + 1], words[i + 2]);
-        // Day, month, year in digits, or year first.
+        // Day, month, year in digits, or year first, written with date separators (« 2024
+        // 09:12 » is a year then a time).
+        let dated = |sep: &[char]| {
+            sep.iter()
+                .any(|s| lower.contains(&format!("{a}{s}{b}{s}{c}")))
+        };
         if let (Some(d), Some(m), Some(y)) = (num(a, 1..=2), num(b, 1..=2), num(c, 4..=4)) {
-            if let Some(ymd) = valid(y, m, d) {
+            if let Some(ymd) = valid(y, m, d).filter(|_| dated(&['/', '-', '.', ' '])) {
                 return Some(ymd);
             }
         }
@@ -685,7 +707,7 @@ fn other_date(lower: &str) -> Option<(i32, u32, u32)> {
             }
         }
         if let (Some(y), Some(m), Some(d)) = (num(a, 4..=4), num(b, 1..=2), num(c, 1..=2)) {
-            if let Some(ymd) = valid(y, m, d) {
+            if let Some(ymd) = valid(y, m, d).filter(|_| dated(&['/', '-', '.'])) {
                 return Some(ymd);
             }
         }
@@ -694,6 +716,16 @@ fn other_date(lower: &str) -> Option<(i32, u32, u32)> {
             let m = crate::dates::MONTHS
                 .iter()
                 .find(|(name, _)| *name == b)
+                .map(|&(_, m)| m);
+            if let Some(ymd) = m.and_then(|m| valid(y, m, d)) {
+                return Some(ymd);
+            }
+        }
+        // Abbreviated French month, day, year (« févr. 21, 2024 09:12 UTC »).
+        if let (Some(d), Some(y)) = (num(b, 1..=2), num(c, 4..=4)) {
+            let m = crate::dates::MONTHS
+                .iter()
+                .find(|(name, _)| *name == a)
                 .map(|&(_, m)| m);
             if let Some(ymd) = m.and_then(|m| valid(y, m, d)) {
                 return Some(ymd);
