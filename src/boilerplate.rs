@@ -1543,7 +1543,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             set(
                 &mut infos,
                 "boilerplate:footer".into(),
-                "copyright notice (rights reserved)".into(),
+                "credit or copyright line".into(),
             );
             continue;
         }
@@ -2423,6 +2423,63 @@ mod tests {
         assert_eq!(k[3].1, BlockKind::Paragraph, "{k:?}");
         assert_eq!(k[4].1, BlockKind::Paragraph, "{k:?}");
         assert_eq!(k[5].1, BlockKind::Caption, "{k:?}");
+    }
+
+    #[test]
+    fn copyright_notices_prompts_ad_labels_and_bulleted_links() {
+        let body = "Le conseil municipal de Vesoul a voté jeudi soir la rénovation complète de la piscine couverte, fermée depuis deux ans.";
+        let body2 = "Les travaux doivent commencer au printemps et durer dix-huit mois, selon le calendrier présenté par l'adjoint aux sports.";
+        let text = format!(
+            "Faits divers, Vesoul, Haute-Saône\n\nVesoul : la piscine couverte sera rénovée\n\n{body}\n\nPUBLICITÉ\n\n{body2}\n\nTu veux recevoir l'essentiel dans ta boîte mail? Inscris-toi à notre newsletter.\n\nVous voulez rester informé? La «Gazette de l'Est» vous propose une lettre chaque matin dans votre boîte e-mail.\n\n| |\n\n• Vesoul : la piscine couverte sera rénovée\n\n• Gray : le pont de pierre restauré\n\n• Lure : un nouveau marché couvert\n\nLa Gazette © 2024\n\nGAZETTE © 2024 – Tous droits réservés\n\nLa Gazette de l'Est 2024 Tous droits réservés\n\nTraduit de l'allemand"
+        );
+        let k = kinds(&text);
+        let kind = |prefix: &str| k.iter().find(|(l, _)| l.starts_with(prefix)).unwrap().1;
+        assert_eq!(kind("Vesoul : la piscine"), BlockKind::Title, "{k:?}");
+        for chrome in [
+            "Faits divers",
+            "PUBLICITÉ",
+            "Tu veux",
+            "Vous voulez",
+            "| |",
+            "• Gray",
+            "• Lure",
+            "La Gazette ©",
+            "GAZETTE ©",
+            "La Gazette de l'Est 2024",
+            "Traduit de",
+        ] {
+            assert_eq!(kind(chrome), BlockKind::Boilerplate, "{chrome}: {k:?}");
+        }
+        // Not chrome: a caption with its credit after a © (a name, not a year), a long quote
+        // addressing « vous », an intertitle, a bulleted list inside the text, « tous droits
+        // réservés » in a long sentence.
+        let text = format!(
+            "{body}\n\nLa piscine en 2019. © La Gazette\n\n« Vous verrez, cette piscine sera la plus belle de la région, vous pourrez vous inscrire aux cours dès l'été », promet le maire.\n\nLe chantier\n\n{body2}\n\n• un bassin de 25 mètres\n\n• un bassin pour les enfants\n\nLe maire rappelle que tous droits réservés aux associations seront maintenus pendant les travaux, sans exception.\n\nLes riverains seront informés chaque mois de l'avancement des travaux par une lettre municipale."
+        );
+        let k = kinds(&text);
+        let kind = |prefix: &str| k.iter().find(|(l, _)| l.starts_with(prefix)).unwrap().1;
+        assert_eq!(kind("La piscine en 2019"), BlockKind::Caption, "{k:?}");
+        for content in [
+            "« Vous verrez",
+            "Le chantier",
+            "• un bassin de",
+            "• un bassin pour",
+            "Le maire rappelle",
+        ] {
+            assert_ne!(kind(content), BlockKind::Boilerplate, "{content}: {k:?}");
+        }
+    }
+
+    #[test]
+    fn captions_ending_with_an_agency_credit_after_a_dash() {
+        let text = "Le Kenya dans la rue\n\nPublié le : 02/07/2024 - 13:45\n\nDes centaines de jeunes ont défilé mardi dans le centre de Nairobi, malgré le retrait du projet de loi de finances.\n\nManifestants à Nairobi, le 2 juillet 2024. AP - Brian Otieno\n\nLes protestataires réclament désormais la démission du président, selon plusieurs organisations.";
+        let k = kinds(text);
+        assert_eq!(k[3].1, BlockKind::Caption, "{k:?}");
+        // (« … au cap - » is no agency: the tail must open with it.)
+        assert!(!ends_with_credit(
+            "Le navire a passé le cap. Escap - Anne Martin",
+            "le navire a passé le cap. escap - anne martin"
+        ));
     }
 
     #[test]

@@ -952,6 +952,34 @@ mod tests {
     }
 
     #[test]
+    fn edition_logos_short_years_and_institutions() {
+        // A logo with an edition word; a dd/mm/yy dateline; a French month before the day; a
+        // year then a time is no date; an institution's copyright names no outlet.
+        let c = card(&format!(
+            "Le Temps Premium\nConnexion\nSommet régional à Lyon\nPublié le 14/02/24 à 11h30\n{BODY}"
+        ));
+        assert_eq!(c.1.as_deref(), Some("Le Temps"));
+        assert_eq!(c.2.as_deref(), Some("2024-02-14"));
+        let c = card(&format!(
+            "Sommet régional à Lyon\nfévr. 21, 2024 09:12 UTC\n{BODY}"
+        ));
+        assert_eq!(c.2.as_deref(), Some("2024-02-21"));
+        assert_eq!(super::other_date("mis à jour 2024 09:12"), None);
+        let c = card(&format!(
+            "Sommet régional à Lyon\n{BODY}\nCopyright © Ambassade de la République du Plateau. Tous droits réservés."
+        ));
+        assert_eq!(c.1, None);
+        // (« Le Soleil du Plateau » is not « Le Soleil » with an edition word.)
+        assert_eq!(
+            card(&format!(
+                "Le Soleil Info du Plateau\nSommet régional à Lyon\n{BODY}"
+            ))
+            .1,
+            None
+        );
+    }
+
+    #[test]
     fn publication_date_full_and_stated_only() {
         let d = |t: &str| card(t).2;
         assert_eq!(

@@ -855,6 +855,11 @@ const CHROME_DETAILS: &[(&str, &str, &str)] = &[
     ),
     ("rubric line", "ligne de rubrique", "a section line"),
     (
+        "separators without words",
+        "séparateurs sans mots (barre vide)",
+        "separators without words (an empty bar)",
+    ),
+    (
         "tag line of {} items",
         "ligne de {} mots-clés",
         "a line of {} tags",
