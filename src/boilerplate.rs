@@ -1547,6 +1547,18 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             );
             continue;
         }
+        // « Le Quotidien sur Google News »: an outlet's follow button.
+        if words <= 6 && {
+            let t = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+            t.ends_with("sur google news") || t.ends_with("sur google actualités")
+        } {
+            set(
+                &mut infos,
+                "boilerplate:follow".into(),
+                "boilerplate.tsv: google news".into(),
+            );
+            continue;
+        }
         // A line of separators alone (« | | », « > > »): an empty share bar or breadcrumb.
         if words == 0 && line.contains(['|', '>', '›', '/', '•']) {
             set(
@@ -2231,6 +2243,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     // is the title.
     let mut title = None;
     let mut first_content = true;
+    // (Up to six lines of one or two words above it are a logo or rubrics: « 24 heures »,
+    // « Suisse ».)
+    let mut short_skipped = 0;
     for (bi, info) in infos.iter().enumerate() {
         let b = &doc.seg.blocks[bi];
         let line = &doc.norm.text[b.start..b.end];
@@ -2301,6 +2316,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             // A headline with a final stop (« Le Premier ministre reçoit … . »): one sentence
             // right above a dateline.
             title = Some(bi);
+        } else if words <= 2 && short_skipped < 6 {
+            short_skipped += 1;
+            continue;
         }
         break;
     }

@@ -241,6 +241,12 @@ const INSTITUTIONS: &[&str] = &[
     "mission permanente",
     "université",
     "mairie",
+    "république",
+    "royaume",
+    "primature",
+    "préfecture",
+    "assemblée nationale",
+    "sénat",
 ];
 
 /// A byline: « Par Anne Martin », « Par Anne Martin (AFP) », « By … » (at most 15 words).
