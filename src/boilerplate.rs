@@ -405,6 +405,52 @@ fn bare_url(w: &str) -> bool {
         && w.len() > slash + 1
 }
 
+/// A domain name alone, without a path (« lequotidien.fr », « www.exemple.com »): lower-case
+/// letters, digits, hyphens and dots, a known kind of ending.
+fn bare_domain(w: &str) -> bool {
+    let Some((host, tld)) = w.rsplit_once('.') else {
+        return false;
+    };
+    !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+        && matches!(
+            tld,
+            "fr" | "com"
+                | "net"
+                | "org"
+                | "info"
+                | "be"
+                | "ch"
+                | "ca"
+                | "lu"
+                | "sn"
+                | "ci"
+                | "cm"
+                | "cd"
+                | "bf"
+                | "ml"
+                | "ne"
+                | "tg"
+                | "bj"
+                | "ga"
+                | "ma"
+                | "dz"
+                | "tn"
+                | "lb"
+                | "cn"
+                | "ru"
+                | "ir"
+                | "tr"
+                | "uz"
+                | "kz"
+                | "africa"
+                | "news"
+                | "tv"
+        )
+}
+
 fn has_date_signal(lower: &str) -> bool {
     let b = lower.as_bytes();
     let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
@@ -1540,6 +1586,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             && !long_prose
             && (lower.contains("droits réservés") || lower.contains("rights reserved"))
         {
+            set(
+                &mut infos,
+                "boilerplate:footer".into(),
+                "credit or copyright line".into(),
+            );
+            continue;
+        }
+        // A site's domain alone on its line after the text (« lequotidien.fr »): its footer.
+        if words <= 3 && text_seen && bare_domain(line.trim()) {
             set(
                 &mut infos,
                 "boilerplate:footer".into(),
