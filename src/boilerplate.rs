@@ -2503,7 +2503,7 @@ mod tests {
         let body = "Le conseil municipal de Vesoul a voté jeudi soir la rénovation complète de la piscine couverte, fermée depuis deux ans.";
         let body2 = "Les travaux doivent commencer au printemps et durer dix-huit mois, selon le calendrier présenté par l'adjoint aux sports.";
         let text = format!(
-            "Faits divers, Vesoul, Haute-Saône\n\nVesoul : la piscine couverte sera rénovée\n\n{body}\n\nPUBLICITÉ\n\n{body2}\n\nTu veux recevoir l'essentiel dans ta boîte mail? Inscris-toi à notre newsletter.\n\nVous voulez rester informé? La «Gazette de l'Est» vous propose une lettre chaque matin dans votre boîte e-mail.\n\n| |\n\n• Vesoul : la piscine couverte sera rénovée\n\n• Gray : le pont de pierre restauré\n\n• Lure : un nouveau marché couvert\n\nLa Gazette © 2024\n\nGAZETTE © 2024 – Tous droits réservés\n\nLa Gazette de l'Est 2024 Tous droits réservés\n\nTraduit de l'allemand"
+            "Faits divers, Vesoul, Haute-Saône\n\nVesoul : la piscine couverte sera rénovée\n\n{body}\n\nPUBLICITÉ\n\n{body2}\n\nTu veux recevoir l'essentiel dans ta boîte mail? Inscris-toi à notre newsletter.\n\nVous voulez rester informé? La «Gazette de l'Est» vous propose une lettre chaque matin dans votre boîte e-mail.\n\n| |\n\n• Vesoul : la piscine couverte sera rénovée\n\n• Gray : le pont de pierre restauré\n\n• Lure : un nouveau marché couvert\n\nLa Gazette © 2024\n\nGAZETTE © 2024 – Tous droits réservés\n\nLa Gazette de l'Est 2024 Tous droits réservés\n\nTraduit de l'allemand\n\nLa Gazette sur Google News\n\nlagazette-est.fr"
         );
         let k = kinds(&text);
         let kind = |prefix: &str| k.iter().find(|(l, _)| l.starts_with(prefix)).unwrap().1;
@@ -2520,6 +2520,8 @@ mod tests {
             "GAZETTE ©",
             "La Gazette de l'Est 2024",
             "Traduit de",
+            "La Gazette sur",
+            "lagazette-est.fr",
         ] {
             assert_eq!(kind(chrome), BlockKind::Boilerplate, "{chrome}: {k:?}");
         }
@@ -2541,6 +2543,16 @@ mod tests {
         ] {
             assert_ne!(kind(content), BlockKind::Boilerplate, "{content}: {k:?}");
         }
+    }
+
+    #[test]
+    fn short_logo_and_rubric_lines_above_the_headline() {
+        let text = "24 heures\n\nVaud\n\nSuisse\n\nUn éboulement coupe la route du col\n\nPublié aujourd'hui à 14h12\n\nLa route du col est coupée depuis samedi matin à la hauteur du village, a indiqué la police cantonale.";
+        let k = kinds(text);
+        assert_eq!(k[3].1, BlockKind::Title, "{k:?}");
+        // (A short line alone before the text stays the only candidate: no title.)
+        let k = kinds("Suisse\n\nLa route du col est coupée depuis samedi matin à la hauteur du village, a indiqué la police cantonale.");
+        assert!(k.iter().all(|(_, t)| *t != BlockKind::Title), "{k:?}");
     }
 
     #[test]
