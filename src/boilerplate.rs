@@ -2194,6 +2194,40 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         break;
     }
 
+    // A readers' comment section pasted with the page: from a comment heading or counter
+    // (« 48 commentaires », « Commentaires », « Vos réactions ») after some running text, when a
+    // comment button alone on its line (« Répondre », « Signaler ») follows within eight lines,
+    // everything to the end is chrome (readers' names, ages of the posts, their comments).
+    let first_text = (0..nb).find(|&k| infos[k].kind != BlockKind::Boilerplate && running(k));
+    if let Some(first_text) = first_text {
+        let button = |k: usize| {
+            let b = &doc.seg.blocks[k];
+            matches!(
+                whole_line_core(doc.lower[b.start..b.end].trim()),
+                "répondre" | "signaler" | "signaler un abus" | "signaler ce commentaire"
+            )
+        };
+        let heading = (first_text + 1..nb).find(|&k| {
+            let b = &doc.seg.blocks[k];
+            let l = doc.lower[b.start..b.end].trim();
+            infos[k].kind == BlockKind::Boilerplate
+                && block_words[k] <= 4
+                && (l.contains("commentaire") || l.contains("réactions"))
+                && (k + 1..(k + 9).min(nb)).any(button)
+        });
+        if let Some(h) = heading {
+            for info in &mut infos[h + 1..] {
+                if info.kind != BlockKind::Boilerplate {
+                    *info = BlockInfo {
+                        kind: BlockKind::Boilerplate,
+                        rule: Some(Rule::new("boilerplate:nav", "readers' comment section")),
+                    };
+                }
+            }
+            datelines.retain(|&d| d <= h);
+        }
+    }
+
     // The page's tail, after the last paragraph of running text: a run of short lines that are
     // not sentences between two chrome lines (or two lines or more between a chrome line and the
     // end) is a list of links, offers or tags (« Le journal en version numérique », « SNCF »). A
@@ -2543,6 +2577,27 @@ mod tests {
         ] {
             assert_ne!(kind(content), BlockKind::Boilerplate, "{content}: {k:?}");
         }
+    }
+
+    #[test]
+    fn readers_comment_sections() {
+        let body = "Le conseil municipal de Vesoul a voté jeudi soir la rénovation complète de la piscine couverte, fermée depuis deux ans.";
+        let text = format!(
+            "Vesoul : la piscine couverte sera rénovée\n\n{body}\n\n12 commentaires\n\nPaul70\n\nil y a 2 heures\n\nEnfin une bonne nouvelle pour les nageurs du quartier, il était temps que la ville se décide.\n\nRépondre\n\nSignaler\n\nAnne L.\n\nEt le coût pour les contribuables ?"
+        );
+        let k = kinds(&text);
+        assert_eq!(k[1].1, BlockKind::Paragraph, "{k:?}");
+        assert!(
+            k[2..].iter().all(|(_, t)| *t == BlockKind::Boilerplate),
+            "{k:?}"
+        );
+        // Not a comment section: a counter under the byline, then the text (no comment button).
+        let text = format!(
+            "Vesoul : la piscine couverte sera rénovée\n\n{body}\n\n12 commentaires\n\nLes travaux doivent commencer au printemps et durer dix-huit mois, selon l'adjoint aux sports.\n\nLe chantier coûtera douze millions d'euros, financés pour moitié par la région."
+        );
+        let k = kinds(&text);
+        assert_eq!(k[3].1, BlockKind::Paragraph, "{k:?}");
+        assert_eq!(k[4].1, BlockKind::Paragraph, "{k:?}");
     }
 
     #[test]

@@ -855,6 +855,11 @@ const CHROME_DETAILS: &[(&str, &str, &str)] = &[
     ),
     ("rubric line", "ligne de rubrique", "a section line"),
     (
+        "readers' comment section",
+        "section des commentaires des lecteurs",
+        "the readers’ comment section",
+    ),
+    (
         "separators without words",
         "séparateurs sans mots (barre vide)",
         "separators without words (an empty bar)",
