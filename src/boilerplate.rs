@@ -1536,6 +1536,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     // Lines still to read as links under a related-articles heading, and that heading.
     let mut related_links = 0;
     let mut related_heading = String::new();
+    // Lines still to read as an author box after the text (« À propos de l'auteur », « Auteur »):
+    // the author's name and a short biography.
+    let mut author_box = 0;
     let mut tag_list = false;
     // Word counts per block (up to `WORDS_CAP`), computed once.
     let block_words: Vec<usize> = doc
@@ -1580,6 +1583,20 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 };
             };
 
+        // The lines of an author box after the text: a name, a biography of a few sentences (up
+        // to three lines of at most 40 words, until the next chrome line).
+        if author_box > 0 {
+            author_box -= 1;
+            if words <= 40 && !long_prose && pattern_hit(lower, words).is_none() {
+                set(
+                    &mut infos,
+                    "boilerplate:related".into(),
+                    "author box after the text".into(),
+                );
+                continue;
+            }
+            author_box = 0;
+        }
         // A short line with « tous droits réservés » anywhere (« Le Quotidien 2024 Tous droits
         // réservés »): a copyright notice.
         if words <= 10
@@ -1902,6 +1919,19 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         if let Some((kind, pat)) = hit {
             // A heading alone (« À lire aussi », « Mots-clés ») announces links or tags on the
             // next lines.
+            if text_seen
+                && matches!(
+                    pat.as_str(),
+                    "auteur"
+                        | "l'auteur"
+                        | "à propos de l'auteur"
+                        | "à propos de l'autrice"
+                        | "à propos des auteurs"
+                )
+                && word_count(whole_line_core(lower)) <= 4
+            {
+                author_box = 3;
+            }
             if matches!(kind.as_str(), "related" | "tags")
                 && word_count(whole_line_core(lower)) <= 4
             {
@@ -2598,6 +2628,29 @@ mod tests {
         let k = kinds(&text);
         assert_eq!(k[3].1, BlockKind::Paragraph, "{k:?}");
         assert_eq!(k[4].1, BlockKind::Paragraph, "{k:?}");
+    }
+
+    #[test]
+    fn author_boxes_after_the_text() {
+        let body = "Le conseil municipal de Vesoul a voté jeudi soir la rénovation complète de la piscine couverte, fermée depuis deux ans.";
+        let body2 = "Les travaux doivent commencer au printemps et durer dix-huit mois, selon le calendrier présenté par l'adjoint aux sports.";
+        let text = format!(
+            "Vesoul : la piscine couverte sera rénovée\n\n{body}\n\n{body2}\n\nÀ propos de l'auteur\n\nPaul Girard\n\nPaul Girard couvre la Haute-Saône depuis 2012. Il a auparavant travaillé pour plusieurs radios locales.\n\nVoir tous ses articles"
+        );
+        let k = kinds(&text);
+        assert!(
+            k[3..].iter().all(|(_, t)| *t == BlockKind::Boilerplate),
+            "{k:?}"
+        );
+        // An intertitle « L'auteur » between two paragraphs is content, and so is what follows.
+        let text = format!(
+            "Un roman sur la Haute-Saône\n\n{body}\n\nL'auteur\n\n{body2}\n\nPaul Girard couvre la Haute-Saône depuis 2012 et publie ici son premier roman, salué par la critique."
+        );
+        let k = kinds(&text);
+        assert!(
+            k[2..].iter().all(|(_, t)| *t != BlockKind::Boilerplate),
+            "{k:?}"
+        );
     }
 
     #[test]

@@ -860,6 +860,11 @@ const CHROME_DETAILS: &[(&str, &str, &str)] = &[
         "the readers’ comment section",
     ),
     (
+        "author box after the text",
+        "encadré sur l’auteur après le texte",
+        "an author box after the text",
+    ),
+    (
         "separators without words",
         "séparateurs sans mots (barre vide)",
         "separators without words (an empty bar)",
