@@ -405,6 +405,33 @@ fn bare_url(w: &str) -> bool {
         && w.len() > slash + 1
 }
 
+/// « Il y a 3 heures », « il y a 12 min »: an age alone.
+fn relative_age(lower: &str) -> bool {
+    let core: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    core.len() == 5
+        && core[..3] == ["il", "y", "a"]
+        && core[3].bytes().all(|b| b.is_ascii_digit())
+        && matches!(
+            core[4],
+            "min"
+                | "minute"
+                | "minutes"
+                | "h"
+                | "heure"
+                | "heures"
+                | "jour"
+                | "jours"
+                | "semaine"
+                | "semaines"
+                | "mois"
+                | "an"
+                | "ans"
+        )
+}
+
 /// A domain name alone, without a path (« lequotidien.fr », « www.exemple.com »): lower-case
 /// letters, digits, hyphens and dots, a known kind of ending.
 fn bare_domain(w: &str) -> bool {
@@ -1619,6 +1646,12 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             );
             continue;
         }
+        // The age of a related article or a comment after the text (« Il y a 2 jours »; above
+        // the text it is the article's own dateline).
+        if text_seen && words <= 5 && relative_age(lower) {
+            set(&mut infos, "boilerplate:share".into(), "counter".into());
+            continue;
+        }
         // « Le Quotidien sur Google News »: an outlet's follow button.
         if words <= 6 && {
             let t = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -2567,7 +2600,7 @@ mod tests {
         let body = "Le conseil municipal de Vesoul a voté jeudi soir la rénovation complète de la piscine couverte, fermée depuis deux ans.";
         let body2 = "Les travaux doivent commencer au printemps et durer dix-huit mois, selon le calendrier présenté par l'adjoint aux sports.";
         let text = format!(
-            "Faits divers, Vesoul, Haute-Saône\n\nVesoul : la piscine couverte sera rénovée\n\n{body}\n\nPUBLICITÉ\n\n{body2}\n\nTu veux recevoir l'essentiel dans ta boîte mail? Inscris-toi à notre newsletter.\n\nVous voulez rester informé? La «Gazette de l'Est» vous propose une lettre chaque matin dans votre boîte e-mail.\n\n| |\n\n• Vesoul : la piscine couverte sera rénovée\n\n• Gray : le pont de pierre restauré\n\n• Lure : un nouveau marché couvert\n\nLa Gazette © 2024\n\nGAZETTE © 2024 – Tous droits réservés\n\nLa Gazette de l'Est 2024 Tous droits réservés\n\nTraduit de l'allemand\n\nLa Gazette sur Google News\n\nlagazette-est.fr"
+            "Faits divers, Vesoul, Haute-Saône\n\nVesoul : la piscine couverte sera rénovée\n\n{body}\n\nPUBLICITÉ\n\n{body2}\n\nTu veux recevoir l'essentiel dans ta boîte mail? Inscris-toi à notre newsletter.\n\nVous voulez rester informé? La «Gazette de l'Est» vous propose une lettre chaque matin dans votre boîte e-mail.\n\n| |\n\n• Vesoul : la piscine couverte sera rénovée\n\n• Gray : le pont de pierre restauré\n\n• Lure : un nouveau marché couvert\n\nLa Gazette © 2024\n\nGAZETTE © 2024 – Tous droits réservés\n\nLa Gazette de l'Est 2024 Tous droits réservés\n\nTraduit de l'allemand\n\nLa Gazette sur Google News\n\nlagazette-est.fr\n\nIl y a 2 jours"
         );
         let k = kinds(&text);
         let kind = |prefix: &str| k.iter().find(|(l, _)| l.starts_with(prefix)).unwrap().1;
@@ -2586,6 +2619,7 @@ mod tests {
             "Traduit de",
             "La Gazette sur",
             "lagazette-est.fr",
+            "Il y a 2 jours",
         ] {
             assert_eq!(kind(chrome), BlockKind::Boilerplate, "{chrome}: {k:?}");
         }

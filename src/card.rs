@@ -678,9 +678,25 @@ const ENGLISH_MONTHS: &[&str] = &[
 /// A date the date grammar leaves out, in a (lower-case) dateline: « 29-07-2019 », « 2019/07/29 »,
 /// « 29 juil. 2019 ».
 fn other_date(lower: &str) -> Option<(i32, u32, u32)> {
+    // (An ISO time stamp glues the day to the hour: « 2024-03-04t10:00:00 ».)
+    fn iso_split(w: &str) -> [Option<&str>; 2] {
+        match w.find('t') {
+            Some(i)
+                if i > 0
+                    && i + 1 < w.len()
+                    && w[..i].bytes().all(|b| b.is_ascii_digit())
+                    && w[i + 1..].bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                [Some(&w[..i]), Some(&w[i + 1..])]
+            }
+            _ => [Some(w), None],
+        }
+    }
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .flat_map(iso_split)
+        .flatten()
         .collect();
     let num = |w: &str, len: std::ops::RangeInclusive<usize>| {
         (len.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
@@ -971,6 +987,10 @@ mod tests {
         ));
         assert_eq!(c.2.as_deref(), Some("2024-02-21"));
         assert_eq!(super::other_date("mis à jour 2024 09:12"), None);
+        assert_eq!(
+            super::other_date("2024-03-04t10:00:00+00:00"),
+            Some((2024, 3, 4))
+        );
         let c = card(&format!(
             "Sommet régional à Lyon\n{BODY}\nCopyright © Ambassade de la République du Plateau. Tous droits réservés."
         ));
