@@ -839,7 +839,9 @@ fn button_row(lower: &str, words: usize) -> bool {
     let (mut i, mut items, mut share) = (0, 0, false);
     'next: while i < ws.len() {
         for n in (1..=3).rev().filter(|n| i + n <= ws.len()) {
-            let phrase = &lower[ws[i].0..ws[i + n - 1].1];
+            // (Buttons in brackets: « [Imprimer] [Fermer] », « 【Imprimer】 ».)
+            let phrase = lower[ws[i].0..ws[i + n - 1].1]
+                .trim_matches(|c: char| matches!(c, '[' | ']' | '【' | '】' | '(' | ')'));
             let kind = lex
                 .boilerplate_whole
                 .get(whole_line_core(phrase))
