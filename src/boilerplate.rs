@@ -1358,7 +1358,10 @@ fn ticker_or_pager(line: &str, lower: &str, words: usize) -> Option<&'static str
         && b.len() > digits + 3
         && b[digits + 1..digits + 3].iter().all(u8::is_ascii_digit)
         && b.get(digits + 3) == Some(&b' ');
-    (time && (4..=25).contains(&words) && !ends_like_sentence(line)).then_some("news ticker line")
+    // (« 20h30 : concert de jazz » is an item of a programme in the text.)
+    let programme = time && t[digits + 4..].trim_start().starts_with(':');
+    (time && !programme && (4..=25).contains(&words) && !ends_like_sentence(line))
+        .then_some("news ticker line")
 }
 
 /// An English page stamp (« (last modified 2023-04-02T08:41:10+00:00 ) », « Updated: … »,
@@ -1951,6 +1954,21 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                         && !matches!(p.as_str(), "publicité" | "advertisement"))
                 })
         };
+        // « À lire » alone above a sentence is an intertitle of the text (a book review's « À
+        // lire », then « « Le Titre », de Anne Martin (Éditions X, 20 euros). »), not a related
+        // heading: its links are no sentences.
+        let hit = hit.filter(|(k, _)| {
+            !(k == "related"
+                && matches!(
+                    whole_line_core(lower.trim()),
+                    "à lire" | "a lire" | "à voir" | "à écouter" | "à découvrir"
+                )
+                && bi + 1 < nb
+                && block_words[bi + 1] >= 6
+                && ends_like_sentence(
+                    &doc.norm.text[doc.seg.blocks[bi + 1].start..doc.seg.blocks[bi + 1].end],
+                ))
+        });
         if let Some((kind, pat)) = hit {
             // A heading alone (« À lire aussi », « Mots-clés ») announces links or tags on the
             // next lines.
@@ -2687,6 +2705,33 @@ mod tests {
             k[2..].iter().all(|(_, t)| *t != BlockKind::Boilerplate),
             "{k:?}"
         );
+    }
+
+    #[test]
+    fn programme_items_and_book_review_intertitles_stay() {
+        let body = "Cinq scènes seront installées vendredi dans le centre historique, de la place du Marché au parvis de la cathédrale.";
+        let text = format!(
+            "Fête de la musique : le programme\n\n{body}\n\n18h00 : chorale des écoles du quartier\n\n20h30 : concert de jazz\n\nÀ lire\n\n« La Maison du port », de Claire Vidal (Éditions du Sud, 320 pages, 21 euros).\n\n{body}\n\nÀ lire aussi\n\nLe conseil municipal a voté le budget de la culture jeudi soir, sans débat."
+        );
+        let k = kinds(&text);
+        let kind = |prefix: &str| k.iter().find(|(l, _)| l.starts_with(prefix)).unwrap().1;
+        for content in ["18h00", "20h30", "À lire\n", "« La Maison"] {
+            let content = content.trim_end_matches('\n');
+            let got = k
+                .iter()
+                .find(|(l, _)| l == content || l.starts_with(content))
+                .unwrap()
+                .1;
+            assert_ne!(got, BlockKind::Boilerplate, "{content}: {k:?}");
+        }
+        // (« À lire aussi » stays a related heading, whatever follows; a ticker line has no
+        // colon after its time.)
+        assert_eq!(kind("À lire aussi"), BlockKind::Boilerplate, "{k:?}");
+        let text = format!(
+            "Fête de la musique : le programme\n\n{body}\n\n{body}\n\n14:32 La Bourse de Paris ouvre en hausse\n\n14:05 Un séisme frappe le nord du Japon"
+        );
+        let k = kinds(&text);
+        assert_eq!(k[3].1, BlockKind::Boilerplate, "{k:?}");
     }
 
     #[test]
