@@ -769,6 +769,25 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
         return false; // (the phrases are not looked for)
     }
     site += SITE_PHRASES.iter().filter(|p| lower.contains(**p)).count();
+    // (A reported advice is the text's: « Vous pouvez refuser les cookies, rappelle la Cnil. »)
+    if [
+        ", rappelle",
+        ", explique",
+        ", précise",
+        ", indique",
+        ", souligne",
+        ", conseille",
+        ", recommande",
+        ", prévient",
+        ", selon",
+        " selon l",
+        " selon le",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+    {
+        return false;
+    }
     // (A quotation of a few words is a button's or an outlet's name: « Accepter », la «Tribune».)
     let quoted = lower.contains(['«', '"', '“']) && long_quotation(lower);
     reader >= 1 && site >= 1 && ((words <= 40 && !quoted) || (site >= 2 && cookie))
@@ -1957,6 +1976,23 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         // « À lire » alone above a sentence is an intertitle of the text (a book review's « À
         // lire », then « « Le Titre », de Anne Martin (Éditions X, 20 euros). »), not a related
         // heading: its links are no sentences.
+        // A navigation word inside a list of the text, one item per line (« Danemark »,
+        // « France », « Italie »): between two short lines that are content.
+        let in_list = |k: &str, p: &str| {
+            k == "nav"
+                && text_seen
+                && whole_line_core(lower) == p
+                && bi > 0
+                && bi + 1 < nb
+                && infos[bi - 1].kind != BlockKind::Boilerplate
+                && (1..=3).contains(&block_words[bi - 1])
+                && (1..=3).contains(&block_words[bi + 1])
+                && {
+                    let nb_ = &doc.seg.blocks[bi + 1];
+                    pattern_hit(&doc.lower[nb_.start..nb_.end], block_words[bi + 1]).is_none()
+                }
+        };
+        let hit = hit.filter(|(k, p)| !in_list(k, p));
         let hit = hit.filter(|(k, _)| {
             !(k == "related"
                 && matches!(
@@ -2732,6 +2768,23 @@ mod tests {
         );
         let k = kinds(&text);
         assert_eq!(k[3].1, BlockKind::Boilerplate, "{k:?}");
+    }
+
+    #[test]
+    fn list_items_and_reported_advice_stay() {
+        let body = "Sept États membres ont notifié à la Commission le rétablissement temporaire de contrôles à leurs frontières intérieures.";
+        let text = format!(
+            "Schengen : sept pays rétablissent des contrôles\n\n{body}\n\nAllemagne\n\nDanemark\n\nFrance\n\nItalie\n\nVous pourrez toujours refuser les cookies dans les paramètres de votre navigateur, rappelle la Cnil.\n\nLa Commission rappelle que ces contrôles doivent rester exceptionnels et proportionnés."
+        );
+        let k = kinds(&text);
+        assert!(k.iter().all(|(_, t)| *t != BlockKind::Boilerplate), "{k:?}");
+        // (A rubric alone between chrome lines, a consent prompt without attribution, are chrome.)
+        let text = format!(
+            "Partager\n\nFrance\n\nSchengen : sept pays rétablissent des contrôles\n\n{body}\n\nVous pouvez refuser les cookies dans les paramètres de votre navigateur."
+        );
+        let k = kinds(&text);
+        assert_eq!(k[1].1, BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(k[4].1, BlockKind::Boilerplate, "{k:?}");
     }
 
     #[test]
