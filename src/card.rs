@@ -123,8 +123,18 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
         .or_else(|| {
             // (The few lines after the title: a standfirst may come before the wire line.)
             let from = chrome.title.map_or(0, |t| t + 1);
+            // (A heading above bulleted key points, « L'essentiel » then « • … », is no wire
+            // line even when an outlet bears its name.)
+            let box_heading = |bi: usize| {
+                doc.seg.blocks.get(bi + 1).is_some_and(|b| {
+                    doc.text()[b.start..b.end]
+                        .trim_start()
+                        .starts_with(['•', '-', '–', '—', '*'])
+                })
+            };
             (from..(from + HEAD_LINES).min(nb))
                 .filter(|&bi| chrome.blocks[bi].kind != BlockKind::Boilerplate)
+                .filter(|&bi| !box_heading(bi))
                 .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 8 || byline(doc, bi))
                 .find_map(|bi| {
                     if byline(doc, bi) {
@@ -993,6 +1003,11 @@ mod tests {
         );
         let c = card(&format!(
             "Sommet régional à Lyon\n{BODY}\nCopyright © Ambassade de la République du Plateau. Tous droits réservés."
+        ));
+        assert_eq!(c.1, None);
+        // A key-points box named like an outlet is no wire line.
+        let c = card(&format!(
+            "Sommet régional à Lyon\nL'essentiel\n• Douze pays réunis.\n• Un accord attendu.\n{BODY}"
         ));
         assert_eq!(c.1, None);
         // (« Le Soleil du Plateau » is not « Le Soleil » with an edition word.)
