@@ -1959,7 +1959,20 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         // An intertitle between two paragraphs of running text is content, even when it is
         // also a rubric (« Diplomatie », « Réactions », « Sport, Culture »).
-        let intertitle = words <= 4 && between_paragraphs(bi);
+        // (Also between two short sentences of the text, six words or more: « Santé » between
+        // « Le ticket modérateur passera de 30 % à 40 %. » and the next point.)
+        let sentence = |k: usize| {
+            let b = &doc.seg.blocks[k];
+            block_words[k] >= 6 && ends_like_sentence(&doc.norm.text[b.start..b.end])
+        };
+        let intertitle = words <= 4
+            && (between_paragraphs(bi)
+                || (text_seen
+                    && bi > 0
+                    && bi + 1 < nb
+                    && infos[bi - 1].kind != BlockKind::Boilerplate
+                    && sentence(bi - 1)
+                    && sentence(bi + 1)));
         let hit = if long_prose {
             None
         } else {
@@ -2775,6 +2788,12 @@ mod tests {
         let body = "Sept États membres ont notifié à la Commission le rétablissement temporaire de contrôles à leurs frontières intérieures.";
         let text = format!(
             "Schengen : sept pays rétablissent des contrôles\n\n{body}\n\nAllemagne\n\nDanemark\n\nFrance\n\nItalie\n\nVous pourrez toujours refuser les cookies dans les paramètres de votre navigateur, rappelle la Cnil.\n\nLa Commission rappelle que ces contrôles doivent rester exceptionnels et proportionnés."
+        );
+        let k = kinds(&text);
+        assert!(k.iter().all(|(_, t)| *t != BlockKind::Boilerplate), "{k:?}");
+        // Rubric-like intertitles between short sentences of the text.
+        let text = format!(
+            "Budget : ce qui change\n\n{body}\n\nSanté\n\nLe ticket modérateur passera de 30 % à 40 %.\n\nCulture\n\nLe pass Culture sera recentré sur les jeunes.\n\nLe texte sera examiné à l'Assemblée à partir du 21 octobre prochain."
         );
         let k = kinds(&text);
         assert!(k.iter().all(|(_, t)| *t != BlockKind::Boilerplate), "{k:?}");
