@@ -261,6 +261,12 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
             // (« Dossier sensible, … ») or as an invitation (« Suivez », « Retrouvez »).
             let colon = rest.trim_start().starts_with(':') || pat.ends_with(':');
             let sentence = ends_like_sentence(lower);
+            // A sentence that attributes what it says is the text's (« Copyright : la directive
+            // reste mal appliquée, selon eux. », « Suivez le maillot jaune, …, selon son
+            // directeur sportif. »).
+            if sentence && words >= 8 && reported(lower) {
+                return None;
+            }
             let labelled = match kind.as_str() {
                 // (A long sentence with commas is the text's, even after a link's label:
                 // « Voir aussi le vote des sénateurs, attendu à l'automne, qui … ».)
@@ -773,7 +779,18 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
     }
     site += SITE_PHRASES.iter().filter(|p| lower.contains(**p)).count();
     // (A reported advice is the text's: « Vous pouvez refuser les cookies, rappelle la Cnil. »)
-    if [
+    if reported(lower) {
+        return false;
+    }
+    // (A quotation of a few words is a button's or an outlet's name: « Accepter », la «Tribune».)
+    let quoted = lower.contains(['«', '"', '“']) && long_quotation(lower);
+    reader >= 1 && site >= 1 && ((words <= 40 && !quoted) || (site >= 2 && cookie))
+}
+
+/// Does a line attribute what it says (« …, rappelle la Cnil. », « … selon le ministère »)? Page
+/// chrome never does.
+fn reported(lower: &str) -> bool {
+    [
         ", rappelle",
         ", explique",
         ", précise",
@@ -782,18 +799,22 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
         ", conseille",
         ", recommande",
         ", prévient",
+        ", déplore",
+        ", estime",
+        ", affirme",
+        ", assure",
+        ", ajoute",
         ", selon",
         " selon l",
         " selon le",
+        " selon son",
+        " selon sa",
+        " selon eux",
+        " selon elle",
+        " selon lui",
     ]
     .iter()
     .any(|p| lower.contains(p))
-    {
-        return false;
-    }
-    // (A quotation of a few words is a button's or an outlet's name: « Accepter », la «Tribune».)
-    let quoted = lower.contains(['«', '"', '“']) && long_quotation(lower);
-    reader >= 1 && site >= 1 && ((words <= 40 && !quoted) || (site >= 2 && cookie))
 }
 
 /// Does a line quote five words or more (« … », " … ", “ … ”)? An unclosed quotation counts.
@@ -1656,6 +1677,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         if words <= 10
             && !long_prose
             && (lower.contains("droits réservés") || lower.contains("rights reserved"))
+            && !reported(lower)
         {
             set(
                 &mut infos,
@@ -1847,7 +1869,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         // 2024. Tous droits réservés. ») is a footer: one of its sentences after the first is
         // a footer pattern. A credit alone on its line (« © Photo : Sputnik / Ivan Petrov »,
         // « © 2024 Le Quotidien ») is chrome too: there is no caption for it to go with.
-        if words <= 12 && {
+        if words <= 12 && !reported(lower) && {
             let l = lower.trim_start_matches(|c: char| c.is_whitespace() || c == '(');
             l.starts_with('©') || l.starts_with("copyright")
         } {
@@ -2790,7 +2812,7 @@ mod tests {
     fn list_items_and_reported_advice_stay() {
         let body = "Sept États membres ont notifié à la Commission le rétablissement temporaire de contrôles à leurs frontières intérieures.";
         let text = format!(
-            "Schengen : sept pays rétablissent des contrôles\n\n{body}\n\nAllemagne\n\nDanemark\n\nFrance\n\nItalie\n\nVous pourrez toujours refuser les cookies dans les paramètres de votre navigateur, rappelle la Cnil.\n\nVoir aussi le vote des sénateurs, attendu à l'automne, qui pourrait modifier profondément le texte.\n\nLa Commission rappelle que ces contrôles doivent rester exceptionnels et proportionnés."
+            "Schengen : sept pays rétablissent des contrôles\n\n{body}\n\nAllemagne\n\nDanemark\n\nFrance\n\nItalie\n\nVous pourrez toujours refuser les cookies dans les paramètres de votre navigateur, rappelle la Cnil.\n\nCopyright : la directive de 2019 reste mal appliquée, selon eux.\n\nSuivez le maillot jaune, qui a promis d'attaquer dès les premières pentes, selon son directeur.\n\nVoir aussi le vote des sénateurs, attendu à l'automne, qui pourrait modifier profondément le texte.\n\nLa Commission rappelle que ces contrôles doivent rester exceptionnels et proportionnés."
         );
         let k = kinds(&text);
         assert!(k.iter().all(|(_, t)| *t != BlockKind::Boilerplate), "{k:?}");
