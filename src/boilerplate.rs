@@ -264,9 +264,7 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
             // A sentence that attributes what it says is the text's (« Copyright : la directive
             // reste mal appliquée, selon eux. », « Suivez le maillot jaune, …, selon son
             // directeur sportif. »).
-            if sentence && words >= 8 && reported(lower) {
-                return None;
-            }
+            let reported_sentence = || sentence && words >= 8 && reported(lower);
             let labelled = match kind.as_str() {
                 // (A long sentence with commas is the text's, even after a link's label:
                 // « Voir aussi le vote des sénateurs, attendu à l'automne, qui … ».)
@@ -295,6 +293,7 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
                         && !(words > 12 && credit_pattern(pat)))
                     || (words <= 20 && !sentence && (kind == "share" || word_count(pat) >= 3))
                     || (words <= 40 && kind == "nav" && word_count(pat) >= 4))
+                && !reported_sentence()
         } else {
             false
         };
@@ -778,43 +777,38 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
         return false; // (the phrases are not looked for)
     }
     site += SITE_PHRASES.iter().filter(|p| lower.contains(**p)).count();
-    // (A reported advice is the text's: « Vous pouvez refuser les cookies, rappelle la Cnil. »)
-    if reported(lower) {
-        return false;
-    }
     // (A quotation of a few words is a button's or an outlet's name: « Accepter », la «Tribune».)
     let quoted = lower.contains(['«', '"', '“']) && long_quotation(lower);
-    reader >= 1 && site >= 1 && ((words <= 40 && !quoted) || (site >= 2 && cookie))
+    // (A reported advice is the text's: « Vous pouvez refuser les cookies, rappelle la Cnil. »)
+    reader >= 1
+        && site >= 1
+        && ((words <= 40 && !quoted) || (site >= 2 && cookie))
+        && !reported(lower)
 }
 
 /// Does a line attribute what it says (« …, rappelle la Cnil. », « … selon le ministère »)? Page
 /// chrome never does.
 fn reported(lower: &str) -> bool {
-    [
-        ", rappelle",
-        ", explique",
-        ", précise",
-        ", indique",
-        ", souligne",
-        ", conseille",
-        ", recommande",
-        ", prévient",
-        ", déplore",
-        ", estime",
-        ", affirme",
-        ", assure",
-        ", ajoute",
-        ", selon",
-        " selon l",
-        " selon le",
-        " selon son",
-        " selon sa",
-        " selon eux",
-        " selon elle",
-        " selon lui",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    // (One pass over the « , » of the line, then « selon ».)
+    const VERBS: &[&str] = &[
+        "rappelle",
+        "explique",
+        "précise",
+        "indique",
+        "souligne",
+        "conseille",
+        "recommande",
+        "prévient",
+        "déplore",
+        "estime",
+        "affirme",
+        "assure",
+        "ajoute",
+    ];
+    lower
+        .match_indices(", ")
+        .any(|(i, _)| VERBS.iter().any(|v| lower[i + 2..].starts_with(v)))
+        || lower.contains("selon ")
 }
 
 /// Does a line quote five words or more (« … », " … ", “ … ”)? An unclosed quotation counts.
