@@ -106,9 +106,15 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
         .or_else(|| {
             // (The name must end the logo or a part of it: « Le Soleil du Sahel » is not « Le
             // Soleil ».)
+            // (Or an edition word follows it: « Le Quotidien Plus », « La Gazette Info ».)
             let ends_part = |_: &str, after: &str| {
                 let a = after.trim_start();
-                a.is_empty() || a.starts_with(['|', '-', '–', '—', ':', ',', '.', '(', '/'])
+                a.is_empty()
+                    || a.starts_with(['|', '-', '–', '—', ':', ',', '.', '(', '/'])
+                    || matches!(
+                        a.to_lowercase().as_str(),
+                        "plus" | "+" | "premium" | "info" | "infos" | "actu" | "actus" | "abonnés"
+                    )
             };
             (0..top)
                 .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 6)
@@ -124,8 +130,18 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
         .or_else(|| {
             // (The few lines after the title: a standfirst may come before the wire line.)
             let from = chrome.title.map_or(0, |t| t + 1);
+            // (A heading above bulleted key points, « L'essentiel » then « • … », is no wire
+            // line even when an outlet bears its name.)
+            let box_heading = |bi: usize| {
+                doc.seg.blocks.get(bi + 1).is_some_and(|b| {
+                    doc.text()[b.start..b.end]
+                        .trim_start()
+                        .starts_with(['•', '-', '–', '—', '*'])
+                })
+            };
             (from..(from + HEAD_LINES).min(nb))
                 .filter(|&bi| chrome.blocks[bi].kind != BlockKind::Boilerplate)
+                .filter(|&bi| !box_heading(bi))
                 .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 8 || byline(doc, bi))
                 .find_map(|bi| {
                     if byline(doc, bi) {
@@ -206,7 +222,12 @@ fn copyright_name(doc: &Doc, bi: usize) -> Option<Found> {
     let ok = (1..=6).contains(&words)
         && name.chars().next().is_some_and(char::is_uppercase)
         && !name.to_lowercase().starts_with("photo")
-        && !name.chars().any(|c| c.is_ascii_digit());
+        && !name.chars().any(|c| c.is_ascii_digit())
+        // (An institution's site is no news outlet: « © Ambassade de … », « © Ministère … ».)
+        && !INSTITUTIONS.iter().any(|w| {
+            name.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w) || h.to_lowercase() == *w)
+        });
     if !ok {
         return None;
     }
@@ -226,6 +247,24 @@ fn copyright_name(doc: &Doc, bi: usize) -> Option<Found> {
         kind: String::new(),
     })
 }
+
+/// First words of an institution's name: its copyright line names no news outlet.
+const INSTITUTIONS: &[&str] = &[
+    "ambassade",
+    "consulat",
+    "ministère",
+    "présidence",
+    "gouvernement",
+    "mission permanente",
+    "université",
+    "mairie",
+    "république",
+    "royaume",
+    "primature",
+    "préfecture",
+    "assemblée nationale",
+    "sénat",
+];
 
 /// A byline: « Par Anne Martin », « Par Anne Martin (AFP) », « By … » (at most 15 words).
 fn byline(doc: &Doc, bi: usize) -> bool {
@@ -656,9 +695,25 @@ const ENGLISH_MONTHS: &[&str] = &[
 /// A date the date grammar leaves out, in a (lower-case) dateline: « 29-07-2019 », « 2019/07/29 »,
 /// « 29 juil. 2019 ».
 fn other_date(lower: &str) -> Option<(i32, u32, u32)> {
+    // (An ISO time stamp glues the day to the hour: « 2024-03-04t10:00:00 ».)
+    fn iso_split(w: &str) -> [Option<&str>; 2] {
+        match w.find('t') {
+            Some(i)
+                if i > 0
+                    && i + 1 < w.len()
+                    && w[..i].bytes().all(|b| b.is_ascii_digit())
+                    && w[i + 1..].bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                [Some(&w[..i]), Some(&w[i + 1..])]
+            }
+            _ => [Some(w), None],
+        }
+    }
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .flat_map(iso_split)
+        .flatten()
         .collect();
     let num = |w: &str, len: std::ops::RangeInclusive<usize>| {
         (len.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
@@ -671,14 +726,27 @@ fn other_date(lower: &str) -> Option<(i32, u32, u32)> {
     };
     for i in 0..words.len().saturating_sub(2) {
         let (a, b, c) = (words[i], words[i + 1], words[i + 2]);
-        // Day, month, year in digits, or year first.
+        // Day, month, year in digits, or year first, written with date separators (« 2024
+        // 09:12 » is a year then a time).
+        let dated = |sep: &[char]| {
+            sep.iter()
+                .any(|s| lower.contains(&format!("{a}{s}{b}{s}{c}")))
+        };
         if let (Some(d), Some(m), Some(y)) = (num(a, 1..=2), num(b, 1..=2), num(c, 4..=4)) {
-            if let Some(ymd) = valid(y, m, d) {
+            if let Some(ymd) = valid(y, m, d).filter(|_| dated(&['/', '-', '.', ' '])) {
                 return Some(ymd);
             }
         }
+        // Day, month and a two-digit year written with slashes (« Publié le 14/02/24 à 11h30 »).
+        if let (Some(d), Some(m), Some(y)) = (num(a, 1..=2), num(b, 1..=2), num(c, 2..=2)) {
+            if lower.contains(&format!("{a}/{b}/{c}")) {
+                if let Some(ymd) = valid(2000 + y, m, d) {
+                    return Some(ymd);
+                }
+            }
+        }
         if let (Some(y), Some(m), Some(d)) = (num(a, 4..=4), num(b, 1..=2), num(c, 1..=2)) {
-            if let Some(ymd) = valid(y, m, d) {
+            if let Some(ymd) = valid(y, m, d).filter(|_| dated(&['/', '-', '.'])) {
                 return Some(ymd);
             }
         }
@@ -687,6 +755,16 @@ fn other_date(lower: &str) -> Option<(i32, u32, u32)> {
             let m = crate::layers::dates::MONTHS
                 .iter()
                 .find(|(name, _)| *name == b)
+                .map(|&(_, m)| m);
+            if let Some(ymd) = m.and_then(|m| valid(y, m, d)) {
+                return Some(ymd);
+            }
+        }
+        // Abbreviated French month, day, year (« févr. 21, 2024 09:12 UTC »).
+        if let (Some(d), Some(y)) = (num(b, 1..=2), num(c, 4..=4)) {
+            let m = crate::dates::MONTHS
+                .iter()
+                .find(|(name, _)| *name == a)
                 .map(|&(_, m)| m);
             if let Some(ymd) = m.and_then(|m| valid(y, m, d)) {
                 return Some(ymd);
@@ -1133,6 +1211,43 @@ mod tests {
         ] {
             assert_eq!(p(&text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn edition_logos_short_years_and_institutions() {
+        // A logo with an edition word; a dd/mm/yy dateline; a French month before the day; a
+        // year then a time is no date; an institution's copyright names no outlet.
+        let c = card(&format!(
+            "Le Temps Premium\nConnexion\nSommet régional à Lyon\nPublié le 14/02/24 à 11h30\n{BODY}"
+        ));
+        assert_eq!(c.1.as_deref(), Some("Le Temps"));
+        assert_eq!(c.2.as_deref(), Some("2024-02-14"));
+        let c = card(&format!(
+            "Sommet régional à Lyon\nfévr. 21, 2024 09:12 UTC\n{BODY}"
+        ));
+        assert_eq!(c.2.as_deref(), Some("2024-02-21"));
+        assert_eq!(super::other_date("mis à jour 2024 09:12"), None);
+        assert_eq!(
+            super::other_date("2024-03-04t10:00:00+00:00"),
+            Some((2024, 3, 4))
+        );
+        let c = card(&format!(
+            "Sommet régional à Lyon\n{BODY}\nCopyright © Ambassade de la République du Plateau. Tous droits réservés."
+        ));
+        assert_eq!(c.1, None);
+        // A key-points box named like an outlet is no wire line.
+        let c = card(&format!(
+            "Sommet régional à Lyon\nL'essentiel\n• Douze pays réunis.\n• Un accord attendu.\n{BODY}"
+        ));
+        assert_eq!(c.1, None);
+        // (« Le Soleil du Plateau » is not « Le Soleil » with an edition word.)
+        assert_eq!(
+            card(&format!(
+                "Le Soleil Info du Plateau\nSommet régional à Lyon\n{BODY}"
+            ))
+            .1,
+            None
+        );
     }
 
     #[test]

@@ -261,13 +261,20 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
             // (« Dossier sensible, … ») or as an invitation (« Suivez », « Retrouvez »).
             let colon = rest.trim_start().starts_with(':') || pat.ends_with(':');
             let sentence = ends_like_sentence(lower);
+            // A sentence that attributes what it says is the text's (« Copyright : la directive
+            // reste mal appliquée, selon eux. », « Suivez le maillot jaune, …, selon son
+            // directeur sportif. »).
+            let reported_sentence = || sentence && words >= 8 && reported(lower);
             let labelled = match kind.as_str() {
+                // (A long sentence with commas is the text's, even after a link's label:
+                // « Voir aussi le vote des sénateurs, attendu à l'automne, qui … ».)
                 "related" | "tags" => {
                     !sentence
                         || colon
-                        || ["lire", "à lire", "a lire", "voir", "[lire", "(lire", "read"]
+                        || (["lire", "à lire", "a lire", "voir", "[lire", "(lire", "read"]
                             .iter()
                             .any(|p| pat.starts_with(p))
+                            && !(words >= 12 && rest.contains(", ")))
                 }
                 _ => {
                     word_count(pat) >= 2
@@ -286,6 +293,7 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
                         && !(words > 12 && credit_pattern(pat)))
                     || (words <= 20 && !sentence && (kind == "share" || word_count(pat) >= 3))
                     || (words <= 40 && kind == "nav" && word_count(pat) >= 4))
+                && !reported_sentence()
         } else {
             false
         };
@@ -403,6 +411,79 @@ fn bare_url(w: &str) -> bool {
         && (2..=6).contains(&tld.len())
         && tld.bytes().all(|b| b.is_ascii_lowercase())
         && w.len() > slash + 1
+}
+
+/// « Il y a 3 heures », « il y a 12 min »: an age alone.
+fn relative_age(lower: &str) -> bool {
+    let core: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    core.len() == 5
+        && core[..3] == ["il", "y", "a"]
+        && core[3].bytes().all(|b| b.is_ascii_digit())
+        && matches!(
+            core[4],
+            "min"
+                | "minute"
+                | "minutes"
+                | "h"
+                | "heure"
+                | "heures"
+                | "jour"
+                | "jours"
+                | "semaine"
+                | "semaines"
+                | "mois"
+                | "an"
+                | "ans"
+        )
+}
+
+/// A domain name alone, without a path (« lequotidien.fr », « www.exemple.com »): lower-case
+/// letters, digits, hyphens and dots, a known kind of ending.
+fn bare_domain(w: &str) -> bool {
+    let Some((host, tld)) = w.rsplit_once('.') else {
+        return false;
+    };
+    !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+        && matches!(
+            tld,
+            "fr" | "com"
+                | "net"
+                | "org"
+                | "info"
+                | "be"
+                | "ch"
+                | "ca"
+                | "lu"
+                | "sn"
+                | "ci"
+                | "cm"
+                | "cd"
+                | "bf"
+                | "ml"
+                | "ne"
+                | "tg"
+                | "bj"
+                | "ga"
+                | "ma"
+                | "dz"
+                | "tn"
+                | "lb"
+                | "cn"
+                | "ru"
+                | "ir"
+                | "tr"
+                | "uz"
+                | "kz"
+                | "africa"
+                | "news"
+                | "tv"
+        )
 }
 
 fn has_date_signal(lower: &str) -> bool {
@@ -548,6 +629,9 @@ const READER_WORDS: &[&str] = &[
     "créez",
     "gérez",
     "veuillez",
+    "tu",
+    "ta",
+    "inscris",
 ];
 
 /// Word starts of what a site's prompt is about: subscriptions, accounts, newsletters, comments,
@@ -619,6 +703,9 @@ fn reader_word(w: &str) -> bool {
             | "créez"
             | "gérez"
             | "veuillez"
+            | "tu"
+            | "ta"
+            | "inscris"
     );
     debug_assert_eq!(hit, READER_WORDS.contains(&w));
     hit
@@ -635,6 +722,10 @@ const SITE_PHRASES: &[&str] = &[
     "la suite",
     "cette offre",
     "notre offre",
+    "nos articles",
+    "nos contenus",
+    "en illimité",
+    "lecture audio",
 ];
 
 /// A site speaking to its reader about the site (« Il vous reste 72 % de cet article à lire »,
@@ -650,10 +741,12 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
     // A button of a few words speaks in the first person too (« Je me connecte », « Je crée mon
     // compte », « Profitez de l'offre »); a longer line in the first person is a speaker's.
     let button = words <= 8;
-    // (Cheap test first: every reader marker holds « vo », « ez » or « découvrir », or is a
+    // (Cheap test first: every reader marker holds « vo », « ez », « tu », « ta » or « découvrir », or is a
     // button's first person.)
     if !(lower.contains("vo")
         || lower.contains("ez")
+        || lower.contains("tu ")
+        || lower.contains("ta ")
         || lower.contains("découvrir")
         || (button
             && (lower.contains("je ")
@@ -684,8 +777,84 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
         return false; // (the phrases are not looked for)
     }
     site += SITE_PHRASES.iter().filter(|p| lower.contains(**p)).count();
-    let quoted = lower.contains(['«', '"', '“']);
-    reader >= 1 && site >= 1 && ((words <= 40 && !quoted) || (site >= 2 && cookie))
+    // (A quotation of a few words is a button's or an outlet's name: « Accepter », la «Tribune».)
+    let quoted = lower.contains(['«', '"', '“']) && long_quotation(lower);
+    // (A reported advice is the text's: « Vous pouvez refuser les cookies, rappelle la Cnil. »)
+    reader >= 1
+        && site >= 1
+        && ((words <= 40 && !quoted) || (site >= 2 && cookie))
+        && !reported(lower)
+}
+
+/// Does a line attribute what it says (« …, rappelle la Cnil. », « … selon le ministère »)? Page
+/// chrome never does.
+fn reported(lower: &str) -> bool {
+    // (One pass over the « , » of the line, then « selon ».)
+    const VERBS: &[&str] = &[
+        "rappelle",
+        "explique",
+        "précise",
+        "indique",
+        "souligne",
+        "conseille",
+        "recommande",
+        "prévient",
+        "déplore",
+        "estime",
+        "affirme",
+        "assure",
+        "ajoute",
+    ];
+    lower
+        .match_indices(", ")
+        .any(|(i, _)| VERBS.iter().any(|v| lower[i + 2..].starts_with(v)))
+        || lower.contains("selon ")
+}
+
+/// Does a line quote five words or more (« … », " … ", “ … ”)? An unclosed quotation counts.
+fn long_quotation(lower: &str) -> bool {
+    let mut rest = lower;
+    while let Some(i) = rest.find(['«', '"', '“']) {
+        let open = rest[i..].chars().next().unwrap();
+        let after = &rest[i + open.len_utf8()..];
+        let close = match open {
+            '«' => '»',
+            '“' => '”',
+            _ => '"',
+        };
+        let end = after.find(close).unwrap_or(after.len());
+        if word_count_upto(&after[..end], 5) >= 5 {
+            return true;
+        }
+        rest = &after[(end + close.len_utf8()).min(after.len())..];
+    }
+    false
+}
+
+/// A short copyright notice without a caption: a piece between « © », « – », « - » or « | »
+/// that is a footer words pattern (« TAP © 2024 – Tous droits réservés », « Tous droits réservés
+/// © 2024 Le Quotidien »; not a credit pattern: « Photo : X © Agence » goes with its caption),
+/// or a name of at most three words then « © » and a year alone (« Radio Nationale © 2024 »).
+fn copyright_notice(lower: &str) -> Option<(String, String)> {
+    let (before, after) = lower.split_once('©')?;
+    let after = after.trim();
+    if after.len() == 4
+        && (after.starts_with("19") || after.starts_with("20"))
+        && after.bytes().all(|b| b.is_ascii_digit())
+        && (1..=3).contains(&word_count(before))
+        && !ends_like_sentence(before)
+    {
+        return Some(("footer".into(), "© and a year".into()));
+    }
+    lower
+        .split(['©', '–', '|'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .find_map(|piece| {
+            pattern_hit(piece, word_count(piece))
+                .filter(|(k, p)| k == "footer" && word_count(p) >= 2 && !credit_pattern(p))
+        })
 }
 
 /// A row of buttons or network names without separators (« Facebook Twitter WhatsApp Copier le
@@ -707,7 +876,9 @@ fn button_row(lower: &str, words: usize) -> bool {
     let (mut i, mut items, mut share) = (0, 0, false);
     'next: while i < ws.len() {
         for n in (1..=3).rev().filter(|n| i + n <= ws.len()) {
-            let phrase = &lower[ws[i].0..ws[i + n - 1].1];
+            // (Buttons in brackets: « [Imprimer] [Fermer] », « 【Imprimer】 ».)
+            let phrase = lower[ws[i].0..ws[i + n - 1].1]
+                .trim_matches(|c: char| matches!(c, '[' | ']' | '【' | '】' | '(' | ')'));
             let kind = lex
                 .boilerplate_whole
                 .get(whole_line_core(phrase))
@@ -846,7 +1017,15 @@ fn ends_with_credit(line: &str, lower: &str) -> bool {
                 "photo:",
             ]
             .iter()
-            .any(|p| tail.contains(p)))
+            .any(|p| tail.contains(p))
+            // An agency or a picture agency opening the tail (« … le 2 juillet. AP - Anne
+            // Martin », « … EPA-EFE/ANNE MARTIN », « … via Reuters »).
+            || [
+                "ap -", "ap/", "reuters -", "epa -", "epa/", "epa-efe", "xinhua -", "anadolu -",
+                "via reuters", "via afp", "sipa", "abaca", "maxppp", "hans lucas", "afp photo",
+            ]
+            .iter()
+            .any(|p| tail.starts_with(p)))
         && tail_line
             .chars()
             .find(|c| c.is_alphabetic())
@@ -1083,7 +1262,12 @@ fn rubric_line(line: &str, lower: &str, words: usize) -> Option<String> {
             }
         }
     }
-    if words > 12 || !items.iter().all(|i| rubric_item(i)) {
+    // (A navigation word of the lexicon is a rubric in any case: « Faits divers, Toulouse ».)
+    if words > 12
+        || !items
+            .iter()
+            .all(|i| rubric_item(i) || nav_word(i).is_some())
+    {
         return None;
     }
     let non_place_nav = items
@@ -1211,7 +1395,10 @@ fn ticker_or_pager(line: &str, lower: &str, words: usize) -> Option<&'static str
         && b.len() > digits + 3
         && b[digits + 1..digits + 3].iter().all(u8::is_ascii_digit)
         && b.get(digits + 3) == Some(&b' ');
-    (time && (4..=25).contains(&words) && !ends_like_sentence(line)).then_some("news ticker line")
+    // (« 20h30 : concert de jazz » is an item of a programme in the text.)
+    let programme = time && t[digits + 4..].trim_start().starts_with(':');
+    (time && !programme && (4..=25).contains(&words) && !ends_like_sentence(line))
+        .then_some("news ticker line")
 }
 
 /// An English page stamp (« (last modified 2023-04-02T08:41:10+00:00 ) », « Updated: … »,
@@ -1418,6 +1605,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     // Lines still to read as links under a related-articles heading, and that heading.
     let mut related_links = 0;
     let mut related_heading = String::new();
+    // Lines still to read as an author box after the text (« À propos de l'auteur », « Auteur »):
+    // the author's name and a short biography.
+    let mut author_box = 0;
     let mut tag_list = false;
     // Word counts per block (up to `WORDS_CAP`), computed once.
     let block_words: Vec<usize> = doc
@@ -1462,6 +1652,70 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 };
             };
 
+        // The lines of an author box after the text: a name, a biography of a few sentences (up
+        // to three lines of at most 40 words, until the next chrome line).
+        if author_box > 0 {
+            author_box -= 1;
+            if words <= 40 && !long_prose && pattern_hit(lower, words).is_none() {
+                set(
+                    &mut infos,
+                    "boilerplate:related".into(),
+                    "author box after the text".into(),
+                );
+                continue;
+            }
+            author_box = 0;
+        }
+        // A short line with « tous droits réservés » anywhere (« Le Quotidien 2024 Tous droits
+        // réservés »): a copyright notice.
+        if words <= 10
+            && !long_prose
+            && (lower.contains("droits réservés") || lower.contains("rights reserved"))
+            && !reported(lower)
+        {
+            set(
+                &mut infos,
+                "boilerplate:footer".into(),
+                "credit or copyright line".into(),
+            );
+            continue;
+        }
+        // A site's domain alone on its line after the text (« lequotidien.fr »): its footer.
+        if words <= 3 && text_seen && bare_domain(line.trim()) {
+            set(
+                &mut infos,
+                "boilerplate:footer".into(),
+                "credit or copyright line".into(),
+            );
+            continue;
+        }
+        // The age of a related article or a comment after the text (« Il y a 2 jours »; above
+        // the text it is the article's own dateline).
+        if text_seen && words <= 5 && relative_age(lower) {
+            set(&mut infos, "boilerplate:share".into(), "counter".into());
+            continue;
+        }
+        // « Le Quotidien sur Google News »: an outlet's follow button.
+        if words <= 6 && {
+            let t = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+            t.ends_with("sur google news") || t.ends_with("sur google actualités")
+        } {
+            set(
+                &mut infos,
+                "boilerplate:follow".into(),
+                "boilerplate.tsv: google news".into(),
+            );
+            continue;
+        }
+        // A line of separators alone (« | | », « > > »): an empty share bar or breadcrumb.
+        if words == 0 && line.contains(['|', '>', '›', '/', '•']) {
+            set(
+                &mut infos,
+                "boilerplate:nav".into(),
+                "separators without words".into(),
+            );
+            continue;
+        }
         // Duplicated line (a repeated headline, lead or menu), also behind a bullet.
         let key = line_key(lower);
         if words >= 3 {
@@ -1609,7 +1863,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         // 2024. Tous droits réservés. ») is a footer: one of its sentences after the first is
         // a footer pattern. A credit alone on its line (« © Photo : Sputnik / Ivan Petrov »,
         // « © 2024 Le Quotidien ») is chrome too: there is no caption for it to go with.
-        if words <= 12 && {
+        if words <= 12 && !reported(lower) && {
             let l = lower.trim_start_matches(|c: char| c.is_whitespace() || c == '(');
             l.starts_with('©') || l.starts_with("copyright")
         } {
@@ -1621,12 +1875,16 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             continue;
         }
         if line.contains('©') && !long_prose {
-            let footer = lower.split(". ").skip(1).find_map(|piece| {
-                // A words pattern (« Tous droits réservés »), not « © » itself: « … du
-                // Kazakhstan. ©Reuters » is a photo credit.
-                pattern_hit(piece, word_count(piece))
-                    .filter(|(k, p)| k == "footer" && p.chars().any(char::is_alphabetic))
-            });
+            let footer = lower
+                .split(". ")
+                .skip(1)
+                .find_map(|piece| {
+                    // A words pattern (« Tous droits réservés »), not « © » itself: « … du
+                    // Kazakhstan. ©Reuters » is a photo credit.
+                    pattern_hit(piece, word_count(piece))
+                        .filter(|(k, p)| k == "footer" && p.chars().any(char::is_alphabetic))
+                })
+                .or_else(|| (words <= 12).then(|| copyright_notice(lower)).flatten());
             match footer {
                 Some((kind, pat)) => set(
                     &mut infos,
@@ -1720,17 +1978,81 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         // An intertitle between two paragraphs of running text is content, even when it is
         // also a rubric (« Diplomatie », « Réactions », « Sport, Culture »).
-        let intertitle = words <= 4 && between_paragraphs(bi);
+        // (Also between two short sentences of the text, six words or more: « Santé » between
+        // « Le ticket modérateur passera de 30 % à 40 %. » and the next point.)
+        let sentence = |k: usize| {
+            let b = &doc.seg.blocks[k];
+            block_words[k] >= 6 && ends_like_sentence(&doc.norm.text[b.start..b.end])
+        };
+        let intertitle = words <= 4
+            && (between_paragraphs(bi)
+                || (text_seen
+                    && bi > 0
+                    && bi + 1 < nb
+                    && infos[bi - 1].kind != BlockKind::Boilerplate
+                    && sentence(bi - 1)
+                    && sentence(bi + 1)));
         let hit = if long_prose {
             None
         } else {
             pattern_hit(lower, words)
                 .or_else(|| labelled_hit(lower))
-                .filter(|(k, p)| !(intertitle && k == "nav" && whole_line_core(lower) == p))
+                // (An ad label is chrome between paragraphs too: « PUBLICITÉ ».)
+                .filter(|(k, p)| {
+                    !(intertitle
+                        && k == "nav"
+                        && whole_line_core(lower) == p
+                        && !matches!(p.as_str(), "publicité" | "advertisement"))
+                })
         };
+        // « À lire » alone above a sentence is an intertitle of the text (a book review's « À
+        // lire », then « « Le Titre », de Anne Martin (Éditions X, 20 euros). »), not a related
+        // heading: its links are no sentences.
+        // A navigation word inside a list of the text, one item per line (« Danemark »,
+        // « France », « Italie »): between two short lines that are content.
+        let in_list = |k: &str, p: &str| {
+            k == "nav"
+                && text_seen
+                && whole_line_core(lower) == p
+                && bi > 0
+                && bi + 1 < nb
+                && infos[bi - 1].kind != BlockKind::Boilerplate
+                && (1..=3).contains(&block_words[bi - 1])
+                && (1..=3).contains(&block_words[bi + 1])
+                && {
+                    let nb_ = &doc.seg.blocks[bi + 1];
+                    pattern_hit(&doc.lower[nb_.start..nb_.end], block_words[bi + 1]).is_none()
+                }
+        };
+        let hit = hit.filter(|(k, p)| !in_list(k, p));
+        let hit = hit.filter(|(k, _)| {
+            !(k == "related"
+                && matches!(
+                    whole_line_core(lower.trim()),
+                    "à lire" | "a lire" | "à voir" | "à écouter" | "à découvrir"
+                )
+                && bi + 1 < nb
+                && block_words[bi + 1] >= 6
+                && ends_like_sentence(
+                    &doc.norm.text[doc.seg.blocks[bi + 1].start..doc.seg.blocks[bi + 1].end],
+                ))
+        });
         if let Some((kind, pat)) = hit {
             // A heading alone (« À lire aussi », « Mots-clés ») announces links or tags on the
             // next lines.
+            if text_seen
+                && matches!(
+                    pat.as_str(),
+                    "auteur"
+                        | "l'auteur"
+                        | "à propos de l'auteur"
+                        | "à propos de l'autrice"
+                        | "à propos des auteurs"
+                )
+                && word_count(whole_line_core(lower)) <= 4
+            {
+                author_box = 3;
+            }
             if matches!(kind.as_str(), "related" | "tags")
                 && word_count(whole_line_core(lower)) <= 4
             {
@@ -2023,6 +2345,40 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         break;
     }
 
+    // A readers' comment section pasted with the page: from a comment heading or counter
+    // (« 48 commentaires », « Commentaires », « Vos réactions ») after some running text, when a
+    // comment button alone on its line (« Répondre », « Signaler ») follows within eight lines,
+    // everything to the end is chrome (readers' names, ages of the posts, their comments).
+    let first_text = (0..nb).find(|&k| infos[k].kind != BlockKind::Boilerplate && running(k));
+    if let Some(first_text) = first_text {
+        let button = |k: usize| {
+            let b = &doc.seg.blocks[k];
+            matches!(
+                whole_line_core(doc.lower[b.start..b.end].trim()),
+                "répondre" | "signaler" | "signaler un abus" | "signaler ce commentaire"
+            )
+        };
+        let heading = (first_text + 1..nb).find(|&k| {
+            let b = &doc.seg.blocks[k];
+            let l = doc.lower[b.start..b.end].trim();
+            infos[k].kind == BlockKind::Boilerplate
+                && block_words[k] <= 4
+                && (l.contains("commentaire") || l.contains("réactions"))
+                && (k + 1..(k + 9).min(nb)).any(button)
+        });
+        if let Some(h) = heading {
+            for info in &mut infos[h + 1..] {
+                if info.kind != BlockKind::Boilerplate {
+                    *info = BlockInfo {
+                        kind: BlockKind::Boilerplate,
+                        rule: Some(Rule::new("boilerplate:nav", "readers' comment section")),
+                    };
+                }
+            }
+            datelines.retain(|&d| d <= h);
+        }
+    }
+
     // The page's tail, after the last paragraph of running text: a run of short lines that are
     // not sentences between two chrome lines (or two lines or more between a chrome line and the
     // end) is a list of links, offers or tags (« Le journal en version numérique », « SNCF »). A
@@ -2043,21 +2399,30 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                     || slash_credit(l, block_words[k])
             }
         };
-        let item = |k: usize, infos: &[BlockInfo]| {
+        let line_of = |k: usize| {
             let b = &doc.seg.blocks[k];
-            let line = doc.norm.text[b.start..b.end].trim();
+            doc.norm.text[b.start..b.end].trim()
+        };
+        // (A bulleted line is an item only under a bulleted chrome line: a list of links whose
+        // first is the page's own headline, « • Titre » then « • Autre titre ».)
+        let item = |k: usize, infos: &[BlockInfo], bullets: bool| {
+            let line = line_of(k);
             let first = line.split_whitespace().next().unwrap_or("");
             infos[k].kind == BlockKind::Paragraph
                 && (1..=12).contains(&block_words[k])
                 && !ends_like_sentence(line)
                 && (block_words[k] > 6 || !lex.firstnames.contains(first))
-                && !line.starts_with(['«', '"', '-', '–', '—', '•'])
+                && !line.starts_with(['«', '"', '-', '–', '—'])
+                && (bullets || !line.starts_with('•'))
                 && !credit(k + 1)
         };
         let mut k = last + 1;
         while k < nb {
             let start = k;
-            while k < nb && item(k, &infos) {
+            let bullets = start > last + 1
+                && infos[start - 1].kind == BlockKind::Boilerplate
+                && line_of(start - 1).starts_with('•');
+            while k < nb && item(k, &infos, bullets) {
                 k += 1;
             }
             let left = start > last + 1 && infos[start - 1].kind == BlockKind::Boilerplate;
@@ -2118,6 +2483,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     // is the title.
     let mut title = None;
     let mut first_content = true;
+    // (Up to six lines of one or two words above it are a logo or rubrics: « 24 heures »,
+    // « Suisse ».)
+    let mut short_skipped = 0;
     for (bi, info) in infos.iter().enumerate() {
         let b = &doc.seg.blocks[bi];
         let line = &doc.norm.text[b.start..b.end];
@@ -2188,6 +2556,9 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             // A headline with a final stop (« Le Premier ministre reçoit … . »): one sentence
             // right above a dateline.
             title = Some(bi);
+        } else if words <= 2 && short_skipped < 6 {
+            short_skipped += 1;
+            continue;
         }
         break;
     }
@@ -2310,6 +2681,170 @@ mod tests {
         assert_eq!(k[3].1, BlockKind::Paragraph, "{k:?}");
         assert_eq!(k[4].1, BlockKind::Paragraph, "{k:?}");
         assert_eq!(k[5].1, BlockKind::Caption, "{k:?}");
+    }
+
+    #[test]
+    fn copyright_notices_prompts_ad_labels_and_bulleted_links() {
+        let body = "Le conseil municipal de Vesoul a voté jeudi soir la rénovation complète de la piscine couverte, fermée depuis deux ans.";
+        let body2 = "Les travaux doivent commencer au printemps et durer dix-huit mois, selon le calendrier présenté par l'adjoint aux sports.";
+        let text = format!(
+            "Faits divers, Vesoul, Haute-Saône\n\nVesoul : la piscine couverte sera rénovée\n\n{body}\n\nPUBLICITÉ\n\n{body2}\n\nTu veux recevoir l'essentiel dans ta boîte mail? Inscris-toi à notre newsletter.\n\nVous voulez rester informé? La «Gazette de l'Est» vous propose une lettre chaque matin dans votre boîte e-mail.\n\n| |\n\n• Vesoul : la piscine couverte sera rénovée\n\n• Gray : le pont de pierre restauré\n\n• Lure : un nouveau marché couvert\n\nLa Gazette © 2024\n\nGAZETTE © 2024 – Tous droits réservés\n\nLa Gazette de l'Est 2024 Tous droits réservés\n\nTraduit de l'allemand\n\nLa Gazette sur Google News\n\nlagazette-est.fr\n\nIl y a 2 jours"
+        );
+        let k = kinds(&text);
+        let kind = |prefix: &str| k.iter().find(|(l, _)| l.starts_with(prefix)).unwrap().1;
+        assert_eq!(kind("Vesoul : la piscine"), BlockKind::Title, "{k:?}");
+        for chrome in [
+            "Faits divers",
+            "PUBLICITÉ",
+            "Tu veux",
+            "Vous voulez",
+            "| |",
+            "• Gray",
+            "• Lure",
+            "La Gazette ©",
+            "GAZETTE ©",
+            "La Gazette de l'Est 2024",
+            "Traduit de",
+            "La Gazette sur",
+            "lagazette-est.fr",
+            "Il y a 2 jours",
+        ] {
+            assert_eq!(kind(chrome), BlockKind::Boilerplate, "{chrome}: {k:?}");
+        }
+        // Not chrome: a caption with its credit after a © (a name, not a year), a long quote
+        // addressing « vous », an intertitle, a bulleted list inside the text, « tous droits
+        // réservés » in a long sentence.
+        let text = format!(
+            "{body}\n\nLa piscine en 2019. © La Gazette\n\n« Vous verrez, cette piscine sera la plus belle de la région, vous pourrez vous inscrire aux cours dès l'été », promet le maire.\n\nLe chantier\n\n{body2}\n\n• un bassin de 25 mètres\n\n• un bassin pour les enfants\n\nLe maire rappelle que tous droits réservés aux associations seront maintenus pendant les travaux, sans exception.\n\nLes riverains seront informés chaque mois de l'avancement des travaux par une lettre municipale."
+        );
+        let k = kinds(&text);
+        let kind = |prefix: &str| k.iter().find(|(l, _)| l.starts_with(prefix)).unwrap().1;
+        assert_eq!(kind("La piscine en 2019"), BlockKind::Caption, "{k:?}");
+        for content in [
+            "« Vous verrez",
+            "Le chantier",
+            "• un bassin de",
+            "• un bassin pour",
+            "Le maire rappelle",
+        ] {
+            assert_ne!(kind(content), BlockKind::Boilerplate, "{content}: {k:?}");
+        }
+    }
+
+    #[test]
+    fn readers_comment_sections() {
+        let body = "Le conseil municipal de Vesoul a voté jeudi soir la rénovation complète de la piscine couverte, fermée depuis deux ans.";
+        let text = format!(
+            "Vesoul : la piscine couverte sera rénovée\n\n{body}\n\n12 commentaires\n\nPaul70\n\nil y a 2 heures\n\nEnfin une bonne nouvelle pour les nageurs du quartier, il était temps que la ville se décide.\n\nRépondre\n\nSignaler\n\nAnne L.\n\nEt le coût pour les contribuables ?"
+        );
+        let k = kinds(&text);
+        assert_eq!(k[1].1, BlockKind::Paragraph, "{k:?}");
+        assert!(
+            k[2..].iter().all(|(_, t)| *t == BlockKind::Boilerplate),
+            "{k:?}"
+        );
+        // Not a comment section: a counter under the byline, then the text (no comment button).
+        let text = format!(
+            "Vesoul : la piscine couverte sera rénovée\n\n{body}\n\n12 commentaires\n\nLes travaux doivent commencer au printemps et durer dix-huit mois, selon l'adjoint aux sports.\n\nLe chantier coûtera douze millions d'euros, financés pour moitié par la région."
+        );
+        let k = kinds(&text);
+        assert_eq!(k[3].1, BlockKind::Paragraph, "{k:?}");
+        assert_eq!(k[4].1, BlockKind::Paragraph, "{k:?}");
+    }
+
+    #[test]
+    fn author_boxes_after_the_text() {
+        let body = "Le conseil municipal de Vesoul a voté jeudi soir la rénovation complète de la piscine couverte, fermée depuis deux ans.";
+        let body2 = "Les travaux doivent commencer au printemps et durer dix-huit mois, selon le calendrier présenté par l'adjoint aux sports.";
+        let text = format!(
+            "Vesoul : la piscine couverte sera rénovée\n\n{body}\n\n{body2}\n\nÀ propos de l'auteur\n\nPaul Girard\n\nPaul Girard couvre la Haute-Saône depuis 2012. Il a auparavant travaillé pour plusieurs radios locales.\n\nVoir tous ses articles"
+        );
+        let k = kinds(&text);
+        assert!(
+            k[3..].iter().all(|(_, t)| *t == BlockKind::Boilerplate),
+            "{k:?}"
+        );
+        // An intertitle « L'auteur » between two paragraphs is content, and so is what follows.
+        let text = format!(
+            "Un roman sur la Haute-Saône\n\n{body}\n\nL'auteur\n\n{body2}\n\nPaul Girard couvre la Haute-Saône depuis 2012 et publie ici son premier roman, salué par la critique."
+        );
+        let k = kinds(&text);
+        assert!(
+            k[2..].iter().all(|(_, t)| *t != BlockKind::Boilerplate),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn programme_items_and_book_review_intertitles_stay() {
+        let body = "Cinq scènes seront installées vendredi dans le centre historique, de la place du Marché au parvis de la cathédrale.";
+        let text = format!(
+            "Fête de la musique : le programme\n\n{body}\n\n18h00 : chorale des écoles du quartier\n\n20h30 : concert de jazz\n\nÀ lire\n\n« La Maison du port », de Claire Vidal (Éditions du Sud, 320 pages, 21 euros).\n\n{body}\n\nÀ lire aussi\n\nLe conseil municipal a voté le budget de la culture jeudi soir, sans débat."
+        );
+        let k = kinds(&text);
+        let kind = |prefix: &str| k.iter().find(|(l, _)| l.starts_with(prefix)).unwrap().1;
+        for content in ["18h00", "20h30", "À lire\n", "« La Maison"] {
+            let content = content.trim_end_matches('\n');
+            let got = k
+                .iter()
+                .find(|(l, _)| l == content || l.starts_with(content))
+                .unwrap()
+                .1;
+            assert_ne!(got, BlockKind::Boilerplate, "{content}: {k:?}");
+        }
+        // (« À lire aussi » stays a related heading, whatever follows; a ticker line has no
+        // colon after its time.)
+        assert_eq!(kind("À lire aussi"), BlockKind::Boilerplate, "{k:?}");
+        let text = format!(
+            "Fête de la musique : le programme\n\n{body}\n\n{body}\n\n14:32 La Bourse de Paris ouvre en hausse\n\n14:05 Un séisme frappe le nord du Japon"
+        );
+        let k = kinds(&text);
+        assert_eq!(k[3].1, BlockKind::Boilerplate, "{k:?}");
+    }
+
+    #[test]
+    fn list_items_and_reported_advice_stay() {
+        let body = "Sept États membres ont notifié à la Commission le rétablissement temporaire de contrôles à leurs frontières intérieures.";
+        let text = format!(
+            "Schengen : sept pays rétablissent des contrôles\n\n{body}\n\nAllemagne\n\nDanemark\n\nFrance\n\nItalie\n\nVous pourrez toujours refuser les cookies dans les paramètres de votre navigateur, rappelle la Cnil.\n\nCopyright : la directive de 2019 reste mal appliquée, selon eux.\n\nSuivez le maillot jaune, qui a promis d'attaquer dès les premières pentes, selon son directeur.\n\nVoir aussi le vote des sénateurs, attendu à l'automne, qui pourrait modifier profondément le texte.\n\nLa Commission rappelle que ces contrôles doivent rester exceptionnels et proportionnés."
+        );
+        let k = kinds(&text);
+        assert!(k.iter().all(|(_, t)| *t != BlockKind::Boilerplate), "{k:?}");
+        // Rubric-like intertitles between short sentences of the text.
+        let text = format!(
+            "Budget : ce qui change\n\n{body}\n\nSanté\n\nLe ticket modérateur passera de 30 % à 40 %.\n\nCulture\n\nLe pass Culture sera recentré sur les jeunes.\n\nLe texte sera examiné à l'Assemblée à partir du 21 octobre prochain."
+        );
+        let k = kinds(&text);
+        assert!(k.iter().all(|(_, t)| *t != BlockKind::Boilerplate), "{k:?}");
+        // (A rubric alone between chrome lines, a consent prompt without attribution, are chrome.)
+        let text = format!(
+            "Partager\n\nFrance\n\nSchengen : sept pays rétablissent des contrôles\n\n{body}\n\nVous pouvez refuser les cookies dans les paramètres de votre navigateur."
+        );
+        let k = kinds(&text);
+        assert_eq!(k[1].1, BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(k[4].1, BlockKind::Boilerplate, "{k:?}");
+    }
+
+    #[test]
+    fn short_logo_and_rubric_lines_above_the_headline() {
+        let text = "24 heures\n\nVaud\n\nSuisse\n\nUn éboulement coupe la route du col\n\nPublié aujourd'hui à 14h12\n\nLa route du col est coupée depuis samedi matin à la hauteur du village, a indiqué la police cantonale.";
+        let k = kinds(text);
+        assert_eq!(k[3].1, BlockKind::Title, "{k:?}");
+        // (A short line alone before the text stays the only candidate: no title.)
+        let k = kinds("Suisse\n\nLa route du col est coupée depuis samedi matin à la hauteur du village, a indiqué la police cantonale.");
+        assert!(k.iter().all(|(_, t)| *t != BlockKind::Title), "{k:?}");
+    }
+
+    #[test]
+    fn captions_ending_with_an_agency_credit_after_a_dash() {
+        let text = "Le Kenya dans la rue\n\nPublié le : 02/07/2024 - 13:45\n\nDes centaines de jeunes ont défilé mardi dans le centre de Nairobi, malgré le retrait du projet de loi de finances.\n\nManifestants à Nairobi, le 2 juillet 2024. AP - Brian Otieno\n\nLes protestataires réclament désormais la démission du président, selon plusieurs organisations.";
+        let k = kinds(text);
+        assert_eq!(k[3].1, BlockKind::Caption, "{k:?}");
+        // (« … au cap - » is no agency: the tail must open with it.)
+        assert!(!ends_with_credit(
+            "Le navire a passé le cap. Escap - Anne Martin",
+            "le navire a passé le cap. escap - anne martin"
+        ));
     }
 
     #[test]

@@ -860,6 +860,21 @@ const CHROME_DETAILS: &[(&str, &str, &str)] = &[
     ),
     ("rubric line", "ligne de rubrique", "a section line"),
     (
+        "readers' comment section",
+        "section des commentaires des lecteurs",
+        "the readers’ comment section",
+    ),
+    (
+        "author box after the text",
+        "encadré sur l’auteur après le texte",
+        "an author box after the text",
+    ),
+    (
+        "separators without words",
+        "séparateurs sans mots (barre vide)",
+        "separators without words (an empty bar)",
+    ),
+    (
         "tag line of {} items",
         "ligne de {} mots-clés",
         "a line of {} tags",
