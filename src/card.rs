@@ -762,7 +762,7 @@ fn other_date(lower: &str) -> Option<(i32, u32, u32)> {
         }
         // Abbreviated French month, day, year (« févr. 21, 2024 09:12 UTC »).
         if let (Some(d), Some(y)) = (num(b, 1..=2), num(c, 4..=4)) {
-            let m = crate::dates::MONTHS
+            let m = crate::layers::dates::MONTHS
                 .iter()
                 .find(|(name, _)| *name == a)
                 .map(|&(_, m)| m);
