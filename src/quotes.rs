@@ -1664,7 +1664,13 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
     let lex = lexicons();
     let s = &doc.seg.sentences[doc.tokens()[v].sent()];
     let start = s.tokens.start;
-    if doc.tok_lower(v).ends_with("ant") && v > start && doc.tok(v - 1) == "," {
+    // « X, …, disant « … » », and a gerund « X a ouvert la séance en rappelant que « … » ».
+    let gerund = v > start
+        && (doc.tok_lower(v - 1) == "en"
+            || (v > start + 1
+                && doc.tok_lower(v - 2) == "en"
+                && matches!(doc.tok_lower(v - 1), "lui" | "leur" | "se" | "s'" | "nous")));
+    if doc.tok_lower(v).ends_with("ant") && v > start && (doc.tok(v - 1) == "," || gerund) {
         // The main clause's speech verb, else its subject.
         if let Some(k) = (start..v - 1).rev().find(|&k| is_speech_verb(doc, k)) {
             if let Some(who) = verb_who(doc, ms, k, s.tokens.end, prev) {
@@ -1862,6 +1868,18 @@ fn incise_at(
     lim: usize,
     prev: Option<&QuoteAnn>,
 ) -> Option<(Who, usize)> {
+    // An object clitic opening the incise: « », lui a répondu le maire », « », nous a confié X ».
+    let k = if k + 1 < lim
+        && matches!(
+            doc.tok_lower(k),
+            "lui" | "leur" | "nous" | "vous" | "m'" | "me" | "t'" | "te"
+        )
+        && !doc.tok_lower(k + 1).starts_with(|c: char| c == ',' || c == '.')
+    {
+        k + 1
+    } else {
+        k
+    };
     let mut v = k;
     while v < lim && v < k + 6 {
         let w = doc.tok_lower(v);
