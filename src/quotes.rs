@@ -1842,6 +1842,21 @@ fn verb_who(
         || matches!(doc.tok(g - 1), "," | "»" | "”" | "\"" | "›" | "(")
         // « ce qu'a déclaré X », « les propos que tient X ».
         || matches!(doc.tok_lower(g - 1), "qu'" | "que");
+    // « Élise Martin, sénatrice centriste, juge le texte « … » »: the comma closes an apposition
+    // to the name that opens the clause, not an inverted incise.
+    if g > start + 1 && doc.tok(g - 1) == "," {
+        let lo = (g - 1).saturating_sub(12).max(start);
+        if let Some(c) = (lo..g - 1).rev().find(|&j| doc.tok(j) == ",") {
+            let opens = |a: usize| {
+                a == start || matches!(doc.tok(a - 1), "-" | "–" | "—" | "•" | "*" | ":")
+            };
+            if let Some((mi, _)) = mentions_in(ms, start, c)
+                .find(|(_, m)| m.etype == EntityType::PER && m.b == c && opens(m.a))
+            {
+                return Some(named(ms, mi));
+            }
+        }
+    }
     if inverted {
         if let Some(who) = subject_after(doc, ms, g, lim, prev) {
             return Some(who);
@@ -2425,6 +2440,14 @@ fn attribute(
                         }
                     }
                 }
+                // « X a indiqué dans un communiqué qu'elle « … » »: a circumstance of the
+                // speech verb before it.
+                if k >= 2
+                    && doc.tok_lower(k - 2) == "dans"
+                    && matches!(doc.tok_lower(k - 1), "un" | "une" | "son" | "sa" | "leur")
+                {
+                    continue;
+                }
                 // Otherwise the clause's subject (« X a envoyé un message dans lequel il exprime
                 // « … » »).
                 break;
@@ -2435,7 +2458,8 @@ fn attribute(
             {
                 // « pour X, « … » » only at the start of a clause and before a comma.
                 if w == "pour"
-                    && !(k == os.tokens.start || matches!(doc.tok(k - 1), "," | ":" | "«"))
+                    && !(k == os.tokens.start
+                        || matches!(doc.tok(k - 1), "," | ":" | "«" | "-" | "–" | "—" | "•" | "*"))
                 {
                     continue;
                 }
