@@ -596,6 +596,10 @@ fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -> Option<Ro
             k += 1;
         }
         "l'" => k += 1,
+        // « son homologue chinois »: the other side's counterpart, a role like any.
+        "son" | "sa" | "leur" if k + 1 < lim && doc.tok_lower(k + 1).starts_with("homologue") => {
+            k += 1
+        }
         _ => {}
     }
     while k < lim
@@ -1687,6 +1691,11 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
     let mut k = v;
     let mut found = None;
     while k > start {
+        // « X a pour sa part appelé », « X, de son côté, a déclaré »: back over the phrase.
+        if let Some(n) = (2..=3).find(|&n| k >= start + n && skippable(doc, k - n, k) == n) {
+            k -= n;
+            continue;
+        }
         let w = doc.tok_lower(k - 1);
         if lex.speech.get(w) == Some(&SpeechKind::Aux)
             || skippable(doc, k - 1, v) == 1
@@ -1757,7 +1766,7 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
             {
                 return Some(group_who(doc, ms, t));
             }
-            if matches!(d, "le" | "la" | "l'") {
+            if matches!(d, "le" | "la" | "l'") || is_counterpart(doc, t) {
                 if let Some((mi, end)) = resolve_role_np(doc, ms, t, e + 1) {
                     if end > e || ms[mi].b == e + 1 {
                         return Some(named(ms, mi));
@@ -1889,7 +1898,9 @@ fn incise_at(
             doc.tok_lower(k),
             "lui" | "leur" | "nous" | "vous" | "m'" | "me" | "t'" | "te"
         )
-        && !doc.tok_lower(k + 1).starts_with(|c: char| c == ',' || c == '.')
+        && !doc
+            .tok_lower(k + 1)
+            .starts_with(|c: char| c == ',' || c == '.')
     {
         k + 1
     } else {
@@ -2459,7 +2470,10 @@ fn attribute(
                 // « pour X, « … » » only at the start of a clause and before a comma.
                 if w == "pour"
                     && !(k == os.tokens.start
-                        || matches!(doc.tok(k - 1), "," | ":" | "«" | "-" | "–" | "—" | "•" | "*"))
+                        || matches!(
+                            doc.tok(k - 1),
+                            "," | ":" | "«" | "-" | "–" | "—" | "•" | "*"
+                        ))
                 {
                     continue;
                 }
@@ -2543,7 +2557,7 @@ fn attribute(
         );
     }
     let block = os.block;
-    let standalone = open == os.tokens.start;
+    let standalone = open == os.tokens.start || narrative_infinitive(doc, os.tokens.start, open);
     // 7. The previous quote's speaker: a quote standing alone (or in the same paragraph)
     // continues the speech of the quote before it, unless someone else speaks in between or
     // a paragraph or list item intervenes.
@@ -2691,7 +2705,7 @@ fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<
             continue;
         }
         let w = doc.tok_lower(t);
-        if matches!(w, "le" | "la" | "l'")
+        if (matches!(w, "le" | "la" | "l'") || is_counterpart(doc, t))
             && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
         {
             if let Some((m, e)) = resolve_role_np(doc, ms, t, open) {
@@ -2705,6 +2719,23 @@ fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<
         t += 1;
     }
     None
+}
+
+/// « son homologue », « sa homologue »: a possessive opening a counterpart's role phrase.
+fn is_counterpart(doc: &Doc, t: usize) -> bool {
+    matches!(doc.tok_lower(t), "son" | "sa" | "leur")
+        && t + 1 < doc.tokens().len()
+        && doc.tok_lower(t + 1).starts_with("homologue")
+}
+
+/// « Et d'ajouter : « … » », « Et de conclure « … » »: a narrative infinitive opening the
+/// sentence before the quote, which goes on with the speaker before it.
+fn narrative_infinitive(doc: &Doc, start: usize, open: usize) -> bool {
+    open > start + 2
+        && open <= start + 5
+        && doc.tok_lower(start) == "et"
+        && matches!(doc.tok_lower(start + 1), "de" | "d'")
+        && is_speech_verb(doc, start + 2)
 }
 
 /// « Il faut », « il s'agit », « il est » …: an impersonal « il » (no speaker).
