@@ -1476,6 +1476,61 @@ fn add_heads<'d>(
     }
 }
 
+/// Nouns of those who lead, found, speak for or belong to a group: the unknown capitalised
+/// name after them and « du/des/de » is that group's (« le leader des Kataëb », « le fondateur de
+/// Zelmar »). Offices of places (maire, préfet, gouverneur, président) are left out.
+const MEMBER_NOUNS: &[&str] = &[
+    "leader",
+    "leaders",
+    "chef",
+    "cheffe",
+    "chefs",
+    "patron",
+    "patronne",
+    "patrons",
+    "fondateur",
+    "fondatrice",
+    "fondateurs",
+    "cofondateur",
+    "cofondatrice",
+    "dirigeant",
+    "dirigeante",
+    "dirigeants",
+    "responsable",
+    "responsables",
+    "militant",
+    "militante",
+    "militants",
+    "militantes",
+    "cadre",
+    "cadres",
+    "combattants",
+    "actionnaires",
+    "salariés",
+    "employés",
+    "PDG",
+];
+
+/// Is the capitalised token `i` named as a group after a [`MEMBER_NOUNS`] noun and « du »,
+/// « des », « de », « de la », « de l' »?
+fn member_of_org(doc: &Doc, i: usize) -> bool {
+    if i < 2 {
+        return false;
+    }
+    let mut k = i - 1;
+    if matches!(doc.tok_lower(k), "la" | "l'") {
+        if k < 2 || doc.tok_lower(k - 1) != "de" {
+            return false;
+        }
+        k -= 1;
+    }
+    if !matches!(doc.tok_lower(k), "du" | "des" | "de" | "d'") || k == 0 {
+        return false;
+    }
+    let n = doc.tok(k - 1);
+    MEMBER_NOUNS.contains(&n) && !doc.is_cap(k - 1) || n == "PDG"
+}
+
 /// « Conférence » opening an event's name: « de/des/du » and a capitalised name, or an adjective
 /// of meetings (« internationale », « ministérielle »).
 fn conference_event(doc: &Doc, i: usize) -> bool {
@@ -2206,6 +2261,16 @@ fn add_firstnames_and_caps<'d>(
                 && lex.titles.get(prev) == Some(&TitleKind::Role))
         {
             Some(EntityType::PER)
+        } else if len == 1
+            && !roles.contains(i)
+            && !matches!(
+                w,
+                "État" | "Etat" | "États" | "Etats" | "Gouvernement" | "Cabinet"
+            )
+            && member_of_org(doc, i)
+        {
+            // « le leader des Kataëb », « le patron de Trelix »: a group's name.
+            Some(EntityType::ORG)
         } else if matches!(prev, "de" | "d'") {
             let before = if i >= 2 { doc.tok_lower(i - 2) } else { "" };
             matches!(
@@ -2442,6 +2507,25 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
                     c.canonical = canon;
                     c.entry = entry;
                 }
+            }
+        }
+    }
+    // A name a common noun types as an organisation (« la coalition Horizon », « le média
+    // Orion ») stays one where it stands alone, even if it is also a place's name.
+    let typed_org: HashSet<&str> = sel
+        .iter()
+        .filter(|c| c.etype == EntityType::ORG && matches!(c.why, Why::Typed(_)))
+        .map(|c| doc.slice(cand_span(doc, c)))
+        .collect();
+    if !typed_org.is_empty() {
+        for c in sel.iter_mut() {
+            if c.etype == EntityType::LOC
+                && c.sub.is_none()
+                && typed_org.contains(doc.slice(cand_span(doc, c)))
+            {
+                c.etype = EntityType::ORG;
+                c.canonical = None;
+                c.entry = None;
             }
         }
     }
@@ -2955,6 +3039,33 @@ mod tests {
         let e = ents("Le parti Renouveau polonais a gagné. Le syndicat Unité appelle à la grève.");
         let t = texts(&e);
         assert!(t.contains(&"Renouveau") && t.contains(&"Unité"), "{t:?}");
+    }
+
+    #[test]
+    fn group_named_after_its_leader_or_members() {
+        let e = ents("Hier, le leader des Kataëb a parlé. Le fondateur de Zelmar a été arrêté.");
+        let t = texts(&e);
+        for n in ["Kataëb", "Zelmar"] {
+            assert!(
+                e.iter().any(|x| x.0 == n && x.1 == EntityType::ORG),
+                "{n} {t:?}"
+            );
+        }
+        // Not the State of a role, nor a town after a mayor.
+        let e = ents("Les deux chefs d'État se sont vus. Le maire de Valmontel a parlé.");
+        assert!(!e.iter().any(|x| x.1 == EntityType::ORG), "{e:?}");
+    }
+
+    #[test]
+    fn a_typed_organisation_keeps_its_type_alone() {
+        let e = ents("La coalition Alsace a gagné les élections. Les dirigeants de l'Alsace veulent un budget.");
+        assert_eq!(
+            e.iter()
+                .filter(|x| x.0 == "Alsace" && x.1 == EntityType::ORG)
+                .count(),
+            2,
+            "{e:?}"
+        );
     }
 
     #[test]
