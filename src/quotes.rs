@@ -2407,6 +2407,13 @@ fn attribute(
             }
         }
     }
+    // 3a. « Le Kremlin a réagi par la voix de Dmitri Peskov : « … » »: the voice is the speaker.
+    if let Some(who) = voice_of(doc, ms, os.tokens.start, open) {
+        return (
+            Some(who),
+            Rule::new("quote:verb-before", "« par la voix de X » before the quote"),
+        );
+    }
     // 3. Speech verb, speech noun or « selon » before the quote in the same sentence. A verb
     // whose subject is no person (« M. Wang a déclaré que la Chine soutenait « … » ») gives way
     // to a person's speech verb before it, whose reported speech the clause is.
@@ -2671,6 +2678,25 @@ fn source_np(doc: &Doc, ms: &[EMention], from: usize, lim: usize, pour: bool) ->
                     x,
                     "de" | "du" | "des" | "d'" | "mots" | "termes" | "paroles"
                 )
+                // « selon le quotidien Le Monde », « selon l'ONG X »: a noun typing the source.
+                || matches!(
+                    x,
+                    "quotidien"
+                        | "journal"
+                        | "hebdomadaire"
+                        | "magazine"
+                        | "agence"
+                        | "chaîne"
+                        | "radio"
+                        | "média"
+                        | "site"
+                        | "ong"
+                        | "organisation"
+                        | "institut"
+                        | "cabinet"
+                        | "syndicat"
+                        | "parti"
+                )
         });
         if lead_ok && m.etype != EntityType::MISC {
             return Some(named(ms, mi));
@@ -2717,6 +2743,35 @@ fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<
             return pronoun_who(doc, ms, t);
         }
         t += 1;
+    }
+    None
+}
+
+/// « par la voix de X », « par l'intermédiaire de X », « par la bouche de X » in `from..open`: the
+/// person named (or the role phrase) after it.
+fn voice_of(doc: &Doc, ms: &[EMention], from: usize, open: usize) -> Option<Who> {
+    let mut k = from;
+    while k + 4 < open {
+        if doc.tok_lower(k) == "par"
+            && matches!(doc.tok_lower(k + 1), "la" | "l'")
+            && matches!(doc.tok_lower(k + 2), "voix" | "intermédiaire" | "bouche")
+            && matches!(doc.tok_lower(k + 3), "de" | "du" | "d'")
+            && !in_quote_tok(doc, k)
+        {
+            let j = k + 4;
+            if let Some((mi, _)) =
+                mentions_in(ms, j, open).find(|(_, m)| m.etype == EntityType::PER && m.a <= j + 6)
+            {
+                return Some(named(ms, mi));
+            }
+            let j = if doc.tok_lower(k + 3) == "de" {
+                k + 3
+            } else {
+                j
+            };
+            return resolve_role_np(doc, ms, j, open).map(|(mi, _)| named(ms, mi));
+        }
+        k += 1;
     }
     None
 }
