@@ -15,8 +15,9 @@
 //!    `», selon X`, `» : c'est ce qu'a dit X`, a headline `« … » : X met en garde`, a passive's
 //!    agent `« … » par X`;
 //! 2. an incise inside the quote (`« …, a-t-il expliqué. … »`);
-//! 3. `X a affirmé que « … »`, `selon lui « … »`, `pour X, « … »` (speech verb, speech noun or
-//!    source before the quote in the same sentence, then its subject);
+//! 3. `X a affirmé que « … »`, `selon lui « … »`, `pour X, « … »`, `X a réagi par la voix de Y :
+//!    « … »` (speech verb, speech noun or source before the quote in the same sentence, then its
+//!    subject; a gerund's subject is the main clause's: `X a ouvert la séance en rappelant que`);
 //! 4. the subject of the clause introducing the quote (`Le ministre turc a salué « … »`,
 //!    `Elle se décrit comme la « … »`);
 //! 5. a quote standing alone, attributed by the next sentence (`« … » C'est ce qu'a dit X`);
@@ -1898,9 +1899,7 @@ fn incise_at(
             doc.tok_lower(k),
             "lui" | "leur" | "nous" | "vous" | "m'" | "me" | "t'" | "te"
         )
-        && !doc
-            .tok_lower(k + 1)
-            .starts_with(|c: char| c == ',' || c == '.')
+        && !doc.tok_lower(k + 1).starts_with([',', '.'])
     {
         k + 1
     } else {
