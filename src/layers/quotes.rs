@@ -15,8 +15,9 @@
 //!    `», selon X`, `» : c'est ce qu'a dit X`, a headline `« … » : X met en garde`, a passive's
 //!    agent `« … » par X`;
 //! 2. an incise inside the quote (`« …, a-t-il expliqué. … »`);
-//! 3. `X a affirmé que « … »`, `selon lui « … »`, `pour X, « … »` (speech verb, speech noun or
-//!    source before the quote in the same sentence, then its subject);
+//! 3. `X a affirmé que « … »`, `selon lui « … »`, `pour X, « … »`, `X a réagi par la voix de Y :
+//!    « … »` (speech verb, speech noun or source before the quote in the same sentence, then its
+//!    subject; a gerund's subject is the main clause's: `X a ouvert la séance en rappelant que`);
 //! 4. the subject of the clause introducing the quote (`Le ministre turc a salué « … »`,
 //!    `Elle se décrit comme la « … »`);
 //! 5. a quote standing alone, attributed by the next sentence (`« … » C'est ce qu'a dit X`);
@@ -799,7 +800,13 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
     let lex = lexicons();
     let s = &doc.seg.sentences[doc.tokens()[v].sent()];
     let start = s.tokens.start;
-    if doc.tok_lower(v).ends_with("ant") && v > start && doc.tok(v - 1) == "," {
+    // « X, …, disant « … » », and a gerund « X a ouvert la séance en rappelant que « … » ».
+    let gerund = v > start
+        && (doc.tok_lower(v - 1) == "en"
+            || (v > start + 1
+                && doc.tok_lower(v - 2) == "en"
+                && matches!(doc.tok_lower(v - 1), "lui" | "leur" | "se" | "s'" | "nous")));
+    if doc.tok_lower(v).ends_with("ant") && v > start && (doc.tok(v - 1) == "," || gerund) {
         // The main clause's speech verb, else its subject.
         if let Some(k) = (start..v - 1).rev().find(|&k| is_speech_verb(doc, k)) {
             if let Some(who) = verb_who(doc, ms, k, s.tokens.end, prev) {
@@ -816,6 +823,11 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
     let mut k = v;
     let mut found = None;
     while k > start {
+        // « X a pour sa part appelé », « X, de son côté, a déclaré »: back over the phrase.
+        if let Some(n) = (2..=3).find(|&n| k >= start + n && skippable(doc, k - n, k) == n) {
+            k -= n;
+            continue;
+        }
         let w = doc.tok_lower(k - 1);
         if lex.speech.get(w) == Some(&SpeechKind::Aux)
             || skippable(doc, k - 1, v) == 1
@@ -886,7 +898,7 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
             {
                 return Some(group_who(doc, ms, t));
             }
-            if matches!(d, "le" | "la" | "l'") {
+            if matches!(d, "le" | "la" | "l'") || is_counterpart(doc, t) {
                 if let Some((mi, end)) = resolve_role_np(doc, ms, t, e + 1) {
                     if end > e || ms[mi].b == e + 1 {
                         return Some(named(ms, mi));
@@ -971,6 +983,21 @@ fn verb_who(
         || matches!(doc.tok(g - 1), "," | "»" | "”" | "\"" | "›" | "(")
         // « ce qu'a déclaré X », « les propos que tient X ».
         || matches!(doc.tok_lower(g - 1), "qu'" | "que");
+    // « Élise Martin, sénatrice centriste, juge le texte « … » »: the comma closes an apposition
+    // to the name that opens the clause, not an inverted incise.
+    if g > start + 1 && doc.tok(g - 1) == "," {
+        let lo = (g - 1).saturating_sub(12).max(start);
+        if let Some(c) = (lo..g - 1).rev().find(|&j| doc.tok(j) == ",") {
+            let opens = |a: usize| {
+                a == start || matches!(doc.tok(a - 1), "-" | "–" | "—" | "•" | "*" | ":")
+            };
+            if let Some((mi, _)) = mentions_in(ms, start, c)
+                .find(|(_, m)| m.etype == EntityType::PER && m.b == c && opens(m.a))
+            {
+                return Some(named(ms, mi));
+            }
+        }
+    }
     if inverted {
         if let Some(who) = subject_after(doc, ms, g, lim, prev) {
             return Some(who);
@@ -997,6 +1024,18 @@ fn incise_at(
     lim: usize,
     prev: Option<&QuoteAnn>,
 ) -> Option<(Who, usize)> {
+    // An object clitic opening the incise: « », lui a répondu le maire », « », nous a confié X ».
+    let k = if k + 1 < lim
+        && matches!(
+            doc.tok_lower(k),
+            "lui" | "leur" | "nous" | "vous" | "m'" | "me" | "t'" | "te"
+        )
+        && !doc.tok_lower(k + 1).starts_with([',', '.'])
+    {
+        k + 1
+    } else {
+        k
+    };
     let mut v = k;
     while v < lim && v < k + 6 {
         let w = doc.tok_lower(v);
@@ -1498,6 +1537,13 @@ fn attribute(
             }
         }
     }
+    // 3a. « Le Kremlin a réagi par la voix de Dmitri Peskov : « … » »: the voice is the speaker.
+    if let Some(who) = voice_of(doc, ms, os.tokens.start, open) {
+        return (
+            Some(who),
+            Rule::new("quote:verb-before", "« par la voix de X » before the quote"),
+        );
+    }
     // 3. Speech verb, speech noun or « selon » before the quote in the same sentence. A verb
     // whose subject is no person (« M. Wang a déclaré que la Chine soutenait « … » ») gives way
     // to a person's speech verb before it, whose reported speech the clause is.
@@ -1542,6 +1588,14 @@ fn attribute(
                         }
                     }
                 }
+                // « X a indiqué dans un communiqué qu'elle « … » »: a circumstance of the
+                // speech verb before it.
+                if k >= 2
+                    && doc.tok_lower(k - 2) == "dans"
+                    && matches!(doc.tok_lower(k - 1), "un" | "une" | "son" | "sa" | "leur")
+                {
+                    continue;
+                }
                 // Otherwise the clause's subject (« X a envoyé un message dans lequel il exprime
                 // « … » »).
                 break;
@@ -1552,7 +1606,11 @@ fn attribute(
             {
                 // « pour X, « … » » only at the start of a clause and before a comma.
                 if w == "pour"
-                    && !(k == os.tokens.start || matches!(doc.tok(k - 1), "," | ":" | "«"))
+                    && !(k == os.tokens.start
+                        || matches!(
+                            doc.tok(k - 1),
+                            "," | ":" | "«" | "-" | "–" | "—" | "•" | "*"
+                        ))
                 {
                     continue;
                 }
@@ -1636,7 +1694,7 @@ fn attribute(
         );
     }
     let block = os.block;
-    let standalone = open == os.tokens.start;
+    let standalone = open == os.tokens.start || narrative_infinitive(doc, os.tokens.start, open);
     // 7. The previous quote's speaker: a quote standing alone (or in the same paragraph)
     // continues the speech of the quote before it, unless someone else speaks in between or
     // a paragraph or list item intervenes.
@@ -1750,6 +1808,25 @@ fn source_np(doc: &Doc, ms: &[EMention], from: usize, lim: usize, pour: bool) ->
                     x,
                     "de" | "du" | "des" | "d'" | "mots" | "termes" | "paroles"
                 )
+                // « selon le quotidien Le Monde », « selon l'ONG X »: a noun typing the source.
+                || matches!(
+                    x,
+                    "quotidien"
+                        | "journal"
+                        | "hebdomadaire"
+                        | "magazine"
+                        | "agence"
+                        | "chaîne"
+                        | "radio"
+                        | "média"
+                        | "site"
+                        | "ong"
+                        | "organisation"
+                        | "institut"
+                        | "cabinet"
+                        | "syndicat"
+                        | "parti"
+                )
         });
         if lead_ok && m.etype != EntityType::MISC {
             return Some(named(ms, mi));
@@ -1784,7 +1861,7 @@ fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<
             continue;
         }
         let w = doc.tok_lower(t);
-        if matches!(w, "le" | "la" | "l'")
+        if (matches!(w, "le" | "la" | "l'") || is_counterpart(doc, t))
             && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
         {
             if let Some((m, e)) = resolve_role_np(doc, ms, t, open) {
@@ -1798,6 +1875,52 @@ fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<
         t += 1;
     }
     None
+}
+
+/// « par la voix de X », « par l'intermédiaire de X », « par la bouche de X » in `from..open`: the
+/// person named (or the role phrase) after it.
+fn voice_of(doc: &Doc, ms: &[EMention], from: usize, open: usize) -> Option<Who> {
+    let mut k = from;
+    while k + 4 < open {
+        if doc.tok_lower(k) == "par"
+            && matches!(doc.tok_lower(k + 1), "la" | "l'")
+            && matches!(doc.tok_lower(k + 2), "voix" | "intermédiaire" | "bouche")
+            && matches!(doc.tok_lower(k + 3), "de" | "du" | "d'")
+            && !in_quote_tok(doc, k)
+        {
+            let j = k + 4;
+            if let Some((mi, _)) =
+                mentions_in(ms, j, open).find(|(_, m)| m.etype == EntityType::PER && m.a <= j + 6)
+            {
+                return Some(named(ms, mi));
+            }
+            let j = if doc.tok_lower(k + 3) == "de" {
+                k + 3
+            } else {
+                j
+            };
+            return resolve_role_np(doc, ms, j, open).map(|(mi, _)| named(ms, mi));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// « son homologue », « sa homologue »: a possessive opening a counterpart's role phrase.
+fn is_counterpart(doc: &Doc, t: usize) -> bool {
+    matches!(doc.tok_lower(t), "son" | "sa" | "leur")
+        && t + 1 < doc.tokens().len()
+        && doc.tok_lower(t + 1).starts_with("homologue")
+}
+
+/// « Et d'ajouter : « … » », « Et de conclure « … » »: a narrative infinitive opening the
+/// sentence before the quote, which goes on with the speaker before it.
+fn narrative_infinitive(doc: &Doc, start: usize, open: usize) -> bool {
+    open > start + 2
+        && open <= start + 5
+        && doc.tok_lower(start) == "et"
+        && matches!(doc.tok_lower(start + 1), "de" | "d'")
+        && is_speech_verb(doc, start + 2)
 }
 
 /// « Il faut », « il s'agit », « il est » …: an impersonal « il » (no speaker).

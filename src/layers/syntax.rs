@@ -351,6 +351,10 @@ pub(crate) fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -
             k += 1;
         }
         "l'" => k += 1,
+        // « son homologue chinois »: the other side's counterpart, a role like any.
+        "son" | "sa" | "leur" if k + 1 < lim && doc.tok_lower(k + 1).starts_with("homologue") => {
+            k += 1
+        }
         _ => {}
     }
     while k < lim

@@ -1264,9 +1264,17 @@ pub(super) fn add_heads<'d>(
         if gaz_end == Some(0) {
             continue;
         }
-        let Some(&(etype, ambiguous)) = lex.heads.get(doc.tok(i)) else {
+        let Some(&(mut etype, mut ambiguous)) = lex.heads.get(doc.tok(i)) else {
             continue;
         };
+        // « la Conférence de Munich sur la sécurité », « la Conférence des Nations unies sur
+        // le climat », « la Conférence internationale pour … »: a meeting (an event), where a
+        // place, a body or a meeting's adjective follows; « la Conférence épiscopale » stays
+        // ambiguous.
+        if ambiguous && doc.tok(i) == "Conférence" && conference_event(doc, i) {
+            etype = EntityType::MISC;
+            ambiguous = false;
+        }
         // (Inside a role title: « le président de la République Emmanuel Macron ». An
         // ambiguous head only where a known name starts with it: « Département d'État ».)
         let known_start = gaz_end.is_some_and(|g| g > i);
@@ -1382,6 +1390,87 @@ pub(super) fn add_heads<'d>(
     }
 }
 
+/// Nouns of those who lead, found, speak for or belong to a group: the unknown capitalised
+/// name after them and « du/des/de » is that group's (« le leader des Kataëb », « le fondateur de
+/// Zelmar »). Offices of places (maire, préfet, gouverneur, président) are left out.
+const MEMBER_NOUNS: &[&str] = &[
+    "leader",
+    "leaders",
+    "chef",
+    "cheffe",
+    "chefs",
+    "patron",
+    "patronne",
+    "patrons",
+    "fondateur",
+    "fondatrice",
+    "fondateurs",
+    "cofondateur",
+    "cofondatrice",
+    "dirigeant",
+    "dirigeante",
+    "dirigeants",
+    "responsable",
+    "responsables",
+    "militant",
+    "militante",
+    "militants",
+    "militantes",
+    "cadre",
+    "cadres",
+    "combattants",
+    "actionnaires",
+    "salariés",
+    "employés",
+    "PDG",
+];
+
+/// Is the capitalised token `i` named as a group after a [`MEMBER_NOUNS`] noun and « du »,
+/// « des », « de », « de la », « de l' »?
+fn member_of_org(doc: &Doc, i: usize) -> bool {
+    if i < 2 {
+        return false;
+    }
+    let mut k = i - 1;
+    if matches!(doc.tok_lower(k), "la" | "l'") {
+        if k < 2 || doc.tok_lower(k - 1) != "de" {
+            return false;
+        }
+        k -= 1;
+    }
+    if !matches!(doc.tok_lower(k), "du" | "des" | "de" | "d'") || k == 0 {
+        return false;
+    }
+    let n = doc.tok(k - 1);
+    MEMBER_NOUNS.contains(&n) && !doc.is_cap(k - 1) || n == "PDG"
+}
+
+/// « Conférence » opening an event's name: « de/des/du » and a capitalised name, or an adjective
+/// of meetings (« internationale », « ministérielle »).
+fn conference_event(doc: &Doc, i: usize) -> bool {
+    let n = doc.tokens().len();
+    let w1 = if i + 1 < n { doc.tok_lower(i + 1) } else { "" };
+    if matches!(
+        w1,
+        "internationale"
+            | "mondiale"
+            | "ministérielle"
+            | "régionale"
+            | "annuelle"
+            | "intergouvernementale"
+    ) {
+        return true;
+    }
+    let mut k = i + 2;
+    if matches!(w1, "de" | "des" | "du" | "d'") {
+        if k < n && matches!(doc.tok_lower(k), "la" | "l'") && w1 == "de" {
+            k += 1;
+        }
+        return k < n && doc.is_cap(k);
+    }
+    false
+}
+
 /// Does the lower-case word at `i` look like an adjective (or a participle used as one) that can
 /// follow a name's head or noun: a demonym, or an adjectival ending (« européenne », « unies »,
 /// « monétaire », « communiste »)? Verbs (« évalue », « doit »), adverbs (« -ment ») and the
@@ -1398,7 +1487,7 @@ fn adjective_like(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
         "iste", "istes", "ant", "ante", "ants", "antes", "eur", "rieure", "rieures", "eurs", "is",
         "ies", "un", "une", "uns", "unes", "il", "ile", "ils", "iles", "phone", "phones", "ome",
         "omes", "oint", "ointe", "oints", "ointes", "eux", "euse", "euses", "ème", "ême", "oxe",
-        "oxes", "in", "ins",
+        "oxes", "in", "ins", "uelle", "uelles", "selle", "selles", "relle", "relles",
     ];
     // Verbs with those endings, frequent after an institution's name.
     const VERBS: &[&str] = &[
@@ -1782,6 +1871,24 @@ pub(super) fn add_typed_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
         if quoted && !(e < lim && matches!(doc.tok(e), "»" | "\"" | "”")) {
             continue;
         }
+        // A party's or a union's name goes on over its lower-case adjectives (« le parti Avenir
+        // citoyen », « le mouvement Génération écologique »), not over a nationality.
+        if !quoted
+            && matches!(
+                w,
+                "parti" | "mouvement" | "coalition" | "alliance" | "syndicat" | "association"
+            )
+        {
+            while e < lim
+                && e < j + 4
+                && doc.is_word(e)
+                && !doc.is_cap(e)
+                && cls(lex, doc, e) & class::DEMONYM == 0
+                && adjective_like(lex, doc, e)
+            {
+                e += 1;
+            }
+        }
         // A known name of that type keeps its canonical name.
         let known = lex
             .by_form
@@ -2048,6 +2155,16 @@ pub(super) fn add_firstnames_and_caps<'d>(
                 && lex.titles.get(prev) == Some(&TitleKind::Role))
         {
             Some(EntityType::PER)
+        } else if len == 1
+            && !roles.contains(i)
+            && !matches!(
+                w,
+                "État" | "Etat" | "États" | "Etats" | "Gouvernement" | "Cabinet"
+            )
+            && member_of_org(doc, i)
+        {
+            // « le leader des Kataëb », « le patron de Trelix »: a group's name.
+            Some(EntityType::ORG)
         } else if matches!(prev, "de" | "d'") {
             let before = if i >= 2 { doc.tok_lower(i - 2) } else { "" };
             matches!(
@@ -2360,6 +2477,70 @@ mod tests {
         let e = ents("Mise À Jour : hier. Le sommet de Jean-Yves Le Bras a eu lieu.");
         assert!(!e.iter().any(|x| x.0.contains("À")), "{e:?}");
         assert!(texts(&e).contains(&"Jean-Yves Le Bras"), "{e:?}");
+    }
+
+    #[test]
+    fn conference_events_and_named_exhibitions() {
+        let e = ents("Hier, la Conférence de Lisbonne sur les océans a pris fin. L'Exposition universelle de Séville a fermé. La Conférence internationale pour la reconstruction s'ouvre.");
+        let misc = |n: &str| e.iter().any(|x| x.0 == n && x.1 == EntityType::MISC);
+        assert!(misc("Conférence de Lisbonne sur les océans"), "{e:?}");
+        assert!(misc("Exposition universelle de Séville"), "{e:?}");
+        assert!(
+            misc("Conférence internationale pour la reconstruction"),
+            "{e:?}"
+        );
+        // A bishops' conference is a body, never an event; a lower-case conference is no name.
+        let e =
+            ents("Selon la Conférence épiscopale, la conférence de presse de mardi est annulée.");
+        assert!(!e.iter().any(|x| x.1 == EntityType::MISC), "{e:?}");
+    }
+
+    #[test]
+    fn party_names_go_on_over_their_adjectives() {
+        let e = ents(
+            "Le mouvement Horizon écologique a déposé une liste. Le parti Renouveau a voté contre.",
+        );
+        let t = texts(&e);
+        assert!(t.contains(&"Horizon écologique"), "{t:?}");
+        assert!(t.contains(&"Renouveau"), "{t:?}");
+        // Not over a nationality, nor over a verb.
+        let e = ents("Le parti Renouveau polonais a gagné. Le syndicat Unité appelle à la grève.");
+        let t = texts(&e);
+        assert!(t.contains(&"Renouveau") && t.contains(&"Unité"), "{t:?}");
+    }
+
+    #[test]
+    fn group_named_after_its_leader_or_members() {
+        let e = ents("Hier, le leader des Kataëb a parlé. Le fondateur de Zelmar a été arrêté.");
+        let t = texts(&e);
+        for n in ["Kataëb", "Zelmar"] {
+            assert!(
+                e.iter().any(|x| x.0 == n && x.1 == EntityType::ORG),
+                "{n} {t:?}"
+            );
+        }
+        // Not the State of a role, nor a town after a mayor.
+        let e = ents("Les deux chefs d'État se sont vus. Le maire de Valmontel a parlé.");
+        assert!(!e.iter().any(|x| x.1 == EntityType::ORG), "{e:?}");
+    }
+
+    #[test]
+    fn a_typed_organisation_keeps_its_type_alone() {
+        let e = ents("La coalition Alsace a gagné les élections. Les dirigeants de l'Alsace veulent un budget.");
+        assert_eq!(
+            e.iter()
+                .filter(|x| x.0 == "Alsace" && x.1 == EntityType::ORG)
+                .count(),
+            2,
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn pronounceable_acronyms_in_title_case() {
+        let e = ents("La Nasa a lancé une sonde et la Fifa enquête.");
+        let t = texts(&e);
+        assert!(t.contains(&"Nasa") && t.contains(&"Fifa"), "{t:?}");
     }
 
     #[test]

@@ -216,6 +216,25 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
             }
         }
     }
+    // A name a common noun types as an organisation (« la coalition Horizon », « le média
+    // Orion ») stays one where it stands alone, even if it is also a place's name.
+    let typed_org: HashSet<&str> = sel
+        .iter()
+        .filter(|c| c.etype == EntityType::ORG && matches!(c.why, Why::Typed(_)))
+        .map(|c| doc.slice(cand_span(doc, c)))
+        .collect();
+    if !typed_org.is_empty() {
+        for c in sel.iter_mut() {
+            if c.etype == EntityType::LOC
+                && c.sub.is_none()
+                && typed_org.contains(doc.slice(cand_span(doc, c)))
+            {
+                c.etype = EntityType::ORG;
+                c.canonical = None;
+                c.entry = None;
+            }
+        }
+    }
     // The same short forms by transliteration key (« Tokaev » for « Tokaïev »).
     let short_key: HashMap<String, (&str, Option<usize>)> =
         short.iter().map(|(k, &v)| (translit_key(k), v)).collect();
