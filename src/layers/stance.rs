@@ -1439,7 +1439,7 @@ fn judicial(doc: &Doc, lo: usize, hi: usize, a: usize, b: usize) -> bool {
         return false;
     }
     let penalty = (b..hi.min(b + 8)).any(|k| {
-        doc.tok_lower(k) == "à" && {
+        doc.tok_lower(k) == "à" && k + 1 < doc.tokens().len() && {
             let n = doc.tok_lower(k + 1);
             n.bytes().all(|c| c.is_ascii_digit())
                 || matches!(
