@@ -255,10 +255,10 @@ pub fn open_article(ui: Ui, id: String, jump: Option<Jump>) {
                     text,
                     notice(Level::Info, &i18n::lib_opened(lang, &name)),
                 );
-                let seq = super::SEQ.with(|s| s.get());
+                let seq = ui.book().seq.get();
                 if jump.is_some() {
                     // The jump brings the reader to the highlight: not to the top of the result.
-                    super::LAND.with(|l| l.set(0));
+                    ui.book().land.set(0);
                 }
                 PENDING.with(|p| *p.borrow_mut() = jump.map(|j| (seq, j)));
             }
