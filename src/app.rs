@@ -238,6 +238,8 @@ pub struct Ui {
     pub dismissed: RwSignal<card::DismissState>,
     /// The request bookkeeping (not reactive): owned by the same root owner as the signals.
     book: StoredValue<Rc<Book>, LocalStorage>,
+    /// The highlighted view on screen and its rendering (not reactive).
+    view: StoredValue<Rc<view::View>, LocalStorage>,
 }
 
 /// The app's request bookkeeping: plain cells that nothing renders, so no signals. One per
@@ -260,6 +262,9 @@ struct Book {
     storage_said: Cell<bool>,
     /// The analysis waiting for the end of typing ([`DEBOUNCE`]).
     pending: RefCell<Option<TimeoutHandle>>,
+    /// Dismissed card lists written during this page's life, by storage key: what counts when
+    /// local storage is blocked (then dismissals last for the session only, silently).
+    dismissed_session: RefCell<std::collections::HashMap<String, String>>,
 }
 
 impl Default for Book {
@@ -273,6 +278,7 @@ impl Default for Book {
             land: Cell::new(0),
             storage_said: Cell::new(false),
             pending: RefCell::new(None),
+            dismissed_session: RefCell::new(std::collections::HashMap::new()),
         }
     }
 }
@@ -298,11 +304,17 @@ impl Ui {
             collapsed: RwSignal::new(None),
             dismissed: RwSignal::new(card::DismissState::default()),
             book: StoredValue::new_local(Rc::new(Book::default())),
+            view: StoredValue::new_local(Rc::new(view::View::default())),
         }
     }
 
     fn book(self) -> Rc<Book> {
         self.book.get_value()
+    }
+
+    /// The highlighted view: the document on screen (text and analysis) and its rendering.
+    pub fn view(self) -> Rc<view::View> {
+        self.view.get_value()
     }
 
     /// Cancels the analysis waiting for the end of typing, if any.
@@ -341,7 +353,7 @@ impl Ui {
 /// Shows or hides layers (the layer toggles, and the embed API's `options.layers`).
 pub fn set_hidden(ui: Ui, hidden: Hidden) {
     ui.hidden.set(hidden);
-    view::set_hidden(hidden);
+    ui.view().set_hidden(hidden);
 }
 
 /// Switches the interface language (the language button, and the embed API's `options.lang`).
@@ -351,10 +363,10 @@ pub fn set_lang(ui: Ui, l: Lang) {
     if let Some(h) = document().document_element() {
         let _ = h.set_attribute("lang", l.code());
     }
-    if view::with_doc(|_| ()).is_some() {
+    if ui.view().with_doc(|_| ()).is_some() {
         ui.busy.set(true);
         set_state("busy");
-        view::rerender(l);
+        ui.view().rerender(l);
     }
 }
 
@@ -494,7 +506,7 @@ fn request(ui: Ui, text: String) {
     ui.selected.set(None);
     ui.share_url.set(None);
     if text.trim().is_empty() {
-        view::clear();
+        ui.view().clear();
         ui.head.set(None);
         ui.dismissed.set(card::DismissState::default());
         ui.busy.set(false);
@@ -648,7 +660,7 @@ fn on_reply(ui: Ui, r: engine::Reply) {
         s.set(0.5 * s.get() + 0.5 * speed);
     }
     let big = r.text.len() > 60_000;
-    let dismissed = card::load_dismissed(&r.text);
+    let dismissed = card::load_dismissed(ui, &r.text);
     if ui.dismissed.get_untracked() != dismissed {
         ui.dismissed.set(dismissed);
     }
@@ -662,7 +674,7 @@ fn on_reply(ui: Ui, r: engine::Reply) {
         ui.progress.set(Some(Progress::Rendering(0)));
     }
     let seq = r.seq;
-    view::start(view::Start {
+    ui.view().start(view::Start {
         seq: r.seq,
         text: r.text,
         head,
@@ -737,49 +749,55 @@ fn select(ui: Ui, el: &web_sys::Element) {
         top: rect.bottom() + sy,
     }));
     let lang = ui.lang.get_untracked();
-    let related: Vec<String> =
-        view::with_doc(|d| crate::ui::explain::explain(&d.text, &d.analysis, &key, lang))
-            .flatten()
-            .map(|x| x.others.into_iter().map(|o| o.key).collect())
-            .unwrap_or_default();
+    let related: Vec<String> = ui
+        .view()
+        .with_doc(|d| crate::ui::explain::explain(&d.text, &d.analysis, &key, lang))
+        .flatten()
+        .map(|x| x.others.into_iter().map(|o| o.key).collect())
+        .unwrap_or_default();
     view::mark_related(Some(&key), &related);
 }
 
 /// Jumps from the card to the highlight `key`, showing its layer if it was hidden.
 pub fn jump(ui: Ui, key: &str) {
-    let kind = view::with_doc(|d| {
-        let (p, i) = key.split_at(1);
-        let i: usize = i.parse().ok()?;
-        let layer = match p {
-            "m" => highlight::Layer::Mention(i),
-            "q" => highlight::Layer::Quote(i),
-            "s" => highlight::Layer::Stance(i),
-            "f" => highlight::Layer::Frame(i),
-            "d" => highlight::Layer::Date(i),
-            _ => highlight::Layer::Chrome(i),
-        };
-        Some(crate::ui::html::kind_of(&d.analysis, layer))
-    })
-    .flatten();
+    let kind = ui
+        .view()
+        .with_doc(|d| {
+            let (p, i) = key.split_at(1);
+            let i: usize = i.parse().ok()?;
+            let layer = match p {
+                "m" => highlight::Layer::Mention(i),
+                "q" => highlight::Layer::Quote(i),
+                "s" => highlight::Layer::Stance(i),
+                "f" => highlight::Layer::Frame(i),
+                "d" => highlight::Layer::Date(i),
+                _ => highlight::Layer::Chrome(i),
+            };
+            Some(crate::ui::html::kind_of(&d.analysis, layer))
+        })
+        .flatten();
     if let Some(k) = kind {
         if ui.hidden.get_untracked().contains(k) {
             let h = ui.hidden.get_untracked().toggled(k);
             ui.hidden.set(h);
-            view::set_hidden(h);
+            ui.view().set_hidden(h);
         }
     }
-    view::reveal(key);
+    ui.view().reveal(key);
 }
 
 /// Jumps to the first highlight of a frame.
 pub fn jump_frame(ui: Ui, frame: &str) {
     // Frames past the decoded parts: decode them by revealing the end first if needed.
-    let find =
-        || view::with_doc(|d| d.analysis.frames.iter().position(|f| f.frame == frame)).flatten();
+    let find = || {
+        ui.view()
+            .with_doc(|d| d.analysis.frames.iter().position(|f| f.frame == frame))
+            .flatten()
+    };
     let idx = find().or_else(|| {
-        while view::with_doc(|d| !d.is_complete()).unwrap_or(false) {
+        while ui.view().with_doc(|d| !d.is_complete()).unwrap_or(false) {
             // Reveal something impossible: renders (and decodes) everything.
-            view::reveal("x");
+            ui.view().reveal("x");
         }
         find()
     });
@@ -806,7 +824,10 @@ pub fn export_markdown(ui: Ui) {
 
 pub fn export_json(ui: Ui) {
     let dismissed = ui.dismissed.get_untracked().items;
-    let json = view::with_doc(|d| d.done.then(|| dismissed.export_json(&d.analysis))).flatten();
+    let json = ui
+        .view()
+        .with_doc(|d| d.done.then(|| dismissed.export_json(&d.analysis)))
+        .flatten();
     let ok =
         json.is_some_and(|j| browser::download_text(&j, "application/json", "loupe-analyse.json"));
     ui.notice.set(Some(if ok {
@@ -839,7 +860,10 @@ fn base_url() -> String {
 }
 
 pub fn export_share(ui: Ui) {
-    let text = view::with_doc(|d| d.text.to_string()).unwrap_or_else(current_text);
+    let text = ui
+        .view()
+        .with_doc(|d| d.text.to_string())
+        .unwrap_or_else(current_text);
     leptos::task::spawn_local(async move {
         let frag = match browser::deflate(text.as_bytes()).await {
             Some(z) => share::fragment_deflated(&z),
@@ -1111,7 +1135,7 @@ pub fn App() -> impl IntoView {
         browser::remove(browser::DRAFT_KEY);
         let seq = &ui.book().seq;
         seq.set(seq.get() + 1);
-        view::clear();
+        ui.view().clear();
         ui.head.set(None);
         ui.dismissed.set(card::DismissState::default());
         ui.busy.set(false);

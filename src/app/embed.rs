@@ -278,21 +278,30 @@ fn on_rendered(state: &Rc<RefCell<State>>) {
     };
     // Some(Some(msg)): rendered for this text; Some(None): for this text but not usable as is
     // (cut by the app's own limit); None: another text (older request, or changed by the text area).
-    let outcome = super::view::with_doc(|d| {
-        (d.done && *d.text == *p.text).then(|| {
-            d.analysis
-                .truncated
-                .is_none()
-                .then(|| protocol::result_message(p.id.as_ref(), &d.analysis))
+    let outcome = state
+        .borrow()
+        .ui
+        .view()
+        .with_doc(|d| {
+            (d.done && *d.text == *p.text).then(|| {
+                d.analysis
+                    .truncated
+                    .is_none()
+                    .then(|| protocol::result_message(p.id.as_ref(), &d.analysis))
+            })
         })
-    })
-    .flatten();
+        .flatten();
     match outcome {
         Some(Some(msg)) => reply(state, &p.source, &p.origin, &msg),
         Some(None) => reply_here(state, p),
         None => {
             let input_now = state.borrow().ui.text();
-            let shown = super::view::with_doc(|d| d.done.then(|| d.text.to_string())).flatten();
+            let shown = state
+                .borrow()
+                .ui
+                .view()
+                .with_doc(|d| d.done.then(|| d.text.to_string()))
+                .flatten();
             if shown.as_deref() == Some(input_now.as_str()) {
                 // The text area holds what was rendered, and it is not the host's text: the
                 // text area changed it (line endings). Answer for the host's exact text.

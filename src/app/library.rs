@@ -196,16 +196,19 @@ async fn refresh(l: Lib) {
 /// « Garder »: keeps the article on screen (text, analysis, title, publisher, date, when).
 fn keep(ui: Ui) {
     let l = state();
-    let Some((meta, text, json)) = view::with_doc(|d| {
-        d.done.then(|| {
-            (
-                libfile::meta_of(&d.analysis, &d.text, js_sys::Date::now()),
-                d.text.to_string(),
-                d.analysis.to_json(),
-            )
+    let Some((meta, text, json)) = ui
+        .view()
+        .with_doc(|d| {
+            d.done.then(|| {
+                (
+                    libfile::meta_of(&d.analysis, &d.text, js_sys::Date::now()),
+                    d.text.to_string(),
+                    d.analysis.to_json(),
+                )
+            })
         })
-    })
-    .flatten() else {
+        .flatten()
+    else {
         return;
     };
     spawn_local(async move {
@@ -282,7 +285,11 @@ pub fn rendered(ui: Ui, seq: u64) {
     }
     match j {
         Jump::To(t) => {
-            if let Some(key) = view::with_doc(|d| cmpview::jump_key(&d.analysis, t)).flatten() {
+            if let Some(key) = ui
+                .view()
+                .with_doc(|d| cmpview::jump_key(&d.analysis, t))
+                .flatten()
+            {
                 super::jump(ui, &key);
             }
         }
