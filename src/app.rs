@@ -236,6 +236,8 @@ pub struct Ui {
     pub collapsed: RwSignal<Option<usize>>,
     /// The card items the reader dismissed for the text on screen (see [`card`]).
     pub dismissed: RwSignal<card::DismissState>,
+    /// The library of kept articles and their comparison ([`library`]).
+    pub lib: library::Lib,
     /// The request bookkeeping (not reactive): owned by the same root owner as the signals.
     book: StoredValue<Rc<Book>, LocalStorage>,
     /// The highlighted view on screen and its rendering (not reactive).
@@ -265,6 +267,12 @@ struct Book {
     /// Dismissed card lists written during this page's life, by storage key: what counts when
     /// local storage is blocked (then dismissals last for the session only, silently).
     dismissed_session: RefCell<std::collections::HashMap<String, String>>,
+    /// The comparison jump waiting for the rendering of request `seq` ([`library`]).
+    jump_pending: RefCell<Option<(u64, library::Jump)>>,
+    /// The latest comparison request; older answers are dropped.
+    compare_seq: Cell<u64>,
+    /// The comparison request waiting for its answer, with the library ids of its articles.
+    compare_wait: RefCell<Option<(u64, Vec<String>)>>,
 }
 
 impl Default for Book {
@@ -279,6 +287,9 @@ impl Default for Book {
             storage_said: Cell::new(false),
             pending: RefCell::new(None),
             dismissed_session: RefCell::new(std::collections::HashMap::new()),
+            jump_pending: RefCell::new(None),
+            compare_seq: Cell::new(0),
+            compare_wait: RefCell::new(None),
         }
     }
 }
@@ -303,6 +314,7 @@ impl Ui {
             dragging: RwSignal::new(false),
             collapsed: RwSignal::new(None),
             dismissed: RwSignal::new(card::DismissState::default()),
+            lib: library::Lib::new(),
             book: StoredValue::new_local(Rc::new(Book::default())),
             view: StoredValue::new_local(Rc::new(view::View::default())),
         }
@@ -1076,7 +1088,10 @@ pub fn App() -> impl IntoView {
     if let Some(h) = document().document_element() {
         let _ = h.set_attribute("lang", lang0.code());
     }
-    engine::init(move |r| on_reply(ui, r));
+    engine::init(
+        move |r| on_reply(ui, r),
+        move |data| compare_view::on_worker_message(ui, data),
+    );
 
     // Set by a plain-text paste for the input event that follows: whether it brought a whole text.
     let pasted = StoredValue::new(None::<bool>);
