@@ -261,7 +261,7 @@ test('options: layers shown as plain text; configure answers with the options in
   await context.close();
 });
 
-test('options: lang switches the widget language (through the app\'s #lang control)', async (t) => {
+test('options: lang switches the widget language (the app state\'s set_lang, as the #lang button)', async (t) => {
   const { context, page, frame } = await openBare(widgetUrl());
   if ((await frame.locator('#lang').count()) === 0) {
     t.skip('the app has no #lang control yet');
