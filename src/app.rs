@@ -38,7 +38,7 @@ use crate::ui::parts::Head;
 use crate::ui::textin::{self, FileFormat};
 use crate::ui::{share, MAX_ANALYSED_BYTES};
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
@@ -236,6 +236,62 @@ pub struct Ui {
     pub collapsed: RwSignal<Option<usize>>,
     /// The card items the reader dismissed for the text on screen (see [`card`]).
     pub dismissed: RwSignal<card::DismissState>,
+    /// The library of kept articles and their comparison ([`library`]).
+    pub lib: library::Lib,
+    /// The request bookkeeping (not reactive): owned by the same root owner as the signals.
+    book: StoredValue<Rc<Book>, LocalStorage>,
+    /// The highlighted view on screen and its rendering (not reactive).
+    view: StoredValue<Rc<view::View>, LocalStorage>,
+}
+
+/// The app's request bookkeeping: plain cells that nothing renders, so no signals. One per
+/// [`Ui`], reached through it (by context), not by a global.
+struct Book {
+    /// The latest analysis request; results of older ones are dropped.
+    seq: Cell<u64>,
+    /// When the current request was made (ms), for the `loupe:rendered` timings.
+    requested_at: Cell<f64>,
+    /// Measured analysis speed in bytes per millisecond (starts with a guess).
+    speed: Cell<f64>,
+    /// Focus that must not open an explanation (returning focus after closing one).
+    quiet_focus: Cell<bool>,
+    /// The text an example or a file replaced, for « Rétablir ».
+    previous: RefCell<Option<String>>,
+    /// The request whose result the reader is brought to once it is on screen (a whole text
+    /// arrived: paste, example, file, share link, « Analyser »); 0 for none (typing).
+    land: Cell<u64>,
+    /// The page already said that this browser keeps no draft here (storage blocked).
+    storage_said: Cell<bool>,
+    /// The analysis waiting for the end of typing ([`DEBOUNCE`]).
+    pending: RefCell<Option<TimeoutHandle>>,
+    /// Dismissed card lists written during this page's life, by storage key: what counts when
+    /// local storage is blocked (then dismissals last for the session only, silently).
+    dismissed_session: RefCell<std::collections::HashMap<String, String>>,
+    /// The comparison jump waiting for the rendering of request `seq` ([`library`]).
+    jump_pending: RefCell<Option<(u64, library::Jump)>>,
+    /// The latest comparison request; older answers are dropped.
+    compare_seq: Cell<u64>,
+    /// The comparison request waiting for its answer, with the library ids of its articles.
+    compare_wait: RefCell<Option<(u64, Vec<String>)>>,
+}
+
+impl Default for Book {
+    fn default() -> Book {
+        Book {
+            seq: Cell::new(0),
+            requested_at: Cell::new(0.0),
+            speed: Cell::new(2_000.0),
+            quiet_focus: Cell::new(false),
+            previous: RefCell::new(None),
+            land: Cell::new(0),
+            storage_said: Cell::new(false),
+            pending: RefCell::new(None),
+            dismissed_session: RefCell::new(std::collections::HashMap::new()),
+            jump_pending: RefCell::new(None),
+            compare_seq: Cell::new(0),
+            compare_wait: RefCell::new(None),
+        }
+    }
 }
 
 impl Ui {
@@ -258,14 +314,58 @@ impl Ui {
             dragging: RwSignal::new(false),
             collapsed: RwSignal::new(None),
             dismissed: RwSignal::new(card::DismissState::default()),
+            lib: library::Lib::new(),
+            book: StoredValue::new_local(Rc::new(Book::default())),
+            view: StoredValue::new_local(Rc::new(view::View::default())),
         }
+    }
+
+    fn book(self) -> Rc<Book> {
+        self.book.get_value()
+    }
+
+    /// The highlighted view: the document on screen (text and analysis) and its rendering.
+    pub fn view(self) -> Rc<view::View> {
+        self.view.get_value()
+    }
+
+    /// Cancels the analysis waiting for the end of typing, if any.
+    fn cancel_pending(self) {
+        if let Some(h) = self.book().pending.borrow_mut().take() {
+            h.clear();
+        }
+    }
+
+    /// Analyses the text area's text now; `whole`: a whole text arrived (paste, « Analyser »),
+    /// so the reader is brought to the result.
+    fn run_now(self, whole: bool) {
+        self.cancel_pending();
+        let t = current_text();
+        if whole {
+            arrive(self, t);
+        } else {
+            request(self, t);
+        }
+        // Saving a long draft takes a while: not in the same task as the request.
+        set_timeout(move || save_input_draft(self), Duration::from_millis(0));
+    }
+
+    /// « Analyser »: analyses the text area's text as a whole text that arrived. The button
+    /// calls it, and so does the embed API's `analyze` (after [`set_text`]).
+    pub fn analyse_now(self) {
+        self.run_now(true);
+    }
+
+    /// The text in the text area.
+    pub fn text(self) -> String {
+        current_text()
     }
 }
 
 /// Shows or hides layers (the layer toggles, and the embed API's `options.layers`).
 pub fn set_hidden(ui: Ui, hidden: Hidden) {
     ui.hidden.set(hidden);
-    view::set_hidden(hidden);
+    ui.view().set_hidden(hidden);
 }
 
 /// Switches the interface language (the language button, and the embed API's `options.lang`).
@@ -275,28 +375,11 @@ pub fn set_lang(ui: Ui, l: Lang) {
     if let Some(h) = document().document_element() {
         let _ = h.set_attribute("lang", l.code());
     }
-    if view::with_doc(|_| ()).is_some() {
+    if ui.view().with_doc(|_| ()).is_some() {
         ui.busy.set(true);
         set_state("busy");
-        view::rerender(l);
+        ui.view().rerender(l);
     }
-}
-
-thread_local! {
-    static SEQ: Cell<u64> = const { Cell::new(0) };
-    /// When the current request was made (ms), for the `loupe:rendered` timings.
-    static REQUESTED_AT: Cell<f64> = const { Cell::new(0.0) };
-    /// Measured analysis speed in bytes per millisecond (starts with a guess).
-    static SPEED: Cell<f64> = const { Cell::new(2_000.0) };
-    /// Focus that must not open an explanation (returning focus after closing one).
-    static QUIET_FOCUS: Cell<bool> = const { Cell::new(false) };
-    /// The text an example or a file replaced, for « Rétablir ».
-    static PREVIOUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-    /// The request whose result the reader is brought to once it is on screen (a whole text
-    /// arrived: paste, example, file, share link, « Analyser »); 0 for none (typing).
-    static LAND: Cell<u64> = const { Cell::new(0) };
-    /// The page already said that this browser keeps no draft here (storage blocked).
-    static STORAGE_SAID: Cell<bool> = const { Cell::new(false) };
 }
 
 fn document() -> web_sys::Document {
@@ -421,7 +504,7 @@ fn draft_outcome(ui: Ui, stored: browser::Stored) {
             let embedded = document()
                 .document_element()
                 .is_some_and(|r| r.has_attribute("data-embed"));
-            if !embedded && !STORAGE_SAID.with(|s| s.replace(true)) {
+            if !embedded && !ui.book().storage_said.replace(true) {
                 ui.notice.set(Some(Notice::info(|t| t.draft_blocked)));
             }
         }
@@ -430,14 +513,12 @@ fn draft_outcome(ui: Ui, stored: browser::Stored) {
 
 /// Starts the analysis of `text` (the textarea's content); results of older requests are dropped.
 fn request(ui: Ui, text: String) {
-    let seq = SEQ.with(|s| {
-        s.set(s.get() + 1);
-        s.get()
-    });
+    let seq = ui.book().seq.get() + 1;
+    ui.book().seq.set(seq);
     ui.selected.set(None);
     ui.share_url.set(None);
     if text.trim().is_empty() {
-        view::clear();
+        ui.view().clear();
         ui.head.set(None);
         ui.dismissed.set(card::DismissState::default());
         ui.busy.set(false);
@@ -460,11 +541,11 @@ fn request(ui: Ui, text: String) {
     set_state("busy");
     let bytes = text.len().min(MAX_ANALYSED_BYTES);
     if bytes > 60_000 {
-        let estimate_ms = bytes as f64 / SPEED.with(|s| s.get()) + bytes as f64 / 4_000.0;
+        let estimate_ms = bytes as f64 / ui.book().speed.get() + bytes as f64 / 4_000.0;
         ui.progress
             .set(Some(Progress::Analysing { bytes, estimate_ms }));
     }
-    REQUESTED_AT.with(|t| t.set(view::now()));
+    ui.book().requested_at.set(view::now());
     engine::analyse(seq, Rc::from(text));
 }
 
@@ -473,7 +554,8 @@ fn request(ui: Ui, text: String) {
 /// ([`land`]). Typing calls [`request`] and never moves the page.
 fn arrive(ui: Ui, text: String) {
     request(ui, text);
-    LAND.with(|l| l.set(SEQ.with(|s| s.get())));
+    let book = ui.book();
+    book.land.set(book.seq.get());
 }
 
 /// `window.matchMedia(query).matches`.
@@ -551,10 +633,10 @@ fn dispatch_rendered(bytes: usize, analyse_ms: f64, render_ms: f64, truncated: b
 
 /// Receives a result from the engine and starts showing it.
 fn on_reply(ui: Ui, r: engine::Reply) {
-    if r.seq != SEQ.with(|s| s.get()) {
+    if r.seq != ui.book().seq.get() {
         return; // stale
     }
-    let waited = view::now() - REQUESTED_AT.with(|t| t.get());
+    let waited = view::now() - ui.book().requested_at.get();
     let payload = match r.result {
         Ok(p) => p,
         Err(_) => {
@@ -562,7 +644,7 @@ fn on_reply(ui: Ui, r: engine::Reply) {
             ui.progress.set(None);
             ui.notice.set(Some(Notice::error(|t| t.analysis_failed)));
             set_state("done");
-            if LAND.with(|l| l.replace(0)) == r.seq {
+            if ui.book().land.replace(0) == r.seq {
                 land(false); // the message is at the top of the result panel
             }
             return;
@@ -586,10 +668,11 @@ fn on_reply(ui: Ui, r: engine::Reply) {
     };
     if r.analyse_ms > 5.0 {
         let speed = r.text.len().min(MAX_ANALYSED_BYTES) as f64 / r.analyse_ms;
-        SPEED.with(|s| s.set(0.5 * s.get() + 0.5 * speed));
+        let s = &ui.book().speed;
+        s.set(0.5 * s.get() + 0.5 * speed);
     }
     let big = r.text.len() > 60_000;
-    let dismissed = card::load_dismissed(&r.text);
+    let dismissed = card::load_dismissed(ui, &r.text);
     if ui.dismissed.get_untracked() != dismissed {
         ui.dismissed.set(dismissed);
     }
@@ -603,7 +686,7 @@ fn on_reply(ui: Ui, r: engine::Reply) {
         ui.progress.set(Some(Progress::Rendering(0)));
     }
     let seq = r.seq;
-    view::start(view::Start {
+    ui.view().start(view::Start {
         seq: r.seq,
         text: r.text,
         head,
@@ -617,13 +700,13 @@ fn on_reply(ui: Ui, r: engine::Reply) {
             }
         }),
         on_first: Rc::new(move || {
-            if LAND.with(|l| l.get()) == seq {
-                LAND.with(|l| l.set(0));
+            if ui.book().land.get() == seq {
+                ui.book().land.set(0);
                 land(true);
             }
         }),
         on_done: Rc::new(move |d: view::Done| {
-            if d.seq != SEQ.with(|s| s.get()) {
+            if d.seq != ui.book().seq.get() {
                 return;
             }
             ui.busy.set(false);
@@ -641,9 +724,9 @@ pub fn close_explanation(ui: Ui) {
     if let Some(sel) = ui.selected.get_untracked() {
         ui.selected.set(None);
         view::mark_related(None, &[]);
-        QUIET_FOCUS.with(|q| q.set(true));
+        ui.book().quiet_focus.set(true);
         focus_key(&sel.key);
-        QUIET_FOCUS.with(|q| q.set(false));
+        ui.book().quiet_focus.set(false);
     }
 }
 
@@ -678,49 +761,55 @@ fn select(ui: Ui, el: &web_sys::Element) {
         top: rect.bottom() + sy,
     }));
     let lang = ui.lang.get_untracked();
-    let related: Vec<String> =
-        view::with_doc(|d| crate::ui::explain::explain(&d.text, &d.analysis, &key, lang))
-            .flatten()
-            .map(|x| x.others.into_iter().map(|o| o.key).collect())
-            .unwrap_or_default();
+    let related: Vec<String> = ui
+        .view()
+        .with_doc(|d| crate::ui::explain::explain(&d.text, &d.analysis, &key, lang))
+        .flatten()
+        .map(|x| x.others.into_iter().map(|o| o.key).collect())
+        .unwrap_or_default();
     view::mark_related(Some(&key), &related);
 }
 
 /// Jumps from the card to the highlight `key`, showing its layer if it was hidden.
 pub fn jump(ui: Ui, key: &str) {
-    let kind = view::with_doc(|d| {
-        let (p, i) = key.split_at(1);
-        let i: usize = i.parse().ok()?;
-        let layer = match p {
-            "m" => highlight::Layer::Mention(i),
-            "q" => highlight::Layer::Quote(i),
-            "s" => highlight::Layer::Stance(i),
-            "f" => highlight::Layer::Frame(i),
-            "d" => highlight::Layer::Date(i),
-            _ => highlight::Layer::Chrome(i),
-        };
-        Some(crate::ui::html::kind_of(&d.analysis, layer))
-    })
-    .flatten();
+    let kind = ui
+        .view()
+        .with_doc(|d| {
+            let (p, i) = key.split_at(1);
+            let i: usize = i.parse().ok()?;
+            let layer = match p {
+                "m" => highlight::Layer::Mention(i),
+                "q" => highlight::Layer::Quote(i),
+                "s" => highlight::Layer::Stance(i),
+                "f" => highlight::Layer::Frame(i),
+                "d" => highlight::Layer::Date(i),
+                _ => highlight::Layer::Chrome(i),
+            };
+            Some(crate::ui::html::kind_of(&d.analysis, layer))
+        })
+        .flatten();
     if let Some(k) = kind {
         if ui.hidden.get_untracked().contains(k) {
             let h = ui.hidden.get_untracked().toggled(k);
             ui.hidden.set(h);
-            view::set_hidden(h);
+            ui.view().set_hidden(h);
         }
     }
-    view::reveal(key);
+    ui.view().reveal(key);
 }
 
 /// Jumps to the first highlight of a frame.
 pub fn jump_frame(ui: Ui, frame: &str) {
     // Frames past the decoded parts: decode them by revealing the end first if needed.
-    let find =
-        || view::with_doc(|d| d.analysis.frames.iter().position(|f| f.frame == frame)).flatten();
+    let find = || {
+        ui.view()
+            .with_doc(|d| d.analysis.frames.iter().position(|f| f.frame == frame))
+            .flatten()
+    };
     let idx = find().or_else(|| {
-        while view::with_doc(|d| !d.is_complete()).unwrap_or(false) {
+        while ui.view().with_doc(|d| !d.is_complete()).unwrap_or(false) {
             // Reveal something impossible: renders (and decodes) everything.
-            view::reveal("x");
+            ui.view().reveal("x");
         }
         find()
     });
@@ -747,7 +836,10 @@ pub fn export_markdown(ui: Ui) {
 
 pub fn export_json(ui: Ui) {
     let dismissed = ui.dismissed.get_untracked().items;
-    let json = view::with_doc(|d| d.done.then(|| dismissed.export_json(&d.analysis))).flatten();
+    let json = ui
+        .view()
+        .with_doc(|d| d.done.then(|| dismissed.export_json(&d.analysis)))
+        .flatten();
     let ok =
         json.is_some_and(|j| browser::download_text(&j, "application/json", "loupe-analyse.json"));
     ui.notice.set(Some(if ok {
@@ -780,7 +872,10 @@ fn base_url() -> String {
 }
 
 pub fn export_share(ui: Ui) {
-    let text = view::with_doc(|d| d.text.to_string()).unwrap_or_else(current_text);
+    let text = ui
+        .view()
+        .with_doc(|d| d.text.to_string())
+        .unwrap_or_else(current_text);
     leptos::task::spawn_local(async move {
         let frag = match browser::deflate(text.as_bytes()).await {
             Some(z) => share::fragment_deflated(&z),
@@ -826,12 +921,12 @@ fn open_shared(ui: Ui) -> bool {
         };
         match bytes.and_then(|b| String::from_utf8(b).ok()) {
             Some(text) => {
-                remember_previous();
+                remember_previous(ui);
                 set_text(ui, &text);
                 save_draft(ui, &text);
                 arrive(ui, text);
                 ui.notice.set(Some(Notice {
-                    undo: has_previous(),
+                    undo: has_previous(ui),
                     ..Notice::info(|t| t.shared_loaded)
                 }));
             }
@@ -844,22 +939,22 @@ fn open_shared(ui: Ui) -> bool {
     true
 }
 
-fn remember_previous() {
+fn remember_previous(ui: Ui) {
     let cur = current_text();
-    PREVIOUS.with(|p| *p.borrow_mut() = (!cur.trim().is_empty()).then_some(cur));
+    *ui.book().previous.borrow_mut() = (!cur.trim().is_empty()).then_some(cur);
 }
 
-fn has_previous() -> bool {
-    PREVIOUS.with(|p| p.borrow().is_some())
+fn has_previous(ui: Ui) -> bool {
+    ui.book().previous.borrow().is_some()
 }
 
 /// Replaces the whole text (example, file), keeping the old one for « Rétablir ».
 fn replace_text(ui: Ui, text: String, notice: Notice) {
-    remember_previous();
+    remember_previous(ui);
     set_text(ui, &text);
     save_draft(ui, &text);
     arrive(ui, text);
-    let undo = has_previous();
+    let undo = has_previous(ui);
     ui.notice.set(Some(Notice { undo, ..notice }));
 }
 
@@ -915,12 +1010,7 @@ fn whole_paste(ta: &web_sys::HtmlTextAreaElement, len: u32) -> bool {
 
 /// Paste: HTML (or HTML source pasted as text) becomes plain text; plain text is left to the
 /// browser. Either way the analysis starts at once.
-fn on_paste(
-    ui: Ui,
-    ev: web_sys::ClipboardEvent,
-    pasted: StoredValue<Option<bool>>,
-    pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
-) {
+fn on_paste(ui: Ui, ev: web_sys::ClipboardEvent, pasted: StoredValue<Option<bool>>) {
     let Some(dt) = ev.clipboard_data() else {
         return;
     };
@@ -940,10 +1030,7 @@ fn on_paste(
     ev.prevent_default();
     // An analysis still waiting for the end of typing would start after this one and clear its
     // notice: the pasted text supersedes it.
-    if let Some(h) = pending.get_value() {
-        h.clear();
-    }
-    pending.set_value(None);
+    ui.cancel_pending();
     let text = textin::html_to_text(&source);
     let Some(ta) = textarea() else { return };
     let whole = whole_paste(&ta, js_len(&text));
@@ -1001,29 +1088,15 @@ pub fn App() -> impl IntoView {
     if let Some(h) = document().document_element() {
         let _ = h.set_attribute("lang", lang0.code());
     }
-    engine::init(move |r| on_reply(ui, r));
+    engine::init(
+        move |r| on_reply(ui, r),
+        move |data| compare_view::on_worker_message(ui, data),
+    );
 
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
     // Set by a plain-text paste for the input event that follows: whether it brought a whole text.
     let pasted = StoredValue::new(None::<bool>);
-    let cancel_pending = move || {
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        pending.set_value(None);
-    };
-    // `whole`: a whole text arrived (paste, « Analyser »): bring the reader to the result.
-    let run_now = move |whole: bool| {
-        cancel_pending();
-        let t = current_text();
-        if whole {
-            arrive(ui, t);
-        } else {
-            request(ui, t);
-        }
-        // Saving a long draft takes a while: not in the same task as the request.
-        set_timeout(move || save_input_draft(ui), Duration::from_millis(0));
-    };
+    let cancel_pending = move || ui.cancel_pending();
+    let run_now = move |whole: bool| ui.run_now(whole);
     let on_input = move |ev: web_sys::Event| {
         ui.confirm_clear.set(false);
         // A paste or a drop brings a whole text at once: keep a long one out of the layout
@@ -1042,7 +1115,7 @@ pub fn App() -> impl IntoView {
         }
         cancel_pending();
         let handle = set_timeout_with_handle(move || run_now(false), DEBOUNCE).ok();
-        pending.set_value(handle);
+        *ui.book().pending.borrow_mut() = handle;
     };
     // Focusing a collapsed text area (Tab, a script) shows its text: the user is about to edit.
     let on_input_focus = move |_| {
@@ -1072,11 +1145,12 @@ pub fn App() -> impl IntoView {
     let do_clear = move || {
         cancel_pending();
         ui.confirm_clear.set(false);
-        PREVIOUS.with(|p| *p.borrow_mut() = None);
+        *ui.book().previous.borrow_mut() = None;
         set_text(ui, "");
         browser::remove(browser::DRAFT_KEY);
-        SEQ.with(|s| s.set(s.get() + 1));
-        view::clear();
+        let seq = &ui.book().seq;
+        seq.set(seq.get() + 1);
+        ui.view().clear();
         ui.head.set(None);
         ui.dismissed.set(card::DismissState::default());
         ui.busy.set(false);
@@ -1090,7 +1164,8 @@ pub fn App() -> impl IntoView {
         }
     };
     let undo = move |_| {
-        if let Some(prev) = PREVIOUS.with(|p| p.borrow_mut().take()) {
+        let prev = ui.book().previous.borrow_mut().take();
+        if let Some(prev) = prev {
             set_text(ui, &prev);
             save_draft(ui, &prev);
             arrive(ui, prev);
@@ -1129,7 +1204,7 @@ pub fn App() -> impl IntoView {
 
     // Result view: clicks and focus open explanations; j/k move; Enter enters the popover.
     let on_result_focus = move |ev: web_sys::FocusEvent| {
-        if QUIET_FOCUS.with(|q| q.get()) {
+        if ui.book().quiet_focus.get() {
             return;
         }
         let el = ev
@@ -1299,7 +1374,7 @@ pub fn App() -> impl IntoView {
                             aria-describedby=move || ui.collapsed.get().map(|_| "long-text-msg")
                             on:input=on_input
                             on:focus=on_input_focus
-                            on:paste=move |ev| on_paste(ui, ev, pasted, pending)
+                            on:paste=move |ev| on_paste(ui, ev, pasted)
                         ></textarea>
                         <div id="long-text" class="long-text" hidden=move || ui.collapsed.get().is_none()>
                             <p id="long-text-msg">{move || ui.collapsed.get().map(|n| i18n::long_text(ui.lang.get(), n))}</p>
@@ -1310,7 +1385,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     <div class="drop-overlay" aria-hidden="true">{move || t().drop_here}</div>
                     <div class="actions">
-                        <button id="analyse" type="button" class="primary" on:click=move |_| run_now(true)>
+                        <button id="analyse" type="button" class="primary" on:click=move |_| ui.analyse_now()>
                             {move || t().analyse}
                         </button>
                         <button id="exemple" type="button" on:click=on_example>

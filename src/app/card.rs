@@ -20,7 +20,6 @@ use crate::ui::dismiss::{self, Dismissed};
 use crate::ui::i18n::{self, Lang, ResultNote};
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -32,19 +31,21 @@ pub struct DismissState {
 }
 
 thread_local! {
-    /// Dismissed lists written during this page's life, by storage key: what counts when local
-    /// storage is blocked (then dismissals last for the session only, silently).
-    static SESSION: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
     /// The stylesheet that tones down the highlights of dismissed items (constructed, so the
-    /// CSP's `style-src 'self'` allows it).
+    /// CSP's `style-src 'self'` allows it). A global on purpose: it is adopted by the one
+    /// `document` (itself process-wide), and is created once and only rewritten afterwards.
     static SHEET: RefCell<Option<wasm_bindgen::JsValue>> = const { RefCell::new(None) };
 }
 
 /// The dismissed items kept for `text`.
-pub fn load_dismissed(text: &str) -> DismissState {
+pub fn load_dismissed(ui: Ui, text: &str) -> DismissState {
     let key = dismiss::storage_key(text);
-    let json = SESSION
-        .with(|s| s.borrow().get(&key).cloned())
+    let json = ui
+        .book()
+        .dismissed_session
+        .borrow()
+        .get(&key)
+        .cloned()
         .or_else(|| browser::load(&key));
     DismissState {
         items: json.map(|j| Dismissed::parse(&j)).unwrap_or_default(),
@@ -52,9 +53,12 @@ pub fn load_dismissed(text: &str) -> DismissState {
     }
 }
 
-fn save_dismissed(st: &DismissState) {
+fn save_dismissed(ui: Ui, st: &DismissState) {
     let json = st.items.to_json();
-    SESSION.with(|s| s.borrow_mut().insert(st.key.clone(), json.clone()));
+    ui.book()
+        .dismissed_session
+        .borrow_mut()
+        .insert(st.key.clone(), json.clone());
     if st.items.is_empty() {
         browser::remove(&st.key);
     } else {
@@ -71,7 +75,7 @@ fn toggle(ui: Ui, id: String) {
         return;
     }
     st.items.toggle(&id);
-    save_dismissed(&st);
+    save_dismissed(ui, &st);
     ui.dismissed.set(st);
     leptos::prelude::request_animation_frame(move || {
         let doc = leptos::prelude::document();

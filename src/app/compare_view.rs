@@ -22,29 +22,21 @@ use crate::schema::Confidence;
 use crate::ui::cmpview::{self, Target};
 use crate::ui::i18n::{self, Lang};
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-thread_local! {
-    static SEQ: Cell<u64> = const { Cell::new(0) };
-    /// The request waiting for its comparison, with the library ids of its articles.
-    static WAIT: RefCell<Option<(u64, Vec<String>)>> = const { RefCell::new(None) };
-}
 
 fn get(v: &JsValue, k: &str) -> JsValue {
     js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Asks the engine for the comparison of `texts` (named `names`; `entries`: their library ids).
-pub fn request(texts: Vec<String>, names: Vec<String>, entries: Vec<String>) {
-    let seq = SEQ.with(|s| {
-        s.set(s.get() + 1);
-        s.get()
-    });
-    WAIT.with(|w| *w.borrow_mut() = Some((seq, entries)));
-    let l = library::state();
+pub fn request(ui: Ui, texts: Vec<String>, names: Vec<String>, entries: Vec<String>) {
+    let book = ui.book();
+    let seq = book.compare_seq.get() + 1;
+    book.compare_seq.set(seq);
+    *book.compare_wait.borrow_mut() = Some((seq, entries));
+    let l = ui.lib;
     l.cmp.set(Cmp::Busy);
     l.back.set(None);
     if let Some(w) = engine::ready_worker() {
@@ -79,14 +71,14 @@ pub fn request(texts: Vec<String>, names: Vec<String>, entries: Vec<String>) {
     // No worker: here, after the « busy » state is painted.
     request_animation_frame(move || {
         set_timeout(
-            move || finish(seq, engine::compare_here(&texts, &names)),
+            move || finish(ui, seq, engine::compare_here(&texts, &names)),
             std::time::Duration::from_millis(0),
         )
     });
 }
 
 /// A `compared` / `compare-error` message of the worker.
-pub fn on_worker_message(data: &JsValue) {
+pub fn on_worker_message(ui: Ui, data: &JsValue) {
     let seq = get(data, "seq").as_f64().unwrap_or(-1.0) as u64;
     let r = if get(data, "type").as_string().as_deref() == Some("compared") {
         let json = engine::json_bytes(&get(data, "json"));
@@ -94,21 +86,23 @@ pub fn on_worker_message(data: &JsValue) {
     } else {
         Err(get(data, "message").as_string().unwrap_or_default())
     };
-    finish(seq, r);
+    finish(ui, seq, r);
 }
 
-fn finish(seq: u64, r: Result<String, String>) {
-    let Some(entries) = WAIT.with(|w| {
-        let mut w = w.borrow_mut();
+fn finish(ui: Ui, seq: u64, r: Result<String, String>) {
+    let entries = {
+        let book = ui.book();
+        let mut w = book.compare_wait.borrow_mut();
         if w.as_ref().is_some_and(|(s, _)| *s == seq) {
             w.take().map(|(_, e)| e)
         } else {
             None
         }
-    }) else {
+    };
+    let Some(entries) = entries else {
         return; // stale
     };
-    let l = library::state();
+    let l = ui.lib;
     let parsed = r.and_then(|json| {
         serde_json::from_slice::<Comparison>(json.as_bytes())
             .map(|c| (c, json))
@@ -157,8 +151,7 @@ fn jump_button(
             data-target=target.map(|t| t.code())
             title=label
             on:click=move |_| {
-                let l = library::state();
-                l.back.set(Some(bid.clone()));
+                ui.lib.back.set(Some(bid.clone()));
                 library::open_article(ui, entry.clone(), Some(jump.clone()));
             }>
             {body}
@@ -461,7 +454,7 @@ fn shown(ui: Ui, lang: Lang, s: Arc<Shown>) -> AnyView {
     let json = s.json.clone();
     let say = move |ok: bool| {
         if ok {
-            library::state().msg.set(Some((
+            ui.lib.msg.set(Some((
                 super::Level::Info,
                 i18n::lib(lang).cmp_saved.to_string(),
             )));
@@ -503,8 +496,8 @@ fn shown(ui: Ui, lang: Lang, s: Arc<Shown>) -> AnyView {
                 }
             }>{t.cmp_print}</button>
             <button id="cmp-close" type="button" class="quiet" on:click=move |_| {
-                library::state().cmp.set(Cmp::None);
-                library::state().back.set(None);
+                ui.lib.cmp.set(Cmp::None);
+                ui.lib.back.set(None);
                 library::focus_later("#compare-selected".into());
             }>{t.cmp_close}</button>
         </div>
@@ -522,7 +515,7 @@ fn shown(ui: Ui, lang: Lang, s: Arc<Shown>) -> AnyView {
 /// The comparison section (present only while a comparison is asked for or shown).
 #[component]
 pub fn ComparisonView(ui: Ui) -> impl IntoView {
-    let l = library::state();
+    let l = ui.lib;
     move || {
         let lang = ui.lang.get();
         let t = i18n::lib(lang);

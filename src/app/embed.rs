@@ -8,7 +8,8 @@
 //! - `message` events: the sender's origin is checked against the `?origins=` list, the message
 //!   is validated, then answered to that origin only (`*` only for an opaque sender when no list
 //!   is configured). Anything else is ignored and logged with `console.warn`.
-//! - `analyze`: the text is put in the app's `#input` and `#analyse` is clicked; the `result`
+//! - `analyze`: the text is put in the app ([`super::set_text`]) and analysed by the app state's
+//!   own « Analyser » ([`super::Ui::analyse_now`]), the function the button calls; the `result`
 //!   answer is the analysis the app then renders (computed in its Web Worker, so the page stays
 //!   responsive), taken when `loupe:rendered` fires for that very text. When that cannot be —
 //!   the text area changed the text (`\r\n` → `\n`), the app cut it at its own limit, or a newer
@@ -16,7 +17,9 @@
 //!   ([`super::engine::analyse_json`]).
 //! - A `ResizeObserver` on `<html>` posts `height` each time the content height changes.
 //!
-//! The app is driven only through its stable DOM contract (`#input`, `#analyse`, `#lang`).
+//! The app is driven only through its state ([`super::Ui`], reached by Leptos context) and its
+//! functions (`set_text`, `Ui::analyse_now`, `set_lang`, `set_hidden`), never by clicking or
+//! reading its controls.
 
 use crate::protocol::{self, Command, EmbedConfig, Lang, Layer, Options, Origins, Rejection};
 use crate::ui::html::{Hidden, Kind};
@@ -230,7 +233,6 @@ fn on_message(state: &Rc<RefCell<State>>, ev: &web_sys::Event) {
             if let Some(p) = superseded {
                 reply_here(state, p);
             }
-            let document = state.borrow().document.clone();
             let p = Pending {
                 id,
                 source,
@@ -244,7 +246,7 @@ fn on_message(state: &Rc<RefCell<State>>, ev: &web_sys::Event) {
                 state.borrow_mut().pending = Some(p);
             }
             let ui = state.borrow().ui;
-            show_in_app(&document, ui, &text);
+            show_in_app(ui, &text);
         }
     }
 }
@@ -276,27 +278,31 @@ fn on_rendered(state: &Rc<RefCell<State>>) {
     };
     // Some(Some(msg)): rendered for this text; Some(None): for this text but not usable as is
     // (cut by the app's own limit); None: another text (older request, or changed by the text area).
-    let outcome = super::view::with_doc(|d| {
-        (d.done && *d.text == *p.text).then(|| {
-            d.analysis
-                .truncated
-                .is_none()
-                .then(|| protocol::result_message(p.id.as_ref(), &d.analysis))
+    let outcome = state
+        .borrow()
+        .ui
+        .view()
+        .with_doc(|d| {
+            (d.done && *d.text == *p.text).then(|| {
+                d.analysis
+                    .truncated
+                    .is_none()
+                    .then(|| protocol::result_message(p.id.as_ref(), &d.analysis))
+            })
         })
-    })
-    .flatten();
+        .flatten();
     match outcome {
         Some(Some(msg)) => reply(state, &p.source, &p.origin, &msg),
         Some(None) => reply_here(state, p),
         None => {
-            let input_now = state
+            let input_now = state.borrow().ui.text();
+            let shown = state
                 .borrow()
-                .document
-                .get_element_by_id("input")
-                .and_then(|el| js_sys::Reflect::get(&el, &"value".into()).ok())
-                .and_then(|v| v.as_string());
-            let shown = super::view::with_doc(|d| d.done.then(|| d.text.to_string())).flatten();
-            if input_now.is_some() && input_now == shown {
+                .ui
+                .view()
+                .with_doc(|d| d.done.then(|| d.text.to_string()))
+                .flatten();
+            if shown.as_deref() == Some(input_now.as_str()) {
                 // The text area holds what was rendered, and it is not the host's text: the
                 // text area changed it (line endings). Answer for the host's exact text.
                 reply_here(state, p);
@@ -411,17 +417,8 @@ fn current_lang(document: &Document) -> Option<Lang> {
     }
 }
 
-/// Shows `text` in the app as if pasted, and starts its analysis.
-fn show_in_app(document: &Document, ui: super::Ui, text: &str) {
-    if document.get_element_by_id("input").is_none() {
-        warn("no #input in the app: the analysis is not shown");
-        return;
-    }
+/// Shows `text` in the app as if pasted, and starts its analysis (the app's « Analyser »).
+fn show_in_app(ui: super::Ui, text: &str) {
     super::set_text(ui, text);
-    if let Some(button) = document
-        .get_element_by_id("analyse")
-        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
-    {
-        button.click();
-    }
+    ui.analyse_now();
 }

@@ -98,6 +98,8 @@ struct Engine {
     in_flight: Option<(u64, Rc<str>)>,
     waiting: Option<(u64, Rc<str>)>,
     on_reply: Callback,
+    /// Receives the worker's `compared` / `compare-error` messages.
+    on_compared: Rc<dyn Fn(&JsValue)>,
     /// Whole-analysis requests ([`analyse_json`]) not answered yet, by id: the text, whether it
     /// was sent to the worker, and the callback.
     json: HashMap<u32, (Rc<str>, bool, JsonCallback)>,
@@ -107,6 +109,10 @@ struct Engine {
 }
 
 thread_local! {
+    /// A global on purpose: the engine is the page's one Web Worker (started by `www/boot.js`
+    /// before the app, adopted once) or its main-thread fallback, with the worker's message
+    /// handlers; it is a process-wide resource, not app state. What the app does with a reply
+    /// is the app state's business: the callbacks given to [`init`] capture it.
     static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
 }
 
@@ -263,7 +269,7 @@ fn spawn() -> Result<(web_sys::Worker, Handlers), String> {
 
 /// Starts the engine client; `on_reply` receives every non-stale result. Adopts the worker that
 /// `www/boot.js` started (already loading, or ready, by now).
-pub fn init(on_reply: impl Fn(Reply) + 'static) {
+pub fn init(on_reply: impl Fn(Reply) + 'static, on_compared: impl Fn(&JsValue) + 'static) {
     let adopted = boot().and_then(|b| {
         let state = get(&b, "state").as_string().unwrap_or_default();
         let w = get(&b, "worker").dyn_into::<web_sys::Worker>().ok();
@@ -301,6 +307,7 @@ pub fn init(on_reply: impl Fn(Reply) + 'static) {
             in_flight: None,
             waiting: None,
             on_reply: Rc::new(on_reply),
+            on_compared: Rc::new(on_compared),
             json: HashMap::new(),
             json_next: 0,
             _handlers: handlers,
@@ -565,7 +572,12 @@ fn on_message(data: JsValue) {
             };
             answer_json(id, out);
         }
-        "compared" | "compare-error" => super::compare_view::on_worker_message(&data),
+        "compared" | "compare-error" => {
+            let cb = ENGINE.with(|e| e.borrow().as_ref().map(|e| Rc::clone(&e.on_compared)));
+            if let Some(cb) = cb {
+                cb(&data);
+            }
+        }
         "error" if seq < 0.0 => fallback(&get(&data, "message").as_string().unwrap_or_default()),
         "error" => {
             let msg = get(&data, "message").as_string().unwrap_or_default();

@@ -28,6 +28,8 @@ pub enum DbError {
 }
 
 thread_local! {
+    /// A global on purpose: the one connection to the origin's IndexedDB database, opened once
+    /// and shared (a cache of a process-wide resource, not app state).
     static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
 }
 

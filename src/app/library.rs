@@ -21,7 +21,6 @@ use crate::ui::i18n::Strings;
 use crate::ui::libfile::{self, Meta};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -78,29 +77,20 @@ pub enum Jump {
     Frame(String),
 }
 
-thread_local! {
-    static LIB: Cell<Option<Lib>> = const { Cell::new(None) };
-    /// The jump waiting for the rendering of request `seq`.
-    static PENDING: RefCell<Option<(u64, Jump)>> = const { RefCell::new(None) };
-}
-
-/// The library's state (created on first use).
-pub fn state() -> Lib {
-    if let Some(l) = LIB.with(|l| l.get()) {
-        return l;
+impl Lib {
+    /// The library's state at start-up (a part of the app state, [`Ui::lib`]).
+    pub(super) fn new() -> Lib {
+        Lib {
+            store: RwSignal::new(Store::Loading),
+            list: RwSignal::new(Vec::new()),
+            selected: RwSignal::new(Vec::new()),
+            renaming: RwSignal::new(None),
+            deleted: RwSignal::new(None),
+            msg: RwSignal::new(None),
+            cmp: RwSignal::new(Cmp::None),
+            back: RwSignal::new(None),
+        }
     }
-    let l = Lib {
-        store: RwSignal::new(Store::Loading),
-        list: RwSignal::new(Vec::new()),
-        selected: RwSignal::new(Vec::new()),
-        renaming: RwSignal::new(None),
-        deleted: RwSignal::new(None),
-        msg: RwSignal::new(None),
-        cmp: RwSignal::new(Cmp::None),
-        back: RwSignal::new(None),
-    };
-    LIB.with(|c| c.set(Some(l)));
-    l
 }
 
 fn is_embed() -> bool {
@@ -195,17 +185,20 @@ async fn refresh(l: Lib) {
 
 /// « Garder »: keeps the article on screen (text, analysis, title, publisher, date, when).
 fn keep(ui: Ui) {
-    let l = state();
-    let Some((meta, text, json)) = view::with_doc(|d| {
-        d.done.then(|| {
-            (
-                libfile::meta_of(&d.analysis, &d.text, js_sys::Date::now()),
-                d.text.to_string(),
-                d.analysis.to_json(),
-            )
+    let l = ui.lib;
+    let Some((meta, text, json)) = ui
+        .view()
+        .with_doc(|d| {
+            d.done.then(|| {
+                (
+                    libfile::meta_of(&d.analysis, &d.text, js_sys::Date::now()),
+                    d.text.to_string(),
+                    d.analysis.to_json(),
+                )
+            })
         })
-    })
-    .flatten() else {
+        .flatten()
+    else {
         return;
     };
     spawn_local(async move {
@@ -239,7 +232,7 @@ fn keep(ui: Ui) {
 /// Opens a kept article in the text area (« Rétablir le texte précédent » brings the previous
 /// text back); with `jump`, goes to that highlight once it is on screen.
 pub fn open_article(ui: Ui, id: String, jump: Option<Jump>) {
-    let l = state();
+    let l = ui.lib;
     let lang = ui.lang.get_untracked();
     let name = l
         .list
@@ -255,12 +248,12 @@ pub fn open_article(ui: Ui, id: String, jump: Option<Jump>) {
                     text,
                     notice(Level::Info, &i18n::lib_opened(lang, &name)),
                 );
-                let seq = super::SEQ.with(|s| s.get());
+                let seq = ui.book().seq.get();
                 if jump.is_some() {
                     // The jump brings the reader to the highlight: not to the top of the result.
-                    super::LAND.with(|l| l.set(0));
+                    ui.book().land.set(0);
                 }
-                PENDING.with(|p| *p.borrow_mut() = jump.map(|j| (seq, j)));
+                *ui.book().jump_pending.borrow_mut() = jump.map(|j| (seq, j));
             }
             Ok(None) => refresh(l).await,
             Err(e) => fail(ui, l, e, true),
@@ -270,19 +263,24 @@ pub fn open_article(ui: Ui, id: String, jump: Option<Jump>) {
 
 /// Called once a result is fully on screen: makes the jump a comparison cell asked for.
 pub fn rendered(ui: Ui, seq: u64) {
-    let Some((s, j)) = PENDING.with(|p| p.borrow().clone()) else {
+    let pending = ui.book().jump_pending.borrow().clone();
+    let Some((s, j)) = pending else {
         return;
     };
     if s > seq {
         return;
     }
-    PENDING.with(|p| *p.borrow_mut() = None);
+    *ui.book().jump_pending.borrow_mut() = None;
     if s < seq {
         return; // another text came in between
     }
     match j {
         Jump::To(t) => {
-            if let Some(key) = view::with_doc(|d| cmpview::jump_key(&d.analysis, t)).flatten() {
+            if let Some(key) = ui
+                .view()
+                .with_doc(|d| cmpview::jump_key(&d.analysis, t))
+                .flatten()
+            {
                 super::jump(ui, &key);
             }
         }
@@ -291,7 +289,7 @@ pub fn rendered(ui: Ui, seq: u64) {
 }
 
 fn delete(ui: Ui, meta: Meta) {
-    let l = state();
+    let l = ui.lib;
     spawn_local(async move {
         let body = match idb::body(&meta.id).await {
             Ok(b) => b.unwrap_or_default(),
@@ -313,7 +311,7 @@ fn delete(ui: Ui, meta: Meta) {
 }
 
 fn undo_delete(ui: Ui) {
-    let l = state();
+    let l = ui.lib;
     let Some(d) = l.deleted.get_untracked() else {
         return;
     };
@@ -336,7 +334,7 @@ fn undo_delete(ui: Ui) {
 }
 
 fn rename(ui: Ui, id: String, value: String) {
-    let l = state();
+    let l = ui.lib;
     let lang = ui.lang.get_untracked();
     let Some(name) = libfile::clean_name(&value) else {
         return;
@@ -363,7 +361,7 @@ fn rename(ui: Ui, id: String, value: String) {
 }
 
 fn export(ui: Ui) {
-    let l = state();
+    let l = ui.lib;
     let lang = ui.lang.get_untracked();
     spawn_local(async move {
         let mut items = Vec::new();
@@ -385,7 +383,7 @@ fn export(ui: Ui) {
 const MAX_IMPORT_BYTES: f64 = 200e6;
 
 fn import(ui: Ui, file: web_sys::File) {
-    let l = state();
+    let l = ui.lib;
     let lang = ui.lang.get_untracked();
     let t = i18n::lib(lang);
     if file.size() > MAX_IMPORT_BYTES {
@@ -426,7 +424,7 @@ fn import(ui: Ui, file: web_sys::File) {
 
 /// « Comparer la sélection »: the ticked articles, in list order, to the engine.
 fn compare_selected(ui: Ui) {
-    let l = state();
+    let l = ui.lib;
     let sel = l.selected.get_untracked();
     let metas: Vec<Meta> = l
         .list
@@ -455,7 +453,7 @@ fn compare_selected(ui: Ui) {
         }
         let names = metas.iter().map(|m| m.name.clone()).collect();
         let ids = metas.iter().map(|m| m.id.clone()).collect();
-        super::compare_view::request(texts, names, ids);
+        super::compare_view::request(ui, texts, names, ids);
     });
 }
 
@@ -469,7 +467,7 @@ pub fn KeepButton(ui: Ui) -> impl IntoView {
     if is_embed() {
         return ().into_any();
     }
-    let l = state();
+    let l = ui.lib;
     let t = move || i18n::lib(ui.lang.get());
     view! {
         <div class="keep-row">
@@ -602,7 +600,7 @@ pub fn Library(ui: Ui) -> impl IntoView {
     if is_embed() {
         return ().into_any();
     }
-    let l = state();
+    let l = ui.lib;
     spawn_local(refresh(l));
     let lang = move || ui.lang.get();
     let t = move || i18n::lib(ui.lang.get());

@@ -138,7 +138,10 @@ pub fn Popover(ui: Ui) -> impl IntoView {
         let sel = ui.selected.get()?;
         let lang = ui.lang.get();
         let t = lang.t();
-        let x = doc_view::with_doc(|d| explain(&d.text, &d.analysis, &sel.key, lang)).flatten()?;
+        let x = ui
+            .view()
+            .with_doc(|d| explain(&d.text, &d.analysis, &sel.key, lang))
+            .flatten()?;
         // A first position under the highlight until it is measured and placed (CSSOM
         // properties, `style:`, not a style attribute: the CSP forbids inline styles).
         let narrow = window()
@@ -235,7 +238,7 @@ pub fn Popover(ui: Ui) -> impl IntoView {
                                 <ul>
                                     {x.others.into_iter().map(|o| {
                                         let key = o.key.clone();
-                                        view! { <li><button type="button" class="jump other" data-jump=o.key on:click=move |_| { doc_view::reveal(&key); }>{o.text}</button></li> }
+                                        view! { <li><button type="button" class="jump other" data-jump=o.key on:click=move |_| { ui.view().reveal(&key); }>{o.text}</button></li> }
                                     }).collect_view()}
                                     {(others_total > shown).then(|| view! { <li class="more">{format!("+{}", others_total - shown)}</li> })}
                                 </ul>

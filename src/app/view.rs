@@ -8,7 +8,7 @@ use crate::ui::highlight::{self, Counts, Layer};
 use crate::ui::html::{self, Hidden};
 use crate::ui::i18n::{self, Lang};
 use crate::ui::parts::{self, Head, Part};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 use std::time::Duration;
@@ -55,11 +55,24 @@ impl Doc {
     }
 }
 
-thread_local! {
-    static DOC: RefCell<Option<Doc>> = const { RefCell::new(None) };
-    static LAST_PCT: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
+/// The highlighted view's state: the document on screen and its rendering schedule. One per
+/// app state ([`super::Ui::view`], reached by Leptos context), not a global.
+pub struct View {
+    doc: RefCell<Option<Doc>>,
+    /// The last progress reported (percent, in steps of 5).
+    last_pct: Cell<usize>,
     /// The pending rendering task: only the latest scheduled one runs.
-    static TICKET: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    ticket: Cell<u64>,
+}
+
+impl Default for View {
+    fn default() -> View {
+        View {
+            doc: RefCell::new(None),
+            last_pct: Cell::new(usize::MAX),
+            ticket: Cell::new(0),
+        }
+    }
 }
 
 pub fn now() -> f64 {
@@ -72,16 +85,18 @@ fn container() -> Option<web_sys::Element> {
     leptos::prelude::document().get_element_by_id(DOC_ID)
 }
 
-/// Reads the current document, if any.
-pub fn with_doc<R>(f: impl FnOnce(&Doc) -> R) -> Option<R> {
-    DOC.with(|d| d.borrow().as_ref().map(f))
-}
+impl View {
+    /// Reads the current document, if any.
+    pub fn with_doc<R>(&self, f: impl FnOnce(&Doc) -> R) -> Option<R> {
+        self.doc.borrow().as_ref().map(f)
+    }
 
-/// Removes the document (empty input).
-pub fn clear() {
-    DOC.with(|d| *d.borrow_mut() = None);
-    if let Some(c) = container() {
-        c.set_inner_html("");
+    /// Removes the document (empty input).
+    pub fn clear(&self) {
+        *self.doc.borrow_mut() = None;
+        if let Some(c) = container() {
+            c.set_inner_html("");
+        }
     }
 }
 
@@ -110,71 +125,71 @@ pub struct Start {
     pub on_first: Rc<dyn Fn()>,
 }
 
-/// Replaces the document on screen and starts rendering it.
-pub fn start(s: Start) {
-    let head = Rc::new(s.head);
-    let doc = Doc {
-        seq: s.seq,
-        text: s.text,
-        analysis: head.analysis.clone(),
-        head,
-        spans: Vec::new(),
-        pending: s.parts.into(),
-        ranges: Vec::new(),
-        rendered: 0,
-        lang: s.lang,
-        hidden: s.hidden,
-        t_start: now(),
-        analyse_ms: s.analyse_ms,
-        render_ms: 0.0,
-        done: false,
-        on_done: Some(s.on_done),
-        on_progress: Some(s.on_progress),
-        on_first: Some(s.on_first),
-    };
-    DOC.with(|d| *d.borrow_mut() = Some(doc));
-    LAST_PCT.with(|l| l.set(usize::MAX));
-    if let Some(c) = container() {
-        c.set_inner_html("");
-    }
-    schedule(s.seq);
-}
-
-/// Renders everything again (language change), progressively.
-pub fn rerender(lang: Lang) {
-    let seq = DOC.with(|d| {
-        let mut d = d.borrow_mut();
-        let d = d.as_mut()?;
-        d.lang = lang;
-        d.rendered = 0;
-        Some(d.seq)
-    });
-    if let Some(seq) = seq {
+impl View {
+    /// Replaces the document on screen and starts rendering it.
+    pub fn start(self: &Rc<Self>, s: Start) {
+        let head = Rc::new(s.head);
+        let doc = Doc {
+            seq: s.seq,
+            text: s.text,
+            analysis: head.analysis.clone(),
+            head,
+            spans: Vec::new(),
+            pending: s.parts.into(),
+            ranges: Vec::new(),
+            rendered: 0,
+            lang: s.lang,
+            hidden: s.hidden,
+            t_start: now(),
+            analyse_ms: s.analyse_ms,
+            render_ms: 0.0,
+            done: false,
+            on_done: Some(s.on_done),
+            on_progress: Some(s.on_progress),
+            on_first: Some(s.on_first),
+        };
+        *self.doc.borrow_mut() = Some(doc);
+        self.last_pct.set(usize::MAX);
         if let Some(c) = container() {
             c.set_inner_html("");
         }
-        schedule(seq);
+        self.schedule(s.seq);
     }
-}
 
-/// Runs the next rendering task right after the browser's next frame, so that a frame is shown
-/// between any two slices (timers alone may run back to back for 50 ms and more). Where frames do
-/// not come (hidden tab, off-screen frame), a timer runs it anyway. Only the latest call counts.
-fn schedule(seq: u64) {
-    let ticket = TICKET.with(|t| {
-        t.set(t.get() + 1);
-        t.get()
-    });
-    let run = move || {
-        if TICKET.with(|t| t.get()) == ticket {
-            TICKET.with(|t| t.set(ticket + 1));
-            step(seq, BUDGET_MS);
+    /// Renders everything again (language change), progressively.
+    pub fn rerender(self: &Rc<Self>, lang: Lang) {
+        let seq = self.doc.borrow_mut().as_mut().map(|d| {
+            d.lang = lang;
+            d.rendered = 0;
+            d.seq
+        });
+        if let Some(seq) = seq {
+            if let Some(c) = container() {
+                c.set_inner_html("");
+            }
+            self.schedule(seq);
         }
-    };
-    leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(run, Duration::from_millis(0))
-    });
-    leptos::prelude::set_timeout(run, FALLBACK);
+    }
+
+    /// Runs the next rendering task right after the browser's next frame, so that a frame is shown
+    /// between any two slices (timers alone may run back to back for 50 ms and more). Where frames do
+    /// not come (hidden tab, off-screen frame), a timer runs it anyway. Only the latest call counts.
+    fn schedule(self: &Rc<Self>, seq: u64) {
+        let ticket = self.ticket.get() + 1;
+        self.ticket.set(ticket);
+        let view = Rc::clone(self);
+        let run = move || {
+            if view.ticket.get() == ticket {
+                view.ticket.set(ticket + 1);
+                view.step(seq, BUDGET_MS);
+            }
+        };
+        let again = run.clone();
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(again, Duration::from_millis(0))
+        });
+        leptos::prelude::set_timeout(run, FALLBACK);
+    }
 }
 
 /// One unit of work: decode a part, or render a decoded slice. False when nothing is left.
@@ -235,114 +250,110 @@ fn decode(json: &[u8]) -> Part {
     })
 }
 
-fn step(seq: u64, budget: f64) {
-    let t0 = now();
-    let finished = DOC.with(|cell| {
-        let mut b = cell.borrow_mut();
-        let d = b.as_mut()?;
-        if d.seq != seq || d.done && d.rendered == d.ranges.len() {
-            return None;
+impl View {
+    fn step(self: &Rc<Self>, seq: u64, budget: f64) {
+        let t0 = now();
+        let finished = self.doc.borrow_mut().as_mut().and_then(|d| {
+            if d.seq != seq || d.done && d.rendered == d.ranges.len() {
+                return None;
+            }
+            loop {
+                if !unit(d) {
+                    return Some(true);
+                }
+                if now() - t0 > budget {
+                    return Some(false);
+                }
+            }
+        });
+        match finished {
+            None => {}
+            Some(false) => {
+                let progress = self.with_doc(|d| {
+                    let total = d.head.parts.max(1);
+                    (d.on_progress.clone(), d.rendered * 100 / total)
+                });
+                // Report in steps of 5 %: each report re-renders the status line.
+                if let Some((Some(cb), pct)) = progress {
+                    let pct = pct.min(99) / 5 * 5;
+                    if self.last_pct.replace(pct) != pct {
+                        cb(pct);
+                    }
+                }
+                self.schedule(seq);
+            }
+            Some(true) => {
+                let cb = self.doc.borrow_mut().as_mut().and_then(|d| {
+                    if !d.done {
+                        d.render_ms = now() - d.t_start;
+                    }
+                    d.done = true;
+                    let info = Done {
+                        seq: d.seq,
+                        bytes: d.text.len(),
+                        analyse_ms: d.analyse_ms,
+                        render_ms: d.render_ms,
+                        truncated: d.analysis.truncated.is_some(),
+                    };
+                    Some((d.on_done.clone()?, info))
+                });
+                if let Some((cb, info)) = cb {
+                    cb(info);
+                }
+            }
         }
+    }
+
+    /// Renders synchronously until the highlight `key` is on screen (or everything is).
+    fn ensure_rendered(&self, key: &str) -> Option<web_sys::HtmlElement> {
+        let sel = format!("#{DOC_ID} [data-key=\"{key}\"][data-part=\"0\"]");
+        let doc = leptos::prelude::document();
         loop {
-            if !unit(d) {
-                return Some(true);
+            if let Ok(Some(el)) = doc.query_selector(&sel) {
+                return el.dyn_into().ok();
             }
-            if now() - t0 > budget {
-                return Some(false);
-            }
-        }
-    });
-    match finished {
-        None => {}
-        Some(false) => {
-            let progress = with_doc(|d| {
-                let total = d.head.parts.max(1);
-                (d.on_progress.clone(), d.rendered * 100 / total)
-            });
-            // Report in steps of 5 %: each report re-renders the status line.
-            if let Some((Some(cb), pct)) = progress {
-                let pct = pct.min(99) / 5 * 5;
-                if LAST_PCT.with(|l| l.replace(pct)) != pct {
-                    cb(pct);
-                }
-            }
-            schedule(seq);
-        }
-        Some(true) => {
-            let cb = DOC.with(|cell| {
-                let mut b = cell.borrow_mut();
-                let d = b.as_mut()?;
-                if !d.done {
-                    d.render_ms = now() - d.t_start;
-                }
-                d.done = true;
-                let info = Done {
-                    seq: d.seq,
-                    bytes: d.text.len(),
-                    analyse_ms: d.analyse_ms,
-                    render_ms: d.render_ms,
-                    truncated: d.analysis.truncated.is_some(),
-                };
-                Some((d.on_done.clone()?, info))
-            });
-            if let Some((cb, info)) = cb {
-                cb(info);
+            let more = self.doc.borrow_mut().as_mut().is_some_and(unit);
+            if !more {
+                return None;
             }
         }
     }
-}
 
-/// Renders synchronously until the highlight `key` is on screen (or everything is).
-fn ensure_rendered(key: &str) -> Option<web_sys::HtmlElement> {
-    let sel = format!("#{DOC_ID} [data-key=\"{key}\"][data-part=\"0\"]");
-    let doc = leptos::prelude::document();
-    loop {
-        if let Ok(Some(el)) = doc.query_selector(&sel) {
-            return el.dyn_into().ok();
-        }
-        let more = DOC.with(|cell| cell.borrow_mut().as_mut().is_some_and(unit));
-        if !more {
-            return None;
-        }
+    /// Scrolls to the highlight `key` and focuses it (which opens its explanation).
+    pub fn reveal(&self, key: &str) -> bool {
+        let Some(el) = self.ensure_rendered(key) else {
+            return false;
+        };
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+        let _ = el.focus();
+        true
     }
-}
 
-/// Scrolls to the highlight `key` and focuses it (which opens its explanation).
-pub fn reveal(key: &str) -> bool {
-    let Some(el) = ensure_rendered(key) else {
-        return false;
-    };
-    let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_block(web_sys::ScrollLogicalPosition::Center);
-    el.scroll_into_view_with_scroll_into_view_options(&opts);
-    let _ = el.focus();
-    true
-}
-
-/// Updates which kinds are hidden: hidden highlights leave the tab order.
-pub fn set_hidden(hidden: Hidden) {
-    let old = DOC.with(|cell| {
-        let mut b = cell.borrow_mut();
-        let d = b.as_mut()?;
-        let old = d.hidden;
-        d.hidden = hidden;
-        Some(old)
-    });
-    let old = old.unwrap_or_default();
-    let doc = leptos::prelude::document();
-    for k in html::Kind::ALL {
-        if old.contains(k) == hidden.contains(k) {
-            continue;
-        }
-        let sel = format!("#{DOC_ID} {}[data-part=\"0\"]", k.selector());
-        if let Ok(list) = doc.query_selector_all(&sel) {
-            let v = if hidden.contains(k) { "-1" } else { "0" };
-            for i in 0..list.length() {
-                if let Some(el) = list
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                {
-                    let _ = el.set_attribute("tabindex", v);
+    /// Updates which kinds are hidden: hidden highlights leave the tab order.
+    pub fn set_hidden(&self, hidden: Hidden) {
+        let old = self
+            .doc
+            .borrow_mut()
+            .as_mut()
+            .map(|d| std::mem::replace(&mut d.hidden, hidden));
+        let old = old.unwrap_or_default();
+        let doc = leptos::prelude::document();
+        for k in html::Kind::ALL {
+            if old.contains(k) == hidden.contains(k) {
+                continue;
+            }
+            let sel = format!("#{DOC_ID} {}[data-part=\"0\"]", k.selector());
+            if let Ok(list) = doc.query_selector_all(&sel) {
+                let v = if hidden.contains(k) { "-1" } else { "0" };
+                for i in 0..list.length() {
+                    if let Some(el) = list
+                        .item(i)
+                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    {
+                        let _ = el.set_attribute("tabindex", v);
+                    }
                 }
             }
         }

@@ -186,6 +186,25 @@ test('malformed, foreign and oversized messages are rejected; the widget keeps w
   await context.close();
 });
 
+test('analyze drives the app state, not its controls: the widget analyses with « Analyser » removed', async () => {
+  const { context, page, frame, errors } = await openBare(widgetUrl());
+  // The embed API calls the app state's analysis (Ui::analyse_now), the function the button calls:
+  // without the button the text is still put in, analysed, rendered and answered from the rendering.
+  await frame.evaluate(() => document.getElementById('analyse').remove());
+  assert.equal(await frame.locator('#analyse').count(), 0);
+  await post(page, { protocol: PROTOCOL, type: 'analyze', id: 'nb1', text: ARTICLE });
+  const m = await waitMessage(page, (x) => x.data.type === 'result' && x.data.id === 'nb1');
+  assert.equal(m.data.result.schema, 'loupe.analysis/1');
+  await frame.waitForFunction((t) => document.querySelector('#card .card-title')?.textContent.trim() === t,
+    m.data.result.card.title);
+  assert.equal(await frame.getAttribute('#result', 'data-analysis-state'), 'done');
+  assert.equal(await frame.inputValue('#input'), ARTICLE);
+  const shown = new Set(await frame.$$eval('#result mark.ent:not(.ent-DATE)', (ms) => ms.map((x) => x.dataset.canonical)));
+  assert.deepEqual(shown, new Set(m.data.result.mentions.map((x) => m.data.result.entities[x.entity].canonical)));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('allowed origins: other senders are ignored, listed ones are served', async () => {
   // Not listed: the widget posts ready only to the listed origin, and ignores our messages.
   {
@@ -242,7 +261,7 @@ test('options: layers shown as plain text; configure answers with the options in
   await context.close();
 });
 
-test('options: lang switches the widget language (through the app\'s #lang control)', async (t) => {
+test('options: lang switches the widget language (the app state\'s set_lang, as the #lang button)', async (t) => {
   const { context, page, frame } = await openBare(widgetUrl());
   if ((await frame.locator('#lang').count()) === 0) {
     t.skip('the app has no #lang control yet');
