@@ -356,6 +356,33 @@ impl Ui {
         self.run_now(true);
     }
 
+    /// « Essayer un exemple »: the example article replaces the text (with an undo when it
+    /// replaced the reader's own text).
+    pub fn load_example(self) {
+        self.cancel_pending();
+        let replaced = !current_text().trim().is_empty();
+        replace_text(
+            self,
+            EXAMPLE.to_string(),
+            Notice {
+                level: Level::Info,
+                msg: Msg::Example { replaced },
+                undo: false,
+            },
+        );
+    }
+
+    /// What a button of the static shell pressed before the app started does, now that it works
+    /// (`analyse`, `exemple`, `lang`): the same state call as the app's own button.
+    fn replay_shell_action(self, id: &str) {
+        match id {
+            "analyse" => self.analyse_now(),
+            "exemple" => self.load_example(),
+            "lang" => set_lang(self, self.lang.get_untracked().other()),
+            _ => {}
+        }
+    }
+
     /// The text in the text area.
     pub fn text(self) -> String {
         current_text()
@@ -1129,19 +1156,7 @@ pub fn App() -> impl IntoView {
             let _ = t.focus();
         }
     };
-    let on_example = move |_| {
-        cancel_pending();
-        let replaced = !current_text().trim().is_empty();
-        replace_text(
-            ui,
-            EXAMPLE.to_string(),
-            Notice {
-                level: Level::Info,
-                msg: Msg::Example { replaced },
-                undo: false,
-            },
-        );
-    };
+    let on_example = move |_| ui.load_example();
     let do_clear = move || {
         cancel_pending();
         ui.confirm_clear.set(false);
@@ -1303,16 +1318,9 @@ pub fn App() -> impl IntoView {
         let shell = shell0.clone().unwrap_or_default();
         let replays_text = matches!(shell.action.as_deref(), Some("analyse" | "exemple"));
         if let Some(id) = shell.action.clone() {
-            // A button pressed before the app started: pressed again, now that it works.
+            // A button pressed before the app started: its action, now that it works.
             set_timeout(
-                move || {
-                    if let Some(b) = document()
-                        .get_element_by_id(&id)
-                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                    {
-                        b.click();
-                    }
-                },
+                move || ui.replay_shell_action(&id),
                 Duration::from_millis(0),
             );
         }

@@ -93,6 +93,32 @@ for (const [label, query, viewport] of [
   });
 }
 
+test('static shell: « Essayer un exemple » and « English » pressed before the app started take effect once it runs', async () => {
+  for (const action of ['exemple', 'lang']) {
+    const { context, page, errors, release, releasePage, releaseEngine } = await openHeld('');
+    try {
+      await page.waitForSelector('#shell-input', { state: 'visible' });
+      await page.click(`#shell-${action}`);
+      assert.equal(await page.locator('#analyse').count(), 0, 'pressed before the app started');
+      releasePage();
+      releaseEngine();
+      if (action === 'exemple') {
+        // The example article is loaded and analysed, as the app's own button does.
+        await page.waitForSelector('#result[data-analysis-state="done"] mark.ent');
+        assert.ok((await page.inputValue('#input')).length > 500, 'the example text is in the text area');
+      } else {
+        await page.waitForSelector('#analyse');
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+        assert.equal((await page.textContent('#analyse')).trim(), 'Analyse');
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      release();
+      await context.close();
+    }
+  }
+});
+
 test('static shell on a throttled network (CDP): paint long before the app, a paste is analysed once it starts', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', serviceWorkers: 'block' });
   const page = await context.newPage();
