@@ -4,7 +4,9 @@
 //! must read the title, publisher and date the page states (none when it states none), and
 //! nearly every chrome line must be set aside.
 
-use std::path::Path;
+mod corpus;
+
+use corpus::norm;
 
 struct Page {
     name: String,
@@ -13,14 +15,7 @@ struct Page {
 }
 
 fn pages() -> Vec<Page> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chrome");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures/chrome")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
+    corpus::fixture_files("chrome")
         .iter()
         .map(|f| {
             let src = std::fs::read_to_string(f).unwrap();
@@ -40,31 +35,12 @@ fn pages() -> Vec<Page> {
                 lines.pop();
             }
             Page {
-                name: f.file_name().unwrap().to_string_lossy().into_owned(),
+                name: corpus::file_name(f),
                 lines,
                 card,
             }
         })
         .collect()
-}
-
-/// Lower case without accents, one space between words (as the scorer compares card fields).
-fn norm(s: &str) -> String {
-    let folded: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            '’' => '\'',
-            c => c,
-        })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! holds (cue, frame id), and ordinary uses of frame words that must yield none. Scores the frames
 //! layer as the dev scorer does (spans overlapping, labels agreeing) and asserts floors.
 
-use std::path::Path;
+mod corpus;
 
 struct Expected {
     cue: String,
@@ -20,58 +20,35 @@ struct Item {
 }
 
 fn items() -> Vec<Item> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/frames");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures/frames")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    for f in &files {
-        let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        let src = std::fs::read_to_string(f).unwrap();
-        let mut lines: Vec<&str> = Vec::new();
-        let mut expected = Vec::new();
-        let mut clear = false;
-        let mut flush = |lines: &mut Vec<&str>, expected: &mut Vec<Expected>, clear: &mut bool| {
-            if !lines.is_empty() {
-                out.push(Item {
-                    file: name.clone(),
-                    text: lines.join("\n"),
-                    expected: std::mem::take(expected),
-                    clear_negative: *clear,
-                });
+    corpus::items("frames")
+        .into_iter()
+        .map(|it| {
+            let expected = it
+                .expected
+                .into_iter()
+                .map(|p| {
+                    assert!(
+                        p.cols.len() == 1,
+                        "{}: bad line + {} | {:?}",
+                        it.file,
+                        p.cue,
+                        p.cols
+                    );
+                    Expected {
+                        frame: p.cols[0].clone(),
+                        cue: p.cue,
+                        occurrence: p.occurrence,
+                    }
+                })
+                .collect();
+            Item {
+                file: it.file,
+                text: it.text,
+                expected,
+                clear_negative: it.clear_negative,
             }
-            lines.clear();
-            expected.clear();
-            *clear = false;
-        };
-        for raw in src.split('\n') {
-            if raw.trim().is_empty() {
-                flush(&mut lines, &mut expected, &mut clear);
-            } else if raw.starts_with('#') && lines.is_empty() {
-            } else if let Some(a) = raw.strip_prefix("+ ") {
-                let cols: Vec<&str> = a.split('|').map(str::trim).collect();
-                assert!(cols.len() == 2, "{name}: bad line {raw}");
-                let (cue, occurrence) = match cols[0].rsplit_once(" #") {
-                    Some((c, n)) => (c, n.parse().unwrap()),
-                    None => (cols[0], 1),
-                };
-                expected.push(Expected {
-                    cue: cue.to_string(),
-                    occurrence,
-                    frame: cols[1].to_string(),
-                });
-            } else if raw.starts_with("- none") {
-                clear = raw.trim_end() == "- none!";
-            } else {
-                lines.push(raw);
-            }
-        }
-        flush(&mut lines, &mut expected, &mut clear);
-    }
-    out
+        })
+        .collect()
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! many quotations are found and how many get the right speaker (none where the article names
 //! nobody), and checks that scare quotes and titles are not reported as quotations.
 
-use std::path::Path;
+mod corpus;
 
 struct Article {
     name: String,
@@ -13,14 +13,7 @@ struct Article {
 }
 
 fn articles() -> Vec<Article> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quotes");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures/quotes")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
+    corpus::fixture_files("quotes")
         .iter()
         .map(|f| {
             let src = std::fs::read_to_string(f).unwrap();
@@ -34,7 +27,7 @@ fn articles() -> Vec<Article> {
                 })
                 .collect();
             Article {
-                name: f.file_name().unwrap().to_string_lossy().into_owned(),
+                name: corpus::file_name(f),
                 text: text.to_string(),
                 expected,
             }
@@ -42,23 +35,9 @@ fn articles() -> Vec<Article> {
         .collect()
 }
 
-/// Lower case without accents, one space between words (as the scorer compares speakers).
+/// [`corpus::norm`], also folding « á » and « ó » (Spanish and Portuguese names).
 fn norm(s: &str) -> String {
-    let folded: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            '’' => '\'',
-            c => c,
-        })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    corpus::norm(&s.to_lowercase().replace('á', "a").replace('ó', "o"))
 }
 
 /// [`norm`] without a leading article (« l'association … » names « Association … »).

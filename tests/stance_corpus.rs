@@ -3,7 +3,9 @@
 //! counter-examples that must yield none. Scores the stance layer as the dev scorer does (spans
 //! overlapping, polarity agreeing; holder names agreeing) and asserts floors.
 
-use std::path::Path;
+mod corpus;
+
+use corpus::norm;
 
 struct Expected {
     cue: String,
@@ -21,79 +23,36 @@ struct Item {
 }
 
 fn items() -> Vec<Item> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stance");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures/stance")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    for f in &files {
-        let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        let src = std::fs::read_to_string(f).unwrap();
-        let mut lines: Vec<&str> = Vec::new();
-        let mut expected = Vec::new();
-        let mut clear = false;
-        let mut flush = |lines: &mut Vec<&str>, expected: &mut Vec<Expected>, clear: &mut bool| {
-            if !lines.is_empty() {
-                out.push(Item {
-                    file: name.clone(),
-                    text: lines.join("\n"),
-                    expected: std::mem::take(expected),
-                    clear_negative: *clear,
-                });
+    corpus::items("stance")
+        .into_iter()
+        .map(|it| {
+            let expected = it
+                .expected
+                .into_iter()
+                .map(|p| {
+                    assert!(
+                        p.cols.len() >= 2,
+                        "{}: bad line + {} | {:?}",
+                        it.file,
+                        p.cue,
+                        p.cols
+                    );
+                    Expected {
+                        polarity: p.cols[0].clone(),
+                        holder: (p.cols[1] != "-").then(|| p.cols[1].clone()),
+                        cue: p.cue,
+                        occurrence: p.occurrence,
+                    }
+                })
+                .collect();
+            Item {
+                file: it.file,
+                text: it.text,
+                expected,
+                clear_negative: it.clear_negative,
             }
-            lines.clear();
-            expected.clear();
-            *clear = false;
-        };
-        for raw in src.split('\n') {
-            if raw.trim().is_empty() {
-                flush(&mut lines, &mut expected, &mut clear);
-            } else if raw.starts_with('#') && lines.is_empty() {
-            } else if let Some(a) = raw.strip_prefix("+ ") {
-                let cols: Vec<&str> = a.split('|').map(str::trim).collect();
-                assert!(cols.len() >= 3, "{name}: bad line {raw}");
-                let (cue, occurrence) = match cols[0].rsplit_once(" #") {
-                    Some((c, n)) => (c, n.parse().unwrap()),
-                    None => (cols[0], 1),
-                };
-                expected.push(Expected {
-                    cue: cue.to_string(),
-                    occurrence,
-                    polarity: cols[1].to_string(),
-                    holder: (cols[2] != "-").then(|| cols[2].to_string()),
-                });
-            } else if raw.starts_with("- none") {
-                clear = raw.trim_end() == "- none!";
-            } else {
-                lines.push(raw);
-            }
-        }
-        flush(&mut lines, &mut expected, &mut clear);
-    }
-    out
-}
-
-/// Lower case without accents, one space between words (as the dev scorer compares names).
-fn norm(s: &str) -> String {
-    let folded: String = s
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            '’' => '\'',
-            c => c,
         })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+        .collect()
 }
 
 /// Both null, or the prediction is the gold name or some of its parts (« A + B »).
