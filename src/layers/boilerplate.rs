@@ -2618,7 +2618,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
 mod tests {
     use super::*;
 
-    fn kinds(text: &str) -> Vec<(String, BlockKind)> {
+    /// (line, kind) for each block of a text.
+    pub(super) fn kinds(text: &str) -> Vec<(String, BlockKind)> {
         let mut d = Doc::new(text);
         let c = detect(&mut d);
         d.seg
@@ -3017,19 +3018,8 @@ mod tests {
 
 #[cfg(test)]
 mod page_chrome_tests {
+    use super::tests::kinds;
     use super::*;
-
-    /// (line, kind) for each block of an invented page.
-    fn kinds(text: &str) -> Vec<(String, BlockKind)> {
-        let mut d = Doc::new(text);
-        let c = detect(&mut d);
-        d.seg
-            .blocks
-            .iter()
-            .zip(c.blocks)
-            .map(|(b, i)| (text[b.start..b.end].to_string(), i.kind))
-            .collect()
-    }
 
     fn kind_of(k: &[(String, BlockKind)], prefix: &str) -> BlockKind {
         k.iter()
