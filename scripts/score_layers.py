@@ -91,7 +91,18 @@ POLS = ["support", "oppose", "accuse", "commit", "concern", "praise"]
 KEYS = [f"pol_{g}_{p}" for g in POLS for p in POLS] + [f"polgold_{g}" for g in POLS] + [f"polpred_{g}" for g in POLS] + ["q_gold", "q_found", "q_speaker", "s_gold", "s_pred", "s_tp", "s_tp_untyped", "s_holder",
         "f_gold", "f_pred", "f_tp", "f_tp_untyped", "b_gold", "b_covered", "lines", "lines_lost",
         "docs", "title_gold", "title", "publisher_gold", "publisher", "date_gold", "date",
-        "none_docs", "none_ok"]
+        "none_docs", "none_ok"] + [f"{w}_wrong_{k}" for w in "qs" for k in ("nopred", "nogold", "part", "other")]
+
+
+def wrong_kind(gold, pred):
+    """Why a speaker or holder is wrong, as a count-only class (no text is printed)."""
+    if not pred:
+        return "nopred"
+    if not gold:
+        return "nogold"
+    gw = set(norm(gold).replace("+", " ").split())
+    pw = set(norm(pred).replace("+", " ").split())
+    return "part" if gw & pw else "other"
 
 
 def score_doc(g, p, text, did, verbose):
@@ -107,6 +118,7 @@ def score_doc(g, p, text, did, verbose):
         ok = name_ok(gq[gi].get("speaker"), pq[pi].get("speaker"))
         t["q_speaker"] += ok
         if not ok:
+            t["q_wrong_" + wrong_kind(gq[gi].get("speaker"), pq[pi].get("speaker"))] += 1
             log.append(f"  [quote speaker] {did} gold={gq[gi].get('speaker')!r} pred={pq[pi].get('speaker')!r}: {gq[gi]['text'][:60]!r}")
     found = {gi for gi, _ in m}
     for gi, q in enumerate(gq):
@@ -124,6 +136,7 @@ def score_doc(g, p, text, did, verbose):
         ok = name_ok(gs[gi].get("holder"), ps[pi].get("holder"))
         t["s_holder"] += ok
         if not ok:
+            t["s_wrong_" + wrong_kind(gs[gi].get("holder"), ps[pi].get("holder"))] += 1
             log.append(f"  [stance holder] {did}: {gs[gi]['text']!r} gold={gs[gi].get('holder')!r} pred={ps[pi].get('holder')!r}")
     for gi, pi in mu:
         gp_, pp_ = gs[gi]["polarity"], ps[pi]["polarity"]
@@ -235,6 +248,9 @@ def report(name, tot, show_confusion=False):
         for g in POLS:
             print(f"            {g[:7]:<8}" + " ".join(f"{tot[f'pol_{g}_{p}']:>8}" for p in POLS)
                   + f"  {tot[f'polgold_{g}']:>6} {tot[f'polpred_{g}']:>5}")
+        for w, what in (("q", "quote speaker"), ("s", "stance holder")):
+            print(f"            wrong {what}: none predicted {tot[w + '_wrong_nopred']}, gold has none {tot[w + '_wrong_nogold']},"
+                  f" shares a word with gold {tot[w + '_wrong_part']}, another name {tot[w + '_wrong_other']}")
     fp, fr, ff = prf(tot["f_tp"], tot["f_pred"], tot["f_gold"])
     fu, fru, _ = prf(tot["f_tp_untyped"], tot["f_pred"], tot["f_gold"])
     print(f"frames      gold {tot['f_gold']:>4}  pred {tot['f_pred']:>4}  P {fp*100:5.1f}  R {fr*100:5.1f}  F1 {ff*100:5.1f}"
