@@ -678,10 +678,10 @@ fn on_reply(ui: Ui, r: engine::Reply) {
         }
     };
     let (head, parts) = match payload {
-        engine::Payload::Json(v) => {
+        engine::Payload::Wire(v) => {
             let mut it = v.into_iter();
-            let head = it.next().map(|h| engine::json_bytes(&h));
-            match head.and_then(|h| serde_json::from_slice::<Head>(&h).ok()) {
+            let head = it.next().map(|h| engine::view_bytes(&h));
+            match head.and_then(|h| crate::ui::wire::decode::<Head>(&h)) {
                 Some(h) => (h, it.map(view::PartSrc::Js).collect::<Vec<_>>()),
                 None => {
                     ui.busy.set(false);

@@ -34,14 +34,11 @@ fn install_engine() {
     let set = |o: &JsValue, k: &str, v: &JsValue| {
         js_sys::Reflect::set(o, &k.into(), v).unwrap();
     };
-    let parts = Closure::<dyn Fn(String, f64, f64) -> js_sys::Array>::new(
+    let parts = Closure::<dyn Fn(String, f64, f64) -> js_sys::Uint8Array>::new(
         |text: String, max: f64, part: f64| {
             let a = loupe::analyze_limited(&text, max as usize);
             let (head, parts) = loupe::ui::parts::split(a, text.len(), part as usize);
-            loupe::ui::parts::to_json(&head, &parts)
-                .into_iter()
-                .map(JsValue::from)
-                .collect()
+            js_sys::Uint8Array::from(&loupe::ui::parts::to_wire(&head, &parts)[..])
         },
     );
     let json = Closure::<dyn Fn(String, f64) -> String>::new(|text: String, max: f64| {

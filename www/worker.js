@@ -11,12 +11,13 @@
 //                  {type: 'compare', seq, bytes, ends, ids, max}   2–6 texts in one transferred
 //                                   Uint8Array, text i ending at ends[i]; ids: their names
 //   worker → page  {type: 'ready'}
-//                  {type: 'result', seq, json, ends, ms}  json: a transferred Uint8Array holding
-//                                   the head's JSON (UTF-8), then one JSON per slice; ends[i]:
-//                                   where the i-th ends
+//                  {type: 'result', seq, data, ms}  data: a transferred Uint8Array in the page's
+//                                   binary form (src/ui/wire.rs): a header with the documents'
+//                                   ends, then the head, then one document per slice
 //                  {type: 'json', id, json} | {type: 'json', id, error}   json: UTF-8 bytes
 //                  {type: 'error', seq, message}     seq = -1: the worker could not start
-//                  {type: 'compared', seq, json}     loupe.comparison/1 JSON (transferred UTF-8)
+//                  {type: 'compared', seq, data}     the comparison and its loupe.comparison/1
+//                                   JSON, in the page's binary form (transferred)
 //                  {type: 'compare-error', seq, message}
 let glue = null;
 let booting = null;
@@ -32,20 +33,10 @@ function run() {
   const t0 = performance.now();
   try {
     const text = m.bytes ? new TextDecoder().decode(m.bytes) : m.text;
-    const parts = glue.analyze_parts(text, m.max, m.part);
     // One buffer, transferred: the page receives it without a copy (no megabytes of strings to
     // structured-clone on its main thread) and reads each part's bytes straight into wasm.
-    const enc = new TextEncoder();
-    const bytes = parts.map((p) => enc.encode(p));
-    const json = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
-    const ends = [];
-    let at = 0;
-    for (const b of bytes) {
-      json.set(b, at);
-      at += b.length;
-      ends.push(at);
-    }
-    postMessage({ type: 'result', seq: m.seq, json, ends, ms: performance.now() - t0 }, [json.buffer]);
+    const data = glue.analyze_parts(text, m.max, m.part);
+    postMessage({ type: 'result', seq: m.seq, data, ms: performance.now() - t0 }, [data.buffer]);
   } catch (e) {
     // A trap leaves the module in an unknown state: report, the page starts a fresh worker.
     postMessage({ type: 'error', seq: m.seq, message: String(e && e.message || e) });
@@ -90,8 +81,8 @@ self.onmessage = async (e) => {
       const dec = new TextDecoder();
       let lo = 0;
       const texts = m.ends.map((end) => { const t = dec.decode(m.bytes.subarray(lo, end)); lo = end; return t; });
-      const json = new TextEncoder().encode(glue.compare_texts(texts, m.ids, m.max));
-      postMessage({ type: 'compared', seq: m.seq, json }, [json.buffer]);
+      const data = glue.compare_texts(texts, m.ids, m.max);
+      postMessage({ type: 'compared', seq: m.seq, data }, [data.buffer]);
     } catch (e) {
       postMessage({ type: 'compare-error', seq: m.seq, message: String(e && e.message || e) });
     }

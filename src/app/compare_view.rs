@@ -81,15 +81,15 @@ pub fn request(ui: Ui, texts: Vec<String>, names: Vec<String>, entries: Vec<Stri
 pub fn on_worker_message(ui: Ui, data: &JsValue) {
     let seq = get(data, "seq").as_f64().unwrap_or(-1.0) as u64;
     let r = if get(data, "type").as_string().as_deref() == Some("compared") {
-        let json = engine::json_bytes(&get(data, "json"));
-        String::from_utf8(json).map_err(|e| e.to_string())
+        Ok(engine::view_bytes(&get(data, "data")))
     } else {
         Err(get(data, "message").as_string().unwrap_or_default())
     };
     finish(ui, seq, r);
 }
 
-fn finish(ui: Ui, seq: u64, r: Result<String, String>) {
+/// `r`: the comparison and its JSON in the page's binary form ([`crate::ui::wire`]).
+fn finish(ui: Ui, seq: u64, r: Result<Vec<u8>, String>) {
     let entries = {
         let book = ui.book();
         let mut w = book.compare_wait.borrow_mut();
@@ -103,10 +103,9 @@ fn finish(ui: Ui, seq: u64, r: Result<String, String>) {
         return; // stale
     };
     let l = ui.lib;
-    let parsed = r.and_then(|json| {
-        serde_json::from_slice::<Comparison>(json.as_bytes())
-            .map(|c| (c, json))
-            .map_err(|e| e.to_string())
+    let parsed = r.and_then(|b| {
+        crate::ui::wire::decode::<(Comparison, String)>(&b)
+            .ok_or_else(|| "unreadable comparison".to_string())
     });
     match parsed {
         Ok((c, json)) => {

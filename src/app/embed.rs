@@ -284,10 +284,12 @@ fn on_rendered(state: &Rc<RefCell<State>>) {
         .view()
         .with_doc(|d| {
             (d.done && *d.text == *p.text).then(|| {
-                d.analysis
-                    .truncated
-                    .is_none()
-                    .then(|| protocol::result_message(p.id.as_ref(), &d.analysis))
+                d.analysis.truncated.is_none().then(|| {
+                    protocol::result_message_value(
+                        p.id.as_ref(),
+                        crate::ui::json::value(&d.analysis),
+                    )
+                })
             })
         })
         .flatten();

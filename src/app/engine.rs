@@ -7,6 +7,8 @@
 //! dropped. When the worker cannot start, the page loads the engine program itself
 //! (`loupeEngine.loadHere()`, a dynamic `import`) and analyses on the main thread (said in the
 //! console only). The embed API's whole-analysis requests ([`analyse_json`]) go the same way.
+//! Results come in the page's binary form ([`crate::ui::wire`]), read without serde's JSON
+//! deserialisers.
 
 use crate::ui::{MAX_ANALYSED_BYTES, PART_BYTES};
 use std::cell::RefCell;
@@ -26,7 +28,7 @@ pub fn ready_worker() -> Option<web_sys::Worker> {
 
 /// Compares 2 to 6 texts with the engine program loaded in the page (where no worker could
 /// start): the pretty `loupe.comparison/1` JSON, as `loupe compare` prints it.
-pub fn compare_here(texts: &[String], ids: &[String]) -> Result<String, String> {
+pub fn compare_here(texts: &[String], ids: &[String]) -> Result<Vec<u8>, String> {
     let m = ENGINE.with(|e| match e.borrow().as_ref().map(|e| &e.mode) {
         Some(Mode::Here(m)) => Some(m.clone()),
         _ => None,
@@ -56,14 +58,37 @@ pub fn compare_here(texts: &[String], ids: &[String]) -> Result<String, String> 
                 })
                 .unwrap_or_else(|| format!("{e:?}"))
         })?;
-    Ok(out.as_string().unwrap_or_default())
+    Ok(view_bytes(&out))
 }
 
-/// A result, as JSON from the worker or as values from the main-thread fallback.
+/// A result, from the worker or from the main-thread fallback.
 pub enum Payload {
-    /// JSON documents as UTF-8 bytes (`Uint8Array` views), still in JavaScript: each is copied
-    /// into wasm only when its turn comes ([`json_bytes`]).
-    Json(Vec<JsValue>),
+    /// The head and the parts in the page's binary form ([`crate::ui::wire`]), as `Uint8Array`
+    /// views still in JavaScript: each is copied into wasm only when its turn comes
+    /// ([`view_bytes`]).
+    Wire(Vec<JsValue>),
+}
+
+/// The documents of a framed buffer ([`crate::ui::wire::frame`]) as views into it (no copy but
+/// the header's).
+fn split_frame(v: &JsValue) -> Result<Vec<JsValue>, String> {
+    use crate::ui::wire::{frame_header_len, frame_ranges};
+    let buf = v
+        .dyn_ref::<js_sys::Uint8Array>()
+        .ok_or("the engine's answer is not bytes")?;
+    let total = buf.length();
+    let bad = || "unreadable result from the engine".to_string();
+    let n = (total >= 4)
+        .then(|| frame_header_len(&buf.subarray(0, 4).to_vec()))
+        .flatten()
+        .filter(|&n| n <= total as usize)
+        .ok_or_else(bad)?;
+    let ranges =
+        frame_ranges(&buf.subarray(0, n as u32).to_vec(), total as usize).ok_or_else(bad)?;
+    Ok(ranges
+        .into_iter()
+        .map(|(lo, hi)| buf.subarray(lo as u32, hi as u32).into())
+        .collect())
 }
 
 pub struct Reply {
@@ -438,8 +463,8 @@ fn pump() {
     }
 }
 
-/// Calls the engine program loaded in the page: `name(text, ...numbers)`.
-fn call_here(name: &str, text: &str, nums: &[f64]) -> Result<JsValue, String> {
+/// Calls the engine program loaded in the page: `name(first, ...numbers)`.
+fn call_here(name: &str, first: &JsValue, nums: &[f64]) -> Result<JsValue, String> {
     let m = ENGINE.with(|e| match e.borrow().as_ref().map(|e| &e.mode) {
         Some(Mode::Here(m)) => Some(m.clone()),
         _ => None,
@@ -448,7 +473,7 @@ fn call_here(name: &str, text: &str, nums: &[f64]) -> Result<JsValue, String> {
     let f: js_sys::Function = get(&m, name)
         .dyn_into()
         .map_err(|_| format!("the engine has no {name}"))?;
-    let args = js_sys::Array::of1(&text.into());
+    let args = js_sys::Array::of1(first);
     for n in nums {
         args.push(&(*n).into());
     }
@@ -464,7 +489,7 @@ fn run_here(seq: u64, text: Rc<str>) {
     let t0 = now();
     let out = call_here(
         "analyze_parts",
-        &text,
+        &JsValue::from_str(&text),
         &[MAX_ANALYSED_BYTES as f64, PART_BYTES as f64],
     );
     let ms = now() - t0;
@@ -473,14 +498,14 @@ fn run_here(seq: u64, text: Rc<str>) {
         text,
         analyse_ms: ms,
         worker: false,
-        result: out.map(|v| Payload::Json(js_sys::Array::from(&v).iter().collect())),
+        result: out.and_then(|v| split_frame(&v).map(Payload::Wire)),
     });
 }
 
 fn json_here(id: u32, text: &str) {
     let out = call_here(
         "analyze_json",
-        text,
+        &JsValue::from_str(text),
         &[crate::protocol::MAX_TEXT_BYTES as f64],
     )
     .map(|v| v.as_string().unwrap_or_default());
@@ -516,8 +541,8 @@ fn deliver(reply: Reply) {
     pump();
 }
 
-/// The bytes of a JSON document from the engine (a `Uint8Array`, or a string).
-pub fn json_bytes(v: &JsValue) -> Vec<u8> {
+/// The bytes of a document from the engine (a `Uint8Array`, or a string's UTF-8).
+pub fn view_bytes(v: &JsValue) -> Vec<u8> {
     match v.as_string() {
         Some(s) => s.into_bytes(),
         None => v
@@ -542,18 +567,8 @@ fn on_message(data: JsValue) {
             pump();
         }
         "result" => {
-            // Views into the one transferred buffer (no copy), one per JSON document.
-            let json: js_sys::Uint8Array = get(&data, "json").unchecked_into();
-            let mut lo = 0;
-            let parts: Vec<JsValue> = js_sys::Array::from(&get(&data, "ends"))
-                .iter()
-                .map(|end| {
-                    let hi = end.as_f64().unwrap_or(0.0) as u32;
-                    let part = json.subarray(lo, hi);
-                    lo = hi;
-                    part.into()
-                })
-                .collect();
+            // Views into the one transferred buffer (no copy), one per document.
+            let parts = split_frame(&get(&data, "data"));
             let ms = get(&data, "ms").as_f64().unwrap_or(0.0);
             let text = in_flight_text(seq as u64);
             deliver(Reply {
@@ -561,14 +576,14 @@ fn on_message(data: JsValue) {
                 text,
                 analyse_ms: ms,
                 worker: true,
-                result: Ok(Payload::Json(parts)),
+                result: parts.map(Payload::Wire),
             });
         }
         "json" => {
             let id = get(&data, "id").as_f64().unwrap_or(-1.0) as u32;
             let out = match get(&data, "error").as_string() {
                 Some(msg) => Err(msg),
-                None => Ok(String::from_utf8_lossy(&json_bytes(&get(&data, "json"))).into_owned()),
+                None => Ok(String::from_utf8_lossy(&view_bytes(&get(&data, "json"))).into_owned()),
             };
             answer_json(id, out);
         }

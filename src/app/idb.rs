@@ -158,7 +158,7 @@ pub async fn list() -> Result<Vec<Meta>, DbError> {
     let mut out: Vec<Meta> = js_sys::Array::from(&all)
         .iter()
         .filter_map(|v| v.as_string())
-        .filter_map(|s| serde_json::from_slice(s.as_bytes()).ok())
+        .filter_map(|s| serde_json::from_str(&s).ok())
         .collect();
     libfile::sort_list(&mut out);
     Ok(out)

@@ -193,7 +193,7 @@ fn keep(ui: Ui) {
                 (
                     libfile::meta_of(&d.analysis, &d.text, js_sys::Date::now()),
                     d.text.to_string(),
-                    d.analysis.to_json(),
+                    crate::ui::json::compact(&d.analysis),
                 )
             })
         })

@@ -232,7 +232,7 @@ fn unit(d: &mut Doc) -> bool {
         return false;
     };
     let part = match src {
-        PartSrc::Js(v) => decode(&super::engine::json_bytes(&v)),
+        PartSrc::Js(v) => decode(&super::engine::view_bytes(&v)),
     };
     let before = Counts::of(&d.analysis);
     let (lo, hi) = (part.lo, part.hi);
@@ -243,9 +243,9 @@ fn unit(d: &mut Doc) -> bool {
     true
 }
 
-fn decode(json: &[u8]) -> Part {
-    serde_json::from_slice::<Part>(json).unwrap_or_else(|e| {
-        web_sys::console::error_1(&format!("Loupe: unreadable result part: {e}").into());
+fn decode(bytes: &[u8]) -> Part {
+    crate::ui::wire::decode::<Part>(bytes).unwrap_or_else(|| {
+        web_sys::console::error_1(&"Loupe: unreadable result part".into());
         Part::default()
     })
 }

@@ -18,29 +18,33 @@ mod exports {
     }
 
     /// Like [`analyze_json`], cut into a head and parts of about `part_bytes` of text
-    /// ([`loupe::ui::parts`]), each as JSON: what the page renders piece by piece.
+    /// ([`loupe::ui::parts`]): what the page renders piece by piece, in one buffer of the page's
+    /// binary form ([`loupe::ui::wire::frame`]; the page links no JSON decoder for the schema).
     #[wasm_bindgen]
-    pub fn analyze_parts(text: &str, max_bytes: usize, part_bytes: usize) -> Vec<String> {
+    pub fn analyze_parts(text: &str, max_bytes: usize, part_bytes: usize) -> Vec<u8> {
         let a = loupe::analyze_limited(text, max_bytes);
         let (head, parts) = parts::split(a, text.len(), part_bytes);
-        parts::to_json(&head, &parts)
+        parts::to_wire(&head, &parts)
     }
 
     /// Compares 2 to 6 texts (`loupe.comparison/1`, [`loupe::compare`]), each analysed as the
-    /// page analyses it (at most `max_bytes`) and named by its id: the pretty JSON, as
-    /// `loupe compare` prints it.
+    /// page analyses it (at most `max_bytes`) and named by its id: the comparison and its pretty
+    /// JSON (as `loupe compare` prints it), in the page's binary form.
     #[wasm_bindgen]
     pub fn compare_texts(
         texts: Vec<String>,
         ids: Vec<String>,
         max_bytes: usize,
-    ) -> Result<String, String> {
+    ) -> Result<Vec<u8>, String> {
         let analyses: Vec<loupe::Analysis> = texts
             .iter()
             .map(|t| loupe::analyze_limited(t, max_bytes))
             .collect();
         let named: Vec<(String, &loupe::Analysis)> = ids.into_iter().zip(analyses.iter()).collect();
-        loupe::compare::compare(&named).map(|c| c.to_json_pretty() + "\n")
+        loupe::compare::compare(&named).map(|c| {
+            let json = c.to_json_pretty() + "\n";
+            loupe::ui::wire::encode(&(c, json))
+        })
     }
 }
 

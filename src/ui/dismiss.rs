@@ -126,14 +126,14 @@ impl Dismissed {
     /// The JSON export: the analysis with dismissed items left out of `card`, and listed under a
     /// top-level `dismissed` object (`people`, `organizations`, `places`, `stance_matrix`,
     /// `quotes`: each in the shape of the card's list of the same name; only non-empty lists).
-    /// Without dismissed items this is exactly the analysis (the CLI's output).
+    /// Without dismissed items this is exactly the analysis (the CLI's output). Written by
+    /// [`crate::ui::json`] (the page links no serde serialiser for the schema).
     pub fn export_json(&self, a: &Analysis) -> String {
+        use crate::ui::json;
         if self.is_empty() {
-            return a.to_json_pretty();
+            return json::pretty(a);
         }
-        let Ok(mut v) = serde_json::to_value(self.analysis(a)) else {
-            return a.to_json_pretty();
-        };
+        let mut v = json::value(&self.analysis(a));
         let c = &a.card;
         let mut gone = serde_json::Map::new();
         let mut put = |name: &str, items: Vec<Value>| {
@@ -180,7 +180,7 @@ impl Dismissed {
         if let Value::Object(o) = &mut v {
             o.insert("dismissed".into(), Value::Object(gone));
         }
-        serde_json::to_string_pretty(&v).unwrap_or_else(|_| a.to_json_pretty())
+        serde_json::to_string_pretty(&v).unwrap_or_else(|_| json::pretty(a))
     }
 
     /// Keys of the highlights (`m3`, `s12`, `q0`) of the dismissed items: every mention of a
@@ -220,8 +220,8 @@ impl Dismissed {
     }
 }
 
-fn val<T: serde::Serialize>(x: &T) -> Value {
-    serde_json::to_value(x).unwrap_or(Value::Null)
+fn val<T: crate::ui::json::ToJson>(x: &T) -> Value {
+    crate::ui::json::value(x)
 }
 
 #[cfg(test)]

@@ -168,7 +168,11 @@ pub enum Why {
 /// Reads an export file. Every article is checked before any is returned: one bad article
 /// refuses the whole file, so an import changes nothing or adds every new article.
 pub fn parse_import(bytes: &[u8]) -> Result<Vec<Imported>, ImportError> {
-    let v: Value = serde_json::from_slice(bytes).map_err(|_| ImportError::NotJson)?;
+    // From a `str`, like every other JSON the page parses (one `Value` parser in the wasm).
+    let v: Value = std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|s| serde_json::from_str(s).ok())
+        .ok_or(ImportError::NotJson)?;
     let schema = v
         .get("schema")
         .and_then(Value::as_str)
@@ -203,10 +207,9 @@ pub fn parse_import(bytes: &[u8]) -> Result<Vec<Imported>, ImportError> {
         if analysis_v.get("schema").and_then(Value::as_str) != Some(crate::schema::SCHEMA) {
             return Err(bad(Why::BadAnalysis));
         }
-        // From bytes, like the page reads the engine's results: the same decoder in the wasm
-        // (`from_value` would add a second one for the whole schema, ≈ tens of KB).
-        let a: Analysis = serde_json::from_slice(analysis_v.to_string().as_bytes())
-            .map_err(|_| bad(Why::BadAnalysis))?;
+        // Read by hand with the derived `Deserialize`'s rules ([`crate::ui::json::FromJson`]):
+        // the page links no serde deserialiser for the schema.
+        let a: Analysis = crate::ui::json::from_value(analysis_v).ok_or(bad(Why::BadAnalysis))?;
         let total = a.truncated.map_or(a.stats.bytes, |t| t.total_bytes);
         if total != text.len() {
             return Err(bad(Why::Mismatch));
@@ -232,7 +235,7 @@ pub fn parse_import(bytes: &[u8]) -> Result<Vec<Imported>, ImportError> {
         out.push(Imported {
             meta,
             text: text.to_string(),
-            analysis: a.to_json(),
+            analysis: crate::ui::json::compact(&a),
         });
     }
     Ok(out)

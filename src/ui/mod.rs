@@ -9,12 +9,14 @@
 //! - [`parts`]: an analysis cut into a head and parts, so that a long result crosses from the
 //!   worker and is rendered piece by piece;
 //! - [`i18n`]: French and English strings;
+//! - [`json`]: the analysis as JSON, written without serde (exactly as serde_json writes it);
 //! - [`dismiss`]: card items the reader dismissed (storage key, filtered card and exports);
 //! - [`markdown`]: the summary card as Markdown;
 //! - [`share`]: the share-link fragment format;
 //! - [`textin`]: pasted HTML and Markdown files to plain text;
 //! - [`libfile`]: the library of kept articles (metadata, export file, validated import);
 //! - [`cmpview`]: the comparison view's layout (dates on one line, frame scale, jump targets).
+//! - [`wire`]: the compact binary form in which the engine sends results to the page.
 
 pub mod cmpview;
 pub mod dismiss;
@@ -22,12 +24,14 @@ pub mod explain;
 pub mod highlight;
 pub mod html;
 pub mod i18n;
+pub mod json;
 pub mod libfile;
 pub mod markdown;
 pub mod parts;
 pub mod place;
 pub mod share;
 pub mod textin;
+pub mod wire;
 
 /// The web app analyses at most this many bytes of a text (cut at a paragraph or sentence
 /// break by [`crate::analyze_limited`]); the text area always keeps the whole text.

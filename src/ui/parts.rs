@@ -1,6 +1,6 @@
 //! An [`Analysis`] cut into a *head* (everything but the span layers: stats, entities, card,
 //! truncation) and *parts* (the span layers of consecutive slices of the text), so that the
-//! result of a long text crosses from the worker as small JSON messages and the page decodes and
+//! result of a long text crosses from the worker as small binary documents ([`super::wire`]) and the page decodes and
 //! renders them one at a time, never blocking for long. [`merge`] of the head and every part, in
 //! order, gives back the original analysis exactly.
 
@@ -117,16 +117,14 @@ pub fn merge(a: &mut Analysis, p: Part) {
     a.frames.extend(p.frames);
 }
 
-/// The worker's answer as JSON strings: the head first, then each part.
-pub fn to_json(head: &Head, parts: &[Part]) -> Vec<String> {
-    let mut out = Vec::with_capacity(parts.len() + 1);
-    out.push(serde_json::to_string(head).expect("serialisable"));
-    out.extend(
-        parts
-            .iter()
-            .map(|p| serde_json::to_string(p).expect("serialisable")),
-    );
-    out
+/// The engine's answer as one buffer: the head, then each part, in the page's binary form
+/// ([`super::wire::frame`] of [`super::wire::encode`]d documents).
+pub fn to_wire(head: &Head, parts: &[Part]) -> Vec<u8> {
+    use super::wire::encode;
+    let docs: Vec<Vec<u8>> = std::iter::once(encode(head))
+        .chain(parts.iter().map(encode))
+        .collect();
+    super::wire::frame(&docs)
 }
 
 #[cfg(test)]
@@ -176,11 +174,13 @@ mod tests {
             lo = p.hi;
         }
         assert_eq!(lo, text.len());
-        // Through JSON, as from the worker.
-        let json = to_json(&head, &parts);
-        let mut back: Head = serde_json::from_str(&json[0]).unwrap();
-        for j in &json[1..] {
-            merge(&mut back.analysis, serde_json::from_str(j).unwrap());
+        // Through the wire, as from the worker.
+        use crate::ui::wire::{decode, frame_header_len, frame_ranges};
+        let f = to_wire(&head, &parts);
+        let ranges = frame_ranges(&f[..frame_header_len(&f[..4]).unwrap()], f.len()).unwrap();
+        let mut back: Head = decode(&f[ranges[0].0..ranges[0].1]).unwrap();
+        for &(lo, hi) in &ranges[1..] {
+            merge(&mut back.analysis, decode(&f[lo..hi]).unwrap());
         }
         assert_eq!(back.analysis, a);
     }
