@@ -294,7 +294,7 @@ fn parse_options(v: Option<Value>) -> Result<Options, String> {
                         layers.push(layer);
                     }
                 }
-                layers.sort();
+                crate::ui::sort::sort_by_key(&mut layers, |l| *l);
                 out.layers = Some(layers);
             }
             "lang" => {
@@ -450,7 +450,7 @@ impl EmbedConfig {
                             None => cfg.warnings.push(format!("ignored unknown layer {name:?}")),
                         }
                     }
-                    layers.sort();
+                    crate::ui::sort::sort_by_key(&mut layers, |l| *l);
                     cfg.options.layers = Some(layers);
                 }
                 _ => {}

@@ -314,11 +314,10 @@ fn frames(ui: Ui, lang: Lang, s: &Arc<Shown>) -> AnyView {
     let rows = c.frames.iter().enumerate().map(|(r, f)| {
         let name = i18n::frame_label(lang, &f.frame);
         let cells = f.counts.iter().enumerate().map(|(i, &n)| {
-            let pct = cmpview::bar_percent(n, c.frames_max);
             let bar = view! {
                 <svg class="cmp-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     <rect class="cmp-bar-track" x="0" y="0" width="100" height="10"></rect>
-                    <rect class="cmp-bar-fill" x="0" y="0" width=format!("{pct:.1}") height="10"></rect>
+                    <rect class="cmp-bar-fill" x="0" y="0" width=cmpview::bar_width(n, c.frames_max) height="10"></rect>
                 </svg>
                 <span class="cmp-count">{n}</span>
             };

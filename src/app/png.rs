@@ -20,7 +20,7 @@ struct Pen<'a> {
 }
 
 impl Pen<'_> {
-    fn font(&self, weight: u32, size: f64) {
+    fn font(&self, weight: u32, size: u32) {
         self.cx.set_font(&format!("{weight} {size}px {FONT}"));
     }
     fn colour(&self, c: &str) {
@@ -66,7 +66,7 @@ impl Pen<'_> {
             self.cx.fill_rect(PAD, self.y, W - 2.0 * PAD, 1.0);
         }
         self.y += 8.0;
-        self.font(700, 15.0);
+        self.font(700, 15);
         self.colour("#0b5394");
         self.para(&text.to_uppercase(), PAD, W - 2.0 * PAD, 15.0, 22.0);
         self.y += 2.0;
@@ -99,15 +99,15 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
         cx.move_to(PAD + 17.0, 32.0);
         cx.line_to(PAD + 25.0, 40.0);
         cx.stroke();
-        p.font(700, 22.0);
+        p.font(700, 22);
         p.colour("#ffffff");
         let _ = cx.fill_text("Loupe", PAD + 36.0, 36.0);
         let w = cx.measure_text("Loupe").map(|m| m.width()).unwrap_or(64.0);
-        p.font(400, 15.0);
+        p.font(400, 15);
         let _ = cx.fill_text(&format!("·  {}", t.card_heading), PAD + 46.0 + w, 35.0);
     }
     p.y = 70.0;
-    p.font(700, 26.0);
+    p.font(700, 26);
     p.colour("#1b1f24");
     p.para(
         c.title.as_deref().unwrap_or(t.untitled),
@@ -129,12 +129,12 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
     }
     meta.push(i18n::words_line(lang, c.words, c.reading_minutes));
     p.y += 4.0;
-    p.font(400, 15.0);
+    p.font(400, 15);
     p.colour("#5a6470");
     p.para(&meta.join(" · "), PAD, inner, 15.0, 22.0);
     if !c.summary.is_empty() {
         p.heading(t.in_brief);
-        p.font(400, 15.0);
+        p.font(400, 15);
         p.colour("#1b1f24");
         for (k, s) in c.summary.iter().enumerate() {
             p.para(&format!("{}. {}", k + 1, s.text), PAD, inner, 15.0, 22.0);
@@ -145,7 +145,7 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
         p.heading(t.people);
         p.colour("#1b1f24");
         for person in c.people.iter().take(8) {
-            p.font(400, 15.0);
+            p.font(400, 15);
             let line = match &person.role {
                 Some(r) => format!("{} — {r}{}", person.name, mark(person.confidence)),
                 None => format!("{}{}", person.name, mark(person.confidence)),
@@ -158,7 +158,7 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
             return;
         }
         p.heading(title);
-        p.font(400, 15.0);
+        p.font(400, 15);
         p.colour("#1b1f24");
         p.para(&items.join(" · "), PAD, inner, 15.0, 22.0);
     };
@@ -185,7 +185,7 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
     );
     if !c.stance_matrix.is_empty() {
         p.heading(t.stances);
-        p.font(400, 15.0);
+        p.font(400, 15);
         p.colour("#1b1f24");
         for s in c.stance_matrix.iter().take(6) {
             let line = format!(
@@ -211,7 +211,7 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
                 cx.set_fill_style_str("#d55e00");
                 cx.fill_rect(PAD, p.y + 6.0, 3.0, 18.0);
             }
-            p.font(400, 15.0);
+            p.font(400, 15);
             p.colour("#1b1f24");
             p.para(
                 &format!("« {} »", q.text),
@@ -241,7 +241,7 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
         for f in c.frames.iter().take(8) {
             p.y += 26.0;
             if draw {
-                p.font(400, 14.0);
+                p.font(400, 14);
                 p.colour("#1b1f24");
                 let _ = cx.fill_text(&i18n::frame_label(lang, &f.frame), PAD, p.y - 8.0);
                 let bx = PAD + 250.0;
@@ -255,13 +255,13 @@ fn paint(cx: &web_sys::CanvasRenderingContext2d, a: &Analysis, lang: Lang, draw:
     }
     if marked.get() {
         p.y += 10.0;
-        p.font(400, 13.0);
+        p.font(400, 13);
         p.colour("#5a6470");
         p.para(i18n::to_check_help(lang), PAD, inner, 13.0, 19.0);
     }
     p.y += 24.0;
     if draw {
-        p.font(400, 12.0);
+        p.font(400, 12);
         p.colour("#5a6470");
         let _ = cx.fill_text(&format!("Loupe · {}", a.schema), PAD, p.y);
     }

@@ -5,6 +5,7 @@
 
 use super::{view as doc_view, Ui};
 use crate::ui::explain::{self, explain};
+use crate::ui::i18n;
 use crate::ui::place::{self, Rect};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -81,7 +82,7 @@ pub fn place_now(may_scroll: bool) {
     if vw >= place::SHEET_BELOW {
         let _ = style.set_property(
             "width",
-            &format!("{:.0}px", place::MAX_WIDTH.min(vw - 16.0)),
+            &format!("{}px", i18n::whole(place::MAX_WIDTH.min(vw - 16.0))),
         );
     }
     let height = el.offset_height() as f64;
@@ -103,7 +104,7 @@ pub fn place_now(may_scroll: bool) {
     } else {
         (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0))
     };
-    let px = |v: f64| format!("{v:.0}px");
+    let px = |v: f64| format!("{}px", i18n::whole(v));
     let _ = style.set_property("top", &px(p.top + dy));
     let _ = style.set_property("left", &px(p.left + dx));
     let _ = style.set_property("width", &px(p.width));
@@ -153,8 +154,8 @@ pub fn Popover(ui: Ui) -> impl IntoView {
             (None, None)
         } else {
             (
-                Some(format!("{:.0}px", sel.top + place::GAP)),
-                Some(format!("{:.0}px", sel.left.max(place::MARGIN))),
+                Some(format!("{}px", i18n::whole(sel.top + place::GAP))),
+                Some(format!("{}px", i18n::whole(sel.left.max(place::MARGIN)))),
             )
         };
         let position = x.position.map(|(i, n)| format!("{i}/{n}"));

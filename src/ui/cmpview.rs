@@ -95,8 +95,27 @@ pub fn date_rows(c: &Comparison) -> Vec<DateRow> {
             rows[row].cells[ai].push((di, m.text.clone()));
         }
     }
-    rows.sort_by(|a, b| b.iso.cmp(&a.iso).then_with(|| a.key.cmp(&b.key)));
+    super::sort::sort_by(&mut rows, |a, b| {
+        b.iso.cmp(&a.iso).then_with(|| a.key.cmp(&b.key))
+    });
     rows
+}
+
+/// [`bar_percent`] with one decimal, as `format!("{:.1}")` writes it, in integers (no float
+/// formatting in the page program, issue 14).
+pub fn bar_width(count: usize, max: usize) -> String {
+    if max == 0 {
+        return "0.0".into();
+    }
+    // Tenths of a percent, rounded half to even.
+    let num = count.min(max) as u128 * 1000;
+    let (q, r) = (num / max as u128, num % max as u128);
+    let t = if 2 * r > max as u128 || (2 * r == max as u128 && q % 2 == 1) {
+        q + 1
+    } else {
+        q
+    };
+    format!("{}.{}", t / 10, t % 10)
 }
 
 /// The width of a frame bar, in percent of the common scale (`frames_max`).
@@ -111,6 +130,19 @@ pub fn bar_percent(count: usize, max: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bar_width_is_the_one_decimal_format() {
+        for max in 0..=400 {
+            for n in 0..=max {
+                assert_eq!(
+                    bar_width(n, max),
+                    format!("{:.1}", bar_percent(n, max)),
+                    "{n}/{max}"
+                );
+            }
+        }
+    }
 
     const TEXTS: [&str; 3] = [
         include_str!("../../tests/fixtures/compare/a-agence.txt"),

@@ -161,7 +161,9 @@ pub fn annotations_from(a: &Analysis, from: &Counts) -> Vec<(Span, Layer)> {
     out.extend(m.map(|(i, m)| (m.span, Layer::Mention(i))));
     let d = a.dates.iter().enumerate().skip(from.dates);
     out.extend(d.map(|(i, d)| (d.span, Layer::Date(i))));
-    out.sort_by_key(|(s, l)| (s.start, std::cmp::Reverse(s.end), l.rank()));
+    super::sort::sort_by_key(&mut out, |(s, l)| {
+        (s.start, std::cmp::Reverse(s.end), l.rank())
+    });
     out
 }
 
@@ -208,7 +210,7 @@ pub fn layout_range(
             blocks.push((None, BlockKind::Paragraph, s, e));
         }
     }
-    blocks.sort_by_key(|b| (b.2, b.3));
+    super::sort::sort_by_key(&mut blocks, |b| (b.2, b.3));
 
     // Sweep: `active` holds the spans that may overlap the current block.
     let mut next = spans.partition_point(|(s, _)| s.start < lo);
@@ -268,7 +270,7 @@ pub fn nest(lo: usize, hi: usize, spans: &[(Span, Layer)]) -> Vec<Node> {
         })
         .collect();
     // Work list sorted so that the next item is at the end (pop).
-    work.sort_by_key(|it| std::cmp::Reverse(it.key()));
+    super::sort::sort_by_key(&mut work, |it| std::cmp::Reverse(it.key()));
 
     // Arena of placed spans.
     struct Placed {

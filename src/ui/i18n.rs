@@ -559,12 +559,22 @@ pub fn size_label(lang: Lang, bytes: usize) -> String {
     }
 }
 
+/// `v` rounded to a whole number, written as `format!("{v:.0}")` writes it (ties to even, `-0`
+/// for small negatives) without the float formatting machinery (issue 14: ≈ 5 KB of wasm).
+pub fn whole(v: f64) -> String {
+    let r = v.round_ties_even();
+    if r == 0.0 && v.is_sign_negative() {
+        return "-0".into();
+    }
+    (r as i64).to_string()
+}
+
 /// A duration estimate in seconds: « ≈ 2 s », « < 1 s ».
 pub fn seconds_label(lang: Lang, ms: f64) -> String {
     if ms < 1_000.0 {
         return "<\u{a0}1\u{a0}s".into();
     }
-    let s = format!("≈\u{a0}{:.0}\u{a0}s", ms / 1_000.0);
+    let s = format!("≈\u{a0}{}\u{a0}s", whole(ms / 1_000.0));
     match lang {
         Lang::Fr => s.replace('.', ","),
         Lang::En => s,
@@ -1305,6 +1315,27 @@ pub fn cmp_title(lang: Lang, n: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn whole_is_the_zero_precision_format() {
+        let mut vals = vec![
+            0.0,
+            -0.0,
+            0.5,
+            1.5,
+            2.5,
+            -0.5,
+            -0.4,
+            -1.5,
+            0.49999999999999994,
+            1e15 + 0.5,
+        ];
+        vals.extend((-2000..2000).map(|i| i as f64 * 0.25 + 0.125));
+        vals.extend((0..1000).map(|i| (i as f64).sqrt() * 37.1 - 300.0));
+        for v in vals {
+            assert_eq!(super::whole(v), format!("{v:.0}"), "{v}");
+        }
+    }
+
     use super::*;
 
     #[test]

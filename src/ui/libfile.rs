@@ -243,7 +243,7 @@ pub fn parse_import(bytes: &[u8]) -> Result<Vec<Imported>, ImportError> {
 
 /// The list in its shown order: most recently kept first, then by name.
 pub fn sort_list(list: &mut [Meta]) {
-    list.sort_by(|a, b| {
+    super::sort::sort_by(list, |a, b| {
         b.added
             .partial_cmp(&a.added)
             .unwrap_or(std::cmp::Ordering::Equal)

@@ -13,6 +13,7 @@
 //! - [`dismiss`]: card items the reader dismissed (storage key, filtered card and exports);
 //! - [`markdown`]: the summary card as Markdown;
 //! - [`share`]: the share-link fragment format;
+//! - [`sort`]: one small stable sort for the page (instead of one standard sort per call site);
 //! - [`textin`]: pasted HTML and Markdown files to plain text;
 //! - [`libfile`]: the library of kept articles (metadata, export file, validated import);
 //! - [`cmpview`]: the comparison view's layout (dates on one line, frame scale, jump targets).
@@ -30,6 +31,7 @@ pub mod markdown;
 pub mod parts;
 pub mod place;
 pub mod share;
+pub mod sort;
 pub mod textin;
 pub mod wire;
 
