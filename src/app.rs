@@ -1347,6 +1347,11 @@ pub fn App() -> impl IntoView {
 
     let t = move || ui.lang.get().t();
     let layer_counts = move || ui.head.get().map(|h| h.counts).unwrap_or_default();
+    // Issue 14 (main-thread blocking at start): the library (below the fold, and its IndexedDB
+    // list) and the explanation popover (empty until a highlight is opened) are mounted in a
+    // task of their own after the first view, which then takes one shorter task on a phone.
+    let later = RwSignal::new(false);
+    set_timeout(move || later.set(true), Duration::from_millis(0));
 
     view! {
         <a class="skip-link" href="#card">{move || t().skip_to_card}</a>
@@ -1539,8 +1544,10 @@ pub fn App() -> impl IntoView {
                 <card::Card ui=ui />
             </aside>
         </main>
-        <library::Library ui=ui />
-        <popover::Popover ui=ui />
+        {move || later.get().then(|| untrack(|| view! {
+            <library::Library ui=ui />
+            <popover::Popover ui=ui />
+        }))}
         <footer class="site-footer">
             <p>{move || t().footer}</p>
         </footer>
