@@ -294,7 +294,11 @@ fn parse_options(v: Option<Value>) -> Result<Options, String> {
                         layers.push(layer);
                     }
                 }
-                crate::ui::sort::sort_by_key(&mut layers, |l| *l);
+                // In the groups' order (`layers` has no duplicates): no sort in the page program.
+                layers = Layer::ALL
+                    .into_iter()
+                    .filter(|l| layers.contains(l))
+                    .collect();
                 out.layers = Some(layers);
             }
             "lang" => {
@@ -450,7 +454,11 @@ impl EmbedConfig {
                             None => cfg.warnings.push(format!("ignored unknown layer {name:?}")),
                         }
                     }
-                    crate::ui::sort::sort_by_key(&mut layers, |l| *l);
+                    // In the groups' order (`layers` has no duplicates): no sort in the page program.
+                    layers = Layer::ALL
+                        .into_iter()
+                        .filter(|l| layers.contains(l))
+                        .collect();
                     cfg.options.layers = Some(layers);
                 }
                 _ => {}

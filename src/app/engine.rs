@@ -27,7 +27,8 @@ pub fn ready_worker() -> Option<web_sys::Worker> {
 }
 
 /// Compares 2 to 6 texts with the engine program loaded in the page (where no worker could
-/// start): the pretty `loupe.comparison/1` JSON, as `loupe compare` prints it.
+/// start): the comparison and its pretty `loupe.comparison/1` JSON (as `loupe compare` prints
+/// it), in the page's binary form ([`crate::ui::wire`]).
 pub fn compare_here(texts: &[String], ids: &[String]) -> Result<Vec<u8>, String> {
     let m = ENGINE.with(|e| match e.borrow().as_ref().map(|e| &e.mode) {
         Some(Mode::Here(m)) => Some(m.clone()),

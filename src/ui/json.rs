@@ -816,7 +816,7 @@ structs_from! {
                frames "frames", card "card", truncated "truncated" default }
 }
 
-#[cfg(all(test, feature = "engine"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -356,7 +356,7 @@ structs! {
     DateIn { text, iso, span }
 }
 
-#[cfg(all(test, feature = "engine"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 
