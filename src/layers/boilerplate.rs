@@ -95,7 +95,7 @@ fn ascii_digits(b: &[u8]) -> usize {
 /// Does `b` hold an ASCII digit? (Eight bytes at a time.)
 fn has_ascii_digit(b: &[u8]) -> bool {
     let mut chunks = b.chunks_exact(8);
-    (&mut chunks).any(|c| digit_bits(u64::from_le_bytes(c.try_into().expect("8 bytes"))) != 0)
+    chunks.any(|c| digit_bits(u64::from_le_bytes(c.try_into().expect("8 bytes"))) != 0)
         || chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
