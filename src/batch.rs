@@ -8,6 +8,9 @@
 //! standard error when it is a terminal, and a summary line (documents, MB, seconds, MB/s,
 //! errors) at the end.
 
+mod json;
+
+pub(crate) use json::{write_analysis, write_str};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{BufRead, Write};
@@ -26,8 +29,6 @@ struct Out<'a> {
     id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     meta: Option<&'a serde_json::Map<String, serde_json::Value>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    analysis: Option<&'a loupe::Analysis>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
 }
@@ -157,22 +158,27 @@ pub fn run(args: Vec<String>) -> Result<(), String> {
                         Ok(t) => {
                             let a = loupe::analyze(t);
                             line.reserve(256 + t.len() * 6);
-                            serde_json::to_writer(
-                                &mut line,
-                                &Out {
-                                    id: &d.id,
-                                    meta: d.meta.as_ref(),
-                                    analysis: Some(&a),
-                                    error: None,
-                                },
-                            )
+                            // The bytes of `Out { id, meta, analysis: Some(&a), error: None }`
+                            // through serde_json, written by hand (see `json.rs`).
+                            line.extend_from_slice(b"{\"id\":");
+                            json::write_str(&mut line, &d.id);
+                            let r = match &d.meta {
+                                Some(m) => {
+                                    line.extend_from_slice(b",\"meta\":");
+                                    serde_json::to_writer(&mut line, m)
+                                }
+                                None => Ok(()),
+                            };
+                            line.extend_from_slice(b",\"analysis\":");
+                            json::write_analysis(&mut line, &a);
+                            line.push(b'}');
+                            r
                         }
                         Err(e) => serde_json::to_writer(
                             &mut line,
                             &Out {
                                 id: &d.id,
                                 meta: d.meta.as_ref(),
-                                analysis: None,
                                 error: Some(e),
                             },
                         ),

@@ -607,11 +607,23 @@ pub fn publication_date(
     let full = |d: &crate::layers::dates::DateAnn| Some((d.year?, d.month?, d.day?));
     // (rank, order, date): rank 0 = publication, 1 = plain, 2 = update.
     let mut best: Option<(u8, (i32, u32, u32))> = None;
+    // The dates come sorted (by start): each line's are found by a binary search, not by a
+    // scan of every date per line (quadratic on a long page of datelines).
+    let sorted = dates.is_sorted_by_key(|d| d.span.start);
     for &bi in &chrome.datelines {
         let b = &doc.seg.blocks[bi];
         let lower = &doc.lower[b.start..b.end];
         let phrase = DATELINE_PHRASES.iter().any(|p| lower.contains(p));
-        for d in dates
+        let (from, to) = if sorted {
+            let from = dates.partition_point(|d| d.span.start < b.start);
+            (
+                from,
+                from + dates[from..].partition_point(|d| d.span.start <= b.end),
+            )
+        } else {
+            (0, dates.len())
+        };
+        for d in dates[from..to]
             .iter()
             .filter(|d| d.span.start >= b.start && d.span.end <= b.end)
         {

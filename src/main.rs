@@ -175,27 +175,26 @@ mod cli {
             files.push("-".into());
         }
         let several = files.len() > 1;
-        // Serialised straight into the buffered output (no intermediate JSON tree or string).
-        #[derive(serde::Serialize)]
-        struct FileOut<'a> {
-            file: &'a str,
-            analysis: &'a loupe::Analysis,
-        }
         let jerr = |e: serde_json::Error| format!("cannot write output: {e}");
+        // Compact JSON is written by hand into one buffer (the bytes serde_json would write:
+        // see `batch/json.rs`), then to the output.
+        let mut buf = Vec::new();
         for f in &files {
             let text = read_text(f, lossy)?;
             let a = loupe::analyze(&text);
-            if several {
-                serde_json::to_writer(
-                    &mut out,
-                    &FileOut {
-                        file: f,
-                        analysis: &a,
-                    },
-                )
-                .map_err(jerr)?;
-            } else if compact {
-                serde_json::to_writer(&mut out, &a).map_err(jerr)?;
+            if several || compact {
+                buf.clear();
+                if several {
+                    // `{"file", "analysis"}`
+                    buf.extend_from_slice(b"{\"file\":");
+                    crate::batch::write_str(&mut buf, f);
+                    buf.extend_from_slice(b",\"analysis\":");
+                    crate::batch::write_analysis(&mut buf, &a);
+                    buf.push(b'}');
+                } else {
+                    crate::batch::write_analysis(&mut buf, &a);
+                }
+                out.write_all(&buf).map_err(werr)?;
             } else {
                 serde_json::to_writer_pretty(&mut out, &a).map_err(jerr)?;
             }

@@ -39,6 +39,66 @@ fn word_count(s: &str) -> usize {
     word_count_upto(s, usize::MAX)
 }
 
+/// Position of the first byte of `b` equal to `x` or `y`, eight bytes at a time (the rules
+/// below look for a rare byte in every line: « ( », « © », the lead byte of « é »).
+fn find_byte2(b: &[u8], x: u8, y: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each zero byte of `v`, and maybe of bytes above one (never below: the
+    // lowest set bit is exact).
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let (px, py) = (LO * u64::from(x), LO * u64::from(y));
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        let m = zero(v ^ px) | zero(v ^ py);
+        if m != 0 {
+            return Some(at + (m.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| c == x || c == y)
+        .map(|k| at + k)
+}
+
+/// High bit of each byte of `v` that is an ASCII digit (clearing the high bits first, the sums
+/// of [`ascii_word_mask`]'s range test cannot carry).
+#[inline]
+fn digit_bits(v: u64) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let x = v & !H;
+    x.wrapping_add(L * u64::from(0x80 - b'0'))
+        & !x.wrapping_add(L * u64::from(0x7F - b'9'))
+        & !v
+        & H
+}
+
+/// Number of ASCII digits of `b`, eight bytes at a time.
+fn ascii_digits(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(8);
+    let mut n = 0;
+    for c in &mut chunks {
+        n += digit_bits(u64::from_le_bytes(c.try_into().expect("8 bytes"))).count_ones() as usize;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .filter(|c| c.is_ascii_digit())
+        .count()
+}
+
+/// Does `b` hold an ASCII digit? (Eight bytes at a time.)
+fn has_ascii_digit(b: &[u8]) -> bool {
+    let mut chunks = b.chunks_exact(8);
+    chunks.any(|c| digit_bits(u64::from_le_bytes(c.try_into().expect("8 bytes"))) != 0)
+        || chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
 /// Block word counts saturate here: every rule compares them with thresholds of at most 40.
 const WORDS_CAP: usize = 41;
 
@@ -488,7 +548,7 @@ fn bare_domain(w: &str) -> bool {
 
 fn has_date_signal(lower: &str) -> bool {
     let b = lower.as_bytes();
-    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    let digits = ascii_digits(b);
     if digits >= 4 {
         // A maximal run of four digits starting with 19 or 20.
         let mut has_year = false;
@@ -524,7 +584,7 @@ fn has_date_signal(lower: &str) -> bool {
 fn has_update_phrase(lower: &str) -> bool {
     let b = lower.as_bytes();
     let mut from = 0;
-    while let Some(k) = b[from..].iter().position(|&c| c == 0xC3) {
+    while let Some(k) = find_byte2(&b[from..], 0xC3, 0xC3) {
         let j = from + k;
         let (head, tail) = (&b[..j], &b[(j + 2).min(b.len())..]);
         match b.get(j + 1) {
@@ -562,7 +622,7 @@ fn english_caption(lower: &str, words: usize, intertitle: bool) -> Option<f32> {
 fn has_french_accent(lower: &str) -> bool {
     let b = lower.as_bytes();
     let mut from = 0;
-    while let Some(k) = b[from..].iter().position(|&c| c == 0xC3) {
+    while let Some(k) = find_byte2(&b[from..], 0xC3, 0xC3) {
         let j = from + k;
         if matches!(b.get(j + 1), Some(0xA9 | 0xA8 | 0xA0 | 0xA7 | 0xAA | 0xB9)) {
             return true;
@@ -1363,7 +1423,7 @@ fn counter_line(lower: &str, words: usize) -> Option<&'static str> {
 /// a video player's clock (« 0:00 / 2:35 ») or a pager (« 1 2 3 4 5 », « Page 2 sur 5 »).
 fn ticker_or_pager(line: &str, lower: &str, words: usize) -> Option<&'static str> {
     // (Both a pager and a ticker line hold an ASCII digit.)
-    if words > 25 || !lower.bytes().any(|b| b.is_ascii_digit()) {
+    if words > 25 || !has_ascii_digit(lower.as_bytes()) {
         return None;
     }
     let t = lower.trim();
@@ -1763,7 +1823,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         let credit_at = || {
             let b = lower.as_bytes();
             let mut from = 1.min(b.len());
-            while let Some(k) = b[from..].iter().position(|&c| c == b'(' || c == 0xC2) {
+            while let Some(k) = find_byte2(&b[from..], b'(', 0xC2) {
                 let i = from + k;
                 if b[i] == b'(' || b.get(i + 1) == Some(&0xA9) {
                     return Some(i);
@@ -2616,6 +2676,52 @@ pub fn detect(doc: &mut Doc) -> Chrome {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_digits_of_every_byte() {
+        for len in 0..20 {
+            for c in 0..=255u8 {
+                for at in 0..len {
+                    let mut v = vec![b'x'; len];
+                    v[at] = c;
+                    if at + 1 < len {
+                        v[at + 1] = c.wrapping_add(1);
+                    }
+                    let want = v.iter().filter(|c| c.is_ascii_digit()).count();
+                    assert_eq!(ascii_digits(&v), want, "{v:?}");
+                    assert_eq!(has_ascii_digit(&v), want > 0, "{v:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn find_byte2_as_position() {
+        for len in 0..40 {
+            for at in 0..len {
+                for (x, y) in [(b'(', 0xC2), (0xC3, 0xC3), (0x01, 0xFF)] {
+                    let mut v: Vec<u8> = (0..len).map(|i| b'a' + (i % 20) as u8).collect();
+                    v[at] = y;
+                    if at + 3 < len {
+                        v[at + 3] = x; // a later match, and bytes above the first one
+                    }
+                    for from in 0..=len {
+                        assert_eq!(
+                            find_byte2(&v[from..], x, y),
+                            v[from..].iter().position(|&c| c == x || c == y),
+                            "{v:?} {from}"
+                        );
+                    }
+                }
+            }
+        }
+        // A byte one above a match (the borrow of `zero` does not go down).
+        assert_eq!(
+            find_byte2(&[0x29, 0x28, 0x29, 0, 0, 0, 0, 0, 0], b'(', b'('),
+            Some(1)
+        );
+        assert_eq!(find_byte2(&[1, 0, 1, 1, 1, 1, 1, 1, 1], 0, 0), Some(1));
+    }
+
     use super::*;
 
     /// (line, kind) for each block of a text.

@@ -116,7 +116,7 @@ fn holder_for(
     if let Some(plural) = first_person(doc, clause_start, cue_a) {
         if let Some((sp, _)) = speaker_of(doc, ms, quotes, cue_a) {
             if plural {
-                if let Some(c) = country_of(ms, sp) {
+                if let Some(c) = country_of(doc, ms, sp) {
                     return (vec![c], None, "first-person-country");
                 }
             }
@@ -960,7 +960,24 @@ fn selon_source(
 
 /// The mention of the country a speaker speaks for, if the text names it: from the speaker's
 /// gazetteer entry, or a demonym in their role (« porte-parole du ministère chinois … »).
-fn country_of(ms: &[EMention], sp: usize) -> Option<usize> {
+fn country_of(doc: &Doc, ms: &[EMention], sp: usize) -> Option<usize> {
+    // Remembered per document and mention list (the answer depends on the name alone).
+    let memo = &doc.country_memo;
+    let list = (ms.as_ptr() as usize, ms.len());
+    if memo.mentions.get() != list {
+        memo.mentions.set(list);
+        memo.answers.borrow_mut().clear();
+    }
+    let name = &ms[sp].canonical;
+    if let Some(&r) = memo.answers.borrow().get(name) {
+        return r;
+    }
+    let r = country_of_uncached(ms, sp);
+    memo.answers.borrow_mut().insert(name.clone(), r);
+    r
+}
+
+fn country_of_uncached(ms: &[EMention], sp: usize) -> Option<usize> {
     let lex = lexicons();
     let m = &ms[sp];
     // The gazetteer entry of any mention of the person, else the entry named like them.

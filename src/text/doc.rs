@@ -53,6 +53,17 @@ pub struct Doc<'a> {
     /// whose address and length are in `role_np_for` (pronoun and holder searches look back
     /// over the same sentences again and again).
     pub(crate) role_np_memo: RoleNpMemo,
+    /// Answers of the stance layer's `country_of` by canonical name, for the mention list whose
+    /// address and length are in its first field (each answer scans the whole list: asked
+    /// once per first-person cue, it made the stance layer quadratic on long texts).
+    pub(crate) country_memo: CountryMemo,
+}
+
+/// See [`Doc::country_memo`].
+#[derive(Default)]
+pub(crate) struct CountryMemo {
+    pub(crate) mentions: std::cell::Cell<(usize, usize)>,
+    pub(crate) answers: std::cell::RefCell<crate::fxhash::FxHashMap<String, Option<usize>>>,
 }
 
 /// See [`Doc::role_np_memo`].
@@ -155,6 +166,7 @@ impl<'a> Doc<'a> {
             tok_cap,
             sent_counts,
             role_np_memo: RoleNpMemo::default(),
+            country_memo: CountryMemo::default(),
         }
     }
 
