@@ -645,6 +645,10 @@ fn is_collective(w: &str) -> bool {
             | "nation"
             | "administration"
             | "côté"
+            | "chancellerie"
+            | "primature"
+            | "présidence"
+            | "junte"
     )
 }
 
@@ -727,6 +731,28 @@ fn is_member_noun(w: &str) -> bool {
             | "municipalité"
             | "ambassade"
             | "gouvernements"
+            | "directeur"
+            | "directrice"
+            | "directeurs"
+            | "patron"
+            | "patronne"
+            | "patrons"
+            | "dirigeante"
+            | "responsable"
+            | "responsables"
+            | "vice-président"
+            | "vice-présidente"
+            | "coordinateur"
+            | "coordinatrice"
+            | "délégué"
+            | "déléguée"
+            | "commissaire"
+            | "haut-commissaire"
+            | "ambassadeur"
+            | "ambassadrice"
+            | "pdg"
+            | "fondateur"
+            | "fondatrice"
     )
 }
 
@@ -748,7 +774,19 @@ fn np_complement(doc: &Doc, ms: &[EMention], a: usize, b: usize) -> Option<usize
         .all(|t| {
             matches!(
                 doc.tok_lower(t),
-                "de" | "d'" | "du" | "des" | "la" | "le" | "l'" | "les" | "général" | "générale"
+                "de" | "d'"
+                    | "du"
+                    | "des"
+                    | "la"
+                    | "le"
+                    | "l'"
+                    | "les"
+                    | "général"
+                    | "générale"
+                    | "exécutif"
+                    | "exécutive"
+                    | "adjoint"
+                    | "adjointe"
             )
         })
         .then_some(mi)
