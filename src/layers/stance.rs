@@ -2359,6 +2359,10 @@ mod tests {
         let s = stances("Le Japon compte bien renforcer sa défense.");
         assert!(s.iter().any(|x| x.1 == Polarity::Commit), "{s:?}");
         assert!(stances("La ville compte trois mille habitants.").is_empty());
+        // A « :neg » row with its complement: « pas » may stand between the simple tense and it.
+        let s = stances("La France ne restera pas les bras croisés face à cette menace.");
+        assert!(s.iter().any(|x| x.1 == Polarity::Oppose), "{s:?}");
+        assert!(stances("Le Japon laissera passer le convoi humanitaire.").is_empty());
         for t in [
             "La nageuse Léa Morin défendra son titre à Rome.",
             "La camionnette s'est engagée sur l'autoroute à contresens.",
