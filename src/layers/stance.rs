@@ -645,6 +645,10 @@ fn is_collective(w: &str) -> bool {
             | "nation"
             | "administration"
             | "côté"
+            | "chancellerie"
+            | "primature"
+            | "présidence"
+            | "junte"
     )
 }
 
@@ -727,6 +731,28 @@ fn is_member_noun(w: &str) -> bool {
             | "municipalité"
             | "ambassade"
             | "gouvernements"
+            | "directeur"
+            | "directrice"
+            | "directeurs"
+            | "patron"
+            | "patronne"
+            | "patrons"
+            | "dirigeante"
+            | "responsable"
+            | "responsables"
+            | "vice-président"
+            | "vice-présidente"
+            | "coordinateur"
+            | "coordinatrice"
+            | "délégué"
+            | "déléguée"
+            | "commissaire"
+            | "haut-commissaire"
+            | "ambassadeur"
+            | "ambassadrice"
+            | "pdg"
+            | "fondateur"
+            | "fondatrice"
     )
 }
 
@@ -748,7 +774,19 @@ fn np_complement(doc: &Doc, ms: &[EMention], a: usize, b: usize) -> Option<usize
         .all(|t| {
             matches!(
                 doc.tok_lower(t),
-                "de" | "d'" | "du" | "des" | "la" | "le" | "l'" | "les" | "général" | "générale"
+                "de" | "d'"
+                    | "du"
+                    | "des"
+                    | "la"
+                    | "le"
+                    | "l'"
+                    | "les"
+                    | "général"
+                    | "générale"
+                    | "exécutif"
+                    | "exécutive"
+                    | "adjoint"
+                    | "adjointe"
             )
         })
         .then_some(mi)
@@ -1508,14 +1546,15 @@ fn is_denial(w: &str) -> bool {
 }
 
 /// Is the cue at `a` the content of a denial (« a démenti que le ministre ait critiqué »,
-/// « a nié avoir accusé »)?
+/// « a nié avoir accusé », « a démenti vendredi avoir accusé »)?
 fn denied(doc: &Doc, lo: usize, a: usize) -> bool {
+    let opens = |k: usize| k < a && matches!(doc.tok_lower(k), "que" | "qu'" | "avoir" | "être");
     (a.saturating_sub(8).max(lo)..a)
         .rev()
         .take_while(|&k| !is_clause_break(doc.tok(k)))
         .any(|k| {
             is_denial(doc.tok_lower(k))
-                && matches!(doc.tok_lower(k + 1), "que" | "qu'" | "avoir" | "être")
+                && (opens(k + 1) || (doc.is_word(k + 1) && doc.tok(k + 1) != "," && opens(k + 2)))
         })
 }
 
@@ -1562,6 +1601,18 @@ fn is_appeal(w: &str) -> bool {
         || w.starts_with("pri")
         || w.starts_with("urg")
         || w.starts_with("enjoi")
+}
+
+/// Is the verb form at `k` a noun (« La critique a encensé », « une promesse »)? After an
+/// unambiguous determiner, or after « le / la / les » opening the sentence (where they cannot be
+/// object pronouns: « il la critique »).
+fn noun_homograph(doc: &Doc, lo: usize, k: usize) -> bool {
+    match doc.tok_lower(k - 1) {
+        "un" | "une" | "cette" | "cet" | "ce" | "ces" | "sa" | "son" | "ses" | "leurs"
+        | "notre" | "nos" | "votre" | "vos" | "du" | "au" | "aux" => true,
+        "le" | "la" | "les" | "l'" => k - 1 == lo,
+        _ => false,
+    }
 }
 
 /// The verb of a cue `a..b`, after an auxiliary, a pronoun or an adverb (« a exhorté »,
@@ -1686,6 +1737,9 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
         let (lo, hi) = (s.tokens.start, s.tokens.end);
         // Where the last cue dropped for negation ends (its object is not a stance either).
         let mut dropped_end = 0;
+        // The index in `out` of this sentence's last stance held by a verb (its object may
+        // hold evaluations that belong to it).
+        let mut last_verb: Option<usize> = None;
         for h in lex.stance.find_all(doc, lo, hi) {
             if doc.tok_in_boilerplate(h.start) {
                 continue;
@@ -1749,6 +1803,11 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                 {
                     continue;
                 }
+            }
+            // A verb form right after an unambiguous determiner, or after « le / la / les »
+            // opening the sentence, is a noun (« La critique a encensé … », « Une promesse … »).
+            if h.form == Form::Finite && h.start > lo && noun_homograph(doc, lo, h.start) {
+                continue;
             }
             let neg = negation(doc, lo, hi, &h);
             if neg.is_some() != cue.neg_only {
@@ -1838,6 +1897,42 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                     }
                 }
             }
+            // A cue inside the object of the verb stance before it: an evaluation of the same
+            // family (« a salué la mobilisation exemplaire », « a salué un partenaire fiable »,
+            // « dénonce un passage en force ») or anything inside the content of an accusation
+            // (« accuse la préfecture de négligence », « accuse Kinshasa de soutenir des groupes
+            // armés hostiles ») is part of that stance.
+            if let Some(p) = last_verb
+                .and_then(|i| out.get(i))
+                .filter(|p: &&StanceAnn| p.a >= lo && p.b <= h.start && h.start - p.b <= 10)
+            {
+                let between_ok = (p.b..h.start).all(|k| {
+                    (!is_clause_break(doc.tok(k)) || matches!(doc.tok(k), "«" | "»" | "“" | "”"))
+                        && !matches!(
+                            doc.tok_lower(k),
+                            "," | "mais" | "tandis" | "alors" | "qui" | "que" | "qu'" | "dont"
+                        )
+                });
+                let same_family = (cue.eval || h.form == Form::Plain)
+                    && match p.polarity {
+                        Polarity::Praise => pol == Polarity::Praise,
+                        Polarity::Accuse | Polarity::Oppose => {
+                            matches!(pol, Polarity::Accuse | Polarity::Oppose)
+                        }
+                        _ => false,
+                    };
+                let accusation = p.polarity == Polarity::Accuse
+                    && (p.a..p.b).any(|k| {
+                        let w = doc.tok_lower(k);
+                        ["accus", "reproch", "soupçonn", "impute", "tax"]
+                            .iter()
+                            .any(|st| w.starts_with(st))
+                    })
+                    && (p.b..h.start).any(|k| matches!(doc.tok_lower(k), "de" | "d'"));
+                if between_ok && (same_family || accusation) {
+                    continue;
+                }
+            }
             // An infinitive of purpose (« pour préserver », « afin de défendre », « visant à
             // encourager ») says what an action is for, not whom its subject supports (a
             // purpose against something, « afin de s'opposer à », still opposes).
@@ -1916,6 +2011,7 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             } else {
                 target_of(doc, a, b, lo, hi, cue.eval)
             };
+            last_verb = (h.form != Form::Plain).then_some(out.len());
             out.push(StanceAnn {
                 span: doc.tspan(a, b),
                 a,
@@ -2226,6 +2322,70 @@ mod tests {
                     || x.0.contains("accusé")),
                 "{t}: {s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn evaluations_in_the_object_and_the_content_of_an_accusation_belong_to_the_verb() {
+        // Invented sentences: one stance each, held by the verb's subject.
+        for (t, pol) in [
+            (
+                "Le ministre Paul Girard a salué la mobilisation exemplaire des soignants.",
+                Polarity::Praise,
+            ),
+            (
+                "Le Ghana a salué un partenaire fiable et un allié précieux.",
+                Polarity::Praise,
+            ),
+            (
+                "L'avocate Anne Morel accuse la préfecture de négligence.",
+                Polarity::Accuse,
+            ),
+            (
+                "Le Rwanda accuse Kinshasa de soutenir des groupes armés hostiles.",
+                Polarity::Accuse,
+            ),
+            (
+                "Greenpeace dénonce « un passage en force » du gouvernement.",
+                Polarity::Accuse,
+            ),
+        ] {
+            let s = stances(t);
+            assert_eq!(s.len(), 1, "{t}: {s:?}");
+            assert_eq!(s[0].1, pol, "{t}: {s:?}");
+        }
+        // A new clause is a new stance.
+        let s = stances("Le Ghana a salué l'accord, qui reste selon lui exemplaire.");
+        assert!(!s.is_empty(), "{s:?}");
+    }
+
+    #[test]
+    fn nouns_after_a_determiner_denials_with_an_adverb_and_compte() {
+        for t in [
+            "La critique a encensé la mise en scène du nouvel opéra.",
+            "Une critique de cinéma a été publiée mardi.",
+        ] {
+            let s = stances(t);
+            assert!(s.iter().all(|x| x.1 != Polarity::Oppose), "{t}: {s:?}");
+        }
+        assert!(
+            stances("Le gouvernement kényan a démenti vendredi avoir accusé l'Ouganda.")
+                .iter()
+                .all(|x| x.1 != Polarity::Accuse)
+        );
+        let s = stances("Le Japon compte bien renforcer sa défense.");
+        assert!(s.iter().any(|x| x.1 == Polarity::Commit), "{s:?}");
+        assert!(stances("La ville compte trois mille habitants.").is_empty());
+        // A « :neg » row with its complement: « pas » may stand between the simple tense and it.
+        let s = stances("La France ne restera pas les bras croisés face à cette menace.");
+        assert!(s.iter().any(|x| x.1 == Polarity::Oppose), "{s:?}");
+        assert!(stances("Le Japon laissera passer le convoi humanitaire.").is_empty());
+        for t in [
+            "La nageuse Léa Morin défendra son titre à Rome.",
+            "La camionnette s'est engagée sur l'autoroute à contresens.",
+            "Météo-France promet des averses sur le sud-est.",
+        ] {
+            assert!(stances(t).is_empty(), "{t}: {:?}", stances(t));
         }
     }
 
