@@ -10,6 +10,7 @@
 //! so a field added to the schema does not compile here until it is written out too.
 
 use loupe::schema::*;
+use loupe::ui::json::needs_escape;
 
 /// Appends `a` as compact JSON to `out`.
 pub fn write_analysis(out: &mut Vec<u8>, a: &Analysis) {
@@ -38,27 +39,6 @@ static DIGITS2: [u8; 200] = {
 
 /// Whether a string has a byte JSON escapes (`"`, `\` or a control character), eight bytes at
 /// a time.
-fn needs_escape(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte of `x` below `n` (n <= 0x80) sets its high bit in the result (exact as a test of
-    // presence).
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
-    let chunks = b.chunks_exact(8);
-    let tail = chunks.remainder();
-    for c in chunks {
-        let x = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-        if below(x, 0x20)
-            | below(x ^ (ONES * u64::from(b'"')), 1)
-            | below(x ^ (ONES * u64::from(b'\\')), 1)
-            != 0
-        {
-            return true;
-        }
-    }
-    tail.iter().any(|&c| c < 0x20 || c == b'"' || c == b'\\')
-}
-
 impl W<'_> {
     #[inline]
     fn raw(&mut self, b: &[u8]) {
@@ -640,6 +620,10 @@ impl W<'_> {
 }
 
 #[cfg(test)]
+#[path = "../../tests/common/every_field.rs"]
+mod every_field;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -653,24 +637,6 @@ mod tests {
             String::from_utf8_lossy(&mine),
             String::from_utf8_lossy(&theirs)
         );
-    }
-
-    #[test]
-    fn needs_escape_at_every_position() {
-        for len in 0..20 {
-            for at in 0..len {
-                for c in [0u8, 0x1F, b'"', b'\\'] {
-                    let mut v = vec![b'a'; len];
-                    v[at] = c;
-                    assert!(needs_escape(&v), "{len} {at} {c}");
-                }
-                for c in [0x20u8, 0x21, 0x7F, 0x80, 0xFF, b'#', b'[', b']'] {
-                    let mut v = vec![b'a'; len];
-                    v[at] = c;
-                    assert!(!needs_escape(&v), "{len} {at} {c}");
-                }
-            }
-        }
     }
 
     #[test]
@@ -733,129 +699,7 @@ mod tests {
                  l'ingérence.\n\"Quote\\ with\ttab\"";
         let mut a = loupe::analyze(t);
         same_as_serde(&a);
-        // Every option set and every list non-empty.
-        let rule = Rule::new("x\"y", "d\\e\n");
-        a.card.title = Some("T\u{1}".into());
-        a.card.publisher = Some(Publisher {
-            name: "P".into(),
-            state_affiliated: true,
-            country: Some("C".into()),
-            rule: rule.clone(),
-        });
-        a.card.date = Some("2024".into());
-        a.card.people.push(CardPerson {
-            name: "N".into(),
-            role: Some("r".into()),
-            entity: 1,
-            mentions: 2,
-            confidence: Confidence::Sure,
-        });
-        a.card.organizations.push(CardOrg {
-            name: "O".into(),
-            acronym: Some("A".into()),
-            entity: 3,
-            mentions: 4,
-            confidence: Confidence::Guess,
-        });
-        a.card.places.push(CardPlace {
-            name: "L".into(),
-            entity: 5,
-            mentions: 6,
-            confidence: Confidence::Likely,
-        });
-        for p in [
-            Polarity::Support,
-            Polarity::Oppose,
-            Polarity::Accuse,
-            Polarity::Commit,
-            Polarity::Concern,
-            Polarity::Praise,
-        ] {
-            a.card.stance_matrix.push(StanceCell {
-                holder: "h".into(),
-                polarity: p,
-                target: "t".into(),
-                count: 7,
-                stances: vec![0, 18_446_744_073_709_551_615],
-                confidence: Confidence::Guess,
-            });
-        }
-        a.card.quotes.push(CardQuote {
-            text: "q".into(),
-            speaker: Some("s".into()),
-            quote: 0,
-            confidence: Confidence::Sure,
-        });
-        a.card.frames.push(FrameCount {
-            frame: "f".into(),
-            count: 1,
-        });
-        a.card.summary.push(SummarySentence {
-            text: "s".into(),
-            sentence: 0,
-        });
-        for k in [
-            BlockKind::Title,
-            BlockKind::Dateline,
-            BlockKind::Paragraph,
-            BlockKind::Caption,
-            BlockKind::Boilerplate,
-        ] {
-            a.blocks.push(Block {
-                span: Span::default(),
-                kind: k,
-                rule: Some(rule.clone()),
-            });
-        }
-        for e in [
-            EntityType::PER,
-            EntityType::ORG,
-            EntityType::LOC,
-            EntityType::MISC,
-        ] {
-            a.entities.push(Entity {
-                canonical: "c".into(),
-                etype: e,
-                acronym: Some("a".into()),
-                role: Some("r".into()),
-                mentions: vec![],
-                source: Some("s".into()),
-                confidence: Confidence::Sure,
-            });
-        }
-        a.dates.push(DateMention {
-            span: Span::default(),
-            text: "d".into(),
-            iso: Some("2024".into()),
-            rule: rule.clone(),
-        });
-        a.quotes.push(Quote {
-            span: Span::default(),
-            text: "q".into(),
-            speaker: Some(0),
-            speaker_text: Some("s".into()),
-            rule: rule.clone(),
-        });
-        a.stances.push(Stance {
-            span: Span::default(),
-            text: "s".into(),
-            polarity: Polarity::Praise,
-            holders: vec![1, 2],
-            holder_text: Some("h".into()),
-            target: Some("t".into()),
-            rule: rule.clone(),
-        });
-        a.frames.push(FrameMention {
-            span: Span::default(),
-            text: "f".into(),
-            frame: "g".into(),
-            rule,
-        });
-        a.truncated = Some(Truncation {
-            analysed: Span::default(),
-            total_bytes: 1,
-            total_utf16: 2,
-        });
+        every_field::fill_every_field(&mut a);
         same_as_serde(&a);
         // And with no option set.
         a.card.title = None;

@@ -50,6 +50,30 @@ fn write<T: ToJson + ?Sized>(x: &T, pretty: bool) -> String {
     w.out
 }
 
+/// Whether `b` holds a byte JSON escapes (`"`, `\`, a control character), eight bytes at a time:
+/// most strings of an analysis have none and are copied in one go (also used by the CLI's
+/// compact writer, `src/batch/json.rs`).
+pub fn needs_escape(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `x` below `n` (n <= 0x80) sets its high bit in the result (exact as a test of
+    // presence).
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let chunks = b.chunks_exact(8);
+    let tail = chunks.remainder();
+    for c in chunks {
+        let x = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        if below(x, 0x20)
+            | below(x ^ (ONES * u64::from(b'"')), 1)
+            | below(x ^ (ONES * u64::from(b'\\')), 1)
+            != 0
+        {
+            return true;
+        }
+    }
+    tail.iter().any(|&c| c < 0x20 || c == b'"' || c == b'\\')
+}
+
 /// `x` as a `serde_json::Value` (as `serde_json::to_value`: objects with sorted keys), through
 /// the compact text and the one JSON parser the page already has.
 pub fn value<T: ToJson + ?Sized>(x: &T) -> serde_json::Value {
@@ -96,14 +120,13 @@ impl W {
         self.close('}');
     }
 
-    /// A field.
+    /// A field. Keys are the schema's field names (ASCII identifiers): written as they are.
     fn f<T: ToJson + ?Sized>(&mut self, k: &str, v: &T) {
+        debug_assert!(k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
         self.sep();
-        k.json(self);
-        self.out.push(':');
-        if self.pretty {
-            self.out.push(' ');
-        }
+        self.out.push('"');
+        self.out.push_str(k);
+        self.out.push_str(if self.pretty { "\": " } else { "\":" });
         v.json(self);
     }
 
@@ -124,6 +147,11 @@ impl ToJson for str {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let o = &mut w.out;
         o.push('"');
+        if !needs_escape(self.as_bytes()) {
+            o.push_str(self);
+            o.push('"');
+            return;
+        }
         let mut start = 0;
         for (i, b) in self.bytes().enumerate() {
             let esc: &str = match b {
@@ -166,16 +194,28 @@ impl ToJson for Cow<'static, str> {
 
 impl ToJson for usize {
     fn json(&self, w: &mut W) {
+        // Two digits at a time from a table ("00" to "99"): numbers are most of an analysis.
+        const DIGITS2: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
         let mut buf = [0u8; 20];
         let mut i = buf.len();
         let mut v = *self;
-        loop {
+        while v >= 100 {
+            let d = (v % 100) * 2;
+            v /= 100;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGITS2[d..d + 2]);
+        }
+        if v >= 10 {
+            let d = v * 2;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&DIGITS2[d..d + 2]);
+        } else {
             i -= 1;
-            buf[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
+            buf[i] = b'0' + v as u8;
         }
         w.raw(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
     }
@@ -817,6 +857,10 @@ structs_from! {
 }
 
 #[cfg(test)]
+#[path = "../../tests/common/every_field.rs"]
+mod every_field;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -826,6 +870,100 @@ mod tests {
         include_str!("../../tests/fixtures/compare/a-agence.txt"),
         include_str!("../../tests/fixtures/compare/b-officiel.txt"),
     ];
+
+    fn same_as_serde(a: &Analysis) {
+        let mine = compact(a);
+        assert!(
+            mine == a.to_json(),
+            "hand-written JSON differs from serde_json's:\n{mine}\n{}",
+            a.to_json()
+        );
+        assert_eq!(pretty(a), a.to_json_pretty());
+    }
+
+    #[test]
+    fn needs_escape_at_every_position() {
+        for len in 0..20 {
+            for at in 0..len {
+                for c in [0u8, 0x1F, b'"', b'\\'] {
+                    let mut v = vec![b'a'; len];
+                    v[at] = c;
+                    assert!(needs_escape(&v), "{len} {at} {c}");
+                }
+                for c in [0x20u8, 0x21, 0x7F, 0x80, 0xFF, b'#', b'[', b']'] {
+                    let mut v = vec![b'a'; len];
+                    v[at] = c;
+                    assert!(!needs_escape(&v), "{len} {at} {c}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_as_serde_json() {
+        for n in (0..100_000usize).chain([usize::MAX, usize::MAX - 1, 1 << 40, 999_999_999]) {
+            assert_eq!(compact(&n), serde_json::to_string(&n).unwrap(), "{n}");
+        }
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json() {
+        let all: String = (0u32..0x300)
+            .chain([0x2028, 0x2029, 0xFEFF, 0x1F600])
+            .filter_map(char::from_u32)
+            .collect();
+        for s in [
+            "",
+            "abc",
+            "\"\\",
+            "a\u{7f}b",
+            "«é»\n\t\r\u{8}\u{c}\u{1}\u{1f}",
+            &all,
+        ] {
+            assert_eq!(compact(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fixtures_as_serde_json() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut n = 0;
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    let t = std::fs::read_to_string(&p).unwrap();
+                    same_as_serde(&crate::analyze(&t));
+                    // Cut short: the `truncated` field.
+                    same_as_serde(&crate::analyze_limited(&t, t.len() / 2));
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 0);
+    }
+
+    #[test]
+    fn every_optional_field_as_serde_json() {
+        let t = "Sommet régional à Lyon\nPublié le 12/03/2024 à 21:40\nLe Monde\n\
+                 Le président russe Vladimir Poutine a reçu lundi 10 janvier M. Wang Yi, \
+                 ministre chinois des Affaires étrangères. « Nous soutenons la paix », a \
+                 déclaré l'Organisation des Nations unies (ONU). La Chine s'oppose à \
+                 l'ingérence.\n\"Quote\\ with\ttab\"";
+        let mut a = crate::analyze(t);
+        same_as_serde(&a);
+        every_field::fill_every_field(&mut a);
+        same_as_serde(&a);
+        // And with no option set.
+        a.card.title = None;
+        a.card.publisher = None;
+        same_as_serde(&a);
+        a.card.date = None;
+        same_as_serde(&a);
+    }
 
     #[test]
     fn writes_what_serde_json_writes() {
