@@ -18,6 +18,15 @@ pub struct FrameAnn {
     pub rule: Rule,
 }
 
+/// Whether a cue of frame `other` in the sentence lets a weak cue of frame `weak` count: its own
+/// frame, and interference and sovereignty for each other, which name the two sides of one claim
+/// (« n'ont pas le droit d'intervenir » beside « affaires intérieures », « immixtion » beside
+/// « affaires internes »).
+fn supports(weak: &str, other: &str) -> bool {
+    const PAIR: [&str; 2] = ["foreign_interference", "sovereignty"];
+    weak == other || (PAIR.contains(&weak) && PAIR.contains(&other))
+}
+
 /// The reserved frame id of `frames.tsv` rows that are no frame (see `data/lexicon/README.md`).
 const NOT_A_FRAME: &str = "not_a_frame";
 
@@ -55,11 +64,12 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
         for h in &hits {
             let (cue, pattern, origin) = &lex.frames.entries[h.entry];
             // Weak evidence alone (« terrorisme », « stabilité »): only beside another cue of the
-            // same frame (« le terrorisme, le séparatisme et l'extrémisme »).
+            // same frame (« le terrorisme, le séparatisme et l'extrémisme ») or of its sister frame
+            // (see `supports`).
             if cue.weak
-                && !hits
-                    .iter()
-                    .any(|o| o != h && lex.frames.entries[o.entry].0.frame == cue.frame)
+                && !hits.iter().any(|o| {
+                    o != h && supports(&cue.frame, &lex.frames.entries[o.entry].0.frame)
+                })
             {
                 continue;
             }
