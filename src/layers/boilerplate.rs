@@ -267,6 +267,19 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
             let reported_sentence = || sentence && words >= 8 && reported(lower);
             // « Suivez » then a long line that names no channel (« Suivez le guide : trois
             // scènes, quarante concerts … ») is the text's; a follow button says where (« sur »).
+            // « Contact : » then a sentence about a third party, with no address and no « nous /
+            // vous » (« Contact : la médiathèque répond au … du mardi au samedi. »): the text's
+            // practical information, not the outlet's.
+            let contact_text = || {
+                pat.starts_with("contact")
+                    && sentence
+                    && words >= 10
+                    && !lower.contains('@')
+                    && !lower.contains("http")
+                    && !lower
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| matches!(w, "nous" | "notre" | "nos" | "vous" | "votre" | "vos"))
+            };
             let invitation_text =
                 pat == "suivez" && words >= 8 && !lower.contains(" sur") && !lower.contains("nous");
             let labelled = match kind.as_str() {
@@ -299,6 +312,7 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
                     || (words <= 40 && kind == "nav" && word_count(pat) >= 4))
                 && !reported_sentence()
                 && !invitation_text
+                && !contact_text()
         } else {
             false
         };
