@@ -554,6 +554,21 @@ fn status_bar(lower: &str) -> bool {
     all && signal
 }
 
+/// A clock time alone on its line (« 22:41 », « 9h05 », « 14 h 32 »).
+fn clock_alone(lower: &str) -> bool {
+    let t: String = lower
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let Some((h, m)) = t.split_once([':', 'h']) else {
+        return false;
+    };
+    (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+}
+
 /// An agency's transmission line (« AFP 221034 GMT JAN 24 », « 121530 UTC MAR 2024 »): a time
 /// stamp of six digits and GMT or UTC.
 fn wire_stamp(lower: &str) -> bool {
@@ -1731,6 +1746,13 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     };
     let between_paragraphs =
         |bi: usize| bi > 0 && bi + 1 < nb && running(bi - 1) && running(bi + 1);
+    // Lines that are a clock time alone (a live page's time stamps).
+    let live_stamps = (0..nb)
+        .filter(|&k| {
+            let b = &doc.seg.blocks[k];
+            block_words[k] <= 2 && clock_alone(&doc.lower[b.start..b.end])
+        })
+        .count();
     // Has a paragraph of running text been kept as content yet?
     let mut text_seen = false;
     for bi in 0..nb {
@@ -1793,6 +1815,16 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 &mut infos,
                 "boilerplate:nav".into(),
                 "e-mail header line".into(),
+            );
+            continue;
+        }
+        // The time stamps of a live page's posts, each alone on its line (« 22:41 », « 22:35 »):
+        // chrome when the page has two of them or more.
+        if words <= 2 && clock_alone(lower) && live_stamps >= 2 {
+            set(
+                &mut infos,
+                "boilerplate:nav".into(),
+                "time stamp of a live post".into(),
             );
             continue;
         }
@@ -3441,6 +3473,8 @@ mod page_chrome_tests {
         assert!(status_bar("14:32") && status_bar("4g 78 %") && status_bar("09:41 5g"));
         assert!(!status_bar("22 %") && !status_bar("14h32 le ministre"));
         assert!(wire_stamp("afp 221034 gmt jan 24"));
+        assert!(clock_alone("22:41") && clock_alone("9h05") && clock_alone("14 h 32"));
+        assert!(!clock_alone("14h32 le ministre arrive") && !clock_alone("2024"));
         assert!(!wire_stamp("le sommet s'ouvre à 14 h gmt"));
         assert!(postal_address(
             "Le Journal, rue des Dominicains 12, 4000 Liège"
