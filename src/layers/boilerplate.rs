@@ -556,6 +556,9 @@ fn status_bar(lower: &str) -> bool {
 
 /// A clock time alone on its line (« 22:41 », « 9h05 », « 14 h 32 »).
 fn clock_alone(lower: &str) -> bool {
+    if lower.trim().len() > 10 {
+        return false;
+    }
     let t: String = lower
         .trim()
         .chars()
@@ -570,33 +573,54 @@ fn clock_alone(lower: &str) -> bool {
 }
 
 /// An agency's transmission line (« AFP 221034 GMT JAN 24 », « 121530 UTC MAR 2024 »): a time
-/// stamp of six digits and GMT or UTC.
-fn wire_stamp(lower: &str) -> bool {
-    let ws: Vec<&str> = lower.split_whitespace().collect();
-    ws.len() <= 8
-        && ws.iter().any(|w| matches!(*w, "gmt" | "utc"))
-        && ws
-            .iter()
+/// stamp of six digits and GMT or UTC, in a line of at most eight words.
+fn wire_stamp(lower: &str, words: usize) -> bool {
+    words <= 8
+        && (lower.contains("gmt") || lower.contains("utc"))
+        && lower.split_whitespace().any(|w| matches!(w, "gmt" | "utc"))
+        && lower
+            .split_whitespace()
             .any(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A postal address without a sentence (« Le Journal, rue des Dominicains 12, 4000 Liège »): a
-/// street word and a postal code of four or five digits before a capitalised town.
-fn postal_address(line: &str) -> bool {
-    let ws: Vec<&str> = line.split_whitespace().collect();
-    let street = ws.iter().any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "rue" | "avenue" | "av." | "boulevard" | "bd" | "chemin" | "quai" | "place" | "route"
-        )
-    });
-    let code = ws.windows(2).any(|p| {
-        let d = p[0].trim_end_matches(',');
-        (4..=5).contains(&d.len())
-            && d.bytes().all(|b| b.is_ascii_digit())
-            && p[1].chars().next().is_some_and(char::is_uppercase)
-    });
-    street && code && ws.len() <= 16 && !ends_like_sentence(line)
+/// street word and a postal code of four or five digits before a capitalised town, in a line of
+/// at most sixteen words.
+fn postal_address(line: &str, lower: &str, words: usize) -> bool {
+    words <= 16
+        && !ends_like_sentence(line)
+        && line.bytes().any(|b| b.is_ascii_digit())
+        && lower.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "rue"
+                    | "avenue"
+                    | "av."
+                    | "boulevard"
+                    | "bd"
+                    | "chemin"
+                    | "quai"
+                    | "place"
+                    | "route"
+            )
+        })
+        && {
+            let mut ws = line.split_whitespace().peekable();
+            let mut code = false;
+            while let Some(w) = ws.next() {
+                let d = w.trim_end_matches(',');
+                if (4..=5).contains(&d.len())
+                    && d.bytes().all(|b| b.is_ascii_digit())
+                    && ws
+                        .peek()
+                        .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
+                {
+                    code = true;
+                    break;
+                }
+            }
+            code
+        }
 }
 
 fn has_date_signal(lower: &str) -> bool {
@@ -1843,7 +1867,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             continue;
         }
         // An agency's transmission line (« AFP 221034 GMT JAN 24 »).
-        if wire_stamp(lower) {
+        if wire_stamp(lower, words) {
             set(
                 &mut infos,
                 "boilerplate:footer".into(),
@@ -1853,7 +1877,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         // The outlet's postal address after the text (« Le Journal, rue des Dominicains 12,
         // 4000 Liège »).
-        if text_seen && postal_address(line) {
+        if text_seen && postal_address(line, lower, words) {
             set(
                 &mut infos,
                 "boilerplate:footer".into(),
@@ -3472,16 +3496,14 @@ mod page_chrome_tests {
         assert!(!mail_header("q : que faut-il planter ?"));
         assert!(status_bar("14:32") && status_bar("4g 78 %") && status_bar("09:41 5g"));
         assert!(!status_bar("22 %") && !status_bar("14h32 le ministre"));
-        assert!(wire_stamp("afp 221034 gmt jan 24"));
+        assert!(wire_stamp("afp 221034 gmt jan 24", 5));
         assert!(clock_alone("22:41") && clock_alone("9h05") && clock_alone("14 h 32"));
         assert!(!clock_alone("14h32 le ministre arrive") && !clock_alone("2024"));
-        assert!(!wire_stamp("le sommet s'ouvre à 14 h gmt"));
-        assert!(postal_address(
-            "Le Journal, rue des Dominicains 12, 4000 Liège"
-        ));
-        assert!(!postal_address(
-            "Le feu a pris rue des Dominicains 12, 4000 Liège, dans la nuit."
-        ));
+        assert!(!wire_stamp("le sommet s'ouvre à 14 h gmt", 7));
+        let addr = "Le Journal, rue des Dominicains 12, 4000 Liège";
+        assert!(postal_address(addr, &addr.to_lowercase(), 8));
+        let fire = "Le feu a pris rue des Dominicains 12, 4000 Liège, dans la nuit.";
+        assert!(!postal_address(fire, &fire.to_lowercase(), 12));
         let k = kinds(&format!(
             "De : La Lettre <lettre@exemple.fr>\nEnvoyé : mardi 5 mars 2024 06:02\nObjet : La lettre du matin\nLe pont rouvre en avril\n{BODY}\nQ : Pourquoi ce retard ?\nR : Le froid.\n{BODY2}\nLe Journal, rue des Dominicains 12, 4000 Liège"
         ));
