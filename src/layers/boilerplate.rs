@@ -325,6 +325,23 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
             // reste mal appliquée, selon eux. », « Suivez le maillot jaune, …, selon son
             // directeur sportif. »).
             let reported_sentence = || sentence && words >= 8 && reported(lower);
+            // « Suivez » then a long line that names no channel (« Suivez le guide : trois
+            // scènes, quarante concerts … ») is the text's; a follow button says where (« sur »).
+            // « Contact : » then a sentence about a third party, with no address and no « nous /
+            // vous » (« Contact : la médiathèque répond au … du mardi au samedi. »): the text's
+            // practical information, not the outlet's.
+            let contact_text = || {
+                pat.starts_with("contact")
+                    && sentence
+                    && words >= 10
+                    && !lower.contains('@')
+                    && !lower.contains("http")
+                    && !lower
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| matches!(w, "nous" | "notre" | "nos" | "vous" | "votre" | "vos"))
+            };
+            let invitation_text =
+                pat == "suivez" && words >= 8 && !lower.contains(" sur") && !lower.contains("nous");
             let labelled = match kind.as_str() {
                 // (A long sentence with commas is the text's, even after a link's label:
                 // « Voir aussi le vote des sénateurs, attendu à l'automne, qui … ».)
@@ -354,6 +371,8 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
                     || (words <= 20 && !sentence && (kind == "share" || word_count(pat) >= 3))
                     || (words <= 40 && kind == "nav" && word_count(pat) >= 4))
                 && !reported_sentence()
+                && !invitation_text
+                && !contact_text()
         } else {
             false
         };
@@ -544,6 +563,124 @@ fn bare_domain(w: &str) -> bool {
                 | "news"
                 | "tv"
         )
+}
+
+/// A header line of an e-mail pasted with a newsletter (« De : … », « Objet : … », « Envoyé : … »,
+/// « From: … »): the label and a colon.
+fn mail_header(lower: &str) -> bool {
+    let l = lower.trim_start();
+    let Some((label, _)) = l.split_once(':') else {
+        return false;
+    };
+    matches!(
+        label.trim(),
+        "de" | "à"
+            | "a"
+            | "envoyé"
+            | "objet"
+            | "cc"
+            | "cci"
+            | "répondre à"
+            | "from"
+            | "to"
+            | "sent"
+            | "subject"
+            | "reply-to"
+    )
+}
+
+/// A phone's status bar pasted at the top of a page (« 14:32 », « 4G 78 % », « 09:41 5G »):
+/// nothing but a clock time, a network name and a battery level.
+fn status_bar(lower: &str) -> bool {
+    let mut signal = false;
+    let all = lower.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != ':');
+        let clock = w.split_once(':').is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        });
+        let network = matches!(
+            w,
+            "3g" | "4g" | "4g+" | "5g" | "lte" | "edge" | "wi-fi" | "wifi"
+        );
+        signal |= clock || network;
+        clock
+            || network
+            || w.is_empty()
+            || w == "%"
+            || w.trim_end_matches('%').bytes().all(|b| b.is_ascii_digit())
+    });
+    all && signal
+}
+
+/// A clock time alone on its line (« 22:41 », « 9h05 », « 14 h 32 »).
+fn clock_alone(lower: &str) -> bool {
+    if lower.trim().len() > 10 {
+        return false;
+    }
+    let t: String = lower
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let Some((h, m)) = t.split_once([':', 'h']) else {
+        return false;
+    };
+    (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+}
+
+/// An agency's transmission line (« AFP 221034 GMT JAN 24 », « 121530 UTC MAR 2024 »): a time
+/// stamp of six digits and GMT or UTC, in a line of at most eight words.
+fn wire_stamp(lower: &str, words: usize) -> bool {
+    words <= 8
+        && (lower.contains("gmt") || lower.contains("utc"))
+        && lower.split_whitespace().any(|w| matches!(w, "gmt" | "utc"))
+        && lower
+            .split_whitespace()
+            .any(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A postal address without a sentence (« Le Journal, rue des Dominicains 12, 4000 Liège »): a
+/// street word and a postal code of four or five digits before a capitalised town, in a line of
+/// at most sixteen words.
+fn postal_address(line: &str, lower: &str, words: usize) -> bool {
+    words <= 16
+        && !ends_like_sentence(line)
+        && line.bytes().any(|b| b.is_ascii_digit())
+        && lower.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "rue"
+                    | "avenue"
+                    | "av."
+                    | "boulevard"
+                    | "bd"
+                    | "chemin"
+                    | "quai"
+                    | "place"
+                    | "route"
+            )
+        })
+        && {
+            let mut ws = line.split_whitespace().peekable();
+            let mut code = false;
+            while let Some(w) = ws.next() {
+                let d = w.trim_end_matches(',');
+                if (4..=5).contains(&d.len())
+                    && d.bytes().all(|b| b.is_ascii_digit())
+                    && ws
+                        .peek()
+                        .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase))
+                {
+                    code = true;
+                    break;
+                }
+            }
+            code
+        }
 }
 
 fn has_date_signal(lower: &str) -> bool {
@@ -1693,6 +1830,13 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     };
     let between_paragraphs =
         |bi: usize| bi > 0 && bi + 1 < nb && running(bi - 1) && running(bi + 1);
+    // Lines that are a clock time alone (a live page's time stamps).
+    let live_stamps = (0..nb)
+        .filter(|&k| {
+            let b = &doc.seg.blocks[k];
+            block_words[k] <= 2 && clock_alone(&doc.lower[b.start..b.end])
+        })
+        .count();
     // Has a paragraph of running text been kept as content yet?
     let mut text_seen = false;
     for bi in 0..nb {
@@ -1737,6 +1881,67 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 &mut infos,
                 "boilerplate:footer".into(),
                 "credit or copyright line".into(),
+            );
+            continue;
+        }
+        // The lines of an e-mail's header (« De : … », « Objet : … ») pasted with a newsletter:
+        // with an address in it, or beside another header line.
+        if words <= 15 && !long_prose && mail_header(lower) && {
+            let header_at = |k: usize| {
+                let b = &doc.seg.blocks[k];
+                mail_header(&doc.lower[b.start..b.end])
+            };
+            lower.contains('@')
+                || (bi > 0 && header_at(bi - 1))
+                || (bi + 1 < nb && header_at(bi + 1))
+        } {
+            set(
+                &mut infos,
+                "boilerplate:nav".into(),
+                "e-mail header line".into(),
+            );
+            continue;
+        }
+        // The time stamps of a live page's posts, each alone on its line (« 22:41 », « 22:35 »):
+        // chrome when the page has two of them or more.
+        if words <= 2 && clock_alone(lower) && live_stamps >= 2 {
+            set(
+                &mut infos,
+                "boilerplate:nav".into(),
+                "time stamp of a live post".into(),
+            );
+            continue;
+        }
+        // Above the text, after nothing but chrome: a phone's status bar (« 14:32 », « 4G 78 % »)
+        // or the address bar (« lequotidien.fr »).
+        if words <= 4
+            && bi < first_long
+            && infos[..bi].iter().all(|i| i.kind == BlockKind::Boilerplate)
+            && (status_bar(lower) || (words <= 1 && bare_domain(line.trim())))
+        {
+            set(
+                &mut infos,
+                "boilerplate:nav".into(),
+                "phone status or address bar".into(),
+            );
+            continue;
+        }
+        // An agency's transmission line (« AFP 221034 GMT JAN 24 »).
+        if wire_stamp(lower, words) {
+            set(
+                &mut infos,
+                "boilerplate:footer".into(),
+                "agency transmission line".into(),
+            );
+            continue;
+        }
+        // The outlet's postal address after the text (« Le Journal, rue des Dominicains 12,
+        // 4000 Liège »).
+        if text_seen && postal_address(line, lower, words) {
+            set(
+                &mut infos,
+                "boilerplate:footer".into(),
+                "postal address".into(),
             );
             continue;
         }
@@ -2264,6 +2469,16 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                     &mut infos,
                     "boilerplate:logo".into(),
                     "short label above the headline".into(),
+                );
+                continue;
+            }
+            // The outlet's name alone (« Agence de presse africaine »), as the media
+            // gazetteer writes it.
+            if words <= 6 && lexicons().media_ac.is_name(whole_line_core(lower)) {
+                set(
+                    &mut infos,
+                    "boilerplate:logo".into(),
+                    "outlet's name above the headline".into(),
                 );
                 continue;
             }
@@ -3375,6 +3590,35 @@ mod page_chrome_tests {
         assert_eq!(kind_of(&k, "The leaders"), BlockKind::Boilerplate, "{k:?}");
         assert_ne!(
             kind_of(&k, "Xi Jinping et"),
+            BlockKind::Boilerplate,
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn mail_headers_status_bars_wire_stamps_and_addresses() {
+        assert!(mail_header("objet : votre lettre du matin"));
+        assert!(mail_header("de : la rédaction <lettre@exemple.fr>"));
+        assert!(!mail_header("q : que faut-il planter ?"));
+        assert!(status_bar("14:32") && status_bar("4g 78 %") && status_bar("09:41 5g"));
+        assert!(!status_bar("22 %") && !status_bar("14h32 le ministre"));
+        assert!(wire_stamp("afp 221034 gmt jan 24", 5));
+        assert!(clock_alone("22:41") && clock_alone("9h05") && clock_alone("14 h 32"));
+        assert!(!clock_alone("14h32 le ministre arrive") && !clock_alone("2024"));
+        assert!(!wire_stamp("le sommet s'ouvre à 14 h gmt", 7));
+        let addr = "Le Journal, rue des Dominicains 12, 4000 Liège";
+        assert!(postal_address(addr, &addr.to_lowercase(), 8));
+        let fire = "Le feu a pris rue des Dominicains 12, 4000 Liège, dans la nuit.";
+        assert!(!postal_address(fire, &fire.to_lowercase(), 12));
+        let k = kinds(&format!(
+            "De : La Lettre <lettre@exemple.fr>\nEnvoyé : mardi 5 mars 2024 06:02\nObjet : La lettre du matin\nLe pont rouvre en avril\n{BODY}\nQ : Pourquoi ce retard ?\nR : Le froid.\n{BODY2}\nLe Journal, rue des Dominicains 12, 4000 Liège"
+        ));
+        assert_eq!(kind_of(&k, "De : La"), BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(kind_of(&k, "Objet"), BlockKind::Boilerplate, "{k:?}");
+        assert_ne!(kind_of(&k, "Q : Pourquoi"), BlockKind::Boilerplate, "{k:?}");
+        assert_ne!(kind_of(&k, "R : Le froid"), BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(
+            kind_of(&k, "Le Journal, rue"),
             BlockKind::Boilerplate,
             "{k:?}"
         );

@@ -18,6 +18,15 @@ pub struct FrameAnn {
     pub rule: Rule,
 }
 
+/// Whether a cue of frame `other` in the sentence lets a weak cue of frame `weak` count: its own
+/// frame, and interference and sovereignty for each other, which name the two sides of one claim
+/// (« n'ont pas le droit d'intervenir » beside « affaires intérieures », « immixtion » beside
+/// « affaires internes »).
+fn supports(weak: &str, other: &str) -> bool {
+    const PAIR: [&str; 2] = ["foreign_interference", "sovereignty"];
+    weak == other || (PAIR.contains(&weak) && PAIR.contains(&other))
+}
+
 /// The reserved frame id of `frames.tsv` rows that are no frame (see `data/lexicon/README.md`).
 const NOT_A_FRAME: &str = "not_a_frame";
 
@@ -45,8 +54,15 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
             .filter(|h| {
                 let span = doc.tspan(h.start, h.end);
                 let k = ms.partition_point(|m| m.span.end <= span.start);
-                !ms.get(k)
-                    .is_some_and(|m| m.span.start <= span.start && m.span.overlaps(&span))
+                // A capitalised run that the gazetteer does not know and that the cue covers
+                // whole (« Ingérence Étrangère » in a title) is the cue, not a name.
+                !ms.get(k).is_some_and(|m| {
+                    m.span.start <= span.start
+                        && m.span.overlaps(&span)
+                        && !(m.entry.is_none()
+                            && m.span.start == span.start
+                            && m.span.end <= span.end)
+                })
             })
             .collect();
         // Token end of the last frame pushed in this sentence.
@@ -55,23 +71,28 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
         for h in &hits {
             let (cue, pattern, origin) = &lex.frames.entries[h.entry];
             // Weak evidence alone (« terrorisme », « stabilité »): only beside another cue of the
-            // same frame (« le terrorisme, le séparatisme et l'extrémisme »).
+            // same frame (« le terrorisme, le séparatisme et l'extrémisme ») or of its sister frame
+            // (see `supports`).
             if cue.weak
                 && !hits
                     .iter()
-                    .any(|o| o != h && lex.frames.entries[o.entry].0.frame == cue.frame)
+                    .any(|o| o != h && supports(&cue.frame, &lex.frames.entries[o.entry].0.frame))
             {
                 continue;
             }
             // An enumeration of one frame's words that leans on a weak word is one frame (« le
             // terrorisme, le séparatisme et l'extrémisme », « la souveraineté, l'indépendance et
-            // l'intégrité territoriale »); strong words side by side stay apart.
+            // l'intégrité territoriale »); strong words side by side stay apart unless they touch.
             if let (Some(e), Some(prev)) = (last_end, out.last_mut()) {
+                // A comparative that touches a cue of its frame qualifies it: one phrase
+                // (« système de gouvernance mondiale » + « plus juste et plus équitable »).
+                let touching = e == h.start && doc.tok_lower(h.start) == "plus";
                 if prev.frame == cue.frame
-                    && (cue.weak || last_weak)
                     && e <= h.start
-                    && h.start - e <= 4
-                    && (e..h.start).all(|k| is_enumeration_word(doc.tok_lower(k)))
+                    && (touching
+                        || (cue.weak || last_weak)
+                            && h.start - e <= 4
+                            && (e..h.start).all(|k| is_enumeration_word(doc.tok_lower(k))))
                 {
                     prev.span.end = doc.tspan(h.start, h.end).end;
                     last_end = Some(h.end);
