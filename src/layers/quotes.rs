@@ -474,6 +474,20 @@ fn is_faire_idiom(w: &str) -> bool {
 fn speech_kind(doc: &Doc, k: usize) -> Option<SpeechKind> {
     let w = doc.tok_lower(k);
     if let Some(kind) = lexicons().speech.get(w) {
+        // A participle right after an article is a noun (« le prévenu », « l'accusé », « les
+        // intéressés »), not a verb (« comme le dit X » keeps its verb: no participle ending).
+        if *kind == SpeechKind::Speech
+            && k > 0
+            && matches!(
+                doc.tok_lower(k - 1),
+                "le" | "la" | "les" | "l'" | "un" | "une" | "du" | "des" | "au" | "aux"
+            )
+            && ["é", "ée", "és", "ées", "u", "ue", "us", "ues"]
+                .iter()
+                .any(|e| w.ends_with(e))
+        {
+            return None;
+        }
         return Some(*kind);
     }
     let n = doc.tokens().len();
@@ -596,9 +610,12 @@ fn subject_after(
         if matches!(w, "le" | "la" | "l'" | "les") && k + 1 < lim && doc.is_word(k + 1) {
             if let Some((mi, m)) = mentions_in(ms, k + 1, (k + 8).min(lim)).next() {
                 // « le ministère chinois des Affaires étrangères »
+                // « le Dr Sy »: an honorific (and its period) before the name.
                 let between_ok = (k + 1..m.a).all(|t| {
                     doc.is_word(t) && lex.title_words.contains(doc.tok_lower(t))
                         || lex.demonyms.contains_key(doc.tok_lower(t))
+                        || lex.titles.get(doc.tok(t)) == Some(&crate::lexicon::TitleKind::Honorific)
+                        || (doc.tok(t) == "." && t > k + 1)
                 });
                 if between_ok && m.etype != EntityType::MISC {
                     return Some(named(ms, mi));
@@ -848,7 +865,17 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
                     // « La ministre de la Culture, Rachida Dati, a dénoncé »: the name in
                     // apposition; « X, porte-parole du ministère, a déclaré »: the name before
                     // the apposition.
-                    if let Some((mi, _)) = mentions_in(ms, j + 1, j + 2)
+                    // (« L'avocat de la défense, Me Paul Roux, a dénoncé »: an honorific first.)
+                    let mut h = j + 1;
+                    while h < k - 1
+                        && h < j + 4
+                        && (lex.titles.get(doc.tok(h))
+                            == Some(&crate::lexicon::TitleKind::Honorific)
+                            || doc.tok(h) == ".")
+                    {
+                        h += 1;
+                    }
+                    if let Some((mi, _)) = mentions_in(ms, h, h + 1)
                         .find(|(_, m)| m.etype == EntityType::PER && m.b + 1 == k)
                     {
                         return Some(named(ms, mi));
@@ -1353,6 +1380,15 @@ fn names_a_title(doc: &Doc, a: usize) -> bool {
                 | "chronique"
                 | "opération"
                 | "slogan"
+                | "campagne"
+                | "banderole"
+                | "banderoles"
+                | "pancarte"
+                | "pancartes"
+                | "affiche"
+                | "reportage"
+                | "pétition"
+                | "manifeste"
                 | "devise"
                 | "hashtag"
                 | "mot-clé"

@@ -292,6 +292,22 @@ pub(crate) fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<u
                 }
             }
         }
+        // Likewise a sentence whose subject is someone unnamed (« Un responsable, qui a requis
+        // l'anonymat, a confié … », « Une mère rencontrée devant l'école est plus nuancée »).
+        let indefinite = match doc.tok_lower(t0) {
+            "un" => Some(Gender::M),
+            "une" => Some(Gender::F),
+            _ => None,
+        };
+        if indefinite.is_some()
+            && indefinite == want
+            && t0 + 1 < ps.tokens.end
+            && doc.is_word(t0 + 1)
+            && !doc.is_cap(t0 + 1)
+            && !in_quote_tok(doc, t0)
+        {
+            return None;
+        }
         if let Some((k, _)) =
             mentions_in(ms, ps.tokens.start, ps.tokens.end).find(|(k, m)| ok(*k, m.a))
         {
@@ -695,13 +711,26 @@ pub(crate) fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> 
         }
         let w = doc.tok_lower(k);
         if w == "," {
-            // The name must come right after the comma.
-            if mentions_in(ms, k + 1, k + 2)
-                .next()
-                .is_some_and(|(_, m)| m.etype == EntityType::PER)
+            // The name must come right after the comma, or after an honorific (« l'avocate des
+            // familles, Me Anne Roux », « son coordinateur, le Dr Paul Sy »).
+            let article = k + 2 < lim
+                && doc.tok_lower(k + 1) == "le"
+                && lex.titles.get(doc.tok(k + 2)) == Some(&crate::lexicon::TitleKind::Honorific);
+            let mut j = k + 1 + usize::from(article);
+            while j < lim
+                && j < k + 4
+                && (lex.titles.get(doc.tok(j)) == Some(&crate::lexicon::TitleKind::Honorific)
+                    || (j > k + 1 && doc.tok(j) == "."))
             {
-                k += 1;
-                continue;
+                j += 1;
+            }
+            if let Some((mi, m)) = mentions_in(ms, j, j + 1)
+                .next()
+                .filter(|(_, m)| !is_honorific_mention(doc, m))
+            {
+                if m.etype == EntityType::PER {
+                    return Some(mi);
+                }
             }
             return None;
         }
