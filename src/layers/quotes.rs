@@ -1248,6 +1248,21 @@ fn sentence_speaker(doc: &Doc, ms: &[EMention], si: usize) -> Option<Who> {
     None
 }
 
+/// Is full sentence `si` (outside quotation marks) about a named person other than quote `p`'s
+/// speaker: its subject in its first words?
+fn other_subject(doc: &Doc, ms: &[EMention], si: usize, p: &QuoteAnn) -> bool {
+    let s = &doc.seg.sentences[si];
+    if s.tokens.len() < 4 || doc.tok(s.tokens.end - 1) != "." || in_quote_tok(doc, s.tokens.start) {
+        return false;
+    }
+    let lim = (s.tokens.start + 12).min(s.tokens.end);
+    matches!(
+        clause_subject(doc, ms, si, lim),
+        Some(Who::Named(Some(m), ref t))
+            if ms[m].etype == EntityType::PER && p.speaker_text.as_ref() != Some(t)
+    )
+}
+
 /// Is block `bi` an item of a list (« - … », « • … »)?
 fn is_list_item(doc: &Doc, bi: usize) -> bool {
     let b = &doc.seg.blocks[bi];
@@ -1342,8 +1357,47 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
             rule,
         });
     }
+    repeated_quotes(&mut out, doc);
     transcript_quotes(doc, ms, &mut out);
     out
+}
+
+/// A quote without speaker whose words are quoted again with a speaker (a headline or chapeau
+/// quote the body repeats in full, « « Nous ne vendrons pas » : … » then « « Nous ne vendrons
+/// pas. … », a-t-il affirmé »): that speaker.
+fn repeated_quotes(out: &mut [QuoteAnn], doc: &Doc) {
+    let key = |q: &QuoteAnn| -> String {
+        doc.slice(q.span)
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == ' ')
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for i in 0..out.len() {
+        if out[i].speaker_text.is_some()
+            || !matches!(out[i].rule.id.as_ref(), "quote:unknown" | "quote:context")
+        {
+            continue;
+        }
+        let ki = key(&out[i]);
+        let Some(j) = (0..out.len()).find(|&j| {
+            j != i && out[j].speaker_text.is_some() && {
+                let kj = key(&out[j]);
+                kj.starts_with(&ki) || ki.starts_with(&kj) && kj.split(' ').count() >= 4
+            }
+        }) else {
+            continue;
+        };
+        out[i].speaker = out[j].speaker;
+        out[i].speaker_text = out[j].speaker_text.clone();
+        out[i].rule = Rule::new(
+            "quote:repeated",
+            "the same words quoted elsewhere with a speaker",
+        );
+    }
 }
 
 /// Is the quote whose content starts at token `a` the title or name of what the word before its
@@ -1697,7 +1751,7 @@ fn attribute(
     // 5. A quote standing alone, attributed by the next sentence (« « … » C'est ce qu'a déclaré
     // X », « C'est avec ces mots qu'un élu résume … »).
     if open == os.tokens.start && !unclosed {
-        if let Some(who) = forward_attribution(doc, ms, closer, prev) {
+        if let Some(who) = forward_attribution(doc, ms, open, closer, prev) {
             return (
                 Some(who),
                 Rule::new("quote:forward", "attributed by the next sentence"),
@@ -1743,9 +1797,12 @@ fn attribute(
                 && !is_list_item(doc, block)
                 && !is_list_item(doc, pblock));
         let psent = doc.tokens()[p.b.min(n - 1)].sent();
+        // Someone else speaks in between, or a full sentence in between is about another
+        // person (« Dans la salle, la mère d'une victime, X, n'a pas retenu ses larmes. « … » »).
         let other_speaker = (psent + 1..osent).any(|si| {
             sentence_speaker(doc, ms, si)
                 .is_some_and(|w| !matches!(&w, Who::Named(m, _) if *m == p.speaker))
+                || other_subject(doc, ms, si, p)
         });
         if adjacent && !other_speaker && (standalone || psent + 1 >= osent) {
             match &p.speaker_text {
@@ -1990,6 +2047,7 @@ fn impersonal(doc: &Doc, t: usize) -> bool {
 fn forward_attribution(
     doc: &Doc,
     ms: &[EMention],
+    open: usize,
     closer: usize,
     prev: Option<&QuoteAnn>,
 ) -> Option<Who> {
@@ -2012,8 +2070,28 @@ fn forward_attribution(
     if k >= n || doc.seg.sentences[doc.tokens()[k].sent()].block != doc.seg.sentences[cs].block {
         return None;
     }
-    let ns = &doc.seg.sentences[doc.tokens()[k].sent()];
-    attribution_clause(doc, ms, k, ns.tokens.end, prev)
+    let nsi = doc.tokens()[k].sent();
+    let ns = &doc.seg.sentences[nsi];
+    if let Some(who) = attribution_clause(doc, ms, k, ns.tokens.end, prev) {
+        return Some(who);
+    }
+    // A quote opening its paragraph, then a full sentence (without quotation of its own) about a
+    // person named in its first words: the quote is introduced by its speaker after it
+    // (« « On a tout perdu. » Devant sa maison, Anne Roux, 74 ans, retient ses larmes. »).
+    let block = &doc.seg.blocks[doc.seg.sentences[cs].block];
+    let opens_block = (block.tokens.start..open).all(|t| !doc.is_word(t));
+    let has_quote =
+        (ns.tokens.start..ns.tokens.end).any(|t| matches!(doc.tok(t), "«" | "“" | "„" | "\""));
+    if !opens_block || has_quote || doc.tok(ns.tokens.end - 1) != "." || ns.tokens.len() < 5 {
+        return None;
+    }
+    let lim = (ns.tokens.start + 14).min(ns.tokens.end);
+    match clause_subject(doc, ms, nsi, lim) {
+        Some(Who::Named(Some(m), t)) if ms[m].etype == EntityType::PER => {
+            Some(Who::Named(Some(m), t))
+        }
+        _ => None,
+    }
 }
 
 /// « C'est ce qu'a déclaré X », « C'est avec ces mots qu'un élu résume … », « Ainsi
