@@ -163,7 +163,16 @@ pub(crate) fn mention_gender(doc: &Doc, m: &EMention) -> Option<Gender> {
         if matches!(w, "m" | "monsieur" | "mm") {
             return Some(Gender::M);
         }
-        if let Some(g) = word_gender(w).filter(|_| is_gendered_word(w)) {
+        // A nationality agrees with the noun before it, which may be no title (« la présidente
+        // du club lensois, X »: « lensois » says nothing of X).
+        let agrees_with_name = !lex.demonyms.contains_key(w)
+            || k == 0
+            || is_gendered_word(doc.tok_lower(k - 1))
+            || matches!(
+                doc.tok_lower(k - 1),
+                "le" | "la" | "l'" | "un" | "une" | ","
+            );
+        if let Some(g) = word_gender(w).filter(|_| agrees_with_name && is_gendered_word(w)) {
             return Some(g);
         }
         let title_next = k + 1 < m.a && lex.title_first.contains(doc.tok_lower(k + 1));
