@@ -1248,6 +1248,45 @@ fn sentence_speaker(doc: &Doc, ms: &[EMention], si: usize) -> Option<Who> {
     None
 }
 
+/// The person a question is put to in sentence `si` (« X lui a demandé si … », « on leur a posé
+/// la question »): the one « lui » stands for, of either gender.
+fn asked_person(doc: &Doc, ms: &[EMention], si: usize) -> Option<Who> {
+    let s = &doc.seg.sentences[si];
+    let r = s.tokens.clone();
+    let k = r.clone().find(|&k| {
+        doc.tok_lower(k) == "lui" && !in_quote_tok(doc, k) && {
+            let mut v = k + 1;
+            while v < r.end && lexicons().speech.get(doc.tok_lower(v)) == Some(&SpeechKind::Aux) {
+                v += 1;
+            }
+            // An indirect question (« demandé si / pourquoi / ce que … »), not a request
+            // (« lui a demandé de partir »).
+            let question = v + 1 < r.end
+                && (doc.tok(r.end - 1) == "?"
+                    || matches!(
+                        doc.tok_lower(v + 1),
+                        "si" | "s'"
+                            | "pourquoi"
+                            | "comment"
+                            | "quand"
+                            | "combien"
+                            | "où"
+                            | "ce"
+                            | "quel"
+                            | "quelle"
+                            | "quels"
+                            | "quelles"
+                    ));
+            v < r.end
+                && (doc.tok_lower(v).starts_with("demand") && question
+                    || doc.tok_lower(v).starts_with("pos")
+                        && v + 2 < r.end
+                        && doc.tok_lower(v + 2) == "question")
+        }
+    })?;
+    resolve_pronoun_as(doc, ms, k, None).map(|m| named(ms, m))
+}
+
 /// Is full sentence `si` (outside quotation marks) about a named person other than quote `p`'s
 /// speaker: its subject in its first words?
 fn other_subject(doc: &Doc, ms: &[EMention], si: usize, p: &QuoteAnn) -> bool {
@@ -1785,6 +1824,23 @@ fn attribute(
     }
     let block = os.block;
     let standalone = open == os.tokens.start || narrative_infinitive(doc, os.tokens.start, open);
+    // 6b. A quote standing alone after a question put to someone (« Un journaliste lui a
+    // demandé si … « … » »): the answer of the one asked.
+    if open == os.tokens.start {
+        let asked = osent.checked_sub(1).filter(|&si| {
+            let sb = doc.seg.sentences[si].block;
+            sb == block || Some(sb) == prev_content_block(doc, block)
+        });
+        if let Some(who) = asked.and_then(|si| asked_person(doc, ms, si)) {
+            return (
+                Some(who),
+                Rule::new(
+                    "quote:context",
+                    "answer to the question of the sentence before",
+                ),
+            );
+        }
+    }
     // 7. The previous quote's speaker: a quote standing alone (or in the same paragraph)
     // continues the speech of the quote before it, unless someone else speaks in between or
     // a paragraph or list item intervenes.
@@ -2560,6 +2616,44 @@ mod tests {
         assert_eq!(
             who("Le ministre Jean Dupont arrivant à Matignon, le 3 mars. Photo Marc Durand/ Agence\n\n« Dans les prochains mois, tout peut changer pour le pays. » C'est avec ces mots qu'un élu résume la situation."),
             some(&[""])
+        );
+    }
+
+    #[test]
+    fn implicit_and_far_speakers() {
+        // An honorific after the apposition comma; « le prévenu » is no verb.
+        assert_eq!(
+            who("« Les locataires avaient signalé les fuites », a rappelé l'avocate des familles, Me Anne Roux.\n\nLe prévenu, Paul Girard, s'est exprimé à la barre : « Je n'ai jamais voulu mettre qui que ce soit en danger. »"),
+            some(&["Anne Roux", "Paul Girard"])
+        );
+        // A sentence about another person ends the carried-over speaker.
+        assert_eq!(
+            who("« Nous ferons appel de cette décision », a déclaré Jean Dupont.\n\nDans la salle, la mère d'une victime, Awa Sy, pleurait. « Ma fille avait vingt ans et toute la vie devant elle. »"),
+            some(&["Jean Dupont", "Awa Sy"])
+        );
+        // A quote opening its paragraph, then the person it belongs to; the headline repeats it.
+        assert_eq!(
+            who("« On a tout perdu » : la colère des sinistrés\n\n« On a tout perdu en une seule nuit. » Devant sa maison, Anne Roux, 74 ans, retient ses larmes."),
+            some(&["Anne Roux", "Anne Roux"])
+        );
+        // Not when the quote does not open its paragraph (it goes on with the speaker before).
+        assert_eq!(
+            who("Jean Dupont a pris la parole en premier. « Nous ne lâcherons rien sur les salaires. » Anne Roux a ensuite quitté la salle."),
+            some(&["Jean Dupont"])
+        );
+        // The answer to a question put to someone; a pronoun after an unnamed subject.
+        assert_eq!(
+            who("La présidente de la banque, Anne Roux, a tenu une conférence de presse. Un journaliste lui a demandé si une récession était possible. « Ce n'est pas notre scénario central, mais rien n'est exclu. »"),
+            some(&["Anne Roux"])
+        );
+        assert_eq!(
+            who("Le ministre Jean Dupont est resté prudent. Un diplomate, qui a requis l'anonymat, a confié que « rien ne sera signé avant l'été prochain ». « Tout passe par les médiateurs », a-t-il ajouté."),
+            some(&["", ""])
+        );
+        // A nationality agreeing with a plain noun says nothing of the person's gender.
+        assert_eq!(
+            who("La présidente du club lyonnais, Anne Roux, a félicité l'entraîneur Paul Girard. « Il a eu le courage de tout changer à la pause », a-t-elle souligné."),
+            some(&["Anne Roux"])
         );
     }
 

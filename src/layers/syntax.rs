@@ -253,8 +253,19 @@ pub(crate) fn mentions_in(
 /// « a-t-il ») skips persons of the other gender; a pronoun outside quotation marks skips the
 /// persons named inside them (« « … le président Trump … », a-t-elle ajouté »).
 pub(crate) fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
+    let want = pronoun_of(doc.tok_lower(at)).filter(|p| !p.1).map(|p| p.0);
+    resolve_pronoun_as(doc, ms, at, want)
+}
+
+/// [`resolve_pronoun`] for a pronoun of gender `want` (None: either, as the « lui » of « un
+/// journaliste lui a demandé »).
+pub(crate) fn resolve_pronoun_as(
+    doc: &Doc,
+    ms: &[EMention],
+    at: usize,
+    want: Option<Gender>,
+) -> Option<usize> {
     let w = doc.tok_lower(at);
-    let want = pronoun_of(w).filter(|p| !p.1).map(|p| p.0);
     // An inverted pronoun (« a-t-il ») is the narrator's, even inside the marks of a quote
     // that the text does not close around it.
     let skip_quoted = w.contains('-') || !in_quote_tok(doc, at);
