@@ -128,9 +128,9 @@ fn invented_articles_quotes_and_speakers() {
     assert!(s.quotes >= 50, "corpus too small: {}", s.quotes);
     assert!(pct(s.found) >= 95.0, "found {:.1} %", pct(s.found));
     assert!(
-        pct(s.speaker) >= 93.5,
+        pct(s.speaker) >= 93.0,
         "right speaker {:.1} %",
         pct(s.speaker)
     );
-    assert!(s.reported <= 2, "non-quotes reported: {}", s.reported);
+    assert!(s.reported <= 1, "non-quotes reported: {}", s.reported);
 }
