@@ -20,12 +20,19 @@
 //!    subject; a gerund's subject is the main clause's: `X a ouvert la séance en rappelant que`);
 //! 4. the subject of the clause introducing the quote (`Le ministre turc a salué « … »`,
 //!    `Elle se décrit comme la « … »`);
-//! 5. a quote standing alone, attributed by the next sentence (`« … » C'est ce qu'a dit X`);
+//! 5. a quote standing alone, attributed by the next sentence (`« … » C'est ce qu'a dit X`), or,
+//!    opening its paragraph, the person the next sentence is about (`« … » Devant sa maison,
+//!    X retient ses larmes.`);
 //! 6. a quote cut by the end of the text has no speaker beyond these (its attribution is cut);
+//! 6b. a quote standing alone after a question put to someone (`Un journaliste lui a demandé si
+//!    …`): the one asked;
 //! 7. otherwise the previous quote's speaker, for a quote standing alone in the same paragraph
 //!    or opening the next one — not across list items, nor past a sentence where someone else
-//!    speaks;
+//!    speaks or that is about another named person;
 //! 8. else the speaker (or subject) of the sentence just before.
+//!
+//! Last, a quote left without speaker whose words are quoted again with one (a headline or
+//! chapeau quote the body repeats) takes that speaker (`quote:repeated`).
 //!
 //! A source the text does not name (« selon des médias », « confie un diplomate », « a-t-on
 //! indiqué », « son entourage ») gives no speaker, and no later rule overrides it. Role phrases
@@ -2099,7 +2106,7 @@ fn impersonal(doc: &Doc, t: usize) -> bool {
 
 /// A quote standing alone as a sentence, attributed by the next sentence of its paragraph:
 /// « C'est ce qu'a déclaré X », « C'est avec ces mots qu'un élu résume … », « Ainsi
-/// s'exprime X ».
+/// s'exprime X »; for a quote opening its paragraph, the person the next sentence is about.
 fn forward_attribution(
     doc: &Doc,
     ms: &[EMention],
