@@ -20,12 +20,19 @@
 //!    subject; a gerund's subject is the main clause's: `X a ouvert la séance en rappelant que`);
 //! 4. the subject of the clause introducing the quote (`Le ministre turc a salué « … »`,
 //!    `Elle se décrit comme la « … »`);
-//! 5. a quote standing alone, attributed by the next sentence (`« … » C'est ce qu'a dit X`);
+//! 5. a quote standing alone, attributed by the next sentence (`« … » C'est ce qu'a dit X`), or,
+//!    opening its paragraph, the person the next sentence is about (`« … » Devant sa maison,
+//!    X retient ses larmes.`);
 //! 6. a quote cut by the end of the text has no speaker beyond these (its attribution is cut);
+//! 6b. a quote standing alone after a question put to someone (`Un journaliste lui a demandé si
+//!    …`): the one asked;
 //! 7. otherwise the previous quote's speaker, for a quote standing alone in the same paragraph
 //!    or opening the next one — not across list items, nor past a sentence where someone else
-//!    speaks;
+//!    speaks or that is about another named person;
 //! 8. else the speaker (or subject) of the sentence just before.
+//!
+//! Last, a quote left without speaker whose words are quoted again with one (a headline or
+//! chapeau quote the body repeats) takes that speaker (`quote:repeated`).
 //!
 //! A source the text does not name (« selon des médias », « confie un diplomate », « a-t-on
 //! indiqué », « son entourage ») gives no speaker, and no later rule overrides it. Role phrases
@@ -474,6 +481,20 @@ fn is_faire_idiom(w: &str) -> bool {
 fn speech_kind(doc: &Doc, k: usize) -> Option<SpeechKind> {
     let w = doc.tok_lower(k);
     if let Some(kind) = lexicons().speech.get(w) {
+        // A participle right after an article is a noun (« le prévenu », « l'accusé », « les
+        // intéressés »), not a verb (« comme le dit X » keeps its verb: no participle ending).
+        if *kind == SpeechKind::Speech
+            && k > 0
+            && matches!(
+                doc.tok_lower(k - 1),
+                "le" | "la" | "les" | "l'" | "un" | "une" | "du" | "des" | "au" | "aux"
+            )
+            && ["é", "ée", "és", "ées", "u", "ue", "us", "ues"]
+                .iter()
+                .any(|e| w.ends_with(e))
+        {
+            return None;
+        }
         return Some(*kind);
     }
     let n = doc.tokens().len();
@@ -596,9 +617,12 @@ fn subject_after(
         if matches!(w, "le" | "la" | "l'" | "les") && k + 1 < lim && doc.is_word(k + 1) {
             if let Some((mi, m)) = mentions_in(ms, k + 1, (k + 8).min(lim)).next() {
                 // « le ministère chinois des Affaires étrangères »
+                // « le Dr Sy »: an honorific (and its period) before the name.
                 let between_ok = (k + 1..m.a).all(|t| {
                     doc.is_word(t) && lex.title_words.contains(doc.tok_lower(t))
                         || lex.demonyms.contains_key(doc.tok_lower(t))
+                        || lex.titles.get(doc.tok(t)) == Some(&crate::lexicon::TitleKind::Honorific)
+                        || (doc.tok(t) == "." && t > k + 1)
                 });
                 if between_ok && m.etype != EntityType::MISC {
                     return Some(named(ms, mi));
@@ -848,7 +872,17 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
                     // « La ministre de la Culture, Rachida Dati, a dénoncé »: the name in
                     // apposition; « X, porte-parole du ministère, a déclaré »: the name before
                     // the apposition.
-                    if let Some((mi, _)) = mentions_in(ms, j + 1, j + 2)
+                    // (« L'avocat de la défense, Me Paul Roux, a dénoncé »: an honorific first.)
+                    let mut h = j + 1;
+                    while h < k - 1
+                        && h < j + 4
+                        && (lex.titles.get(doc.tok(h))
+                            == Some(&crate::lexicon::TitleKind::Honorific)
+                            || doc.tok(h) == ".")
+                    {
+                        h += 1;
+                    }
+                    if let Some((mi, _)) = mentions_in(ms, h, h + 1)
                         .find(|(_, m)| m.etype == EntityType::PER && m.b + 1 == k)
                     {
                         return Some(named(ms, mi));
@@ -1221,6 +1255,60 @@ fn sentence_speaker(doc: &Doc, ms: &[EMention], si: usize) -> Option<Who> {
     None
 }
 
+/// The person a question is put to in sentence `si` (« X lui a demandé si … », « on leur a posé
+/// la question »): the one « lui » stands for, of either gender.
+fn asked_person(doc: &Doc, ms: &[EMention], si: usize) -> Option<Who> {
+    let s = &doc.seg.sentences[si];
+    let r = s.tokens.clone();
+    let k = r.clone().find(|&k| {
+        doc.tok_lower(k) == "lui" && !in_quote_tok(doc, k) && {
+            let mut v = k + 1;
+            while v < r.end && lexicons().speech.get(doc.tok_lower(v)) == Some(&SpeechKind::Aux) {
+                v += 1;
+            }
+            // An indirect question (« demandé si / pourquoi / ce que … »), not a request
+            // (« lui a demandé de partir »).
+            let question = v + 1 < r.end
+                && (doc.tok(r.end - 1) == "?"
+                    || matches!(
+                        doc.tok_lower(v + 1),
+                        "si" | "s'"
+                            | "pourquoi"
+                            | "comment"
+                            | "quand"
+                            | "combien"
+                            | "où"
+                            | "ce"
+                            | "quel"
+                            | "quelle"
+                            | "quels"
+                            | "quelles"
+                    ));
+            v < r.end
+                && (doc.tok_lower(v).starts_with("demand") && question
+                    || doc.tok_lower(v).starts_with("pos")
+                        && v + 2 < r.end
+                        && doc.tok_lower(v + 2) == "question")
+        }
+    })?;
+    resolve_pronoun_as(doc, ms, k, None).map(|m| named(ms, m))
+}
+
+/// Is full sentence `si` (outside quotation marks) about a named person other than quote `p`'s
+/// speaker: its subject in its first words?
+fn other_subject(doc: &Doc, ms: &[EMention], si: usize, p: &QuoteAnn) -> bool {
+    let s = &doc.seg.sentences[si];
+    if s.tokens.len() < 4 || doc.tok(s.tokens.end - 1) != "." || in_quote_tok(doc, s.tokens.start) {
+        return false;
+    }
+    let lim = (s.tokens.start + 12).min(s.tokens.end);
+    matches!(
+        clause_subject(doc, ms, si, lim),
+        Some(Who::Named(Some(m), ref t))
+            if ms[m].etype == EntityType::PER && p.speaker_text.as_ref() != Some(t)
+    )
+}
+
 /// Is block `bi` an item of a list (« - … », « • … »)?
 fn is_list_item(doc: &Doc, bi: usize) -> bool {
     let b = &doc.seg.blocks[bi];
@@ -1315,8 +1403,47 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
             rule,
         });
     }
+    repeated_quotes(&mut out, doc);
     transcript_quotes(doc, ms, &mut out);
     out
+}
+
+/// A quote without speaker whose words are quoted again with a speaker (a headline or chapeau
+/// quote the body repeats in full, « « Nous ne vendrons pas » : … » then « « Nous ne vendrons
+/// pas. … », a-t-il affirmé »): that speaker.
+fn repeated_quotes(out: &mut [QuoteAnn], doc: &Doc) {
+    let key = |q: &QuoteAnn| -> String {
+        doc.slice(q.span)
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == ' ')
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for i in 0..out.len() {
+        if out[i].speaker_text.is_some()
+            || !matches!(out[i].rule.id.as_ref(), "quote:unknown" | "quote:context")
+        {
+            continue;
+        }
+        let ki = key(&out[i]);
+        let Some(j) = (0..out.len()).find(|&j| {
+            j != i && out[j].speaker_text.is_some() && {
+                let kj = key(&out[j]);
+                kj.starts_with(&ki) || ki.starts_with(&kj) && kj.split(' ').count() >= 4
+            }
+        }) else {
+            continue;
+        };
+        out[i].speaker = out[j].speaker;
+        out[i].speaker_text = out[j].speaker_text.clone();
+        out[i].rule = Rule::new(
+            "quote:repeated",
+            "the same words quoted elsewhere with a speaker",
+        );
+    }
 }
 
 /// Is the quote whose content starts at token `a` the title or name of what the word before its
@@ -1353,6 +1480,15 @@ fn names_a_title(doc: &Doc, a: usize) -> bool {
                 | "chronique"
                 | "opération"
                 | "slogan"
+                | "campagne"
+                | "banderole"
+                | "banderoles"
+                | "pancarte"
+                | "pancartes"
+                | "affiche"
+                | "reportage"
+                | "pétition"
+                | "manifeste"
                 | "devise"
                 | "hashtag"
                 | "mot-clé"
@@ -1661,7 +1797,7 @@ fn attribute(
     // 5. A quote standing alone, attributed by the next sentence (« « … » C'est ce qu'a déclaré
     // X », « C'est avec ces mots qu'un élu résume … »).
     if open == os.tokens.start && !unclosed {
-        if let Some(who) = forward_attribution(doc, ms, closer, prev) {
+        if let Some(who) = forward_attribution(doc, ms, open, closer, prev) {
             return (
                 Some(who),
                 Rule::new("quote:forward", "attributed by the next sentence"),
@@ -1695,6 +1831,23 @@ fn attribute(
     }
     let block = os.block;
     let standalone = open == os.tokens.start || narrative_infinitive(doc, os.tokens.start, open);
+    // 6b. A quote standing alone after a question put to someone (« Un journaliste lui a
+    // demandé si … « … » »): the answer of the one asked.
+    if open == os.tokens.start {
+        let asked = osent.checked_sub(1).filter(|&si| {
+            let sb = doc.seg.sentences[si].block;
+            sb == block || Some(sb) == prev_content_block(doc, block)
+        });
+        if let Some(who) = asked.and_then(|si| asked_person(doc, ms, si)) {
+            return (
+                Some(who),
+                Rule::new(
+                    "quote:context",
+                    "answer to the question of the sentence before",
+                ),
+            );
+        }
+    }
     // 7. The previous quote's speaker: a quote standing alone (or in the same paragraph)
     // continues the speech of the quote before it, unless someone else speaks in between or
     // a paragraph or list item intervenes.
@@ -1707,9 +1860,12 @@ fn attribute(
                 && !is_list_item(doc, block)
                 && !is_list_item(doc, pblock));
         let psent = doc.tokens()[p.b.min(n - 1)].sent();
+        // Someone else speaks in between, or a full sentence in between is about another
+        // person (« Dans la salle, la mère d'une victime, X, n'a pas retenu ses larmes. « … » »).
         let other_speaker = (psent + 1..osent).any(|si| {
             sentence_speaker(doc, ms, si)
                 .is_some_and(|w| !matches!(&w, Who::Named(m, _) if *m == p.speaker))
+                || other_subject(doc, ms, si, p)
         });
         if adjacent && !other_speaker && (standalone || psent + 1 >= osent) {
             match &p.speaker_text {
@@ -1950,10 +2106,11 @@ fn impersonal(doc: &Doc, t: usize) -> bool {
 
 /// A quote standing alone as a sentence, attributed by the next sentence of its paragraph:
 /// « C'est ce qu'a déclaré X », « C'est avec ces mots qu'un élu résume … », « Ainsi
-/// s'exprime X ».
+/// s'exprime X »; for a quote opening its paragraph, the person the next sentence is about.
 fn forward_attribution(
     doc: &Doc,
     ms: &[EMention],
+    open: usize,
     closer: usize,
     prev: Option<&QuoteAnn>,
 ) -> Option<Who> {
@@ -1976,8 +2133,28 @@ fn forward_attribution(
     if k >= n || doc.seg.sentences[doc.tokens()[k].sent()].block != doc.seg.sentences[cs].block {
         return None;
     }
-    let ns = &doc.seg.sentences[doc.tokens()[k].sent()];
-    attribution_clause(doc, ms, k, ns.tokens.end, prev)
+    let nsi = doc.tokens()[k].sent();
+    let ns = &doc.seg.sentences[nsi];
+    if let Some(who) = attribution_clause(doc, ms, k, ns.tokens.end, prev) {
+        return Some(who);
+    }
+    // A quote opening its paragraph, then a full sentence (without quotation of its own) about a
+    // person named in its first words: the quote is introduced by its speaker after it
+    // (« « On a tout perdu. » Devant sa maison, Anne Roux, 74 ans, retient ses larmes. »).
+    let block = &doc.seg.blocks[doc.seg.sentences[cs].block];
+    let opens_block = (block.tokens.start..open).all(|t| !doc.is_word(t));
+    let has_quote =
+        (ns.tokens.start..ns.tokens.end).any(|t| matches!(doc.tok(t), "«" | "“" | "„" | "\""));
+    if !opens_block || has_quote || doc.tok(ns.tokens.end - 1) != "." || ns.tokens.len() < 5 {
+        return None;
+    }
+    let lim = (ns.tokens.start + 14).min(ns.tokens.end);
+    match clause_subject(doc, ms, nsi, lim) {
+        Some(Who::Named(Some(m), t)) if ms[m].etype == EntityType::PER => {
+            Some(Who::Named(Some(m), t))
+        }
+        _ => None,
+    }
 }
 
 /// « C'est ce qu'a déclaré X », « C'est avec ces mots qu'un élu résume … », « Ainsi
@@ -2446,6 +2623,44 @@ mod tests {
         assert_eq!(
             who("Le ministre Jean Dupont arrivant à Matignon, le 3 mars. Photo Marc Durand/ Agence\n\n« Dans les prochains mois, tout peut changer pour le pays. » C'est avec ces mots qu'un élu résume la situation."),
             some(&[""])
+        );
+    }
+
+    #[test]
+    fn implicit_and_far_speakers() {
+        // An honorific after the apposition comma; « le prévenu » is no verb.
+        assert_eq!(
+            who("« Les locataires avaient signalé les fuites », a rappelé l'avocate des familles, Me Anne Roux.\n\nLe prévenu, Paul Girard, s'est exprimé à la barre : « Je n'ai jamais voulu mettre qui que ce soit en danger. »"),
+            some(&["Anne Roux", "Paul Girard"])
+        );
+        // A sentence about another person ends the carried-over speaker.
+        assert_eq!(
+            who("« Nous ferons appel de cette décision », a déclaré Jean Dupont.\n\nDans la salle, la mère d'une victime, Awa Sy, pleurait. « Ma fille avait vingt ans et toute la vie devant elle. »"),
+            some(&["Jean Dupont", "Awa Sy"])
+        );
+        // A quote opening its paragraph, then the person it belongs to; the headline repeats it.
+        assert_eq!(
+            who("« On a tout perdu » : la colère des sinistrés\n\n« On a tout perdu en une seule nuit. » Devant sa maison, Anne Roux, 74 ans, retient ses larmes."),
+            some(&["Anne Roux", "Anne Roux"])
+        );
+        // Not when the quote does not open its paragraph (it goes on with the speaker before).
+        assert_eq!(
+            who("Jean Dupont a pris la parole en premier. « Nous ne lâcherons rien sur les salaires. » Anne Roux a ensuite quitté la salle."),
+            some(&["Jean Dupont"])
+        );
+        // The answer to a question put to someone; a pronoun after an unnamed subject.
+        assert_eq!(
+            who("La présidente de la banque, Anne Roux, a tenu une conférence de presse. Un journaliste lui a demandé si une récession était possible. « Ce n'est pas notre scénario central, mais rien n'est exclu. »"),
+            some(&["Anne Roux"])
+        );
+        assert_eq!(
+            who("Le ministre Jean Dupont est resté prudent. Un diplomate, qui a requis l'anonymat, a confié que « rien ne sera signé avant l'été prochain ». « Tout passe par les médiateurs », a-t-il ajouté."),
+            some(&["", ""])
+        );
+        // A nationality agreeing with a plain noun says nothing of the person's gender.
+        assert_eq!(
+            who("La présidente du club lyonnais, Anne Roux, a félicité l'entraîneur Paul Girard. « Il a eu le courage de tout changer à la pause », a-t-elle souligné."),
+            some(&["Anne Roux"])
         );
     }
 

@@ -163,7 +163,16 @@ pub(crate) fn mention_gender(doc: &Doc, m: &EMention) -> Option<Gender> {
         if matches!(w, "m" | "monsieur" | "mm") {
             return Some(Gender::M);
         }
-        if let Some(g) = word_gender(w).filter(|_| is_gendered_word(w)) {
+        // A nationality agrees with the noun before it, which may be no title (« la présidente
+        // du club lensois, X »: « lensois » says nothing of X).
+        let agrees_with_name = !lex.demonyms.contains_key(w)
+            || k == 0
+            || is_gendered_word(doc.tok_lower(k - 1))
+            || matches!(
+                doc.tok_lower(k - 1),
+                "le" | "la" | "l'" | "un" | "une" | ","
+            );
+        if let Some(g) = word_gender(w).filter(|_| agrees_with_name && is_gendered_word(w)) {
             return Some(g);
         }
         let title_next = k + 1 < m.a && lex.title_first.contains(doc.tok_lower(k + 1));
@@ -244,8 +253,19 @@ pub(crate) fn mentions_in(
 /// « a-t-il ») skips persons of the other gender; a pronoun outside quotation marks skips the
 /// persons named inside them (« « … le président Trump … », a-t-elle ajouté »).
 pub(crate) fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
+    let want = pronoun_of(doc.tok_lower(at)).filter(|p| !p.1).map(|p| p.0);
+    resolve_pronoun_as(doc, ms, at, want)
+}
+
+/// [`resolve_pronoun`] for a pronoun of gender `want` (None: either, as the « lui » of « un
+/// journaliste lui a demandé »).
+pub(crate) fn resolve_pronoun_as(
+    doc: &Doc,
+    ms: &[EMention],
+    at: usize,
+    want: Option<Gender>,
+) -> Option<usize> {
     let w = doc.tok_lower(at);
-    let want = pronoun_of(w).filter(|p| !p.1).map(|p| p.0);
     // An inverted pronoun (« a-t-il ») is the narrator's, even inside the marks of a quote
     // that the text does not close around it.
     let skip_quoted = w.contains('-') || !in_quote_tok(doc, at);
@@ -291,6 +311,22 @@ pub(crate) fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<u
                     return None;
                 }
             }
+        }
+        // Likewise a sentence whose subject is someone unnamed (« Un responsable, qui a requis
+        // l'anonymat, a confié … », « Une mère rencontrée devant l'école est plus nuancée »).
+        let indefinite = match doc.tok_lower(t0) {
+            "un" => Some(Gender::M),
+            "une" => Some(Gender::F),
+            _ => None,
+        };
+        if indefinite.is_some()
+            && indefinite == want
+            && t0 + 1 < ps.tokens.end
+            && doc.is_word(t0 + 1)
+            && !doc.is_cap(t0 + 1)
+            && !in_quote_tok(doc, t0)
+        {
+            return None;
         }
         if let Some((k, _)) =
             mentions_in(ms, ps.tokens.start, ps.tokens.end).find(|(k, m)| ok(*k, m.a))
@@ -695,13 +731,26 @@ pub(crate) fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> 
         }
         let w = doc.tok_lower(k);
         if w == "," {
-            // The name must come right after the comma.
-            if mentions_in(ms, k + 1, k + 2)
-                .next()
-                .is_some_and(|(_, m)| m.etype == EntityType::PER)
+            // The name must come right after the comma, or after an honorific (« l'avocate des
+            // familles, Me Anne Roux », « son coordinateur, le Dr Paul Sy »).
+            let article = k + 2 < lim
+                && doc.tok_lower(k + 1) == "le"
+                && lex.titles.get(doc.tok(k + 2)) == Some(&crate::lexicon::TitleKind::Honorific);
+            let mut j = k + 1 + usize::from(article);
+            while j < lim
+                && j < k + 4
+                && (lex.titles.get(doc.tok(j)) == Some(&crate::lexicon::TitleKind::Honorific)
+                    || (j > k + 1 && doc.tok(j) == "."))
             {
-                k += 1;
-                continue;
+                j += 1;
+            }
+            if let Some((mi, m)) = mentions_in(ms, j, j + 1)
+                .next()
+                .filter(|(_, m)| !is_honorific_mention(doc, m))
+            {
+                if m.etype == EntityType::PER {
+                    return Some(mi);
+                }
             }
             return None;
         }

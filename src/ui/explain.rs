@@ -113,6 +113,7 @@ pub const QUOTE_RULES: &[&str] = &[
     "quote:incise",
     "quote:headline",
     "quote:forward",
+    "quote:repeated",
     "quote:term",
     "quote:cut",
 ];
@@ -492,6 +493,11 @@ fn quote_reason(lang: Lang, id: &str, detail: &str) -> Option<String> {
             lang,
             "locuteur nommé juste après la citation («\u{a0}c’est ce qu’a dit…\u{a0}»)".into(),
             "speaker named right after the quote (“that is what … said”)".into(),
+        ),
+        ("quote:repeated", _) => pick(
+            lang,
+            "les mêmes mots sont cités ailleurs avec leur locuteur".into(),
+            "the same words are quoted elsewhere with their speaker".into(),
         ),
         ("quote:term", _) => pick(
             lang,
@@ -1451,6 +1457,7 @@ mod tests {
         "Le secrétaire général de l'ONU a condamné l'attaque.",
         // Quote attributions.
         "« Nous ne laisserons personne menacer notre souveraineté » : Xi Jinping met en garde Washington\n\nLe projet a été qualifié de « véritable trahison des électeurs » par Jean Dupuis. « Nous ne céderons sur rien, a déclaré Jean Dupuis, ni sur les salaires ni sur les horaires ». « Nous sommes prêts à tout. » C'est ce qu'a déclaré Jean Dupuis mardi. Les deux pays discutent de la formule « une paix juste et durable » depuis des années. La réunion a duré trois heures.\n\n« Les autres pays doivent maintenant faire leur part et nous att",
+        "« Nous tiendrons nos engagements » : le gouvernement rassure\n\n« Nous tiendrons nos engagements jusqu'au bout », a déclaré Jean Dupuis.",
         // Dates and frames.
         "Paris, 16 mai 2024 (Chine Nouvelle) -- Lundi, la réunion a eu lieu. Le 2024-05-16 et le 12. 01. 2022, puis le 12/03, et May 5, 2024, à Noël, en février 2022, début 2022 et en juin, en 2023.\nIl a dénoncé l'hégémonie américaine, le terrorisme, le séparatisme et l'extrémisme.",
         // Page chrome.
