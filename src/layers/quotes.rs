@@ -24,12 +24,12 @@
 //!    opening its paragraph, the person the next sentence is about (`« … » Devant sa maison,
 //!    X retient ses larmes.`);
 //! 6. a quote cut by the end of the text has no speaker beyond these (its attribution is cut);
-//! 6b. a quote standing alone after a question put to someone (`Un journaliste lui a demandé si
-//!    …`): the one asked;
-//! 7. otherwise the previous quote's speaker, for a quote standing alone in the same paragraph
+//! 7. a quote standing alone after a question put to someone (`Un journaliste lui a demandé
+//!    si …`): the one asked;
+//! 8. otherwise the previous quote's speaker, for a quote standing alone in the same paragraph
 //!    or opening the next one — not across list items, nor past a sentence where someone else
 //!    speaks or that is about another named person;
-//! 8. else the speaker (or subject) of the sentence just before.
+//! 9. else the speaker (or subject) of the sentence just before.
 //!
 //! Last, a quote left without speaker whose words are quoted again with one (a headline or
 //! chapeau quote the body repeats) takes that speaker (`quote:repeated`).
@@ -1831,7 +1831,7 @@ fn attribute(
     }
     let block = os.block;
     let standalone = open == os.tokens.start || narrative_infinitive(doc, os.tokens.start, open);
-    // 6b. A quote standing alone after a question put to someone (« Un journaliste lui a
+    // 7. A quote standing alone after a question put to someone (« Un journaliste lui a
     // demandé si … « … » »): the answer of the one asked.
     if open == os.tokens.start {
         let asked = osent.checked_sub(1).filter(|&si| {
@@ -1848,7 +1848,7 @@ fn attribute(
             );
         }
     }
-    // 7. The previous quote's speaker: a quote standing alone (or in the same paragraph)
+    // 8. The previous quote's speaker: a quote standing alone (or in the same paragraph)
     // continues the speech of the quote before it, unless someone else speaks in between or
     // a paragraph or list item intervenes.
     if let Some(p) = prev {
@@ -1889,7 +1889,7 @@ fn attribute(
             }
         }
     }
-    // 8. The speaker of the sentence before (« X a déclaré : » / « X a affirmé que … »), in
+    // 9. The speaker of the sentence before (« X a déclaré : » / « X a affirmé que … »), in
     // the same paragraph, or ending the previous paragraph for a quote that opens its own.
     let before = osent.checked_sub(1).filter(|&si| {
         let sb = doc.seg.sentences[si].block;
