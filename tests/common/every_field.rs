@@ -130,3 +130,44 @@ pub(crate) fn fill_every_field(a: &mut Analysis) {
         total_utf16: 2,
     });
 }
+
+/// Analyses to check a writer on: every fixture (whole and cut short, for the `truncated` field),
+/// a short text with a card, the same with every field set, then with the card's options unset.
+/// `analyze` / `analyze_limited` are the crate's (the CLI's tests name them through `loupe::`).
+pub(crate) fn samples(
+    analyze: fn(&str) -> Analysis,
+    analyze_limited: fn(&str, usize) -> Analysis,
+) -> Vec<Analysis> {
+    let mut out = Vec::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut stack = vec![dir];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                let t = std::fs::read_to_string(&p).unwrap();
+                out.push(analyze(&t));
+                out.push(analyze_limited(&t, t.len() / 2));
+            }
+        }
+    }
+    assert!(out.len() > 10, "the fixtures were not found");
+    let t = "Sommet régional à Lyon\nPublié le 12/03/2024 à 21:40\nLe Monde\n\
+             Le président russe Vladimir Poutine a reçu lundi 10 janvier M. Wang Yi, \
+             ministre chinois des Affaires étrangères. « Nous soutenons la paix », a \
+             déclaré l'Organisation des Nations unies (ONU). La Chine s'oppose à \
+             l'ingérence.\n\"Quote\\ with\ttab\"";
+    let mut a = analyze(t);
+    out.push(a.clone());
+    fill_every_field(&mut a);
+    out.push(a.clone());
+    // And with no option set.
+    a.card.title = None;
+    a.card.publisher = None;
+    out.push(a.clone());
+    a.card.date = None;
+    out.push(a);
+    out
+}
