@@ -201,6 +201,13 @@ const TYPE_NOUNS: &[(&str, EntityType)] = {
         ("fondation", ORG),
         ("institut", ORG),
         ("club", ORG),
+        ("start-up", ORG),
+        ("startup", ORG),
+        ("collectif", ORG),
+        ("enseigne", ORG),
+        ("fabricant", ORG),
+        ("équipementier", ORG),
+        ("distributeur", ORG),
         ("milice", ORG),
         ("mont", LOC),
         ("massif", LOC),
@@ -576,6 +583,16 @@ fn name_run(doc: &Doc, i: usize, limit: usize, max: usize) -> usize {
             // capitalised word (« Jean-Yves Le Drian »); « Accueil Les », « Mise À Jour » are no
             // names.
             if j > i && cls(lex, doc, j) & (class::FUNCTION | class::CONNECTOR) != 0 {
+                // « N' » glued to a capital inside a West African name: « Yao N'Guessan ».
+                if matches!(doc.tok(j), "N'" | "N’")
+                    && j + 1 < limit
+                    && doc.is_cap(j + 1)
+                    && doc.tokens()[j + 1].start() == doc.tokens()[j].end()
+                {
+                    j += 2;
+                    last_cap = j;
+                    continue;
+                }
                 let particle = cls(lex, doc, j) & class::NAME_PARTICLE != 0
                     && NAME_PARTICLES.contains(&doc.tok_lower(j));
                 if !particle || j + 1 >= limit || !doc.is_cap(j + 1) {
@@ -1442,7 +1459,8 @@ fn member_of_org(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let n = doc.tok(k - 1);
-    MEMBER_NOUNS.contains(&n) && !doc.is_cap(k - 1) || n == "PDG"
+    MEMBER_NOUNS.contains(&n) && !doc.is_cap(k - 1)
+        || matches!(n, "PDG" | "P-DG" | "DG" | "CEO" | "DRH")
 }
 
 /// « Conférence » opening an event's name: « de/des/du » and a capitalised name, or an adjective
@@ -1830,7 +1848,8 @@ pub(super) fn add_event_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
 pub(super) fn add_typed_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
     for i in with_class(doc, class::TYPE_NOUN) {
-        if doc.is_cap(i) {
+        // (Lower case, or an acronym: « l'ONG Terre solidaire ».)
+        if doc.is_cap(i) && !is_all_caps(doc.tok(i)) {
             continue;
         }
         let w = doc.tok(i);
@@ -2010,6 +2029,16 @@ pub(super) fn add_firstnames_and_caps<'d>(
         let honorific = (c & class::TITLE != 0 && lex.titles.get(w) == Some(&TitleKind::Honorific))
             || (w.chars().nth(1).is_none() && i + 1 < n && doc.tok(i + 1) == ".");
         if c & (class::FUNCTION | class::CONNECTOR) != 0 || honorific {
+            i += 1;
+            continue;
+        }
+        // A role in capitals before « de »: « le PDG de Trelix » (the company, not a person).
+        if is_all_caps(w)
+            && i + 1 < n
+            && matches!(doc.tok(i + 1), "de" | "du" | "d'")
+            && (lex.titles.get(w) == Some(&TitleKind::Role)
+                || lex.titles.get(doc.tok_lower(i)) == Some(&TitleKind::Role))
+        {
             i += 1;
             continue;
         }
@@ -2634,6 +2663,34 @@ mod tests {
                 .any(|x| x.0 == "The Guardian" && x.1 == EntityType::ORG),
             "{e:?}"
         );
+    }
+
+    fn found_in(e: &[(String, EntityType, String, String)], n: &str, t: EntityType) -> bool {
+        e.iter().any(|x| x.0 == n && x.1 == t)
+    }
+
+    #[test]
+    fn glued_n_apostrophe_and_acronym_type_nouns() {
+        let e =
+            ents("Le ministre Kouamé N'Dri a répondu. N'importe quoi, dit-il. Awa N'Goran parle.");
+        let found = |n: &str, t| e.iter().any(|x| x.0 == n && x.1 == t);
+        assert!(found("Kouamé N'Dri", EntityType::PER), "{e:?}");
+        assert!(found("Awa N'Goran", EntityType::PER), "{e:?}");
+        assert!(!e.iter().any(|x| x.0.contains("importe")), "{e:?}");
+        let e = ents("L'ONG Mains Ouvertes dénonce le projet. La start-up Velorix a levé des fonds. Le collectif Rivages Libres manifeste.");
+        let typed = |n: &str| e.iter().find(|x| x.0 == n).map(|x| x.1);
+        assert_eq!(typed("Mains Ouvertes"), Some(EntityType::ORG), "{e:?}");
+        assert_eq!(typed("Velorix"), Some(EntityType::ORG), "{e:?}");
+        assert_eq!(typed("Rivages Libres"), Some(EntityType::ORG), "{e:?}");
+        // A role in capitals is no part of the company's name.
+        let e = ents("Le PDG de Trelvo a parlé. Marc Tessier, PDG de Trelvo, a parlé. Selon le DG de Farmix, rien ne change.");
+        assert!(found_in(&e, "Trelvo", EntityType::ORG), "{e:?}");
+        assert!(found_in(&e, "Farmix", EntityType::ORG), "{e:?}");
+        assert!(found_in(&e, "Marc Tessier", EntityType::PER), "{e:?}");
+        assert!(!e.iter().any(|x| x.0.contains("PDG")), "{e:?}");
+        // A lower-case description is no name.
+        let e = ents("L'association des maires ruraux proteste. La start-up a fermé.");
+        assert!(e.is_empty(), "{e:?}");
     }
 
     #[test]
