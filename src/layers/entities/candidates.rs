@@ -451,6 +451,22 @@ pub(super) fn add_gazetteer<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Can
     }
 }
 
+/// Prefixes that make a new place of a known one (« Sud-Liban », « Haute-Guinée »).
+const PLACE_PREFIXES: &[&str] = &[
+    "Haut-",
+    "Haute-",
+    "Bas-",
+    "Basse-",
+    "Nord-",
+    "Sud-",
+    "Est-",
+    "Ouest-",
+    "Moyen-",
+    "Grand-",
+    "Extrême-",
+    "Centre-",
+];
+
 /// A candidate for gazetteer form `p` matched at bytes `s..e`, starting in token `a`, unless the
 /// match cuts a word or the context rules it out.
 fn gaz_candidate<'d>(
@@ -520,6 +536,20 @@ fn gaz_candidate<'d>(
     }
     // A sentence-initial single word that is also a function word (« Nice » vs « Sens »).
     if b - a == 1 && cls(lex, doc, a) & class::FUNCTION != 0 && sentence_initial(doc, first, a) {
+        return;
+    }
+    // A place with a compass or level prefix is a place of its own, the whole token: « le
+    // Sud-Liban », « le Haut-Karabakh », « la Basse-Casamance ».
+    if b - a == 1
+        && g.etype == EntityType::LOC
+        && toks[a].end() == e
+        && toks[a].start() < s
+        && PLACE_PREFIXES.contains(&&text[toks[a].start()..s])
+    {
+        out.push(Cand {
+            canonical: Some(doc.slice(doc.tspan(a, b))),
+            ..Cand::new(a, b, EntityType::LOC, Why::Gazetteer(entry), 5)
+        });
         return;
     }
     out.push(Cand {
@@ -2200,6 +2230,21 @@ pub(super) fn add_firstnames_and_caps<'d>(
                 before,
                 "ville"
                     | "villes"
+                    | "localité"
+                    | "localités"
+                    | "quartier"
+                    | "quartiers"
+                    | "district"
+                    | "préfecture"
+                    | "sous-préfecture"
+                    | "municipalité"
+                    | "agglomération"
+                    | "banlieue"
+                    | "périphérie"
+                    | "faubourgs"
+                    | "habitants"
+                    | "gouvernorat"
+                    | "wilaya"
                     | "région"
                     | "commune"
                     | "village"
@@ -2688,6 +2733,12 @@ mod tests {
         assert!(found_in(&e, "Farmix", EntityType::ORG), "{e:?}");
         assert!(found_in(&e, "Marc Tessier", EntityType::PER), "{e:?}");
         assert!(!e.iter().any(|x| x.0.contains("PDG")), "{e:?}");
+        // Places: a compass prefix makes a place of its own; the noun before « de » types it.
+        let e = ents("Les troupes quittent le Sud-Liban. Le quartier de Kalinbé est bouclé. Les habitants de Morvano ont fui.");
+        assert!(found_in(&e, "Sud-Liban", EntityType::LOC), "{e:?}");
+        assert!(!e.iter().any(|x| x.0 == "Liban"), "{e:?}");
+        assert!(found_in(&e, "Kalinbé", EntityType::LOC), "{e:?}");
+        assert!(found_in(&e, "Morvano", EntityType::LOC), "{e:?}");
         // A lower-case description is no name.
         let e = ents("L'association des maires ruraux proteste. La start-up a fermé.");
         assert!(e.is_empty(), "{e:?}");
