@@ -1153,6 +1153,16 @@ pub(super) fn add_titles<'d>(
                 let role_end = j;
                 if j < lim && doc.tok(j) == "," {
                     j += 1;
+                    // (« le ministre de la Santé, Dr Awa Diallo »: the name without the title.)
+                    if j + 1 < lim
+                        && doc.is_cap(j)
+                        && lex.titles.get(doc.tok(j)) == Some(&TitleKind::Honorific)
+                    {
+                        j += 1;
+                        if doc.tok(j) == "." {
+                            j += 1;
+                        }
+                    }
                 }
                 let e = name_run(doc, j, lim, 4);
                 if e > j && !doc.tok_in_boilerplate(j) {
@@ -2739,6 +2749,9 @@ mod tests {
         assert!(!e.iter().any(|x| x.0 == "Liban"), "{e:?}");
         assert!(found_in(&e, "Kalinbé", EntityType::LOC), "{e:?}");
         assert!(found_in(&e, "Morvano", EntityType::LOC), "{e:?}");
+        // A title after the role's comma is no part of the name.
+        let e = ents("Le ministre de la Santé, Dr Awa Ndao, a parlé.");
+        assert!(found_in(&e, "Awa Ndao", EntityType::PER), "{e:?}");
         // A lower-case description is no name.
         let e = ents("L'association des maires ruraux proteste. La start-up a fermé.");
         assert!(e.is_empty(), "{e:?}");
