@@ -121,4 +121,5 @@ pub(crate) const EVENT_NOUNS: &[&str] = &[
     "festival",
     "pacte",
     "protocole",
+    "loi",
 ];

@@ -1332,6 +1332,17 @@ pub(super) fn add_heads<'d>(
             etype = EntityType::MISC;
             ambiguous = false;
         }
+        // « le Front patriotique », « le Front populaire ivoirien »: a capitalised front with an
+        // adjective is a party or a movement (the military front is lower case).
+        if ambiguous
+            && doc.tok(i) == "Front"
+            && i + 1 < doc.tokens().len()
+            && doc.is_word(i + 1)
+            && !doc.is_cap(i + 1)
+            && adjective_like(lex, doc, i + 1)
+        {
+            ambiguous = false;
+        }
         // (Inside a role title: « le président de la République Emmanuel Macron ». An
         // ambiguous head only where a known name starts with it: « Département d'État ».)
         let known_start = gaz_end.is_some_and(|g| g > i);
@@ -2749,6 +2760,14 @@ mod tests {
         assert!(!e.iter().any(|x| x.0 == "Liban"), "{e:?}");
         assert!(found_in(&e, "Kalinbé", EntityType::LOC), "{e:?}");
         assert!(found_in(&e, "Morvano", EntityType::LOC), "{e:?}");
+        // A capitalised front with an adjective is a party; the military front is not.
+        let e = ents("Le Front patriotique a voté contre. Les soldats tiennent le front sud.");
+        assert!(found_in(&e, "Front patriotique", EntityType::ORG), "{e:?}");
+        assert!(!e.iter().any(|x| x.0.contains("sud")), "{e:?}");
+        // A law named after its subject or its minister is one name.
+        let e = ents("La loi Veltran a été votée. La loi de 1905 tient. La loi française change.");
+        assert!(found_in(&e, "loi Veltran", EntityType::MISC), "{e:?}");
+        assert_eq!(e.len(), 1, "{e:?}");
         // A title after the role's comma is no part of the name.
         let e = ents("Le ministre de la Santé, Dr Awa Ndao, a parlé.");
         assert!(found_in(&e, "Awa Ndao", EntityType::PER), "{e:?}");
