@@ -1454,7 +1454,13 @@ pub(super) fn add_heads<'d>(
         if !tail_caps && !conn && !adjectives {
             continue;
         }
-        out.push(Cand::new(i, last_good, etype, Why::Head(doc.tok(i)), 3));
+        // « Haut Conseil », « Haute Cour »: the rank opens the name.
+        let a = if etype == EntityType::ORG && i > 0 && matches!(doc.tok(i - 1), "Haut" | "Haute") {
+            i - 1
+        } else {
+            i
+        };
+        out.push(Cand::new(a, last_good, etype, Why::Head(doc.tok(i)), 3));
     }
 }
 
@@ -2768,6 +2774,12 @@ mod tests {
         let e = ents("La loi Veltran a été votée. La loi de 1905 tient. La loi française change.");
         assert!(found_in(&e, "loi Veltran", EntityType::MISC), "{e:?}");
         assert_eq!(e.len(), 1, "{e:?}");
+        // « Haut » opens a council's name.
+        let e = ents("Le Haut Conseil pour la jeunesse rurale s'est réuni.");
+        assert!(
+            found_in(&e, "Haut Conseil pour la jeunesse rurale", EntityType::ORG),
+            "{e:?}"
+        );
         // A title after the role's comma is no part of the name.
         let e = ents("Le ministre de la Santé, Dr Awa Ndao, a parlé.");
         assert!(found_in(&e, "Awa Ndao", EntityType::PER), "{e:?}");
