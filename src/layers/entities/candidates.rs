@@ -2085,7 +2085,12 @@ pub(super) fn add_firstnames_and_caps<'d>(
         // Skip a leading function word or month/weekday (« Selon », « Vendredi »), and honorifics.
         let honorific = (c & class::TITLE != 0 && lex.titles.get(w) == Some(&TitleKind::Honorific))
             || (w.chars().nth(1).is_none() && i + 1 < n && doc.tok(i + 1) == ".");
-        if c & (class::FUNCTION | class::CONNECTOR) != 0 || honorific {
+        // (« N' » glued to a capital opens a name: « selon N'Guessan ».)
+        let glued_n = matches!(w, "N'" | "N’")
+            && i + 1 < n
+            && doc.is_cap(i + 1)
+            && doc.tokens()[i + 1].start() == doc.tokens()[i].end();
+        if (c & (class::FUNCTION | class::CONNECTOR) != 0 && !glued_n) || honorific {
             i += 1;
             continue;
         }
@@ -2749,6 +2754,8 @@ mod tests {
         assert!(found("Kouamé N'Dri", EntityType::PER), "{e:?}");
         assert!(found("Awa N'Goran", EntityType::PER), "{e:?}");
         assert!(!e.iter().any(|x| x.0.contains("importe")), "{e:?}");
+        let e = ents("Selon N'Dri, la crise dure.");
+        assert!(e.iter().any(|x| x.0 == "N'Dri"), "{e:?}");
         let e = ents("L'ONG Mains Ouvertes dénonce le projet. La start-up Velorix a levé des fonds. Le collectif Rivages Libres manifeste.");
         let typed = |n: &str| e.iter().find(|x| x.0 == n).map(|x| x.1);
         assert_eq!(typed("Mains Ouvertes"), Some(EntityType::ORG), "{e:?}");
