@@ -201,6 +201,13 @@ const TYPE_NOUNS: &[(&str, EntityType)] = {
         ("fondation", ORG),
         ("institut", ORG),
         ("club", ORG),
+        ("start-up", ORG),
+        ("startup", ORG),
+        ("collectif", ORG),
+        ("enseigne", ORG),
+        ("fabricant", ORG),
+        ("équipementier", ORG),
+        ("distributeur", ORG),
         ("milice", ORG),
         ("mont", LOC),
         ("massif", LOC),
@@ -444,6 +451,22 @@ pub(super) fn add_gazetteer<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Can
     }
 }
 
+/// Prefixes that make a new place of a known one (« Sud-Liban », « Haute-Guinée »).
+const PLACE_PREFIXES: &[&str] = &[
+    "Haut-",
+    "Haute-",
+    "Bas-",
+    "Basse-",
+    "Nord-",
+    "Sud-",
+    "Est-",
+    "Ouest-",
+    "Moyen-",
+    "Grand-",
+    "Extrême-",
+    "Centre-",
+];
+
 /// A candidate for gazetteer form `p` matched at bytes `s..e`, starting in token `a`, unless the
 /// match cuts a word or the context rules it out.
 fn gaz_candidate<'d>(
@@ -515,6 +538,20 @@ fn gaz_candidate<'d>(
     if b - a == 1 && cls(lex, doc, a) & class::FUNCTION != 0 && sentence_initial(doc, first, a) {
         return;
     }
+    // A place with a compass or level prefix is a place of its own, the whole token: « le
+    // Sud-Liban », « le Haut-Karabakh », « la Basse-Casamance ».
+    if b - a == 1
+        && g.etype == EntityType::LOC
+        && toks[a].end() == e
+        && toks[a].start() < s
+        && PLACE_PREFIXES.contains(&&text[toks[a].start()..s])
+    {
+        out.push(Cand {
+            canonical: Some(doc.slice(doc.tspan(a, b))),
+            ..Cand::new(a, b, EntityType::LOC, Why::Gazetteer(entry), 5)
+        });
+        return;
+    }
     out.push(Cand {
         sub,
         a,
@@ -576,6 +613,16 @@ fn name_run(doc: &Doc, i: usize, limit: usize, max: usize) -> usize {
             // capitalised word (« Jean-Yves Le Drian »); « Accueil Les », « Mise À Jour » are no
             // names.
             if j > i && cls(lex, doc, j) & (class::FUNCTION | class::CONNECTOR) != 0 {
+                // « N' » glued to a capital inside a West African name: « Yao N'Guessan ».
+                if matches!(doc.tok(j), "N'" | "N’")
+                    && j + 1 < limit
+                    && doc.is_cap(j + 1)
+                    && doc.tokens()[j + 1].start() == doc.tokens()[j].end()
+                {
+                    j += 2;
+                    last_cap = j;
+                    continue;
+                }
                 let particle = cls(lex, doc, j) & class::NAME_PARTICLE != 0
                     && NAME_PARTICLES.contains(&doc.tok_lower(j));
                 if !particle || j + 1 >= limit || !doc.is_cap(j + 1) {
@@ -1106,6 +1153,16 @@ pub(super) fn add_titles<'d>(
                 let role_end = j;
                 if j < lim && doc.tok(j) == "," {
                     j += 1;
+                    // (« le ministre de la Santé, Dr Awa Diallo »: the name without the title.)
+                    if j + 1 < lim
+                        && doc.is_cap(j)
+                        && lex.titles.get(doc.tok(j)) == Some(&TitleKind::Honorific)
+                    {
+                        j += 1;
+                        if doc.tok(j) == "." {
+                            j += 1;
+                        }
+                    }
                 }
                 let e = name_run(doc, j, lim, 4);
                 if e > j && !doc.tok_in_boilerplate(j) {
@@ -1275,6 +1332,17 @@ pub(super) fn add_heads<'d>(
             etype = EntityType::MISC;
             ambiguous = false;
         }
+        // « le Front patriotique », « le Front populaire ivoirien »: a capitalised front with an
+        // adjective is a party or a movement (the military front is lower case).
+        if ambiguous
+            && doc.tok(i) == "Front"
+            && i + 1 < doc.tokens().len()
+            && doc.is_word(i + 1)
+            && !doc.is_cap(i + 1)
+            && adjective_like(lex, doc, i + 1)
+        {
+            ambiguous = false;
+        }
         // (Inside a role title: « le président de la République Emmanuel Macron ». An
         // ambiguous head only where a known name starts with it: « Département d'État ».)
         let known_start = gaz_end.is_some_and(|g| g > i);
@@ -1386,7 +1454,13 @@ pub(super) fn add_heads<'d>(
         if !tail_caps && !conn && !adjectives {
             continue;
         }
-        out.push(Cand::new(i, last_good, etype, Why::Head(doc.tok(i)), 3));
+        // « Haut Conseil », « Haute Cour »: the rank opens the name.
+        let a = if etype == EntityType::ORG && i > 0 && matches!(doc.tok(i - 1), "Haut" | "Haute") {
+            i - 1
+        } else {
+            i
+        };
+        out.push(Cand::new(a, last_good, etype, Why::Head(doc.tok(i)), 3));
     }
 }
 
@@ -1442,7 +1516,8 @@ fn member_of_org(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let n = doc.tok(k - 1);
-    MEMBER_NOUNS.contains(&n) && !doc.is_cap(k - 1) || n == "PDG"
+    MEMBER_NOUNS.contains(&n) && !doc.is_cap(k - 1)
+        || matches!(n, "PDG" | "P-DG" | "DG" | "CEO" | "DRH")
 }
 
 /// « Conférence » opening an event's name: « de/des/du » and a capitalised name, or an adjective
@@ -1830,7 +1905,8 @@ pub(super) fn add_event_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
 pub(super) fn add_typed_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
     for i in with_class(doc, class::TYPE_NOUN) {
-        if doc.is_cap(i) {
+        // (Lower case, or an acronym: « l'ONG Terre solidaire ».)
+        if doc.is_cap(i) && !is_all_caps(doc.tok(i)) {
             continue;
         }
         let w = doc.tok(i);
@@ -2009,7 +2085,22 @@ pub(super) fn add_firstnames_and_caps<'d>(
         // Skip a leading function word or month/weekday (« Selon », « Vendredi »), and honorifics.
         let honorific = (c & class::TITLE != 0 && lex.titles.get(w) == Some(&TitleKind::Honorific))
             || (w.chars().nth(1).is_none() && i + 1 < n && doc.tok(i + 1) == ".");
-        if c & (class::FUNCTION | class::CONNECTOR) != 0 || honorific {
+        // (« N' » glued to a capital opens a name: « selon N'Guessan ».)
+        let glued_n = matches!(w, "N'" | "N’")
+            && i + 1 < n
+            && doc.is_cap(i + 1)
+            && doc.tokens()[i + 1].start() == doc.tokens()[i].end();
+        if (c & (class::FUNCTION | class::CONNECTOR) != 0 && !glued_n) || honorific {
+            i += 1;
+            continue;
+        }
+        // A role in capitals before « de »: « le PDG de Trelix » (the company, not a person).
+        if is_all_caps(w)
+            && i + 1 < n
+            && matches!(doc.tok(i + 1), "de" | "du" | "d'")
+            && (lex.titles.get(w) == Some(&TitleKind::Role)
+                || lex.titles.get(doc.tok_lower(i)) == Some(&TitleKind::Role))
+        {
             i += 1;
             continue;
         }
@@ -2171,6 +2262,21 @@ pub(super) fn add_firstnames_and_caps<'d>(
                 before,
                 "ville"
                     | "villes"
+                    | "localité"
+                    | "localités"
+                    | "quartier"
+                    | "quartiers"
+                    | "district"
+                    | "préfecture"
+                    | "sous-préfecture"
+                    | "municipalité"
+                    | "agglomération"
+                    | "banlieue"
+                    | "périphérie"
+                    | "faubourgs"
+                    | "habitants"
+                    | "gouvernorat"
+                    | "wilaya"
                     | "région"
                     | "commune"
                     | "village"
@@ -2634,6 +2740,59 @@ mod tests {
                 .any(|x| x.0 == "The Guardian" && x.1 == EntityType::ORG),
             "{e:?}"
         );
+    }
+
+    fn found_in(e: &[(String, EntityType, String, String)], n: &str, t: EntityType) -> bool {
+        e.iter().any(|x| x.0 == n && x.1 == t)
+    }
+
+    #[test]
+    fn glued_n_apostrophe_and_acronym_type_nouns() {
+        let e =
+            ents("Le ministre Kouamé N'Dri a répondu. N'importe quoi, dit-il. Awa N'Goran parle.");
+        let found = |n: &str, t| e.iter().any(|x| x.0 == n && x.1 == t);
+        assert!(found("Kouamé N'Dri", EntityType::PER), "{e:?}");
+        assert!(found("Awa N'Goran", EntityType::PER), "{e:?}");
+        assert!(!e.iter().any(|x| x.0.contains("importe")), "{e:?}");
+        let e = ents("Selon N'Dri, la crise dure.");
+        assert!(e.iter().any(|x| x.0 == "N'Dri"), "{e:?}");
+        let e = ents("L'ONG Mains Ouvertes dénonce le projet. La start-up Velorix a levé des fonds. Le collectif Rivages Libres manifeste.");
+        let typed = |n: &str| e.iter().find(|x| x.0 == n).map(|x| x.1);
+        assert_eq!(typed("Mains Ouvertes"), Some(EntityType::ORG), "{e:?}");
+        assert_eq!(typed("Velorix"), Some(EntityType::ORG), "{e:?}");
+        assert_eq!(typed("Rivages Libres"), Some(EntityType::ORG), "{e:?}");
+        // A role in capitals is no part of the company's name.
+        let e = ents("Le PDG de Trelvo a parlé. Marc Tessier, PDG de Trelvo, a parlé. Selon le DG de Farmix, rien ne change.");
+        assert!(found_in(&e, "Trelvo", EntityType::ORG), "{e:?}");
+        assert!(found_in(&e, "Farmix", EntityType::ORG), "{e:?}");
+        assert!(found_in(&e, "Marc Tessier", EntityType::PER), "{e:?}");
+        assert!(!e.iter().any(|x| x.0.contains("PDG")), "{e:?}");
+        // Places: a compass prefix makes a place of its own; the noun before « de » types it.
+        let e = ents("Les troupes quittent le Sud-Liban. Le quartier de Kalinbé est bouclé. Les habitants de Morvano ont fui.");
+        assert!(found_in(&e, "Sud-Liban", EntityType::LOC), "{e:?}");
+        assert!(!e.iter().any(|x| x.0 == "Liban"), "{e:?}");
+        assert!(found_in(&e, "Kalinbé", EntityType::LOC), "{e:?}");
+        assert!(found_in(&e, "Morvano", EntityType::LOC), "{e:?}");
+        // A capitalised front with an adjective is a party; the military front is not.
+        let e = ents("Le Front patriotique a voté contre. Les soldats tiennent le front sud.");
+        assert!(found_in(&e, "Front patriotique", EntityType::ORG), "{e:?}");
+        assert!(!e.iter().any(|x| x.0.contains("sud")), "{e:?}");
+        // A law named after its subject or its minister is one name.
+        let e = ents("La loi Veltran a été votée. La loi de 1905 tient. La loi française change.");
+        assert!(found_in(&e, "loi Veltran", EntityType::MISC), "{e:?}");
+        assert_eq!(e.len(), 1, "{e:?}");
+        // « Haut » opens a council's name.
+        let e = ents("Le Haut Conseil pour la jeunesse rurale s'est réuni.");
+        assert!(
+            found_in(&e, "Haut Conseil pour la jeunesse rurale", EntityType::ORG),
+            "{e:?}"
+        );
+        // A title after the role's comma is no part of the name.
+        let e = ents("Le ministre de la Santé, Dr Awa Ndao, a parlé.");
+        assert!(found_in(&e, "Awa Ndao", EntityType::PER), "{e:?}");
+        // A lower-case description is no name.
+        let e = ents("L'association des maires ruraux proteste. La start-up a fermé.");
+        assert!(e.is_empty(), "{e:?}");
     }
 
     #[test]
