@@ -2391,6 +2391,23 @@ mod tests {
     }
 
     #[test]
+    fn profession_nouns_name_the_one_person_without_role() {
+        // « la cinéaste »: the only woman the text gives no title; the actor has his own role.
+        let t =
+            "Le prix est allé au premier film de Claire Ondine, remis par l'acteur Marc Tissot. \
+                 « Je voulais filmer le travail des saisonniers », a expliqué la cinéaste.";
+        assert_eq!(who(t), some(&["Claire Ondine"]));
+        // Two women without a title: nobody is meant for sure.
+        let t = "Le film de Claire Ondine et de Julie Arnaud a été primé. \
+                 « Je voulais filmer le travail des saisonniers », a expliqué la cinéaste.";
+        assert_eq!(who(t), some(&[""]));
+        // A post (« le ministre ») is not a profession: no guess.
+        let t = "Le rapport de Paul Verdier a été publié mardi. \
+                 « Nous attendons des chiffres plus précis », a expliqué le ministre.";
+        assert_eq!(who(t), some(&[""]));
+    }
+
+    #[test]
     fn speaker_before_after_and_inside() {
         // After: « », a déclaré X », with circumstances between verb and subject.
         assert_eq!(

@@ -856,11 +856,85 @@ pub(crate) fn resolve_role_np_uncached(
     // … » in a headline, « Xi Jinping a déclaré … » in the body); not a person of the same
     // sentence (« Le président a reçu Vladimir Poutine »: the guest is not the host).
     let sent = doc.tokens()[at].sent();
-    (end..hi)
-        .find(|&mi| {
-            ms[mi].etype == EntityType::PER && doc.tokens()[ms[mi].a].sent() > sent && fits(mi)
-        })
-        .map(|mi| (mi, np.end))
+    if let Some(mi) = (end..hi).find(|&mi| {
+        ms[mi].etype == EntityType::PER && doc.tokens()[ms[mi].a].sent() > sent && fits(mi)
+    }) {
+        return Some((mi, np.end));
+    }
+    // A profession noun the text never gave anyone (« la cinéaste », « le syndicaliste » after
+    // « le premier film de Nadia Roux »): the single earlier person of that gender the text
+    // gives no role at all (a person with another role is not meant).
+    let profession = np.need.first().is_some_and(|w| is_profession(w))
+        || np
+            .alts
+            .iter()
+            .any(|a| a.first().is_some_and(|w| is_profession(w)));
+    if !profession {
+        return None;
+    }
+    let g = np.gender?;
+    let mut pick: Option<usize> = None;
+    for (name, group) in &groups {
+        let first = group[0];
+        if first >= end
+            || group.iter().any(|&j| {
+                ms[j].role.is_some()
+                    || role_before_words(doc, &ms[j]).split(' ').any(|w| {
+                        lexicons().titles.contains_key(w) || lexicons().title_first.contains(w)
+                    })
+            })
+            || gaz_person(&ms[first]).is_some_and(|e| e.role.is_some())
+            || group.iter().find_map(|&j| mention_gender(doc, &ms[j])) != Some(g)
+        {
+            continue;
+        }
+        let last = group
+            .iter()
+            .copied()
+            .filter(|&j| j < end)
+            .max()
+            .unwrap_or(first);
+        if pick.is_some_and(|p| ms[p].canonical != *name) {
+            return None;
+        }
+        pick = Some(last);
+    }
+    pick.map(|mi| (mi, np.end))
+}
+
+/// Profession nouns (masculine) a text may use for a person it gave no title (« la cinéaste »,
+/// « l'élu », « le syndicaliste »), unlike offices (« le ministre ») that name a post.
+fn is_profession(w: &str) -> bool {
+    matches!(
+        w,
+        "cinéaste"
+            | "réalisateur"
+            | "acteur"
+            | "comédien"
+            | "écrivain"
+            | "romancier"
+            | "auteur"
+            | "chanteur"
+            | "musicien"
+            | "artiste"
+            | "peintre"
+            | "photographe"
+            | "syndicaliste"
+            | "élu"
+            | "militant"
+            | "chercheur"
+            | "scientifique"
+            | "historien"
+            | "sociologue"
+            | "économiste"
+            | "avocat"
+            | "médecin"
+            | "entraîneur"
+            | "architecte"
+            | "agriculteur"
+            | "éleveur"
+            | "entrepreneur"
+    )
 }
 
 /// How far back (in mentions) a role phrase may refer: keeps the search linear in the document.
