@@ -2391,6 +2391,13 @@ mod tests {
     }
 
     #[test]
+    fn head_of_a_named_body_is_its_person() {
+        let t = "Jean Morel, chef du Département de la santé, a présenté le plan. \
+                 « Nous ouvrirons trois centres cet hiver », a poursuivi le chef du Département de la santé.";
+        assert_eq!(who(t), some(&["Jean Morel"]));
+    }
+
+    #[test]
     fn profession_nouns_name_the_one_person_without_role() {
         // « la cinéaste »: the only woman the text gives no title; the actor has his own role.
         let t =

@@ -346,6 +346,8 @@ pub(crate) struct RoleNp {
     alts: Vec<Vec<String>>,
     /// A generic title (« le dirigeant russe »): any role of the nationality matches.
     generic: bool,
+    /// The organisation a complement names (« le chef du Département des finances »).
+    org: Option<String>,
     /// The nationality (lower-case country name) of a demonym or complement (« russe »,
     /// « du Kazakhstan ») or implied by a periphrasis (« le locataire de la Maison-Blanche »).
     country: Option<String>,
@@ -460,6 +462,7 @@ pub(crate) fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -
         need,
         alts,
         generic,
+        org: None,
         country,
         gender,
         end: h.end,
@@ -489,6 +492,9 @@ pub(crate) fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -
             if let Some((_, m)) = mentions_in(ms, j, j + 1).next() {
                 if m.etype == EntityType::LOC {
                     np.country.get_or_insert_with(|| m.canonical.to_lowercase());
+                }
+                if m.etype == EntityType::ORG && np.org.is_none() {
+                    np.org = Some(m.canonical.clone());
                 }
                 if matches!(m.etype, EntityType::LOC | EntityType::ORG) && m.b <= lim {
                     e = m.b;
@@ -820,6 +826,13 @@ pub(crate) fn resolve_role_np_uncached(
     if let Some(mi) = apposed_name(doc, ms, np.end, lim) {
         return Some((mi, ms[mi].b));
     }
+    // « le chef du Département des finances » after « Marc Roux, chef du Département des
+    // finances »: the person the text gave that organisation's title.
+    if let Some(org) = np.org.as_deref().filter(|_| np.generic) {
+        if let Some(mi) = org_title_holder(doc, ms, org, at) {
+            return Some((mi, np.end));
+        }
+    }
     if np.generic && np.country.is_none() {
         return None;
     }
@@ -935,6 +948,33 @@ fn is_profession(w: &str) -> bool {
             | "éleveur"
             | "entrepreneur"
     )
+}
+
+/// The latest person before token `at` written with a title of organisation `org` in
+/// apposition (« Marc Roux, chef du Département des finances »).
+fn org_title_holder(doc: &Doc, ms: &[EMention], org: &str, at: usize) -> Option<usize> {
+    let lex = lexicons();
+    let end = ms.partition_point(|m| m.a < at);
+    for oi in (end.saturating_sub(ROLE_WINDOW)..end).rev() {
+        let o = &ms[oi];
+        if o.etype != EntityType::ORG || o.canonical != org {
+            continue;
+        }
+        let mut t = o.a;
+        while t > 0 && o.a - t < 8 {
+            let w = doc.tok_lower(t - 1);
+            if w == "," {
+                return ms[..oi]
+                    .iter()
+                    .rposition(|m| m.b == t - 1 && m.etype == EntityType::PER);
+            }
+            if !(is_role_glue(w) || lex.title_words.contains(w) || lex.demonyms.contains_key(w)) {
+                break;
+            }
+            t -= 1;
+        }
+    }
+    None
 }
 
 /// How far back (in mentions) a role phrase may refer: keeps the search linear in the document.
