@@ -624,6 +624,15 @@ fn subject_after(
                         || lex.titles.get(doc.tok(t)) == Some(&crate::lexicon::TitleKind::Honorific)
                         || (doc.tok(t) == "." && t > k + 1)
                 });
+                // « le chef du Département de l'économie » is a person, not the body: when no
+                // person with that title was found, the incise names nobody for sure.
+                let person_title = m.etype == EntityType::ORG
+                    && (k + 1..m.a).any(|t| {
+                        lex.titles.get(doc.tok_lower(t)) == Some(&crate::lexicon::TitleKind::Role)
+                    });
+                if between_ok && person_title {
+                    return None;
+                }
                 if between_ok && m.etype != EntityType::MISC {
                     return Some(named(ms, mi));
                 }
@@ -2395,6 +2404,10 @@ mod tests {
         let t = "Jean Morel, chef du Département de la santé, a présenté le plan. \
                  « Nous ouvrirons trois centres cet hiver », a poursuivi le chef du Département de la santé.";
         assert_eq!(who(t), some(&["Jean Morel"]));
+        // Never the body itself: the previous quote's speaker goes on.
+        let t = "Le conseiller d'État Paul Ney a été clair : « Les délais seront tenus. » \
+                 « Nous ouvrirons trois centres cet hiver », a poursuivi le chef du Département de la santé.";
+        assert_eq!(who(t), some(&["Paul Ney", "Paul Ney"]));
     }
 
     #[test]
