@@ -1412,6 +1412,7 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
             rule,
         });
     }
+    interview_answers(doc, ms, &mut out);
     repeated_quotes(&mut out, doc);
     transcript_quotes(doc, ms, &mut out);
     out
@@ -2202,6 +2203,99 @@ fn attribution_clause(
     subject_before(doc, ms, v, prev)
 }
 
+/// The person an interview is with: named by the headline (« X : « … » ») or by « entretien
+/// avec X », « interview de X » in the first paragraphs.
+fn interviewee(doc: &Doc, ms: &[EMention]) -> Option<usize> {
+    let blocks = &doc.seg.blocks;
+    let first = blocks.first()?;
+    let mi = ms.partition_point(|m| m.a < first.tokens.start);
+    if ms.get(mi).is_some_and(|m| {
+        m.a == first.tokens.start
+            && m.etype == EntityType::PER
+            && m.b + 1 < first.tokens.end
+            && doc.tok(m.b) == ":"
+    }) {
+        return Some(mi);
+    }
+    for blk in blocks.iter().take(3) {
+        for t in blk.tokens.start..blk.tokens.end.saturating_sub(2) {
+            let intro = matches!(doc.tok_lower(t), "entretien" | "interview")
+                && matches!(doc.tok_lower(t + 1), "avec" | "de" | "d'");
+            if !intro {
+                continue;
+            }
+            let j = ms.partition_point(|m| m.a < t + 2);
+            if ms
+                .get(j)
+                .is_some_and(|m| m.etype == EntityType::PER && m.a < t + 5 && m.a < blk.tokens.end)
+            {
+                return Some(j);
+            }
+        }
+    }
+    None
+}
+
+/// Interview answers (« R. : », « — » paragraphs): a quote the interviewee introduces in the
+/// first person (« Je l'ai écrit au ministre : « … » », « Et comme je le dis aux maires :
+/// « … » ») is the interviewee's. Only quotes still without a speaker; a clause with another
+/// subject (« Quand je suis arrivée, mon chef me répétait : « … » ») is not the interviewee's.
+fn interview_answers(doc: &Doc, ms: &[EMention], out: &mut [QuoteAnn]) {
+    if !out
+        .iter()
+        .any(|q| q.speaker.is_none() && q.speaker_text.is_none())
+    {
+        return;
+    }
+    let Some(x) = interviewee(doc, ms) else {
+        return;
+    };
+    for q in out.iter_mut() {
+        if q.speaker.is_some() || q.speaker_text.is_some() || q.a == 0 || q.a >= doc.tokens().len()
+        {
+            continue;
+        }
+        let sent = &doc.seg.sentences[doc.tokens()[q.a].sent()];
+        let blk = &doc.seg.blocks[sent.block];
+        let t0 = blk.tokens.start;
+        // An answer: « R. : », « R : » or a dash opening a paragraph that asks nothing.
+        let answer = match doc.tok(t0) {
+            "R" | "R." => (t0 + 1..(t0 + 3).min(blk.tokens.end)).any(|t| doc.tok(t) == ":"),
+            "—" | "–" => !doc.tok(blk.tokens.end - 1).ends_with('?'),
+            _ => false,
+        };
+        if !answer {
+            continue;
+        }
+        // The clause before the opening mark: back to the last comma, dash, colon or the
+        // sentence start, past a conjunction (« Et je le répète : »).
+        let mut k = q.a;
+        while k > sent.tokens.start && !doc.is_word(k - 1) && doc.tok(k - 1) != "," {
+            k -= 1;
+        }
+        let open = k;
+        while k > sent.tokens.start && !matches!(doc.tok(k - 1), "," | "—" | "–" | ":") {
+            k -= 1;
+        }
+        while k < open
+            && matches!(
+                doc.tok_lower(k),
+                "et" | "mais" | "alors" | "comme" | "donc" | "puis"
+            )
+        {
+            k += 1;
+        }
+        if k < open && matches!(doc.tok_lower(k), "je" | "j'") {
+            q.speaker = Some(x);
+            q.speaker_text = Some(ms[x].canonical.clone());
+            q.rule = Rule::new(
+                "quote:interview",
+                "the interviewee speaking in the first person",
+            );
+        }
+    }
+}
+
 /// Transcripts and interviews (« Mao Ning : La question de Taïwan relève … »): a paragraph that
 /// opens with a person's name and a colon is that person speaking, without quotation marks.
 /// Only paragraphs with no quotation of their own; at least 4 words after the colon. Keeps `out`
@@ -2397,6 +2491,16 @@ mod tests {
             .iter()
             .map(|n| (!n.is_empty()).then(|| n.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn interview_answers_in_the_first_person() {
+        let t = "Entretien avec Sophie Lantier, maraîchère à Nantes.\n\n\
+                 Q. : Que dites-vous aux élus ?\n\
+                 R. : Je leur ai écrit en mai : « Sans eau, nos serres seront vides dès juillet. »\n\n\
+                 Q. : Et vos voisins ?\n\
+                 R. : Quand je suis arrivée, un voisin m'a répété : « Ici, la terre ne pardonne rien à personne. »";
+        assert_eq!(who(t), some(&["Sophie Lantier", ""]));
     }
 
     #[test]

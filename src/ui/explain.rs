@@ -109,6 +109,7 @@ pub const QUOTE_RULES: &[&str] = &[
     "quote:continuation",
     "quote:context",
     "quote:transcript",
+    "quote:interview",
     "quote:agent",
     "quote:incise",
     "quote:headline",
@@ -556,6 +557,11 @@ fn quote_reason(lang: Lang, id: &str, detail: &str) -> Option<String> {
             lang,
             "transcription\u{a0}: nom suivi de deux-points en tête du paragraphe".into(),
             "transcript: a name and a colon opening the paragraph".into(),
+        ),
+        ("quote:interview", _) => pick(
+            lang,
+            "entretien\u{a0}: la personne interrogée parle à la première personne".into(),
+            "interview: the interviewee speaking in the first person".into(),
         ),
         _ => return None,
     })
