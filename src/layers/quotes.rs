@@ -353,6 +353,45 @@ fn group_who(doc: &Doc, ms: &[EMention], k: usize) -> Who {
     Who::Unnamed
 }
 
+/// The leader a group pronoun (« ils », « elles » at `k`) speaks for: the person of the nearest
+/// earlier group noun with its leader named (« le camp de X », « l'équipe de campagne du
+/// candidat », « les partisans de X »), in the last few sentences. None when the text names no
+/// leader (« ses partisans » says nothing of whose).
+fn group_leader(doc: &Doc, ms: &[EMention], k: usize) -> Option<usize> {
+    let sent = doc.tokens()[k].sent();
+    let lo = doc.seg.sentences[sent.saturating_sub(4)].tokens.start;
+    let mut t = k;
+    while t > lo {
+        t -= 1;
+        let group = matches!(
+            doc.tok_lower(t),
+            "camp" | "campagne" | "équipe" | "entourage" | "partisans" | "soutiens" | "proches"
+        );
+        if !group || t + 2 >= k || in_quote_tok(doc, t) {
+            continue;
+        }
+        let s_end = doc.seg.sentences[doc.tokens()[t].sent()].tokens.end;
+        match doc.tok_lower(t + 1) {
+            "de" | "d'" => {
+                let j = t + 2 + usize::from(matches!(doc.tok(t + 2), "M" | "Mme"));
+                let j = j + usize::from(j > t + 2 && doc.tok(j) == ".");
+                if let Some((mi, m)) = mentions_in(ms, j, j + 1).next() {
+                    if m.etype == EntityType::PER {
+                        return Some(mi);
+                    }
+                }
+            }
+            "du" => {
+                if let Some((mi, _)) = resolve_role_np(doc, ms, t + 2, s_end.min(k)) {
+                    return Some(mi);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// « les deux dirigeants », « les trois ministres », « les présidents »: a plural role phrase at
 /// `k` (its end), or None.
 fn plural_role_end(doc: &Doc, k: usize, lim: usize) -> Option<usize> {
@@ -2038,6 +2077,26 @@ fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<
         if matches!(w, "il" | "elle") && !impersonal(doc, t) {
             return pronoun_who(doc, ms, t);
         }
+        // « Ses partisans répètent que « … » »: supporters speak for no one named.
+        if matches!(w, "ses" | "leurs")
+            && t + 1 < open
+            && matches!(
+                doc.tok_lower(t + 1),
+                "partisans" | "soutiens" | "sympathisants" | "militants" | "électeurs"
+            )
+            && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+        {
+            return Some(Who::Unnamed);
+        }
+        // « Ils sont convaincus que « … » » after « le camp de X »: X's group speaks.
+        if matches!(w, "ils" | "elles") {
+            if let who @ Who::Named(..) = group_who(doc, ms, t) {
+                return Some(who);
+            }
+            if let Some(mi) = group_leader(doc, ms, t) {
+                return Some(named(ms, mi));
+            }
+        }
         t += 1;
     }
     None
@@ -2501,6 +2560,17 @@ mod tests {
                  Q. : Et vos voisins ?\n\
                  R. : Quand je suis arrivée, un voisin m'a répété : « Ici, la terre ne pardonne rien à personne. »";
         assert_eq!(who(t), some(&["Sophie Lantier", ""]));
+    }
+
+    #[test]
+    fn a_camp_speaks_for_its_named_leader_only() {
+        let t = "Le camp de Rose Ndiaye a réuni la presse. \
+                 Ils sont persuadés que, « quoi qu'il arrive », leur candidate sera au second tour.";
+        assert_eq!(who(t), some(&["Rose Ndiaye"]));
+        // Supporters are no spokespeople: nobody named.
+        let t = "Le président sortant Marc Diallo a voté à midi. \
+                 Ses partisans répètent que « le peuple a déjà tranché au premier tour ».";
+        assert_eq!(who(t), some(&[""]));
     }
 
     #[test]
