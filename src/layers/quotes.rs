@@ -24,22 +24,29 @@
 //!    opening its paragraph, the person the next sentence is about (`« … » Devant sa maison,
 //!    X retient ses larmes.`);
 //! 6. a quote cut by the end of the text has no speaker beyond these (its attribution is cut);
-//! 6b. a quote standing alone after a question put to someone (`Un journaliste lui a demandé si
-//!    …`): the one asked;
+//! 6. (b) a quote standing alone after a question put to someone (`Un journaliste lui a demandé
+//!    si …`): the one asked;
 //! 7. otherwise the previous quote's speaker, for a quote standing alone in the same paragraph
 //!    or opening the next one — not across list items, nor past a sentence where someone else
 //!    speaks or that is about another named person;
 //! 8. else the speaker (or subject) of the sentence just before.
 //!
 //! Last, a quote left without speaker whose words are quoted again with one (a headline or
-//! chapeau quote the body repeats) takes that speaker (`quote:repeated`).
+//! chapeau quote the body repeats) takes that speaker (`quote:repeated`); before that, in an
+//! interview (headline `X : « … »`, « entretien avec X »), an answer's quote the interviewee
+//! introduces in the first person (`R. : Je l'ai écrit au ministre : « … »`) is X's
+//! (`quote:interview`).
 //!
 //! A source the text does not name (« selon des médias », « confie un diplomate », « a-t-on
 //! indiqué », « son entourage ») gives no speaker, and no later rule overrides it. Role phrases
 //! (« le président russe », « la porte-parole », « le chef de la diplomatie », « le locataire de
 //! la Maison-Blanche », « l'élu ») resolve to the person with that title, nationality and gender
 //! ([`resolve_role_np`]); pronouns to the nearest compatible subject outside quotation marks
-//! ([`resolve_pronoun`]); « ils », « les deux dirigeants » to the persons named together.
+//! ([`resolve_pronoun`]); « ils », « les deux dirigeants » to the persons named together, else
+//! « ils » to the leader of a group named just before (« le camp de X »); « ses partisans »
+//! speak for nobody named. A profession noun no one was given (« la cinéaste ») names the single
+//! earlier person of that gender without a title; « le chef du Département de X » the person
+//! given that title, never the body.
 //!
 //! Invariants: quote spans exclude the marks and surrounding spaces, are sorted and do not
 //! overlap; `speaker`, when set, indexes the mention list given to [`find`].
