@@ -2284,7 +2284,9 @@ fn interviewee(doc: &Doc, ms: &[EMention]) -> Option<usize> {
         return Some(mi);
     }
     for blk in blocks.iter().take(3) {
-        for t in blk.tokens.start..blk.tokens.end.saturating_sub(2) {
+        // Its first words only (a chapeau), whatever the paragraph's length.
+        let end = blk.tokens.end.saturating_sub(2).min(blk.tokens.start + 80);
+        for t in blk.tokens.start..end {
             let intro = matches!(doc.tok_lower(t), "entretien" | "interview")
                 && matches!(doc.tok_lower(t + 1), "avec" | "de" | "d'");
             if !intro {
