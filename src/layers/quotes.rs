@@ -32,14 +32,21 @@
 //! 9. else the speaker (or subject) of the sentence just before.
 //!
 //! Last, a quote left without speaker whose words are quoted again with one (a headline or
-//! chapeau quote the body repeats) takes that speaker (`quote:repeated`).
+//! chapeau quote the body repeats) takes that speaker (`quote:repeated`); before that, in an
+//! interview (headline `X : « … »`, « entretien avec X »), an answer's quote the interviewee
+//! introduces in the first person (`R. : Je l'ai écrit au ministre : « … »`) is X's
+//! (`quote:interview`).
 //!
 //! A source the text does not name (« selon des médias », « confie un diplomate », « a-t-on
 //! indiqué », « son entourage ») gives no speaker, and no later rule overrides it. Role phrases
 //! (« le président russe », « la porte-parole », « le chef de la diplomatie », « le locataire de
 //! la Maison-Blanche », « l'élu ») resolve to the person with that title, nationality and gender
 //! ([`resolve_role_np`]); pronouns to the nearest compatible subject outside quotation marks
-//! ([`resolve_pronoun`]); « ils », « les deux dirigeants » to the persons named together.
+//! ([`resolve_pronoun`]); « ils », « les deux dirigeants » to the persons named together, else
+//! « ils » to the leader of a group named just before (« le camp de X »); « ses partisans »
+//! speak for nobody named. A profession noun no one was given (« la cinéaste ») names the single
+//! earlier person of that gender without a title; « le chef du Département de X » the person
+//! given that title, never the body.
 //!
 //! Invariants: quote spans exclude the marks and surrounding spaces, are sorted and do not
 //! overlap; `speaker`, when set, indexes the mention list given to [`find`].
@@ -353,6 +360,45 @@ fn group_who(doc: &Doc, ms: &[EMention], k: usize) -> Who {
     Who::Unnamed
 }
 
+/// The leader a group pronoun (« ils », « elles » at `k`) speaks for: the person of the nearest
+/// earlier group noun with its leader named (« le camp de X », « l'équipe de campagne du
+/// candidat », « les partisans de X »), in the last few sentences. None when the text names no
+/// leader (« ses partisans » says nothing of whose).
+fn group_leader(doc: &Doc, ms: &[EMention], k: usize) -> Option<usize> {
+    let sent = doc.tokens()[k].sent();
+    let lo = doc.seg.sentences[sent.saturating_sub(4)].tokens.start;
+    let mut t = k;
+    while t > lo {
+        t -= 1;
+        let group = matches!(
+            doc.tok_lower(t),
+            "camp" | "campagne" | "équipe" | "entourage" | "partisans" | "soutiens" | "proches"
+        );
+        if !group || t + 2 >= k || in_quote_tok(doc, t) {
+            continue;
+        }
+        let s_end = doc.seg.sentences[doc.tokens()[t].sent()].tokens.end;
+        match doc.tok_lower(t + 1) {
+            "de" | "d'" => {
+                let j = t + 2 + usize::from(matches!(doc.tok(t + 2), "M" | "Mme"));
+                let j = j + usize::from(j > t + 2 && doc.tok(j) == ".");
+                if let Some((mi, m)) = mentions_in(ms, j, j + 1).next() {
+                    if m.etype == EntityType::PER {
+                        return Some(mi);
+                    }
+                }
+            }
+            "du" => {
+                if let Some((mi, _)) = resolve_role_np(doc, ms, t + 2, s_end.min(k)) {
+                    return Some(mi);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// « les deux dirigeants », « les trois ministres », « les présidents »: a plural role phrase at
 /// `k` (its end), or None.
 fn plural_role_end(doc: &Doc, k: usize, lim: usize) -> Option<usize> {
@@ -624,6 +670,15 @@ fn subject_after(
                         || lex.titles.get(doc.tok(t)) == Some(&crate::lexicon::TitleKind::Honorific)
                         || (doc.tok(t) == "." && t > k + 1)
                 });
+                // « le chef du Département de l'économie » is a person, not the body: when no
+                // person with that title was found, the incise names nobody for sure.
+                let person_title = m.etype == EntityType::ORG
+                    && (k + 1..m.a).any(|t| {
+                        lex.titles.get(doc.tok_lower(t)) == Some(&crate::lexicon::TitleKind::Role)
+                    });
+                if between_ok && person_title {
+                    return None;
+                }
                 if between_ok && m.etype != EntityType::MISC {
                     return Some(named(ms, mi));
                 }
@@ -1403,6 +1458,7 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
             rule,
         });
     }
+    interview_answers(doc, ms, &mut out);
     repeated_quotes(&mut out, doc);
     transcript_quotes(doc, ms, &mut out);
     out
@@ -2028,6 +2084,26 @@ fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<
         if matches!(w, "il" | "elle") && !impersonal(doc, t) {
             return pronoun_who(doc, ms, t);
         }
+        // « Ses partisans répètent que « … » »: supporters speak for no one named.
+        if matches!(w, "ses" | "leurs")
+            && t + 1 < open
+            && matches!(
+                doc.tok_lower(t + 1),
+                "partisans" | "soutiens" | "sympathisants" | "militants" | "électeurs"
+            )
+            && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+        {
+            return Some(Who::Unnamed);
+        }
+        // « Ils sont convaincus que « … » » after « le camp de X »: X's group speaks.
+        if matches!(w, "ils" | "elles") {
+            if let who @ Who::Named(..) = group_who(doc, ms, t) {
+                return Some(who);
+            }
+            if let Some(mi) = group_leader(doc, ms, t) {
+                return Some(named(ms, mi));
+            }
+        }
         t += 1;
     }
     None
@@ -2191,6 +2267,101 @@ fn attribution_clause(
     }
     let v = (from..lim).find(|&j| is_speech_verb(doc, j))?;
     subject_before(doc, ms, v, prev)
+}
+
+/// The person an interview is with: named by the headline (« X : « … » ») or by « entretien
+/// avec X », « interview de X » in the first paragraphs.
+fn interviewee(doc: &Doc, ms: &[EMention]) -> Option<usize> {
+    let blocks = &doc.seg.blocks;
+    let first = blocks.first()?;
+    let mi = ms.partition_point(|m| m.a < first.tokens.start);
+    if ms.get(mi).is_some_and(|m| {
+        m.a == first.tokens.start
+            && m.etype == EntityType::PER
+            && m.b + 1 < first.tokens.end
+            && doc.tok(m.b) == ":"
+    }) {
+        return Some(mi);
+    }
+    for blk in blocks.iter().take(3) {
+        // Its first words only (a chapeau), whatever the paragraph's length.
+        let end = blk.tokens.end.saturating_sub(2).min(blk.tokens.start + 80);
+        for t in blk.tokens.start..end {
+            let intro = matches!(doc.tok_lower(t), "entretien" | "interview")
+                && matches!(doc.tok_lower(t + 1), "avec" | "de" | "d'");
+            if !intro {
+                continue;
+            }
+            let j = ms.partition_point(|m| m.a < t + 2);
+            if ms
+                .get(j)
+                .is_some_and(|m| m.etype == EntityType::PER && m.a < t + 5 && m.a < blk.tokens.end)
+            {
+                return Some(j);
+            }
+        }
+    }
+    None
+}
+
+/// Interview answers (« R. : », « — » paragraphs): a quote the interviewee introduces in the
+/// first person (« Je l'ai écrit au ministre : « … » », « Et comme je le dis aux maires :
+/// « … » ») is the interviewee's. Only quotes still without a speaker; a clause with another
+/// subject (« Quand je suis arrivée, mon chef me répétait : « … » ») is not the interviewee's.
+fn interview_answers(doc: &Doc, ms: &[EMention], out: &mut [QuoteAnn]) {
+    if !out
+        .iter()
+        .any(|q| q.speaker.is_none() && q.speaker_text.is_none())
+    {
+        return;
+    }
+    let Some(x) = interviewee(doc, ms) else {
+        return;
+    };
+    for q in out.iter_mut() {
+        if q.speaker.is_some() || q.speaker_text.is_some() || q.a == 0 || q.a >= doc.tokens().len()
+        {
+            continue;
+        }
+        let sent = &doc.seg.sentences[doc.tokens()[q.a].sent()];
+        let blk = &doc.seg.blocks[sent.block];
+        let t0 = blk.tokens.start;
+        // An answer: « R. : », « R : » or a dash opening a paragraph that asks nothing.
+        let answer = match doc.tok(t0) {
+            "R" | "R." => (t0 + 1..(t0 + 3).min(blk.tokens.end)).any(|t| doc.tok(t) == ":"),
+            "—" | "–" => !doc.tok(blk.tokens.end - 1).ends_with('?'),
+            _ => false,
+        };
+        if !answer {
+            continue;
+        }
+        // The clause before the opening mark: back to the last comma, dash, colon or the
+        // sentence start, past a conjunction (« Et je le répète : »).
+        let mut k = q.a;
+        while k > sent.tokens.start && !doc.is_word(k - 1) && doc.tok(k - 1) != "," {
+            k -= 1;
+        }
+        let open = k;
+        while k > sent.tokens.start && !matches!(doc.tok(k - 1), "," | "—" | "–" | ":") {
+            k -= 1;
+        }
+        while k < open
+            && matches!(
+                doc.tok_lower(k),
+                "et" | "mais" | "alors" | "comme" | "donc" | "puis"
+            )
+        {
+            k += 1;
+        }
+        if k < open && matches!(doc.tok_lower(k), "je" | "j'") {
+            q.speaker = Some(x);
+            q.speaker_text = Some(ms[x].canonical.clone());
+            q.rule = Rule::new(
+                "quote:interview",
+                "the interviewee speaking in the first person",
+            );
+        }
+    }
 }
 
 /// Transcripts and interviews (« Mao Ning : La question de Taïwan relève … »): a paragraph that
@@ -2388,6 +2559,55 @@ mod tests {
             .iter()
             .map(|n| (!n.is_empty()).then(|| n.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn interview_answers_in_the_first_person() {
+        let t = "Entretien avec Sophie Lantier, maraîchère à Nantes.\n\n\
+                 Q. : Que dites-vous aux élus ?\n\
+                 R. : Je leur ai écrit en mai : « Sans eau, nos serres seront vides dès juillet. »\n\n\
+                 Q. : Et vos voisins ?\n\
+                 R. : Quand je suis arrivée, un voisin m'a répété : « Ici, la terre ne pardonne rien à personne. »";
+        assert_eq!(who(t), some(&["Sophie Lantier", ""]));
+    }
+
+    #[test]
+    fn a_camp_speaks_for_its_named_leader_only() {
+        let t = "Le camp de Rose Ndiaye a réuni la presse. \
+                 Ils sont persuadés que, « quoi qu'il arrive », leur candidate sera au second tour.";
+        assert_eq!(who(t), some(&["Rose Ndiaye"]));
+        // Supporters are no spokespeople: nobody named.
+        let t = "Le président sortant Marc Diallo a voté à midi. \
+                 Ses partisans répètent que « le peuple a déjà tranché au premier tour ».";
+        assert_eq!(who(t), some(&[""]));
+    }
+
+    #[test]
+    fn head_of_a_named_body_is_its_person() {
+        let t = "Jean Morel, chef du Département de la santé, a présenté le plan. \
+                 « Nous ouvrirons trois centres cet hiver », a poursuivi le chef du Département de la santé.";
+        assert_eq!(who(t), some(&["Jean Morel"]));
+        // Never the body itself: the previous quote's speaker goes on.
+        let t = "Le conseiller d'État Paul Ney a été clair : « Les délais seront tenus. » \
+                 « Nous ouvrirons trois centres cet hiver », a poursuivi le chef du Département de la santé.";
+        assert_eq!(who(t), some(&["Paul Ney", "Paul Ney"]));
+    }
+
+    #[test]
+    fn profession_nouns_name_the_one_person_without_role() {
+        // « la cinéaste »: the only woman the text gives no title; the actor has his own role.
+        let t =
+            "Le prix est allé au premier film de Claire Ondine, remis par l'acteur Marc Tissot. \
+                 « Je voulais filmer le travail des saisonniers », a expliqué la cinéaste.";
+        assert_eq!(who(t), some(&["Claire Ondine"]));
+        // Two women without a title: nobody is meant for sure.
+        let t = "Le film de Claire Ondine et de Julie Arnaud a été primé. \
+                 « Je voulais filmer le travail des saisonniers », a expliqué la cinéaste.";
+        assert_eq!(who(t), some(&[""]));
+        // A post (« le ministre ») is not a profession: no guess.
+        let t = "Le rapport de Paul Verdier a été publié mardi. \
+                 « Nous attendons des chiffres plus précis », a expliqué le ministre.";
+        assert_eq!(who(t), some(&[""]));
     }
 
     #[test]

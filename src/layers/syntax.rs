@@ -346,6 +346,8 @@ pub(crate) struct RoleNp {
     alts: Vec<Vec<String>>,
     /// A generic title (« le dirigeant russe »): any role of the nationality matches.
     generic: bool,
+    /// The organisation a complement names (« le chef du Département des finances »).
+    org: Option<String>,
     /// The nationality (lower-case country name) of a demonym or complement (« russe »,
     /// « du Kazakhstan ») or implied by a periphrasis (« le locataire de la Maison-Blanche »).
     country: Option<String>,
@@ -460,6 +462,7 @@ pub(crate) fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -
         need,
         alts,
         generic,
+        org: None,
         country,
         gender,
         end: h.end,
@@ -489,6 +492,9 @@ pub(crate) fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -
             if let Some((_, m)) = mentions_in(ms, j, j + 1).next() {
                 if m.etype == EntityType::LOC {
                     np.country.get_or_insert_with(|| m.canonical.to_lowercase());
+                }
+                if m.etype == EntityType::ORG && np.org.is_none() {
+                    np.org = Some(m.canonical.clone());
                 }
                 if matches!(m.etype, EntityType::LOC | EntityType::ORG) && m.b <= lim {
                     e = m.b;
@@ -820,6 +826,13 @@ pub(crate) fn resolve_role_np_uncached(
     if let Some(mi) = apposed_name(doc, ms, np.end, lim) {
         return Some((mi, ms[mi].b));
     }
+    // « le chef du Département des finances » after « Marc Roux, chef du Département des
+    // finances »: the person the text gave that organisation's title.
+    if let Some(org) = np.org.as_deref().filter(|_| np.generic) {
+        if let Some(mi) = org_title_holder(doc, ms, org, at) {
+            return Some((mi, np.end));
+        }
+    }
     if np.generic && np.country.is_none() {
         return None;
     }
@@ -856,11 +869,112 @@ pub(crate) fn resolve_role_np_uncached(
     // … » in a headline, « Xi Jinping a déclaré … » in the body); not a person of the same
     // sentence (« Le président a reçu Vladimir Poutine »: the guest is not the host).
     let sent = doc.tokens()[at].sent();
-    (end..hi)
-        .find(|&mi| {
-            ms[mi].etype == EntityType::PER && doc.tokens()[ms[mi].a].sent() > sent && fits(mi)
-        })
-        .map(|mi| (mi, np.end))
+    if let Some(mi) = (end..hi).find(|&mi| {
+        ms[mi].etype == EntityType::PER && doc.tokens()[ms[mi].a].sent() > sent && fits(mi)
+    }) {
+        return Some((mi, np.end));
+    }
+    // A profession noun the text never gave anyone (« la cinéaste », « le syndicaliste » after
+    // « le premier film de Nadia Roux »): the single earlier person of that gender the text
+    // gives no role at all (a person with another role is not meant).
+    let profession = np.need.first().is_some_and(|w| is_profession(w))
+        || np
+            .alts
+            .iter()
+            .any(|a| a.first().is_some_and(|w| is_profession(w)));
+    if !profession {
+        return None;
+    }
+    let g = np.gender?;
+    let mut pick: Option<usize> = None;
+    for (name, group) in &groups {
+        let first = group[0];
+        if first >= end
+            || group.iter().any(|&j| {
+                ms[j].role.is_some()
+                    || role_before_words(doc, &ms[j]).split(' ').any(|w| {
+                        lexicons().titles.contains_key(w) || lexicons().title_first.contains(w)
+                    })
+            })
+            || gaz_person(&ms[first]).is_some_and(|e| e.role.is_some())
+            || group.iter().find_map(|&j| mention_gender(doc, &ms[j])) != Some(g)
+        {
+            continue;
+        }
+        let last = group
+            .iter()
+            .copied()
+            .filter(|&j| j < end)
+            .max()
+            .unwrap_or(first);
+        if pick.is_some_and(|p| ms[p].canonical != *name) {
+            return None;
+        }
+        pick = Some(last);
+    }
+    pick.map(|mi| (mi, np.end))
+}
+
+/// Profession nouns (masculine) a text may use for a person it gave no title (« la cinéaste »,
+/// « l'élu », « le syndicaliste »), unlike offices (« le ministre ») that name a post.
+fn is_profession(w: &str) -> bool {
+    matches!(
+        w,
+        "cinéaste"
+            | "réalisateur"
+            | "acteur"
+            | "comédien"
+            | "écrivain"
+            | "romancier"
+            | "auteur"
+            | "chanteur"
+            | "musicien"
+            | "artiste"
+            | "peintre"
+            | "photographe"
+            | "syndicaliste"
+            | "élu"
+            | "militant"
+            | "chercheur"
+            | "scientifique"
+            | "historien"
+            | "sociologue"
+            | "économiste"
+            | "avocat"
+            | "médecin"
+            | "entraîneur"
+            | "architecte"
+            | "agriculteur"
+            | "éleveur"
+            | "entrepreneur"
+    )
+}
+
+/// The latest person before token `at` written with a title of organisation `org` in
+/// apposition (« Marc Roux, chef du Département des finances »).
+fn org_title_holder(doc: &Doc, ms: &[EMention], org: &str, at: usize) -> Option<usize> {
+    let lex = lexicons();
+    let end = ms.partition_point(|m| m.a < at);
+    for oi in (end.saturating_sub(ROLE_WINDOW)..end).rev() {
+        let o = &ms[oi];
+        if o.etype != EntityType::ORG || o.canonical != org {
+            continue;
+        }
+        let mut t = o.a;
+        while t > 0 && o.a - t < 8 {
+            let w = doc.tok_lower(t - 1);
+            if w == "," {
+                return ms[..oi]
+                    .iter()
+                    .rposition(|m| m.b == t - 1 && m.etype == EntityType::PER);
+            }
+            if !(is_role_glue(w) || lex.title_words.contains(w) || lex.demonyms.contains_key(w)) {
+                break;
+            }
+            t -= 1;
+        }
+    }
+    None
 }
 
 /// How far back (in mentions) a role phrase may refer: keeps the search linear in the document.

@@ -109,6 +109,7 @@ pub const QUOTE_RULES: &[&str] = &[
     "quote:continuation",
     "quote:context",
     "quote:transcript",
+    "quote:interview",
     "quote:agent",
     "quote:incise",
     "quote:headline",
@@ -556,6 +557,11 @@ fn quote_reason(lang: Lang, id: &str, detail: &str) -> Option<String> {
             lang,
             "transcription\u{a0}: nom suivi de deux-points en tête du paragraphe".into(),
             "transcript: a name and a colon opening the paragraph".into(),
+        ),
+        ("quote:interview", _) => pick(
+            lang,
+            "entretien\u{a0}: la personne interrogée parle à la première personne".into(),
+            "interview: the interviewee speaking in the first person".into(),
         ),
         _ => return None,
     })
@@ -1449,6 +1455,7 @@ mod tests {
         "« Nous soutenons ce projet », a déclaré Emmanuel Macron. Le ministre Jean Dupuis a affirmé : « Nous refusons cette décision ». Selon Jean Dupuis, « la situation est grave ».\nMao Ning : La question de Taïwan relève des affaires intérieures de la Chine.",
         "Emmanuel Macron est arrivé à Paris.\n« Nous sommes déterminés à agir. »\n« Nous fournirons du gaz », a déclaré Olaf Scholz. Cette décision est inacceptable.\nWang Yi a déclaré que cette décision est inacceptable.\nCette initiative est inacceptable.\nOlaf Scholz est arrivé à Berlin. Pour lui, il faut soutenir le projet.\nRabat a signé l'accord ; puis soutient le plan.",
         "Xi Jinping : « Nous soutenons la coopération ». Ce projet est une réussite exemplaire.\nOlaf Scholz a pris la parole. Il a expliqué : « C'est une étape historique ».\n« C'est une étape historique. » Cette initiative est inacceptable.",
+        "Entretien avec Sophie Lantier, maraîchère.\nR. : Je leur ai écrit en mai : « Sans eau, nos serres seront vides dès juillet. »",
         // Stances.
         "La Chine soutient fermement le Kazakhstan. Le ministre turc a salué l'accord. Les enseignants, qui se sont déclarés prêts à négocier, ont protesté. « C'est une honte », fustige Raoul Dupont. Selon Mme Durand, l'accord souligne l'importance de la paix. Plusieurs eurodéputés accusent Bruxelles. « Nous condamnons ces actes et nous soutiendrons l'Ukraine », a affirmé Vladimir Poutine. Vladimir Poutine a déclaré que la Russie ne tolérera pas cette ingérence. Cette décision est inacceptable, a déclaré Olaf Scholz. L'accord a été critiqué par la France. Le soutien de la Chine est total. Les deux dirigeants ont exprimé leur opposition aux sanctions, et ont appelé au dialogue. La Russie ne cède pas aux pressions.",
         "Le ministre turc des Affaires étrangères Mevlüt Çavuşoğlu est arrivé à Ankara. Le ministre turc a salué l'accord.\nAngela Merkel est arrivée à Berlin. Elle a dénoncé les sanctions.",
