@@ -1312,5 +1312,18 @@ mod tests {
         // None: an excerpt that starts with the text, an article pasted as one line.
         assert_eq!(t(&format!("{BODY}\n{BODY2}")), None);
         assert_eq!(t(&format!("{BODY} {BODY2} SOURCE: FRENCH PRESS TV")), None);
+        // A photo caption and its credit above the headline: the headline is the title.
+        assert_eq!(
+            t(&format!("Régions\nLe marché couvert restera fermé pendant les travaux.\n© Photo Agence – Anne Martin\nLyon : le marché couvert rénové pour deux ans\n{BODY}")).as_deref(),
+            Some("Lyon : le marché couvert rénové pour deux ans")
+        );
+        // Counter-example: a caption without a credit line, then a line ending in a stop: no
+        // title (the caption is not skipped).
+        assert_eq!(
+            t(&format!(
+                "Le marché couvert restera fermé pendant les travaux.\n{BODY}\n{BODY2}"
+            )),
+            None
+        );
     }
 }

@@ -2761,6 +2761,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     // (Up to six lines of one or two words above it are a logo or rubrics: « 24 heures »,
     // « Suisse ».)
     let mut short_skipped = 0;
+    // (Once: a photo caption followed by its credit line.)
+    let mut caption_skipped = false;
     for (bi, info) in infos.iter().enumerate() {
         let b = &doc.seg.blocks[bi];
         let line = &doc.norm.text[b.start..b.end];
@@ -2833,6 +2835,22 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             title = Some(bi);
         } else if words <= 2 && short_skipped < 6 {
             short_skipped += 1;
+            continue;
+        } else if !caption_skipped
+            && (4..=40).contains(&words)
+            && line.trim_end().ends_with('.')
+            && bi + 1 < nb
+            && infos[bi + 1].kind == BlockKind::Boilerplate
+            && {
+                let cb = &doc.seg.blocks[bi + 1];
+                let cl = doc.lower[cb.start..cb.end].trim_start();
+                cl.starts_with('©') || credit_pattern(cl)
+            }
+        {
+            // A photo caption and its credit above the headline (« Le pont sera fermé … . »
+            // then « © Agence – Anne Martin »): the caption is not the title; the headline may
+            // come next.
+            caption_skipped = true;
             continue;
         }
         break;
