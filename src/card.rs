@@ -42,7 +42,8 @@ pub struct Found {
 /// 2. in a footer or a closing « SOURCE : … » credit (not a photo credit, not « (Avec AFP) »);
 ///    a copyright line (« © 2024 Le Quotidien ») is a footer;
 /// 3. in a « Suivez-nous » line that names the outlet (« Suivez Le Quotidien sur Telegram »);
-/// 4. alone on a short line above the title (a logo: « CGTN Français »);
+/// 4. alone on a short line above the title (a logo: « CGTN Français »), or closing the page
+///    title (« Titre de l'article | Le Quotidien »);
 /// 5. credited at the start of the first paragraph (« FRANCFORT, 6 juin (Reuters) - »,
 ///    « ASTANA, 12 novembre. /Kazinform/ - », « Moscou, 18 février - Sputnik. », « Abidjan, 19
 ///    sept 2024 (AIP)-… ») or opening it (« Pars Today – Le ministre … »);
@@ -119,6 +120,20 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
             (0..top)
                 .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 6)
                 .find_map(|bi| known_media(doc, bi, usize::MAX, ends_part))
+        })
+        // 4b. The site name closing the page title (« Titre de l'article | Le Quotidien »), a
+        //     line the chrome layer matched with the headline.
+        .or_else(|| {
+            let after_sep = |before: &str, after: &str| {
+                after.trim().is_empty() && before.trim_end().ends_with(['|', '-', '–', '—'])
+            };
+            (0..nb)
+                .filter(|&bi| {
+                    chrome.blocks[bi].rule.as_ref().is_some_and(|r| {
+                        r.id == "boilerplate:duplicate" && r.detail.starts_with("page title")
+                    })
+                })
+                .find_map(|bi| known_media(doc, bi, usize::MAX, after_sep))
         })
         // 5. The first paragraph's credit or opener.
         .or_else(|| {
@@ -1208,6 +1223,7 @@ mod tests {
             (format!("Sommet régional à Lyon\n{BODY}\nLe maire lors du sommet, le 3 mars 2024. Anne Martin/ L’Orient-Le Jour\n{BODY2}"), "L’Orient-Le Jour"),
             (format!("Sommet régional à Lyon\nlesoir.be | Publié le 12/03/2024\n{BODY}"), "lesoir.be"),
             (format!("Sommet régional à Lyon\n{BODY2}\nSOURCE: FRENCH PRESS TV"), "Press TV"),
+            (format!("Sommet régional à Lyon : un accord trouvé | Le Devoir\nSe connecter\nSommet régional à Lyon : un accord trouvé\n{BODY}"), "Le Devoir"),
         ];
         for (text, want) in &cases {
             assert_eq!(p(text).as_deref(), Some(*want), "{text}");
@@ -1220,6 +1236,8 @@ mod tests {
             format!("Sommet régional à Lyon\nAnne Martin, Paul Durand, Léa Petit | 12.03.2024 - Mis à jour : 13.03.2024\n{BODY}"),
             format!("Sommet régional à Lyon\n{BODY} Le ministre a déclaré à la BBC que la réunion était « utile ».\n{BODY2}"),
             format!("Le Soleil du Plateau\nSommet régional à Lyon\n{BODY}"),
+            // (An outlet inside the page title's headline, not after its separator.)
+            format!("Le Devoir de mémoire au cœur du sommet | Actu Lyon\nSe connecter\nLe Devoir de mémoire au cœur du sommet\n{BODY}"),
         ] {
             assert_eq!(p(&text), None, "{text}");
         }
