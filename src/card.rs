@@ -1335,6 +1335,23 @@ mod tests {
             t(&format!("Régions\nLe marché couvert restera fermé pendant les travaux.\n© Photo Agence – Anne Martin\nLyon : le marché couvert rénové pour deux ans\n{BODY}")).as_deref(),
             Some("Lyon : le marché couvert rénové pour deux ans")
         );
+        // A kicker of five words above the headline; counter-examples: a short headline above a
+        // byline, above a standfirst.
+        assert_eq!(
+            t(&format!("Monde\nÉlection présidentielle au Bénin\nLe scrutin reporté de deux semaines\n{BODY}")).as_deref(),
+            Some("Le scrutin reporté de deux semaines")
+        );
+        assert_eq!(
+            t(&format!(
+                "Monde\nSommet régional à Lyon\nPar Anne Martin et Paul Durand, à Lyon\n{BODY}"
+            ))
+            .as_deref(),
+            Some("Sommet régional à Lyon")
+        );
+        assert_eq!(
+            t(&format!("Monde\nSommet régional à Lyon\n{BODY}\n{BODY2}")).as_deref(),
+            Some("Sommet régional à Lyon")
+        );
         // Counter-example: a caption without a credit line, then a line ending in a stop: no
         // title (the caption is not skipped).
         assert_eq!(

@@ -2805,13 +2805,20 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             title = Some(bi);
             // A kicker of three words or fewer above a longer headline (« Guerre en Ukraine »
             // then « Kiev affirme avoir repoussé une offensive dans l'est »).
-            if words <= 3 {
+            // A kicker of four to six words without a colon, a question or a quotation (« Élection
+            // présidentielle en Côte d'Ivoire ») above a headline at least as long, not a
+            // byline.
+            let long_kicker = (4..=6).contains(&words)
+                && !line.contains([':', '?', '!', '«', '"', '“', ',', '.'])
+                && !byline(line);
+            if words <= 3 || long_kicker {
                 let next = (bi + 1..nb).find(|&k| infos[k].kind != BlockKind::Boilerplate);
                 if let Some(k) = next {
                     let nb_ = &doc.seg.blocks[k];
                     let next_line = &doc.norm.text[nb_.start..nb_.end];
                     if infos[k].kind == BlockKind::Paragraph
                         && block_words[k] >= 5
+                        && (words <= 3 || (block_words[k] >= words && !byline(next_line)))
                         && candidate(k, next_line)
                     {
                         title = Some(k);
