@@ -123,17 +123,16 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
         })
         // 4b. The site name closing the page title (« Titre de l'article | Le Quotidien »), a
         //     line the chrome layer matched with the headline.
+        //     (The headline itself when the page title was pasted alone: « Titre - RFI ».)
         .or_else(|| {
-            let after_sep = |before: &str, after: &str| {
-                after.trim().is_empty() && before.trim_end().ends_with(['|', '-', '–', '—'])
-            };
             (0..nb)
                 .filter(|&bi| {
-                    chrome.blocks[bi].rule.as_ref().is_some_and(|r| {
-                        r.id == "boilerplate:duplicate" && r.detail.starts_with("page title")
-                    })
+                    chrome.title == Some(bi)
+                        || chrome.blocks[bi].rule.as_ref().is_some_and(|r| {
+                            r.id == "boilerplate:duplicate" && r.detail.starts_with("page title")
+                        })
                 })
-                .find_map(|bi| known_media(doc, bi, usize::MAX, after_sep))
+                .find_map(|bi| site_after_separator(doc, bi))
         })
         // 5. The first paragraph's credit or opener.
         .or_else(|| {
@@ -190,6 +189,17 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
                 .filter(|&bi| rule_of(bi) == Some("boilerplate:logo"))
                 .find_map(|bi| dateline_name(doc, bi))
         })
+}
+
+/// A known outlet closing line `bi` after a separator between spaces (« Titre de l'article |
+/// Le Quotidien », « Titre - RFI »).
+fn site_after_separator(doc: &Doc, bi: usize) -> Option<Found> {
+    known_media(doc, bi, usize::MAX, |before: &str, after: &str| {
+        let b = before.trim_end();
+        after.trim().is_empty()
+            && b.ends_with(['|', '-', '–', '—'])
+            && b[..b.len() - b.chars().next_back().map_or(0, char::len_utf8)].ends_with(' ')
+    })
 }
 
 /// A copyright line: « © » or « Copyright » with a year, or « tous droits réservés ».
@@ -1117,9 +1127,20 @@ pub(crate) fn build(l: Layers) -> Card {
         })
         .collect();
 
+    // (A headline pasted as the page title, « Titre - RFI », loses the outlet's name.)
     let title = chrome.title.map(|t| {
         let b = &doc.seg.blocks[t];
-        doc.original_slice(NSpan::new(b.start, b.end)).to_string()
+        let end = site_after_separator(doc, t)
+            .map(|f| {
+                let head = doc.text()[b.start..f.span.start]
+                    .trim_end()
+                    .trim_end_matches(['|', '-', '–', '—'])
+                    .trim_end();
+                b.start + head.len()
+            })
+            .filter(|&e| doc.text()[b.start..e].split_whitespace().count() >= 4)
+            .unwrap_or(b.end);
+        doc.original_slice(NSpan::new(b.start, end)).to_string()
     });
     Card {
         title,
@@ -1223,6 +1244,7 @@ mod tests {
             (format!("Sommet régional à Lyon\n{BODY}\nLe maire lors du sommet, le 3 mars 2024. Anne Martin/ L’Orient-Le Jour\n{BODY2}"), "L’Orient-Le Jour"),
             (format!("Sommet régional à Lyon\nlesoir.be | Publié le 12/03/2024\n{BODY}"), "lesoir.be"),
             (format!("Sommet régional à Lyon\n{BODY2}\nSOURCE: FRENCH PRESS TV"), "Press TV"),
+            (format!("Sommet régional à Lyon : un accord trouvé - RFI\n{BODY}"), "RFI"),
             (format!("Sommet régional à Lyon : un accord trouvé | Le Devoir\nSe connecter\nSommet régional à Lyon : un accord trouvé\n{BODY}"), "Le Devoir"),
         ];
         for (text, want) in &cases {
@@ -1351,6 +1373,21 @@ mod tests {
         assert_eq!(
             t(&format!("Monde\nSommet régional à Lyon\n{BODY}\n{BODY2}")).as_deref(),
             Some("Sommet régional à Lyon")
+        );
+        // A page title pasted alone as the headline loses the outlet's name, not another tail.
+        assert_eq!(
+            t(&format!(
+                "Sommet régional à Lyon : un accord trouvé - RFI\n{BODY}"
+            ))
+            .as_deref(),
+            Some("Sommet régional à Lyon : un accord trouvé")
+        );
+        assert_eq!(
+            t(&format!(
+                "Sommet régional : un accord trouvé - Lyon\n{BODY}"
+            ))
+            .as_deref(),
+            Some("Sommet régional : un accord trouvé - Lyon")
         );
         // Counter-example: a caption without a credit line, then a line ending in a stop: no
         // title (the caption is not skipped).
