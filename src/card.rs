@@ -48,11 +48,12 @@ pub struct Found {
 ///    « ASTANA, 12 novembre. /Kazinform/ - », « Moscou, 18 février - Sputnik. », « Abidjan, 19
 ///    sept 2024 (AIP)-… ») or opening it (« Pars Today – Le ministre … »);
 /// 6. on a short wire line between the title and the text (« AA / Istanbul », « PARIS (AFP) »)
-///    or in a byline without a date (« Par Anne Martin, avec AFP » is not one: see 2);
+///    or an outlet signing with an agency (« Le Quotidien avec AFP »), or in a byline without a date (« Par Anne Martin, avec AFP » is not one: see 2);
 /// 7. in the credit of a photo when the outlet is a newspaper, a site or a channel (its own
 ///    photographer: « Anne Martin/ Le Quotidien »), not an agency;
 /// 8. else the name that opens a dateline when it reads like an outlet's name;
-/// 9. else the name that opens a logo line with its tagline, when it reads like an outlet's name.
+/// 9. else the name that opens a logo line with its tagline, when it reads like an outlet's name;
+/// 10. else a known outlet's domain in the page's address pasted above the title.
 ///
 /// The name is the outlet as written on the page (« AA », « French.china.org.cn »), or its
 /// canonical name when the page shouts it in capitals (« SOURCE : FRENCH PRESS TV »).
@@ -189,6 +190,23 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
                 .filter(|&bi| rule_of(bi) == Some("boilerplate:logo"))
                 .find_map(|bi| dateline_name(doc, bi))
         })
+        // 10. The page's own address pasted above the title (« https://www.lequotidien.fr/… »).
+        .or_else(|| {
+            (0..top)
+                .filter(|&bi| {
+                    let b = &doc.seg.blocks[bi];
+                    doc.lower[b.start..b.end].trim_start().starts_with("http")
+                })
+                .find_map(|bi| {
+                    let b = &doc.seg.blocks[bi];
+                    let lower = &doc.lower[b.start..b.end];
+                    let host = lower.find("://")? + 3;
+                    let end = lower[host..].find('/').map_or(lower.len(), |i| host + i);
+                    known_media_in(doc, b.start + host, b.start + end, |before, after| {
+                        matches!(before, "" | "www.") && after.is_empty()
+                    })
+                })
+        })
 }
 
 /// A known outlet closing line `bi` after a separator between spaces (« Titre de l'article |
@@ -303,6 +321,11 @@ fn byline(doc: &Doc, bi: usize) -> bool {
 fn wire_credit(before: &str, after: &str) -> bool {
     let b = before.trim_end();
     let a = after.trim_start();
+    // (« Le Quotidien avec AFP »: the outlet signs with an agency.)
+    let with_agency = b.is_empty() && a.starts_with("avec ") && a.len() <= 30;
+    if with_agency {
+        return true;
+    }
     let b_ok = b.is_empty() || b.ends_with(['(', '/', '-', '–', '—', '|']);
     let a_ok = a.is_empty() || a.starts_with([')', '/', '-', '–', '—', '|', ',']);
     b_ok && a_ok
@@ -530,16 +553,18 @@ fn known_media_in(
     let text = doc.text();
     for m in lex.media_ac.find_iter(lower) {
         let (s, e) = (start + m.start(), start + m.end());
+        let g = &lex.gaz[lex.media_pat[m.pattern().as_usize()]];
+        let surface = &text[s..e];
+        // (« www.lemonde.fr »: a domain after « www. ».)
         let before_ok = text[..s]
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() && c != '.');
+            .is_none_or(|c| !c.is_alphanumeric() && c != '.')
+            || (text[..s].ends_with("://www.") && surface.contains('.'));
         let after_ok = text[e..]
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
-        let g = &lex.gaz[lex.media_pat[m.pattern().as_usize()]];
-        let surface = &text[s..e];
         // An acronym (« APP », « MAP ») names the outlet in capitals only (« App Store »).
         if lex.media_acronym[m.pattern().as_usize()] && surface.chars().any(char::is_lowercase) {
             continue;
@@ -1245,6 +1270,8 @@ mod tests {
             (format!("Sommet régional à Lyon\nlesoir.be | Publié le 12/03/2024\n{BODY}"), "lesoir.be"),
             (format!("Sommet régional à Lyon\n{BODY2}\nSOURCE: FRENCH PRESS TV"), "Press TV"),
             (format!("Sommet régional à Lyon : un accord trouvé - RFI\n{BODY}"), "RFI"),
+            (format!("Sommet régional à Lyon\nLe Devoir avec AFP\n{BODY}"), "Le Devoir"),
+            (format!("https://www.ledevoir.com/monde/123456/sommet-regional\nSommet régional à Lyon\n{BODY}"), "ledevoir.com"),
             (format!("Sommet régional à Lyon : un accord trouvé | Le Devoir\nSe connecter\nSommet régional à Lyon : un accord trouvé\n{BODY}"), "Le Devoir"),
         ];
         for (text, want) in &cases {
@@ -1258,6 +1285,8 @@ mod tests {
             format!("Sommet régional à Lyon\nAnne Martin, Paul Durand, Léa Petit | 12.03.2024 - Mis à jour : 13.03.2024\n{BODY}"),
             format!("Sommet régional à Lyon\n{BODY} Le ministre a déclaré à la BBC que la réunion était « utile ».\n{BODY2}"),
             format!("Le Soleil du Plateau\nSommet régional à Lyon\n{BODY}"),
+            // (A known outlet's address among the links after the text.)
+            format!("Sommet régional à Lyon\n{BODY}\nhttps://www.ledevoir.com/monde/123456/autre-sujet"),
             // (An outlet inside the page title's headline, not after its separator.)
             format!("Le Devoir de mémoire au cœur du sommet | Actu Lyon\nSe connecter\nLe Devoir de mémoire au cœur du sommet\n{BODY}"),
         ] {
