@@ -2851,7 +2851,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             && {
                 let cb = &doc.seg.blocks[bi + 1];
                 let cl = doc.lower[cb.start..cb.end].trim_start();
-                cl.starts_with('©') || credit_pattern(cl)
+                cl.starts_with('©') || cl.starts_with("copyright") || credit_pattern(cl)
             }
         {
             // A photo caption and its credit above the headline (« Le pont sera fermé … . »
