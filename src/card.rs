@@ -1418,6 +1418,18 @@ mod tests {
             .as_deref(),
             Some("Sommet régional : un accord trouvé - Lyon")
         );
+        // A short headline ending with « ... »; counter-example: a teaser cut short.
+        assert_eq!(
+            t(&format!(
+                "Opinion\nSommet de Lyon : et maintenant, les actes...\n{BODY}"
+            ))
+            .as_deref(),
+            Some("Sommet de Lyon : et maintenant, les actes...")
+        );
+        assert_eq!(
+            t(&format!("Les dirigeants de douze pays se sont réunis mardi à Lyon pour discuter de la sécurité alimentaire et des...\n{BODY}\n{BODY2}")),
+            None
+        );
         // Counter-example: a caption without a credit line, then a line ending in a stop: no
         // title (the caption is not skipped).
         assert_eq!(

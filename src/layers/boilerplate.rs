@@ -2792,11 +2792,19 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             continue;
         }
         // (A headline starts with a capital, a digit or a quotation mark: a line in lower case
-        // is a tagline or a fragment.)
+        // is a tagline or a fragment. It may end with « ... » when short and one sentence: « Et
+        // maintenant, les actes... »; a longer one is a teaser cut short.)
+        let suspended = |k: usize, line: &str| {
+            let t = line.trim_end();
+            block_words[k] <= 15
+                && t.ends_with("...")
+                && !t.ends_with("....")
+                && sentence_ends(t.trim_end_matches('.'), 1) == 0
+        };
         let candidate =
             |k: usize, line: &str| {
                 (3..=30).contains(&block_words[k])
-                    && !line.trim_end().ends_with('.')
+                    && (!line.trim_end().ends_with('.') || suspended(k, line))
                     && line.trim_start().chars().next().is_some_and(|c| {
                         c.is_uppercase() || c.is_ascii_digit() || "«\"“'".contains(c)
                     })
