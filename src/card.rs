@@ -689,12 +689,13 @@ pub fn publication_date(
             let seg = before
                 .rfind(['|', '•', '·', ','])
                 .map_or(before, |i| &before[i..]);
-            let rank = if UPDATE_PHRASES.iter().any(|p| seg.contains(p)) {
-                2
-            } else if PUBLISHED_PHRASES.iter().any(|p| seg.contains(p)) {
-                0
-            } else {
-                1
+            // (Both in the segment, « Mis à jour le 4 mars - Publié le 3 mars »: the later one.)
+            let last = |ps: &[&str]| ps.iter().filter_map(|p| seg.rfind(p)).max();
+            let rank = match (last(UPDATE_PHRASES), last(PUBLISHED_PHRASES)) {
+                (Some(u), Some(p)) if p > u => 0,
+                (Some(_), _) => 2,
+                (None, Some(_)) => 0,
+                (None, None) => 1,
             };
             if best.is_none_or(|(r, _)| rank < r) {
                 best = Some((rank, ymd));
@@ -1338,6 +1339,17 @@ mod tests {
             d(&format!("Sommet régional à Lyon\nMis à jour le 13/03/2024 à 09:12\nPublié le 12/03/2024 à 21:40\n{BODY}")).as_deref(),
             Some("2024-03-12")
         );
+        // Both on one line, in either order: the publication.
+        for line in [
+            "Mis à jour le 13 mars 2024 - Publié le 12 mars 2024",
+            "Publié le 12 mars 2024 à 21h40 Mis à jour le 13 mars 2024 à 09h12",
+        ] {
+            assert_eq!(
+                d(&format!("Sommet régional à Lyon\n{line}\n{BODY}")).as_deref(),
+                Some("2024-03-12"),
+                "{line}"
+            );
+        }
         assert_eq!(
             d(&format!(
                 "Sommet régional à Lyon\nMar 14, 2023 18:05 UTC\n{BODY}"
