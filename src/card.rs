@@ -42,16 +42,18 @@ pub struct Found {
 /// 2. in a footer or a closing « SOURCE : … » credit (not a photo credit, not « (Avec AFP) »);
 ///    a copyright line (« © 2024 Le Quotidien ») is a footer;
 /// 3. in a « Suivez-nous » line that names the outlet (« Suivez Le Quotidien sur Telegram »);
-/// 4. alone on a short line above the title (a logo: « CGTN Français »);
+/// 4. alone on a short line above the title (a logo: « CGTN Français »), or closing the page
+///    title (« Titre de l'article | Le Quotidien »);
 /// 5. credited at the start of the first paragraph (« FRANCFORT, 6 juin (Reuters) - »,
 ///    « ASTANA, 12 novembre. /Kazinform/ - », « Moscou, 18 février - Sputnik. », « Abidjan, 19
 ///    sept 2024 (AIP)-… ») or opening it (« Pars Today – Le ministre … »);
 /// 6. on a short wire line between the title and the text (« AA / Istanbul », « PARIS (AFP) »)
-///    or in a byline without a date (« Par Anne Martin, avec AFP » is not one: see 2);
+///    or an outlet signing with an agency (« Le Quotidien avec AFP »), or in a byline without a date (« Par Anne Martin, avec AFP » is not one: see 2);
 /// 7. in the credit of a photo when the outlet is a newspaper, a site or a channel (its own
 ///    photographer: « Anne Martin/ Le Quotidien »), not an agency;
 /// 8. else the name that opens a dateline when it reads like an outlet's name;
-/// 9. else the name that opens a logo line with its tagline, when it reads like an outlet's name.
+/// 9. else the name that opens a logo line with its tagline, when it reads like an outlet's name;
+/// 10. else a known outlet's domain in the page's address pasted above the title.
 ///
 /// The name is the outlet as written on the page (« AA », « French.china.org.cn »), or its
 /// canonical name when the page shouts it in capitals (« SOURCE : FRENCH PRESS TV »).
@@ -120,6 +122,19 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
                 .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 6)
                 .find_map(|bi| known_media(doc, bi, usize::MAX, ends_part))
         })
+        // 4b. The site name closing the page title (« Titre de l'article | Le Quotidien »), a
+        //     line the chrome layer matched with the headline.
+        //     (The headline itself when the page title was pasted alone: « Titre - RFI ».)
+        .or_else(|| {
+            (0..nb)
+                .filter(|&bi| {
+                    chrome.title == Some(bi)
+                        || chrome.blocks[bi].rule.as_ref().is_some_and(|r| {
+                            r.id == "boilerplate:duplicate" && r.detail.starts_with("page title")
+                        })
+                })
+                .find_map(|bi| site_after_separator(doc, bi))
+        })
         // 5. The first paragraph's credit or opener.
         .or_else(|| {
             let bi = lead?;
@@ -175,6 +190,34 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
                 .filter(|&bi| rule_of(bi) == Some("boilerplate:logo"))
                 .find_map(|bi| dateline_name(doc, bi))
         })
+        // 10. The page's own address pasted above the title (« https://www.lequotidien.fr/… »).
+        .or_else(|| {
+            (0..top)
+                .filter(|&bi| {
+                    let b = &doc.seg.blocks[bi];
+                    doc.lower[b.start..b.end].trim_start().starts_with("http")
+                })
+                .find_map(|bi| {
+                    let b = &doc.seg.blocks[bi];
+                    let lower = &doc.lower[b.start..b.end];
+                    let host = lower.find("://")? + 3;
+                    let end = lower[host..].find('/').map_or(lower.len(), |i| host + i);
+                    known_media_in(doc, b.start + host, b.start + end, |before, after| {
+                        matches!(before, "" | "www.") && after.is_empty()
+                    })
+                })
+        })
+}
+
+/// A known outlet closing line `bi` after a separator between spaces (« Titre de l'article |
+/// Le Quotidien », « Titre - RFI »).
+fn site_after_separator(doc: &Doc, bi: usize) -> Option<Found> {
+    known_media(doc, bi, usize::MAX, |before: &str, after: &str| {
+        let b = before.trim_end();
+        after.trim().is_empty()
+            && b.ends_with(['|', '-', '–', '—'])
+            && b[..b.len() - b.chars().next_back().map_or(0, char::len_utf8)].ends_with(' ')
+    })
 }
 
 /// A copyright line: « © » or « Copyright » with a year, or « tous droits réservés ».
@@ -278,6 +321,11 @@ fn byline(doc: &Doc, bi: usize) -> bool {
 fn wire_credit(before: &str, after: &str) -> bool {
     let b = before.trim_end();
     let a = after.trim_start();
+    // (« Le Quotidien avec AFP »: the outlet signs with an agency.)
+    let with_agency = b.is_empty() && a.starts_with("avec ") && a.len() <= 30;
+    if with_agency {
+        return true;
+    }
     let b_ok = b.is_empty() || b.ends_with(['(', '/', '-', '–', '—', '|']);
     let a_ok = a.is_empty() || a.starts_with([')', '/', '-', '–', '—', '|', ',']);
     b_ok && a_ok
@@ -505,16 +553,18 @@ fn known_media_in(
     let text = doc.text();
     for m in lex.media_ac.find_iter(lower) {
         let (s, e) = (start + m.start(), start + m.end());
+        let g = &lex.gaz[lex.media_pat[m.pattern().as_usize()]];
+        let surface = &text[s..e];
+        // (« www.lemonde.fr »: a domain after « www. ».)
         let before_ok = text[..s]
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() && c != '.');
+            .is_none_or(|c| !c.is_alphanumeric() && c != '.')
+            || (text[..s].ends_with("://www.") && surface.contains('.'));
         let after_ok = text[e..]
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
-        let g = &lex.gaz[lex.media_pat[m.pattern().as_usize()]];
-        let surface = &text[s..e];
         // An acronym (« APP », « MAP ») names the outlet in capitals only (« App Store »).
         if lex.media_acronym[m.pattern().as_usize()] && surface.chars().any(char::is_lowercase) {
             continue;
@@ -639,12 +689,13 @@ pub fn publication_date(
             let seg = before
                 .rfind(['|', '•', '·', ','])
                 .map_or(before, |i| &before[i..]);
-            let rank = if UPDATE_PHRASES.iter().any(|p| seg.contains(p)) {
-                2
-            } else if PUBLISHED_PHRASES.iter().any(|p| seg.contains(p)) {
-                0
-            } else {
-                1
+            // (Both in the segment, « Mis à jour le 4 mars - Publié le 3 mars »: the later one.)
+            let last = |ps: &[&str]| ps.iter().filter_map(|p| seg.rfind(p)).max();
+            let rank = match (last(UPDATE_PHRASES), last(PUBLISHED_PHRASES)) {
+                (Some(u), Some(p)) if p > u => 0,
+                (Some(_), _) => 2,
+                (None, Some(_)) => 0,
+                (None, None) => 1,
             };
             if best.is_none_or(|(r, _)| rank < r) {
                 best = Some((rank, ymd));
@@ -1102,9 +1153,20 @@ pub(crate) fn build(l: Layers) -> Card {
         })
         .collect();
 
+    // (A headline pasted as the page title, « Titre - RFI », loses the outlet's name.)
     let title = chrome.title.map(|t| {
         let b = &doc.seg.blocks[t];
-        doc.original_slice(NSpan::new(b.start, b.end)).to_string()
+        let end = site_after_separator(doc, t)
+            .map(|f| {
+                let head = doc.text()[b.start..f.span.start]
+                    .trim_end()
+                    .trim_end_matches(['|', '-', '–', '—'])
+                    .trim_end();
+                b.start + head.len()
+            })
+            .filter(|&e| doc.text()[b.start..e].split_whitespace().count() >= 4)
+            .unwrap_or(b.end);
+        doc.original_slice(NSpan::new(b.start, end)).to_string()
     });
     Card {
         title,
@@ -1208,6 +1270,10 @@ mod tests {
             (format!("Sommet régional à Lyon\n{BODY}\nLe maire lors du sommet, le 3 mars 2024. Anne Martin/ L’Orient-Le Jour\n{BODY2}"), "L’Orient-Le Jour"),
             (format!("Sommet régional à Lyon\nlesoir.be | Publié le 12/03/2024\n{BODY}"), "lesoir.be"),
             (format!("Sommet régional à Lyon\n{BODY2}\nSOURCE: FRENCH PRESS TV"), "Press TV"),
+            (format!("Sommet régional à Lyon : un accord trouvé - RFI\n{BODY}"), "RFI"),
+            (format!("Sommet régional à Lyon\nLe Devoir avec AFP\n{BODY}"), "Le Devoir"),
+            (format!("https://www.ledevoir.com/monde/123456/sommet-regional\nSommet régional à Lyon\n{BODY}"), "ledevoir.com"),
+            (format!("Sommet régional à Lyon : un accord trouvé | Le Devoir\nSe connecter\nSommet régional à Lyon : un accord trouvé\n{BODY}"), "Le Devoir"),
         ];
         for (text, want) in &cases {
             assert_eq!(p(text).as_deref(), Some(*want), "{text}");
@@ -1220,6 +1286,10 @@ mod tests {
             format!("Sommet régional à Lyon\nAnne Martin, Paul Durand, Léa Petit | 12.03.2024 - Mis à jour : 13.03.2024\n{BODY}"),
             format!("Sommet régional à Lyon\n{BODY} Le ministre a déclaré à la BBC que la réunion était « utile ».\n{BODY2}"),
             format!("Le Soleil du Plateau\nSommet régional à Lyon\n{BODY}"),
+            // (A known outlet's address among the links after the text.)
+            format!("Sommet régional à Lyon\n{BODY}\nhttps://www.ledevoir.com/monde/123456/autre-sujet"),
+            // (An outlet inside the page title's headline, not after its separator.)
+            format!("Le Devoir de mémoire au cœur du sommet | Actu Lyon\nSe connecter\nLe Devoir de mémoire au cœur du sommet\n{BODY}"),
         ] {
             assert_eq!(p(&text), None, "{text}");
         }
@@ -1269,6 +1339,17 @@ mod tests {
             d(&format!("Sommet régional à Lyon\nMis à jour le 13/03/2024 à 09:12\nPublié le 12/03/2024 à 21:40\n{BODY}")).as_deref(),
             Some("2024-03-12")
         );
+        // Both on one line, in either order: the publication.
+        for line in [
+            "Mis à jour le 13 mars 2024 - Publié le 12 mars 2024",
+            "Publié le 12 mars 2024 à 21h40 Mis à jour le 13 mars 2024 à 09h12",
+        ] {
+            assert_eq!(
+                d(&format!("Sommet régional à Lyon\n{line}\n{BODY}")).as_deref(),
+                Some("2024-03-12"),
+                "{line}"
+            );
+        }
         assert_eq!(
             d(&format!(
                 "Sommet régional à Lyon\nMar 14, 2023 18:05 UTC\n{BODY}"
@@ -1312,5 +1393,62 @@ mod tests {
         // None: an excerpt that starts with the text, an article pasted as one line.
         assert_eq!(t(&format!("{BODY}\n{BODY2}")), None);
         assert_eq!(t(&format!("{BODY} {BODY2} SOURCE: FRENCH PRESS TV")), None);
+        // A photo caption and its credit above the headline: the headline is the title.
+        assert_eq!(
+            t(&format!("Régions\nLe marché couvert restera fermé pendant les travaux.\n© Photo Agence – Anne Martin\nLyon : le marché couvert rénové pour deux ans\n{BODY}")).as_deref(),
+            Some("Lyon : le marché couvert rénové pour deux ans")
+        );
+        // A kicker of five words above the headline; counter-examples: a short headline above a
+        // byline, above a standfirst.
+        assert_eq!(
+            t(&format!("Monde\nÉlection présidentielle au Bénin\nLe scrutin reporté de deux semaines\n{BODY}")).as_deref(),
+            Some("Le scrutin reporté de deux semaines")
+        );
+        assert_eq!(
+            t(&format!(
+                "Monde\nSommet régional à Lyon\nPar Anne Martin et Paul Durand, à Lyon\n{BODY}"
+            ))
+            .as_deref(),
+            Some("Sommet régional à Lyon")
+        );
+        assert_eq!(
+            t(&format!("Monde\nSommet régional à Lyon\n{BODY}\n{BODY2}")).as_deref(),
+            Some("Sommet régional à Lyon")
+        );
+        // A page title pasted alone as the headline loses the outlet's name, not another tail.
+        assert_eq!(
+            t(&format!(
+                "Sommet régional à Lyon : un accord trouvé - RFI\n{BODY}"
+            ))
+            .as_deref(),
+            Some("Sommet régional à Lyon : un accord trouvé")
+        );
+        assert_eq!(
+            t(&format!(
+                "Sommet régional : un accord trouvé - Lyon\n{BODY}"
+            ))
+            .as_deref(),
+            Some("Sommet régional : un accord trouvé - Lyon")
+        );
+        // A short headline ending with « ... »; counter-example: a teaser cut short.
+        assert_eq!(
+            t(&format!(
+                "Opinion\nSommet de Lyon : et maintenant, les actes...\n{BODY}"
+            ))
+            .as_deref(),
+            Some("Sommet de Lyon : et maintenant, les actes...")
+        );
+        assert_eq!(
+            t(&format!("Les dirigeants de douze pays se sont réunis mardi à Lyon pour discuter de la sécurité alimentaire et des...\n{BODY}\n{BODY2}")),
+            None
+        );
+        // Counter-example: a caption without a credit line, then a line ending in a stop: no
+        // title (the caption is not skipped).
+        assert_eq!(
+            t(&format!(
+                "Le marché couvert restera fermé pendant les travaux.\n{BODY}\n{BODY2}"
+            )),
+            None
+        );
     }
 }

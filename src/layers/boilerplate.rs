@@ -2761,6 +2761,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
     // (Up to six lines of one or two words above it are a logo or rubrics: « 24 heures »,
     // « Suisse ».)
     let mut short_skipped = 0;
+    // (Once: a photo caption followed by its credit line.)
+    let mut caption_skipped = false;
     for (bi, info) in infos.iter().enumerate() {
         let b = &doc.seg.blocks[bi];
         let line = &doc.norm.text[b.start..b.end];
@@ -2790,11 +2792,19 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             continue;
         }
         // (A headline starts with a capital, a digit or a quotation mark: a line in lower case
-        // is a tagline or a fragment.)
+        // is a tagline or a fragment. It may end with « ... » when short and one sentence: « Et
+        // maintenant, les actes... »; a longer one is a teaser cut short.)
+        let suspended = |k: usize, line: &str| {
+            let t = line.trim_end();
+            block_words[k] <= 15
+                && t.ends_with("...")
+                && !t.ends_with("....")
+                && sentence_ends(t.trim_end_matches('.'), 1) == 0
+        };
         let candidate =
             |k: usize, line: &str| {
                 (3..=30).contains(&block_words[k])
-                    && !line.trim_end().ends_with('.')
+                    && (!line.trim_end().ends_with('.') || suspended(k, line))
                     && line.trim_start().chars().next().is_some_and(|c| {
                         c.is_uppercase() || c.is_ascii_digit() || "«\"“'".contains(c)
                     })
@@ -2803,13 +2813,20 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             title = Some(bi);
             // A kicker of three words or fewer above a longer headline (« Guerre en Ukraine »
             // then « Kiev affirme avoir repoussé une offensive dans l'est »).
-            if words <= 3 {
+            // A kicker of four to six words without a colon, a question or a quotation (« Élection
+            // présidentielle en Côte d'Ivoire ») above a headline at least as long, not a
+            // byline.
+            let long_kicker = (4..=6).contains(&words)
+                && !line.contains([':', '?', '!', '«', '"', '“', ',', '.'])
+                && !byline(line);
+            if words <= 3 || long_kicker {
                 let next = (bi + 1..nb).find(|&k| infos[k].kind != BlockKind::Boilerplate);
                 if let Some(k) = next {
                     let nb_ = &doc.seg.blocks[k];
                     let next_line = &doc.norm.text[nb_.start..nb_.end];
                     if infos[k].kind == BlockKind::Paragraph
                         && block_words[k] >= 5
+                        && (words <= 3 || (block_words[k] >= words && !byline(next_line)))
                         && candidate(k, next_line)
                     {
                         title = Some(k);
@@ -2833,6 +2850,22 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             title = Some(bi);
         } else if words <= 2 && short_skipped < 6 {
             short_skipped += 1;
+            continue;
+        } else if !caption_skipped
+            && (4..=40).contains(&words)
+            && line.trim_end().ends_with('.')
+            && bi + 1 < nb
+            && infos[bi + 1].kind == BlockKind::Boilerplate
+            && {
+                let cb = &doc.seg.blocks[bi + 1];
+                let cl = doc.lower[cb.start..cb.end].trim_start();
+                cl.starts_with('©') || cl.starts_with("copyright") || credit_pattern(cl)
+            }
+        {
+            // A photo caption and its credit above the headline (« Le pont sera fermé … . »
+            // then « © Agence – Anne Martin »): the caption is not the title; the headline may
+            // come next.
+            caption_skipped = true;
             continue;
         }
         break;
