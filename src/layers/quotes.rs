@@ -1468,27 +1468,50 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
 /// quote the body repeats in full, « « Nous ne vendrons pas » : … » then « « Nous ne vendrons
 /// pas. … », a-t-il affirmé »): that speaker.
 fn repeated_quotes(out: &mut [QuoteAnn], doc: &Doc) {
-    let key = |q: &QuoteAnn| -> String {
-        doc.slice(q.span)
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == ' ')
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    if !out.iter().any(|q| {
+        q.speaker_text.is_none() && matches!(q.rule.id.as_ref(), "quote:unknown" | "quote:context")
+    }) {
+        return;
+    }
+    // Each quote's words, lower-cased, once (comparing every pair built them again and again:
+    // quadratic in the number of quotes), with their count.
+    let keys: Vec<(String, usize)> = out
+        .iter()
+        .map(|q| {
+            let k = doc
+                .slice(q.span)
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == ' ')
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let n = k.split(' ').count();
+            (k, n)
+        })
+        .collect();
+    let mut budget: usize = 1 << 20;
     for i in 0..out.len() {
         if out[i].speaker_text.is_some()
             || !matches!(out[i].rule.id.as_ref(), "quote:unknown" | "quote:context")
         {
             continue;
         }
-        let ki = key(&out[i]);
+        let ki = &keys[i].0;
+        if ki.is_empty() {
+            continue;
+        }
+        // A bound on the pairs compared, for pastes of thousands of quotes with no speaker (a
+        // repeated line): a news article has a few dozen quotes, far below it.
+        budget = budget.saturating_sub(out.len());
+        if budget == 0 {
+            break;
+        }
         let Some(j) = (0..out.len()).find(|&j| {
             j != i && out[j].speaker_text.is_some() && {
-                let kj = key(&out[j]);
-                kj.starts_with(&ki) || ki.starts_with(&kj) && kj.split(' ').count() >= 4
+                let (kj, nj) = (&keys[j].0, keys[j].1);
+                kj.starts_with(ki.as_str()) || ki.starts_with(kj.as_str()) && nj >= 4
             }
         }) else {
             continue;
