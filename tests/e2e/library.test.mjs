@@ -76,6 +76,8 @@ async function keepThree(page) {
     await page.click(`${li} .lib-rename`);
     const field = page.locator(`${li} input[type=text]`);
     await assert.doesNotReject(field.waitFor());
+    // Focus moves once the field is drawn (a frame later): wait for it, then check it.
+    await page.waitForFunction(() => document.activeElement?.type === 'text', null, { timeout: 3000 }).catch(() => {});
     assert.equal(await page.evaluate(() => document.activeElement.type), 'text', 'focus in the name field');
     await field.fill(`  ${file}  `);
     await field.press('Enter');
