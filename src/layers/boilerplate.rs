@@ -299,7 +299,8 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
     for p in cands {
         let (kind, pat, whole) = &lex.boilerplate[p];
         let hit = if *whole {
-            true
+            // A button never asks: « Comment ? » in an interview is the interviewer's question.
+            !(kind == "share" && lower.trim_end().ends_with('?'))
         } else if lower.starts_with(pat.as_str()) {
             // The pattern must end at a word boundary.
             let rest = &lower[pat.len()..];
@@ -476,6 +477,14 @@ fn looks_like_url(t: &str) -> bool {
         || t.starts_with("https://")
         || (t.starts_with("www.") && !t.contains(' '))
         || t.split(char::is_whitespace).next().is_some_and(bare_url)
+}
+
+/// Length of the web address opening `s`: up to a space, or to punctuation no pasted address
+/// holds (« », quotes, dashes, « … »), which glues it to the text in pages with embedded posts
+/// (« pic.twitter.com/AbCdEfGhIj«J'ai », « …/AbCdEfGhIj— Anne (@anne) »).
+fn url_len(s: &str) -> usize {
+    s.find(|c: char| c.is_whitespace() || (!c.is_ascii() && !c.is_alphanumeric()) || c == '"')
+        .unwrap_or(s.len())
 }
 
 /// A web address without its scheme: a domain then a path (« exemple.fr/monde/article-123 »).
@@ -863,6 +872,37 @@ const SITE_WORDS: &[&str] = &[
     "réaction",
 ];
 
+/// The [`SITE_WORDS`] that name a social network (also the subject of many articles).
+const SOCIAL_NETWORKS: &[&str] = &[
+    "telegram",
+    "facebook",
+    "twitter",
+    "instagram",
+    "youtube",
+    "whatsapp",
+    "tiktok",
+];
+
+/// Sentence breaks in `s` (« . », « ? », « ! » or « … », then spaces and a capital), counting up
+/// to `cap`.
+fn prose_sentences(s: &str, cap: usize) -> usize {
+    let mut n = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if n >= cap {
+            break;
+        }
+        if matches!(c, '.' | '?' | '!' | '…') {
+            let rest = s[i + c.len_utf8()..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+            let spaced = rest.len() < s.len() - i - c.len_utf8();
+            if spaced && rest.chars().next().is_some_and(char::is_uppercase) {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
 /// First bytes of the [`SITE_WORDS`] (a word starting with another byte starts with none).
 static SITE_FIRST: [bool; 256] = {
     let mut t = [false; 256];
@@ -931,7 +971,7 @@ const SITE_PHRASES: &[&str] = &[
 /// reader marker and a site word, in a line of at most 40 words (80 for a consent banner with
 /// two site words and cookies), without quotation marks (a quote may address anyone) and not a
 /// question (an interviewer's).
-fn reader_prompt(lower: &str, words: usize) -> bool {
+fn reader_prompt(line: &str, lower: &str, words: usize) -> bool {
     if words > 80 || lower.trim_end().ends_with('?') {
         return false;
     }
@@ -953,7 +993,7 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
     {
         return false;
     }
-    let (mut reader, mut site, mut cookie) = (0, 0, false);
+    let (mut reader, mut site, mut social, mut cookie) = (0, 0, 0, false);
     for w in lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 2)
@@ -967,6 +1007,7 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
             .flatten()
         {
             site += 1;
+            social += usize::from(SOCIAL_NETWORKS.contains(p));
             cookie |= *p == "cookie" || *p == "consentement";
         }
     }
@@ -974,6 +1015,12 @@ fn reader_prompt(lower: &str, words: usize) -> bool {
         return false; // (the phrases are not looked for)
     }
     site += SITE_PHRASES.iter().filter(|p| lower.contains(**p)).count();
+    // A social network named in running text of several sentences is the writer's subject
+    // (« Qui lit encore ? Vous, moi… Facebook et Twitter s'en chargent. »); the site's prompt
+    // to follow it is one sentence (« Suivez-nous sur Facebook et Twitter »).
+    if site == social && prose_sentences(line, 2) >= 2 {
+        return false;
+    }
     // (A quotation of a few words is a button's or an outlet's name: « Accepter », la «Tribune».)
     let quoted = lower.contains(['«', '"', '“']) && long_quotation(lower);
     // (A reported advice is the text's: « Vous pouvez refuser les cookies, rappelle la Cnil. »)
@@ -1105,6 +1152,45 @@ fn embed_credit(line: &str, words: usize) -> bool {
         && (t.starts_with(['—', '–', '-'])
             || t.split(|c: char| !c.is_ascii_digit())
                 .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))))
+}
+
+/// Length of an embedded post's credit glued after its address in a page pasted as one line
+/// (« pic.example/AbC— Anne Martin (@annemartin) 1 décembre 2018 »): a dash, at most eight words,
+/// an account handle in brackets, then a date ending with its year. 0 when `rest` does not open
+/// with one.
+fn inline_embed_credit(rest: &str) -> usize {
+    let t = rest.trim_start();
+    let Some(body) = t.strip_prefix(['—', '–']) else {
+        return 0;
+    };
+    let Some(h) = body.find("(@") else {
+        return 0;
+    };
+    let Some(close) = body[h..].find(')').map(|k| h + k + 1) else {
+        return 0;
+    };
+    if body[..h].split_whitespace().count() > 8 || body[h + 2..close - 1].contains(' ') {
+        return 0;
+    }
+    // The date: at most four words, the last a year.
+    let mut end = None;
+    let mut at = close;
+    for (n, w) in body[close..].split(' ').enumerate() {
+        let wend = at + w.len();
+        let year = w.trim_end_matches(|c: char| !c.is_ascii_digit());
+        if year.len() == 4
+            && (year.starts_with("19") || year.starts_with("20"))
+            && year.bytes().all(|b| b.is_ascii_digit())
+        {
+            end = Some(at + w.find(year).unwrap_or(0) + 4);
+            break;
+        }
+        if n > 4 {
+            break;
+        }
+        at = wend + 1;
+    }
+    end.map_or(0, |e| rest.len() - t.len() + (t.len() - body.len()) + e)
 }
 
 /// A line of hashtags (« #Mongolie #Chine #Matières premières »): it opens with « # » and has
@@ -1439,6 +1525,15 @@ fn rubric_line(line: &str, lower: &str, words: usize) -> Option<String> {
     if words > 30 || ends_like_sentence(line) && !line.trim_end().ends_with('?') {
         return None;
     }
+    // An item of a numbered list (« 1. Italie - 0,56 €/an ») is the text's, never a tag line.
+    let digits = line
+        .trim_start()
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if digits > 0 && line.trim_start()[digits..].starts_with(['.', ')']) {
+        return None;
+    }
     let (items, strong) = rubric_items(line);
     if items.len() < 2 {
         return None;
@@ -1749,15 +1844,17 @@ fn inline_chrome(line: &str, lower: &str, bits: u8) -> Vec<(usize, usize, &'stat
     for w in line.split(' ') {
         let i = at;
         at += w.len() + 1;
+        let w = &w[..url_len(w)];
         if !w.starts_with("http") && bare_url(w) && !out.iter().any(|&(a, b, _)| a <= i && i < b) {
-            out.push((i, i + w.len(), "url"));
+            let end = i + w.len();
+            out.push((i, end + inline_embed_credit(&line[end..]), "url"));
         }
     }
     let mut from = 0;
     while let Some(k) = lower[from..].find("http") {
         let i = from + k;
         let rest = &lower[i..];
-        let end = i + rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        let end = i + url_len(rest);
         from = end.max(i + 4);
         // (At a word boundary: an address glued to a name, « Poutinehttps://… », would cut a
         // token in two; spans keep to token boundaries.)
@@ -1769,7 +1866,9 @@ fn inline_chrome(line: &str, lower: &str, bits: u8) -> Vec<(usize, usize, &'stat
             && boundary
             && !out.iter().any(|&(a, b, _)| a <= i && i < b)
         {
-            out.push((i, end, "url"));
+            let credit = inline_embed_credit(&line[end..]);
+            from = from.max(end + credit);
+            out.push((i, end + credit, "url"));
         }
     }
     out.sort_unstable();
@@ -2390,7 +2489,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 Some(("tags", "line of hashtags"))
             } else if button_row(lower, words) {
                 Some(("share", "row of buttons"))
-            } else if reader_prompt(lower, words) {
+            } else if reader_prompt(line, lower, words) {
                 Some(("nav", "the site addressing its reader"))
             } else {
                 None
@@ -3571,6 +3670,37 @@ mod page_chrome_tests {
             "{BODY} Il faut lire aussi le rapport de la commission. Une source : le ministère."
         );
         assert!(chrome_spans(&text).is_empty(), "{:?}", chrome_spans(&text));
+    }
+
+    #[test]
+    fn real_page_text_that_looks_like_chrome_stays() {
+        // An opinion column addressing its reader about social networks, a numbered ranking
+        // after its announcing sentence, an interviewer's « Comment ? »: the text's.
+        let text = format!(
+            "{BODY}\nEt qui lira encore la presse ? Vous, moi, quelques curieux… Facebook et YouTube s'en moquent bien.\nLe classement des tarifs annuels est le suivant :\n1. Norvège - 0,80 €/an\n2. Portugal - 1,2 €/an\n3. Canada - 2 à 3 €/an\nVous dites que les jeunes votent moins.\nComment ?\n{BODY2}"
+        );
+        let k = kinds(&text);
+        assert!(k.iter().all(|(_, t)| *t != BlockKind::Boilerplate), "{k:?}");
+        // Counter-examples: the site's one-sentence prompt, a share button, a tag line.
+        let text = format!(
+            "{BODY}\nSuivez-nous sur Facebook et Instagram\nPartager\nPolitique, Santé, Transports\n{BODY2}"
+        );
+        let k = kinds(&text);
+        for l in ["Suivez-nous", "Partager", "Politique, Santé"] {
+            assert_eq!(kind_of(&k, l), BlockKind::Boilerplate, "{l} {k:?}");
+        }
+        // An embedded post pasted as one line: its address stops at the glued quotation mark,
+        // and its credit (« — Name (@handle) date ») goes with it.
+        let one = format!(
+            "{BODY} Des renforts sont arrivés ce matin pic.example.com/AbCdEfGhIj— Léa Petit (@leapetit) 3 mars 2024 Le maire a salué leur venue. Images du cortège pic.example.com/KlMnOpQrSt«Nous restons», a-t-elle dit. {BODY2}"
+        );
+        assert_eq!(
+            chrome_spans(&one),
+            vec![
+                "pic.example.com/AbCdEfGhIj— Léa Petit (@leapetit) 3 mars 2024".to_string(),
+                "pic.example.com/KlMnOpQrSt".to_string()
+            ]
+        );
     }
 
     #[test]
