@@ -887,8 +887,7 @@ const SOCIAL_NETWORKS: &[&str] = &[
 /// to `cap`.
 fn prose_sentences(s: &str, cap: usize) -> usize {
     let mut n = 0;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    for (i, c) in s.char_indices() {
         if n >= cap {
             break;
         }
