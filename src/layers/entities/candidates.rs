@@ -1520,6 +1520,24 @@ fn member_of_org(doc: &Doc, i: usize) -> bool {
         || matches!(n, "PDG" | "P-DG" | "DG" | "CEO" | "DRH")
 }
 
+/// Do the tokens from `e` hold a known place alone in brackets (« (Hérault) », « (Brabant
+/// wallon) »)?
+fn before_bracketed_place(lex: &Lexicons, doc: &Doc, e: usize) -> bool {
+    let n = doc.tokens().len();
+    if e + 2 >= n || doc.tok(e) != "(" {
+        return false;
+    }
+    let Some(close) = (e + 2..n.min(e + 6)).find(|&k| doc.tok(k) == ")") else {
+        return false;
+    };
+    let inside = doc.slice(doc.tspan(e + 1, close));
+    doc.is_cap(e + 1)
+        && lex
+            .by_form
+            .get(&inside.to_lowercase())
+            .is_some_and(|v| v.iter().any(|&g| lex.gaz[g].etype == EntityType::LOC))
+}
+
 /// « Conférence » opening an event's name: « de/des/du » and a capitalised name, or an adjective
 /// of meetings (« internationale », « ministérielle »).
 fn conference_event(doc: &Doc, i: usize) -> bool {
@@ -2240,6 +2258,11 @@ pub(super) fn add_firstnames_and_caps<'d>(
             || loc_shape
         {
             Some(EntityType::LOC)
+        } else if !span_text.contains(' ') && before_bracketed_place(lex, doc, e) {
+            // « Frontignan (Hérault) », « Wavre (Brabant wallon) »: a town, then its department,
+            // province or country in brackets, as news write a small place (a name of several
+            // words is a person's: « Anne Martin (Essonne) », a member of parliament).
+            Some(EntityType::LOC)
         } else if len >= 2
             || (i > 0
                 && cls(lex, doc, i - 1) & class::TITLE != 0
@@ -2275,6 +2298,10 @@ pub(super) fn add_firstnames_and_caps<'d>(
                     | "périphérie"
                     | "faubourgs"
                     | "habitants"
+                    | "habitant"
+                    | "habitante"
+                    | "habitantes"
+                    | "hauteur"
                     | "gouvernorat"
                     | "wilaya"
                     | "région"
@@ -2351,6 +2378,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn small_towns_by_their_department_or_their_inhabitants() {
+        let e = ents("Des routiers bloquaient mardi le dépôt de Marbrelle (Hérault) et la sortie de l'autoroute à hauteur de Castelvide. Un habitant de Pontgrelin a filmé la scène. La députée Anne Rosier (Gironde) a réagi.");
+        let ty = |name: &str| {
+            e.iter()
+                .find(|x| x.0 == name)
+                .unwrap_or_else(|| panic!("{name} not found in {e:?}"))
+                .1
+        };
+        for town in ["Marbrelle", "Castelvide", "Pontgrelin"] {
+            assert_eq!(ty(town), EntityType::LOC, "{e:?}");
+        }
+        // A person's name before a bracketed department stays a person's.
+        assert_eq!(ty("Anne Rosier"), EntityType::PER, "{e:?}");
+        // A bracket holding no place: nothing.
+        let e = ents("Le groupe Fermelune (ex-Tramis) a confirmé la fermeture.");
+        assert!(e.iter().all(|x| x.1 != EntityType::LOC), "{e:?}");
     }
 
     fn ents(t: &str) -> Vec<(String, EntityType, String, String)> {
