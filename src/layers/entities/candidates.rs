@@ -2399,6 +2399,19 @@ mod tests {
         assert!(e.iter().all(|x| x.1 != EntityType::LOC), "{e:?}");
     }
 
+    #[test]
+    fn a_profession_before_a_single_name_makes_a_person() {
+        // Artists and athletes often go by one name; the noun before it says it is a person.
+        let e = ents("Le rappeur Boralo a partagé le morceau. La joueuse Kenza Dralli a marqué deux fois. L'humoriste Tomassin a annulé son spectacle à Lyon.");
+        for name in ["Boralo", "Kenza Dralli", "Tomassin"] {
+            assert!(
+                e.iter().any(|x| x.0 == name && x.1 == EntityType::PER),
+                "{name} {e:?}"
+            );
+        }
+        assert!(e.iter().any(|x| x.0 == "Lyon" && x.1 == EntityType::LOC), "{e:?}");
+    }
+
     fn ents(t: &str) -> Vec<(String, EntityType, String, String)> {
         let mut d = Doc::new(t);
         crate::layers::boilerplate::detect(&mut d);
