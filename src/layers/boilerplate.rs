@@ -3082,6 +3082,12 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that no line of `text` is set aside.
+    pub(super) fn all_kept(text: &str) {
+        let k = kinds(text);
+        assert!(k.iter().all(|(_, t)| *t != BlockKind::Boilerplate), "{k:?}");
+    }
+
     #[test]
     fn chrome_is_set_aside_and_content_kept() {
         let text = "Imprimer\n\nLe maire de Nancy inaugure un pont\n\nLe Journal de l'Est | Publié le 3 mars 2023 | Mots clés : Nancy, pont\n\nLe maire de Nancy a inauguré mardi un nouveau pont sur la Meurthe, en présence de nombreux habitants du quartier.\n\nLire aussi : Les travaux du tram reprennent\n\nThe mayor of Nancy opens a new bridge over the river during a ceremony with residents on Tuesday.\n\nPartager cet article";
@@ -3261,14 +3267,12 @@ mod tests {
         let text = format!(
             "Schengen : sept pays rétablissent des contrôles\n\n{body}\n\nAllemagne\n\nDanemark\n\nFrance\n\nItalie\n\nVous pourrez toujours refuser les cookies dans les paramètres de votre navigateur, rappelle la Cnil.\n\nCopyright : la directive de 2019 reste mal appliquée, selon eux.\n\nSuivez le maillot jaune, qui a promis d'attaquer dès les premières pentes, selon son directeur.\n\nVoir aussi le vote des sénateurs, attendu à l'automne, qui pourrait modifier profondément le texte.\n\nLa Commission rappelle que ces contrôles doivent rester exceptionnels et proportionnés."
         );
-        let k = kinds(&text);
-        assert!(k.iter().all(|(_, t)| *t != BlockKind::Boilerplate), "{k:?}");
+        all_kept(&text);
         // Rubric-like intertitles between short sentences of the text.
         let text = format!(
             "Budget : ce qui change\n\n{body}\n\nSanté\n\nLe ticket modérateur passera de 30 % à 40 %.\n\nCulture\n\nLe pass Culture sera recentré sur les jeunes.\n\nLe texte sera examiné à l'Assemblée à partir du 21 octobre prochain."
         );
-        let k = kinds(&text);
-        assert!(k.iter().all(|(_, t)| *t != BlockKind::Boilerplate), "{k:?}");
+        all_kept(&text);
         // (A rubric alone between chrome lines, a consent prompt without attribution, are chrome.)
         let text = format!(
             "Partager\n\nFrance\n\nSchengen : sept pays rétablissent des contrôles\n\n{body}\n\nVous pouvez refuser les cookies dans les paramètres de votre navigateur."
@@ -3470,7 +3474,7 @@ mod tests {
 
 #[cfg(test)]
 mod page_chrome_tests {
-    use super::tests::kinds;
+    use super::tests::{all_kept, kinds};
     use super::*;
 
     fn kind_of(k: &[(String, BlockKind)], prefix: &str) -> BlockKind {
@@ -3678,8 +3682,7 @@ mod page_chrome_tests {
         let text = format!(
             "{BODY}\nEt qui lira encore la presse ? Vous, moi, quelques curieux… Facebook et YouTube s'en moquent bien.\nLe classement des tarifs annuels est le suivant :\n1. Norvège - 0,80 €/an\n2. Portugal - 1,2 €/an\n3. Canada - 2 à 3 €/an\nVous dites que les jeunes votent moins.\nComment ?\n{BODY2}"
         );
-        let k = kinds(&text);
-        assert!(k.iter().all(|(_, t)| *t != BlockKind::Boilerplate), "{k:?}");
+        all_kept(&text);
         // Counter-examples: the site's one-sentence prompt, a share button, a tag line.
         let text = format!(
             "{BODY}\nSuivez-nous sur Facebook et Instagram\nPartager\nPolitique, Santé, Transports\n{BODY2}"

@@ -2409,7 +2409,10 @@ mod tests {
                 "{name} {e:?}"
             );
         }
-        assert!(e.iter().any(|x| x.0 == "Lyon" && x.1 == EntityType::LOC), "{e:?}");
+        assert!(
+            e.iter().any(|x| x.0 == "Lyon" && x.1 == EntityType::LOC),
+            "{e:?}"
+        );
     }
 
     fn ents(t: &str) -> Vec<(String, EntityType, String, String)> {
