@@ -910,6 +910,30 @@ pub fn summary(doc: &Doc, content: &[bool], weights: &[f32], n: usize) -> Vec<us
     pick
 }
 
+/// `s` without a label in capitals opening it: at most five words of capitals (« LE SCAN SPORT
+/// », « FIGAROVOX/ANALYSE », « PARIS (AFP) »), then « - », « – », « — » or « | » and a capital.
+fn without_kicker(s: &str) -> &str {
+    for sep in [" - ", " – ", " — ", " | "] {
+        let Some(i) = s.find(sep) else { continue };
+        let (head, rest) = (&s[..i], s[i + sep.len()..].trim_start());
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let caps = |w: &&str| {
+            let core = w.trim_matches(|c: char| matches!(c, '(' | ')'));
+            core.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && core
+                    .chars()
+                    .all(|c| c.is_uppercase() || matches!(c, '/' | '\'' | '’' | '-' | '.'))
+        };
+        if (1..=5).contains(&words.len())
+            && words.iter().all(caps)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+        {
+            return rest;
+        }
+    }
+    s
+}
+
 /// A summary sentence as a reader should see it: no leading bullet or dash, no quotation mark
 /// left open or closed by the sentence split, no footnote number before the final stop, no space
 /// before it (« • « Nous … »1 . » → « « Nous … ». »).
@@ -925,6 +949,9 @@ pub fn clean_sentence(s: &str) -> String {
             break;
         }
     }
+    // A rubric label or a wire dateline glued to the lead (« ANALYSE - Après … », « FIGAROVOX/
+    // TRIBUNE - … », « PARIS (AFP) - … »): capitals, then a dash and the sentence.
+    t = without_kicker(t);
     let mut out = t.to_string();
     // Unbalanced marks at either end.
     for (open, close) in [('«', '»'), ('“', '”')] {
@@ -1247,6 +1274,26 @@ mod tests {
             "Les accords de 2019 restent en vigueur."
         );
         assert_eq!(c("Il a cité l'article 12."), "Il a cité l'article 12.");
+        // A label or a wire dateline glued to the lead goes; capitals inside a sentence stay.
+        assert_eq!(
+            c("ANALYSE - Après trois jours de débats, le texte est adopté."),
+            "Après trois jours de débats, le texte est adopté."
+        );
+        assert_eq!(
+            c("LE FIL SPORT/ENQUÊTE – Le club a changé d'entraîneur."),
+            "Le club a changé d'entraîneur."
+        );
+        assert_eq!(
+            c("LYON (AFP) - Le maire a présenté son budget."),
+            "Le maire a présenté son budget."
+        );
+        for kept in [
+            "La SNCF - et elle seule - décide des horaires.",
+            "Le PSG - OM aura lieu dimanche.",
+            "ONU - la réunion est reportée.",
+        ] {
+            assert_eq!(c(kept), kept);
+        }
         // Balanced marks stay.
         assert_eq!(
             c("« Nous verrons », a-t-il dit."),

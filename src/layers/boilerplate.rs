@@ -2298,10 +2298,12 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 }
             })
         };
-        // Datelines are content; their keyword tails are not.
+        // Datelines are content; their keyword tails are not. (A related-article link whose
+        // title holds a year, « » LIRE AUSSI - La croissance en 2018 et 2019 », is no dateline.)
         if words <= 25
             && ((!line.trim_end().ends_with('.') && has_date_signal(lower))
                 || dateline_start(lower))
+            && !pattern_hit(lower, words).is_some_and(|(k, _)| k == "related")
         {
             datelines.push(bi);
             infos[bi].kind = BlockKind::Dateline;
@@ -3691,6 +3693,15 @@ mod page_chrome_tests {
         for l in ["Suivez-nous", "Partager", "Politique, Santé"] {
             assert_eq!(kind_of(&k, l), BlockKind::Boilerplate, "{l} {k:?}");
         }
+        // A related link whose title holds years is a link, not a dateline.
+        let text =
+            format!("{BODY}\n» LIRE AUSSI - La croissance ralentira en 2018 et 2019\n{BODY2}");
+        assert_eq!(
+            kind_of(&kinds(&text), "» LIRE"),
+            BlockKind::Boilerplate,
+            "{:?}",
+            kinds(&text)
+        );
         // An embedded post pasted as one line: its address stops at the glued quotation mark,
         // and its credit (« — Name (@handle) date ») goes with it.
         let one = format!(
