@@ -2303,7 +2303,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         if words <= 25
             && ((!line.trim_end().ends_with('.') && has_date_signal(lower))
                 || dateline_start(lower))
-            && !pattern_hit(lower, words).is_some_and(|(k, _)| k == "related")
+            && pattern_hit(lower, words).is_none_or(|(k, _)| k != "related")
         {
             datelines.push(bi);
             infos[bi].kind = BlockKind::Dateline;
