@@ -15,6 +15,10 @@ pub(crate) trait Tokens {
     fn is_word(&self, i: usize) -> bool;
     /// Vocabulary ids of all tokens ([`Vocab`] ids of their lower-cased forms).
     fn tok_ids(&self) -> &[u32];
+    /// Does token `i` start with a capital letter?
+    fn is_capitalized(&self, _i: usize) -> bool {
+        false
+    }
 }
 
 /// What a `stance.tsv` row says: its polarity (`None` for a blocker, « none »), and whether it
@@ -471,9 +475,11 @@ impl<T> CueMatcher<T> {
             PTok::Inf => {
                 let w = doc.tok_lower(k);
                 w.len() >= 4
-                    && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
+                    && (w.ends_with("er") || w.ends_with("ir") || looks_infinitive_re(w))
                     && lexicons().class(ids[k]) & class::FUNCTION == 0
                     && doc.is_word(k)
+                    // (Not a name: « son compte Twitter ».)
+                    && !doc.is_capitalized(k)
             }
         }
     }
@@ -661,6 +667,16 @@ fn group_start(ids: &[u32], i: usize, need: Need) -> Option<usize> {
             None
         }
     }
+}
+
+/// An ending in « -re » that may be an infinitive (« mettre », « dire », « conclure »), not one
+/// only nouns and adjectives have (« colère », « membre », « ministre », « mesure »).
+fn looks_infinitive_re(w: &str) -> bool {
+    w.ends_with("re")
+        && !w.ends_with("ère")
+        && !w.ends_with("bre")
+        && !w.ends_with("stre")
+        && (!w.ends_with("ure") || w.ends_with("clure"))
 }
 
 /// How far back (in tokens) a participle after « et » looks for the auxiliary it shares.
