@@ -15,6 +15,10 @@ pub(crate) trait Tokens {
     fn is_word(&self, i: usize) -> bool;
     /// Vocabulary ids of all tokens ([`Vocab`] ids of their lower-cased forms).
     fn tok_ids(&self) -> &[u32];
+    /// Does token `i` start with a capital letter?
+    fn is_capitalized(&self, _i: usize) -> bool {
+        false
+    }
 }
 
 /// What a `stance.tsv` row says: its polarity (`None` for a blocker, « none »), and whether it
@@ -471,9 +475,11 @@ impl<T> CueMatcher<T> {
             PTok::Inf => {
                 let w = doc.tok_lower(k);
                 w.len() >= 4
-                    && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
+                    && (w.ends_with("er") || w.ends_with("ir") || looks_infinitive_re(w))
                     && lexicons().class(ids[k]) & class::FUNCTION == 0
                     && doc.is_word(k)
+                    // (Not a name: « son compte Twitter ».)
+                    && !doc.is_capitalized(k)
             }
         }
     }
@@ -518,7 +524,9 @@ impl<T> CueMatcher<T> {
                 .map(Vec::as_slice)
                 .unwrap_or_default()
         };
-        for &pid in any_second.iter().chain(exact_second).chain(by_prefix) {
+        // (Exact second words first: on a tie the more specific row wins, « veut dire » the
+        // blocker over « veut » + infinitive.)
+        for &pid in exact_second.iter().chain(any_second).chain(by_prefix) {
             let pat = &self.patterns[pid];
             let len = pat.toks.len();
             if i + len > limit {
@@ -646,10 +654,50 @@ fn group_start(ids: &[u32], i: usize, need: Need) -> Option<usize> {
                     };
                 }
                 if c & class::GROUP_STOP != 0 {
+                    // A participle coordinated right after « et » shares the auxiliary of the
+                    // verb before it (« a réagi sur Twitter et condamné les violences », « a dit
+                    // comprendre le mouvement et critiqué la politique »): the group is the
+                    // participle alone.
+                    if need == Need::Avoir && k + 1 == i && ids[k] == lexicons().vocab.id("et") {
+                        return shared_avoir(ids, k).then_some(i);
+                    }
                     return None;
                 }
             }
             None
         }
     }
+}
+
+/// An ending in « -re » that may be an infinitive (« mettre », « dire », « conclure »), not one
+/// only nouns and adjectives have (« colère », « membre », « ministre », « mesure »).
+fn looks_infinitive_re(w: &str) -> bool {
+    w.ends_with("re")
+        && !w.ends_with("ère")
+        && !w.ends_with("bre")
+        && !w.ends_with("stre")
+        && (!w.ends_with("ure") || w.ends_with("clure"))
+}
+
+/// How far back (in tokens) a participle after « et » looks for the auxiliary it shares.
+const SHARED_AUX_WINDOW: usize = 25;
+
+/// A form of « avoir » before the « et » at `et`, in the same clause (no conjunction, relative or
+/// punctuation other than commas between), with no « être » closer (« a été arrêté et
+/// condamné » is a passive).
+fn shared_avoir(ids: &[u32], et: usize) -> bool {
+    let cls = |k: usize| lexicons().class(ids[k]);
+    let floor = et.saturating_sub(SHARED_AUX_WINDOW);
+    let mut k = et;
+    while k > floor {
+        k -= 1;
+        let c = cls(k);
+        if c & class::AUX_ETRE != 0 || c & class::GROUP_STOP != 0 {
+            return false;
+        }
+        if c & class::AUX_AVOIR != 0 {
+            return true;
+        }
+    }
+    false
 }

@@ -129,6 +129,10 @@ impl Tokens for Doc<'_> {
     fn tok_ids(&self) -> &[u32] {
         Doc::tok_ids(self)
     }
+    #[inline]
+    fn is_capitalized(&self, i: usize) -> bool {
+        Doc::is_cap(self, i)
+    }
 }
 
 impl<'a> Doc<'a> {
