@@ -858,18 +858,13 @@ structs_from! {
 
 #[cfg(test)]
 #[path = "../../tests/common/every_field.rs"]
-mod every_field;
+pub(crate) mod every_field;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const FIXTURES: &[&str] = &[
-        include_str!("../../tests/fixtures/russie-turquie-gaz.txt"),
-        include_str!("../../tests/fixtures/nancy-conseil-municipal.txt"),
-        include_str!("../../tests/fixtures/compare/a-agence.txt"),
-        include_str!("../../tests/fixtures/compare/b-officiel.txt"),
-    ];
+    use super::every_field::FIXTURES;
 
     fn same_as_serde(a: &Analysis) {
         let mine = compact(a);

@@ -360,12 +360,7 @@ structs! {
 mod tests {
     use super::*;
 
-    const FIXTURES: &[&str] = &[
-        include_str!("../../tests/fixtures/russie-turquie-gaz.txt"),
-        include_str!("../../tests/fixtures/nancy-conseil-municipal.txt"),
-        include_str!("../../tests/fixtures/compare/a-agence.txt"),
-        include_str!("../../tests/fixtures/compare/b-officiel.txt"),
-    ];
+    use crate::ui::json::every_field::FIXTURES;
 
     #[test]
     fn analyses_and_parts_round_trip() {

@@ -5,6 +5,16 @@
 
 use super::*;
 
+/// Four of the fixtures, embedded: analyses with quotes, stances, frames and a card (the
+/// page's writer and its binary protocol are checked on them).
+#[allow(dead_code)] // (the CLI's writer reads every fixture from disk instead)
+pub(crate) const FIXTURES: &[&str] = &[
+    include_str!("../fixtures/russie-turquie-gaz.txt"),
+    include_str!("../fixtures/nancy-conseil-municipal.txt"),
+    include_str!("../fixtures/compare/a-agence.txt"),
+    include_str!("../fixtures/compare/b-officiel.txt"),
+];
+
 /// Sets every optional field of `a` and adds one element of each kind to every list.
 pub(crate) fn fill_every_field(a: &mut Analysis) {
     let rule = Rule::new("x\"y", "d\\e\n");
