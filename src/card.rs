@@ -119,7 +119,7 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
                     )
             };
             (0..top)
-                .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 6)
+                .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 6 && !photo_credit(doc, bi))
                 .find_map(|bi| known_media(doc, bi, usize::MAX, ends_part))
         })
         // 4b. The site name closing the page title (« Titre de l'article | Le Quotidien »), a
@@ -156,7 +156,7 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
             };
             (from..(from + HEAD_LINES).min(nb))
                 .filter(|&bi| chrome.blocks[bi].kind != BlockKind::Boilerplate)
-                .filter(|&bi| !box_heading(bi))
+                .filter(|&bi| !box_heading(bi) && !photo_credit(doc, bi))
                 .filter(|&bi| doc.seg.blocks[bi].tokens.len() <= 8 || byline(doc, bi))
                 .find_map(|bi| {
                     if byline(doc, bi) {
@@ -345,7 +345,11 @@ fn lead_opener(before: &str, after: &str) -> bool {
 fn photo_credit_end(before: &str, after: &str) -> bool {
     let b = before.trim_end();
     let a = after.trim();
+    // (The credit is a sentence of its own, « … le 3 mars. Anne Martin/ Le Quotidien »; a
+    // sentence citing outlets, « …, confirmant une information de TF1/LCI. », is the text's.)
+    let own = b.rsplit_once(". ").map_or(b, |(_, t)| t);
     (a.is_empty() || a == ")" || a == ".")
+        && own.split_whitespace().count() <= 6
         && (b.ends_with('/') || b.ends_with('©') || b.to_lowercase().ends_with("photo :"))
 }
 
@@ -410,9 +414,19 @@ const LEAD_BYTES: usize = 100;
 /// « /Kazinform/ », « - Sputnik. », « (Xinhua) -- »?
 fn agency_credit(before: &str, after: &str) -> bool {
     let b = before.trim_end().chars().next_back();
-    let a = after.trim_start().chars().next();
+    let a = after.trim_start();
+    // (A programme's channel in brackets inside a sentence, « le magazine Grand Format (RTL-TVI)
+    // de ce mardi », is no credit: a credit's bracket is followed by a dash, a stop or the text's
+    // first capital.)
+    let sentence_goes_on = a
+        .strip_prefix(')')
+        .is_some_and(|r| r.trim_start().starts_with(char::is_lowercase));
     matches!(b, Some('(' | '/' | '-' | '–' | '—'))
-        && matches!(a, Some(')' | '/' | '.' | '-' | '–' | '—' | ','))
+        && matches!(
+            a.chars().next(),
+            Some(')' | '/' | '.' | '-' | '–' | '—' | ',')
+        )
+        && !sentence_goes_on
 }
 
 /// Words that outlets' names are made of (« Le Courrier de l'Est », « La Voix du Nord »): a
@@ -1335,6 +1349,11 @@ mod tests {
             format!("Le Soleil du Plateau\nSommet régional à Lyon\n{BODY}"),
             // (A known outlet's address among the links after the text.)
             format!("Sommet régional à Lyon\n{BODY}\nhttps://www.ledevoir.com/monde/123456/autre-sujet"),
+            // (A photo credit opening the page, an outlet cited in a sentence after a slash, a
+            // programme's channel in brackets inside the first sentence.)
+            format!("Photo:  Anne Martin Agence France-Presse\n\n\nParis — {BODY}\n{BODY2}"),
+            format!("{BODY}\nLe suspect a été mis en examen, a annoncé le parquet, confirmant une information de TF1/LCI.\n{BODY2}"),
+            format!("Dans le magazine Grand Format (RTL-TVI) de ce mardi, Anne Martin dresse le portrait d'une industrie.\n{BODY}"),
             // (An outlet inside the page title's headline, not after its separator.)
             format!("Le Devoir de mémoire au cœur du sommet | Actu Lyon\nSe connecter\nLe Devoir de mémoire au cœur du sommet\n{BODY}"),
         ] {
