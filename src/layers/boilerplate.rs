@@ -2931,6 +2931,33 @@ pub fn detect(doc: &mut Doc) -> Chrome {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn pagers_and_their_counter_examples() {
+        let pager = |l: &str| {
+            let lower = l.to_lowercase();
+            let words = super::word_count_upto(&lower, super::WORDS_CAP);
+            super::ticker_or_pager(l, &lower, words) == Some("pager or player clock")
+        };
+        for l in [
+            "1 2 3 4 5",
+            "Page 3 sur 7",
+            "0:00 / 4:12",
+            "« 1 2 3 … 9 Suivant »",
+        ] {
+            assert!(pager(l), "{l:?}");
+        }
+        for l in [
+            "",
+            "Page d'accueil",
+            "2 ministres sur 3",
+            "Il est 12:30",
+            "1 2 3 4 5 6 7 8 9 10 11 12 13",
+            "Les 3 candidats",
+        ] {
+            assert!(!pager(l), "{l:?}");
+        }
+    }
+
+    #[test]
     fn ascii_digits_of_every_byte() {
         for len in 0..20 {
             for c in 0..=255u8 {
