@@ -1660,22 +1660,27 @@ fn ticker_or_pager(line: &str, lower: &str, words: usize) -> Option<&'static str
     let t = lower.trim();
     // Digits, separators and pager words only: three numbers or more, or a pager word (a time
     // alone, « 16:48 », may belong to a dateline).
-    let items: Vec<&str> = t
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let numbers = items
-        .iter()
-        .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
-        .count();
-    let pager_word =
-        |w: &str| matches!(w, "page" | "sur" | "of" | "suivant" | "précédent" | "next");
-    let pager = numbers >= 1
-        && items
-            .iter()
-            .all(|w| w.bytes().all(|b| b.is_ascii_digit()) || pager_word(w))
-        && (numbers >= 3 || items.iter().any(|w| pager_word(w)));
-    if pager && words <= 12 {
+    // (Only a line of twelve words at most can be one; the words are read up to the first that is
+    // neither a number nor a pager word.)
+    let pager = words <= 12 && {
+        let pager_word =
+            |w: &str| matches!(w, "page" | "sur" | "of" | "suivant" | "précédent" | "next");
+        let (mut numbers, mut with_word) = (0, false);
+        let all = t
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                if w.bytes().all(|b| b.is_ascii_digit()) {
+                    numbers += 1;
+                    true
+                } else {
+                    with_word |= pager_word(w);
+                    pager_word(w)
+                }
+            });
+        all && numbers >= 1 && (numbers >= 3 || with_word)
+    };
+    if pager {
         return Some("pager or player clock");
     }
     // « hh:mm » or « hhhmm » then a headline.
@@ -2137,7 +2142,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         };
         if let Some(k) = (words < WORDS_CAP).then(credit_at).flatten() {
             let prefix = line_key(&lower[..k]);
-            if word_count(prefix) >= 4 {
+            // (Counted up to four: the prefix may be most of a long line.)
+            if word_count_upto(prefix, 4) >= 4 {
                 if let Some(&first) = seen_lines.get(prefix).filter(|&&f| f != bi) {
                     let s = b.start + (prefix.as_ptr() as usize - lower.as_ptr() as usize);
                     spans.push((
@@ -3024,6 +3030,33 @@ pub fn detect(doc: &mut Doc) -> Chrome {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn pagers_and_their_counter_examples() {
+        let pager = |l: &str| {
+            let lower = l.to_lowercase();
+            let words = super::word_count_upto(&lower, super::WORDS_CAP);
+            super::ticker_or_pager(l, &lower, words) == Some("pager or player clock")
+        };
+        for l in [
+            "1 2 3 4 5",
+            "Page 3 sur 7",
+            "0:00 / 4:12",
+            "« 1 2 3 … 9 Suivant »",
+        ] {
+            assert!(pager(l), "{l:?}");
+        }
+        for l in [
+            "",
+            "Page d'accueil",
+            "2 ministres sur 3",
+            "Il est 12:30",
+            "1 2 3 4 5 6 7 8 9 10 11 12 13",
+            "Les 3 candidats",
+        ] {
+            assert!(!pager(l), "{l:?}");
+        }
+    }
+
     #[test]
     fn ascii_digits_of_every_byte() {
         for len in 0..20 {

@@ -125,7 +125,7 @@ struct CueStarts {
     /// Per vocabulary id: bits [`CueStarts::ANY_NEXT`], [`CueStarts::NEXT`],
     /// [`CueStarts::AFTER_NEXT`] (as a first word), [`CueStarts::SECOND`], [`CueStarts::THIRD`].
     bits: Vec<u8>,
-    /// Exact first and second words (`first << 32 | second` ids) of patterns.
+    /// Exact first and second words of patterns (their ids' [`CueStarts::pair`]).
     next: HashSet<u64>,
     /// Exact first and third words of patterns whose second token is `_`.
     after_next: HashSet<u64>,
@@ -158,8 +158,13 @@ impl CueStarts {
     /// The word is the third word of an `AFTER_NEXT` pattern.
     const THIRD: u8 = 16;
 
+    /// The key of a word pair, one-to-one: `a` in the high half, `b` mixed with `a` in the low
+    /// half. (The Fx hash of a `u64` is one multiplication, and a hash table's bucket is its low
+    /// bits, which depend only on the key's low bits: with `a << 32 | b`, every pair of the same
+    /// second word — « … la », « … de » — probed the same bucket chain.)
+    #[inline]
     fn pair(a: u32, b: u32) -> u64 {
-        u64::from(a) << 32 | u64::from(b)
+        u64::from(a) << 32 | u64::from(b ^ a.wrapping_mul(0x9E37_79B9))
     }
 
     /// Records one expanded pattern (non-empty, not starting with `_`).

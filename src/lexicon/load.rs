@@ -59,7 +59,8 @@ pub(super) fn lc(s: &str) -> String {
 
 /// `s.replace('’', "'")`, without a search-and-copy pass when there is no ’.
 pub(super) fn apos(s: &str) -> String {
-    if s.contains('’') {
+    // (Most rows are ASCII: a word-at-a-time test before the search for ’.)
+    if !s.is_ascii() && s.contains('’') {
         s.replace('’', "'")
     } else {
         s.to_string()

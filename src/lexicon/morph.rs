@@ -852,7 +852,7 @@ pub fn verb(inf: &str) -> VerbForms {
     let extra: Vec<String> = forms
         .finite
         .iter()
-        .filter(|w| w.contains('î'))
+        .filter(|w| !w.is_ascii() && w.contains('î'))
         .map(|w| w.replace('î', "i"))
         .collect();
     forms.finite.extend(extra);
