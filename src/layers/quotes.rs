@@ -683,6 +683,13 @@ fn subject_after(
                     return Some(named(ms, mi));
                 }
             }
+            if w != "les" {
+                if let Some(mi) =
+                    described_person(doc, ms, k, lim).or_else(|| noun_antecedent(doc, ms, k, lim))
+                {
+                    return Some(named(ms, mi));
+                }
+            }
             let noun = doc.tok_lower(k + 1);
             if lex.speech.get(noun) == Some(&SpeechKind::Noun) {
                 // « précise le communiqué du ministère »; « a poursuivi le communiqué »: the
@@ -707,6 +714,10 @@ fn subject_after(
             && k + 1 < lim
             && doc.is_word(k + 1)
         {
+            // « son avocat Me Paul Sy », « un habitant, Marc Roux »: named after all.
+            if let Some(mi) = described_person(doc, ms, k, lim) {
+                return Some(named(ms, mi));
+            }
             return Some(Who::Unnamed);
         }
         // A name the entity recogniser missed (« a déclaré Jean Tremblay »).
@@ -732,6 +743,135 @@ fn subject_after(
             continue;
         }
         break;
+    }
+    None
+}
+
+/// A person named right after a descriptive noun phrase that starts with the determiner at `k`
+/// (« le sondeur Marc Roux », « la présidente du groupe socialiste Anne Roux », « son avocat
+/// Me Paul Sy », « un habitant du village, Marc Roux »): nouns and adjectives of no title list,
+/// « de » complements (an organisation or place among them), then the name, or a comma and the
+/// name. A preposition, a verb of speech, a capitalised word or a comma not followed by a
+/// person ends the phrase without a name.
+fn described_person(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<usize> {
+    let lex = lexicons();
+    let end = (k + 10).min(lim);
+    let mut t = k + 1;
+    while t < end {
+        if let Some((mi, m)) = mentions_in(ms, t, t + 1).next() {
+            if is_honorific_mention(doc, m) {
+                t = m.b;
+                continue;
+            }
+            match m.etype {
+                EntityType::PER => return (t > k + 1).then_some(mi),
+                EntityType::ORG | EntityType::LOC => {
+                    t = m.b;
+                    continue;
+                }
+                _ => return None,
+            }
+        }
+        let w = doc.tok_lower(t);
+        if w == "," {
+            return mentions_in(ms, t + 1, t + 2)
+                .next()
+                .filter(|(_, m)| m.etype == EntityType::PER && !is_honorific_mention(doc, m))
+                .map(|(mi, _)| mi)
+                .filter(|_| t > k + 1);
+        }
+        let honorific = lex.titles.get(doc.tok(t)) == Some(&crate::lexicon::TitleKind::Honorific);
+        let ok = honorific
+            || (w == "." && t > k + 1 && lex.titles.get(doc.tok(t - 1)).is_some())
+            || (doc.is_word(t)
+                && !doc.is_cap(t)
+                && !lex.speech.contains_key(w)
+                && !matches!(w, "qui" | "que" | "qu'" | "dont" | "et" | "ou" | "mais")
+                && (!PREPOSITIONS.contains(&w) || matches!(w, "de" | "d'" | "du" | "des"))
+                || matches!(w, "la" | "le" | "l'" | "les"));
+        if !ok {
+            return None;
+        }
+        t += 1;
+    }
+    None
+}
+
+/// The age span (in years) an age noun names (« le quadragénaire »: 40 to 49).
+fn age_noun(w: &str) -> Option<(u32, u32)> {
+    let stem = w.strip_suffix('s').unwrap_or(w);
+    Some(match stem {
+        "vingtenaire" => (20, 29),
+        "trentenaire" => (30, 39),
+        "quadragénaire" | "quadra" => (40, 49),
+        "quinquagénaire" | "quinqua" => (50, 59),
+        "sexagénaire" | "sexa" => (60, 69),
+        "septuagénaire" | "septua" => (70, 79),
+        "octogénaire" => (80, 89),
+        "nonagénaire" => (90, 99),
+        "centenaire" => (100, 120),
+        _ => return None,
+    })
+}
+
+/// Does an age within `span` follow mention `m` (« Marc Roux, 45 ans », « Anne Roux, une
+/// retraitée de 72 ans »)?
+fn age_after(doc: &Doc, m: &EMention, span: (u32, u32)) -> bool {
+    let s_end = doc.seg.sentences[doc.tokens()[m.a].sent()].tokens.end;
+    (m.b..(m.b + 7).min(s_end)).any(|t| {
+        t + 1 < s_end
+            && doc.tok_lower(t + 1) == "ans"
+            && doc
+                .tok(t)
+                .parse::<u32>()
+                .is_ok_and(|n| n >= span.0 && n <= span.1)
+    })
+}
+
+/// The person a definite noun phrase at `k` (« le rappeur », « l'humoriste », « la danseuse »,
+/// « le quadragénaire ») refers back to when its noun is no title: the latest person the text
+/// introduced with that same noun (« le rappeur Marc Roux », « Marc Roux, rappeur de 28 ans »),
+/// or, for an age noun, given an age in that span (« Marc Roux, 45 ans »). Within the last few
+/// paragraphs; None when nobody was so introduced.
+fn noun_antecedent(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<usize> {
+    let lex = lexicons();
+    let h = k + 1;
+    if h >= lim || !doc.is_word(h) || doc.is_cap(h) {
+        return None;
+    }
+    let noun = doc.tok_lower(h);
+    if lex.function_words.contains(noun) || lex.speech.contains_key(noun) || noun.len() < 4 {
+        return None;
+    }
+    let age = age_noun(noun);
+    let sent = doc.tokens()[k].sent();
+    let first_sent = sent.saturating_sub(8);
+    let end = ms.partition_point(|m| m.a < k);
+    let lo = end.saturating_sub(ROLE_WINDOW);
+    for mi in (lo..end).rev() {
+        let m = &ms[mi];
+        if doc.tokens()[m.a].sent() < first_sent {
+            break;
+        }
+        if m.etype != EntityType::PER || is_honorific_mention(doc, m) || in_quote_tok(doc, m.a) {
+            continue;
+        }
+        if let Some(span) = age {
+            if age_after(doc, m, span) {
+                return Some(mi);
+            }
+            continue;
+        }
+        let s = &doc.seg.sentences[doc.tokens()[m.a].sent()].tokens;
+        // « le jeune rappeur Marc Roux », « du rappeur Marc Roux »
+        let before = (m.a.saturating_sub(4).max(s.start)..m.a).any(|t| doc.tok_lower(t) == noun);
+        // « Marc Roux, rappeur de 28 ans », « Marc Roux, 28 ans, rappeur »
+        let after = m.b < s.end
+            && doc.tok(m.b) == ","
+            && (m.b + 1..(m.b + 6).min(s.end)).any(|t| doc.tok_lower(t) == noun);
+        if before || after {
+            return Some(mi);
+        }
     }
     None
 }

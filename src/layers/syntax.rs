@@ -571,7 +571,15 @@ pub(crate) fn role_fits(np: &RoleNp, role: &str, gaz_country: Option<&str>) -> b
 /// Can `role` fit the phrase's title? Some word of it starts (ignoring case) like the title's first
 /// word, or one of its alternatives', or opens a periphrasis.
 pub(crate) fn role_may_fit(np: &RoleNp, role: &str) -> bool {
+    // Five letters, but no further than before a « -teur » ending, whose feminine
+    // « -trice » shares only the stem (« acteur » / « actrice », « auteur » / « autrice »).
     fn stem(w: &str) -> &str {
+        let n = if w.ends_with("teur") {
+            w.len() - 4
+        } else {
+            w.len()
+        };
+        let w = &w[..n.max(1).min(w.len())];
         &w[..w.char_indices().nth(5).map_or(w.len(), |(i, _)| i)]
     }
     fn starts_ci(word: &str, stem: &str) -> bool {
