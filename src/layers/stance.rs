@@ -17,7 +17,7 @@
 
 use crate::layers::entities::EMention;
 use crate::layers::quotes::QuoteAnn;
-use crate::layers::syntax::{governed, resolve_pronoun, resolve_role_np};
+use crate::layers::syntax::{governed, resolve_pronoun, resolve_role_np, PREPOSITIONS};
 use crate::lexicon::{class, lexicons, CueHit, Form, SpeechKind};
 use crate::schema::{EntityType, Polarity, Rule};
 use crate::text::doc::{Doc, NSpan};
@@ -121,6 +121,10 @@ fn holder_for(
                 }
             }
             return (vec![sp], None, "first-person");
+        }
+        // « je », « nous » in the words of someone the text does not name.
+        if in_quote.is_some_and(|q| q.speaker_text.is_none() && !q.rule.id.ends_with("unknown")) {
+            return (Vec::new(), None, "first-person");
         }
     }
     // A relative « qui » right before the verb: its antecedent (« les enseignants, qui se sont
@@ -836,6 +840,11 @@ fn speaker_of(
         if let Some(sp) = q.speaker {
             return Some((sp, "quote-speaker"));
         }
+        // A quote the text attributes to nobody it names (« a dit un manifestant ») speaks for
+        // no one: not for a name met later in the sentence (« explique à l'AFP le rappeur »).
+        if q.speaker_text.is_none() && !q.rule.id.ends_with("unknown") {
+            return None;
+        }
     }
     // A transcript: the paragraph, or the nearest one before it, opens with « Name : ».
     for bk in (s.block.saturating_sub(6)..=s.block).rev() {
@@ -922,7 +931,24 @@ fn speaker_of(
 /// chef de la diplomatie française, Jean Caron »): the first mention after it, right after or
 /// after a role written in lower-case words and commas; not a mention in a clause it opens.
 fn mention_after_speech(doc: &Doc, ms: &[EMention], k: usize, end: usize) -> Option<usize> {
-    let after = mention_before(ms, k + 1);
+    let mut after = mention_before(ms, k + 1);
+    // A circumstance before the subject (« explique à l'AFP le rappeur X », « a dit sur TF1
+    // X »): passed over, its words with it.
+    let mut skipped = k + 1..k + 1;
+    loop {
+        let m = ms.get(after)?;
+        if m.a >= end || m.a > k + 8 || !governed(doc, m) {
+            break;
+        }
+        let to = (k + 1..m.a)
+            .rev()
+            .find(|&t| PREPOSITIONS.contains(&doc.tok_lower(t)))?;
+        if (k + 1..to).any(|t| !doc.is_word(t) || doc.is_cap(t)) {
+            break;
+        }
+        skipped = k + 1..m.b;
+        after += 1;
+    }
     let m = ms.get(after)?;
     if m.a >= end || matches!(doc.tok_lower(m.a - 1), "que" | "qu'") {
         return None;
@@ -930,11 +956,13 @@ fn mention_after_speech(doc: &Doc, ms: &[EMention], k: usize, end: usize) -> Opt
     if m.a <= k + 4 {
         return Some(after);
     }
-    let role = m.a <= k + 10
+    let role = m.a <= k + 10 + skipped.len()
         && m.etype == EntityType::PER
         && (k + 1..m.a).all(|t| {
             let w = doc.tok(t);
-            w == "," || (doc.is_word(t) && !doc.is_cap(t) && !matches!(w, "que" | "qu'" | "et"))
+            skipped.contains(&t)
+                || w == ","
+                || (doc.is_word(t) && !doc.is_cap(t) && !matches!(w, "que" | "qu'" | "et"))
         });
     role.then_some(after)
 }
