@@ -679,7 +679,17 @@ fn subject_after(
                 if between_ok && person_title {
                     return None;
                 }
-                if between_ok && m.etype != EntityType::MISC {
+                // « l'avocat de M. Roux » is not M. Roux.
+                let of_person = m.etype == EntityType::PER
+                    && (k + 1..m.a)
+                        .rev()
+                        .find(|&t| {
+                            doc.tok(t) != "."
+                                && lex.titles.get(doc.tok(t))
+                                    != Some(&crate::lexicon::TitleKind::Honorific)
+                        })
+                        .is_some_and(|t| matches!(doc.tok_lower(t), "de" | "d'" | "du" | "des"));
+                if between_ok && m.etype != EntityType::MISC && !of_person {
                     return Some(named(ms, mi));
                 }
             }
@@ -764,7 +774,22 @@ fn described_person(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<
                 continue;
             }
             match m.etype {
-                EntityType::PER => return (t > k + 1).then_some(mi),
+                // Not the person of a « de » complement (« l'avocat de Marc Roux »), nor one an
+                // indefinite phrase runs into (« un couple de retraités de X »): only a name in
+                // apposition, after a comma, names an indefinite phrase's person.
+                EntityType::PER => {
+                    let mut p = t;
+                    while p > k + 1
+                        && (doc.tok(p - 1) == "."
+                            || lex.titles.get(doc.tok(p - 1))
+                                == Some(&crate::lexicon::TitleKind::Honorific))
+                    {
+                        p -= 1;
+                    }
+                    let de = matches!(doc.tok_lower(p - 1), "de" | "d'" | "du" | "des");
+                    return (t > k + 1 && !de && !is_indefinite_det(doc.tok_lower(k)))
+                        .then_some(mi);
+                }
                 EntityType::ORG | EntityType::LOC => {
                     t = m.b;
                     continue;

@@ -663,6 +663,17 @@ pub(crate) fn role_before_words(doc: &Doc, m: &EMention) -> String {
     if !prev_ok {
         return String::new();
     }
+    // « l'avocat de M. Roux »: the role is someone else's.
+    let mut p = m.a;
+    while p > 0
+        && (doc.tok(p - 1) == "."
+            || lex.titles.get(doc.tok(p - 1)) == Some(&crate::lexicon::TitleKind::Honorific))
+    {
+        p -= 1;
+    }
+    if p > 0 && matches!(doc.tok_lower(p - 1), "de" | "d'" | "du" | "des") {
+        return String::new();
+    }
     let sent_start = doc.seg.sentences[doc.tokens()[m.a].sent()].tokens.start;
     let mut k = m.a;
     let mut commas = 0;
@@ -697,6 +708,16 @@ pub(crate) fn person_fits(doc: &Doc, ms: &[EMention], group: &[usize], np: &Role
     let gaz = gaz_person(m);
     let gaz_country = gaz.and_then(|g| g.country.as_deref());
     let role_ok = group.iter().any(|&j| match ms[j].role.as_deref() {
+        // « avocate de la famille de » before the name: someone else's role.
+        Some(r)
+            if r.ends_with(" de")
+                || r.ends_with(" du")
+                || r.ends_with(" des")
+                || r.ends_with(" d'")
+                || r.ends_with(" d’") =>
+        {
+            false
+        }
         Some(r) => role_fits(np, r, gaz_country),
         // Role words the entity layer did not take as a role.
         None => role_fits_words(np, &role_before_words(doc, &ms[j]), gaz_country),
@@ -734,6 +755,21 @@ pub(crate) fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> 
             .next()
             .filter(|(_, m)| !is_honorific_mention(doc, m))
         {
+            // Not the person of a « de » complement: « l'avocat de Marc Roux » is his lawyer.
+            let mut p = k;
+            while p > e
+                && (doc.tok(p - 1) == "."
+                    || lex.titles.get(doc.tok(p - 1))
+                        == Some(&crate::lexicon::TitleKind::Honorific))
+            {
+                p -= 1;
+            }
+            let of = p > e && matches!(doc.tok_lower(p - 1), "de" | "d'" | "du" | "des");
+            if m.etype == EntityType::PER && of {
+                k = m.b;
+                plain = true;
+                continue;
+            }
             if m.etype == EntityType::PER && (!plain || (k > e && doc.tok(k - 1) == ",")) {
                 return Some(mi);
             }
