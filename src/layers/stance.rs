@@ -47,6 +47,9 @@ fn is_clause_break(tok: &str) -> bool {
 /// (a real clause is far shorter).
 const HOLDER_WINDOW: usize = 60;
 
+/// How many sentences back the context holder (the last rule) may be named.
+const CONTEXT_SENTENCES: usize = 2;
+
 fn mention_before(ms: &[EMention], t: usize) -> usize {
     ms.partition_point(|m| m.a < t)
 }
@@ -441,9 +444,24 @@ fn holder_for(
             }
         }
     }
-    // 5. Context.
+    // 5. Context: the person the previous sentences are about, when named close by (in this
+    // sentence or the two before it, in this paragraph or the one before). Further back, a
+    // narrative sentence without a subject of its own (« un fort soutien populaire », « les
+    // appels à manifester ») is nobody's named stance.
+    // A subject pronoun earlier in the sentence (« Il a également appelé à …, à résister à »)
+    // carries its person however far back the name is.
+    if let Some(k) = (s.tokens.start..cue_a).find(|&k| {
+        matches!(doc.tok_lower(k), "il" | "elle") && !crate::layers::syntax::in_quote_tok(doc, k)
+    }) {
+        if let Some(m) = resolve_pronoun(doc, ms, k) {
+            return (vec![m], None, "context");
+        }
+    }
     if let Some(m) = resolve_pronoun(doc, ms, cue_a) {
-        return (vec![m], None, "context");
+        let ps = &doc.seg.sentences[doc.tokens()[ms[m].a].sent()];
+        if ps.block + 1 >= s.block && doc.tokens()[ms[m].a].sent() + CONTEXT_SENTENCES >= sent {
+            return (vec![m], None, "context");
+        }
     }
     (Vec::new(), None, "none")
 }
