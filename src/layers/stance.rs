@@ -144,6 +144,17 @@ fn holder_for(
         }
         let end = mention_before(ms, at);
         if end > 0 && ms[end - 1].b == at && ms[end - 1].etype != EntityType::MISC {
+            // « le président de LR, qui soutient … »: the person with that role, not the
+            // body of the complement.
+            let m = &ms[end - 1];
+            if m.etype != EntityType::PER && governed(doc, m) {
+                let person = (m.a.saturating_sub(8).max(s.tokens.start)..m.a)
+                    .filter(|&t| matches!(doc.tok_lower(t), "le" | "la" | "l'"))
+                    .find_map(|t| resolve_role_np(doc, ms, t, at).filter(|&(_, e)| e >= m.b));
+                if let Some((p, _)) = person {
+                    return (vec![p], None, "relative");
+                }
+            }
             return (coordinated(doc, ms, end - 1), None, "relative");
         }
         // A noun phrase: back to its determiner.
@@ -158,6 +169,14 @@ fn holder_for(
                     "relative",
                 );
             }
+        }
+    }
+    // A participial clause opening the sentence (« Dénonçant une réforme injuste, les
+    // cheminots ont voté la grève », « Condamnant lui aussi les violences, il a proposé … »):
+    // the subject of the main clause, after the comma.
+    if in_quote.is_none() && clause_start == s.tokens.start {
+        if let Some(h) = participle_subject(doc, ms, s.tokens.clone(), cue_a) {
+            return h;
         }
     }
     // An inverted subject after a quote or a comma (« « … », fustige Raoul Dupont »).
@@ -464,6 +483,80 @@ fn holder_for(
         }
     }
     (Vec::new(), None, "none")
+}
+
+/// The holder of a present participle `cue_a` opening its sentence (only « en », « tout »
+/// before it): the subject right after the comma that ends the participial clause — a
+/// pronoun's person, an entity, a role phrase's person, or a plain noun phrase (« les
+/// cheminots »: nobody named). None when the words after the comma are no subject.
+fn participle_subject(
+    doc: &Doc,
+    ms: &[EMention],
+    sent: std::ops::Range<usize>,
+    cue_a: usize,
+) -> Option<(Vec<usize>, Option<String>, &'static str)> {
+    let w = doc.tok_lower(cue_a);
+    if !(w.ends_with("ant") && w.chars().count() > 5)
+        || !(sent.start..cue_a).all(|k| matches!(doc.tok_lower(k), "en" | "tout"))
+    {
+        return None;
+    }
+    let end = sent.end.min(cue_a + HOLDER_WINDOW);
+    let c = (cue_a + 1..end).find(|&k| doc.tok(k) == ",")?;
+    let mut j = c + 1;
+    while j < end
+        && matches!(
+            doc.tok_lower(j),
+            "lui" | "elle" | "aussi" | "enfin" | "alors"
+        )
+        && doc.tok_lower(j) != "elle"
+    {
+        j += 1;
+    }
+    if j >= end {
+        return None;
+    }
+    let first = doc.tok_lower(j);
+    if matches!(first, "il" | "elle") {
+        return resolve_pronoun(doc, ms, j).map(|m| (vec![m], None, "participle-subject"));
+    }
+    if let Some((mi, m)) = mentions_in_range(ms, j, (j + 3).min(end)) {
+        let lead_ok = (j..m.a).all(|t| {
+            matches!(
+                doc.tok_lower(t),
+                "le" | "la" | "l'" | "les" | "m." | "m" | "mme" | "."
+            )
+        });
+        if lead_ok && m.etype != EntityType::MISC && !governed(doc, m) {
+            return Some((coordinated(doc, ms, mi), None, "participle-subject"));
+        }
+    }
+    if matches!(first, "le" | "la" | "l'") {
+        if let Some((mi, _)) = resolve_role_np(doc, ms, j, end) {
+            return Some((vec![mi], None, "participle-subject"));
+        }
+    }
+    if is_determiner(first) {
+        let np_end = (j + 1..(j + 6).min(end)).find(|&k| {
+            !doc.is_word(k)
+                || lexicons().class(doc.tok_ids()[k]) & (class::AUX_ETRE | class::AUX_AVOIR) != 0
+                || matches!(doc.tok_lower(k), "ne" | "n'" | "se" | "s'" | "qui")
+        })?;
+        if np_end > j + 1 && (j..np_end).all(|k| doc.is_word(k) && !doc.is_cap(k) || k == j) {
+            return Some((
+                Vec::new(),
+                Some(doc.slice(doc.tspan(j, np_end)).to_string()),
+                "participle-subject",
+            ));
+        }
+    }
+    None
+}
+
+/// The first mention starting in `a..b`, with its index.
+fn mentions_in_range(ms: &[EMention], a: usize, b: usize) -> Option<(usize, &EMention)> {
+    let i = ms.partition_point(|m| m.a < a);
+    ms.get(i).filter(|m| m.a < b).map(|m| (i, m))
 }
 
 /// Forms of the verbs of judgement that introduce an evaluation (« juger », « qualifier de »,
@@ -2781,5 +2874,76 @@ mod tests {
         let f = find_frames(&d, &ms);
         let frames: Vec<&str> = f.iter().map(|x| x.frame.as_str()).collect();
         assert_eq!(frames, vec!["sovereignty"]);
+    }
+}
+
+/// Holder resolution on reported news (invented sentences).
+#[cfg(test)]
+mod holder_tests {
+    /// (cue text, holder names, rule) of every stance of `t`.
+    fn holders(t: &str) -> Vec<(String, Vec<String>, String)> {
+        let a = crate::analyze(t);
+        a.stances
+            .iter()
+            .map(|s| {
+                (
+                    s.text.clone(),
+                    s.holders
+                        .iter()
+                        .map(|&h| a.entities[h].canonical.clone())
+                        .collect(),
+                    s.rule.id.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn holder_of(t: &str, cue: &str) -> Vec<String> {
+        holders(t)
+            .into_iter()
+            .find(|(c, _, _)| c.contains(cue))
+            .unwrap_or_else(|| panic!("no stance « {cue} » in {:?}", holders(t)))
+            .1
+    }
+
+    #[test]
+    fn a_participial_clause_takes_the_main_subject() {
+        let t = "Le ministre Paul Girard a reçu les syndicats lundi. Dénonçant une réforme \
+                 injuste, les cheminots ont voté la grève. Critiquant le projet, la CGT a appelé \
+                 à manifester.";
+        assert!(holder_of(t, "Dénonçant").is_empty());
+        assert_eq!(
+            holder_of(t, "Critiquant"),
+            ["Confédération générale du travail"]
+        );
+        let t =
+            "Marc Dorval a pris la parole. Condamnant les violences, il a proposé une médiation.";
+        assert_eq!(holder_of(t, "Condamnant"), ["Marc Dorval"]);
+    }
+
+    #[test]
+    fn a_relative_after_a_role_of_a_party_is_the_person() {
+        let t = "Le président des Républicains, Laurent Wauquiez, a présenté son équipe. « Nous \
+                 proposerons une alternative », a expliqué le président de LR, qui soutient le \
+                 mouvement des gilets jaunes. Les militants de la CGT, qui dénoncent la réforme, \
+                 manifestent.";
+        assert_eq!(holder_of(t, "soutient"), ["Laurent Wauquiez"]);
+        // Members of a body speak for the body.
+        assert_eq!(
+            holder_of(t, "dénoncent"),
+            ["Confédération générale du travail"]
+        );
+    }
+
+    #[test]
+    fn unnamed_speakers_and_far_names_hold_nothing() {
+        // « je » in the words of someone unnamed: not the agency the words were said to.
+        let t = "Le rappeur Marc Dorval a sorti une chanson. « Je soutiens ceux qui manifestent \
+                 chaque samedi », explique à l'AFP un autre rappeur.";
+        assert!(holder_of(t, "soutiens").is_empty());
+        // A circumstance before the named speaker is passed over.
+        let t = "« Nous soutenons les agriculteurs », explique à l'AFP le porte-parole de la \
+                 Confédération rurale, Paul Marin.";
+        assert_eq!(holder_of(t, "soutenons"), ["Paul Marin"]);
     }
 }
