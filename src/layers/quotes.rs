@@ -888,12 +888,26 @@ fn noun_antecedent(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<u
             continue;
         }
         let s = &doc.seg.sentences[doc.tokens()[m.a].sent()].tokens;
-        // « le jeune rappeur Marc Roux », « du rappeur Marc Roux »
-        let before = (m.a.saturating_sub(4).max(s.start)..m.a).any(|t| doc.tok_lower(t) == noun);
-        // « Marc Roux, rappeur de 28 ans », « Marc Roux, 28 ans, rappeur »
+        let is_noun = |t: usize| t >= s.start && t < s.end && doc.tok_lower(t) == noun;
+        // « le rappeur Marc Roux », « du rappeur français Marc Roux »: the noun right before
+        // the name, or before one adjective.
+        let before = is_noun(m.a.wrapping_sub(1))
+            || (m.a >= 2
+                && is_noun(m.a - 2)
+                && doc.is_word(m.a - 1)
+                && !doc.is_cap(m.a - 1)
+                && !is_role_glue(doc.tok_lower(m.a - 1)));
+        // « Marc Roux, rappeur de 28 ans », « Marc Roux, un rappeur … », « Marc Roux, 28 ans,
+        // rappeur »: the noun opening the apposition.
         let after = m.b < s.end
             && doc.tok(m.b) == ","
-            && (m.b + 1..(m.b + 6).min(s.end)).any(|t| doc.tok_lower(t) == noun);
+            && (is_noun(m.b + 1)
+                || (matches!(doc.tok_lower(m.b + 1), "un" | "une" | "le" | "la" | "l'")
+                    && is_noun(m.b + 2))
+                || (m.b + 4 < s.end
+                    && doc.tok_lower(m.b + 2) == "ans"
+                    && doc.tok(m.b + 3) == ","
+                    && is_noun(m.b + 4)));
         if before || after {
             return Some(mi);
         }
