@@ -912,6 +912,47 @@ fn noun_antecedent(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<u
             return Some(mi);
         }
     }
+    recent_person_of_gender(doc, ms, k, lim)
+}
+
+/// « la jeune femme », « le jeune homme », « l'homme », « le danseur de 28 ans »: a plain
+/// person noun (or a noun with an age) names the latest person of that gender named in this
+/// sentence or the two before (not inside a quote); None when the gender is unknown or nobody
+/// fits.
+fn recent_person_of_gender(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<usize> {
+    let at = |t: usize| if t < lim { doc.tok_lower(t) } else { "" };
+    let (art, n1, n2) = (at(k), at(k + 1), at(k + 2));
+    let person = match (n1, n2) {
+        ("jeune", "femme" | "fille") | ("femme", _) => Some(Gender::F),
+        ("jeune", "homme") | ("homme", _) => Some(Gender::M),
+        _ => None,
+    };
+    // « le danseur de 28 ans »: a noun with an age, the article telling the gender.
+    let aged = person.is_none()
+        && matches!(n2, "de" | "d'")
+        && doc.tok(k + 3).parse::<u32>().is_ok()
+        && at(k + 4) == "ans";
+    let g = match art {
+        _ if person.is_some() => person?,
+        "le" if aged => Gender::M,
+        "la" if aged => Gender::F,
+        _ => return None,
+    };
+    let sent = doc.tokens()[k].sent();
+    let end = ms.partition_point(|m| m.a < k);
+    for mi in (end.saturating_sub(ROLE_WINDOW)..end).rev() {
+        let m = &ms[mi];
+        if doc.tokens()[m.a].sent() + 2 < sent {
+            break;
+        }
+        if m.etype != EntityType::PER || is_honorific_mention(doc, m) || in_quote_tok(doc, m.a) {
+            continue;
+        }
+        // (A noun with an age is not someone the text gave another title: « le chanteur X ».)
+        if person_gender(doc, ms, mi) == Some(g) && !(aged && m.role.is_some()) {
+            return Some(mi);
+        }
+    }
     None
 }
 
