@@ -694,8 +694,9 @@ fn subject_after(
                 }
             }
             if w != "les" {
-                if let Some(mi) =
-                    described_person(doc, ms, k, lim).or_else(|| noun_antecedent(doc, ms, k, lim))
+                if let Some(mi) = described_person(doc, ms, k, lim)
+                    .or_else(|| noun_antecedent(doc, ms, k, lim))
+                    .or_else(|| redescribed_subject(doc, ms, k, lim))
                 {
                     return Some(named(ms, mi));
                 }
@@ -913,6 +914,33 @@ fn noun_antecedent(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<u
         }
     }
     recent_person_of_gender(doc, ms, k, lim)
+}
+
+/// « X prend ses distances : « … », tranche la cofondatrice du mouvement »: a singular definite
+/// phrase after the verb that no rule resolved re-describes the person subject of the same
+/// sentence, before the quote (outside quotation marks, of the article's gender). Only a
+/// person-like head noun (a title or a profession, not « le communiqué », « la préfecture »).
+fn redescribed_subject(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<usize> {
+    let lex = lexicons();
+    let head = doc.tok_lower(k + 1);
+    let head = if matches!(head, "ancien" | "ancienne" | "jeune") && k + 2 < lim {
+        doc.tok_lower(k + 2)
+    } else {
+        head
+    };
+    if lex.titles.get(head) != Some(&crate::lexicon::TitleKind::Role) {
+        return None;
+    }
+    let g = match doc.tok_lower(k) {
+        "le" => Some(Gender::M),
+        "la" => Some(Gender::F),
+        _ => word_gender(head),
+    };
+    let sent = doc.tokens()[k].sent();
+    let ok = |mi: usize, t: usize| {
+        !in_quote_tok(doc, t) && g.is_none_or(|g| person_gender(doc, ms, mi).is_none_or(|h| h == g))
+    };
+    sentence_subject_where(doc, ms, sent, k, &ok)
 }
 
 /// « la jeune femme », « le jeune homme », « l'homme », « le danseur de 28 ans »: a plain
