@@ -808,7 +808,7 @@ fn described_person(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<
         }
         let honorific = lex.titles.get(doc.tok(t)) == Some(&crate::lexicon::TitleKind::Honorific);
         let ok = honorific
-            || (w == "." && t > k + 1 && lex.titles.get(doc.tok(t - 1)).is_some())
+            || (w == "." && t > k + 1 && lex.titles.contains_key(doc.tok(t - 1)))
             || (doc.is_word(t)
                 && !doc.is_cap(t)
                 && !lex.speech.contains_key(w)
@@ -866,7 +866,13 @@ fn noun_antecedent(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<u
         return None;
     }
     let noun = doc.tok_lower(h);
-    if lex.function_words.contains(noun) || lex.speech.contains_key(noun) || noun.len() < 4 {
+    // Titles are the role phrases' ([`resolve_role_np`]): « le ministre » is not « le Premier
+    // ministre X ».
+    if lex.function_words.contains(noun)
+        || lex.speech.contains_key(noun)
+        || lex.titles.contains_key(noun)
+        || noun.len() < 4
+    {
         return None;
     }
     let age = age_noun(noun);

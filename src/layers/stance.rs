@@ -126,7 +126,7 @@ fn holder_for(
             return (vec![sp], None, "first-person");
         }
         // « je », « nous » in the words of someone the text does not name.
-        if in_quote.is_some_and(|q| q.speaker_text.is_none() && !q.rule.id.ends_with("unknown")) {
+        if in_quote.is_some_and(|q| unnamed_source(doc, q)) {
             return (Vec::new(), None, "first-person");
         }
     }
@@ -496,9 +496,8 @@ fn participle_subject(
     cue_a: usize,
 ) -> Option<(Vec<usize>, Option<String>, &'static str)> {
     let w = doc.tok_lower(cue_a);
-    if !(w.ends_with("ant") && w.chars().count() > 5)
-        || !(sent.start..cue_a).all(|k| matches!(doc.tok_lower(k), "en" | "tout"))
-    {
+    let opens = (sent.start..cue_a).all(|k| matches!(doc.tok_lower(k), "en" | "tout"));
+    if !(w.ends_with("ant") && w.chars().count() > 5 && opens) {
         return None;
     }
     let end = sent.end.min(cue_a + HOLDER_WINDOW);
@@ -953,7 +952,7 @@ fn speaker_of(
         }
         // A quote the text attributes to nobody it names (« a dit un manifestant ») speaks for
         // no one: not for a name met later in the sentence (« explique à l'AFP le rappeur »).
-        if q.speaker_text.is_none() && !q.rule.id.ends_with("unknown") {
+        if unnamed_source(doc, q) {
             return None;
         }
     }
@@ -1036,6 +1035,37 @@ fn speaker_of(
         .take_while(|q| q.a >= block.tokens.start)
         .find_map(|q| q.speaker)
         .map(|sp| (sp, "quote-nearby"))
+}
+
+/// A quote left without speaker because its source is someone indefinite (« a dit un
+/// manifestant », « une source proche du dossier a confié : « … » », « a-t-on indiqué »), not
+/// a role phrase no rule resolved (« estime la présidente du jury »): words of an indefinite
+/// source in the few tokens around the quote, in its sentence.
+fn unnamed_source(doc: &Doc, q: &QuoteAnn) -> bool {
+    if q.speaker_text.is_some() || q.rule.id.ends_with("unknown") {
+        return false;
+    }
+    let sb = &doc.seg.sentences[doc.tokens()[q.b.saturating_sub(1)].sent()].tokens;
+    let sa = &doc.seg.sentences[doc.tokens()[q.a].sent()].tokens;
+    let after = q.b..(q.b + 8).min(sb.end);
+    let before = q.a.saturating_sub(8).max(sa.start)..q.a;
+    after.chain(before).any(|t| {
+        let w = doc.tok_lower(t);
+        matches!(
+            w,
+            "un" | "une"
+                | "des"
+                | "on"
+                | "plusieurs"
+                | "certains"
+                | "certaines"
+                | "source"
+                | "sources"
+                | "entourage"
+                | "proche"
+                | "proches"
+        ) || w.ends_with("-t-on")
+    })
 }
 
 /// The subject of a speech verb at `k` that follows it (« a déclaré M. Wang », « a estimé le
