@@ -295,6 +295,12 @@ pub(crate) fn resolve_pronoun_as(
         if doc.boilerplate_blocks[doc.seg.sentences[ps].block] {
             continue;
         }
+        // A sentence whose subject is a role phrase naming no one the text names (« D'ailleurs,
+        // le ministre italien s'est dit prêt à rencontrer le président X »): « il » is that
+        // unnamed person, not the object named after the verb.
+        if want.is_some() && unresolved_role_subject(doc, ms, ps, want) {
+            return None;
+        }
         if let Some(k) = sentence_subject_where(doc, ms, ps, usize::MAX, &ok) {
             return Some(k);
         }
@@ -335,6 +341,43 @@ pub(crate) fn resolve_pronoun_as(
         }
     }
     fallback
+}
+
+/// Does sentence `si` open (within its first words, before any person) with a role phrase
+/// of gender `want` that names nobody the text names (« le porte-parole du parquet », « la
+/// source judiciaire » is no role)? Only a phrase not governed by a preposition, outside quotes.
+fn unresolved_role_subject(doc: &Doc, ms: &[EMention], si: usize, want: Option<Gender>) -> bool {
+    let s = &doc.seg.sentences[si].tokens;
+    let end = s.end.min(s.start + 12);
+    let mut mi = ms.partition_point(|m| m.a < s.start);
+    let mut t = s.start;
+    while t < end {
+        if let Some(m) = ms.get(mi).filter(|m| m.a == t) {
+            if m.etype == EntityType::PER {
+                return false;
+            }
+            t = m.b.max(t + 1);
+            mi += 1;
+            continue;
+        }
+        if ms.get(mi).is_some_and(|m| m.a < t) {
+            mi += 1;
+            continue;
+        }
+        if in_quote_tok(doc, t) {
+            return false;
+        }
+        if matches!(doc.tok_lower(t), "le" | "la" | "l'")
+            && !(t > s.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+        {
+            if let Some(np) = parse_role_np(doc, ms, t, s.end) {
+                return np.gender.is_none_or(|g| Some(g) == want)
+                    && resolve_role_np(doc, ms, t, s.end).is_none();
+            }
+        }
+        t += 1;
+    }
+    false
 }
 
 /// What a role noun phrase says of the person it names.
