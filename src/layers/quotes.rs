@@ -636,6 +636,13 @@ fn subject_after(
         let w = doc.tok_lower(k);
         // Inverted pronoun in the verb itself: « a-t-il ajouté », « dit-elle ».
         if w.contains('-') || matches!(w, "il" | "elle" | "ils" | "elles") {
+            if let Some(who) = w
+                .contains('-')
+                .then(|| continued_speaker(doc, ms, k, prev))
+                .flatten()
+            {
+                return Some(who);
+            }
             if let Some(who) = pronoun_who(doc, ms, k) {
                 return Some(who);
             }
@@ -988,6 +995,31 @@ fn recent_person_of_gender(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> 
         }
     }
     None
+}
+
+/// « « … », a dit X. « … », a-t-il ajouté »: an inverted singular pronoun at `k` goes on with
+/// the previous quote's speaker when that quote ends in this sentence or the one before, the
+/// gender fits, and no other person is the subject of this sentence outside quotes (« pour X,
+/// « … ». « … », a-t-il témoigné » is X, not a person named further back).
+fn continued_speaker(doc: &Doc, ms: &[EMention], k: usize, prev: Option<&QuoteAnn>) -> Option<Who> {
+    let (g, plural) = pronoun_of(doc.tok_lower(k))?;
+    let p = prev?;
+    let sp = p.speaker.filter(|&sp| ms[sp].etype == EntityType::PER)?;
+    let cur = doc.tokens()[k].sent();
+    if doc.tokens()[p.b.saturating_sub(1)].sent() + 1 < cur || plural {
+        return None;
+    }
+    if person_gender(doc, ms, sp).is_some_and(|h| h != g) {
+        return None;
+    }
+    let start = doc.seg.sentences[cur].tokens.start.max(p.b);
+    let other = mentions_in(ms, start, k).any(|(mi, m)| {
+        m.etype == EntityType::PER
+            && ms[mi].canonical != ms[sp].canonical
+            && !in_quote_tok(doc, m.a)
+            && !governed(doc, m)
+    });
+    (!other).then(|| named(ms, sp))
 }
 
 /// Days, months and time words of « a déclaré mardi soir », « a-t-il dit le 3 mars ».
@@ -2074,12 +2106,19 @@ fn attribute(
                     || (w == "après" && k > 0 && doc.tok_lower(k - 1) == "d'") =>
             {
                 // « pour X, « … » » only at the start of a clause and before a comma.
-                if w == "pour"
-                    && !(k == os.tokens.start
+                // (« Mais pour X, « … » » too: a conjunction opening the sentence.)
+                let opens = |t: usize| {
+                    t == os.tokens.start
                         || matches!(
-                            doc.tok(k - 1),
+                            doc.tok(t - 1),
                             "," | ":" | "«" | "-" | "–" | "—" | "•" | "*"
-                        ))
+                        )
+                };
+                if w == "pour"
+                    && !(opens(k)
+                        || (k > os.tokens.start
+                            && matches!(doc.tok_lower(k - 1), "mais" | "et" | "or")
+                            && opens(k - 1)))
                 {
                     continue;
                 }
