@@ -1027,7 +1027,14 @@ fn speaker_of(
         }
     }
     // The speaker of the last quote before it in the paragraph (the words go on after the
-    // closing mark: « « … », a-t-il expliqué. Nous fournirons … »).
+    // closing mark: « « … », a-t-il expliqué. Nous fournirons … »); not for words inside a
+    // quote of their own attribution that named no one (« « … », a martelé la porte-parole »).
+    if quotes
+        .get(qi)
+        .is_some_and(|q| q.a <= cue_a && cue_a < q.b && !q.rule.id.ends_with("unknown"))
+    {
+        return None;
+    }
     let block = &doc.seg.blocks[s.block];
     quotes[..qi]
         .iter()
@@ -2975,5 +2982,9 @@ mod holder_tests {
         let t = "« Nous soutenons les agriculteurs », explique à l'AFP le porte-parole de la \
                  Confédération rurale, Paul Marin.";
         assert_eq!(holder_of(t, "soutenons"), ["Paul Marin"]);
+        // Words of a quote attributed to an unnamed spokeswoman are not the previous speaker's.
+        let t = "« Nous irons jusqu'au bout », a lancé Marc Dorval. « Ces ingérences sont \
+                 inacceptables », a martelé la porte-parole du ministère.";
+        assert!(holder_of(t, "inacceptables").is_empty());
     }
 }
