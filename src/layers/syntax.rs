@@ -367,8 +367,22 @@ fn unresolved_role_subject(doc: &Doc, ms: &[EMention], si: usize, want: Option<G
         if in_quote_tok(doc, t) {
             return false;
         }
+        // (The first word after the article must open a title or be « ancien », « nouveau » …:
+        // a cheap test before parsing.)
         if matches!(doc.tok_lower(t), "le" | "la" | "l'")
             && !(t > s.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+            && t + 1 < s.end
+            && (lexicons().class(doc.tok_ids()[t + 1]) & crate::lexicon::class::TITLE_FIRST != 0
+                || matches!(
+                    doc.tok_lower(t + 1),
+                    "ancien"
+                        | "ancienne"
+                        | "nouveau"
+                        | "nouvel"
+                        | "nouvelle"
+                        | "actuel"
+                        | "actuelle"
+                ))
         {
             if let Some(np) = parse_role_np(doc, ms, t, s.end) {
                 return np.gender.is_none_or(|g| Some(g) == want)
