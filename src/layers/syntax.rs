@@ -298,11 +298,14 @@ pub(crate) fn resolve_pronoun_as(
         // A sentence whose subject is a role phrase naming no one the text names (« D'ailleurs,
         // le ministre italien s'est dit prêt à rencontrer le président X »): « il » is that
         // unnamed person, not the object named after the verb.
-        if want.is_some() && unresolved_role_subject(doc, ms, ps, want) {
-            return None;
-        }
         if let Some(k) = sentence_subject_where(doc, ms, ps, usize::MAX, &ok) {
+            if want.is_some() && unresolved_role_subject(doc, ms, ps, want, ms[k].a) {
+                return None;
+            }
             return Some(k);
+        }
+        if want.is_some() && unresolved_role_subject(doc, ms, ps, want, usize::MAX) {
+            return None;
         }
         let ps = &doc.seg.sentences[ps];
         // A sentence whose subject is a role phrase naming nobody the text names (« Le
@@ -343,12 +346,19 @@ pub(crate) fn resolve_pronoun_as(
     fallback
 }
 
-/// Does sentence `si` open (within its first words, before any person) with a role phrase
+/// Does sentence `si` open (within its first words, before any person and before token
+/// `before`) with a role phrase
 /// of gender `want` that names nobody the text names (« le porte-parole du parquet », « la
 /// source judiciaire » is no role)? Only a phrase not governed by a preposition, outside quotes.
-fn unresolved_role_subject(doc: &Doc, ms: &[EMention], si: usize, want: Option<Gender>) -> bool {
+fn unresolved_role_subject(
+    doc: &Doc,
+    ms: &[EMention],
+    si: usize,
+    want: Option<Gender>,
+    before: usize,
+) -> bool {
     let s = &doc.seg.sentences[si].tokens;
-    let end = s.end.min(s.start + 12);
+    let end = s.end.min(s.start + 12).min(before);
     let mut mi = ms.partition_point(|m| m.a < s.start);
     let mut t = s.start;
     while t < end {
@@ -364,7 +374,9 @@ fn unresolved_role_subject(doc: &Doc, ms: &[EMention], si: usize, want: Option<G
             mi += 1;
             continue;
         }
-        if in_quote_tok(doc, t) {
+        // A quotation in the first words: no role subject of the narrator's (the marks tested
+        // first, cheaper than [`in_quote_tok`] on every word).
+        if matches!(doc.tok(t), "«" | "»" | "\"" | "“" | "”" | "„") {
             return false;
         }
         // (The first word after the article must open a title or be « ancien », « nouveau » …:
@@ -384,6 +396,9 @@ fn unresolved_role_subject(doc: &Doc, ms: &[EMention], si: usize, want: Option<G
                         | "actuelle"
                 ))
         {
+            if in_quote_tok(doc, t) {
+                return false;
+            }
             if let Some(np) = parse_role_np(doc, ms, t, s.end) {
                 return np.gender.is_none_or(|g| Some(g) == want)
                     && resolve_role_np(doc, ms, t, s.end).is_none();
