@@ -636,6 +636,13 @@ fn subject_after(
         let w = doc.tok_lower(k);
         // Inverted pronoun in the verb itself: « a-t-il ajouté », « dit-elle ».
         if w.contains('-') || matches!(w, "il" | "elle" | "ils" | "elles") {
+            if let Some(who) = w
+                .contains('-')
+                .then(|| continued_speaker(doc, ms, k, prev))
+                .flatten()
+            {
+                return Some(who);
+            }
             if let Some(who) = pronoun_who(doc, ms, k) {
                 return Some(who);
             }
@@ -679,7 +686,25 @@ fn subject_after(
                 if between_ok && person_title {
                     return None;
                 }
-                if between_ok && m.etype != EntityType::MISC {
+                // « l'avocat de M. Roux » is not M. Roux.
+                let of_person = m.etype == EntityType::PER
+                    && (k + 1..m.a)
+                        .rev()
+                        .find(|&t| {
+                            doc.tok(t) != "."
+                                && lex.titles.get(doc.tok(t))
+                                    != Some(&crate::lexicon::TitleKind::Honorific)
+                        })
+                        .is_some_and(|t| matches!(doc.tok_lower(t), "de" | "d'" | "du" | "des"));
+                if between_ok && m.etype != EntityType::MISC && !of_person {
+                    return Some(named(ms, mi));
+                }
+            }
+            if w != "les" {
+                if let Some(mi) = described_person(doc, ms, k, lim)
+                    .or_else(|| noun_antecedent(doc, ms, k, lim))
+                    .or_else(|| redescribed_subject(doc, ms, k, lim))
+                {
                     return Some(named(ms, mi));
                 }
             }
@@ -707,6 +732,10 @@ fn subject_after(
             && k + 1 < lim
             && doc.is_word(k + 1)
         {
+            // « son avocat Me Paul Sy », « un habitant, Marc Roux »: named after all.
+            if let Some(mi) = described_person(doc, ms, k, lim) {
+                return Some(named(ms, mi));
+            }
             return Some(Who::Unnamed);
         }
         // A name the entity recogniser missed (« a déclaré Jean Tremblay »).
@@ -734,6 +763,263 @@ fn subject_after(
         break;
     }
     None
+}
+
+/// A person named right after a descriptive noun phrase that starts with the determiner at `k`
+/// (« le sondeur Marc Roux », « la présidente du groupe socialiste Anne Roux », « son avocat
+/// Me Paul Sy », « un habitant du village, Marc Roux »): nouns and adjectives of no title list,
+/// « de » complements (an organisation or place among them), then the name, or a comma and the
+/// name. A preposition, a verb of speech, a capitalised word or a comma not followed by a
+/// person ends the phrase without a name.
+fn described_person(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<usize> {
+    let lex = lexicons();
+    let end = (k + 10).min(lim);
+    let mut t = k + 1;
+    while t < end {
+        if let Some((mi, m)) = mentions_in(ms, t, t + 1).next() {
+            if is_honorific_mention(doc, m) {
+                t = m.b;
+                continue;
+            }
+            match m.etype {
+                // Not the person of a « de » complement (« l'avocat de Marc Roux »), nor one an
+                // indefinite phrase runs into (« un couple de retraités de X »): only a name in
+                // apposition, after a comma, names an indefinite phrase's person.
+                EntityType::PER => {
+                    let mut p = t;
+                    while p > k + 1
+                        && (doc.tok(p - 1) == "."
+                            || lex.titles.get(doc.tok(p - 1))
+                                == Some(&crate::lexicon::TitleKind::Honorific))
+                    {
+                        p -= 1;
+                    }
+                    let de = matches!(doc.tok_lower(p - 1), "de" | "d'" | "du" | "des");
+                    return (t > k + 1 && !de && !is_indefinite_det(doc.tok_lower(k)))
+                        .then_some(mi);
+                }
+                EntityType::ORG | EntityType::LOC => {
+                    t = m.b;
+                    continue;
+                }
+                _ => return None,
+            }
+        }
+        let w = doc.tok_lower(t);
+        if w == "," {
+            return mentions_in(ms, t + 1, t + 2)
+                .next()
+                .filter(|(_, m)| m.etype == EntityType::PER && !is_honorific_mention(doc, m))
+                .map(|(mi, _)| mi)
+                .filter(|_| t > k + 1);
+        }
+        let honorific = lex.titles.get(doc.tok(t)) == Some(&crate::lexicon::TitleKind::Honorific);
+        let ok = honorific
+            || (w == "." && t > k + 1 && lex.titles.contains_key(doc.tok(t - 1)))
+            || (doc.is_word(t)
+                && !doc.is_cap(t)
+                && !lex.speech.contains_key(w)
+                && !matches!(w, "qui" | "que" | "qu'" | "dont" | "et" | "ou" | "mais")
+                && (!PREPOSITIONS.contains(&w) || matches!(w, "de" | "d'" | "du" | "des"))
+                || matches!(w, "la" | "le" | "l'" | "les"));
+        if !ok {
+            return None;
+        }
+        t += 1;
+    }
+    None
+}
+
+/// The age span (in years) an age noun names (« le quadragénaire »: 40 to 49).
+fn age_noun(w: &str) -> Option<(u32, u32)> {
+    let stem = w.strip_suffix('s').unwrap_or(w);
+    Some(match stem {
+        "vingtenaire" => (20, 29),
+        "trentenaire" => (30, 39),
+        "quadragénaire" | "quadra" => (40, 49),
+        "quinquagénaire" | "quinqua" => (50, 59),
+        "sexagénaire" | "sexa" => (60, 69),
+        "septuagénaire" | "septua" => (70, 79),
+        "octogénaire" => (80, 89),
+        "nonagénaire" => (90, 99),
+        "centenaire" => (100, 120),
+        _ => return None,
+    })
+}
+
+/// Does an age within `span` follow mention `m` (« Marc Roux, 45 ans », « Anne Roux, une
+/// retraitée de 72 ans »)?
+fn age_after(doc: &Doc, m: &EMention, span: (u32, u32)) -> bool {
+    let s_end = doc.seg.sentences[doc.tokens()[m.a].sent()].tokens.end;
+    (m.b..(m.b + 7).min(s_end)).any(|t| {
+        t + 1 < s_end
+            && doc.tok_lower(t + 1) == "ans"
+            && doc
+                .tok(t)
+                .parse::<u32>()
+                .is_ok_and(|n| n >= span.0 && n <= span.1)
+    })
+}
+
+/// The person a definite noun phrase at `k` (« le rappeur », « l'humoriste », « la danseuse »,
+/// « le quadragénaire ») refers back to when its noun is no title: the latest person the text
+/// introduced with that same noun (« le rappeur Marc Roux », « Marc Roux, rappeur de 28 ans »),
+/// or, for an age noun, given an age in that span (« Marc Roux, 45 ans »). Within the last few
+/// paragraphs; None when nobody was so introduced.
+fn noun_antecedent(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<usize> {
+    let lex = lexicons();
+    let h = k + 1;
+    if h >= lim || !doc.is_word(h) || doc.is_cap(h) {
+        return None;
+    }
+    let noun = doc.tok_lower(h);
+    // Titles are the role phrases' ([`resolve_role_np`]): « le ministre » is not « le Premier
+    // ministre X ».
+    if lex.function_words.contains(noun)
+        || lex.speech.contains_key(noun)
+        || lex.titles.contains_key(noun)
+        || noun.len() < 4
+    {
+        return None;
+    }
+    let age = age_noun(noun);
+    let sent = doc.tokens()[k].sent();
+    let first_sent = sent.saturating_sub(8);
+    let end = ms.partition_point(|m| m.a < k);
+    let lo = end.saturating_sub(ROLE_WINDOW);
+    for mi in (lo..end).rev() {
+        let m = &ms[mi];
+        if doc.tokens()[m.a].sent() < first_sent {
+            break;
+        }
+        if m.etype != EntityType::PER || is_honorific_mention(doc, m) || in_quote_tok(doc, m.a) {
+            continue;
+        }
+        if let Some(span) = age {
+            if age_after(doc, m, span) {
+                return Some(mi);
+            }
+            continue;
+        }
+        let s = &doc.seg.sentences[doc.tokens()[m.a].sent()].tokens;
+        let is_noun = |t: usize| t >= s.start && t < s.end && doc.tok_lower(t) == noun;
+        // « le rappeur Marc Roux », « du rappeur français Marc Roux »: the noun right before
+        // the name, or before one adjective.
+        let before = is_noun(m.a.wrapping_sub(1))
+            || (m.a >= 2
+                && is_noun(m.a - 2)
+                && doc.is_word(m.a - 1)
+                && !doc.is_cap(m.a - 1)
+                && !is_role_glue(doc.tok_lower(m.a - 1)));
+        // « Marc Roux, rappeur de 28 ans », « Marc Roux, un rappeur … », « Marc Roux, 28 ans,
+        // rappeur »: the noun opening the apposition.
+        let after = m.b < s.end
+            && doc.tok(m.b) == ","
+            && (is_noun(m.b + 1)
+                || (matches!(doc.tok_lower(m.b + 1), "un" | "une" | "le" | "la" | "l'")
+                    && is_noun(m.b + 2))
+                || (m.b + 4 < s.end
+                    && doc.tok_lower(m.b + 2) == "ans"
+                    && doc.tok(m.b + 3) == ","
+                    && is_noun(m.b + 4)));
+        if before || after {
+            return Some(mi);
+        }
+    }
+    recent_person_of_gender(doc, ms, k, lim)
+}
+
+/// « X prend ses distances : « … », tranche la cofondatrice du mouvement »: a singular definite
+/// phrase after the verb that no rule resolved re-describes the person subject of the same
+/// sentence, before the quote (outside quotation marks, of the article's gender). Only a
+/// person-like head noun (a title or a profession, not « le communiqué », « la préfecture »).
+fn redescribed_subject(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<usize> {
+    let lex = lexicons();
+    let head = doc.tok_lower(k + 1);
+    let head = if matches!(head, "ancien" | "ancienne" | "jeune") && k + 2 < lim {
+        doc.tok_lower(k + 2)
+    } else {
+        head
+    };
+    if lex.titles.get(head) != Some(&crate::lexicon::TitleKind::Role) {
+        return None;
+    }
+    let g = match doc.tok_lower(k) {
+        "le" => Some(Gender::M),
+        "la" => Some(Gender::F),
+        _ => word_gender(head),
+    };
+    let sent = doc.tokens()[k].sent();
+    let ok = |mi: usize, t: usize| {
+        !in_quote_tok(doc, t) && g.is_none_or(|g| person_gender(doc, ms, mi).is_none_or(|h| h == g))
+    };
+    sentence_subject_where(doc, ms, sent, k, &ok)
+}
+
+/// « la jeune femme », « le jeune homme », « l'homme », « le danseur de 28 ans »: a plain
+/// person noun (or a noun with an age) names the latest person of that gender named in this
+/// sentence or the two before (not inside a quote); None when the gender is unknown or nobody
+/// fits.
+fn recent_person_of_gender(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<usize> {
+    let at = |t: usize| if t < lim { doc.tok_lower(t) } else { "" };
+    let (art, n1, n2) = (at(k), at(k + 1), at(k + 2));
+    let person = match (n1, n2) {
+        ("jeune", "femme" | "fille") | ("femme", _) => Some(Gender::F),
+        ("jeune", "homme") | ("homme", _) => Some(Gender::M),
+        _ => None,
+    };
+    // « le danseur de 28 ans »: a noun with an age, the article telling the gender.
+    let aged = person.is_none()
+        && matches!(n2, "de" | "d'")
+        && doc.tok(k + 3).parse::<u32>().is_ok()
+        && at(k + 4) == "ans";
+    let g = match art {
+        _ if person.is_some() => person?,
+        "le" if aged => Gender::M,
+        "la" if aged => Gender::F,
+        _ => return None,
+    };
+    let sent = doc.tokens()[k].sent();
+    let end = ms.partition_point(|m| m.a < k);
+    for mi in (end.saturating_sub(ROLE_WINDOW)..end).rev() {
+        let m = &ms[mi];
+        if doc.tokens()[m.a].sent() + 2 < sent {
+            break;
+        }
+        if m.etype != EntityType::PER || is_honorific_mention(doc, m) || in_quote_tok(doc, m.a) {
+            continue;
+        }
+        // (A noun with an age is not someone the text gave another title: « le chanteur X ».)
+        if person_gender(doc, ms, mi) == Some(g) && !(aged && m.role.is_some()) {
+            return Some(mi);
+        }
+    }
+    None
+}
+
+/// « « … », a dit X. « … », a-t-il ajouté »: an inverted singular pronoun at `k` goes on with
+/// the previous quote's speaker when that quote ends in this sentence or the one before, the
+/// gender fits, and no other person is the subject of this sentence outside quotes (« pour X,
+/// « … ». « … », a-t-il témoigné » is X, not a person named further back).
+fn continued_speaker(doc: &Doc, ms: &[EMention], k: usize, prev: Option<&QuoteAnn>) -> Option<Who> {
+    let (g, plural) = pronoun_of(doc.tok_lower(k))?;
+    let p = prev?;
+    let sp = p.speaker.filter(|&sp| ms[sp].etype == EntityType::PER)?;
+    let cur = doc.tokens()[k].sent();
+    if doc.tokens()[p.b.saturating_sub(1)].sent() + 1 < cur || plural {
+        return None;
+    }
+    if person_gender(doc, ms, sp).is_some_and(|h| h != g) {
+        return None;
+    }
+    let start = doc.seg.sentences[cur].tokens.start.max(p.b);
+    let other = mentions_in(ms, start, k).any(|(mi, m)| {
+        m.etype == EntityType::PER
+            && ms[mi].canonical != ms[sp].canonical
+            && !in_quote_tok(doc, m.a)
+            && !governed(doc, m)
+    });
+    (!other).then(|| named(ms, sp))
 }
 
 /// Days, months and time words of « a déclaré mardi soir », « a-t-il dit le 3 mars ».
@@ -1820,12 +2106,19 @@ fn attribute(
                     || (w == "après" && k > 0 && doc.tok_lower(k - 1) == "d'") =>
             {
                 // « pour X, « … » » only at the start of a clause and before a comma.
-                if w == "pour"
-                    && !(k == os.tokens.start
+                // (« Mais pour X, « … » » too: a conjunction opening the sentence.)
+                let opens = |t: usize| {
+                    t == os.tokens.start
                         || matches!(
-                            doc.tok(k - 1),
+                            doc.tok(t - 1),
                             "," | ":" | "«" | "-" | "–" | "—" | "•" | "*"
-                        ))
+                        )
+                };
+                if w == "pour"
+                    && !(opens(k)
+                        || (k > os.tokens.start
+                            && matches!(doc.tok_lower(k - 1), "mais" | "et" | "or")
+                            && opens(k - 1)))
                 {
                     continue;
                 }

@@ -17,7 +17,7 @@
 
 use crate::layers::entities::EMention;
 use crate::layers::quotes::QuoteAnn;
-use crate::layers::syntax::{governed, resolve_pronoun, resolve_role_np};
+use crate::layers::syntax::{governed, resolve_pronoun, resolve_role_np, PREPOSITIONS};
 use crate::lexicon::{class, lexicons, CueHit, Form, SpeechKind};
 use crate::schema::{EntityType, Polarity, Rule};
 use crate::text::doc::{Doc, NSpan};
@@ -46,6 +46,9 @@ fn is_clause_break(tok: &str) -> bool {
 /// speech verb: keeps the search linear in the text even for pathological run-on sentences
 /// (a real clause is far shorter).
 const HOLDER_WINDOW: usize = 60;
+
+/// How many sentences back the context holder (the last rule) may be named.
+const CONTEXT_SENTENCES: usize = 2;
 
 fn mention_before(ms: &[EMention], t: usize) -> usize {
     ms.partition_point(|m| m.a < t)
@@ -122,6 +125,10 @@ fn holder_for(
             }
             return (vec![sp], None, "first-person");
         }
+        // « je », « nous » in the words of someone the text does not name.
+        if in_quote.is_some_and(|q| unnamed_source(doc, q)) {
+            return (Vec::new(), None, "first-person");
+        }
     }
     // A relative « qui » right before the verb: its antecedent (« les enseignants, qui se sont
     // déclarés prêts à… »).
@@ -137,6 +144,17 @@ fn holder_for(
         }
         let end = mention_before(ms, at);
         if end > 0 && ms[end - 1].b == at && ms[end - 1].etype != EntityType::MISC {
+            // « le président de LR, qui soutient … »: the person with that role, not the
+            // body of the complement.
+            let m = &ms[end - 1];
+            if m.etype != EntityType::PER && governed(doc, m) {
+                let person = (m.a.saturating_sub(8).max(s.tokens.start)..m.a)
+                    .filter(|&t| matches!(doc.tok_lower(t), "le" | "la" | "l'"))
+                    .find_map(|t| resolve_role_np(doc, ms, t, at).filter(|&(_, e)| e >= m.b));
+                if let Some((p, _)) = person {
+                    return (vec![p], None, "relative");
+                }
+            }
             return (coordinated(doc, ms, end - 1), None, "relative");
         }
         // A noun phrase: back to its determiner.
@@ -151,6 +169,14 @@ fn holder_for(
                     "relative",
                 );
             }
+        }
+    }
+    // A participial clause opening the sentence (« Dénonçant une réforme injuste, les
+    // cheminots ont voté la grève », « Condamnant lui aussi les violences, il a proposé … »):
+    // the subject of the main clause, after the comma.
+    if in_quote.is_none() && clause_start == s.tokens.start {
+        if let Some(h) = participle_subject(doc, ms, s.tokens.clone(), cue_a) {
+            return h;
         }
     }
     // An inverted subject after a quote or a comma (« « … », fustige Raoul Dupont »).
@@ -437,11 +463,99 @@ fn holder_for(
             }
         }
     }
-    // 5. Context.
+    // 5. Context: the person the previous sentences are about, when named close by (in this
+    // sentence or the two before it, in this paragraph or the one before). Further back, a
+    // narrative sentence without a subject of its own (« un fort soutien populaire », « les
+    // appels à manifester ») is nobody's named stance.
+    // A subject pronoun earlier in the sentence (« Il a également appelé à …, à résister à »)
+    // carries its person however far back the name is.
+    if let Some(k) = (s.tokens.start..cue_a).find(|&k| {
+        matches!(doc.tok_lower(k), "il" | "elle") && !crate::layers::syntax::in_quote_tok(doc, k)
+    }) {
+        if let Some(m) = resolve_pronoun(doc, ms, k) {
+            return (vec![m], None, "context");
+        }
+    }
     if let Some(m) = resolve_pronoun(doc, ms, cue_a) {
-        return (vec![m], None, "context");
+        let ps = &doc.seg.sentences[doc.tokens()[ms[m].a].sent()];
+        if ps.block + 1 >= s.block && doc.tokens()[ms[m].a].sent() + CONTEXT_SENTENCES >= sent {
+            return (vec![m], None, "context");
+        }
     }
     (Vec::new(), None, "none")
+}
+
+/// The holder of a present participle `cue_a` opening its sentence (only « en », « tout »
+/// before it): the subject right after the comma that ends the participial clause — a
+/// pronoun's person, an entity, a role phrase's person, or a plain noun phrase (« les
+/// cheminots »: nobody named). None when the words after the comma are no subject.
+fn participle_subject(
+    doc: &Doc,
+    ms: &[EMention],
+    sent: std::ops::Range<usize>,
+    cue_a: usize,
+) -> Option<(Vec<usize>, Option<String>, &'static str)> {
+    let w = doc.tok_lower(cue_a);
+    let opens = (sent.start..cue_a).all(|k| matches!(doc.tok_lower(k), "en" | "tout"));
+    if !(w.ends_with("ant") && w.chars().count() > 5 && opens) {
+        return None;
+    }
+    let end = sent.end.min(cue_a + HOLDER_WINDOW);
+    let c = (cue_a + 1..end).find(|&k| doc.tok(k) == ",")?;
+    let mut j = c + 1;
+    while j < end
+        && matches!(
+            doc.tok_lower(j),
+            "lui" | "elle" | "aussi" | "enfin" | "alors"
+        )
+        && doc.tok_lower(j) != "elle"
+    {
+        j += 1;
+    }
+    if j >= end {
+        return None;
+    }
+    let first = doc.tok_lower(j);
+    if matches!(first, "il" | "elle") {
+        return resolve_pronoun(doc, ms, j).map(|m| (vec![m], None, "participle-subject"));
+    }
+    if let Some((mi, m)) = mentions_in_range(ms, j, (j + 3).min(end)) {
+        let lead_ok = (j..m.a).all(|t| {
+            matches!(
+                doc.tok_lower(t),
+                "le" | "la" | "l'" | "les" | "m." | "m" | "mme" | "."
+            )
+        });
+        if lead_ok && m.etype != EntityType::MISC && !governed(doc, m) {
+            return Some((coordinated(doc, ms, mi), None, "participle-subject"));
+        }
+    }
+    if matches!(first, "le" | "la" | "l'") {
+        if let Some((mi, _)) = resolve_role_np(doc, ms, j, end) {
+            return Some((vec![mi], None, "participle-subject"));
+        }
+    }
+    if is_determiner(first) {
+        let np_end = (j + 1..(j + 6).min(end)).find(|&k| {
+            !doc.is_word(k)
+                || lexicons().class(doc.tok_ids()[k]) & (class::AUX_ETRE | class::AUX_AVOIR) != 0
+                || matches!(doc.tok_lower(k), "ne" | "n'" | "se" | "s'" | "qui")
+        })?;
+        if np_end > j + 1 && (j..np_end).all(|k| doc.is_word(k) && !doc.is_cap(k) || k == j) {
+            return Some((
+                Vec::new(),
+                Some(doc.slice(doc.tspan(j, np_end)).to_string()),
+                "participle-subject",
+            ));
+        }
+    }
+    None
+}
+
+/// The first mention starting in `a..b`, with its index.
+fn mentions_in_range(ms: &[EMention], a: usize, b: usize) -> Option<(usize, &EMention)> {
+    let i = ms.partition_point(|m| m.a < a);
+    ms.get(i).filter(|m| m.a < b).map(|m| (i, m))
 }
 
 /// Forms of the verbs of judgement that introduce an evaluation (« juger », « qualifier de »,
@@ -836,6 +950,11 @@ fn speaker_of(
         if let Some(sp) = q.speaker {
             return Some((sp, "quote-speaker"));
         }
+        // A quote the text attributes to nobody it names (« a dit un manifestant ») speaks for
+        // no one: not for a name met later in the sentence (« explique à l'AFP le rappeur »).
+        if unnamed_source(doc, q) {
+            return None;
+        }
     }
     // A transcript: the paragraph, or the nearest one before it, opens with « Name : ».
     for bk in (s.block.saturating_sub(6)..=s.block).rev() {
@@ -908,7 +1027,14 @@ fn speaker_of(
         }
     }
     // The speaker of the last quote before it in the paragraph (the words go on after the
-    // closing mark: « « … », a-t-il expliqué. Nous fournirons … »).
+    // closing mark: « « … », a-t-il expliqué. Nous fournirons … »); not for words inside a
+    // quote of their own attribution that named no one (« « … », a martelé la porte-parole »).
+    if quotes
+        .get(qi)
+        .is_some_and(|q| q.a <= cue_a && cue_a < q.b && !q.rule.id.ends_with("unknown"))
+    {
+        return None;
+    }
     let block = &doc.seg.blocks[s.block];
     quotes[..qi]
         .iter()
@@ -918,11 +1044,59 @@ fn speaker_of(
         .map(|sp| (sp, "quote-nearby"))
 }
 
+/// A quote left without speaker because its source is someone indefinite (« a dit un
+/// manifestant », « une source proche du dossier a confié : « … » », « a-t-on indiqué »), not
+/// a role phrase no rule resolved (« estime la présidente du jury »): words of an indefinite
+/// source in the few tokens around the quote, in its sentence.
+fn unnamed_source(doc: &Doc, q: &QuoteAnn) -> bool {
+    if q.speaker_text.is_some() || q.rule.id.ends_with("unknown") {
+        return false;
+    }
+    let sb = &doc.seg.sentences[doc.tokens()[q.b.saturating_sub(1)].sent()].tokens;
+    let sa = &doc.seg.sentences[doc.tokens()[q.a].sent()].tokens;
+    let after = q.b..(q.b + 8).min(sb.end);
+    let before = q.a.saturating_sub(8).max(sa.start)..q.a;
+    after.chain(before).any(|t| {
+        let w = doc.tok_lower(t);
+        matches!(
+            w,
+            "un" | "une"
+                | "des"
+                | "on"
+                | "plusieurs"
+                | "certains"
+                | "certaines"
+                | "source"
+                | "sources"
+                | "entourage"
+                | "proche"
+                | "proches"
+        ) || w.ends_with("-t-on")
+    })
+}
+
 /// The subject of a speech verb at `k` that follows it (« a déclaré M. Wang », « a estimé le
 /// chef de la diplomatie française, Jean Caron »): the first mention after it, right after or
 /// after a role written in lower-case words and commas; not a mention in a clause it opens.
 fn mention_after_speech(doc: &Doc, ms: &[EMention], k: usize, end: usize) -> Option<usize> {
-    let after = mention_before(ms, k + 1);
+    let mut after = mention_before(ms, k + 1);
+    // A circumstance before the subject (« explique à l'AFP le rappeur X », « a dit sur TF1
+    // X »): passed over, its words with it.
+    let mut skipped = k + 1..k + 1;
+    loop {
+        let m = ms.get(after)?;
+        if m.a >= end || m.a > k + 8 || !governed(doc, m) {
+            break;
+        }
+        let to = (k + 1..m.a)
+            .rev()
+            .find(|&t| PREPOSITIONS.contains(&doc.tok_lower(t)))?;
+        if (k + 1..to).any(|t| !doc.is_word(t) || doc.is_cap(t)) {
+            break;
+        }
+        skipped = k + 1..m.b;
+        after += 1;
+    }
     let m = ms.get(after)?;
     if m.a >= end || matches!(doc.tok_lower(m.a - 1), "que" | "qu'") {
         return None;
@@ -930,11 +1104,13 @@ fn mention_after_speech(doc: &Doc, ms: &[EMention], k: usize, end: usize) -> Opt
     if m.a <= k + 4 {
         return Some(after);
     }
-    let role = m.a <= k + 10
+    let role = m.a <= k + 10 + skipped.len()
         && m.etype == EntityType::PER
         && (k + 1..m.a).all(|t| {
             let w = doc.tok(t);
-            w == "," || (doc.is_word(t) && !doc.is_cap(t) && !matches!(w, "que" | "qu'" | "et"))
+            skipped.contains(&t)
+                || w == ","
+                || (doc.is_word(t) && !doc.is_cap(t) && !matches!(w, "que" | "qu'" | "et"))
         });
     role.then_some(after)
 }
@@ -2735,5 +2911,80 @@ mod tests {
         let f = find_frames(&d, &ms);
         let frames: Vec<&str> = f.iter().map(|x| x.frame.as_str()).collect();
         assert_eq!(frames, vec!["sovereignty"]);
+    }
+}
+
+/// Holder resolution on reported news (invented sentences).
+#[cfg(test)]
+mod holder_tests {
+    /// (cue text, holder names, rule) of every stance of `t`.
+    fn holders(t: &str) -> Vec<(String, Vec<String>, String)> {
+        let a = crate::analyze(t);
+        a.stances
+            .iter()
+            .map(|s| {
+                (
+                    s.text.clone(),
+                    s.holders
+                        .iter()
+                        .map(|&h| a.entities[h].canonical.clone())
+                        .collect(),
+                    s.rule.id.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn holder_of(t: &str, cue: &str) -> Vec<String> {
+        holders(t)
+            .into_iter()
+            .find(|(c, _, _)| c.contains(cue))
+            .unwrap_or_else(|| panic!("no stance « {cue} » in {:?}", holders(t)))
+            .1
+    }
+
+    #[test]
+    fn a_participial_clause_takes_the_main_subject() {
+        let t = "Le ministre Paul Girard a reçu les syndicats lundi. Dénonçant une réforme \
+                 injuste, les cheminots ont voté la grève. Critiquant le projet, la CGT a appelé \
+                 à manifester.";
+        assert!(holder_of(t, "Dénonçant").is_empty());
+        assert_eq!(
+            holder_of(t, "Critiquant"),
+            ["Confédération générale du travail"]
+        );
+        let t =
+            "Marc Dorval a pris la parole. Condamnant les violences, il a proposé une médiation.";
+        assert_eq!(holder_of(t, "Condamnant"), ["Marc Dorval"]);
+    }
+
+    #[test]
+    fn a_relative_after_a_role_of_a_party_is_the_person() {
+        let t = "Le président des Républicains, Laurent Wauquiez, a présenté son équipe. « Nous \
+                 proposerons une alternative », a expliqué le président de LR, qui soutient le \
+                 mouvement des gilets jaunes. Les militants de la CGT, qui dénoncent la réforme, \
+                 manifestent.";
+        assert_eq!(holder_of(t, "soutient"), ["Laurent Wauquiez"]);
+        // Members of a body speak for the body.
+        assert_eq!(
+            holder_of(t, "dénoncent"),
+            ["Confédération générale du travail"]
+        );
+    }
+
+    #[test]
+    fn unnamed_speakers_and_far_names_hold_nothing() {
+        // « je » in the words of someone unnamed: not the agency the words were said to.
+        let t = "Le rappeur Marc Dorval a sorti une chanson. « Je soutiens ceux qui manifestent \
+                 chaque samedi », explique à l'AFP un autre rappeur.";
+        assert!(holder_of(t, "soutiens").is_empty());
+        // A circumstance before the named speaker is passed over.
+        let t = "« Nous soutenons les agriculteurs », explique à l'AFP le porte-parole de la \
+                 Confédération rurale, Paul Marin.";
+        assert_eq!(holder_of(t, "soutenons"), ["Paul Marin"]);
+        // Words of a quote attributed to an unnamed spokeswoman are not the previous speaker's.
+        let t = "« Nous irons jusqu'au bout », a lancé Marc Dorval. « Ces ingérences sont \
+                 inacceptables », a martelé la porte-parole du ministère.";
+        assert!(holder_of(t, "inacceptables").is_empty());
     }
 }

@@ -295,8 +295,17 @@ pub(crate) fn resolve_pronoun_as(
         if doc.boilerplate_blocks[doc.seg.sentences[ps].block] {
             continue;
         }
+        // A sentence whose subject is a role phrase naming no one the text names (« D'ailleurs,
+        // le ministre italien s'est dit prêt à rencontrer le président X »): « il » is that
+        // unnamed person, not the object named after the verb.
         if let Some(k) = sentence_subject_where(doc, ms, ps, usize::MAX, &ok) {
+            if want.is_some() && unresolved_role_subject(doc, ms, ps, want, ms[k].a) {
+                return None;
+            }
             return Some(k);
+        }
+        if want.is_some() && unresolved_role_subject(doc, ms, ps, want, usize::MAX) {
+            return None;
         }
         let ps = &doc.seg.sentences[ps];
         // A sentence whose subject is a role phrase naming nobody the text names (« Le
@@ -335,6 +344,69 @@ pub(crate) fn resolve_pronoun_as(
         }
     }
     fallback
+}
+
+/// Does sentence `si` open (within its first words, before any person and before token
+/// `before`) with a role phrase
+/// of gender `want` that names nobody the text names (« le porte-parole du parquet », « la
+/// source judiciaire » is no role)? Only a phrase not governed by a preposition, outside quotes.
+fn unresolved_role_subject(
+    doc: &Doc,
+    ms: &[EMention],
+    si: usize,
+    want: Option<Gender>,
+    before: usize,
+) -> bool {
+    let s = &doc.seg.sentences[si].tokens;
+    let end = s.end.min(s.start + 12).min(before);
+    let mut mi = ms.partition_point(|m| m.a < s.start);
+    let mut t = s.start;
+    while t < end {
+        if let Some(m) = ms.get(mi).filter(|m| m.a == t) {
+            if m.etype == EntityType::PER {
+                return false;
+            }
+            t = m.b.max(t + 1);
+            mi += 1;
+            continue;
+        }
+        if ms.get(mi).is_some_and(|m| m.a < t) {
+            mi += 1;
+            continue;
+        }
+        // A quotation in the first words: no role subject of the narrator's (the marks tested
+        // first, cheaper than [`in_quote_tok`] on every word).
+        if matches!(doc.tok(t), "«" | "»" | "\"" | "“" | "”" | "„") {
+            return false;
+        }
+        // (The first word after the article must open a title or be « ancien », « nouveau » …:
+        // a cheap test before parsing.)
+        if matches!(doc.tok_lower(t), "le" | "la" | "l'")
+            && !(t > s.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+            && t + 1 < s.end
+            && (lexicons().class(doc.tok_ids()[t + 1]) & crate::lexicon::class::TITLE_FIRST != 0
+                || matches!(
+                    doc.tok_lower(t + 1),
+                    "ancien"
+                        | "ancienne"
+                        | "nouveau"
+                        | "nouvel"
+                        | "nouvelle"
+                        | "actuel"
+                        | "actuelle"
+                ))
+        {
+            if in_quote_tok(doc, t) {
+                return false;
+            }
+            if let Some(np) = parse_role_np(doc, ms, t, s.end) {
+                return np.gender.is_none_or(|g| Some(g) == want)
+                    && resolve_role_np(doc, ms, t, s.end).is_none();
+            }
+        }
+        t += 1;
+    }
+    false
 }
 
 /// What a role noun phrase says of the person it names.
@@ -571,7 +643,15 @@ pub(crate) fn role_fits(np: &RoleNp, role: &str, gaz_country: Option<&str>) -> b
 /// Can `role` fit the phrase's title? Some word of it starts (ignoring case) like the title's first
 /// word, or one of its alternatives', or opens a periphrasis.
 pub(crate) fn role_may_fit(np: &RoleNp, role: &str) -> bool {
+    // Five letters, but no further than before a « -teur » ending, whose feminine
+    // « -trice » shares only the stem (« acteur » / « actrice », « auteur » / « autrice »).
     fn stem(w: &str) -> &str {
+        let n = if w.ends_with("teur") {
+            w.len() - 4
+        } else {
+            w.len()
+        };
+        let w = &w[..n.max(1).min(w.len())];
         &w[..w.char_indices().nth(5).map_or(w.len(), |(i, _)| i)]
     }
     fn starts_ci(word: &str, stem: &str) -> bool {
@@ -655,6 +735,17 @@ pub(crate) fn role_before_words(doc: &Doc, m: &EMention) -> String {
     if !prev_ok {
         return String::new();
     }
+    // « l'avocat de M. Roux »: the role is someone else's.
+    let mut p = m.a;
+    while p > 0
+        && (doc.tok(p - 1) == "."
+            || lex.titles.get(doc.tok(p - 1)) == Some(&crate::lexicon::TitleKind::Honorific))
+    {
+        p -= 1;
+    }
+    if p > 0 && matches!(doc.tok_lower(p - 1), "de" | "d'" | "du" | "des") {
+        return String::new();
+    }
     let sent_start = doc.seg.sentences[doc.tokens()[m.a].sent()].tokens.start;
     let mut k = m.a;
     let mut commas = 0;
@@ -689,6 +780,16 @@ pub(crate) fn person_fits(doc: &Doc, ms: &[EMention], group: &[usize], np: &Role
     let gaz = gaz_person(m);
     let gaz_country = gaz.and_then(|g| g.country.as_deref());
     let role_ok = group.iter().any(|&j| match ms[j].role.as_deref() {
+        // « avocate de la famille de » before the name: someone else's role.
+        Some(r)
+            if r.ends_with(" de")
+                || r.ends_with(" du")
+                || r.ends_with(" des")
+                || r.ends_with(" d'")
+                || r.ends_with(" d’") =>
+        {
+            false
+        }
         Some(r) => role_fits(np, r, gaz_country),
         // Role words the entity layer did not take as a role.
         None => role_fits_words(np, &role_before_words(doc, &ms[j]), gaz_country),
@@ -726,6 +827,21 @@ pub(crate) fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> 
             .next()
             .filter(|(_, m)| !is_honorific_mention(doc, m))
         {
+            // Not the person of a « de » complement: « l'avocat de Marc Roux » is his lawyer.
+            let mut p = k;
+            while p > e
+                && (doc.tok(p - 1) == "."
+                    || lex.titles.get(doc.tok(p - 1))
+                        == Some(&crate::lexicon::TitleKind::Honorific))
+            {
+                p -= 1;
+            }
+            let of = p > e && matches!(doc.tok_lower(p - 1), "de" | "d'" | "du" | "des");
+            if m.etype == EntityType::PER && of {
+                k = m.b;
+                plain = true;
+                continue;
+            }
             if m.etype == EntityType::PER && (!plain || (k > e && doc.tok(k - 1) == ",")) {
                 return Some(mi);
             }
