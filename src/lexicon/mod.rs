@@ -387,6 +387,38 @@ mod tests {
     use super::*;
     use crate::text::doc::Doc;
 
+    #[test]
+    fn no_data_row_is_listed_twice() {
+        // A second copy of a row is never read (the first wins) and hides an edit made to it;
+        // a title listed twice keeps only one of its `same` roles.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut files = 0;
+        for dir in ["lexicon", "gazetteer"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let p = e.unwrap().path();
+                if !p.extension().is_some_and(|x| x == "tsv" || x == "txt") {
+                    continue;
+                }
+                files += 1;
+                let text = std::fs::read_to_string(&p).unwrap();
+                let titles = p.ends_with("titles.tsv");
+                let mut seen = std::collections::HashSet::new();
+                for line in text
+                    .lines()
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                {
+                    let key = if titles {
+                        line.split('\t').next().unwrap()
+                    } else {
+                        line
+                    };
+                    assert!(seen.insert(key), "{}: {key:?} twice", p.display());
+                }
+            }
+        }
+        assert!(files >= 10, "data files not found");
+    }
+
     /// `translit_key` as it was before its in-place rewrite (the reference it must agree with).
     fn reference_translit_key(name: &str) -> String {
         let mut a: Vec<char> = Vec::with_capacity(name.len());
