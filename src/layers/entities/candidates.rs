@@ -313,7 +313,9 @@ fn is_not_acronym(w: &str) -> bool {
         "ISF", "IFI", "CSG", "CRDS", "TICPE", "SMIG", "RIC", "IDH", "GES", "USD", "EUR", "TDAH",
         "TATP", "LBD", "LGBT", "GSM", "TPE", "EHPAD", "EPHAD", "EPAD", "RTT", "APL", "CMU", "AAH",
         "OQTF", "ZAD", "VTC", "SUV", "TER", "LGV", "BTS", "DUT", "CAP", "BEP", "NDLR", "GAV",
-        // Time zones (« 21:15 GMT+8 »).
+        // Currencies and units (« 500 DA », « 20 CHF », « 3 MW »).
+        "DA", "DZD", "CHF", "CAD", "XOF", "FCFA", "TND", "GBP", "JPY", "CNY", "MW", "GW", "KWH",
+        "TWH", // Time zones (« 21:15 GMT+8 »).
         "GMT", "UTC", "CET", "CEST", "HNE", "HAE",
     ];
     w.bytes().all(|c| b"IVXLCDM".contains(&c)) || STOP.contains(&w)
