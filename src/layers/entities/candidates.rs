@@ -2113,6 +2113,7 @@ pub(super) fn add_firstnames_and_caps<'d>(
 ) {
     let lex = lexicons();
     let n = doc.tokens().len();
+    let common = common_noun_acronyms(doc);
     let mut i = 0;
     while i < n {
         if !doc.is_cap(i) || doc.tok_in_boilerplate(i) {
@@ -2196,6 +2197,7 @@ pub(super) fn add_firstnames_and_caps<'d>(
                 });
             } else if !is_not_acronym(w)
                 && chars <= 8
+                && !common.contains(&w)
                 // (« la RN 113 », « l'A 7 »: a road.)
                 && !(i + 1 < n
                     && doc.tok(i + 1).len() <= 3
@@ -2360,6 +2362,125 @@ pub(super) fn is_particle(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
 }
 
 /// Is token `i` a known given name (case-sensitive)?
+/// Acronyms that the text defines by a lower-case common-noun phrase, in brackets after it:
+/// « une grenade à main de désencerclement (GMD) », « la peste des petits ruminants (PPR) » —
+/// abbreviations of things, not organisations. A phrase opening with a noun of organisation
+/// (« la direction des services agricoles (DSA) ») still names one.
+fn common_noun_acronyms<'d>(doc: &'d Doc) -> Vec<&'d str> {
+    const ORG_NOUNS: &[&str] = &[
+        "direction",
+        "service",
+        "services",
+        "agence",
+        "office",
+        "institut",
+        "conseil",
+        "comité",
+        "commission",
+        "police",
+        "brigade",
+        "syndicat",
+        "association",
+        "fédération",
+        "parti",
+        "mouvement",
+        "union",
+        "ministère",
+        "caisse",
+        "société",
+        "entreprise",
+        "banque",
+        "groupe",
+        "centre",
+        "établissement",
+        "organisation",
+        "autorité",
+        "haut",
+        "haute",
+        "inspection",
+        "observatoire",
+        "confédération",
+        "front",
+        "assemblée",
+        "cour",
+        "tribunal",
+        "parquet",
+        "préfecture",
+        "délégation",
+        "secrétariat",
+        "régie",
+        "fonds",
+        "école",
+        "université",
+        "laboratoire",
+        "compagnie",
+        "gendarmerie",
+        "garde",
+        "forces",
+        "armée",
+        "unité",
+        "section",
+        "bureau",
+        "cellule",
+        "réseau",
+        "collectif",
+        "coordination",
+        "chambre",
+        "fondation",
+        "académie",
+        "ligue",
+        "alliance",
+        "rassemblement",
+        "conférence",
+        "communauté",
+        "agences",
+        "conseils",
+        "comités",
+        "directions",
+        "groupement",
+        "mutuelle",
+        "coopérative",
+        "office",
+    ];
+    let lex = lexicons();
+    let toks = doc.tokens();
+    let mut out = Vec::new();
+    for i in 1..toks.len().saturating_sub(2) {
+        if doc.tok(i) != "(" || doc.tok(i + 2) != ")" || !is_all_caps(doc.tok(i + 1)) {
+            continue;
+        }
+        let Some(letters) = acronym_letters(doc.tok(i + 1)) else {
+            continue;
+        };
+        // Walk back: the content words' initials spell the acronym, last letter last.
+        let sent_start = doc.seg.sentences[toks[i].sent()].tokens.start;
+        let (mut k, mut li) = (i, letters.len());
+        while k > sent_start && i - k < 12 && li > 0 {
+            k -= 1;
+            if !doc.is_word(k) {
+                break;
+            }
+            if cls(lex, doc, k) & class::CONNECTOR != 0 {
+                continue;
+            }
+            let w = doc.tok(k);
+            if fold_initial(w.chars().next().unwrap_or(' ')) == letters[li - 1] {
+                li -= 1;
+            } else if li == letters.len() {
+                break;
+            }
+        }
+        let first = doc.tok(k);
+        if li == 0
+            && first.chars().next().is_some_and(char::is_lowercase)
+            && !ORG_NOUNS.contains(&doc.tok_lower(k))
+        {
+            out.push(doc.tok(i + 1));
+        }
+    }
+    out
+}
+
 /// Is token `i` the head of an assembly or court, names never given after a person, followed by
 /// a given name and a capitalised surname (« l'Assemblée Claire Dumont », « au Sénat Paul
 /// Martin »)? Institutes, foundations, schools and museums are named after people (« l'Institut
@@ -2463,6 +2584,11 @@ mod tests {
         // Roads, round-the-clock phrases, taxes and weapons are not organisations.
         let e = ents("La RN 113 est coupée et le barrage tient 24 heures sur 24 contre la CSG, l'ISF et les LBD.");
         assert!(e.iter().all(|x| x.1 != EntityType::ORG), "{e:?}");
+        // An acronym defined by a common-noun phrase names a thing; by an organisation noun, a body.
+        let e = ents("Les fournisseurs d'accès à Internet (FAI) et la taxe sur les véhicules polluants (TVP) sont visés. Les FAI protestent.");
+        assert!(e.iter().all(|x| x.1 != EntityType::ORG), "{e:?}");
+        let e = ents("La direction des services vétérinaires (DSV) a confirmé le foyer.");
+        assert!(has(&e, "DSV", EntityType::ORG), "{e:?}");
         // The party still is one.
         let e = ents("Le RN a obtenu 23 % des voix.");
         assert!(has(&e, "RN", EntityType::ORG), "{e:?}");
