@@ -2113,7 +2113,8 @@ pub(super) fn add_firstnames_and_caps<'d>(
 ) {
     let lex = lexicons();
     let n = doc.tokens().len();
-    let common = common_noun_acronyms(doc);
+    // (Computed at the first unknown acronym: most documents never need it.)
+    let mut common: Option<Vec<&str>> = None;
     let mut i = 0;
     while i < n {
         if !doc.is_cap(i) || doc.tok_in_boilerplate(i) {
@@ -2197,7 +2198,9 @@ pub(super) fn add_firstnames_and_caps<'d>(
                 });
             } else if !is_not_acronym(w)
                 && chars <= 8
-                && !common.contains(&w)
+                && !common
+                    .get_or_insert_with(|| common_noun_acronyms(doc))
+                    .contains(&w)
                 // (« la RN 113 », « l'A 7 »: a road.)
                 && !(i + 1 < n
                     && doc.tok(i + 1).len() <= 3
@@ -2445,8 +2448,16 @@ fn common_noun_acronyms<'d>(doc: &'d Doc) -> Vec<&'d str> {
     let lex = lexicons();
     let toks = doc.tokens();
     let mut out = Vec::new();
-    for i in 1..toks.len().saturating_sub(2) {
-        if doc.tok(i) != "(" || doc.tok(i + 2) != ")" || !is_all_caps(doc.tok(i + 1)) {
+    // (Only at the text's opening brackets: a byte search, not a scan of every token.)
+    for (p, _) in doc.text().match_indices('(') {
+        let i = toks.partition_point(|t| t.start() < p);
+        if i == 0
+            || i + 2 >= toks.len()
+            || toks[i].start() != p
+            || doc.tok(i) != "("
+            || doc.tok(i + 2) != ")"
+            || !is_all_caps(doc.tok(i + 1))
+        {
             continue;
         }
         let Some(letters) = acronym_letters(doc.tok(i + 1)) else {
