@@ -22,13 +22,14 @@ pub struct FrameAnn {
 /// frame, interference and sovereignty for each other, which name the two sides of one claim
 /// (« n'ont pas le droit d'intervenir » beside « affaires intérieures », « immixtion » beside
 /// « affaires internes »), and a branding as terrorists for a weak word of unrest.
-fn supports(weak: &str, other: &str) -> bool {
+fn supports(weak: &str, other: &str, other_weak: bool) -> bool {
     const PAIR: [&str; 2] = ["foreign_interference", "sovereignty"];
     weak == other
         || (PAIR.contains(&weak) && PAIR.contains(&other))
         // Rioters and unrest become the order narrative when their authors are branded
-        // terrorists (« qualifié les émeutiers de bandits et de terroristes »).
-        || (weak == "stability_order" && other == "three_evils")
+        // terrorists (« qualifié les émeutiers de bandits et de terroristes »), not beside a
+        // mere mention of terrorism.
+        || (weak == "stability_order" && other == "three_evils" && !other_weak)
 }
 
 /// Whether two cue spans (token ranges) share a content word, its plural aside (« attentat
@@ -37,8 +38,7 @@ fn supports(weak: &str, other: &str) -> bool {
 /// differ.
 fn shares_stem(doc: &Doc, a: (usize, usize), b: (usize, usize)) -> bool {
     fn key(w: &str) -> Option<&str> {
-        let w = w.strip_suffix('s').unwrap_or(w);
-        (w.chars().count() >= 5).then_some(w)
+        (w.chars().count() >= 5).then(|| w.strip_suffix('s').unwrap_or(w))
     }
     (a.0..a.1).any(|i| {
         key(doc.tok_lower(i)).is_some_and(|x| (b.0..b.1).any(|j| key(doc.tok_lower(j)) == Some(x)))
@@ -96,7 +96,9 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
             if cue.weak
                 && !hits.iter().any(|o| {
                     o != h
-                        && supports(&cue.frame, &lex.frames.entries[o.entry].0.frame)
+                        && supports(&cue.frame, &lex.frames.entries[o.entry].0.frame, {
+                            lex.frames.entries[o.entry].0.weak
+                        })
                         && !shares_stem(doc, (h.start, h.end), (o.start, o.end))
                 })
             {
