@@ -2190,6 +2190,10 @@ pub(super) fn add_firstnames_and_caps<'d>(
                         .copied()
                         .find(|&g| lex.gaz[g].etype == EntityType::LOC)
                 });
+            // (« la RN 113 », « l'A 7 »: a road.)
+            let road = i + 1 < n
+                && doc.tok(i + 1).len() <= 3
+                && doc.tok(i + 1).bytes().all(|c| c.is_ascii_digit());
             if let Some(g) = place {
                 out.push(Cand {
                     canonical: Some(&lex.gaz[g].canonical),
@@ -2198,13 +2202,10 @@ pub(super) fn add_firstnames_and_caps<'d>(
                 });
             } else if !is_not_acronym(w)
                 && chars <= 8
+                && !road
                 && !common
                     .get_or_insert_with(|| common_noun_acronyms(doc))
                     .contains(&w)
-                // (« la RN 113 », « l'A 7 »: a road.)
-                && !(i + 1 < n
-                    && doc.tok(i + 1).len() <= 3
-                    && doc.tok(i + 1).bytes().all(|c| c.is_ascii_digit()))
             {
                 out.push(Cand::new(i, e, EntityType::ORG, Why::Acronym, 1));
             }
