@@ -19,12 +19,30 @@ pub struct FrameAnn {
 }
 
 /// Whether a cue of frame `other` in the sentence lets a weak cue of frame `weak` count: its own
-/// frame, and interference and sovereignty for each other, which name the two sides of one claim
+/// frame, interference and sovereignty for each other, which name the two sides of one claim
 /// (« n'ont pas le droit d'intervenir » beside « affaires intérieures », « immixtion » beside
-/// « affaires internes »).
-fn supports(weak: &str, other: &str) -> bool {
+/// « affaires internes »), and a branding as terrorists for a weak word of unrest.
+fn supports(weak: &str, other: &str, other_weak: bool) -> bool {
     const PAIR: [&str; 2] = ["foreign_interference", "sovereignty"];
-    weak == other || (PAIR.contains(&weak) && PAIR.contains(&other))
+    weak == other
+        || (PAIR.contains(&weak) && PAIR.contains(&other))
+        // Rioters and unrest become the order narrative when their authors are branded
+        // terrorists (« qualifié les émeutiers de bandits et de terroristes »), not beside a
+        // mere mention of terrorism.
+        || (weak == "stability_order" && other == "three_evils" && !other_weak)
+}
+
+/// Whether two cue spans (token ranges) share a content word, its plural aside (« attentat
+/// terroriste » / « infraction terroriste », « les Occidentaux » twice); words of four letters or
+/// fewer (articles, prepositions) are ignored, and kin words (« l'Occident » / « occidentales »)
+/// differ.
+fn shares_stem(doc: &Doc, a: (usize, usize), b: (usize, usize)) -> bool {
+    fn key(w: &str) -> Option<&str> {
+        (w.chars().count() >= 5).then(|| w.strip_suffix('s').unwrap_or(w))
+    }
+    (a.0..a.1).any(|i| {
+        key(doc.tok_lower(i)).is_some_and(|x| (b.0..b.1).any(|j| key(doc.tok_lower(j)) == Some(x)))
+    })
 }
 
 /// The reserved frame id of `frames.tsv` rows that are no frame (see `data/lexicon/README.md`).
@@ -73,10 +91,16 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
             // Weak evidence alone (« terrorisme », « stabilité »): only beside another cue of the
             // same frame (« le terrorisme, le séparatisme et l'extrémisme ») or of its sister frame
             // (see `supports`).
+            // A repetition of the same word (« attentat terroriste … infraction terroriste »,
+            // « les Occidentaux … les Occidentaux ») is one piece of evidence, not two.
             if cue.weak
-                && !hits
-                    .iter()
-                    .any(|o| o != h && supports(&cue.frame, &lex.frames.entries[o.entry].0.frame))
+                && !hits.iter().any(|o| {
+                    o != h
+                        && supports(&cue.frame, &lex.frames.entries[o.entry].0.frame, {
+                            lex.frames.entries[o.entry].0.weak
+                        })
+                        && !shares_stem(doc, (h.start, h.end), (o.start, o.end))
+                })
             {
                 continue;
             }

@@ -309,7 +309,13 @@ fn is_not_acronym(w: &str) -> bool {
         "IVG", "PMA", "GPS", "USB", "QR", "PC", "CV", "DVD", "CD", "KO", "PV", "RIB", "TTC", "HT",
         "PDG", "DG", "DRH", "BTP", "QG", "JT", "AG", "CA", "VTT", "GPL", "LED", "WC", "VIP", "FAQ",
         "ID", "IP", "UV", "AM", "PM", "AOC", "IGP", "OVNI", "SAMU", "SMUR", "IRM", "ORL", "HIV",
-        // Time zones (« 21:15 GMT+8 »).
+        // Taxes, currencies, indicators, kinds of establishment, weapons, procedures (not names).
+        "ISF", "IFI", "CSG", "CRDS", "TICPE", "SMIG", "RIC", "IDH", "GES", "USD", "EUR", "TDAH",
+        "TATP", "LBD", "LGBT", "GSM", "TPE", "EHPAD", "EPHAD", "EPAD", "RTT", "APL", "CMU", "AAH",
+        "OQTF", "ZAD", "VTC", "SUV", "TER", "LGV", "BTS", "DUT", "CAP", "BEP", "NDLR", "GAV",
+        // Currencies and units (« 500 DA », « 20 CHF », « 3 MW »).
+        "DA", "DZD", "CHF", "CAD", "XOF", "FCFA", "TND", "GBP", "JPY", "CNY", "MW", "GW", "KWH",
+        "TWH", // Time zones (« 21:15 GMT+8 »).
         "GMT", "UTC", "CET", "CEST", "HNE", "HAE",
     ];
     w.bytes().all(|c| b"IVXLCDM".contains(&c)) || STOP.contains(&w)
@@ -533,6 +539,20 @@ fn gaz_candidate<'d>(
         {
             return;
         }
+    }
+    // A number follows: a road's designator before it names the road (« la RN 90 »), and a name
+    // opening with a number before « sur » and a number is a phrase (« 24 heures sur 24 »).
+    // (Up to three digits: a road number, not a year « le budget de l'UE 2019 ».)
+    let is_number = |k: usize| {
+        k < toks.len() && doc.tok(k).len() <= 3 && doc.tok(k).bytes().all(|c| c.is_ascii_digit())
+    };
+    if (b - a == 1 && matches!(surface, "RN" | "RD" | "RR") && is_number(b))
+        || (surface.starts_with(|c: char| c.is_ascii_digit())
+            && b < toks.len()
+            && doc.tok(b) == "sur"
+            && is_number(b + 1))
+    {
+        return;
     }
     // A sentence-initial single word that is also a function word (« Nice » vs « Sens »).
     if b - a == 1 && cls(lex, doc, a) & class::FUNCTION != 0 && sentence_initial(doc, first, a) {
@@ -1164,6 +1184,19 @@ pub(super) fn add_titles<'d>(
                         }
                     }
                 }
+                // (« le député RN Marc Dubois »: a party's acronym between the role and a
+                // given name is the party, found by the gazetteer; the person follows it.)
+                if j + 2 < lim
+                    && is_all_caps(doc.tok(j))
+                    && lex
+                        .by_form
+                        .get(doc.tok_lower(j))
+                        .is_some_and(|v| v.iter().any(|&g| lex.gaz[g].etype == EntityType::ORG))
+                    && is_firstname(lex, doc, j + 1)
+                    && doc.is_cap(j + 2)
+                {
+                    j += 1;
+                }
                 let e = name_run(doc, j, lim, 4);
                 if e > j && !doc.tok_in_boilerplate(j) {
                     let name = doc.slice(doc.tspan(j, e));
@@ -1452,6 +1485,12 @@ pub(super) fn add_heads<'d>(
             && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
             && !sentence_initial(doc, first, i);
         if !tail_caps && !conn && !adjectives {
+            continue;
+        }
+        // An assembly never named after a person, then a given name and a surname (« de
+        // l'Assemblée Claire Dumont »): the assembly, then the person.
+        if etype == EntityType::ORG && person_after_assembly(lex, doc, i) {
+            out.push(Cand::new(i, i + 1, etype, Why::Head(doc.tok(i)), 3));
             continue;
         }
         // « Haut Conseil », « Haute Cour »: the rank opens the name.
@@ -2092,6 +2131,8 @@ pub(super) fn add_firstnames_and_caps<'d>(
 ) {
     let lex = lexicons();
     let n = doc.tokens().len();
+    // (Computed at the first unknown acronym: most documents never need it.)
+    let mut common: Option<Vec<&str>> = None;
     let mut i = 0;
     while i < n {
         if !doc.is_cap(i) || doc.tok_in_boilerplate(i) {
@@ -2135,7 +2176,13 @@ pub(super) fn add_firstnames_and_caps<'d>(
                 let prefix_words = (i..k).all(|t| {
                     cls(lex, doc, t) & (class::DEMONYM | class::TITLE | class::FUNCTION) != 0
                 });
-                if prefix_known || prefix_words || in_portfolio(doc, i) {
+                // A lone organisation head before the person (« de l'Assemblée Claire
+                // Dumont », « au Sénat Paul Martin »): the head is the organisation.
+                let lone_head = k == i + 1 && person_after_assembly(lex, doc, i);
+                if lone_head {
+                    out.push(Cand::new(i, k, EntityType::ORG, Why::Head(w), 3));
+                }
+                if prefix_known || prefix_words || lone_head || in_portfolio(doc, i) {
                     i = k;
                     continue;
                 }
@@ -2161,13 +2208,23 @@ pub(super) fn add_firstnames_and_caps<'d>(
                         .copied()
                         .find(|&g| lex.gaz[g].etype == EntityType::LOC)
                 });
+            // (« la RN 113 », « l'A 7 »: a road.)
+            let road = i + 1 < n
+                && doc.tok(i + 1).len() <= 3
+                && doc.tok(i + 1).bytes().all(|c| c.is_ascii_digit());
             if let Some(g) = place {
                 out.push(Cand {
                     canonical: Some(&lex.gaz[g].canonical),
                     entry: Some(g),
                     ..Cand::new(i, e, EntityType::LOC, Why::Gazetteer(g), 5)
                 });
-            } else if !is_not_acronym(w) && chars <= 8 {
+            } else if !is_not_acronym(w)
+                && chars <= 8
+                && !road
+                && !common
+                    .get_or_insert_with(|| common_noun_acronyms(doc))
+                    .contains(&w)
+            {
                 out.push(Cand::new(i, e, EntityType::ORG, Why::Acronym, 1));
             }
             i = e;
@@ -2336,6 +2393,156 @@ pub(super) fn is_particle(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
 }
 
 /// Is token `i` a known given name (case-sensitive)?
+/// Acronyms that the text defines by a lower-case common-noun phrase, in brackets after it:
+/// « une grenade à main de désencerclement (GMD) », « la peste des petits ruminants (PPR) » —
+/// abbreviations of things, not organisations. A phrase opening with a noun of organisation
+/// (« la direction des services agricoles (DSA) ») still names one.
+fn common_noun_acronyms<'d>(doc: &'d Doc) -> Vec<&'d str> {
+    const ORG_NOUNS: &[&str] = &[
+        "direction",
+        "service",
+        "services",
+        "agence",
+        "office",
+        "institut",
+        "conseil",
+        "comité",
+        "commission",
+        "police",
+        "brigade",
+        "syndicat",
+        "association",
+        "fédération",
+        "parti",
+        "mouvement",
+        "union",
+        "ministère",
+        "caisse",
+        "société",
+        "entreprise",
+        "banque",
+        "groupe",
+        "centre",
+        "établissement",
+        "organisation",
+        "autorité",
+        "haut",
+        "haute",
+        "inspection",
+        "observatoire",
+        "confédération",
+        "front",
+        "assemblée",
+        "cour",
+        "tribunal",
+        "parquet",
+        "préfecture",
+        "délégation",
+        "secrétariat",
+        "régie",
+        "fonds",
+        "école",
+        "université",
+        "laboratoire",
+        "compagnie",
+        "gendarmerie",
+        "garde",
+        "forces",
+        "armée",
+        "unité",
+        "section",
+        "bureau",
+        "cellule",
+        "réseau",
+        "collectif",
+        "coordination",
+        "chambre",
+        "fondation",
+        "académie",
+        "ligue",
+        "alliance",
+        "rassemblement",
+        "conférence",
+        "communauté",
+        "agences",
+        "conseils",
+        "comités",
+        "directions",
+        "groupement",
+        "mutuelle",
+        "coopérative",
+        "office",
+    ];
+    let lex = lexicons();
+    let toks = doc.tokens();
+    let mut out = Vec::new();
+    // (Only at the text's opening brackets: a byte search, not a scan of every token.)
+    for (p, _) in doc.text().match_indices('(') {
+        let i = toks.partition_point(|t| t.start() < p);
+        if i == 0
+            || i + 2 >= toks.len()
+            || toks[i].start() != p
+            || doc.tok(i) != "("
+            || doc.tok(i + 2) != ")"
+            || !is_all_caps(doc.tok(i + 1))
+        {
+            continue;
+        }
+        let Some(letters) = acronym_letters(doc.tok(i + 1)) else {
+            continue;
+        };
+        // Walk back: the content words' initials spell the acronym, last letter last.
+        let sent_start = doc.seg.sentences[toks[i].sent()].tokens.start;
+        let (mut k, mut li) = (i, letters.len());
+        while k > sent_start && i - k < 12 && li > 0 {
+            k -= 1;
+            if !doc.is_word(k) {
+                break;
+            }
+            if cls(lex, doc, k) & class::CONNECTOR != 0 {
+                continue;
+            }
+            let w = doc.tok(k);
+            if fold_initial(w.chars().next().unwrap_or(' ')) == letters[li - 1] {
+                li -= 1;
+            } else if li == letters.len() {
+                break;
+            }
+        }
+        let first = doc.tok(k);
+        if li == 0
+            && first.chars().next().is_some_and(char::is_lowercase)
+            && !ORG_NOUNS.contains(&doc.tok_lower(k))
+        {
+            out.push(doc.tok(i + 1));
+        }
+    }
+    out
+}
+
+/// Is token `i` the head of an assembly or court, names never given after a person, followed by
+/// a given name and a capitalised surname (« l'Assemblée Claire Dumont », « au Sénat Paul
+/// Martin »)? Institutes, foundations, schools and museums are named after people (« l'Institut
+/// Jean Moulin ») and are not such heads.
+fn person_after_assembly(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
+    const ASSEMBLIES: &[&str] = &[
+        "Assemblée",
+        "Sénat",
+        "Parlement",
+        "Commission",
+        "Conseil",
+        "Gouvernement",
+        "Cour",
+        "Tribunal",
+        "Chambre",
+        "Parquet",
+    ];
+    ASSEMBLIES.contains(&doc.tok(i))
+        && i + 2 < doc.tokens().len()
+        && is_firstname(lex, doc, i + 1)
+        && doc.is_cap(i + 2)
+}
+
 pub(super) fn is_firstname(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
     cls(lex, doc, i) & class::FIRSTNAME != 0 && lex.firstnames.contains(doc.tok(i))
 }
@@ -2429,6 +2636,36 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn assemblies_parties_roads_and_common_acronyms() {
+        let has = |e: &[(String, EntityType, String, String)], t: &str, ty: EntityType| {
+            e.iter().any(|x| x.0 == t && x.1 == ty)
+        };
+        // An assembly, then the person (an institute may be named after a person).
+        let e = ents(
+            "Le président de la commission des finances de l'Assemblée Claire Dumont a répondu.",
+        );
+        assert!(has(&e, "Assemblée", EntityType::ORG), "{e:?}");
+        assert!(has(&e, "Claire Dumont", EntityType::PER), "{e:?}");
+        // A party's acronym between a role and a name.
+        let e = ents("Le député RN Marc Dubois et la sénatrice PCF Anne Martin ont voté contre.");
+        assert!(has(&e, "RN", EntityType::ORG), "{e:?}");
+        assert!(has(&e, "Marc Dubois", EntityType::PER), "{e:?}");
+        assert!(has(&e, "PCF", EntityType::ORG), "{e:?}");
+        assert!(has(&e, "Anne Martin", EntityType::PER), "{e:?}");
+        // Roads, round-the-clock phrases, taxes and weapons are not organisations.
+        let e = ents("La RN 113 est coupée et le barrage tient 24 heures sur 24 contre la CSG, l'ISF et les LBD.");
+        assert!(e.iter().all(|x| x.1 != EntityType::ORG), "{e:?}");
+        // An acronym defined by a common-noun phrase names a thing; by an organisation noun, a body.
+        let e = ents("Les fournisseurs d'accès à Internet (FAI) et la taxe sur les véhicules polluants (TVP) sont visés. Les FAI protestent.");
+        assert!(e.iter().all(|x| x.1 != EntityType::ORG), "{e:?}");
+        let e = ents("La direction des services vétérinaires (DSV) a confirmé le foyer.");
+        assert!(has(&e, "DSV", EntityType::ORG), "{e:?}");
+        // The party still is one.
+        let e = ents("Le RN a obtenu 23 % des voix.");
+        assert!(has(&e, "RN", EntityType::ORG), "{e:?}");
     }
 
     #[test]
