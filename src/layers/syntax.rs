@@ -346,6 +346,12 @@ pub(crate) fn resolve_pronoun_as(
     fallback
 }
 
+/// Adjectives that may come between an article and a title (« l'ancien ministre », « la nouvelle
+/// présidente », « le futur chancelier »).
+const TITLE_ADJECTIVES: &[&str] = &[
+    "ancien", "ancienne", "nouveau", "nouvel", "nouvelle", "actuel", "actuelle", "futur", "future",
+];
+
 /// Does sentence `si` open (within its first words, before any person and before token
 /// `before`) with a role phrase
 /// of gender `want` that names nobody the text names (« le porte-parole du parquet », « la
@@ -385,16 +391,7 @@ fn unresolved_role_subject(
             && !(t > s.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
             && t + 1 < s.end
             && (lexicons().class(doc.tok_ids()[t + 1]) & crate::lexicon::class::TITLE_FIRST != 0
-                || matches!(
-                    doc.tok_lower(t + 1),
-                    "ancien"
-                        | "ancienne"
-                        | "nouveau"
-                        | "nouvel"
-                        | "nouvelle"
-                        | "actuel"
-                        | "actuelle"
-                ))
+                || TITLE_ADJECTIVES.contains(&doc.tok_lower(t + 1)))
         {
             if in_quote_tok(doc, t) {
                 return false;
@@ -467,20 +464,7 @@ pub(crate) fn parse_role_np(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -
         }
         _ => {}
     }
-    while k < lim
-        && matches!(
-            doc.tok_lower(k),
-            "ancien"
-                | "ancienne"
-                | "nouveau"
-                | "nouvel"
-                | "nouvelle"
-                | "actuel"
-                | "actuelle"
-                | "futur"
-                | "future"
-        )
-    {
+    while k < lim && TITLE_ADJECTIVES.contains(&doc.tok_lower(k)) {
         k += 1;
     }
     if k >= lim || !doc.is_word(k) {
