@@ -585,6 +585,41 @@ fn gaz_candidate<'d>(
     });
 }
 
+/// An outlet's name after a contracted article (« a-t-il confié au Parisien », « selon une
+/// enquête du Monde »): the word alone, when « le » and the word are an outlet of the
+/// gazetteer, the word before the article is not capitalised (« la Coupe du Monde ») and no
+/// capitalised word follows.
+pub(super) fn add_contracted_media<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
+    let lex = lexicons();
+    let n = doc.tokens().len();
+    for ti in 1..n {
+        // (Only « le »: « des / aux Affaires » is a portfolio far more often than an outlet.)
+        let article = match doc.tok_lower(ti - 1) {
+            "du" | "au" => "le",
+            _ => continue,
+        };
+        if !doc.is_cap(ti)
+            || (ti >= 2 && doc.is_cap(ti - 2))
+            || (ti + 1 < n && doc.is_cap(ti + 1))
+            || doc.tok_in_boilerplate(ti)
+        {
+            continue;
+        }
+        let form = format!("{article} {}", doc.tok_lower(ti));
+        let Some(&entry) = lex.by_form.get(&form).and_then(|v| {
+            v.iter()
+                .find(|&&g| lex.gaz[g].origin.starts_with("gazetteer/media.tsv"))
+        }) else {
+            continue;
+        };
+        out.push(Cand {
+            canonical: Some(&lex.gaz[entry].canonical),
+            entry: Some(entry),
+            ..Cand::new(ti, ti + 1, EntityType::ORG, Why::Gazetteer(entry), 5)
+        });
+    }
+}
+
 /// Is token `i` inside a ministerial portfolio (« ministre marocain de l'Industrie et du
 /// Commerce »)? Such capitalised words name a portfolio, not an organisation.
 fn in_portfolio(doc: &Doc, i: usize) -> bool {
@@ -2604,6 +2639,21 @@ mod tests {
         // A bracket holding no place: nothing.
         let e = ents("Le groupe Fermelune (ex-Tramis) a confirmé la fermeture.");
         assert!(e.iter().all(|x| x.1 != EntityType::LOC), "{e:?}");
+    }
+
+    #[test]
+    fn an_outlet_after_a_contracted_article() {
+        let e = ents("Le ministre a confié au Parisien qu'il partirait. Une enquête du Monde affirme le contraire. La Coupe du Monde commence et le ministre des Affaires étrangères voyage.");
+        for (name, canonical) in [("Parisien", "Le Parisien"), ("Monde", "Le Monde")] {
+            assert!(
+                e.iter()
+                    .any(|x| x.0 == name && x.1 == EntityType::ORG && x.2 == canonical),
+                "{name} {e:?}"
+            );
+        }
+        // Not the newspaper: a name holding « du Monde », a portfolio after « des ».
+        assert_eq!(e.iter().filter(|x| x.2 == "Le Monde").count(), 1, "{e:?}");
+        assert!(e.iter().all(|x| x.0 != "Affaires"), "{e:?}");
     }
 
     #[test]

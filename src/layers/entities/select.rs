@@ -98,6 +98,7 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     }
     let mut roles = TokSet::new(n);
     add_gazetteer(doc, &first, &mut cands);
+    add_contracted_media(doc, &mut cands);
     let known = KnownNames::new(&cands);
     add_acronym_definitions(doc, &mut cands);
     add_titles(doc, &known, &mut roles, &mut cands);
