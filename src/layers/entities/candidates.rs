@@ -304,19 +304,170 @@ fn is_all_caps(w: &str) -> bool {
 fn is_not_acronym(w: &str) -> bool {
     // Upper-case common nouns and units of French text, not organisations.
     const STOP: &[&str] = &[
-        "TV", "OK", "PDF", "HTML", "URL", "NB", "HLM", "ONG", "ISBN", "CO2", "TVA", "PME", "SMS",
-        "PIB", "SIDA", "VIH", "ADN", "OGM", "TGV", "RER", "SDF", "CDI", "CDD", "RSA", "SMIC",
-        "IVG", "PMA", "GPS", "USB", "QR", "PC", "CV", "DVD", "CD", "KO", "PV", "RIB", "TTC", "HT",
-        "PDG", "DG", "DRH", "BTP", "QG", "JT", "AG", "CA", "VTT", "GPL", "LED", "WC", "VIP", "FAQ",
-        "ID", "IP", "UV", "AM", "PM", "AOC", "IGP", "OVNI", "SAMU", "SMUR", "IRM", "ORL", "HIV",
+        "TV",
+        "OK",
+        "PDF",
+        "HTML",
+        "URL",
+        "NB",
+        "HLM",
+        "ONG",
+        "ISBN",
+        "CO2",
+        "TVA",
+        "PME",
+        "SMS",
+        "PIB",
+        "SIDA",
+        "VIH",
+        "ADN",
+        "OGM",
+        "TGV",
+        "RER",
+        "SDF",
+        "CDI",
+        "CDD",
+        "RSA",
+        "SMIC",
+        "IVG",
+        "PMA",
+        "GPS",
+        "USB",
+        "QR",
+        "PC",
+        "CV",
+        "DVD",
+        "CD",
+        "KO",
+        "PV",
+        "RIB",
+        "TTC",
+        "HT",
+        "PDG",
+        "DG",
+        "DRH",
+        "BTP",
+        "QG",
+        "JT",
+        "AG",
+        "CA",
+        "VTT",
+        "GPL",
+        "LED",
+        "WC",
+        "VIP",
+        "FAQ",
+        "ID",
+        "IP",
+        "UV",
+        "AM",
+        "PM",
+        "AOC",
+        "IGP",
+        "OVNI",
+        "SAMU",
+        "SMUR",
+        "IRM",
+        "ORL",
+        "HIV",
         // Taxes, currencies, indicators, kinds of establishment, weapons, procedures (not names).
-        "ISF", "IFI", "CSG", "CRDS", "TICPE", "SMIG", "RIC", "IDH", "GES", "USD", "EUR", "TDAH",
-        "TATP", "LBD", "LGBT", "GSM", "TPE", "EHPAD", "EPHAD", "EPAD", "RTT", "APL", "CMU", "AAH",
-        "OQTF", "ZAD", "VTC", "SUV", "TER", "LGV", "BTS", "DUT", "CAP", "BEP", "NDLR", "GAV",
+        "ISF",
+        "IFI",
+        "CSG",
+        "CRDS",
+        "TICPE",
+        "SMIG",
+        "RIC",
+        "IDH",
+        "GES",
+        "USD",
+        "EUR",
+        "TDAH",
+        "TATP",
+        "LBD",
+        "LGBT",
+        "GSM",
+        "TPE",
+        "EHPAD",
+        "EPHAD",
+        "EPAD",
+        "RTT",
+        "APL",
+        "CMU",
+        "AAH",
+        "OQTF",
+        "ZAD",
+        "VTC",
+        "SUV",
+        "TER",
+        "LGV",
+        "BTS",
+        "DUT",
+        "CAP",
+        "BEP",
+        "NDLR",
+        "GAV",
         // Currencies and units (« 500 DA », « 20 CHF », « 3 MW »).
-        "DA", "DZD", "CHF", "CAD", "XOF", "FCFA", "TND", "GBP", "JPY", "CNY", "MW", "GW", "KWH",
+        "DA",
+        "DZD",
+        "CHF",
+        "CAD",
+        "XOF",
+        "FCFA",
+        "TND",
+        "GBP",
+        "JPY",
+        "CNY",
+        "MW",
+        "GW",
+        "KWH",
         "TWH", // Time zones (« 21:15 GMT+8 »).
-        "GMT", "UTC", "CET", "CEST", "HNE", "HAE",
+        "GMT",
+        "UTC",
+        "CET",
+        "CEST",
+        "HNE",
+        "HAE",
+        // Rubric labels in capitals before a headline or a lead (« ENQUÊTE - … », « VIDÉO. … »).
+        "VIDEO",
+        "VIDÉO",
+        "VIDÉOS",
+        "PHOTOS",
+        "DIRECT",
+        "LIVE",
+        "EXCLUSIF",
+        "INFO",
+        "INFOS",
+        "ANALYSE",
+        "ENQUÊTE",
+        "ENQUETE",
+        "TRIBUNE",
+        "ENTRETIEN",
+        "INTERVIEW",
+        "REPORTAGE",
+        "DÉCRYPTAGE",
+        "DECRYPTAGE",
+        "ÉDITO",
+        "EDITO",
+        "ÉDITORIAL",
+        "CHRONIQUE",
+        "PORTRAIT",
+        "RÉCIT",
+        "RECIT",
+        "ALERTE",
+        "URGENT",
+        "FLASH",
+        "OPINION",
+        "BILLET",
+        "ZOOM",
+        "FOCUS",
+        "DOSSIER",
+        "TÉMOIGNAGE",
+        "TEMOIGNAGE",
+        "INFOGRAPHIE",
+        "PODCAST",
+        "AUDIO",
+        "EXCLUSIVITÉ",
     ];
     w.bytes().all(|c| b"IVXLCDM".contains(&c)) || STOP.contains(&w)
 }
@@ -2265,6 +2416,11 @@ pub(super) fn add_firstnames_and_caps<'d>(
             i = e;
             continue;
         }
+        // Rubric labels in capitals (« ALERTE INFO », « VIDÉO EXCLUSIF »): no name.
+        if all_caps && (i..e).all(|k| is_all_caps(doc.tok(k)) && is_not_acronym(doc.tok(k))) {
+            i = e;
+            continue;
+        }
         // A name written all in capitals (photo credits, datelines): a known name, else a
         // person when it opens with a given name (« STEPHANE DE SAKUTIN »).
         if len >= 2 && (i..e).all(|k| is_all_caps(doc.tok(k)) || !doc.is_word(k)) {
@@ -2639,6 +2795,19 @@ mod tests {
         // A bracket holding no place: nothing.
         let e = ents("Le groupe Fermelune (ex-Tramis) a confirmé la fermeture.");
         assert!(e.iter().all(|x| x.1 != EntityType::LOC), "{e:?}");
+    }
+
+    #[test]
+    fn rubric_labels_in_capitals_are_no_organisation() {
+        let e = ents("ENQUÊTE - Comment la ville de Lyon a changé. Les élus de la CGT ont réagi. DÉCRYPTAGE : le budget du PS. ALERTE INFO : le pont est fermé.");
+        assert!(
+            e.iter()
+                .all(|x| !matches!(x.0.as_str(), "ENQUÊTE" | "DÉCRYPTAGE")),
+            "{e:?}"
+        );
+        for name in ["CGT", "PS", "Lyon"] {
+            assert!(e.iter().any(|x| x.0 == name), "{name} {e:?}");
+        }
     }
 
     #[test]
