@@ -1562,6 +1562,17 @@ pub(super) fn add_heads<'d>(
         {
             ambiguous = false;
         }
+        // « la Direction départementale de la sécurité publique », « le Centre de commandement
+        // et d'information », « le Service de santé des armées »: an administrative head whose
+        // only ambiguity is the common noun at a sentence's start, capitalised inside a sentence
+        // and followed by its adjective or by « de » + a lower-case noun, names a body.
+        if ambiguous
+            && SENTENCE_START_HEADS.contains(&doc.tok(i))
+            && !sentence_initial(doc, first, i)
+            && body_complement(lex, doc, i + 1)
+        {
+            ambiguous = false;
+        }
         // (Inside a role title: « le président de la République Emmanuel Macron ». An
         // ambiguous head only where a known name starts with it: « Département d'État ».)
         let known_start = gaz_end.is_some_and(|g| g > i);
@@ -1585,6 +1596,12 @@ pub(super) fn add_heads<'d>(
                 break;
             }
             let c = cls(lex, doc, j);
+            // « Office central de lutte contre la criminalité »: « lutte contre » is one noun
+            // phrase of the name.
+            if doc.tok_lower(j) == "contre" && doc.tok_lower(j - 1) == "lutte" {
+                j += 1;
+                continue;
+            }
             // (« pour » is a connector, also a source cue: « pour lui, … ».)
             if c & class::NAME_BREAKER != 0
                 || c & (class::SPEECH | class::CONNECTOR) == class::SPEECH
@@ -1789,6 +1806,43 @@ fn conference_event(doc: &Doc, i: usize) -> bool {
     false
 }
 
+/// Administrative heads listed AMBIGUOUS only because the common noun opens sentences
+/// (« Direction … », « Service … »): inside a sentence, capitalised, they start a body's name.
+const SENTENCE_START_HEADS: &[&str] = &[
+    "Direction",
+    "Service",
+    "Services",
+    "Centre",
+    "Cellule",
+    "Cabinet",
+    "Communauté",
+];
+
+/// Does a body's name go on at token `j`: a lower-case adjective (« Direction générale »), or
+/// « de / du / des / de la / de l' » + a lower-case noun (« Centre de commandement », « Service
+/// de santé »)? Not a capitalised complement (« Centre de Toulouse », « Communauté de Madrid »
+/// are left to the other rules) and not an infinitive (« la Direction de revoir … »).
+fn body_complement(lex: &Lexicons, doc: &Doc, j: usize) -> bool {
+    let n = doc.tokens().len();
+    if j >= n || !doc.is_word(j) || doc.is_cap(j) {
+        return false;
+    }
+    let w = doc.tok_lower(j);
+    if !matches!(w, "de" | "d'" | "du" | "des") {
+        return cls(lex, doc, j) & (class::CONNECTOR | class::NAME_BREAKER) == 0
+            && adjective_like(lex, doc, j);
+    }
+    let mut k = j + 1;
+    if w == "de" && k < n && matches!(doc.tok_lower(k), "la" | "l'") {
+        k += 1;
+    }
+    k < n
+        && doc.is_word(k)
+        && !doc.is_cap(k)
+        && cls(lex, doc, k) & (class::CONNECTOR | class::NAME_BREAKER) == 0
+        && !infinitive_like(doc.tok_lower(k))
+}
+
 /// Does the lower-case word at `i` look like an adjective (or a participle used as one) that can
 /// follow a name's head or noun: a demonym, or an adjectival ending (« européenne », « unies »,
 /// « monétaire », « communiste »)? Verbs (« évalue », « doit »), adverbs (« -ment ») and the
@@ -1805,7 +1859,8 @@ fn adjective_like(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
         "iste", "istes", "ant", "ante", "ants", "antes", "eur", "rieure", "rieures", "eurs", "is",
         "ies", "un", "une", "uns", "unes", "il", "ile", "ils", "iles", "phone", "phones", "ome",
         "omes", "oint", "ointe", "oints", "ointes", "eux", "euse", "euses", "ème", "ême", "oxe",
-        "oxes", "in", "ins", "uelle", "uelles", "selle", "selles", "relle", "relles",
+        "oxes", "in", "ins", "uelle", "uelles", "selle", "selles", "relle", "relles", "ublic",
+        "ublics",
     ];
     // Verbs with those endings, frequent after an institution's name.
     const VERBS: &[&str] = &[
@@ -2808,6 +2863,29 @@ mod tests {
         for name in ["CGT", "PS", "Lyon"] {
             assert!(e.iter().any(|x| x.0 == name), "{name} {e:?}");
         }
+    }
+
+    #[test]
+    fn administrative_bodies_inside_a_sentence() {
+        let e = ents("La plainte a été transmise à la Direction régionale des douanes de Nantes, puis au Centre de traitement des alertes. L'Office national de lutte contre la fraude a enquêté. Le Service public fédéral a répondu. Direction générale : aucun commentaire. Le Centre a voté la motion. Il habite au Centre de Bastia.");
+        for name in [
+            "Direction régionale des douanes de Nantes",
+            "Centre de traitement des alertes",
+            "Office national de lutte contre la fraude",
+            "Service public fédéral",
+        ] {
+            assert!(
+                e.iter().any(|x| x.0 == name && x.1 == EntityType::ORG),
+                "{name} {e:?}"
+            );
+        }
+        // Not a name: the common noun opening a sentence, the head alone, the head before a
+        // capitalised complement (left to the other rules).
+        assert!(
+            e.iter()
+                .all(|x| !x.0.starts_with("Direction générale") && x.0 != "Centre de Bastia"),
+            "{e:?}"
+        );
     }
 
     #[test]
