@@ -2174,6 +2174,85 @@ fn infinitive_like(w: &str) -> bool {
         || matches!(w, "faire" | "dire" | "lire" | "écrire" | "boire" | "croire")
 }
 
+/// Street and square nouns that open a place's name in French toponymy, in lower case before the
+/// capitalised specifier: « rue de Rivoli », « place de la Concorde », « boulevard Saint-Michel ».
+const STREET_NOUNS: &[&str] = &[
+    "rue",
+    "place",
+    "avenue",
+    "boulevard",
+    "quai",
+    "square",
+    "allée",
+    "impasse",
+    "esplanade",
+    "parvis",
+    "rond-point",
+];
+
+/// A street or a square: a [`STREET_NOUNS`] noun (lower case, or capitalised at a sentence's
+/// start), then « de la / de l' / du / des », « de » (not after « place ») or nothing, then a
+/// capitalised name: the whole is
+/// the place (« la manifestation partira de la place de la Bastille »). Not « à la place de »
+/// (instead of), nor a title after it (« à la place du Président »), nor a bare « de » + name
+/// (« la place de Dupont dans l'histoire »).
+pub(super) fn add_streets<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
+    let lex = lexicons();
+    let n = doc.tokens().len();
+    for i in 0..n {
+        let w = doc.tok(i);
+        let lower = doc.tok_lower(i);
+        if !STREET_NOUNS.contains(&lower) || (w != lower && !sentence_initial(doc, first, i)) {
+            continue;
+        }
+        if doc.tok_in_boilerplate(i) {
+            continue;
+        }
+        // « à la place de », « mise en place du », « sur place »: the common noun; « une rue de
+        // Lyon », « chaque rue de Lyon » is a street of that town.
+        let prev = if i > 0 { doc.tok_lower(i - 1) } else { "" };
+        if (lower == "place" && prev == "la" && i >= 2 && doc.tok_lower(i - 2) == "à")
+            || matches!(
+                prev,
+                "en" | "sur" | "une" | "un" | "chaque" | "cette" | "quelle" | "toute"
+            )
+        {
+            continue;
+        }
+        let lim = sentence_end(doc, i);
+        let mut j = i + 1;
+        if j < lim && matches!(doc.tok_lower(j), "du" | "des") {
+            j += 1;
+        } else if j + 1 < lim
+            && doc.tok_lower(j) == "de"
+            && matches!(doc.tok_lower(j + 1), "la" | "l'" | "l’")
+        {
+            j += 2;
+        } else if j < lim && lower != "place" && matches!(doc.tok_lower(j), "de" | "d'" | "d’") {
+            // (« rue de Rivoli », « quai d'Austerlitz »; « la place de Dupont » is no square.)
+            j += 1;
+        }
+        if j >= lim || !doc.is_cap(j) || doc.tok(j).chars().nth(1).is_none() {
+            continue;
+        }
+        if lex.titles.contains_key(doc.tok(j))
+            || cls(lex, doc, j) & (class::FUNCTION | class::CONNECTOR) != 0
+        {
+            continue;
+        }
+        let e = name_run(doc, j, lim, 4);
+        if e == j {
+            continue;
+        }
+        // « Le vote place Claire Dumont devant un choix »: the verb « placer » before a person
+        // (a square named after one writes the name hyphenated: « place Félix-Éboué »).
+        if lower == "place" && j == i + 1 && e > j + 1 && cls(lex, doc, j) & class::FIRSTNAME != 0 {
+            continue;
+        }
+        out.push(Cand::new(i, e, EntityType::LOC, Why::Head(doc.tok(i)), 3));
+    }
+}
+
 pub(super) fn add_event_names<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
     for i in with_class(doc, class::EVENT_NOUN) {
         let w = doc.tok(i);
@@ -2543,6 +2622,10 @@ pub(super) fn add_firstnames_and_caps<'d>(
         let etype = if bare_role_head {
             // « le président de la Chambre »: part of the role.
             None
+        } else if len == 1 && w == "République" && !matches!(prev, "à" | "par" | "vers") {
+            // « la République » alone is the regime or the state as an idea, no place (« à
+            // République », the Paris square, is one).
+            None
         } else if let Some(t) = has_head {
             // A bare event head (« le Sommet ») is a common noun.
             (len > 1 || t != EntityType::MISC).then_some(t)
@@ -2884,6 +2967,51 @@ mod tests {
         assert!(
             e.iter()
                 .all(|x| !x.0.starts_with("Direction générale") && x.0 != "Centre de Bastia"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn streets_and_squares_are_whole_places() {
+        let e = ents("Le cortège partira de la place de la Fontaine vers le boulevard Jean-Moulin, puis la rue de Verneuil. Une rue de Lille était fermée. La mise en place du dispositif a pris du temps. Elle parlait à la place du Président. Le scrutin place Claire Dumont devant un choix. Rendez-vous place Garibaldi.");
+        for name in [
+            "place de la Fontaine",
+            "boulevard Jean-Moulin",
+            "rue de Verneuil",
+            "place Garibaldi",
+        ] {
+            assert!(
+                e.iter().any(|x| x.0 == name && x.1 == EntityType::LOC),
+                "{name} {e:?}"
+            );
+        }
+        // A street OF a town, « mise en place », « à la place de » and the verb « placer ».
+        for wrong in [
+            "rue de Lille",
+            "place du dispositif",
+            "place du Président",
+            "place Claire Dumont",
+        ] {
+            assert!(e.iter().all(|x| x.0 != wrong), "{wrong} {e:?}");
+        }
+        assert!(
+            e.iter().any(|x| x.0 == "Lille" && x.1 == EntityType::LOC),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn the_republic_alone_is_no_place_and_its_numbered_regimes_are_events() {
+        let e = ents("La République protège la presse. C'est la fin de la Ve République, dit-il. La présidence de la République a démenti. La République tchèque a voté.");
+        assert!(e.iter().all(|x| x.0 != "République"), "{e:?}");
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Ve République" && x.1 == EntityType::MISC),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "République tchèque" && x.1 == EntityType::LOC),
             "{e:?}"
         );
     }

@@ -105,6 +105,7 @@ pub fn find(doc: &Doc, date_tokens: &HashSet<usize>) -> Vec<EMention> {
     add_ministries(doc, &mut cands);
     add_heads(doc, &first, &known, &roles, &dates, &mut cands);
     add_event_names(doc, &mut cands);
+    add_streets(doc, &first, &mut cands);
     add_typed_names(doc, &mut cands);
     add_affiliations(doc, &known, &mut cands);
     add_firstnames_and_caps(doc, &first, &known, &roles, &mut cands);
