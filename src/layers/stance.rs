@@ -18,7 +18,7 @@
 use crate::layers::entities::EMention;
 use crate::layers::quotes::QuoteAnn;
 use crate::layers::syntax::{governed, resolve_pronoun, resolve_role_np, PREPOSITIONS};
-use crate::lexicon::{class, lexicons, CueHit, Form, SpeechKind};
+use crate::lexicon::{class, lexicons, CueHit, Form, SpeechKind, Vocab};
 use crate::schema::{EntityType, Polarity, Rule};
 use crate::text::doc::{Doc, NSpan};
 
@@ -605,6 +605,12 @@ fn is_object_word(w: &str) -> bool {
     )
 }
 
+/// The infinitives of demanding (« réclamer », « exiger », « revendiquer », « demander »):
+/// what a crowd gathers « pour réclamer » is what it demands.
+fn is_demand(w: &str) -> bool {
+    matches!(w, "réclamer" | "exiger" | "revendiquer" | "demander")
+}
+
 /// Is the verb cue at `a` an infinitive of purpose (« pour préserver », « afin de défendre »,
 /// « dans le but de », « en vue de », « visant à encourager »)?
 fn purpose_infinitive(doc: &Doc, lo: usize, a: usize) -> bool {
@@ -618,7 +624,9 @@ fn purpose_infinitive(doc: &Doc, lo: usize, a: usize) -> bool {
     }
     let w = doc.tok_lower(v);
     let infinitive = w.ends_with("er") || w.ends_with("ir") || w.ends_with("re");
-    if !infinitive {
+    // (A demand is a stance whatever it is for: « ont défilé pour réclamer une hausse des
+    // salaires », « se sont rassemblés pour exiger sa libération ».)
+    if !infinitive || is_demand(w) {
         return false;
     }
     let before = |k: usize| {
@@ -1901,10 +1909,43 @@ fn coordinated_after(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
     out
 }
 
+/// The inverted subject pronouns written onto a verb with a hyphen (« regrette-t-il »,
+/// « promet-elle », « dénoncent-ils », « s'inquiète-t-on »), longest first.
+const INVERTED_SUBJECTS: [&str; 10] = [
+    "-t-elles", "-t-elle", "-t-ils", "-t-il", "-t-on", "-elles", "-elle", "-ils", "-il", "-on",
+];
+
+/// The document's token ids, a verb with an inverted subject pronoun (« regrette-t-il »,
+/// « promet-elle », the incise after a quotation) read as the verb alone: the cue lexicon knows
+/// « regrette », not every pronoun suffix. (The auxiliaries, « a-t-il », « s'est-elle », stay
+/// as they are: the verb groups know them.)
+fn uninverted_ids(doc: &Doc) -> Vec<u32> {
+    let lex = lexicons();
+    let mut ids = doc.tok_ids().to_vec();
+    for (k, id) in ids.iter_mut().enumerate() {
+        if lex.class(*id) & (class::AUX_AVOIR | class::AUX_ETRE) != 0 {
+            continue;
+        }
+        let w = doc.tok_lower(k);
+        if let Some(stem) = INVERTED_SUBJECTS
+            .iter()
+            .find_map(|suf| w.strip_suffix(suf))
+            .filter(|st| st.len() >= 3 && !st.contains('-'))
+        {
+            let s = lex.vocab.id(stem);
+            if s != Vocab::NONE {
+                *id = s;
+            }
+        }
+    }
+    ids
+}
+
 // Out of line (one call per document) so that instruction profiles show the stage.
 #[inline(never)]
 pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<StanceAnn> {
     let lex = lexicons();
+    let ids = uninverted_ids(doc);
     let mut out = Vec::new();
     for s in &doc.seg.sentences {
         if doc.boilerplate_blocks[s.block] {
@@ -1916,7 +1957,7 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
         // The index in `out` of this sentence's last stance held by a verb (its object may
         // hold evaluations that belong to it).
         let mut last_verb: Option<usize> = None;
-        for h in lex.stance.find_all(doc, lo, hi) {
+        for h in lex.stance.find_all_ids(doc, &ids, lo, hi) {
             if doc.tok_in_boilerplate(h.start) {
                 continue;
             }
@@ -2211,7 +2252,7 @@ mod tests {
     use super::*;
     use crate::layers::frames::find_frames;
 
-    fn stances(t: &str) -> Vec<(String, Polarity, Vec<String>)> {
+    pub(super) fn stances(t: &str) -> Vec<(String, Polarity, Vec<String>)> {
         let mut d = Doc::new(t);
         crate::layers::boilerplate::detect(&mut d);
         let ms = crate::layers::entities::find(&d, &Default::default());
@@ -2986,5 +3027,64 @@ mod holder_tests {
         let t = "« Nous irons jusqu'au bout », a lancé Marc Dorval. « Ces ingérences sont \
                  inacceptables », a martelé la porte-parole du ministère.";
         assert!(holder_of(t, "inacceptables").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod recall_tests {
+    use super::tests::stances;
+    use crate::schema::Polarity;
+
+    #[test]
+    fn a_verb_with_an_inverted_pronoun_is_the_verb() {
+        let t = "Le maire de Castelbourg, Paul Vigneau, a visité le chantier mardi. « Le retard \
+                 est considérable », regrette-t-il.";
+        let s = stances(t);
+        assert!(s.iter().any(|x| x.0 == "regrette-t-il"
+            && x.1 == Polarity::Concern
+            && x.2 == vec!["Paul Vigneau".to_string()]));
+        for (t, cue, pol) in [
+            (
+                "« Nous rouvrirons la ligne », promet-elle.",
+                "promet-elle",
+                Polarity::Commit,
+            ),
+            (
+                "« Rien ne bouge », critiquent-ils.",
+                "critiquent-ils",
+                Polarity::Oppose,
+            ),
+            (
+                "« Il faut agir », s'inquiète-t-on à la mairie.",
+                "s'inquiète-t-on",
+                Polarity::Concern,
+            ),
+        ] {
+            assert!(stances(t).iter().any(|x| x.0 == cue && x.1 == pol), "{t}");
+        }
+        // Not a speech verb with its pronoun, nor the auxiliary alone.
+        assert!(stances("« Le train partira à midi », ajoute-t-il.").is_empty());
+        assert!(stances("Le maire soutient-il ce projet ?").is_empty());
+    }
+
+    #[test]
+    fn a_demand_is_a_stance_whatever_it_is_for() {
+        let s = stances("Des centaines de viticulteurs se sont rassemblés à Castelbourg pour réclamer une aide d'urgence.");
+        assert!(
+            s.iter()
+                .any(|x| x.0 == "réclamer" && x.1 == Polarity::Support),
+            "{s:?}"
+        );
+        let s =
+            stances("Les éleveurs ont bloqué la route pour exiger la réouverture de l'abattoir.");
+        assert!(
+            s.iter()
+                .any(|x| x.0 == "exiger" && x.1 == Polarity::Support),
+            "{s:?}"
+        );
+        // A purpose that is no demand stays no stance.
+        assert!(
+            stances("La commune a voté un budget pour préserver la piscine municipale.").is_empty()
+        );
     }
 }
