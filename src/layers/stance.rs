@@ -1552,6 +1552,54 @@ fn negation(doc: &Doc, lo: usize, hi: usize, h: &CueHit) -> Option<(usize, usize
             }
         }
     }
+    // A negated copula before an adjective or a noun (« n'est pas ridicule », « ne sont pas
+    // légitimes », « n'est pas vraiment une catastrophe »).
+    if h.form == Form::Plain {
+        let mut k = a;
+        if k > lo
+            && matches!(
+                doc.tok_lower(k - 1),
+                "très"
+                    | "si"
+                    | "aussi"
+                    | "vraiment"
+                    | "forcément"
+                    | "totalement"
+                    | "tout"
+                    | "complètement"
+                    | "franchement"
+                    | "une"
+                    | "un"
+                    | "du"
+                    | "de"
+                    | "d'"
+            )
+        {
+            k -= 1;
+        }
+        if k >= lo + 3
+            && cls(k - 1) & class::NEG != 0
+            && matches!(
+                doc.tok_lower(k - 2),
+                "est"
+                    | "sont"
+                    | "était"
+                    | "étaient"
+                    | "sera"
+                    | "seront"
+                    | "serait"
+                    | "soit"
+                    | "semble"
+                    | "semblent"
+                    | "paraît"
+                    | "reste"
+                    | "restent"
+            )
+            && cls(k - 3) & class::NE != 0
+        {
+            return Some((k - 3, h.end));
+        }
+    }
     // « ne » before the verb group, over object pronouns (« ne le soutient pas »).
     let mut k = a;
     let mut ne = None;
@@ -1932,8 +1980,33 @@ fn uninverted_ids(doc: &Doc) -> Vec<u32> {
             .find_map(|suf| w.strip_suffix(suf))
             .filter(|st| st.len() >= 3 && !st.contains('-'))
         {
+            // (Not a verb of modality or movement, whose inversion asks or reports: « va-t-il
+            // réagir ? », « entend-on dire », « peut-on accepter ».)
+            let modal = matches!(
+                stem,
+                "va" | "vont"
+                    | "allait"
+                    | "allaient"
+                    | "ira"
+                    | "iront"
+                    | "entend"
+                    | "entendent"
+                    | "compte"
+                    | "comptent"
+                    | "veut"
+                    | "veulent"
+                    | "voudrait"
+                    | "peut"
+                    | "peuvent"
+                    | "pourrait"
+                    | "doit"
+                    | "doivent"
+                    | "devrait"
+                    | "faut"
+                    | "sait"
+            );
             let s = lex.vocab.id(stem);
-            if s != Vocab::NONE {
+            if s != Vocab::NONE && !modal {
                 *id = s;
             }
         }
@@ -3065,6 +3138,8 @@ mod recall_tests {
         // Not a speech verb with its pronoun, nor the auxiliary alone.
         assert!(stances("« Le train partira à midi », ajoute-t-il.").is_empty());
         assert!(stances("Le maire soutient-il ce projet ?").is_empty());
+        assert!(stances("Comment vont-ils réagir à la fermeture de l'usine ?").is_empty());
+        assert!(stances("Dans les couloirs, entend-on dire que le chantier avance.").is_empty());
     }
 
     #[test]
@@ -3086,5 +3161,85 @@ mod recall_tests {
         assert!(
             stances("La commune a voté un budget pour préserver la piscine municipale.").is_empty()
         );
+    }
+
+    #[test]
+    fn everyday_evaluations_in_predicate_position() {
+        let has = |t: &str, cue: &str, pol: Polarity| {
+            let s = stances(t);
+            assert!(s.iter().any(|x| x.0 == cue && x.1 == pol), "{t}: {s:?}");
+        };
+        has(
+            "« Ce tarif est ridicule », a estimé la conseillère Claire Fauvel.",
+            "ridicule",
+            Polarity::Oppose,
+        );
+        has(
+            "Pour Claire Fauvel, la fermeture de la gare est une catastrophe.",
+            "est une catastrophe",
+            Polarity::Oppose,
+        );
+        has(
+            "« Cette première saison est un échec », a reconnu l'entraîneur Marc Dorval.",
+            "est un échec",
+            Polarity::Oppose,
+        );
+        has(
+            "« Vous avez raison », a répondu la ministre Claire Fauvel aux pêcheurs.",
+            "avez raison",
+            Polarity::Support,
+        );
+        has(
+            "« C'est une bonne nouvelle pour le quartier », a déclaré Marc Dorval.",
+            "est une bonne nouvelle",
+            Polarity::Praise,
+        );
+        has(
+            "Les riverains se disent excédés par le bruit du chantier.",
+            "se disent excédés",
+            Polarity::Oppose,
+        );
+        has(
+            "Le maire s'est dit ouvert à une discussion sur les horaires.",
+            "s'est dit ouvert à",
+            Polarity::Support,
+        );
+        // Overcoming is no approval; a negated evaluation is none.
+        assert!(stances("La fatigue a eu raison des coureurs de Castelbourg.").is_empty());
+        assert!(stances("« Ce tarif n'est pas ridicule », a estimé Claire Fauvel.").is_empty());
+        assert!(
+            stances("« Ces accords ne sont pas inacceptables », a dit Marc Dorval.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_passive_agent_after_a_day_or_an_adverb() {
+        let s = stances("Le projet de tramway a été soutenu lundi par le maire Paul Vigneau.");
+        assert!(s
+            .iter()
+            .any(|x| x.0 == "soutenu lundi par" && x.1 == Polarity::Support));
+        let s =
+            stances("Le budget, critiqué notamment par la députée Claire Fauvel, a été adopté.");
+        assert!(s
+            .iter()
+            .any(|x| x.0 == "critiqué notamment par" && x.1 == Polarity::Oppose));
+        // Any other word between is no agent's: the passive without its agent is dropped.
+        assert!(stances("Le projet a été soutenu, dans un premier temps, par erreur.").is_empty());
+    }
+
+    #[test]
+    fn an_appeal_with_a_long_object_before_its_infinitive() {
+        let s = stances(
+            "Le syndicat Force ouvrière a appelé hier matin les salariés à rejoindre le cortège.",
+        );
+        assert!(s
+            .iter()
+            .any(|x| x.0.starts_with("a appelé hier matin") && x.1 == Polarity::Support));
+        // « appeler » + a time with « à » is no appeal.
+        assert!(stances("Le joueur Marc Dorval a été appelé par son club à 14 heures.").is_empty());
+        assert!(stances(
+            "Le club a appelé son nouveau stade construit en 2019 à Castelbourg « le Chaudron »."
+        )
+        .is_empty());
     }
 }
