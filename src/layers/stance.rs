@@ -3242,4 +3242,22 @@ mod recall_tests {
         )
         .is_empty());
     }
+
+    #[test]
+    fn negated_idioms_of_praise_and_refusal() {
+        let s = stances("Ses coéquipiers ne tarissent pas d'éloges sur le gardien Marc Dorval.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Praise && x.0.contains("tarissent")),
+            "{s:?}"
+        );
+        let s = stances("Trois partis n'ont pas reconnu la légitimité du nouveau conseil.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Oppose && x.0.contains("reconnu")),
+            "{s:?}"
+        );
+        // Recognised, the legitimacy is no refusal.
+        assert!(stances("Le comité a reconnu la légitimité de la demande.").is_empty());
+    }
 }
