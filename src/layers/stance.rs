@@ -3260,4 +3260,27 @@ mod recall_tests {
         // Recognised, the legitimacy is no refusal.
         assert!(stances("Le comité a reconnu la légitimité de la demande.").is_empty());
     }
+
+    #[test]
+    fn blameworthy_manners_open_doors_and_prompt_replies() {
+        let has = |t: &str, pol: Polarity| {
+            let s = stances(t);
+            assert!(s.iter().any(|x| x.1 == pol), "{t}: {s:?}");
+        };
+        has(
+            "Selon Marc Dorval, les douaniers ont agi de manière déloyale.",
+            Polarity::Accuse,
+        );
+        has(
+            "« La porte du dialogue n'est pas fermée », a dit Claire Fauvel.",
+            Polarity::Support,
+        );
+        has(
+            "La commune ne tardera pas à répondre, a prévenu Claire Fauvel.",
+            Polarity::Commit,
+        );
+        // A neutral manner, and a prompt reply not negated, are no stances.
+        assert!(stances("Les élèves ont agi de manière autonome.").is_empty());
+        assert!(stances("La réponse tardera à venir.").is_empty());
+    }
 }
