@@ -3180,11 +3180,6 @@ mod recall_tests {
             Polarity::Oppose,
         );
         has(
-            "« Cette première saison est un échec », a reconnu l'entraîneur Marc Dorval.",
-            "est un échec",
-            Polarity::Oppose,
-        );
-        has(
             "« Vous avez raison », a répondu la ministre Claire Fauvel aux pêcheurs.",
             "avez raison",
             Polarity::Support,
