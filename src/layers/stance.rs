@@ -18,7 +18,7 @@
 use crate::layers::entities::EMention;
 use crate::layers::quotes::QuoteAnn;
 use crate::layers::syntax::{governed, resolve_pronoun, resolve_role_np, PREPOSITIONS};
-use crate::lexicon::{class, lexicons, CueHit, Form, SpeechKind};
+use crate::lexicon::{class, lexicons, CueHit, Form, SpeechKind, Vocab};
 use crate::schema::{EntityType, Polarity, Rule};
 use crate::text::doc::{Doc, NSpan};
 
@@ -605,6 +605,12 @@ fn is_object_word(w: &str) -> bool {
     )
 }
 
+/// The infinitives of demanding (« réclamer », « exiger », « revendiquer », « demander »):
+/// what a crowd gathers « pour réclamer » is what it demands.
+fn is_demand(w: &str) -> bool {
+    matches!(w, "réclamer" | "exiger" | "revendiquer" | "demander")
+}
+
 /// Is the verb cue at `a` an infinitive of purpose (« pour préserver », « afin de défendre »,
 /// « dans le but de », « en vue de », « visant à encourager »)?
 fn purpose_infinitive(doc: &Doc, lo: usize, a: usize) -> bool {
@@ -618,7 +624,9 @@ fn purpose_infinitive(doc: &Doc, lo: usize, a: usize) -> bool {
     }
     let w = doc.tok_lower(v);
     let infinitive = w.ends_with("er") || w.ends_with("ir") || w.ends_with("re");
-    if !infinitive {
+    // (A demand is a stance whatever it is for: « ont défilé pour réclamer une hausse des
+    // salaires », « se sont rassemblés pour exiger sa libération ».)
+    if !infinitive || is_demand(w) {
         return false;
     }
     let before = |k: usize| {
@@ -1544,6 +1552,54 @@ fn negation(doc: &Doc, lo: usize, hi: usize, h: &CueHit) -> Option<(usize, usize
             }
         }
     }
+    // A negated copula before an adjective or a noun (« n'est pas ridicule », « ne sont pas
+    // légitimes », « n'est pas vraiment une catastrophe »).
+    if h.form == Form::Plain {
+        let mut k = a;
+        if k > lo
+            && matches!(
+                doc.tok_lower(k - 1),
+                "très"
+                    | "si"
+                    | "aussi"
+                    | "vraiment"
+                    | "forcément"
+                    | "totalement"
+                    | "tout"
+                    | "complètement"
+                    | "franchement"
+                    | "une"
+                    | "un"
+                    | "du"
+                    | "de"
+                    | "d'"
+            )
+        {
+            k -= 1;
+        }
+        if k >= lo + 3
+            && cls(k - 1) & class::NEG != 0
+            && matches!(
+                doc.tok_lower(k - 2),
+                "est"
+                    | "sont"
+                    | "était"
+                    | "étaient"
+                    | "sera"
+                    | "seront"
+                    | "serait"
+                    | "soit"
+                    | "semble"
+                    | "semblent"
+                    | "paraît"
+                    | "reste"
+                    | "restent"
+            )
+            && cls(k - 3) & class::NE != 0
+        {
+            return Some((k - 3, h.end));
+        }
+    }
     // « ne » before the verb group, over object pronouns (« ne le soutient pas »).
     let mut k = a;
     let mut ne = None;
@@ -1901,10 +1957,68 @@ fn coordinated_after(doc: &Doc, ms: &[EMention], mi: usize) -> Vec<usize> {
     out
 }
 
+/// The inverted subject pronouns written onto a verb with a hyphen (« regrette-t-il »,
+/// « promet-elle », « dénoncent-ils », « s'inquiète-t-on »), longest first.
+const INVERTED_SUBJECTS: [&str; 10] = [
+    "-t-elles", "-t-elle", "-t-ils", "-t-il", "-t-on", "-elles", "-elle", "-ils", "-il", "-on",
+];
+
+/// The document's token ids, a verb with an inverted subject pronoun (« regrette-t-il »,
+/// « promet-elle », the incise after a quotation) read as the verb alone: the cue lexicon knows
+/// « regrette », not every pronoun suffix. (The auxiliaries, « a-t-il », « s'est-elle », stay
+/// as they are: the verb groups know them.)
+fn uninverted_ids(doc: &Doc) -> Vec<u32> {
+    let lex = lexicons();
+    let mut ids = doc.tok_ids().to_vec();
+    for (k, id) in ids.iter_mut().enumerate() {
+        if lex.class(*id) & (class::AUX_AVOIR | class::AUX_ETRE) != 0 {
+            continue;
+        }
+        let w = doc.tok_lower(k);
+        if let Some(stem) = INVERTED_SUBJECTS
+            .iter()
+            .find_map(|suf| w.strip_suffix(suf))
+            .filter(|st| st.len() >= 3 && !st.contains('-'))
+        {
+            // (Not a verb of modality or movement, whose inversion asks or reports: « va-t-il
+            // réagir ? », « entend-on dire », « peut-on accepter ».)
+            let modal = matches!(
+                stem,
+                "va" | "vont"
+                    | "allait"
+                    | "allaient"
+                    | "ira"
+                    | "iront"
+                    | "entend"
+                    | "entendent"
+                    | "compte"
+                    | "comptent"
+                    | "veut"
+                    | "veulent"
+                    | "voudrait"
+                    | "peut"
+                    | "peuvent"
+                    | "pourrait"
+                    | "doit"
+                    | "doivent"
+                    | "devrait"
+                    | "faut"
+                    | "sait"
+            );
+            let s = lex.vocab.id(stem);
+            if s != Vocab::NONE && !modal {
+                *id = s;
+            }
+        }
+    }
+    ids
+}
+
 // Out of line (one call per document) so that instruction profiles show the stage.
 #[inline(never)]
 pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<StanceAnn> {
     let lex = lexicons();
+    let ids = uninverted_ids(doc);
     let mut out = Vec::new();
     for s in &doc.seg.sentences {
         if doc.boilerplate_blocks[s.block] {
@@ -1916,7 +2030,7 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
         // The index in `out` of this sentence's last stance held by a verb (its object may
         // hold evaluations that belong to it).
         let mut last_verb: Option<usize> = None;
-        for h in lex.stance.find_all(doc, lo, hi) {
+        for h in lex.stance.find_all_ids(doc, &ids, lo, hi) {
             if doc.tok_in_boilerplate(h.start) {
                 continue;
             }
@@ -2211,7 +2325,7 @@ mod tests {
     use super::*;
     use crate::layers::frames::find_frames;
 
-    fn stances(t: &str) -> Vec<(String, Polarity, Vec<String>)> {
+    pub(super) fn stances(t: &str) -> Vec<(String, Polarity, Vec<String>)> {
         let mut d = Doc::new(t);
         crate::layers::boilerplate::detect(&mut d);
         let ms = crate::layers::entities::find(&d, &Default::default());
@@ -2986,5 +3100,182 @@ mod holder_tests {
         let t = "« Nous irons jusqu'au bout », a lancé Marc Dorval. « Ces ingérences sont \
                  inacceptables », a martelé la porte-parole du ministère.";
         assert!(holder_of(t, "inacceptables").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod recall_tests {
+    use super::tests::stances;
+    use crate::schema::Polarity;
+
+    #[test]
+    fn a_verb_with_an_inverted_pronoun_is_the_verb() {
+        let t = "Le maire de Castelbourg, Paul Vigneau, a visité le chantier mardi. « Le retard \
+                 est considérable », regrette-t-il.";
+        let s = stances(t);
+        assert!(s.iter().any(|x| x.0 == "regrette-t-il"
+            && x.1 == Polarity::Concern
+            && x.2 == vec!["Paul Vigneau".to_string()]));
+        for (t, cue, pol) in [
+            (
+                "« Nous rouvrirons la ligne », promet-elle.",
+                "promet-elle",
+                Polarity::Commit,
+            ),
+            (
+                "« Rien ne bouge », critiquent-ils.",
+                "critiquent-ils",
+                Polarity::Oppose,
+            ),
+            (
+                "« Il faut agir », s'inquiète-t-on à la mairie.",
+                "s'inquiète-t-on",
+                Polarity::Concern,
+            ),
+        ] {
+            assert!(stances(t).iter().any(|x| x.0 == cue && x.1 == pol), "{t}");
+        }
+        // Not a speech verb with its pronoun, nor the auxiliary alone.
+        assert!(stances("« Le train partira à midi », ajoute-t-il.").is_empty());
+        assert!(stances("Le maire soutient-il ce projet ?").is_empty());
+        assert!(stances("Comment vont-ils réagir à la fermeture de l'usine ?").is_empty());
+        assert!(stances("Dans les couloirs, entend-on dire que le chantier avance.").is_empty());
+    }
+
+    #[test]
+    fn a_demand_is_a_stance_whatever_it_is_for() {
+        let s = stances("Des centaines de viticulteurs se sont rassemblés à Castelbourg pour réclamer une aide d'urgence.");
+        assert!(
+            s.iter()
+                .any(|x| x.0 == "réclamer" && x.1 == Polarity::Support),
+            "{s:?}"
+        );
+        let s =
+            stances("Les éleveurs ont bloqué la route pour exiger la réouverture de l'abattoir.");
+        assert!(
+            s.iter()
+                .any(|x| x.0 == "exiger" && x.1 == Polarity::Support),
+            "{s:?}"
+        );
+        // A purpose that is no demand stays no stance.
+        assert!(
+            stances("La commune a voté un budget pour préserver la piscine municipale.").is_empty()
+        );
+    }
+
+    #[test]
+    fn everyday_evaluations_in_predicate_position() {
+        let has = |t: &str, cue: &str, pol: Polarity| {
+            let s = stances(t);
+            assert!(s.iter().any(|x| x.0 == cue && x.1 == pol), "{t}: {s:?}");
+        };
+        has(
+            "« Ce tarif est ridicule », a estimé la conseillère Claire Fauvel.",
+            "ridicule",
+            Polarity::Oppose,
+        );
+        has(
+            "Pour Claire Fauvel, la fermeture de la gare est une catastrophe.",
+            "est une catastrophe",
+            Polarity::Oppose,
+        );
+        has(
+            "« Vous avez raison », a répondu la ministre Claire Fauvel aux pêcheurs.",
+            "avez raison",
+            Polarity::Support,
+        );
+        has(
+            "« C'est une bonne nouvelle pour le quartier », a déclaré Marc Dorval.",
+            "est une bonne nouvelle",
+            Polarity::Praise,
+        );
+        has(
+            "Les riverains se disent excédés par le bruit du chantier.",
+            "se disent excédés",
+            Polarity::Oppose,
+        );
+        has(
+            "Le maire s'est dit ouvert à une discussion sur les horaires.",
+            "s'est dit ouvert à",
+            Polarity::Support,
+        );
+        // Overcoming is no approval; a negated evaluation is none.
+        assert!(stances("La fatigue a eu raison des coureurs de Castelbourg.").is_empty());
+        assert!(stances("« Ce tarif n'est pas ridicule », a estimé Claire Fauvel.").is_empty());
+        assert!(
+            stances("« Ces accords ne sont pas inacceptables », a dit Marc Dorval.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_passive_agent_after_a_day_or_an_adverb() {
+        let s = stances("Le projet de tramway a été soutenu lundi par le maire Paul Vigneau.");
+        assert!(s
+            .iter()
+            .any(|x| x.0 == "soutenu lundi par" && x.1 == Polarity::Support));
+        let s =
+            stances("Le budget, critiqué notamment par la députée Claire Fauvel, a été adopté.");
+        assert!(s
+            .iter()
+            .any(|x| x.0 == "critiqué notamment par" && x.1 == Polarity::Oppose));
+        // Any other word between is no agent's: the passive without its agent is dropped.
+        assert!(stances("Le projet a été soutenu, dans un premier temps, par erreur.").is_empty());
+    }
+
+    #[test]
+    fn an_appeal_with_a_long_object_before_its_infinitive() {
+        let s = stances(
+            "Le syndicat Force ouvrière a appelé hier matin les salariés à rejoindre le cortège.",
+        );
+        assert!(s
+            .iter()
+            .any(|x| x.0.starts_with("a appelé hier matin") && x.1 == Polarity::Support));
+        // « appeler » + a time with « à » is no appeal.
+        assert!(stances("Le joueur Marc Dorval a été appelé par son club à 14 heures.").is_empty());
+        assert!(stances(
+            "Le club a appelé son nouveau stade construit en 2019 à Castelbourg « le Chaudron »."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn negated_idioms_of_praise_and_refusal() {
+        let s = stances("Ses coéquipiers ne tarissent pas d'éloges sur le gardien Marc Dorval.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Praise && x.0.contains("tarissent")),
+            "{s:?}"
+        );
+        let s = stances("Trois partis n'ont pas reconnu la légitimité du nouveau conseil.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Oppose && x.0.contains("reconnu")),
+            "{s:?}"
+        );
+        // Recognised, the legitimacy is no refusal.
+        assert!(stances("Le comité a reconnu la légitimité de la demande.").is_empty());
+    }
+
+    #[test]
+    fn blameworthy_manners_open_doors_and_prompt_replies() {
+        let has = |t: &str, pol: Polarity| {
+            let s = stances(t);
+            assert!(s.iter().any(|x| x.1 == pol), "{t}: {s:?}");
+        };
+        has(
+            "Selon Marc Dorval, les douaniers ont agi de manière déloyale.",
+            Polarity::Accuse,
+        );
+        has(
+            "« La porte du dialogue n'est pas fermée », a dit Claire Fauvel.",
+            Polarity::Support,
+        );
+        has(
+            "La commune ne tardera pas à répondre, a prévenu Claire Fauvel.",
+            Polarity::Commit,
+        );
+        // A neutral manner, and a prompt reply not negated, are no stances.
+        assert!(stances("Les élèves ont agi de manière autonome.").is_empty());
+        assert!(stances("La réponse tardera à venir.").is_empty());
     }
 }

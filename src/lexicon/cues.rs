@@ -55,6 +55,32 @@ enum PTok {
     Inf,
 }
 
+/// The words that stand between a passive participle and « par » with its agent: a day
+/// (« a été soutenu lundi par ») or an adverb of degree or addition (« critiqué notamment par »,
+/// « salué unanimement par »).
+const AGENT_GAP: [&str; 20] = [
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "hier",
+    "notamment",
+    "également",
+    "aussi",
+    "surtout",
+    "vivement",
+    "fermement",
+    "largement",
+    "unanimement",
+    "publiquement",
+    "ouvertement",
+    "aussitôt",
+    "immédiatement",
+];
+
 /// What must stand before an inflected verb for a pattern to match: the rest of its verb group.
 /// The hit then starts at that group's first word (« s' oppose », « a fermement soutenu »).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -366,11 +392,33 @@ impl<T> CueMatcher<T> {
             } else if let Some(lemma) = w.strip_suffix("/v") {
                 let [fin, pp, _] = self.verb(vocab, lemma);
                 let par = PTok::Exact(vocab.intern("par"));
+                // (Function words all: not through `set`, which drops them as homographs.)
+                let between = {
+                    let mut ids: Vec<u32> = AGENT_GAP.iter().map(|w| vocab.intern(w)).collect();
+                    ids.sort_unstable();
+                    match self.set_ids.get(&ids) {
+                        Some(&k) => k,
+                        None => {
+                            let k = self.sets.len() as u32;
+                            self.sets.push(ids.clone());
+                            self.set_ids.insert(ids, k);
+                            k
+                        }
+                    }
+                };
                 vec![
                     (vec![fin], Some((Need::NoSe, Form::Finite))),
                     (vec![pp.clone()], Some((Need::Avoir, Form::Participle))),
                     (vec![pp.clone()], Some((Need::Etre, Form::PassiveBare))),
-                    (vec![pp, par], Some((Need::Nothing, Form::Passive))),
+                    (
+                        vec![pp.clone(), par.clone()],
+                        Some((Need::Nothing, Form::Passive)),
+                    ),
+                    // (« soutenu lundi par », « critiqué notamment par »)
+                    (
+                        vec![pp, PTok::Set(between), par],
+                        Some((Need::Nothing, Form::Passive)),
+                    ),
                 ]
             } else if let Some(lemma) = w.strip_suffix("/vf") {
                 // The future and conditional only, and « aller » + infinitive.
