@@ -685,6 +685,10 @@ fn subject_after(
             k += 1;
             continue;
         }
+        // « explique ce dernier », « ajoute cette dernière ».
+        if let Some(mi) = resolve_ce_dernier(doc, ms, k) {
+            return Some(named(ms, mi));
+        }
         // A role noun phrase naming a person (« a déclaré le ministre turc »).
         if let Some((mi, _)) = resolve_role_np(doc, ms, k, lim) {
             return Some(named(ms, mi));
@@ -1330,6 +1334,12 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
         let w = doc.tok_lower(e);
         if pronoun_of(w).is_some() && w != "lui" {
             return pronoun_who(doc, ms, e);
+        }
+        // « Ce dernier a affirmé que « … » ».
+        if matches!(w, "dernier" | "dernière") && e > start {
+            if let Some(mi) = resolve_ce_dernier(doc, ms, e - 1) {
+                return Some(named(ms, mi));
+            }
         }
         if is_indefinite_pronoun(w) {
             return Some(Who::Unnamed);
@@ -2491,6 +2501,14 @@ fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<
         if matches!(w, "il" | "elle") && !impersonal(doc, t) {
             return pronoun_who(doc, ms, t);
         }
+        // « Ce dernier a promis « … » ».
+        if matches!(w, "ce" | "cette")
+            && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+        {
+            if let Some(mi) = resolve_ce_dernier(doc, ms, t) {
+                return Some(named(ms, mi));
+            }
+        }
         // « Ses partisans répètent que « … » »: supporters speak for no one named.
         if matches!(w, "ses" | "leurs")
             && t + 1 < open
@@ -3484,5 +3502,39 @@ mod tests {
         let t = "Le géographe Paul Verdier enseigne à Lille. Son livre le dit bien, et les lecteurs aussi : \
                  « Une seule grille de lecture ne suffit pas. »";
         assert_eq!(who(t), some(&[""]));
+    }
+
+    #[test]
+    fn ce_dernier_is_the_latest_person_of_its_gender() {
+        assert_eq!(
+            who("Paul Verdier a reçu Luc Marin à Lyon. « Nous serons très présents sur le terrain », explique ce dernier."),
+            some(&["Luc Marin"])
+        );
+        assert_eq!(
+            who("Julie Marin a reçu Paul Verdier à Lyon. « Nous serons très présents sur le terrain », explique cette dernière."),
+            some(&["Julie Marin"])
+        );
+        assert_eq!(
+            who("Paul Verdier a reçu Luc Marin à Lyon. Ce dernier a promis « une présence très forte sur le terrain »."),
+            some(&["Luc Marin"])
+        );
+        // « ce dernier » of a thing is nobody.
+        assert_eq!(
+            who("Le rapport a été publié lundi. Ce dernier affirme que « la situation est très préoccupante »."),
+            some(&[""])
+        );
+    }
+
+    #[test]
+    fn ce_dernier_holds_a_stance() {
+        let a = crate::analyze(
+            "Paul Verdier a reçu Luc Marin à Lyon. Ce dernier a dénoncé la fermeture de l'usine.",
+        );
+        let holders: Vec<String> = a
+            .stances
+            .iter()
+            .flat_map(|s| s.holders.iter().map(|&h| a.entities[h].canonical.clone()))
+            .collect();
+        assert_eq!(holders, vec!["Luc Marin".to_string()]);
     }
 }

@@ -257,6 +257,35 @@ pub(crate) fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<u
     resolve_pronoun_as(doc, ms, at, want)
 }
 
+/// « ce dernier », « cette dernière » at `at` (the demonstrative): the latest person named
+/// before it, outside quotation marks, of that gender, in this sentence or the two before.
+pub(crate) fn resolve_ce_dernier(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
+    let n = doc.tokens().len();
+    if at + 1 >= n {
+        return None;
+    }
+    let want = match (doc.tok_lower(at), doc.tok_lower(at + 1)) {
+        ("ce", "dernier") => Gender::M,
+        ("cette", "dernière") => Gender::F,
+        _ => return None,
+    };
+    let sent = doc.tokens()[at].sent();
+    let end = ms.partition_point(|m| m.a < at);
+    for mi in (0..end).rev() {
+        let m = &ms[mi];
+        if doc.tokens()[m.a].sent() + 2 < sent {
+            break;
+        }
+        if m.etype == EntityType::PER
+            && !in_quote_tok(doc, m.a)
+            && person_gender(doc, ms, mi).is_none_or(|g| g == want)
+        {
+            return Some(mi);
+        }
+    }
+    None
+}
+
 /// [`resolve_pronoun`] for a pronoun of gender `want` (None: either, as the « lui » of « un
 /// journaliste lui a demandé »).
 pub(crate) fn resolve_pronoun_as(
