@@ -859,8 +859,20 @@ fn described_person(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<
                 .map(|(mi, _)| mi)
                 .filter(|_| t > k + 1);
         }
+        // « le général à la retraite X », « le rédacteur en chef X ».
+        if let Some(n) = [&["à", "la", "retraite"][..], &["en", "retraite"], &["en", "chef"]]
+            .iter()
+            .find(|p| (0..p.len()).all(|i| t + i < end && doc.tok_lower(t + i) == p[i]))
+            .map(|p| p.len())
+        {
+            t += n;
+            continue;
+        }
         let honorific = lex.titles.get(doc.tok(t)) == Some(&crate::lexicon::TitleKind::Honorific);
+        // « un porte-parole des Affaires étrangères iranien, X »: a capitalised portfolio word.
+        let portfolio = doc.is_word(t) && doc.is_cap(t) && t > k + 1 && lex.title_words.contains(w);
         let ok = honorific
+            || portfolio
             || (w == "." && t > k + 1 && lex.titles.contains_key(doc.tok(t - 1)))
             || (doc.is_word(t)
                 && !doc.is_cap(t)
@@ -2501,8 +2513,8 @@ fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<
         if matches!(w, "il" | "elle") && !impersonal(doc, t) {
             return pronoun_who(doc, ms, t);
         }
-        // « Ce dernier a promis « … » ».
-        if matches!(w, "ce" | "cette")
+        // « Ce dernier a promis « … » », « L'intéressé a promis « … » ».
+        if matches!(w, "ce" | "cette" | "l'" | "le" | "la")
             && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
         {
             if let Some(mi) = resolve_ce_dernier(doc, ms, t) {
@@ -3536,5 +3548,39 @@ mod tests {
             .flat_map(|s| s.holders.iter().map(|&h| a.entities[h].canonical.clone()))
             .collect();
         assert_eq!(holders, vec!["Luc Marin".to_string()]);
+    }
+
+    #[test]
+    fn l_interesse_and_the_belgian_mayor() {
+        assert_eq!(
+            who("Le tribun Paul Verdier promet une rupture. « Je ne vais pas tout nationaliser », a nuancé l'intéressé."),
+            some(&["Paul Verdier"])
+        );
+        // The gender must agree.
+        assert_eq!(
+            who("Le tribun Paul Verdier promet une rupture. « Je ne vais pas tout nationaliser », a nuancé l'intéressée."),
+            some(&[""])
+        );
+        assert_eq!(
+            who("Le bourgmestre de Mons, Paul Dufour, a défilé. « Les revendications des manifestants sont légitimes », commentait le maïeur."),
+            some(&["Paul Dufour"])
+        );
+    }
+
+    #[test]
+    fn long_descriptions_before_a_name() {
+        assert_eq!(
+            who("« Nous démentons avec véhémence ces accusations », a réagi un porte-parole des Affaires étrangères iranien, Karim Ghassemi."),
+            some(&["Karim Ghassemi"])
+        );
+        assert_eq!(
+            who("« Ce dispositif ne donne satisfaction à personne », assure à l'AFP le général à la retraite Vincent Morel."),
+            some(&["Vincent Morel"])
+        );
+        // A name after a preposition is not the speaker: « un proche de X ».
+        assert_eq!(
+            who("« Ce dispositif ne donne satisfaction à personne », assure un proche du général Vincent Morel."),
+            some(&[""])
+        );
     }
 }

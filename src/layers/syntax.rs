@@ -257,16 +257,22 @@ pub(crate) fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<u
     resolve_pronoun_as(doc, ms, at, want)
 }
 
-/// « ce dernier », « cette dernière » at `at` (the demonstrative): the latest person named
-/// before it, outside quotation marks, of that gender, in this sentence or the two before.
+/// « ce dernier », « cette dernière », « l'intéressé » at `at` (the determiner): the latest
+/// person named before it, outside quotation marks, of that gender, in this sentence or the two before.
 pub(crate) fn resolve_ce_dernier(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
     let n = doc.tokens().len();
     if at + 1 >= n {
         return None;
     }
-    let want = match (doc.tok_lower(at), doc.tok_lower(at + 1)) {
-        ("ce", "dernier") => Gender::M,
-        ("cette", "dernière") => Gender::F,
+    // « l'intéressé », « la principale intéressée »: the person just spoken of, too.
+    let at_ = |t: usize| if t < n { doc.tok_lower(t) } else { "" };
+    let want = match (at_(at), at_(at + 1), at_(at + 2)) {
+        ("ce", "dernier", _) | ("l'", "intéressé", _) | ("le", "principal", "intéressé") => {
+            Gender::M
+        }
+        ("cette", "dernière", _)
+        | ("l'", "intéressée", _)
+        | ("la", "principale", "intéressée") => Gender::F,
         _ => return None,
     };
     let sent = doc.tokens()[at].sent();
