@@ -641,9 +641,7 @@ fn subject_after(
     let mut k = from;
     while k < lim && k < from + 24 {
         let w = doc.tok_lower(k);
-        if matches!(w, "sur" | "dans")
-            && k > 0
-            && matches!(doc.tok_lower(k - 1), "lire" | "lit-on")
+        if matches!(w, "sur" | "dans") && k > 0 && matches!(doc.tok_lower(k - 1), "lire" | "lit-on")
         {
             if let Some(who) = read_on_page_of(doc, ms, k, lim) {
                 return Some(who);
@@ -860,10 +858,14 @@ fn described_person(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<
                 .filter(|_| t > k + 1);
         }
         // « le général à la retraite X », « le rédacteur en chef X ».
-        if let Some(n) = [&["à", "la", "retraite"][..], &["en", "retraite"], &["en", "chef"]]
-            .iter()
-            .find(|p| (0..p.len()).all(|i| t + i < end && doc.tok_lower(t + i) == p[i]))
-            .map(|p| p.len())
+        if let Some(n) = [
+            &["à", "la", "retraite"][..],
+            &["en", "retraite"],
+            &["en", "chef"],
+        ]
+        .iter()
+        .find(|p| (0..p.len()).all(|i| t + i < end && doc.tok_lower(t + i) == p[i]))
+        .map(|p| p.len())
         {
             t += n;
             continue;
@@ -1540,7 +1542,10 @@ fn incise_at(
             return subject_after(doc, ms, k, lim, prev).map(|who| (who, v));
         }
         // « a tenu à préciser », « a mis en garde », « a fait savoir ».
-        if is_semi_aux(w) || is_faire(w) || matches!(w, "à" | "mis" | "met" | "peut-on" | "pouvait-on") {
+        if is_semi_aux(w)
+            || is_faire(w)
+            || matches!(w, "à" | "mis" | "met" | "peut-on" | "pouvait-on")
+        {
             v += 1;
             continue;
         }
@@ -2590,8 +2595,15 @@ fn narrative_infinitive(doc: &Doc, start: usize, open: usize) -> bool {
     if open <= start + 2 || doc.tok_lower(start) != "et" {
         return false;
     }
-    let np = matches!(doc.tok_lower(start + 1), "le" | "la" | "l'" | "notre" | "cette" | "ce");
-    let lim = if np { (start + 10).min(open) } else { start + 2 };
+    let np = matches!(
+        doc.tok_lower(start + 1),
+        "le" | "la" | "l'" | "notre" | "cette" | "ce"
+    );
+    let lim = if np {
+        (start + 10).min(open)
+    } else {
+        start + 2
+    };
     let Some(d) = (start + 1..lim)
         .find(|&t| matches!(doc.tok_lower(t), "de" | "d'") && is_speech_verb(doc, t + 1))
     else {
@@ -3463,7 +3475,9 @@ mod tests {
     #[test]
     fn feeling_verbs_and_reading_verbs_report_speech() {
         assert_eq!(
-            who("« Quand on voit nos blessés, on ne peut pas se taire », se révolte Julie Marchal."),
+            who(
+                "« Quand on voit nos blessés, on ne peut pas se taire », se révolte Julie Marchal."
+            ),
             some(&["Julie Marchal"])
         );
         assert_eq!(
@@ -3582,5 +3596,18 @@ mod tests {
             who("« Ce dispositif ne donne satisfaction à personne », assure un proche du général Vincent Morel."),
             some(&[""])
         );
+    }
+
+    #[test]
+    fn a_role_in_the_body_refers_back_or_to_the_next_sentence() {
+        let lede = "La région prépare la saison.\n\nLes routes ont souffert.\n\nLes dégâts sont chiffrés.\n\n";
+        // A minister named two paragraphs later is not « le ministre » of this incise.
+        let t = format!("{lede}« J'ai chargé mes services de récupérer l'argent public », a assuré le ministre.\n\n\
+                 Les travaux reprendront en mars.\n\nLe ministre de l'Intérieur, Luc Verhaegen, a réuni les gouverneurs.");
+        assert_eq!(who(&t), some(&[""]));
+        // Named in the next sentence: that person.
+        let t = format!("{lede}Le président de la République a défendu une réponse « à la fois légitime et importante pour le pays ». \
+                 Ces décisions, selon le président Luc Perrin, seront présentées mercredi.");
+        assert_eq!(who(&t), some(&["Luc Perrin"]));
     }
 }

@@ -270,9 +270,9 @@ pub(crate) fn resolve_ce_dernier(doc: &Doc, ms: &[EMention], at: usize) -> Optio
         ("ce", "dernier", _) | ("l'", "intéressé", _) | ("le", "principal", "intéressé") => {
             Gender::M
         }
-        ("cette", "dernière", _)
-        | ("l'", "intéressée", _)
-        | ("la", "principale", "intéressée") => Gender::F,
+        ("cette", "dernière", _) | ("l'", "intéressée", _) | ("la", "principale", "intéressée") => {
+            Gender::F
+        }
         _ => return None,
     };
     let sent = doc.tokens()[at].sent();
@@ -1003,9 +1003,17 @@ pub(crate) fn resolve_role_np_uncached(
     // A role may name a person the text names only later (« Le président chinois met en garde
     // … » in a headline, « Xi Jinping a déclaré … » in the body); not a person of the same
     // sentence (« Le président a reçu Vladimir Poutine »: the guest is not the host).
+    // Far ahead only where a text announces before it names: its headline and lede (the first
+    // three paragraphs); further on, only the next sentence (« », a assuré le ministre » is
+    // not a minister a later paragraph introduces).
     let sent = doc.tokens()[at].sent();
+    let lede = doc.seg.sentences[sent].block < 3;
     if let Some(mi) = (end..hi).find(|&mi| {
-        ms[mi].etype == EntityType::PER && doc.tokens()[ms[mi].a].sent() > sent && fits(mi)
+        let ms_sent = doc.tokens()[ms[mi].a].sent();
+        ms[mi].etype == EntityType::PER
+            && ms_sent > sent
+            && (lede || ms_sent == sent + 1)
+            && fits(mi)
     }) {
         return Some((mi, np.end));
     }
