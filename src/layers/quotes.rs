@@ -474,6 +474,7 @@ fn skippable(doc: &Doc, k: usize, lim: usize) -> usize {
         &["d'", "ailleurs"],
         &["lui", "aussi"],
         &["elle", "aussi"],
+        &["d'", "ores", "et", "déjà"],
     ];
     PHRASES
         .iter()
@@ -526,6 +527,12 @@ fn is_faire_idiom(w: &str) -> bool {
 /// « fait valoir », « fait état » are a speech verb.
 fn speech_kind(doc: &Doc, k: usize) -> Option<SpeechKind> {
     let w = doc.tok_lower(k);
+    // « peut-on lire sur la page de X », « lit-on dans son communiqué ».
+    if w == "lit-on"
+        || (w == "lire" && k > 0 && matches!(doc.tok_lower(k - 1), "peut-on" | "pouvait-on"))
+    {
+        return Some(SpeechKind::Speech);
+    }
     if let Some(kind) = lexicons().speech.get(w) {
         // A participle right after an article is a noun (« le prévenu », « l'accusé », « les
         // intéressés »), not a verb (« comme le dit X » keeps its verb: no participle ending).
@@ -634,6 +641,19 @@ fn subject_after(
     let mut k = from;
     while k < lim && k < from + 24 {
         let w = doc.tok_lower(k);
+        if matches!(w, "sur" | "dans") && k > 0 && matches!(doc.tok_lower(k - 1), "lire" | "lit-on")
+        {
+            if let Some(who) = read_on_page_of(doc, ms, k, lim) {
+                return Some(who);
+            }
+        }
+        // « peut-on lire sur le compte Instagram de X », « lit-on dans un communiqué du
+        // ministère »: the author of the page or the text read.
+        if matches!(w, "peut-on" | "lit-on" | "pouvait-on") {
+            if let Some(who) = read_on_page_of(doc, ms, k + 1, lim) {
+                return Some(who);
+            }
+        }
         // Inverted pronoun in the verb itself: « a-t-il ajouté », « dit-elle ».
         if w.contains('-') || matches!(w, "il" | "elle" | "ils" | "elles") {
             if let Some(who) = w
@@ -663,6 +683,10 @@ fn subject_after(
             k += 1;
             continue;
         }
+        // « explique ce dernier », « ajoute cette dernière ».
+        if let Some(mi) = resolve_ce_dernier(doc, ms, k) {
+            return Some(named(ms, mi));
+        }
         // A role noun phrase naming a person (« a déclaré le ministre turc »).
         if let Some((mi, _)) = resolve_role_np(doc, ms, k, lim) {
             return Some(named(ms, mi));
@@ -677,9 +701,10 @@ fn subject_after(
                         || lex.titles.get(doc.tok(t)) == Some(&crate::lexicon::TitleKind::Honorific)
                         || (doc.tok(t) == "." && t > k + 1)
                 });
-                // « le chef du Département de l'économie » is a person, not the body: when no
-                // person with that title was found, the incise names nobody for sure.
-                let person_title = m.etype == EntityType::ORG
+                // « le chef du Département de l'économie », « le maire de Brest » is a person,
+                // not the body or the place: when no person with that title was found, the
+                // incise names nobody for sure.
+                let person_title = matches!(m.etype, EntityType::ORG | EntityType::LOC)
                     && (k + 1..m.a).any(|t| {
                         lex.titles.get(doc.tok_lower(t)) == Some(&crate::lexicon::TitleKind::Role)
                     });
@@ -765,6 +790,25 @@ fn subject_after(
     None
 }
 
+/// After « peut-on (lire) »: « sur la page Facebook de X », « dans le communiqué du ministère
+/// Y »: a place of writing (« sur » / « dans » and a short noun phrase) and « de » with the
+/// person or body that wrote it.
+fn read_on_page_of(doc: &Doc, ms: &[EMention], from: usize, lim: usize) -> Option<Who> {
+    let mut k = from;
+    if k < lim && doc.tok_lower(k) == "lire" {
+        k += 1;
+    }
+    if k >= lim || !matches!(doc.tok_lower(k), "sur" | "dans") {
+        return None;
+    }
+    let end = (k + 8).min(lim);
+    let d = (k + 1..end).find(|&t| matches!(doc.tok_lower(t), "de" | "d'" | "du"))?;
+    let (mi, m) = mentions_in(ms, d + 1, (d + 3).min(lim))
+        .next()
+        .filter(|(_, m)| matches!(m.etype, EntityType::PER | EntityType::ORG))?;
+    (m.a <= d + 2).then(|| named(ms, mi))
+}
+
 /// A person named right after a descriptive noun phrase that starts with the determiner at `k`
 /// (« le sondeur Marc Roux », « la présidente du groupe socialiste Anne Roux », « son avocat
 /// Me Paul Sy », « un habitant du village, Marc Roux »): nouns and adjectives of no title list,
@@ -813,8 +857,24 @@ fn described_person(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> Option<
                 .map(|(mi, _)| mi)
                 .filter(|_| t > k + 1);
         }
+        // « le général à la retraite X », « le rédacteur en chef X ».
+        if let Some(n) = [
+            &["à", "la", "retraite"][..],
+            &["en", "retraite"],
+            &["en", "chef"],
+        ]
+        .iter()
+        .find(|p| (0..p.len()).all(|i| t + i < end && doc.tok_lower(t + i) == p[i]))
+        .map(|p| p.len())
+        {
+            t += n;
+            continue;
+        }
         let honorific = lex.titles.get(doc.tok(t)) == Some(&crate::lexicon::TitleKind::Honorific);
+        // « un porte-parole des Affaires étrangères iranien, X »: a capitalised portfolio word.
+        let portfolio = doc.is_word(t) && doc.is_cap(t) && t > k + 1 && lex.title_words.contains(w);
         let ok = honorific
+            || portfolio
             || (w == "." && t > k + 1 && lex.titles.contains_key(doc.tok(t - 1)))
             || (doc.is_word(t)
                 && !doc.is_cap(t)
@@ -1059,12 +1119,59 @@ fn is_time_word(doc: &Doc, k: usize) -> bool {
         )
 }
 
+/// A time phrase of a determiner and a time noun (« ce week-end », « cette semaine », « la
+/// semaine dernière », « dès la veille », « ce matin-là »): its number of tokens, or 0.
+fn time_phrase(doc: &Doc, k: usize, lim: usize) -> usize {
+    let at = |t: usize| if t < lim { doc.tok_lower(t) } else { "" };
+    let mut j = k;
+    if matches!(at(j), "dès" | "encore" | "déjà") {
+        j += 1;
+    }
+    if !matches!(at(j), "ce" | "cet" | "cette" | "la" | "le" | "l'") {
+        return 0;
+    }
+    j += 1;
+    let noun = at(j);
+    let noun = noun.strip_suffix("-là").unwrap_or(noun);
+    if !matches!(
+        noun,
+        "week-end"
+            | "weekend"
+            | "semaine"
+            | "mois"
+            | "année"
+            | "matin"
+            | "matinée"
+            | "soir"
+            | "soirée"
+            | "nuit"
+            | "jour"
+            | "veille"
+            | "lendemain"
+            | "printemps"
+            | "été"
+            | "automne"
+            | "hiver"
+    ) {
+        return 0;
+    }
+    j += 1;
+    if matches!(at(j), "dernier" | "dernière" | "passé" | "passée" | "même") {
+        j += 1;
+    }
+    j - k
+}
+
 /// A circumstance between an inverted speech verb and its subject (« mardi soir », « à l'AFP »,
 /// « sur TF1 », « lors d'une conférence de presse », « devant les députés »): its number of
 /// tokens, or 0.
 fn circumstance(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> usize {
     if is_time_word(doc, k) {
         return 1;
+    }
+    let n = time_phrase(doc, k, lim);
+    if n > 0 {
+        return n;
     }
     let w = doc.tok_lower(k);
     if w == "le" && k + 1 < lim && is_time_word(doc, k + 1) {
@@ -1241,6 +1348,12 @@ fn subject_before(doc: &Doc, ms: &[EMention], v: usize, prev: Option<&QuoteAnn>)
         let w = doc.tok_lower(e);
         if pronoun_of(w).is_some() && w != "lui" {
             return pronoun_who(doc, ms, e);
+        }
+        // « Ce dernier a affirmé que « … » ».
+        if matches!(w, "dernier" | "dernière") && e > start {
+            if let Some(mi) = resolve_ce_dernier(doc, ms, e - 1) {
+                return Some(named(ms, mi));
+            }
         }
         if is_indefinite_pronoun(w) {
             return Some(Who::Unnamed);
@@ -1429,7 +1542,10 @@ fn incise_at(
             return subject_after(doc, ms, k, lim, prev).map(|who| (who, v));
         }
         // « a tenu à préciser », « a mis en garde », « a fait savoir ».
-        if is_semi_aux(w) || is_faire(w) || matches!(w, "à" | "mis" | "met") {
+        if is_semi_aux(w)
+            || is_faire(w)
+            || matches!(w, "à" | "mis" | "met" | "peut-on" | "pouvait-on")
+        {
             v += 1;
             continue;
         }
@@ -2202,7 +2318,9 @@ fn attribute(
         );
     }
     let block = os.block;
-    let standalone = open == os.tokens.start || narrative_infinitive(doc, os.tokens.start, open);
+    let standalone = open == os.tokens.start
+        || narrative_infinitive(doc, os.tokens.start, open)
+        || possessive_label(doc, os.tokens.start, open);
     // 7. A quote standing alone after a question put to someone (« Un journaliste lui a
     // demandé si … « … » »): the answer of the one asked.
     if open == os.tokens.start {
@@ -2400,6 +2518,14 @@ fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<
         if matches!(w, "il" | "elle") && !impersonal(doc, t) {
             return pronoun_who(doc, ms, t);
         }
+        // « Ce dernier a promis « … » », « L'intéressé a promis « … » ».
+        if matches!(w, "ce" | "cette" | "l'" | "le" | "la")
+            && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+        {
+            if let Some(mi) = resolve_ce_dernier(doc, ms, t) {
+                return Some(named(ms, mi));
+            }
+        }
         // « Ses partisans répètent que « … » »: supporters speak for no one named.
         if matches!(w, "ses" | "leurs")
             && t + 1 < open
@@ -2461,14 +2587,45 @@ fn is_counterpart(doc: &Doc, t: usize) -> bool {
         && doc.tok_lower(t + 1).starts_with("homologue")
 }
 
-/// « Et d'ajouter : « … » », « Et de conclure « … » »: a narrative infinitive opening the
-/// sentence before the quote, which goes on with the speaker before it.
+/// « Et d'ajouter : « … » », « Et de conclure « … » », « Et de rappeler la situation : « … » »,
+/// « Et le syndicaliste de rappeler : « … » »: a narrative infinitive opening the sentence
+/// before the quote (after « et » and a definite noun phrase at most), which goes on with the
+/// speaker before it.
 fn narrative_infinitive(doc: &Doc, start: usize, open: usize) -> bool {
-    open > start + 2
-        && open <= start + 5
-        && doc.tok_lower(start) == "et"
-        && matches!(doc.tok_lower(start + 1), "de" | "d'")
-        && is_speech_verb(doc, start + 2)
+    if open <= start + 2 || doc.tok_lower(start) != "et" {
+        return false;
+    }
+    let np = matches!(
+        doc.tok_lower(start + 1),
+        "le" | "la" | "l'" | "notre" | "cette" | "ce"
+    );
+    let lim = if np {
+        (start + 10).min(open)
+    } else {
+        start + 2
+    };
+    let Some(d) = (start + 1..lim)
+        .find(|&t| matches!(doc.tok_lower(t), "de" | "d'") && is_speech_verb(doc, t + 1))
+    else {
+        return false;
+    };
+    // The infinitive's complement before the quote: a few words, no clause of its own.
+    open <= d + 10
+        && (d + 2..open).all(|t| {
+            !matches!(doc.tok_lower(t), "." | "«" | "»" | "qui" | "dont")
+                && lexicons().speech.get(doc.tok_lower(t)) != Some(&SpeechKind::Aux)
+        })
+}
+
+/// « Son analyse : « … » », « Sa réponse : « … » », « Leur constat : « … » »: a possessive and a
+/// noun (an adjective at most) then a colon open the sentence; the quote stands alone and
+/// belongs to the person the text is about.
+fn possessive_label(doc: &Doc, start: usize, open: usize) -> bool {
+    open >= start + 3
+        && open <= start + 4
+        && matches!(doc.tok_lower(start), "son" | "sa" | "leur")
+        && doc.tok(open - 1) == ":"
+        && (start + 1..open - 1).all(|t| doc.is_word(t) && !doc.is_cap(t))
 }
 
 /// « Il faut », « il s'agit », « il est » …: an impersonal « il » (no speaker).
@@ -3296,5 +3453,161 @@ mod tests {
         let s =
             speakers("« Nous avons fait notre part », a dit Bruno Le Maire devant les députés.");
         assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn time_phrases_between_verb_and_subject() {
+        assert_eq!(
+            who("« Le monde n'est plus comme avant », a rappelé ce week-end Paul Ronan."),
+            some(&["Paul Ronan"])
+        );
+        assert_eq!(
+            who("« Il faut reconnaître nos erreurs », nous confiait dès la semaine dernière le secrétaire général de la CGT, Paul Ronan."),
+            some(&["Paul Ronan"])
+        );
+        // A time noun without its determiner is no phrase to pass over.
+        assert_eq!(
+            who("« Il faut reconnaître nos erreurs », a dit semaine Paul Ronan."),
+            some(&[""])
+        );
+    }
+
+    #[test]
+    fn feeling_verbs_and_reading_verbs_report_speech() {
+        assert_eq!(
+            who(
+                "« Quand on voit nos blessés, on ne peut pas se taire », se révolte Julie Marchal."
+            ),
+            some(&["Julie Marchal"])
+        );
+        assert_eq!(
+            who("« Il est parti sans rien promettre », a exprimé Paul Gosselin."),
+            some(&["Paul Gosselin"])
+        );
+        assert_eq!(
+            who("« Je suis fier de nous », peut-on lire sur la page Facebook de Paul Verdier."),
+            some(&["Paul Verdier"])
+        );
+        // Read on no one's page: unnamed.
+        assert_eq!(
+            who("« Je suis fier de nous », peut-on lire sur les réseaux sociaux."),
+            some(&[""])
+        );
+        assert_eq!(
+            who("« C'est pour nous endormir », a d'ores et déjà répondu un couple de retraités, Jean-Luc Morin et sa compagne."),
+            some(&["Jean-Luc Morin"])
+        );
+    }
+
+    #[test]
+    fn place_in_a_role_phrase_is_never_the_speaker() {
+        // « le maire de Brest » with nobody given that title: the speaker goes on, never Brest.
+        let t = "Paul Ronan l'assure : « Je n'ai aucune ambition. » \
+                 « J'ai une vie formidable à la tête d'une ville que j'aime », assure le maire de Brest.";
+        assert_eq!(who(t), some(&["Paul Ronan", "Paul Ronan"]));
+        let t = "« Nous rouvrirons le port dès lundi », assure le maire de Brest.";
+        assert_eq!(who(t), some(&[""]));
+    }
+
+    #[test]
+    fn narrative_infinitives_and_possessive_labels_go_on() {
+        let t = "Paul Ronan a parlé une heure. Et de rappeler la situation politique : \
+                 « Dans les campagnes, le vote extrême progresse. »";
+        assert_eq!(who(t), some(&["Paul Ronan"]));
+        let t = "« Rien ne change pour nous », a dit Paul Ronan. Et le syndicaliste de rappeler la situation : \
+                 « Dans les campagnes, le vote extrême progresse. »";
+        assert_eq!(who(t), some(&["Paul Ronan", "Paul Ronan"]));
+        // The noun phrase names someone else: that person.
+        let t = "« Rien ne change pour nous », a dit Paul Ronan. Et la ministre Julie Marin de répondre : \
+                 « Dans les campagnes, le vote recule. »";
+        assert_eq!(who(t), some(&["Paul Ronan", "Julie Marin"]));
+        let t = "Le géographe Paul Verdier enseigne à Lille. Son analyse : \
+                 « Une seule grille de lecture ne suffit pas. »";
+        assert_eq!(who(t), some(&["Paul Verdier"]));
+        // Not a label: a full clause before the colon.
+        let t = "Le géographe Paul Verdier enseigne à Lille. Son livre le dit bien, et les lecteurs aussi : \
+                 « Une seule grille de lecture ne suffit pas. »";
+        assert_eq!(who(t), some(&[""]));
+    }
+
+    #[test]
+    fn ce_dernier_is_the_latest_person_of_its_gender() {
+        assert_eq!(
+            who("Paul Verdier a reçu Luc Marin à Lyon. « Nous serons très présents sur le terrain », explique ce dernier."),
+            some(&["Luc Marin"])
+        );
+        assert_eq!(
+            who("Julie Marin a reçu Paul Verdier à Lyon. « Nous serons très présents sur le terrain », explique cette dernière."),
+            some(&["Julie Marin"])
+        );
+        assert_eq!(
+            who("Paul Verdier a reçu Luc Marin à Lyon. Ce dernier a promis « une présence très forte sur le terrain »."),
+            some(&["Luc Marin"])
+        );
+        // « ce dernier » of a thing is nobody.
+        assert_eq!(
+            who("Le rapport a été publié lundi. Ce dernier affirme que « la situation est très préoccupante »."),
+            some(&[""])
+        );
+    }
+
+    #[test]
+    fn ce_dernier_holds_a_stance() {
+        let a = crate::analyze(
+            "Paul Verdier a reçu Luc Marin à Lyon. Ce dernier a dénoncé la fermeture de l'usine.",
+        );
+        let holders: Vec<String> = a
+            .stances
+            .iter()
+            .flat_map(|s| s.holders.iter().map(|&h| a.entities[h].canonical.clone()))
+            .collect();
+        assert_eq!(holders, vec!["Luc Marin".to_string()]);
+    }
+
+    #[test]
+    fn l_interesse_and_the_belgian_mayor() {
+        assert_eq!(
+            who("Le tribun Paul Verdier promet une rupture. « Je ne vais pas tout nationaliser », a nuancé l'intéressé."),
+            some(&["Paul Verdier"])
+        );
+        // The gender must agree.
+        assert_eq!(
+            who("Le tribun Paul Verdier promet une rupture. « Je ne vais pas tout nationaliser », a nuancé l'intéressée."),
+            some(&[""])
+        );
+        assert_eq!(
+            who("Le bourgmestre de Mons, Paul Dufour, a défilé. « Les revendications des manifestants sont légitimes », commentait le maïeur."),
+            some(&["Paul Dufour"])
+        );
+    }
+
+    #[test]
+    fn long_descriptions_before_a_name() {
+        assert_eq!(
+            who("« Nous démentons avec véhémence ces accusations », a réagi un porte-parole des Affaires étrangères iranien, Karim Ghassemi."),
+            some(&["Karim Ghassemi"])
+        );
+        assert_eq!(
+            who("« Ce dispositif ne donne satisfaction à personne », assure à l'AFP le général à la retraite Vincent Morel."),
+            some(&["Vincent Morel"])
+        );
+        // A name after a preposition is not the speaker: « un proche de X ».
+        assert_eq!(
+            who("« Ce dispositif ne donne satisfaction à personne », assure un proche du général Vincent Morel."),
+            some(&[""])
+        );
+    }
+
+    #[test]
+    fn a_role_in_the_body_refers_back_or_to_the_next_sentence() {
+        let lede = "La région prépare la saison.\n\nLes routes ont souffert.\n\nLes dégâts sont chiffrés.\n\n";
+        // A minister named two paragraphs later is not « le ministre » of this incise.
+        let t = format!("{lede}« J'ai chargé mes services de récupérer l'argent public », a assuré le ministre.\n\n\
+                 Les travaux reprendront en mars.\n\nLe ministre de l'Intérieur, Luc Verhaegen, a réuni les gouverneurs.");
+        assert_eq!(who(&t), some(&[""]));
+        // Named in the next sentence: that person.
+        let t = format!("{lede}Le président de la République a défendu une réponse « à la fois légitime et importante pour le pays ». \
+                 Ces décisions, selon le président Luc Perrin, seront présentées mercredi.");
+        assert_eq!(who(&t), some(&["Luc Perrin"]));
     }
 }

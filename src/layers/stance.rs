@@ -214,6 +214,12 @@ fn holder_for(
                 return (vec![m], None, "pronoun");
             }
         }
+        // « Ce dernier a salué », « cette dernière dénonce ».
+        if matches!(w, "dernier" | "dernière") && k > clause_start {
+            if let Some(m) = crate::layers::syntax::resolve_ce_dernier(doc, ms, k - 1) {
+                return (vec![m], None, "pronoun");
+            }
+        }
         if !doc.is_word(k) {
             break;
         }

@@ -257,6 +257,41 @@ pub(crate) fn resolve_pronoun(doc: &Doc, ms: &[EMention], at: usize) -> Option<u
     resolve_pronoun_as(doc, ms, at, want)
 }
 
+/// « ce dernier », « cette dernière », « l'intéressé » at `at` (the determiner): the latest
+/// person named before it, outside quotation marks, of that gender, in this sentence or the two before.
+pub(crate) fn resolve_ce_dernier(doc: &Doc, ms: &[EMention], at: usize) -> Option<usize> {
+    let n = doc.tokens().len();
+    if at + 1 >= n {
+        return None;
+    }
+    // « l'intéressé », « la principale intéressée »: the person just spoken of, too.
+    let at_ = |t: usize| if t < n { doc.tok_lower(t) } else { "" };
+    let want = match (at_(at), at_(at + 1), at_(at + 2)) {
+        ("ce", "dernier", _) | ("l'", "intéressé", _) | ("le", "principal", "intéressé") => {
+            Gender::M
+        }
+        ("cette", "dernière", _) | ("l'", "intéressée", _) | ("la", "principale", "intéressée") => {
+            Gender::F
+        }
+        _ => return None,
+    };
+    let sent = doc.tokens()[at].sent();
+    let end = ms.partition_point(|m| m.a < at);
+    for mi in (0..end).rev() {
+        let m = &ms[mi];
+        if doc.tokens()[m.a].sent() + 2 < sent {
+            break;
+        }
+        if m.etype == EntityType::PER
+            && !in_quote_tok(doc, m.a)
+            && person_gender(doc, ms, mi).is_none_or(|g| g == want)
+        {
+            return Some(mi);
+        }
+    }
+    None
+}
+
 /// [`resolve_pronoun`] for a pronoun of gender `want` (None: either, as the « lui » of « un
 /// journaliste lui a demandé »).
 pub(crate) fn resolve_pronoun_as(
@@ -968,9 +1003,17 @@ pub(crate) fn resolve_role_np_uncached(
     // A role may name a person the text names only later (« Le président chinois met en garde
     // … » in a headline, « Xi Jinping a déclaré … » in the body); not a person of the same
     // sentence (« Le président a reçu Vladimir Poutine »: the guest is not the host).
+    // Far ahead only where a text announces before it names: its headline and lede (the first
+    // three paragraphs); further on, only the next sentence (« », a assuré le ministre » is
+    // not a minister a later paragraph introduces).
     let sent = doc.tokens()[at].sent();
+    let lede = doc.seg.sentences[sent].block < 3;
     if let Some(mi) = (end..hi).find(|&mi| {
-        ms[mi].etype == EntityType::PER && doc.tokens()[ms[mi].a].sent() > sent && fits(mi)
+        let ms_sent = doc.tokens()[ms[mi].a].sent();
+        ms[mi].etype == EntityType::PER
+            && ms_sent > sent
+            && (lede || ms_sent == sent + 1)
+            && fits(mi)
     }) {
         return Some((mi, np.end));
     }
