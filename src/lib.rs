@@ -59,6 +59,8 @@ mod text;
 mod translit;
 /// The page's pure logic, tested natively.
 pub mod ui;
+/// A JSON value, parser and writers (the page's, instead of serde_json).
+pub mod value;
 
 pub use schema::{Analysis, Truncation, SCHEMA};
 

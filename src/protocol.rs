@@ -31,7 +31,7 @@
 //! ```
 
 use crate::schema::{Analysis, SCHEMA};
-use serde_json::{json, Map, Value};
+use crate::value::{Map, Value};
 
 /// Protocol id and version carried by every message, both ways.
 pub const PROTOCOL: &str = "loupe-embed/1";
@@ -189,7 +189,7 @@ pub fn parse(raw: &str) -> Result<Command, Rejection> {
             false,
         ));
     }
-    let value: Value = serde_json::from_str(raw)
+    let value: Value = crate::value::parse(raw)
         .map_err(|e| Rejection::new(Reason::NotJson, None, format!("not JSON: {e}"), false))?;
     parse_value(value)
 }
@@ -492,7 +492,7 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn envelope(kind: &str) -> Map<String, Value> {
+fn envelope(kind: &str) -> Map {
     let mut m = Map::new();
     m.insert("protocol".into(), PROTOCOL.into());
     m.insert("type".into(), kind.into());
@@ -511,14 +511,15 @@ pub fn ready_message(id: Option<&Value>) -> Value {
         format!("loupe {}", env!("CARGO_PKG_VERSION")).into(),
     );
     m.insert("maxTextBytes".into(), MAX_TEXT_BYTES.into());
-    m.insert("layers".into(), json!(layer_names()));
-    m.insert("langs".into(), json!(["fr", "en"]));
+    m.insert("layers".into(), layer_names().into());
+    m.insert("langs".into(), vec!["fr", "en"].into());
     Value::Object(m)
 }
 
 /// `result`: the complete `loupe.analysis/1` object for an `analyze` message.
 pub fn result_message(id: Option<&Value>, analysis: &Analysis) -> Value {
-    result_message_value(id, serde_json::to_value(analysis).unwrap_or(Value::Null))
+    let json = serde_json::to_string(analysis).unwrap_or_default();
+    result_message_value(id, crate::value::parse(&json).unwrap_or(Value::Null))
 }
 
 /// `result` with an analysis already as JSON (the engine's `loupe.analysis/1` output, parsed).
@@ -533,13 +534,13 @@ pub fn result_message_value(id: Option<&Value>, analysis: Value) -> Value {
 pub fn configured_message(id: Option<&Value>, layers: &[Layer], lang: Option<Lang>) -> Value {
     let mut m = envelope("configured");
     m.insert("id".into(), id.cloned().unwrap_or(Value::Null));
-    m.insert(
-        "options".into(),
-        json!({
-            "layers": layers.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
-            "lang": lang.map(Lang::as_str),
-        }),
+    let mut options = Map::new();
+    options.insert(
+        "layers".into(),
+        layers.iter().map(|l| l.as_str()).collect::<Vec<_>>().into(),
     );
+    options.insert("lang".into(), lang.map(Lang::as_str).into());
+    m.insert("options".into(), options.into());
     Value::Object(m)
 }
 
@@ -562,6 +563,13 @@ pub fn height_message(px: u32) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// serde_json's `json!`, as this module's [`Value`].
+    macro_rules! json {
+        ($($t:tt)+) => {
+            crate::value::parse(&serde_json::json!($($t)+).to_string()).unwrap()
+        };
+    }
 
     fn msg(v: Value) -> Result<Command, Rejection> {
         parse(&v.to_string())
@@ -686,13 +694,13 @@ mod tests {
     #[test]
     fn bad_options() {
         for options in [
-            json!("fr"),
-            json!({"lang": "de"}),
-            json!({"lang": 1}),
-            json!({"layers": "entities"}),
-            json!({"layers": ["entities", "colours"]}),
-            json!({"layers": [1]}),
-            json!({"layer": ["entities"]}),
+            serde_json::json!("fr"),
+            serde_json::json!({"lang": "de"}),
+            serde_json::json!({"lang": 1}),
+            serde_json::json!({"layers": "entities"}),
+            serde_json::json!({"layers": ["entities", "colours"]}),
+            serde_json::json!({"layers": [1]}),
+            serde_json::json!({"layer": ["entities"]}),
         ] {
             let r = msg(
                 json!({"protocol": PROTOCOL, "type": "analyze", "id": 4, "text": "",
@@ -816,18 +824,23 @@ mod tests {
         assert_eq!(percent_decode("%C3%A9"), "é");
     }
 
+    /// A message as serde_json reads its text.
+    fn sj(v: Value) -> serde_json::Value {
+        serde_json::from_str(&v.to_string()).unwrap()
+    }
+
     #[test]
     fn messages() {
-        let r = ready_message(None);
+        let r = sj(ready_message(None));
         assert_eq!(r["protocol"], PROTOCOL);
         assert_eq!(r["type"], "ready");
         assert_eq!(r["schema"], SCHEMA);
         assert_eq!(r["maxTextBytes"], MAX_TEXT_BYTES);
         assert_eq!(r["layers"].as_array().unwrap().len(), Layer::ALL.len());
-        assert_eq!(ready_message(Some(&json!("p")))["id"], "p");
+        assert_eq!(sj(ready_message(Some(&json!("p"))))["id"], "p");
 
         let a = crate::analyze("Le président Emmanuel Macron était à Lyon.");
-        let m = result_message(Some(&json!(7)), &a);
+        let m = sj(result_message(Some(&json!(7)), &a));
         assert_eq!(m["type"], "result");
         assert_eq!(m["id"], 7);
         // The result is exactly the analysis's own JSON.
@@ -835,17 +848,20 @@ mod tests {
         assert_eq!(back, a);
         assert_eq!(m["result"]["schema"], SCHEMA);
 
-        let e = error_message(
+        let e = sj(error_message(
             &msg(json!({"protocol": PROTOCOL, "type": "nope", "id": "z"})).unwrap_err(),
-        );
+        ));
         assert_eq!(e["type"], "error");
         assert_eq!(e["reason"], "unknown-type");
         assert_eq!(e["id"], "z");
         assert!(e["message"].as_str().unwrap().contains("nope"));
 
-        assert_eq!(height_message(321)["height"], 321);
-        let c = configured_message(None, &[Layer::Quotes], Some(Lang::Fr));
-        assert_eq!(c["options"], json!({"layers": ["quotes"], "lang": "fr"}));
-        assert_eq!(c["id"], Value::Null);
+        assert_eq!(sj(height_message(321))["height"], 321);
+        let c = sj(configured_message(None, &[Layer::Quotes], Some(Lang::Fr)));
+        assert_eq!(
+            c["options"],
+            serde_json::json!({"layers": ["quotes"], "lang": "fr"})
+        );
+        assert_eq!(c["id"], serde_json::Value::Null);
     }
 }

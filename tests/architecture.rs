@@ -10,6 +10,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("fxhash", &[]),
     ("translit", &[]),
     ("schema", &[]),
+    ("value", &[]),
     ("text", &["fxhash", "schema", "lexicon"]),
     ("lexicon", &["fxhash", "schema", "translit"]),
     ("layers", &["fxhash", "schema", "text", "lexicon"]),
@@ -26,10 +27,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["fxhash", "schema", "text", "layers", "resolve", "card"],
     ),
     ("compare", &["schema", "translit"]),
-    ("protocol", &["schema"]),
+    ("protocol", &["schema", "value"]),
     ("eval", &["schema", "text"]),
-    ("ui", &["schema", "compare"]),
-    ("app", &["schema", "compare", "protocol", "ui"]),
+    ("ui", &["schema", "compare", "value"]),
+    ("app", &["schema", "compare", "protocol", "ui", "value"]),
 ];
 
 /// Edges of [`ALLOWED`] that would close a cycle, tolerated while they last (none today: keep

@@ -24,8 +24,8 @@
 use crate::protocol::{self, Command, EmbedConfig, Lang, Layer, Options, Origins, Rejection};
 use crate::ui::html::{Hidden, Kind};
 use crate::ui::i18n;
+use crate::value::Value;
 use leptos::prelude::{use_context, GetUntracked};
-use serde_json::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -255,8 +255,7 @@ fn on_message(state: &Rc<RefCell<State>>, ev: &web_sys::Event) {
 fn reply_here(state: &Rc<RefCell<State>>, p: Pending) {
     let state = state.clone();
     super::engine::analyse_json(Rc::from(p.text.as_str()), move |out| {
-        let result =
-            out.and_then(|json| serde_json::from_str::<Value>(&json).map_err(|e| e.to_string()));
+        let result = out.and_then(|json| crate::value::parse(&json).map_err(|e| e.to_string()));
         match result {
             Ok(result) => reply(
                 &state,

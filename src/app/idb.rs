@@ -158,7 +158,7 @@ pub async fn list() -> Result<Vec<Meta>, DbError> {
     let mut out: Vec<Meta> = js_sys::Array::from(&all)
         .iter()
         .filter_map(|v| v.as_string())
-        .filter_map(|s| serde_json::from_str(&s).ok())
+        .filter_map(|s| Meta::from_json(&s))
         .collect();
     libfile::sort_list(&mut out);
     Ok(out)
@@ -199,7 +199,7 @@ pub async fn put(items: &[(Meta, String, String)]) -> Result<(), DbError> {
     let meta = t.object_store(META).map_err(|e| classify(&e))?;
     let body = t.object_store(BODY).map_err(|e| classify(&e))?;
     for (m, text, analysis) in items {
-        let json = serde_json::to_string(m).unwrap_or_default();
+        let json = m.to_json(None);
         let b = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&b, &"text".into(), &text.into());
         let _ = js_sys::Reflect::set(&b, &"analysis".into(), &analysis.into());
@@ -220,7 +220,7 @@ pub async fn put_meta(m: &Meta) -> Result<(), DbError> {
     let d = db().await?;
     let t = tx(&d, &[META], IdbTransactionMode::Readwrite)?;
     let meta = t.object_store(META).map_err(|e| classify(&e))?;
-    let json = serde_json::to_string(m).unwrap_or_default();
+    let json = m.to_json(None);
     if let Err(e) = meta.put_with_key(&json.into(), &JsValue::from_str(&m.id)) {
         let _ = t.abort();
         return Err(classify(&e));

@@ -10,7 +10,7 @@
 //! text's UTF-8 bytes.
 
 use crate::schema::{Analysis, Card, CardOrg, CardPerson, CardPlace, CardQuote, StanceCell};
-use serde_json::Value;
+use crate::value::Value;
 
 /// Prefix of the storage keys of dismissed lists.
 pub const KEY_PREFIX: &str = "loupe.dismissed.";
@@ -70,7 +70,16 @@ pub struct Dismissed {
 impl Dismissed {
     /// Reads a stored list (a JSON array of strings); anything else is an empty list.
     pub fn parse(json: &str) -> Dismissed {
-        let ids = serde_json::from_str::<Vec<String>>(json).unwrap_or_default();
+        // Only an array of strings counts (as serde_json's `Vec<String>`).
+        let ids: Vec<String> = crate::value::parse(json)
+            .ok()
+            .and_then(|v| {
+                v.as_array()?
+                    .iter()
+                    .map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut d = Dismissed::default();
         for id in ids {
             if !d.contains(&id) {
@@ -80,7 +89,7 @@ impl Dismissed {
         d
     }
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.ids).unwrap_or_else(|_| "[]".into())
+        Value::from(self.ids.clone()).to_string()
     }
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
@@ -135,7 +144,7 @@ impl Dismissed {
         }
         let mut v = json::value(&self.analysis(a));
         let c = &a.card;
-        let mut gone = serde_json::Map::new();
+        let mut gone = crate::value::Map::new();
         let mut put = |name: &str, items: Vec<Value>| {
             if !items.is_empty() {
                 gone.insert(name.to_string(), Value::Array(items));
@@ -180,7 +189,7 @@ impl Dismissed {
         if let Value::Object(o) = &mut v {
             o.insert("dismissed".into(), Value::Object(gone));
         }
-        serde_json::to_string_pretty(&v).unwrap_or_else(|_| json::pretty(a))
+        crate::value::to_string_pretty(&v)
     }
 
     /// Keys of the highlights (`m3`, `s12`, `q0`) of the dismissed items: every mention of a
@@ -282,7 +291,7 @@ mod tests {
         let md = crate::ui::markdown::card(&d.analysis(&a), crate::ui::i18n::Lang::Fr);
         assert!(!md.contains(&format!("**{}**", p.name)), "{md}");
 
-        let json: Value = serde_json::from_str(&d.export_json(&a)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&d.export_json(&a)).unwrap();
         assert_eq!(json["dismissed"]["people"][0]["name"], p.name.as_str());
         assert_eq!(json["dismissed"]["places"][0]["name"], l.name.as_str());
         assert_eq!(json["dismissed"]["quotes"][0]["text"], q.text.as_str());

@@ -18,8 +18,7 @@
 
 use crate::schema::Analysis;
 use crate::ui::dismiss::text_hash;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use crate::value::{write_str, Value};
 
 /// Identifier of the library's export format.
 pub const SCHEMA: &str = "loupe.library/1";
@@ -28,17 +27,14 @@ pub const SCHEMA: &str = "loupe.library/1";
 pub const NAME_MAX: usize = 200;
 
 /// What the list shows of a kept article (the body is stored apart).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
     pub id: String,
     /// The reader's name for it (the title at first; « Renommer » changes it). Also its id in a
     /// comparison (`loupe.comparison/1` `articles[].id`).
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     pub words: usize,
     /// When it was kept: milliseconds since 1970-01-01 UTC.
@@ -91,26 +87,103 @@ pub fn meta_of(a: &Analysis, text: &str, added: f64) -> Meta {
     }
 }
 
-#[derive(Serialize)]
-struct ArticleOut<'a> {
-    #[serde(flatten)]
-    meta: &'a Meta,
-    text: &'a str,
+impl Meta {
+    /// As JSON (`{"id":…,"name":…,"title"?,"publisher"?,"date"?,"words":…,"added":…}`, the
+    /// stored form), with a last field `text` when given (an article of the export file).
+    pub fn to_json(&self, text: Option<&str>) -> String {
+        let mut o = String::from("{\"id\":");
+        write_str(&mut o, &self.id);
+        o.push_str(",\"name\":");
+        write_str(&mut o, &self.name);
+        for (k, v) in [
+            ("title", &self.title),
+            ("publisher", &self.publisher),
+            ("date", &self.date),
+        ] {
+            if let Some(v) = v {
+                o.push_str(",\"");
+                o.push_str(k);
+                o.push_str("\":");
+                write_str(&mut o, v);
+            }
+        }
+        o.push_str(",\"words\":");
+        o.push_str(&self.words.to_string());
+        o.push_str(",\"added\":");
+        write_f64(&mut o, self.added);
+        if let Some(t) = text {
+            o.push_str(",\"text\":");
+            write_str(&mut o, t);
+        }
+        o.push('}');
+        o
+    }
+
+    /// Reads the stored form (unknown fields ignored, `title`, `publisher` and `date` optional).
+    pub fn from_json(json: &str) -> Option<Meta> {
+        let v = crate::value::parse(json).ok()?;
+        let o = v.as_object()?;
+        let text = |k: &str| o.get(k)?.as_str().map(str::to_string);
+        let opt = |k: &str| match o.get(k) {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => v.as_str().map(|s| Some(s.to_string())),
+        };
+        Some(Meta {
+            id: text("id")?,
+            name: text("name")?,
+            title: opt("title")?,
+            publisher: opt("publisher")?,
+            date: opt("date")?,
+            words: usize::try_from(o.get("words")?.as_u64()?).ok()?,
+            added: o.get("added")?.as_f64()?,
+        })
+    }
+}
+
+/// An `f64` as serde_json writes it for the values the library holds (whole milliseconds:
+/// `1733380000000.0`; a fraction with its shortest decimals; not finite: `null`).
+fn write_f64(o: &mut String, x: f64) {
+    if !x.is_finite() {
+        return o.push_str("null");
+    }
+    if x < 0.0 {
+        o.push('-');
+    }
+    let x = x.abs();
+    if x.fract() == 0.0 && x < 1e16 {
+        o.push_str(&(x as u64).to_string());
+        return o.push_str(".0");
+    }
+    let int = x.trunc();
+    let mut scale = 1f64;
+    for k in 1..=17 {
+        scale *= 10.0;
+        let frac = ((x - int) * scale).round();
+        if frac < scale && int + frac / scale == x || k == 17 {
+            o.push_str(&(int as u64).to_string());
+            o.push('.');
+            let digits = (frac as u64).to_string();
+            for _ in digits.len()..k {
+                o.push('0');
+            }
+            return o.push_str(digits.trim_end_matches('0'));
+        }
+    }
 }
 
 /// The whole library as one export file: `(meta, text, analysis JSON)` per article, in list
 /// order. The analysis is written as stored (it is `loupe.analysis/1` JSON already).
 pub fn export_json(items: &[(Meta, String, String)], generator: &str) -> String {
     let mut out = String::from("{\n  \"schema\": ");
-    out.push_str(&Value::from(SCHEMA).to_string());
+    write_str(&mut out, SCHEMA);
     out.push_str(",\n  \"generator\": ");
-    out.push_str(&Value::from(generator).to_string());
+    write_str(&mut out, generator);
     out.push_str(",\n  \"articles\": [");
     for (i, (meta, text, analysis)) in items.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let head = serde_json::to_string(&ArticleOut { meta, text }).unwrap_or_default();
+        let head = meta.to_json(Some(text));
         out.push_str("\n    ");
         // `{…"text":"…"}` + `,"analysis":{…}}`
         out.push_str(head.strip_suffix('}').unwrap_or(&head));
@@ -171,7 +244,7 @@ pub fn parse_import(bytes: &[u8]) -> Result<Vec<Imported>, ImportError> {
     // From a `str`, like every other JSON the page parses (one `Value` parser in the wasm).
     let v: Value = std::str::from_utf8(bytes)
         .ok()
-        .and_then(|s| serde_json::from_str(s).ok())
+        .and_then(|s| crate::value::parse(s).ok())
         .ok_or(ImportError::NotJson)?;
     let schema = v
         .get("schema")
@@ -255,6 +328,52 @@ pub fn sort_list(list: &mut [Meta]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
+
+    #[test]
+    fn meta_json() {
+        let mut m = Meta {
+            id: "a0123456789abcdef".into(),
+            name: "Un \"nom\"\n".into(),
+            title: Some("Titre".into()),
+            publisher: None,
+            date: Some("2026-12-05".into()),
+            words: 42,
+            added: 1_733_380_000_000.0,
+        };
+        assert_eq!(
+            m.to_json(None),
+            r#"{"id":"a0123456789abcdef","name":"Un \"nom\"\n","title":"Titre","date":"2026-12-05","words":42,"added":1733380000000.0}"#
+        );
+        assert_eq!(Meta::from_json(&m.to_json(None)), Some(m.clone()));
+        let t = m.to_json(Some("texte"));
+        assert!(
+            t.ends_with(r#","added":1733380000000.0,"text":"texte"}"#),
+            "{t}"
+        );
+        for x in [
+            0.0,
+            1.5,
+            1_733_380_000_000.25,
+            0.1,
+            12.345,
+            1e15,
+            3.0e15 + 0.5,
+        ] {
+            m.added = x;
+            let mut o = String::new();
+            write_f64(&mut o, x);
+            assert_eq!(o, serde_json::to_string(&x).unwrap(), "{x}");
+            assert_eq!(Meta::from_json(&m.to_json(None)).map(|m| m.added), Some(x));
+        }
+        assert_eq!(Meta::from_json(r#"{"id":"a","name":"n","words":1}"#), None);
+        assert_eq!(
+            Meta::from_json(r#"{"id":"a","name":"n","words":-1,"added":0}"#),
+            None
+        );
+        let min = Meta::from_json(r#"{"id":"a","name":"n","words":1,"added":5,"x":[]}"#).unwrap();
+        assert_eq!((min.title, min.added), (None, 5.0));
+    }
 
     const A: &str = include_str!("../../tests/fixtures/compare/a-agence.txt");
     const B: &str = include_str!("../../tests/fixtures/compare/b-officiel.txt");
