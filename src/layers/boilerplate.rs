@@ -349,9 +349,12 @@ fn pattern_hit(lower: &str, words: usize) -> Option<(String, String)> {
                 "related" | "tags" => {
                     !sentence
                         || colon
-                        || (["lire", "à lire", "a lire", "voir", "[lire", "(lire", "read"]
-                            .iter()
-                            .any(|p| pat.starts_with(p))
+                        || ([
+                            "lire", "à lire", "a lire", "voir", "à voir", "a voir", "[lire",
+                            "(lire", "read",
+                        ]
+                        .iter()
+                        .any(|p| pat.starts_with(p))
                             && !(words >= 12 && rest.contains(", ")))
                 }
                 _ => {
@@ -1203,6 +1206,35 @@ fn hashtag_line(line: &str, words: usize) -> bool {
         && !ends_like_sentence(t)
 }
 
+/// A link to a video on the outlet's player (« Les marchés reculent-ils ? - Regarder sur
+/// Le Quotidien Live »): a title, a dash, « regarder sur » and at most four words of the player's
+/// name, nothing after.
+fn video_link(lower: &str, words: usize) -> bool {
+    let t = lower.trim_end();
+    words <= 30
+        && [" - regarder sur ", " – regarder sur ", " — regarder sur "]
+            .iter()
+            .filter_map(|sep| t.rfind(sep).map(|i| &t[i + sep.len()..]))
+            .any(|player| (1..=4).contains(&word_count(player)) && !ends_like_sentence(player))
+}
+
+/// A markup tag alone on its line (« </ARTICLE> », « </doc> », « <doc id="4"> »): one tag, its
+/// name in ASCII letters, nothing around it.
+fn markup_tag_line(line: &str) -> bool {
+    let t = line.trim();
+    let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else {
+        return false;
+    };
+    let name = inner.strip_prefix('/').unwrap_or(inner);
+    t.len() <= 80
+        && !inner.contains(['<', '>'])
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .split([' ', '/'])
+            .next()
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// A line naming outlets only (« Xinhua | French.news.cn », « AFP / Reuters »): two items or
 /// more, each a name of the media gazetteer.
 fn outlets_line(lower: &str, words: usize) -> bool {
@@ -1987,6 +2019,30 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             );
             continue;
         }
+        // A markup tag alone on its line (« </ARTICLE> », « <doc id=\"4\"> »), left by the tool that
+        // stored the page: no reader's text.
+        if words <= 6 && markup_tag_line(line) {
+            set(
+                &mut infos,
+                "boilerplate:footer".into(),
+                "markup tag alone on its line".into(),
+            );
+            continue;
+        }
+        // The outlet's name alone on its line below the top of the page (« Le Quotidien »
+        // between the lead and the text): the site's logo, as the media gazetteer writes it.
+        if words <= 3
+            && text_seen
+            && !ends_like_sentence(line)
+            && lexicons().media_ac.is_name(whole_line_core(lower))
+        {
+            set(
+                &mut infos,
+                "boilerplate:logo".into(),
+                "outlet's name alone on its line".into(),
+            );
+            continue;
+        }
         // The lines of an e-mail's header (« De : … », « Objet : … ») pasted with a newsletter:
         // with an address in it, or beside another header line.
         if words <= 15 && !long_prose && mail_header(lower) && {
@@ -2488,6 +2544,8 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 Some(("related", "related-article link glued to its label"))
             } else if slash_credit(lower, words) {
                 Some(("footer", "photo credit alone on its line"))
+            } else if video_link(lower, words) {
+                Some(("related", "link to a video on the outlet's player"))
             } else if outlets_line(lower, words) {
                 Some(("footer", "line of outlet names"))
             } else if embed_credit(line, words) {
@@ -2566,9 +2624,14 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         if bi < first_long && first && bi + 1 < nb {
             // Logo or section word: one or two words, no verb, no date.
             let next_words = block_words[bi + 1];
+            // (Above a lead that ends with a full stop, the short line is the headline
+            // itself: « Condition(s) » then « Le carnet de Jeanne Roux. Tout commence. ».)
+            let next = &doc.norm.text[doc.seg.blocks[bi + 1].start..doc.seg.blocks[bi + 1].end];
             if words <= 2
                 && line.chars().count() <= 20
                 && next_words >= 3
+                && !next.trim_end().ends_with('.')
+                && !line.contains(". ")
                 && !line.chars().any(|c| c.is_ascii_digit())
             {
                 set(
@@ -2703,8 +2766,10 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         if infos[k].kind != BlockKind::Paragraph {
             break;
         }
+        // (A kicker and its headline on one line, « Éditorial. Exemplaire », is the headline.)
         if block_words[k] <= 3
             && capital
+            && !line.contains(". ")
             && line.chars().count() <= 30
             && !line.bytes().any(|c| c.is_ascii_digit())
             && !line.ends_with(['.', '!', '?', ':', ';', ',', '»', '"'])
@@ -3831,5 +3896,49 @@ mod page_chrome_tests {
             BlockKind::Boilerplate,
             "{k:?}"
         );
+    }
+
+    #[test]
+    fn markup_tags_logos_below_the_top_and_one_word_headlines() {
+        // A storage tool's tag alone on its line is no text; a comparison in a sentence is.
+        let text = format!("{BODY}\n{BODY2}\n</ARTICLE>");
+        assert_eq!(kind_of(&kinds(&text), "</ARTICLE>"), BlockKind::Boilerplate);
+        let text = format!("<doc id=\"12\">\n{BODY}\n{BODY2}\n</doc>");
+        let k = kinds(&text);
+        assert_eq!(kind_of(&k, "<doc"), BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(kind_of(&k, "</doc>"), BlockKind::Boilerplate, "{k:?}");
+        all_kept(&format!(
+            "{BODY}\nLe professeur a écrit <a < b> au tableau.\n{BODY2}"
+        ));
+        // The outlet's name alone between the lead and the text is its logo.
+        let text = format!("{BODY}\nLibération\n{BODY2}");
+        assert_eq!(kind_of(&kinds(&text), "Libération"), BlockKind::Boilerplate);
+        // A one-word headline above a lead that ends with a full stop is the headline; a
+        // kicker and its headline on one line too.
+        all_kept(&format!(
+            "Équilibres\nLa chronique de Jeanne Roux. Rien n'est joué. Tout commence.\n{BODY}\n{BODY2}"
+        ));
+        all_kept(&format!(
+            "Éditorial. Vertiges\nL'éditorial de Paul Marchand\n{BODY}\n{BODY2}"
+        ));
+        // A « see also » link whose title asks a question, a video link on the outlet's player;
+        // a sentence that merely says « regarder sur » stays.
+        let text = format!(
+            "{BODY}\nÀ VOIR AUSSI - Les marchés reculent-ils encore?\nLes marchés : reculent-ils encore ? - Regarder sur Le Quotidien Live\n{BODY2}"
+        );
+        let k = kinds(&text);
+        assert_eq!(kind_of(&k, "À VOIR"), BlockKind::Boilerplate, "{k:?}");
+        assert_eq!(
+            kind_of(&k, "Les marchés :"),
+            BlockKind::Boilerplate,
+            "{k:?}"
+        );
+        all_kept(&format!(
+            "{BODY}\nLes enfants ont pris l'habitude de regarder sur une tablette - regarder sur un écran, toujours.\n{BODY2}"
+        ));
+        // Counter-example: a section word above a headline stays chrome.
+        let text =
+            format!("Économie\nLa Banque centrale relève son taux directeur\n{BODY}\n{BODY2}");
+        assert_eq!(kind_of(&kinds(&text), "Économie"), BlockKind::Boilerplate);
     }
 }

@@ -21,7 +21,8 @@ pub struct FrameAnn {
 /// Whether a cue of frame `other` in the sentence lets a weak cue of frame `weak` count: its own
 /// frame, interference and sovereignty for each other, which name the two sides of one claim
 /// (« n'ont pas le droit d'intervenir » beside « affaires intérieures », « immixtion » beside
-/// « affaires internes »), and a branding as terrorists for a weak word of unrest.
+/// « affaires internes »), a branding as terrorists for a weak word of unrest, and security
+/// language for a weak euphemism.
 fn supports(weak: &str, other: &str, other_weak: bool) -> bool {
     const PAIR: [&str; 2] = ["foreign_interference", "sovereignty"];
     weak == other
@@ -30,6 +31,9 @@ fn supports(weak: &str, other: &str, other_weak: bool) -> bool {
         // terrorists (« qualifié les émeutiers de bandits et de terroristes »), not beside a
         // mere mention of terrorism.
         || (weak == "stability_order" && other == "three_evils" && !other_weak)
+        // A plain-looking official name (« centres de formation professionnelle ») becomes the
+        // euphemism beside the security language it serves (« éradiquer l'extrémisme »).
+        || (weak == "euphemism" && other == "three_evils")
 }
 
 /// Whether two cue spans (token ranges) share a content word, its plural aside (« attentat
