@@ -587,6 +587,20 @@ fn known_media_in(
         // « La Presse ») counts capitalised only; domain names as written.
         let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
         let phrase_like = surface.len() <= 5 || surface.contains(' ');
+        // « Le point commun … » opening a headline is no « Le Point »: a name of several words
+        // whose last word is capitalised wants it capitalised in the text too.
+        let last_word_lowered = surface.contains(' ')
+            && match (surface.rsplit(' ').next(), g.canonical.rsplit(' ').next()) {
+                (Some(a), Some(c)) => {
+                    a.to_lowercase() == c.to_lowercase()
+                        && c.chars().next().is_some_and(char::is_uppercase)
+                        && a.chars().next().is_some_and(char::is_lowercase)
+                }
+                _ => false,
+            };
+        if last_word_lowered {
+            continue;
+        }
         if !before_ok
             || !after_ok
             || g.kind == "platform"
@@ -1356,6 +1370,9 @@ mod tests {
             format!("Dans le magazine Grand Format (RTL-TVI) de ce mardi, Anne Martin dresse le portrait d'une industrie.\n{BODY}"),
             // (An outlet inside the page title's headline, not after its separator.)
             format!("Le Devoir de mémoire au cœur du sommet | Actu Lyon\nSe connecter\nLe Devoir de mémoire au cœur du sommet\n{BODY}"),
+            // (A headline opening with the words of an outlet's name in lower case: « Le point
+            // de vue … » is no « Le Point ».)
+            format!("«Le point faible entre 1995 et 2005 fut la dette publique»\n{BODY}"),
         ] {
             assert_eq!(p(&text), None, "{text}");
         }

@@ -1235,6 +1235,17 @@ fn markup_tag_line(line: &str) -> bool {
             .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// Is `core` (a lower-cased line without its edges) a news agency's name as the media gazetteer
+/// writes it (« afp », « ats », « reuters »)?
+fn agency_line(core: &str) -> bool {
+    let lex = lexicons();
+    lex.media_ac.find_iter(core).any(|m| {
+        m.start() == 0
+            && m.end() == core.len()
+            && lex.gaz[lex.media_pat[m.pattern().as_usize()]].kind == "agency"
+    })
+}
+
 /// A line naming outlets only (« Xinhua | French.news.cn », « AFP / Reuters »): two items or
 /// more, each a name of the media gazetteer.
 fn outlets_line(lower: &str, words: usize) -> bool {
@@ -2031,10 +2042,13 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         // The outlet's name alone on its line below the top of the page (« Le Quotidien »
         // between the lead and the text): the site's logo, as the media gazetteer writes it.
+        // (A news agency alone on its line is the article's credit, « ATS » above its dateline:
+        // content, and the card's source.)
         if words <= 3
             && text_seen
             && !ends_like_sentence(line)
             && lexicons().media_ac.is_name(whole_line_core(lower))
+            && !agency_line(whole_line_core(lower))
         {
             set(
                 &mut infos,

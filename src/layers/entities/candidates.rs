@@ -1806,6 +1806,43 @@ fn conference_event(doc: &Doc, i: usize) -> bool {
     false
 }
 
+/// Words before « à » whose complement is someone addressed, given to or faced (« fait appel à
+/// X », « a répondu à X », « face à X »): a capitalised name there is a person, not a town.
+const DATIVE_CUES: &[&str] = &[
+    "appel",
+    "invitation",
+    "invitations",
+    "hommage",
+    "face",
+    "lettre",
+    "message",
+    "réponse",
+    "répondu",
+    "répond",
+    "demandé",
+    "demande",
+    "écrit",
+    "succédé",
+    "succède",
+    "succéder",
+    "adressé",
+    "adresse",
+    "reproché",
+    "reproche",
+    "confié",
+    "confie",
+    "proposé",
+    "propose",
+    "promis",
+    "téléphoné",
+    "crochet",
+    "allusion",
+    "référence",
+    "pensée",
+    "pensées",
+    "clin",
+];
+
 /// Administrative heads listed AMBIGUOUS only because the common noun opens sentences
 /// (« Direction … », « Service … »): inside a sentence, capitalised, they start a body's name.
 const SENTENCE_START_HEADS: &[&str] = &[
@@ -2639,6 +2676,12 @@ pub(super) fn add_firstnames_and_caps<'d>(
             Some(EntityType::ORG)
         } else if len == 1 && firstname {
             Some(EntityType::PER)
+        } else if prev == "à" && i >= 2 && !loc_shape && DATIVE_CUES.contains(&doc.tok_lower(i - 2))
+        {
+            // « il a fait appel à Karim Besson », « une invitation à Léa Morin », « face à Paul
+            // Girard »: the one addressed, given or faced is a person (a single unknown word
+            // there, « a répondu à Besson », is left untyped rather than taken for a town).
+            (len >= 2).then_some(EntityType::PER)
         } else if (matches!(prev, "à" | "en" | "vers")
             && (!doc.is_cap(i - 1) || sentence_initial(doc, first, i - 1)))
             || loc_shape
@@ -3012,6 +3055,28 @@ mod tests {
         assert!(
             e.iter()
                 .any(|x| x.0 == "République tchèque" && x.1 == EntityType::LOC),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_addressed_after_a_is_a_person_not_a_town() {
+        let e = ents("Le club a fait appel à Karim Besson pour la finale. Il s'est incliné face à Paul Girard. Il a répondu à Besson hier. Elle est partie à Fort Moresby.");
+        for name in ["Karim Besson", "Paul Girard"] {
+            assert!(
+                e.iter().any(|x| x.0 == name && x.1 == EntityType::PER),
+                "{name} {e:?}"
+            );
+        }
+        assert!(
+            e.iter()
+                .all(|x| !(x.0 == "Besson" && x.1 == EntityType::LOC)),
+            "{e:?}"
+        );
+        // A motion towards a two-word place stays a place.
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Fort Moresby" && x.1 == EntityType::LOC),
             "{e:?}"
         );
     }
