@@ -1981,6 +1981,10 @@ fn uninverted_ids(doc: &Doc) -> Vec<u32> {
             continue;
         }
         let w = doc.tok_lower(k);
+        // (Every suffix starts with a hyphen: most tokens have none.)
+        if !w.contains('-') {
+            continue;
+        }
         if let Some(stem) = INVERTED_SUBJECTS
             .iter()
             .find_map(|suf| w.strip_suffix(suf))

@@ -2235,8 +2235,8 @@ const STREET_NOUNS: &[&str] = &[
 /// (« la place de Dupont dans l'histoire »).
 pub(super) fn add_streets<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
     let lex = lexicons();
-    let n = doc.tokens().len();
-    for i in 0..n {
+    // (Every street noun is a head of heads.tsv: only those tokens are looked at.)
+    for i in with_class(doc, class::HEAD) {
         let w = doc.tok(i);
         let lower = doc.tok_lower(i);
         if !STREET_NOUNS.contains(&lower) || (w != lower && !sentence_initial(doc, first, i)) {
