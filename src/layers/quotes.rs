@@ -1812,7 +1812,16 @@ pub fn find(doc: &Doc, ms: &[EMention]) -> Vec<QuoteAnn> {
     let continued = continued_paragraphs(doc);
     if !continued.is_empty() {
         spans.extend(continued.into_iter().map(|s| (s, false)));
-        spans.sort_by_key(|s| s.0.start);
+        // Outer quote first; a pair inside a continued paragraph stays part of it.
+        spans.sort_by_key(|s| (s.0.start, std::cmp::Reverse(s.0.end)));
+        let mut end = 0;
+        spans.retain(|s| {
+            let keep = s.0.start >= end;
+            if keep {
+                end = s.0.end;
+            }
+            keep
+        });
     }
     if let Some(tail) = unclosed_tail(doc.text(), spans.last().map_or(0, |s| s.0.end)) {
         spans.push((tail, true));
@@ -3003,6 +3012,21 @@ mod tests {
                 "Il a parlé d'une “révolution de couleur” ici",
                 "Trop court",
                 "Premier paragraphe\n« Suite du texte."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pair_inside_a_continued_paragraph_stays_inside_it() {
+        // The curly quote opening the first paragraph continues in the second (left open by the
+        // excerpt); the « … » it holds is part of it, not a second, overlapping quote.
+        let t = "“Le maire a lancé « nous ne céderons rien sur le budget » devant le conseil\n“et la séance a continué tard.";
+        let q: Vec<String> = speakers(t).into_iter().map(|(q, _)| q).collect();
+        assert_eq!(
+            q,
+            vec![
+                "Le maire a lancé « nous ne céderons rien sur le budget » devant le conseil",
+                "et la séance a continué tard."
             ]
         );
     }
