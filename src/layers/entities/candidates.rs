@@ -1641,7 +1641,23 @@ pub(super) fn add_heads<'d>(
                 j += 1;
                 continue;
             }
-            if doc.is_cap(j) || is_all_caps(doc.tok(j)) {
+            // « Conseil des chefs d'État de l'Organisation de coopération de Shanghai »: a known
+            // name inside the name is taken whole.
+            if let Some(e) = known.at(j).filter(|&e| e > j + 1 && e <= lim && j > i + 1) {
+                if cls(lex, doc, j - 1) & class::CONNECTOR != 0 {
+                    seen_cap = true;
+                    has_cap_or_content = true;
+                    j = e;
+                    last_good = j;
+                    continue;
+                }
+            }
+            // « d'État » qualifies the noun before it like an adjective (« Comité d'État de la
+            // sécurité nationale »): the lower-case complement after it stays in the name.
+            let of_state = doc.tok(j) == "État" && matches!(doc.tok_lower(j - 1), "d'" | "d’");
+            if of_state {
+                // (An adjective: the name goes on.)
+            } else if doc.is_cap(j) || is_all_caps(doc.tok(j)) {
                 seen_cap = true;
             } else if cls(lex, doc, j - 1) & class::CONNECTOR != 0 {
                 // « … des Nations unies et des pays » : a lower-case noun after a connector that
@@ -3010,6 +3026,28 @@ mod tests {
         assert!(
             e.iter()
                 .all(|x| !x.0.starts_with("Direction générale") && x.0 != "Centre de Bastia"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_known_name_and_d_etat_inside_a_body_name() {
+        let e = ents("Le Conseil des chefs de gouvernement de l'Union économique eurasiatique se réunit jeudi. Le Comité d'État de la sécurité routière du Tadjikistan a publié un bilan. Le Conseil d'État a rejeté le recours. Le Bureau des relations du Conseil des affaires d'État a répondu.");
+        for name in [
+            "Conseil des chefs de gouvernement de l'Union économique eurasiatique",
+            "Comité d'État de la sécurité routière du Tadjikistan",
+            "Bureau des relations du Conseil des affaires d'État",
+        ] {
+            assert!(
+                e.iter().any(|x| x.0 == name && x.1 == EntityType::ORG),
+                "{name} {e:?}"
+            );
+        }
+        // The verb still ends the name; a known name is not swallowed by a head before it
+        // without a connector.
+        assert!(
+            e.iter()
+                .all(|x| !x.0.contains("rejeté") && !x.0.contains("réunit")),
             "{e:?}"
         );
     }
