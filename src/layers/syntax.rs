@@ -48,12 +48,16 @@ pub(crate) fn in_quote_tok(doc: &Doc, t: usize) -> bool {
     let from = blk.tokens.start.max(t.saturating_sub(QUOTE_SCAN));
     let mut depth = 0u32;
     let mut straight = false;
-    for k in from..t {
-        match doc.tok(k) {
-            "«" | "“" | "‹" | "„" => depth += 1,
-            "»" | "”" | "›" => depth = depth.saturating_sub(1),
-            "\"" => straight = !straight,
-            _ => {}
+    let marks = doc.quote_marks();
+    let lo = marks.partition_point(|&(k, _)| (k as usize) < from);
+    for &(k, kind) in &marks[lo..] {
+        if k as usize >= t {
+            break;
+        }
+        match kind {
+            1 => depth += 1,
+            2 => depth = depth.saturating_sub(1),
+            _ => straight = !straight,
         }
     }
     depth > 0 || straight

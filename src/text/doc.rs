@@ -57,6 +57,9 @@ pub struct Doc<'a> {
     /// address and length are in its first field (each answer scans the whole list: asked
     /// once per first-person cue, it made the stance layer quadratic on long texts).
     pub(crate) country_memo: CountryMemo,
+    /// The quotation-mark tokens, in order: (token, kind), kind 1 opening, 2 closing, 3 straight
+    /// (filled on first use by [`Doc::quote_marks`]).
+    quote_marks: std::cell::OnceCell<Vec<(u32, u8)>>,
 }
 
 /// See [`Doc::country_memo`].
@@ -171,6 +174,7 @@ impl<'a> Doc<'a> {
             sent_counts,
             role_np_memo: RoleNpMemo::default(),
             country_memo: CountryMemo::default(),
+            quote_marks: std::cell::OnceCell::new(),
         }
     }
 
@@ -209,6 +213,24 @@ impl<'a> Doc<'a> {
 
     pub fn tokens(&self) -> &[Token] {
         &self.seg.tokens
+    }
+
+    /// The quotation-mark tokens, in order: (token, kind), kind 1 for « “ ‹ „, 2 for » ” ›,
+    /// 3 for the straight ".
+    pub(crate) fn quote_marks(&self) -> &[(u32, u8)] {
+        self.quote_marks.get_or_init(|| {
+            (0..self.seg.tokens.len())
+                .filter_map(|k| {
+                    let kind = match self.tok(k) {
+                        "«" | "“" | "‹" | "„" => 1,
+                        "»" | "”" | "›" => 2,
+                        "\"" => 3,
+                        _ => return None,
+                    };
+                    Some((k as u32, kind))
+                })
+                .collect()
+        })
     }
 
     pub fn tok(&self, i: usize) -> &str {
