@@ -458,9 +458,15 @@ impl Parser<'_> {
 }
 
 /// `s` as a JSON string, escaped as serde_json escapes it.
+/// (The one string writer of the page: the schema's writer, `ui::json`, calls it too.)
 pub fn write_str(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
+    if !crate::ui::json::needs_escape(s.as_bytes()) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
         let esc: &str = match b {

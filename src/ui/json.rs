@@ -145,39 +145,7 @@ impl W {
 
 impl ToJson for str {
     fn json(&self, w: &mut W) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let o = &mut w.out;
-        o.push('"');
-        if !needs_escape(self.as_bytes()) {
-            o.push_str(self);
-            o.push('"');
-            return;
-        }
-        let mut start = 0;
-        for (i, b) in self.bytes().enumerate() {
-            let esc: &str = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0x08 => "\\b",
-                0x0c => "\\f",
-                0..=0x1f => "",
-                _ => continue,
-            };
-            o.push_str(&self[start..i]);
-            if esc.is_empty() {
-                o.push_str("\\u00");
-                o.push(HEX[(b >> 4) as usize] as char);
-                o.push(HEX[(b & 0xf) as usize] as char);
-            } else {
-                o.push_str(esc);
-            }
-            start = i + 1;
-        }
-        o.push_str(&self[start..]);
-        o.push('"');
+        crate::value::write_str(&mut w.out, self);
     }
 }
 
