@@ -472,6 +472,7 @@ pub(super) fn build() -> Lexicons {
 
     let (_, src) = data!("lexicon/heads.tsv");
     let mut heads = HashMap::default();
+    let mut street_heads = HashSet::default();
     for (_, c) in rows(src) {
         let t = match c.first().copied() {
             Some("ORG") => EntityType::ORG,
@@ -485,6 +486,9 @@ pub(super) fn build() -> Lexicons {
         };
         if let Some(h) = c.get(1).filter(|h| !h.is_empty()) {
             let ambiguous = c.get(2).is_some_and(|n| n.contains("AMBIGUOUS"));
+            if c.get(2).is_some_and(|n| n.starts_with("STREET")) {
+                street_heads.insert(h.to_string());
+            }
             // A head listed under two types keeps its first type, and is ambiguous.
             heads
                 .entry(h.to_string())
@@ -653,6 +657,7 @@ pub(super) fn build() -> Lexicons {
         vocab,
         classes,
         heads,
+        street_heads,
         boilerplate,
         boilerplate_whole,
         boilerplate_prefix,

@@ -314,6 +314,8 @@ pub struct Lexicons {
     pub classes: Vec<u32>,
     /// Capitalised head word → (entity type, ambiguous) (« Organisation » → ORG).
     pub heads: HashMap<String, (EntityType, bool)>,
+    /// Heads of streets and squares (`STREET` in heads.tsv): « rue », « place », « quai ».
+    pub street_heads: HashSet<String>,
     /// Boilerplate patterns: (kind, lower-cased pattern, whole-line only).
     pub boilerplate: Vec<(String, String, bool)>,
     /// Index of `boilerplate`: whole-line patterns by text, line-start patterns by their first

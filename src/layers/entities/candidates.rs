@@ -2227,26 +2227,9 @@ fn infinitive_like(w: &str) -> bool {
         || matches!(w, "faire" | "dire" | "lire" | "écrire" | "boire" | "croire")
 }
 
-/// Street and square nouns that open a place's name in French toponymy, in lower case before the
-/// capitalised specifier: « rue de Rivoli », « place de la Concorde », « boulevard Saint-Michel ».
-const STREET_NOUNS: &[&str] = &[
-    "rue",
-    "place",
-    "avenue",
-    "boulevard",
-    "quai",
-    "square",
-    "allée",
-    "impasse",
-    "esplanade",
-    "parvis",
-    "rond-point",
-];
-
-/// A street or a square: a [`STREET_NOUNS`] noun (lower case, or capitalised at a sentence's
-/// start), then « de la / de l' / du / des », « de » (not after « place ») or nothing, then a
-/// capitalised name: the whole is
-/// the place (« la manifestation partira de la place de la Bastille »). Not « à la place de »
+/// A street or a square: a street noun of heads.tsv (`STREET`: « rue », « place », « quai », in
+/// lower case, or capitalised at a sentence's start), then « de la / de l' / du / des », « de »
+/// (not after « place ») or nothing, then a capitalised name: the whole is the place (« la manifestation partira de la place de la Bastille »). Not « à la place de »
 /// (instead of), nor a title after it (« à la place du Président »), nor a bare « de » + name
 /// (« la place de Dupont dans l'histoire »).
 pub(super) fn add_streets<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<'d>>) {
@@ -2255,7 +2238,7 @@ pub(super) fn add_streets<'d>(doc: &'d Doc, first: &[usize], out: &mut Vec<Cand<
     for i in with_class(doc, class::HEAD) {
         let w = doc.tok(i);
         let lower = doc.tok_lower(i);
-        if !STREET_NOUNS.contains(&lower) || (w != lower && !sentence_initial(doc, first, i)) {
+        if !lex.street_heads.contains(lower) || (w != lower && !sentence_initial(doc, first, i)) {
             continue;
         }
         if doc.tok_in_boilerplate(i) {
