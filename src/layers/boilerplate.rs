@@ -439,12 +439,22 @@ fn labelled_hit(lower: &str) -> Option<(String, String)> {
 fn menu_words(lower: &str) -> bool {
     let lex = lexicons();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    (3..=8).contains(&words.len())
-        && words.iter().all(|w| {
-            lex.boilerplate_whole
-                .get(*w)
-                .is_some_and(|v| v.iter().any(|&p| lex.boilerplate[p].0 == "nav"))
-        })
+    let nav = |w: &str| {
+        lex.boilerplate_whole
+            .get(w)
+            .is_some_and(|v| v.iter().any(|&p| lex.boilerplate[p].0 == "nav"))
+    };
+    if (3..=8).contains(&words.len()) && words.iter().all(|w| nav(w)) {
+        return true;
+    }
+    // A site's menu also names its country and region rubrics (« Accueil Algérie Monde
+    // Économie Sport », « Monde Türkiye Afrique Économie »): place names among four rubric
+    // words or more, the rubrics at least half the line; a list of places alone is a caption.
+    let rubrics = words.iter().filter(|w| nav(w) && !is_place(w)).count();
+    (4..=10).contains(&words.len())
+        && rubrics >= 4
+        && 2 * rubrics >= words.len()
+        && words.iter().all(|w| nav(w) || is_place(w))
 }
 
 /// Share of words in a line that are English function words, and of French function words.
@@ -693,6 +703,29 @@ fn postal_address(line: &str, lower: &str, words: usize) -> bool {
             }
             code
         }
+}
+
+/// The length of a numeric date stamp opening a line and followed by a space (« 2025-03-10 »,
+/// « 09.04.2025 », « 10/03/2025 »), or 0.
+fn numeric_date_prefix(lower: &str) -> usize {
+    let Some(tok) = lower.split(' ').next() else {
+        return 0;
+    };
+    if tok.len() == lower.len() || !(8..=10).contains(&tok.len()) {
+        return 0;
+    }
+    let parts: Vec<&str> = tok.split(['-', '.', '/']).collect();
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    let ok = parts.len() == 3
+        && (digits(parts[0], 4..=4) && digits(parts[1], 1..=2) && digits(parts[2], 1..=2)
+            || digits(parts[0], 1..=2) && digits(parts[1], 1..=2) && digits(parts[2], 4..=4));
+    if ok {
+        tok.len() + 1
+    } else {
+        0
+    }
 }
 
 fn has_date_signal(lower: &str) -> bool {
@@ -1104,8 +1137,9 @@ fn copyright_notice(lower: &str) -> Option<(String, String)> {
 }
 
 /// A row of buttons or network names without separators (« Facebook Twitter WhatsApp Copier le
-/// lien »): two items or more, each a whole-line share, follow or navigation pattern of one to
-/// three words, one of them at least a share or follow button.
+/// lien ») or with bars (« Imprimer | Envoyer à un ami »): two items or more, each a share,
+/// follow or navigation pattern of one to four words, one of them at least a share or follow
+/// button.
 fn button_row(lower: &str, words: usize) -> bool {
     if !(2..=12).contains(&words) || ends_like_sentence(lower) {
         return false;
@@ -1121,7 +1155,12 @@ fn button_row(lower: &str, words: usize) -> bool {
         .collect();
     let (mut i, mut items, mut share) = (0, 0, false);
     'next: while i < ws.len() {
-        for n in (1..=3).rev().filter(|n| i + n <= ws.len()) {
+        // (Buttons separated by bars or dots: « Imprimer | Envoyer à un ami ».)
+        if matches!(&lower[ws[i].0..ws[i].1], "|" | "•" | "·" | "-" | "–" | "/") {
+            i += 1;
+            continue;
+        }
+        for n in (1..=4).rev().filter(|n| i + n <= ws.len()) {
             // (Buttons in brackets: « [Imprimer] [Fermer] », « 【Imprimer】 ».)
             let phrase = lower[ws[i].0..ws[i + n - 1].1]
                 .trim_matches(|c: char| matches!(c, '[' | ']' | '【' | '】' | '(' | ')'));
@@ -1763,6 +1802,34 @@ fn english_stamp(lower: &str) -> bool {
     })
 }
 
+/// A page's machine time stamp: a time of day, and a time-zone name of the tz database as the
+/// last word (« avr. 02, 2025 16:20 Europe/Paris », « 2025-04-02 16:20 Asia/Tehran »). A
+/// dateline names a city, never a zone.
+fn zone_stamp(lower: &str) -> bool {
+    let mut ws = lower.split_whitespace().rev();
+    let Some((area, city)) = ws.next().and_then(|w| w.split_once('/')) else {
+        return false;
+    };
+    const AREAS: [&str; 8] = [
+        "europe",
+        "asia",
+        "africa",
+        "america",
+        "atlantic",
+        "indian",
+        "pacific",
+        "australia",
+    ];
+    AREAS.contains(&area)
+        && city.chars().next().is_some_and(char::is_alphabetic)
+        && ws.any(|w| {
+            let (h, m) = w.split_once(':').unwrap_or(("", ""));
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        })
+}
+
 /// A site tagline above the headline: a short line in lower case, without a date or final
 /// punctuation (« l'information au cœur de la région », « le quotidien libre depuis 1945 »).
 fn lower_case_tagline(line: &str, lower: &str, words: usize) -> bool {
@@ -2297,6 +2364,14 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             );
             continue;
         }
+        if words <= 10 && zone_stamp(lower) {
+            set(
+                &mut infos,
+                "boilerplate:nav".into(),
+                "page stamp with a time-zone name (« 16:20 Europe/Paris »)".into(),
+            );
+            continue;
+        }
         // Photo captions and credits are content (« ©Reuters » is a mention of Reuters), and
         // never datelines even when they carry a date; but a copyright notice (« © Reuters
         // 2024. Tous droits réservés. ») is a footer: one of its sentences after the first is
@@ -2380,6 +2455,11 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             && ((!line.trim_end().ends_with('.') && has_date_signal(lower))
                 || dateline_start(lower))
             && pattern_hit(lower, words).is_none_or(|(k, _)| k != "related")
+            // (Under a related heading, a date stamp then a headline is a dated link.)
+            && !(related_links > 0 && {
+                let st = numeric_date_prefix(lower);
+                st > 0 && !has_date_signal(&lower[st..]) && word_count(&lower[st..]) >= 3
+            })
         {
             datelines.push(bi);
             infos[bi].kind = BlockKind::Dateline;
@@ -2541,7 +2621,11 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 });
             // (A headline may end with a quotation or a question.)
             let link_end = !line.trim_end().ends_with(['.', ';', '!', '…']);
-            if fits && !headline && link_end && !has_date_signal(lower) {
+            // A link may open with its date stamp (« 2025-03-10 Le titre », « 09.04.2025 Le
+            // titre »): the rest of the line must hold no date of its own.
+            let stamp = numeric_date_prefix(lower);
+            let dated_link = stamp > 0 && !has_date_signal(&lower[stamp..]);
+            if fits && !headline && link_end && (dated_link || !has_date_signal(lower)) {
                 related_links -= 1;
                 set(
                     &mut infos,
@@ -2582,7 +2666,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 continue;
             }
         }
-        if (3..=8).contains(&words) && !intertitle && menu_words(lower) {
+        if (3..=10).contains(&words) && !intertitle && menu_words(lower) {
             set(
                 &mut infos,
                 "boilerplate:nav".into(),
@@ -3954,5 +4038,41 @@ mod page_chrome_tests {
         let text =
             format!("Économie\nLa Banque centrale relève son taux directeur\n{BODY}\n{BODY2}");
         assert_eq!(kind_of(&kinds(&text), "Économie"), BlockKind::Boilerplate);
+    }
+
+    #[test]
+    fn state_media_menus_dated_links_button_bars_and_zone_stamps() {
+        let text = format!(
+            "Accueil Algérie Monde Économie Sport Culture Régions Santé\nҚаз Рус Eng Fr 中文\nLe sommet régional se tiendra en octobre à Lyon\nImprimer | Envoyer à un ami\navr. 02, 2025 16:20 Europe/Paris\n{BODY}\n{BODY2}\nArticles similaires\n2025-03-10 Le Kirghizistan ouvre un nouveau poste-frontière\n09.04.2025 Astana et Bakou signent un accord sur le transit\nTéléchargez l'application du Courrier sur Google Play et App Store"
+        );
+        let k = kinds(&text);
+        for chrome in [
+            "Accueil Algérie",
+            "Қаз",
+            "Imprimer |",
+            "avr. 02",
+            "2025-03-10",
+            "09.04.2025",
+            "Téléchargez",
+        ] {
+            assert_eq!(
+                kind_of(&k, chrome),
+                BlockKind::Boilerplate,
+                "{chrome}: {k:?}"
+            );
+        }
+        // Not chrome: places listed in a caption, a dateline with a numeric date, a time and a
+        // city, a sentence naming an app store, a dated line that is not under a links heading.
+        let text = format!(
+            "Algérie Maroc Tunisie Libye Égypte Mauritanie\nLe sommet régional se tiendra en octobre à Lyon\n09.04.2025 Astana et Bakou signent un accord sur le transit\nDépart prévu à 16:20 heure de Paris\n{BODY}\nTéléchargez l'application, a conseillé la ministre, car le formulaire papier disparaîtra en juin selon le décret.\n{BODY2}"
+        );
+        let k = kinds(&text);
+        for content in ["Algérie Maroc", "09.04.2025", "Départ prévu", "Téléchargez"] {
+            assert_ne!(
+                kind_of(&k, content),
+                BlockKind::Boilerplate,
+                "{content}: {k:?}"
+            );
+        }
     }
 }

@@ -21,8 +21,9 @@ pub struct FrameAnn {
 /// Whether a cue of frame `other` in the sentence lets a weak cue of frame `weak` count: its own
 /// frame, interference and sovereignty for each other, which name the two sides of one claim
 /// (« n'ont pas le droit d'intervenir » beside « affaires intérieures », « immixtion » beside
-/// « affaires internes »), a branding as terrorists for a weak word of unrest, and security
-/// language for a weak euphemism.
+/// « affaires internes »), a branding as terrorists for a weak word of unrest, security
+/// language for a weak euphemism, an outside hand and unrest for each other, and a war aim for
+/// a weak « néonazi ».
 fn supports(weak: &str, other: &str, other_weak: bool) -> bool {
     const PAIR: [&str; 2] = ["foreign_interference", "sovereignty"];
     weak == other
@@ -34,6 +35,14 @@ fn supports(weak: &str, other: &str, other_weak: bool) -> bool {
         // A plain-looking official name (« centres de formation professionnelle ») becomes the
         // euphemism beside the security language it serves (« éradiquer l'extrémisme »).
         || (weak == "euphemism" && other == "three_evils")
+        // Unrest blamed on outsiders is the order narrative (« les émeutiers, manipulés par des
+        // services étrangers », « l'ingérence étrangère menace la stabilité du pays »), and an
+        // outside hand beside unrest is interference (« entraînés à l'étranger » beside
+        // « fomenter des troubles »).
+        || (weak == "stability_order" && other == "foreign_interference" && !other_weak)
+        || (weak == "foreign_interference" && other == "stability_order" && !other_weak)
+        // « néonazis » beside the war aims that name them (« dénazification »).
+        || (weak == "historical_legitimacy" && other == "euphemism" && !other_weak)
 }
 
 /// Whether two cue spans (token ranges) share a content word, its plural aside (« attentat
@@ -141,4 +150,129 @@ pub fn find_frames(doc: &Doc, ms: &[EMention]) -> Vec<FrameAnn> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// (text, frame) of every frame found in `text`.
+    fn frames(text: &str) -> Vec<(String, String)> {
+        crate::analyze(text)
+            .frames
+            .into_iter()
+            .map(|f| (f.text, f.frame))
+            .collect()
+    }
+
+    fn has(text: &str, cue: &str, frame: &str) -> bool {
+        frames(text).iter().any(|(t, f)| t == cue && f == frame)
+    }
+
+    #[test]
+    fn unrest_blamed_on_outsiders_lets_a_weak_word_of_unrest_count() {
+        let t =
+            "Les émeutiers, manipulés par des services étrangers, ont pillé un dépôt de la ville.";
+        assert!(has(t, "émeutiers", "stability_order"), "{:?}", frames(t));
+        assert!(has(
+            t,
+            "manipulés par des services étrangers",
+            "foreign_interference"
+        ));
+        // The weak word alone stays out, and so does a weak outside hand beside it.
+        let t = "Les émeutiers ont pillé un dépôt de la ville dans la nuit de samedi.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+        let t =
+            "Les émeutiers, dont plusieurs entraînés à l'étranger selon la police, ont été jugés.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn a_weak_outside_hand_counts_beside_unrest() {
+        let t =
+            "Des agitateurs entraînés à l'étranger cherchent à fomenter des troubles dans le pays.";
+        assert!(
+            has(t, "entraînés à l'étranger", "foreign_interference"),
+            "{:?}",
+            frames(t)
+        );
+        let t = "La gymnaste Ilona Varek, entraînée à l'étranger depuis ses douze ans, a remporté l'or.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn neo_nazi_counts_beside_a_war_aim_or_when_it_brands_a_state() {
+        let t = "La dénazification vise les néonazis qui terrorisent la population, selon Moscou.";
+        assert!(
+            has(t, "néonazis", "historical_legitimacy"),
+            "{:?}",
+            frames(t)
+        );
+        let t = "Le régime néonazi de Kiev bombarde les villes du Donbass, a affirmé la diplomate.";
+        assert!(
+            has(t, "régime néonazi", "historical_legitimacy"),
+            "{:?}",
+            frames(t)
+        );
+        // A real extreme-right group in a court report stays plain news.
+        let t = "Trois militants néonazis ont été condamnés par le tribunal correctionnel de Metz.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn bloc_politics_and_extra_regional_powers() {
+        let t = "Pékin s'oppose à la politique de bloc menée par des puissances extrarégionales.";
+        assert!(has(t, "politique de bloc", "hegemony"), "{:?}", frames(t));
+        assert!(has(t, "puissances extrarégionales", "foreign_interference"));
+        // A block of flats, a political bloc in parliament: no frame.
+        let t = "Le bloc de gauche a voté contre la réforme, tandis que le camp présidentiel s'est abstenu.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn sanctions_branded_cruel_and_unfriendly_countries() {
+        let t = "Téhéran dénonce les sanctions tyranniques imposées par les pays inamicaux.";
+        assert!(
+            has(t, "sanctions tyranniques", "hegemony"),
+            "{:?}",
+            frames(t)
+        );
+        assert!(has(t, "pays inamicaux", "anti_west"));
+        let t = "L'Union européenne a adopté de nouvelles sanctions contre trois armateurs.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn works_and_power_grids_are_no_chaos_nor_destabilisation() {
+        for t in [
+            "Les riverains dénoncent le chaos des travaux sur la rue principale depuis mars.",
+            "La vague de froid a déstabilisé le réseau électrique pendant deux jours.",
+        ] {
+            assert!(frames(t).is_empty(), "{t}: {:?}", frames(t));
+        }
+        let t = "Des forces étrangères cherchent à semer le chaos et à déstabiliser le pays.";
+        assert!(
+            has(t, "semer le chaos", "stability_order"),
+            "{:?}",
+            frames(t)
+        );
+    }
+
+    #[test]
+    fn algerian_official_wording() {
+        let t = "Des lobbies hostiles à l'Algérie tentent de ternir l'image du pays, selon le ministre.";
+        assert!(
+            has(t, "lobbies hostiles", "foreign_interference"),
+            "{:?}",
+            frames(t)
+        );
+        let t =
+            "Le peuple reste fidèle au message des martyrs de la glorieuse guerre de libération.";
+        assert!(
+            has(t, "message des martyrs", "historical_legitimacy"),
+            "{:?}",
+            frames(t)
+        );
+        // A lobby of farmers is not a hostile circle.
+        let t = "Le lobby des céréaliers a obtenu une baisse de la taxe sur les engrais.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
 }
