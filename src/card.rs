@@ -332,12 +332,13 @@ fn wire_credit(before: &str, after: &str) -> bool {
 }
 
 /// Is a media name opening the text, followed by a dash or a colon (« Pars Today – Le vice-
-/// ministre … », « AFP - Le président … »)?
+/// ministre … », « AFP - Le président … », the dash glued to the name: « Pars Today- Le … »)?
 fn lead_opener(before: &str, after: &str) -> bool {
     before.trim().is_empty()
-        && ["-", "–", "—", ":"]
-            .iter()
-            .any(|d| after.trim_start().starts_with(d) && after.starts_with(' '))
+        && ["-", "–", "—", ":"].iter().any(|d| {
+            (after.trim_start().starts_with(d) && after.starts_with(' '))
+                || after.strip_prefix(d).is_some_and(|a| a.starts_with(' '))
+        })
 }
 
 /// Is a media name the end of a photo credit (« Anne Martin/ Le Quotidien », « © Le Quotidien »,
@@ -1340,6 +1341,7 @@ mod tests {
             (format!("Sommet régional à Lyon\nIstanbul\nAA / Istanbul\n{BODY}"), "AA"),
             (format!("Abidjan, 3 mars 2023 (AIP)-{BODY}"), "AIP"),
             (format!("Sommet régional à Lyon\nPars Today – {BODY}"), "Pars Today"),
+            (format!("Sommet régional à Lyon\nPars Today- {BODY}"), "Pars Today"),
             (format!("Sommet régional à Lyon\nSuivez Le Devoir sur Telegram\n{BODY}"), "Le Devoir"),
             (format!("Sommet régional à Lyon\n{BODY}\n© 2024 Le Courrier du Plateau. Tous droits réservés."), "Le Courrier du Plateau"),
             (format!("Sommet régional à Lyon\n{BODY}\nLe maire lors du sommet, le 3 mars 2024. Anne Martin/ L’Orient-Le Jour\n{BODY2}"), "L’Orient-Le Jour"),
