@@ -809,7 +809,10 @@ pub(crate) fn person_fits(doc: &Doc, ms: &[EMention], group: &[usize], np: &Role
         {
             false
         }
-        Some(r) => role_fits(np, r, gaz_country),
+        Some(r) => {
+            role_fits(np, r, gaz_country)
+                || counterpart_role(doc, ms, j, r).is_some_and(|c| role_fits(np, &c, gaz_country))
+        }
         // Role words the entity layer did not take as a role.
         None => role_fits_words(np, &role_before_words(doc, &ms[j]), gaz_country),
     }) || gaz
@@ -823,6 +826,42 @@ pub(crate) fn person_fits(doc: &Doc, ms: &[EMention], group: &[usize], np: &Role
                 .find_map(|&j| mention_gender(doc, &ms[j]))
                 .is_none_or(|h| h == g)
         })
+}
+
+/// « Xi Jinping s'est entretenu avec son homologue kazakh Nourlan Abenov »: a counterpart holds the
+/// office of the person of the same sentence whose counterpart it is, in its own country. For
+/// mention `j` with role `r` (« homologue kazakh »), that person's role with its nationality
+/// words replaced by the counterpart's (« président kazakh »), so that « le président kazakh »
+/// or « le chef de l'État kazakh » refers back to Nourlan Abenov.
+fn counterpart_role(doc: &Doc, ms: &[EMention], j: usize, r: &str) -> Option<String> {
+    let lex = lexicons();
+    let rl = r.to_lowercase();
+    let mut words = rl.split_whitespace();
+    if !words.next()?.starts_with("homologue") {
+        return None;
+    }
+    let own: Vec<&str> = words.filter(|w| lex.demonyms.contains_key(*w)).collect();
+    let sent = doc.tokens()[ms[j].a].sent();
+    let other = (0..j)
+        .rev()
+        .map_while(|i| (doc.tokens()[ms[i].a].sent() == sent).then_some(i));
+    let host = other
+        .filter(|&i| ms[i].etype == EntityType::PER && ms[i].canonical != ms[j].canonical)
+        .find_map(|i| {
+            ms[i]
+                .role
+                .clone()
+                .or_else(|| Some(role_before_words(doc, &ms[i])))
+                .filter(|h| !h.is_empty() && !h.to_lowercase().starts_with("homologue"))
+        })?;
+    let mut out: Vec<String> = host
+        .to_lowercase()
+        .split_whitespace()
+        .filter(|w| !lex.demonyms.contains_key(*w))
+        .map(str::to_string)
+        .collect();
+    out.extend(own.iter().map(|w| w.to_string()));
+    Some(out.join(" "))
 }
 
 /// [`role_fits`] on the words before a mention, when they hold a title.
