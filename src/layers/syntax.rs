@@ -990,13 +990,75 @@ pub(crate) fn resolve_role_np(
     r
 }
 
+/// « Le ministère iranien des Affaires étrangères a réagi. « … », a averti le ministère »: a
+/// definite article and the bare head noun of a body (« le ministère », « la présidence », « le
+/// parti »: no complement after it) refer back to the nearest body the text named with that
+/// head, in this paragraph or the one before.
+pub(crate) fn org_antecedent(doc: &Doc, ms: &[EMention], k: usize) -> Option<usize> {
+    if k + 1 >= doc.tokens().len() || !matches!(doc.tok_lower(k), "le" | "la" | "l'") {
+        return None;
+    }
+    // Heads that, bare and definite, name a body met before; not « le mouvement », « le parti »,
+    // « la police », mostly common nouns of their own (« sur le mouvement » of protesters).
+    let noun = doc.tok_lower(k + 1);
+    if !doc.is_word(k + 1)
+        || doc.is_cap(k + 1)
+        || !matches!(
+            noun,
+            "ministère"
+                | "présidence"
+                | "gouvernement"
+                | "commission"
+                | "assemblée"
+                | "parlement"
+                | "sénat"
+                | "agence"
+                | "organisation"
+                | "institut"
+                | "comité"
+                | "conseil"
+                | "fédération"
+                | "mairie"
+                | "préfecture"
+                | "parquet"
+                | "tribunal"
+        )
+    {
+        return None;
+    }
+    // Not the complement of a noun (« le patron de la police », « le chef du gouvernement »).
+    if k > 0 && doc.tok_lower(k - 1) != "selon" && PREPOSITIONS.contains(&doc.tok_lower(k - 1)) {
+        return None;
+    }
+    if k + 2 < doc.tokens().len()
+        && (matches!(doc.tok_lower(k + 2), "de" | "du" | "des" | "d'")
+            || lexicons().demonyms.contains_key(doc.tok_lower(k + 2)))
+    {
+        return None;
+    }
+    let block = doc.seg.sentences[doc.tokens()[k].sent()].block;
+    let end = ms.partition_point(|m| m.a < k);
+    (0..end).rev().take(30).find(|&mi| {
+        let m = &ms[mi];
+        m.etype == EntityType::ORG
+            && doc.seg.sentences[doc.tokens()[m.a].sent()].block + 1 >= block
+            && m.canonical
+                .split_whitespace()
+                .next()
+                .is_some_and(|h| h.to_lowercase() == noun)
+    })
+}
+
 pub(crate) fn resolve_role_np_uncached(
     doc: &Doc,
     ms: &[EMention],
     at: usize,
     lim: usize,
 ) -> Option<(usize, usize)> {
-    let np = parse_role_np(doc, ms, at, lim)?;
+    let Some(np) = parse_role_np(doc, ms, at, lim) else {
+        // « le ministère », « la présidence »: the body named before with that head.
+        return org_antecedent(doc, ms, at).map(|mi| (mi, at + 2));
+    };
     if let Some(mi) = apposed_name(doc, ms, np.end, lim) {
         return Some((mi, ms[mi].b));
     }
