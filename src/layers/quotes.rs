@@ -533,6 +533,14 @@ fn speech_kind(doc: &Doc, k: usize) -> Option<SpeechKind> {
     {
         return Some(SpeechKind::Speech);
     }
+    // « a-t-on appris de source officielle », « apprend-on de sources diplomatiques », « avons-nous
+    // appris »: the writer learning something reports a source it does not name (« le ministre a
+    // appris la nouvelle » is no speech).
+    if (w == "appris" && k > 0 && matches!(doc.tok_lower(k - 1), "a-t-on" | "avons-nous"))
+        || matches!(w, "apprend-on" | "apprenait-on")
+    {
+        return Some(SpeechKind::Speech);
+    }
     if let Some(kind) = lexicons().speech.get(w) {
         // A participle right after an article is a noun (« le prévenu », « l'accusé », « les
         // intéressés »), not a verb (« comme le dit X » keeps its verb: no participle ending).
@@ -744,9 +752,18 @@ fn subject_after(
                         }
                     }
                 }
-                if let Some(p) = prev.filter(|p| p.speaker_text.is_some()) {
+                // (Not « la déclaration commune »: a joint text is no single speaker's.)
+                let joint = k + 2 < lim
+                    && matches!(
+                        doc.tok_lower(k + 2),
+                        "commune" | "communes" | "conjointe" | "conjointes" | "conjoint"
+                    );
+                if let Some(p) = prev.filter(|p| p.speaker_text.is_some() && !joint) {
                     return Some(Who::Named(p.speaker, p.speaker_text.clone()?));
                 }
+            }
+            if let Some(mi) = org_antecedent(doc, ms, k) {
+                return Some(named(ms, mi));
             }
             return Some(Who::Unnamed);
         }
@@ -1239,6 +1256,17 @@ fn circumstance(doc: &Doc, ms: &[EMention], k: usize, lim: usize) -> usize {
                 && !is_indefinite_det(doc.tok_lower(j))
             {
                 j += 1;
+            }
+            // The name in apposition to the noun (« à l'agence RIA Novosti », « à la chaîne
+            // RT »): part of the phrase, not the speaker — a body or a title, never a person
+            // (« dans un communiqué Paul Roux » would be the speaker).
+            if let Some((_, m)) = mentions_in(ms, j, j + 1)
+                .next()
+                .filter(|(_, m)| m.etype != EntityType::PER)
+            {
+                if !doc.is_cap(j - 1) {
+                    j = m.b;
+                }
             }
         }
         if j < lim && matches!(doc.tok_lower(j), "de" | "d'" | "du" | "des") {
@@ -2214,6 +2242,19 @@ fn attribute(
                         }
                     }
                 }
+                // « Selon un communiqué publié sur le site du Kremlin, « … » »: the
+                // document's author.
+                if k >= 2 && doc.tok_lower(k - 2) == "selon" {
+                    if let Some(who) = document_author(doc, ms, k - 1, open) {
+                        return (
+                            Some(who),
+                            Rule::new(
+                                "quote:selon",
+                                format!("« selon » a « {} » by its author", doc.tok(k)),
+                            ),
+                        );
+                    }
+                }
                 // « X a indiqué dans un communiqué qu'elle « … » »: a circumstance of the
                 // speech verb before it.
                 if k >= 2
@@ -2490,8 +2531,41 @@ fn source_np(doc: &Doc, ms: &[EMention], from: usize, lim: usize, pour: bool) ->
     if pour {
         return None;
     }
+    // « selon un communiqué publié sur le site du Kremlin », « selon une déclaration diffusée
+    // par le ministère X »: a document whose author the phrase names — the body or person of
+    // its « de » / « par » complement.
+    if let Some(who) = document_author(doc, ms, from, np_end) {
+        return Some(who);
+    }
     // Anyone else: a source the text does not name.
     doc.is_word(from).then_some(Who::Unnamed)
+}
+
+/// At `from..end`, an article and a speech-event noun (« un communiqué », « la déclaration
+/// commune »), then, within the phrase, a body or person introduced by « de » / « du » / « par »
+/// (« publié sur le site du Kremlin », « de la présidence X »): that author.
+fn document_author(doc: &Doc, ms: &[EMention], from: usize, end: usize) -> Option<Who> {
+    let lex = lexicons();
+    let end = (from..end)
+        .find(|&k| matches!(doc.tok(k), "," | ":" | "«" | "“" | "\""))
+        .unwrap_or(end);
+    if !matches!(
+        doc.tok_lower(from),
+        "un" | "une" | "le" | "la" | "l'" | "les" | "des" | "ce" | "cette"
+    ) || from + 1 >= end
+        || lex.speech.get(doc.tok_lower(from + 1)) != Some(&SpeechKind::Noun)
+    {
+        return None;
+    }
+    let (mi, _) = mentions_in(ms, from + 2, end).find(|(_, m)| {
+        m.etype != EntityType::MISC
+            && m.a > from
+            && (matches!(doc.tok_lower(m.a - 1), "de" | "d'" | "du" | "des" | "par")
+                || (m.a > from + 1
+                    && matches!(doc.tok_lower(m.a - 1), "le" | "la" | "l'" | "les")
+                    && matches!(doc.tok_lower(m.a - 2), "de" | "par")))
+    })?;
+    Some(named(ms, mi))
 }
 
 /// The subject of the clause that introduces a quote at `open` in sentence `si`: a person named
@@ -3633,5 +3707,101 @@ mod tests {
         let t = format!("{lede}Le président de la République a défendu une réponse « à la fois légitime et importante pour le pays ». \
                  Ces décisions, selon le président Luc Perrin, seront présentées mercredi.");
         assert_eq!(who(&t), some(&["Luc Perrin"]));
+    }
+
+    #[test]
+    fn counterpart_takes_the_office_of_its_host() {
+        // « son homologue kazakh X » after « le président chinois Y »: « le président kazakh »
+        // and « le chef de l'État kazakh » are X.
+        let t = "Le président chinois Wu Tianming s'est entretenu avec son homologue kazakh Erlan Dosov. \
+                 « Nos deux pays sont de bons voisins et des partenaires fiables », a affirmé le président kazakh. \
+                 Le chef de l'État kazakh a salué « le rôle constructif de Pékin dans la région ».";
+        assert_eq!(who(t), some(&["Erlan Dosov", "Erlan Dosov"]));
+        // Negative: the host keeps its own office (« le président chinois » is not the guest).
+        let t = "Le président chinois Wu Tianming s'est entretenu avec son homologue kazakh Erlan Dosov. \
+                 « Nous devons approfondir notre coopération commerciale », a déclaré le président chinois.";
+        assert_eq!(who(t), some(&["Wu Tianming"]));
+    }
+
+    #[test]
+    fn addressee_medium_between_verb_and_speaker() {
+        // « a déclaré à l'agence X le porte-parole Y »: the medium is no speaker.
+        let t = "« Nous n'avons reçu aucune demande officielle », a déclaré à l'agence Interfax \
+                 la porte-parole du ministère, Olga Sedova.";
+        assert_eq!(who(t), some(&["Olga Sedova"]));
+        // Negative: a person in the same slot is still the speaker.
+        let t = "« Le pont sera rouvert lundi », a déclaré à la presse Pierre Vasseur.";
+        assert_eq!(who(t), some(&["Pierre Vasseur"]));
+    }
+
+    #[test]
+    fn document_named_by_its_author() {
+        // « selon un communiqué publié sur le site du Kremlin »: the Kremlin.
+        let t = "Selon un communiqué publié sur le site du Kremlin, « les deux présidents ont \
+                 évoqué la coopération énergétique et la situation régionale ».";
+        assert_eq!(who(t), some(&["Kremlin"]));
+        // Negative: a communiqué of no named author names nobody.
+        let t = "Selon un communiqué publié dans la soirée, « les travaux reprendront dès que \
+                 les conditions le permettront ».";
+        assert_eq!(who(t), vec![None]);
+    }
+
+    #[test]
+    fn learned_from_an_unnamed_source() {
+        // « a-t-on appris de source officielle » names nobody (not the previous speaker).
+        let t = "« Le sommet aura lieu en octobre », a déclaré Anton Melnik. \
+                 « Les accords ont été signés sans conditions préalables », a-t-on appris de source officielle.";
+        assert_eq!(who(t), vec![Some("Anton Melnik".to_string()), None]);
+        // Negative: « apprendre » with a subject is no speech verb (the minister only learns).
+        let t = "Le ministre Anton Melnik a appris la nouvelle à Vienne. « Nous attendons des \
+                 explications détaillées », a-t-il ajouté.";
+        assert_eq!(who(t), some(&["Anton Melnik"]));
+    }
+
+    #[test]
+    fn bare_body_noun_refers_back_to_the_body() {
+        // « a averti le ministère » after « Le ministère iranien des Affaires étrangères ».
+        let t = "Le ministère iranien des Affaires étrangères a réagi dans la soirée. « Toute \
+                 agression contre le territoire recevra une réponse ferme », a averti le ministère dans un communiqué.";
+        assert_eq!(who(t), some(&["ministère iranien des Affaires étrangères"]));
+        // Negative: a joint declaration is no single speaker's, even after a quote of one.
+        let t = "« Nous soutenons le dialogue », a déclaré Anton Melnik. Les deux pays ont signé un texte. \
+                 « La coopération régionale doit être renforcée », souligne la déclaration commune.";
+        assert_eq!(who(t), vec![Some("Anton Melnik".to_string()), None]);
+    }
+
+    #[test]
+    fn bare_body_noun_after_selon_and_not_as_a_complement() {
+        // « selon le ministère » after « le ministère de l'Intérieur »: that ministry.
+        let t = "Quelque 9000 personnes ont défilé, d'après le ministère de l'Intérieur. Des heurts ont \
+                 opposé des groupes « venus uniquement pour en découdre avec la police », selon le ministère.";
+        assert_eq!(who(t), some(&["ministère de l'Intérieur"]));
+        // Negative: « le mouvement » is no body named before (the Mouvement démocrate is not
+        // the protesters' movement).
+        let t =
+            "Le Mouvement démocrate a tenu son congrès. « Le parti capitalise sur le mouvement et \
+                 sur la colère des campagnes », observe le sondeur Paul Ferrier.";
+        assert_eq!(who(t), some(&["Paul Ferrier"]));
+    }
+
+    #[test]
+    fn bare_body_noun_holds_a_stance() {
+        // The shared role resolution gives the stance layer the same body.
+        let t = "Le ministère russe des Affaires étrangères a condamné les frappes. \
+                 Le ministère a également dénoncé les sanctions unilatérales.";
+        let a = crate::analyze(t);
+        let last = a.stances.last().expect("a stance");
+        assert_eq!(
+            last.holder_text.as_deref(),
+            Some("ministère russe des Affaires étrangères")
+        );
+        // Negative: « le patron de la police » is a person, not the body of « la police ».
+        let t =
+            "La Police nationale a publié son bilan. Le patron de la police a défendu les agents.";
+        let a = crate::analyze(t);
+        assert!(a
+            .stances
+            .iter()
+            .all(|s| s.holder_text.as_deref() != Some("Police nationale")));
     }
 }

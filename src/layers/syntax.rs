@@ -813,7 +813,10 @@ pub(crate) fn person_fits(doc: &Doc, ms: &[EMention], group: &[usize], np: &Role
         {
             false
         }
-        Some(r) => role_fits(np, r, gaz_country),
+        Some(r) => {
+            role_fits(np, r, gaz_country)
+                || counterpart_role(doc, ms, j, r).is_some_and(|c| role_fits(np, &c, gaz_country))
+        }
         // Role words the entity layer did not take as a role.
         None => role_fits_words(np, &role_before_words(doc, &ms[j]), gaz_country),
     }) || gaz
@@ -827,6 +830,42 @@ pub(crate) fn person_fits(doc: &Doc, ms: &[EMention], group: &[usize], np: &Role
                 .find_map(|&j| mention_gender(doc, &ms[j]))
                 .is_none_or(|h| h == g)
         })
+}
+
+/// « Xi Jinping s'est entretenu avec son homologue kazakh Nourlan Abenov »: a counterpart holds the
+/// office of the person of the same sentence whose counterpart it is, in its own country. For
+/// mention `j` with role `r` (« homologue kazakh »), that person's role with its nationality
+/// words replaced by the counterpart's (« président kazakh »), so that « le président kazakh »
+/// or « le chef de l'État kazakh » refers back to Nourlan Abenov.
+fn counterpart_role(doc: &Doc, ms: &[EMention], j: usize, r: &str) -> Option<String> {
+    let lex = lexicons();
+    let rl = r.to_lowercase();
+    let mut words = rl.split_whitespace();
+    if !words.next()?.starts_with("homologue") {
+        return None;
+    }
+    let own: Vec<&str> = words.filter(|w| lex.demonyms.contains_key(*w)).collect();
+    let sent = doc.tokens()[ms[j].a].sent();
+    let other = (0..j)
+        .rev()
+        .map_while(|i| (doc.tokens()[ms[i].a].sent() == sent).then_some(i));
+    let host = other
+        .filter(|&i| ms[i].etype == EntityType::PER && ms[i].canonical != ms[j].canonical)
+        .find_map(|i| {
+            ms[i]
+                .role
+                .clone()
+                .or_else(|| Some(role_before_words(doc, &ms[i])))
+                .filter(|h| !h.is_empty() && !h.to_lowercase().starts_with("homologue"))
+        })?;
+    let mut out: Vec<String> = host
+        .to_lowercase()
+        .split_whitespace()
+        .filter(|w| !lex.demonyms.contains_key(*w))
+        .map(str::to_string)
+        .collect();
+    out.extend(own.iter().map(|w| w.to_string()));
+    Some(out.join(" "))
 }
 
 /// [`role_fits`] on the words before a mention, when they hold a title.
@@ -955,13 +994,75 @@ pub(crate) fn resolve_role_np(
     r
 }
 
+/// « Le ministère iranien des Affaires étrangères a réagi. « … », a averti le ministère »: a
+/// definite article and the bare head noun of a body (« le ministère », « la présidence », « le
+/// parti »: no complement after it) refer back to the nearest body the text named with that
+/// head, in this paragraph or the one before.
+pub(crate) fn org_antecedent(doc: &Doc, ms: &[EMention], k: usize) -> Option<usize> {
+    if k + 1 >= doc.tokens().len() || !matches!(doc.tok_lower(k), "le" | "la" | "l'") {
+        return None;
+    }
+    // Heads that, bare and definite, name a body met before; not « le mouvement », « le parti »,
+    // « la police », mostly common nouns of their own (« sur le mouvement » of protesters).
+    let noun = doc.tok_lower(k + 1);
+    if !doc.is_word(k + 1)
+        || doc.is_cap(k + 1)
+        || !matches!(
+            noun,
+            "ministère"
+                | "présidence"
+                | "gouvernement"
+                | "commission"
+                | "assemblée"
+                | "parlement"
+                | "sénat"
+                | "agence"
+                | "organisation"
+                | "institut"
+                | "comité"
+                | "conseil"
+                | "fédération"
+                | "mairie"
+                | "préfecture"
+                | "parquet"
+                | "tribunal"
+        )
+    {
+        return None;
+    }
+    // Not the complement of a noun (« le patron de la police », « le chef du gouvernement »).
+    if k > 0 && doc.tok_lower(k - 1) != "selon" && PREPOSITIONS.contains(&doc.tok_lower(k - 1)) {
+        return None;
+    }
+    if k + 2 < doc.tokens().len()
+        && (matches!(doc.tok_lower(k + 2), "de" | "du" | "des" | "d'")
+            || lexicons().demonyms.contains_key(doc.tok_lower(k + 2)))
+    {
+        return None;
+    }
+    let block = doc.seg.sentences[doc.tokens()[k].sent()].block;
+    let end = ms.partition_point(|m| m.a < k);
+    (0..end).rev().take(30).find(|&mi| {
+        let m = &ms[mi];
+        m.etype == EntityType::ORG
+            && doc.seg.sentences[doc.tokens()[m.a].sent()].block + 1 >= block
+            && m.canonical
+                .split_whitespace()
+                .next()
+                .is_some_and(|h| h.to_lowercase() == noun)
+    })
+}
+
 pub(crate) fn resolve_role_np_uncached(
     doc: &Doc,
     ms: &[EMention],
     at: usize,
     lim: usize,
 ) -> Option<(usize, usize)> {
-    let np = parse_role_np(doc, ms, at, lim)?;
+    let Some(np) = parse_role_np(doc, ms, at, lim) else {
+        // « le ministère », « la présidence »: the body named before with that head.
+        return org_antecedent(doc, ms, at).map(|mi| (mi, at + 2));
+    };
     if let Some(mi) = apposed_name(doc, ms, np.end, lim) {
         return Some((mi, ms[mi].b));
     }
