@@ -3403,4 +3403,22 @@ mod recall_tests {
             assert!(!s.is_empty(), "{t}: {s:?}");
         }
     }
+
+    #[test]
+    fn agency_wording_hope_standing_position_and_formal_agreement() {
+        let s =
+            stances("Le Ghana a exprimé l'espoir que les deux parties reprendront le dialogue.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Support && x.2 == ["Ghana"]),
+            "{s:?}"
+        );
+        let s = stances("Les deux parties sont convenues de promouvoir les échanges culturels.");
+        assert!(s.iter().any(|x| x.1 == Polarity::Commit), "{s:?}");
+        let s = stances("Le Ghana a réaffirmé sa position constante en faveur du dialogue.");
+        assert!(s.iter().any(|x| x.1 == Polarity::Support), "{s:?}");
+        // A hope named, not expressed; a price agreed: no stance.
+        assert!(stances("L'espoir renaît dans le village de Kpando.").is_empty());
+        assert!(stances("Le prix convenu a été payé en mars.").is_empty());
+    }
 }
