@@ -1040,6 +1040,23 @@ fn speaker_of(
             }
         }
     }
+    // « …, selon X. » closing the sentence after the cue (« est devenu un modèle de
+    // coopération, selon le ministre X »): X is the source.
+    if let Some(k) = (cue_a + 1..s.tokens.end.min(cue_a + HOLDER_WINDOW))
+        .find(|&k| doc.tok_lower(k) == "selon" && doc.tok(k - 1) == ",")
+    {
+        let mi = ms.partition_point(|m| m.a < k + 1);
+        if let Some(m) = ms.get(mi) {
+            let closes = m.b >= s.tokens.end || matches!(doc.tok(m.b), "." | "," | "!");
+            if m.a <= k + 6
+                && (k + 1..m.a).all(|t| doc.is_word(t))
+                && closes
+                && m.etype != EntityType::MISC
+            {
+                return Some((mi, "source"));
+            }
+        }
+    }
     // The speaker of the last quote before it in the paragraph (the words go on after the
     // closing mark: « « … », a-t-il expliqué. Nous fournirons … »); not for words inside a
     // quote of their own attribution that named no one (« « … », a martelé la porte-parole »).
@@ -1131,11 +1148,32 @@ fn mention_after_speech(doc: &Doc, ms: &[EMention], k: usize, end: usize) -> Opt
 
 /// The holder named after a noun cue (« la détermination du Kenya », « le soutien du
 /// Kazakhstan »): a mention right after « de / du / d' » (and an article).
-fn genitive_holder(doc: &Doc, ms: &[EMention], b: usize, hi: usize) -> Option<usize> {
-    let mut k = if b > 0 && matches!(doc.tok_lower(b - 1), "de" | "d'" | "du") {
+fn genitive_holder(doc: &Doc, ms: &[EMention], b: usize, hi: usize, adj: bool) -> Option<usize> {
+    // (« des » too for the nouns whose genitive is their holder: « le soutien des États-Unis ».)
+    let de = |k: usize| match doc.tok_lower(k) {
+        "de" | "d'" | "du" => true,
+        "des" => adj,
+        _ => false,
+    };
+    let mut k = if b > 0 && de(b - 1) {
         b
-    } else if b < hi && matches!(doc.tok_lower(b), "de" | "d'" | "du") {
+    } else if b > 1 && matches!(doc.tok_lower(b - 1), "la" | "l'") && de(b - 2) {
+        // The cue took the article (« l'opposition de la Russie à »).
+        b
+    } else if b < hi && de(b) {
         b + 1
+    } else if adj
+        && b + 1 < hi
+        && de(b + 1)
+        && doc.is_word(b)
+        && doc.tok(b).chars().all(|c| c.is_lowercase() || c == '-')
+        && !is_determiner(doc.tok_lower(b))
+        && !lexicons().function_words.contains(doc.tok_lower(b))
+    {
+        // An adjective between (« le soutien indéfectible du Kazakhstan à », « l'appui
+        // constant de l'Algérie »): only for nouns whose genitive is their holder, not the
+        // object of a condemnation (« la condamnation unanime de la Russie »).
+        b + 2
     } else {
         return None;
     };
@@ -2152,12 +2190,15 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             // (An evaluation or the accusations a rejection answers are the object all the
             // same: « a salué le rôle constructif du Qatar », « a rejeté les accusations de la
             // Grèce ».)
+            let adj_genitive = !matches!(pol, Polarity::Oppose | Polarity::Accuse);
             let after_rejection = out
                 .last()
                 .is_some_and(|p: &StanceAnn| p.polarity == Polarity::Oppose)
                 && pol == Polarity::Accuse;
             if h.form == Form::Plain
-                && (cue.eval || after_rejection || genitive_holder(doc, ms, h.end, hi).is_none())
+                && (cue.eval
+                    || after_rejection
+                    || genitive_holder(doc, ms, h.end, hi, adj_genitive).is_none())
             {
                 if let Some(p) = out
                     .last_mut()
@@ -2249,7 +2290,7 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                 None
             };
             let genitive = if h.form == Form::Plain && !cue.eval {
-                genitive_holder(doc, ms, h.end, hi)
+                genitive_holder(doc, ms, h.end, hi, adj_genitive)
             } else {
                 None
             };
@@ -2289,9 +2330,15 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                 let (hs, ht) = passive_agent(doc, ms, k + 1, hi)?;
                 (!hs.is_empty()).then_some((hs, ht))
             });
+            // « l'opposition de la confédération à … » names its holder in the genitive even
+            // when it is no entity: not the clause's subject nor the speaker.
+            let own_genitive = h.form == Form::Plain
+                && pattern.starts_with("opposition/n d")
+                && genitive.is_none();
             let (holders, holder_text, how) = match (passive, prev) {
                 (Some((hs, ht)), _) => (hs, ht, "passive-agent"),
                 _ if genitive.is_some() => (genitive.into_iter().collect(), None, "genitive"),
+                _ if own_genitive => (Vec::new(), None, "genitive"),
                 // (Or a coordinated infinitive complement: « est déterminé à sauvegarder …, à
                 // combattre … et à s'opposer … ».)
                 (None, Some(p))
@@ -3287,5 +3334,91 @@ mod recall_tests {
         // A neutral manner, and a prompt reply not negated, are no stances.
         assert!(stances("Les élèves ont agi de manière autonome.").is_empty());
         assert!(stances("La réponse tardera à venir.").is_empty());
+    }
+
+    #[test]
+    fn agency_wording_contractions_genitives_and_trailing_sources() {
+        // A cue ending in « à » also ends in « au » / « aux ».
+        let s = stances("Le Ghana est attaché au principe de non-ingérence.");
+        assert!(
+            s.iter()
+                .any(|x| x.0 == "attaché au" && x.1 == Polarity::Support),
+            "{s:?}"
+        );
+        let s = stances("Moscou s'en est pris aux pays occidentaux, selon l'agence.");
+        assert!(
+            s.iter()
+                .any(|x| x.0 == "s'en est pris aux" && x.1 == Polarity::Accuse),
+            "{s:?}"
+        );
+        // The holder in the genitive of a noun, over an adjective (« soutien indéfectible du
+        // Ghana à »), and of « l'opposition de la Norvège à » …
+        let s = stances(
+            "Le ministre Kofi Mensah a réitéré le soutien indéfectible du Ghana à la paix.",
+        );
+        assert!(
+            s.iter().any(|x| x.0 == "soutien" && x.2 == ["Ghana"]),
+            "{s:?}"
+        );
+        let s = stances("L'opposition de la Norvège à ce projet est connue.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Oppose && x.2 == ["Norvège"]),
+            "{s:?}"
+        );
+        // … but not the object of a condemnation (« la condamnation unanime de la Norvège »).
+        let s = stances("Le Ghana a exprimé sa condamnation unanime de la Norvège.");
+        assert!(s.iter().all(|x| x.2 != ["Norvège"]), "{s:?}");
+        // « …, selon X. » after an evaluation: X is its source.
+        let s =
+            stances("Le port est devenu un modèle de coopération régionale, selon Kofi Mensah.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Praise && x.2 == ["Kofi Mensah"]),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn agency_wording_what_is_no_commitment() {
+        // An itinerary, a quantity's course, a pronominal future of growth, a promise named
+        // rather than made: no commit.
+        for t in [
+            "La délégation poursuivra sa visite par la région de Kumasi.",
+            "La nébulosité continuera à augmenter dans la soirée.",
+            "Les échanges se développeront encore l'an prochain.",
+            "Malgré les promesses du gouvernement, les prix n'ont pas baissé.",
+            "Les prix ont baissé grâce aux efforts conjoints des deux ministères.",
+        ] {
+            let s = stances(t);
+            assert!(s.iter().all(|x| x.1 != Polarity::Commit), "{t}: {s:?}");
+        }
+        // Still pledges: a future of action, a pronominal pledge, a promise made.
+        for t in [
+            "Le Ghana renforcera sa coopération avec le Togo.",
+            "Le syndicat se mobilisera contre la réforme.",
+            "Le président Kofi Mensah a fait la promesse de relever les pensions.",
+        ] {
+            let s = stances(t);
+            assert!(!s.is_empty(), "{t}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn agency_wording_hope_standing_position_and_formal_agreement() {
+        let s =
+            stances("Le Ghana a exprimé l'espoir que les deux parties reprendront le dialogue.");
+        assert!(
+            s.iter()
+                .any(|x| x.1 == Polarity::Support && x.2 == ["Ghana"]),
+            "{s:?}"
+        );
+        let s = stances("Les deux parties sont convenues de promouvoir les échanges culturels.");
+        assert!(s.iter().any(|x| x.1 == Polarity::Commit), "{s:?}");
+        let s = stances("Le Ghana a réaffirmé sa position constante en faveur du dialogue.");
+        assert!(s.iter().any(|x| x.1 == Polarity::Support), "{s:?}");
+        // A hope named, not expressed; a price agreed: no stance.
+        assert!(stances("L'espoir renaît dans le village de Kpando.").is_empty());
+        assert!(stances("Le prix convenu a été payé en mars.").is_empty());
     }
 }

@@ -432,6 +432,8 @@ impl<T> CueMatcher<T> {
                 let aller = PTok::Set(self.set(vocab, &aller));
                 let inf = PTok::Exact(vocab.intern(lemma));
                 vec![
+                    // (Not after « se »: « la visite se poursuivra », « le sommet se tiendra »
+                    // are pronominal verbs, no pledge.)
                     (vec![fut], Some((Need::Nothing, Form::Finite))),
                     (vec![aller, inf], Some((Need::Nothing, Form::Finite))),
                 ]
@@ -451,6 +453,13 @@ impl<T> CueMatcher<T> {
                 )]
             } else if let Some(p) = w.strip_suffix('*').filter(|p| !p.is_empty()) {
                 vec![(vec![PTok::Prefix(p.to_string())], None)]
+            } else if w == "à" && k == raws.len() && !optional {
+                // A cue ending in « à » (« nuire à », « attaché à ») also ends in its
+                // contractions with the article (« nuit aux intérêts », « attaché au principe »).
+                ["à", "au", "aux"]
+                    .iter()
+                    .map(|x| (vec![PTok::Exact(vocab.intern(x))], None))
+                    .collect()
             } else {
                 vec![(vec![PTok::Exact(vocab.intern(&w))], None)]
             };
