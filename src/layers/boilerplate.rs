@@ -1274,15 +1274,12 @@ fn markup_tag_line(line: &str) -> bool {
             .is_some_and(|n| n.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// Is `core` (a lower-cased line without its edges) a news agency's name as the media gazetteer
-/// writes it (« afp », « ats », « reuters »)?
-fn agency_line(core: &str) -> bool {
+/// The kind of the outlet (media gazetteer) whose name is the whole of `core` (a lower-cased
+/// line without its edges), if any: « agency » for « afp », « ats », « reuters ».
+fn media_line_kind(core: &str) -> Option<&'static str> {
     let lex = lexicons();
-    lex.media_ac.find_iter(core).any(|m| {
-        m.start() == 0
-            && m.end() == core.len()
-            && lex.gaz[lex.media_pat[m.pattern().as_usize()]].kind == "agency"
-    })
+    let p = lex.media_ac.whole_name(core)?;
+    Some(lex.gaz[lex.media_pat[p]].kind.as_str())
 }
 
 /// A line naming outlets only (« Xinhua | French.news.cn », « AFP / Reuters »): two items or
@@ -2114,8 +2111,7 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         if words <= 3
             && text_seen
             && !ends_like_sentence(line)
-            && lexicons().media_ac.is_name(whole_line_core(lower))
-            && !agency_line(whole_line_core(lower))
+            && media_line_kind(whole_line_core(lower)).is_some_and(|k| k != "agency")
         {
             set(
                 &mut infos,

@@ -273,10 +273,16 @@ impl MediaMatcher {
 
     /// Is all of `s` one pattern (« xinhua », « french.news.cn »)?
     pub fn is_name(&self, s: &str) -> bool {
-        !s.is_empty()
-            && self
-                .longest_at(s.as_bytes(), 0)
-                .is_some_and(|(e, _)| e == s.len())
+        self.whole_name(s).is_some()
+    }
+
+    /// The pattern that is the whole of `s`, if any.
+    pub fn whole_name(&self, s: &str) -> Option<usize> {
+        if s.is_empty() {
+            return None;
+        }
+        self.longest_at(s.as_bytes(), 0)
+            .and_then(|(e, p)| (e == s.len()).then_some(p as usize))
     }
 
     /// Leftmost-longest, non-overlapping matches in `hay`.
