@@ -457,12 +457,36 @@ impl Parser<'_> {
     }
 }
 
+/// Whether `b` holds a byte JSON escapes (`"`, `\`, a control character), eight bytes at a time:
+/// most strings of an analysis have none and are copied in one go (also used by the schema's
+/// writer `ui::json` and the CLI's compact writer, `src/batch/json.rs`).
+pub fn needs_escape(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `x` below `n` (n <= 0x80) sets its high bit in the result (exact as a test of
+    // presence).
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let chunks = b.chunks_exact(8);
+    let tail = chunks.remainder();
+    for c in chunks {
+        let x = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        if below(x, 0x20)
+            | below(x ^ (ONES * u64::from(b'"')), 1)
+            | below(x ^ (ONES * u64::from(b'\\')), 1)
+            != 0
+        {
+            return true;
+        }
+    }
+    tail.iter().any(|&c| c < 0x20 || c == b'"' || c == b'\\')
+}
+
 /// `s` as a JSON string, escaped as serde_json escapes it.
 /// (The one string writer of the page: the schema's writer, `ui::json`, calls it too.)
 pub fn write_str(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
-    if !crate::ui::json::needs_escape(s.as_bytes()) {
+    if !needs_escape(s.as_bytes()) {
         out.push_str(s);
         out.push('"');
         return;

@@ -10,7 +10,7 @@
 //! so a field added to the schema does not compile here until it is written out too.
 
 use loupe::schema::*;
-use loupe::ui::json::needs_escape;
+use loupe::value::needs_escape;
 
 /// Appends `a` as compact JSON to `out`.
 pub fn write_analysis(out: &mut Vec<u8>, a: &Analysis) {

@@ -51,30 +51,6 @@ fn write<T: ToJson + ?Sized>(x: &T, pretty: bool) -> String {
     w.out
 }
 
-/// Whether `b` holds a byte JSON escapes (`"`, `\`, a control character), eight bytes at a time:
-/// most strings of an analysis have none and are copied in one go (also used by the CLI's
-/// compact writer, `src/batch/json.rs`).
-pub fn needs_escape(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte of `x` below `n` (n <= 0x80) sets its high bit in the result (exact as a test of
-    // presence).
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
-    let chunks = b.chunks_exact(8);
-    let tail = chunks.remainder();
-    for c in chunks {
-        let x = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-        if below(x, 0x20)
-            | below(x ^ (ONES * u64::from(b'"')), 1)
-            | below(x ^ (ONES * u64::from(b'\\')), 1)
-            != 0
-        {
-            return true;
-        }
-    }
-    tail.iter().any(|&c| c < 0x20 || c == b'"' || c == b'\\')
-}
-
 /// `x` as a `serde_json::Value` (as `serde_json::to_value`: objects with sorted keys), through
 /// the compact text and the one JSON parser the page already has.
 pub fn value<T: ToJson + ?Sized>(x: &T) -> Value {
@@ -845,6 +821,7 @@ mod tests {
 
     #[test]
     fn needs_escape_at_every_position() {
+        use crate::value::needs_escape;
         for len in 0..20 {
             for at in 0..len {
                 for c in [0u8, 0x1F, b'"', b'\\'] {
