@@ -52,6 +52,11 @@ pub struct GazEntry {
 }
 
 impl GazEntry {
+    /// An entry of the media gazetteer (an outlet, an agency, a platform).
+    pub fn is_outlet(&self) -> bool {
+        self.origin.starts_with("gazetteer/media.tsv")
+    }
+
     /// An entry with no acronym, role, country, short form or media flags.
     fn new(canonical: &str, etype: EntityType, kind: &str, origin: String) -> Self {
         GazEntry {

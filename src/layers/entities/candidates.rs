@@ -680,9 +680,7 @@ fn gaz_candidate<'d>(
     // is that noun phrase where the phrase goes on: into a hyphenated word (« La Croix-Rouge »),
     // or, opening a sentence, into « de » and a lower-case word (« La Semaine de la mode », « Le
     // Point de vue ») or an adjective (« Le Monde entier », « La Presse locale »).
-    if b - a == 2
-        && matches!(doc.tok_lower(a), "le" | "la" | "les" | "l'" | "l’")
-        && g.origin.starts_with("gazetteer/media.tsv")
+    if b - a == 2 && matches!(doc.tok_lower(a), "le" | "la" | "les" | "l'" | "l’") && g.is_outlet()
     {
         let lower_word = |k: usize| k < toks.len() && doc.is_word(k) && !doc.is_cap(k);
         let goes_on = sentence_initial(doc, first, a)
@@ -775,10 +773,11 @@ pub(super) fn add_contracted_media<'d>(doc: &'d Doc, out: &mut Vec<Cand<'d>>) {
             continue;
         }
         let form = format!("{article} {}", doc.tok_lower(ti));
-        let Some(&entry) = lex.by_form.get(&form).and_then(|v| {
-            v.iter()
-                .find(|&&g| lex.gaz[g].origin.starts_with("gazetteer/media.tsv"))
-        }) else {
+        let Some(&entry) = lex
+            .by_form
+            .get(&form)
+            .and_then(|v| v.iter().find(|&&g| lex.gaz[g].is_outlet()))
+        else {
             continue;
         };
         out.push(Cand {
