@@ -300,6 +300,46 @@ fn is_all_caps(w: &str) -> bool {
     n >= 2
 }
 
+/// Is the upper-case word at `i` part of a line written in capitals — a determiner, preposition
+/// or auxiliary in capitals (« LE », « DES », « L' », « POUR », « EST ») with three other words,
+/// or two such words? Acronyms and names in capitals do not take those words in capitals
+/// (« RPR, PR, PS »; a credit « EJ / LE FIGARO »); headings and rubrics do.
+fn shouted(doc: &Doc, i: usize) -> bool {
+    const GRAMMAR: &[&str] = &[
+        "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "à", "en",
+        "et", "ou", "pour", "par", "sur", "dans", "avec", "sans", "contre", "ce", "cette", "ces",
+        "son", "sa", "ses", "leur", "leurs", "est", "sont", "a", "ont", "qui", "que", "qu'", "ne",
+        "n'", "pas", "se", "s'", "il", "elle", "ils", "nous", "on",
+    ];
+    let toks = doc.tokens();
+    let text = doc.text();
+    // (Tokens of the same line: no line break between them.)
+    let joined = |a: usize| !text[toks[a].end()..toks[a + 1].start()].contains('\n');
+    let upper = |k: usize| {
+        let t = doc.tok(k);
+        t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+    };
+    let mut a = i;
+    while a > 0 && joined(a - 1) && (upper(a - 1) || !doc.is_word(a - 1)) {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while b < toks.len() && joined(b - 1) && (upper(b) || !doc.is_word(b)) {
+        b += 1;
+    }
+    let (mut words, mut grammar) = (0, 0);
+    for k in a..b {
+        if upper(k) && doc.is_word(k) {
+            if GRAMMAR.contains(&doc.tok_lower(k)) {
+                grammar += 1;
+            } else {
+                words += 1;
+            }
+        }
+    }
+    grammar >= 2 || (grammar == 1 && words >= 3)
+}
+
 /// Roman numerals and other upper-case tokens that are not organisations.
 fn is_not_acronym(w: &str) -> bool {
     // Upper-case common nouns and units of French text, not organisations.
@@ -2594,6 +2634,7 @@ pub(super) fn add_firstnames_and_caps<'d>(
             } else if !is_not_acronym(w)
                 && chars <= 8
                 && !road
+                && !shouted(doc, i)
                 && !common
                     .get_or_insert_with(|| common_noun_acronyms(doc))
                     .contains(&w)
@@ -2634,6 +2675,12 @@ pub(super) fn add_firstnames_and_caps<'d>(
                 i = e;
                 continue;
             }
+        }
+        // A heading written in capitals (« LE MONDE MULTIPOLAIRE EST UNE RÉALITÉ », « SUR LE
+        // MÊME SUJET »): its other words are common words, not names.
+        if all_caps && shouted(doc, i) {
+            i = e;
+            continue;
         }
         let firstname = c & class::FIRSTNAME != 0 && lex.firstnames.contains(w);
         if firstname && len >= 2 {
@@ -3003,6 +3050,27 @@ mod tests {
             "{e:?}"
         );
         for name in ["CGT", "PS", "Lyon"] {
+            assert!(e.iter().any(|x| x.0 == name), "{name} {e:?}");
+        }
+    }
+
+    #[test]
+    fn headings_in_capitals_name_nothing_but_known_names() {
+        // Intertitles and related-link rubrics written in capitals: common words, not bodies.
+        let e = ents("Le ministre a parlé longuement.\nLA COOPÉRATION RÉGIONALE EST UNE PRIORITÉ\nIl a rencontré son homologue.\nL'ACCORD PORTUELLE SIGNÉ AVEC LE CAMEROUN\nSUR LE MÊME SUJET\nLe texte entre en vigueur.");
+        assert!(
+            e.iter()
+                .all(|x| x.1 != EntityType::ORG && x.1 != EntityType::PER),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "CAMEROUN" && x.1 == EntityType::LOC),
+            "{e:?}"
+        );
+        // Acronyms in a list and a credit line keep their names.
+        let e = ents("Les partis présents : UDPR, MNVT, PCRT, ont signé.\nPhoto : JK / LE MONDE\nLe texte entre en vigueur.");
+        for name in ["UDPR", "MNVT", "PCRT"] {
             assert!(e.iter().any(|x| x.0 == name), "{name} {e:?}");
         }
     }
