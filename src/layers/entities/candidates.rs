@@ -1300,6 +1300,16 @@ fn is_head(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
     cls(lex, doc, i) & class::HEAD != 0 && lex.heads.contains_key(doc.tok(i))
 }
 
+/// An ordinal written with digits (« 3e », « 7ème », « 1er », « 2nde »).
+fn is_ordinal_number(w: &str) -> bool {
+    let d = w.bytes().take_while(u8::is_ascii_digit).count();
+    d > 0
+        && matches!(
+            &w[d..],
+            "e" | "ème" | "eme" | "er" | "ère" | "re" | "nd" | "nde"
+        )
+}
+
 /// Is token `i` a role title (« ministre », « porte-parole »), not a linking word?
 fn is_role_title(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
     let w = doc.tok_lower(i);
@@ -1680,12 +1690,22 @@ pub(super) fn add_heads<'d>(
                     && doc.is_word(j + 1)
                     && !doc.is_cap(j + 1)
                     && cls(lex, doc, j + 1) & class::CONNECTOR == 0;
-                // « et la Fondation … »: another name starts.
+                // « et la Fondation … », « et de la 3e Journée … », « et de l'OMS », « et du
+                // Conseil … »: another name starts (a known place may be part of the name: « de
+                // France et de Chine »).
                 let mut k = j + 1;
+                if k < lim && matches!(doc.tok_lower(k), "de" | "d'" | "du" | "des") {
+                    k += 1;
+                }
                 if k < lim && matches!(doc.tok_lower(k), "la" | "le" | "l'" | "les") {
                     k += 1;
                 }
-                let next_name = k < lim && doc.is_cap(k) && is_head(lex, doc, k);
+                if k < lim && is_ordinal_number(doc.tok_lower(k)) {
+                    k += 1;
+                }
+                let next_name = k < lim
+                    && doc.is_cap(k)
+                    && (is_head(lex, doc, k) || (k > j + 1 && is_all_caps(doc.tok(k))));
                 if next_lower_content || next_name {
                     break;
                 }
@@ -1715,7 +1735,9 @@ pub(super) fn add_heads<'d>(
             if of_state {
                 // (An adjective: the name goes on.)
             } else if doc.is_cap(j) || is_all_caps(doc.tok(j)) {
-                seen_cap = true;
+                // (A head inside the name takes its own complement: « Déclaration de Douchanbé
+                // du Conseil des ministres ».)
+                seen_cap = !is_head(lex, doc, j);
             } else if cls(lex, doc, j - 1) & class::CONNECTOR != 0 {
                 // « … des Nations unies et des pays » : a lower-case noun after a connector that
                 // follows a capitalised word ends the name; so does an infinitive after « de/à »
@@ -1917,8 +1939,11 @@ const DATIVE_CUES: &[&str] = &[
 ];
 
 /// Administrative heads listed AMBIGUOUS only because the common noun opens sentences
-/// (« Direction … », « Service … »): inside a sentence, capitalised, they start a body's name.
+/// (« Direction … », « Service … ») or because a state is named so with a capitalised complement
+/// (« Fédération de Russie »): inside a sentence, capitalised, before an adjective or a lower-case
+/// complement, they start a body's name (« la Fédération française de judo »).
 const SENTENCE_START_HEADS: &[&str] = &[
+    "Fédération",
     "Direction",
     "Service",
     "Services",
@@ -2595,7 +2620,13 @@ pub(super) fn add_firstnames_and_caps<'d>(
                 if lone_head {
                     out.push(Cand::new(i, k, EntityType::ORG, Why::Head(w), 3));
                 }
-                if prefix_known || prefix_words || lone_head || in_portfolio(doc, i) {
+                // A byline's word opening the line (« Synthèse de Marie Dupont », « Texte de
+                // Paul Martin »): the person's name starts at the given name.
+                let byline = k == i + 2
+                    && matches!(doc.tok_lower(i + 1), "de" | "d'" | "par")
+                    && initial
+                    && !is_head(lex, doc, i);
+                if prefix_known || prefix_words || lone_head || byline || in_portfolio(doc, i) {
                     i = k;
                     continue;
                 }
@@ -2732,7 +2763,10 @@ pub(super) fn add_firstnames_and_caps<'d>(
         } else if ambiguous_head
             && !initial
             && matches!(prev, "la" | "le" | "l'" | "du" | "au" | "cette" | "ce")
+            && !(e < n && doc.is_word(e) && !doc.is_cap(e) && adjective_like(lex, doc, e))
         {
+            // (Not when an adjective follows: « la Conférence nationale pour … », « le
+            // Département international du … » are longer names the head rule left unsure.)
             // « la Commission », « le Parlement », « du Conseil »: an institution.
             Some(EntityType::ORG)
         } else if len >= 2 && has_acronym {
@@ -3073,6 +3107,35 @@ mod tests {
         for name in ["UDPR", "MNVT", "PCRT"] {
             assert!(e.iter().any(|x| x.0 == name), "{name} {e:?}");
         }
+    }
+
+    #[test]
+    fn coordinated_names_nested_heads_and_bylines() {
+        let e = ents("Le forum a été organisé par l'Union africaine des télévisions et de RTV à Dakar. Lors de la Journée mondiale des forêts et de la 3e Journée nationale pour la mer, le maire a parlé. La Déclaration de Bamako du Conseil des ministres a été adoptée. Le texte a été salué par la Fédération nationale des pêcheurs.\nSynthèse de Pauline Verdier\nLe pays a tenu la Conférence nationale pour honorer les bénévoles. Il a été reçu au Département international du comité.");
+        for (name, ty) in [
+            ("Union africaine des télévisions", EntityType::ORG),
+            ("Journée mondiale des forêts", EntityType::MISC),
+            ("Journée nationale pour la mer", EntityType::MISC),
+            (
+                "Déclaration de Bamako du Conseil des ministres",
+                EntityType::MISC,
+            ),
+            ("Fédération nationale des pêcheurs", EntityType::ORG),
+            ("Pauline Verdier", EntityType::PER),
+        ] {
+            assert!(e.iter().any(|x| x.0 == name && x.1 == ty), "{name} {e:?}");
+        }
+        // A lone ambiguous head before its adjective is no name of its own.
+        for bare in ["Conférence", "Département"] {
+            assert!(e.iter().all(|x| x.0 != bare), "{bare} {e:?}");
+        }
+        // « et » between two lower-case nouns stays inside the name.
+        let e = ents("Il dirige l'Institut de recherche et de développement agricole depuis mai.");
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Institut de recherche et de développement agricole"),
+            "{e:?}"
+        );
     }
 
     #[test]
