@@ -1801,6 +1801,45 @@ pub(super) fn add_heads<'d>(
     }
 }
 
+/// Nouns whose « de » complement is a place (« la région d'Agadez », « les habitants de Kidal »),
+/// and « et », « près » or a compass point before « de » (« au nord de Gao »).
+const PLACE_OF_NOUNS: &[&str] = &[
+    "ville",
+    "villes",
+    "localité",
+    "localités",
+    "quartier",
+    "quartiers",
+    "district",
+    "préfecture",
+    "sous-préfecture",
+    "municipalité",
+    "agglomération",
+    "banlieue",
+    "périphérie",
+    "faubourgs",
+    "habitants",
+    "habitant",
+    "habitante",
+    "habitantes",
+    "hauteur",
+    "gouvernorat",
+    "wilaya",
+    "région",
+    "commune",
+    "village",
+    "province",
+    "département",
+    "et",
+    "près",
+    "environs",
+    "ouest",
+    "est",
+    "nord",
+    "sud",
+    "centre",
+];
+
 /// Nouns of those who lead, found, speak for or belong to a group: the unknown capitalised
 /// name after them and « du/des/de » is that group's (« le leader des Kataëb », « le fondateur de
 /// Zelmar »). Offices of places (maire, préfet, gouverneur, président) are left out.
@@ -2601,6 +2640,16 @@ pub(super) fn add_firstnames_and_caps<'d>(
             i += 1;
             continue;
         }
+        // A role of state capitalised as official styles write it (« le Conseiller d'État et
+        // Ministre des Affaires étrangères », « le Secrétaire d'Etat américain »): a title.
+        if i + 2 < n
+            && matches!(doc.tok_lower(i + 1), "d'" | "d’")
+            && matches!(doc.tok(i + 2), "État" | "Etat")
+            && is_role_title(lex, doc, i)
+        {
+            i += 3;
+            continue;
+        }
         let lim = sentence_end(doc, i);
         let e = name_run(doc, i, lim, 6);
         let initial = sentence_initial(doc, first, i);
@@ -2790,6 +2839,40 @@ pub(super) fn add_firstnames_and_caps<'d>(
             // words is a person's: « Anne Martin (Essonne) », a member of parliament).
             Some(EntityType::LOC)
         } else if len >= 2
+            && matches!(prev, "de" | "d'")
+            && i >= 2
+            && !matches!(doc.tok_lower(i - 2), "et" | "est")
+            && PLACE_OF_NOUNS.contains(&doc.tok_lower(i - 2))
+        {
+            // « la région d'El Mansour », « le district de Haut Kasai »: a place of several words.
+            Some(EntityType::LOC)
+        } else if len >= 2
+            && !firstname
+            && matches!(
+                prev,
+                "le" | "la"
+                    | "les"
+                    | "l'"
+                    | "un"
+                    | "une"
+                    | "du"
+                    | "des"
+                    | "au"
+                    | "aux"
+                    | "ce"
+                    | "cet"
+                    | "cette"
+                    | "«"
+                    | "\""
+                    | "“"
+            )
+            && (i + 1..e - 1).any(|k| matches!(doc.tok(k), "de" | "du" | "d'" | "d’" | "des"))
+        {
+            // An article, then words joined by « de » without a given name (« l'Arc de
+            // Triomphe », « le Front de Gauche », « « Synergie du Sud » »): a place, a group or a
+            // theme; a person takes no article (« sous Giscard d'Estaing », « Jean de Lattre »).
+            None
+        } else if len >= 2
             || (i > 0
                 && cls(lex, doc, i - 1) & class::TITLE != 0
                 && lex.titles.get(prev) == Some(&TitleKind::Role))
@@ -2807,44 +2890,7 @@ pub(super) fn add_firstnames_and_caps<'d>(
             Some(EntityType::ORG)
         } else if matches!(prev, "de" | "d'") {
             let before = if i >= 2 { doc.tok_lower(i - 2) } else { "" };
-            matches!(
-                before,
-                "ville"
-                    | "villes"
-                    | "localité"
-                    | "localités"
-                    | "quartier"
-                    | "quartiers"
-                    | "district"
-                    | "préfecture"
-                    | "sous-préfecture"
-                    | "municipalité"
-                    | "agglomération"
-                    | "banlieue"
-                    | "périphérie"
-                    | "faubourgs"
-                    | "habitants"
-                    | "habitant"
-                    | "habitante"
-                    | "habitantes"
-                    | "hauteur"
-                    | "gouvernorat"
-                    | "wilaya"
-                    | "région"
-                    | "commune"
-                    | "village"
-                    | "province"
-                    | "département"
-                    | "et"
-                    | "près"
-                    | "environs"
-                    | "ouest"
-                    | "est"
-                    | "nord"
-                    | "sud"
-                    | "centre"
-            )
-            .then_some(EntityType::LOC)
+            PLACE_OF_NOUNS.contains(&before).then_some(EntityType::LOC)
         } else {
             None
         };
@@ -3134,6 +3180,32 @@ mod tests {
         assert!(
             e.iter()
                 .any(|x| x.0 == "Institut de recherche et de développement agricole"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn state_titles_landmarks_and_places_of_several_words() {
+        let e = ents("Le Conseiller d'État et Ministre des Affaires étrangères Wang Yi a reçu le Secrétaire d'Etat américain au Grand Palais du Peuple. Les habitants de la wilaya de Bordj Tamelli ont manifesté près de l'Arc de Triomphe. Le thème, « Synergie du Fleuve », a été choisi par le Collectif de Lamberville. L'accord a été signé sous Dupré d'Aubigny.");
+        for bare in [
+            "Conseiller d'État",
+            "Secrétaire d'Etat",
+            "Synergie du Fleuve",
+        ] {
+            assert!(e.iter().all(|x| x.0 != bare), "{bare} {e:?}");
+        }
+        for (name, ty) in [
+            ("Wang Yi", EntityType::PER),
+            ("Grand Palais du Peuple", EntityType::LOC),
+            ("Bordj Tamelli", EntityType::LOC),
+            ("Arc de Triomphe", EntityType::LOC),
+            ("Dupré d'Aubigny", EntityType::PER),
+        ] {
+            assert!(e.iter().any(|x| x.0 == name && x.1 == ty), "{name} {e:?}");
+        }
+        assert!(
+            e.iter()
+                .all(|x| !(x.0.starts_with("Collectif") && x.1 == EntityType::PER)),
             "{e:?}"
         );
     }
