@@ -1457,7 +1457,26 @@ pub(super) fn add_titles<'d>(
                         .by_form
                         .get(&name.to_lowercase())
                         .is_some_and(|v| v.iter().all(|&g| lex.gaz[g].etype != EntityType::PER));
-                    if !known_non_per && cls(lex, doc, j) & class::FUNCTION == 0 {
+                    // « des dirigeants Chine-Japon-Corée », « du Milli Majlis du Turkménistan »:
+                    // places joined by hyphens, or a word and « de » + a country without a given
+                    // name, name a format or an institution, not a person.
+                    let is_place = |w: &str| {
+                        lex.by_form
+                            .get(&w.to_lowercase())
+                            .is_some_and(|v| v.iter().any(|&g| lex.gaz[g].etype == EntityType::LOC))
+                    };
+                    let places_joined =
+                        name.contains('-') && name.split('-').filter(|p| is_place(p)).count() >= 2;
+                    let of_country = !is_firstname(lex, doc, j)
+                        && (j + 1..e.saturating_sub(1)).any(|k| {
+                            matches!(doc.tok_lower(k), "de" | "du" | "d'")
+                                && is_place(doc.slice(doc.tspan(k + 1, e)))
+                        });
+                    if !known_non_per
+                        && !places_joined
+                        && !of_country
+                        && cls(lex, doc, j) & class::FUNCTION == 0
+                    {
                         out.push(Cand {
                             role: Some(doc.slice(doc.tspan(i, role_end))),
                             ..Cand::new(
@@ -3206,6 +3225,26 @@ mod tests {
         assert!(
             e.iter()
                 .all(|x| !(x.0.starts_with("Collectif") && x.1 == EntityType::PER)),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn after_a_role_places_and_institutions_are_no_persons() {
+        let e = ents("La réunion des dirigeants Russie-Inde-Chine s'est tenue mardi. Le député LR du Cantal a voté contre. La présidente du Grand Kurultaï du Kirghizistan était présente. Le ministre Jean Rondel de Brive a parlé.");
+        // (A given name opens a person's name, « de » and all.)
+        assert!(
+            e.iter()
+                .all(|x| x.1 != EntityType::PER || x.0 == "Jean Rondel de Brive"),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().any(|x| x.0 == "Cantal" && x.1 == EntityType::LOC),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|x| x.0 == "Jean Rondel de Brive" && x.1 == EntityType::PER),
             "{e:?}"
         );
     }
