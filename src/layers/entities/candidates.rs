@@ -1677,6 +1677,7 @@ pub(super) fn add_heads<'d>(
         let mut last_good = i + 1;
         let mut has_cap_or_content = false;
         let mut seen_cap = false;
+        let mut cap_known = false;
         while j < lim && j - i < 18 {
             if !doc.is_word(j) || dates.contains(j) || wide_gap(doc, j) {
                 break;
@@ -1730,8 +1731,9 @@ pub(super) fn add_heads<'d>(
                 }
             }
             if c & class::CONNECTOR != 0 {
-                // « Forum de Lyon sur l'eau »: a topic after a capitalised name is part of it.
-                if seen_cap && matches!(wl, "sur" | "pour" | "contre") {
+                // « Forum de Lyon sur l'eau »: a topic after a known name is part of it (not
+                // after any capitalised word: « la Fête du Printemps | sur la liste … »).
+                if seen_cap && cap_known && matches!(wl, "sur" | "pour" | "contre") {
                     seen_cap = false;
                 }
                 j += 1;
@@ -1742,6 +1744,7 @@ pub(super) fn add_heads<'d>(
             if let Some(e) = known.at(j).filter(|&e| e > j + 1 && e <= lim && j > i + 1) {
                 if cls(lex, doc, j - 1) & class::CONNECTOR != 0 {
                     seen_cap = true;
+                    cap_known = true;
                     has_cap_or_content = true;
                     j = e;
                     last_good = j;
@@ -1754,9 +1757,14 @@ pub(super) fn add_heads<'d>(
             if of_state {
                 // (An adjective: the name goes on.)
             } else if doc.is_cap(j) || is_all_caps(doc.tok(j)) {
-                // (A head inside the name takes its own complement: « Déclaration de Douchanbé
-                // du Conseil des ministres ».)
-                seen_cap = !is_head(lex, doc, j);
+                // (A body's head inside the name takes its own complement: « Déclaration de
+                // Douchanbé du Conseil des ministres »; not « Fête du Printemps | et le … ».)
+                cap_known = known.at(j).is_some();
+                seen_cap = !(is_head(lex, doc, j)
+                    && lex
+                        .heads
+                        .get(doc.tok(j))
+                        .is_some_and(|h| h.0 == EntityType::ORG));
             } else if cls(lex, doc, j - 1) & class::CONNECTOR != 0 {
                 // « … des Nations unies et des pays » : a lower-case noun after a connector that
                 // follows a capitalised word ends the name; so does an infinitive after « de/à »
@@ -3247,6 +3255,18 @@ mod tests {
                 .any(|x| x.0 == "Jean Rondel de Brive" && x.1 == EntityType::PER),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_feast_s_name_ends_before_a_topic_or_a_coordinated_noun() {
+        let e = ents("L'inscription de la Fête des Lanternes sur la liste du patrimoine a réjoui la ville. Ils découvrent la Fête des Lanternes et le charme du vieux port. Le Forum de Lyon sur l'eau a ouvert.");
+        assert!(
+            e.iter()
+                .filter(|x| x.0.starts_with("Fête"))
+                .all(|x| x.0 == "Fête des Lanternes"),
+            "{e:?}"
+        );
+        assert!(e.iter().any(|x| x.0 == "Forum de Lyon sur l'eau"), "{e:?}");
     }
 
     #[test]
