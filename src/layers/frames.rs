@@ -275,4 +275,67 @@ mod tests {
         let t = "Le lobby des céréaliers a obtenu une baisse de la taxe sur les engrais.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
     }
+
+    #[test]
+    fn a_state_declared_sovereign_and_nobody_dictating_its_policy() {
+        let t = "Le Plateau demeure souverain dans ses décisions et personne ne peut lui dicter sa politique, a dit le ministre.";
+        assert!(
+            has(t, "demeure souverain", "sovereignty"),
+            "{:?}",
+            frames(t)
+        );
+        assert!(
+            has(t, "dicter sa politique", "sovereignty"),
+            "{:?}",
+            frames(t)
+        );
+        // The hegemon dictating its law to others stays hegemony; a chef's recipes are no frame.
+        let t =
+            "Washington veut dicter sa conduite aux autres pays de la région, selon le ministre.";
+        assert!(
+            has(t, "dicter sa conduite aux autres", "hegemony"),
+            "{:?}",
+            frames(t)
+        );
+        let t = "Le chef dicte ses recettes à la brigade chaque matin.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn colonialism_renewed_and_a_backyard() {
+        let t = "Un nouveau colonialisme se met en place et le continent reste le pré carré français, estime l'expert.";
+        assert!(
+            has(t, "nouveau colonialisme", "hegemony"),
+            "{:?}",
+            frames(t)
+        );
+        assert!(has(t, "pré carré français", "hegemony"), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn intervenir_taking_place_and_the_monarch_are_no_frames() {
+        // « intervient dans le cadre » is « takes place »; beside « souveraineté » it stays out.
+        let t = "Cette décision intervient dans le cadre de la réforme, alors que la souveraineté du pays est en jeu.";
+        assert!(
+            !frames(t).iter().any(|(c, _)| c.starts_with("intervient")),
+            "{:?}",
+            frames(t)
+        );
+        assert!(has(t, "souveraineté", "sovereignty"));
+        // « le Souverain » is the king, not the sovereignty frame.
+        let t =
+            "La lettre adressée au Souverain évoque la souveraineté du Royaume sur ses provinces.";
+        assert!(
+            !frames(t).iter().any(|(c, _)| c == "Souverain"),
+            "{:?}",
+            frames(t)
+        );
+        // Foreign powers intervening in a country's affairs still count.
+        let t = "Les puissances étrangères n'ont pas le droit d'intervenir dans les affaires de notre pays.";
+        assert!(
+            frames(t).iter().any(|(_, f)| f == "foreign_interference"),
+            "{:?}",
+            frames(t)
+        );
+    }
 }
