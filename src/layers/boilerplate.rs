@@ -1762,6 +1762,11 @@ fn ticker_or_pager(line: &str, lower: &str, words: usize) -> Option<&'static str
     if pager {
         return Some("pager or player clock");
     }
+    // A number of five to ten digits alone on its line: the page's article number (« 882188 »
+    // under a headline), never a year nor a sentence.
+    if (5..=10).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        return Some("article number");
+    }
     // « hh:mm » or « hhhmm » then a headline.
     let b = t.as_bytes();
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -3189,6 +3194,35 @@ pub fn detect(doc: &mut Doc) -> Chrome {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn article_numbers_handles_and_back_to_top_links() {
+        let text = "Un barrage ouvert sur le fleuve du Plateau\n\n884512\n\nLe nouveau barrage a été inauguré samedi, a annoncé le ministère de l'Eau.\n\nIl alimentera trois villes en électricité, selon les autorités, à partir de l'an prochain.\n\nAbonnez-vous @exemple_plateau\n\nRetournez en haut de la page";
+        let d = crate::analyze(text);
+        let aside: Vec<&str> = d
+            .boilerplate
+            .iter()
+            .map(|b| &text[b.span.start..b.span.end])
+            .collect();
+        for l in [
+            "884512",
+            "Abonnez-vous @exemple_plateau",
+            "Retournez en haut de la page",
+        ] {
+            assert!(aside.contains(&l), "{l:?} not in {aside:?}");
+        }
+        // A year, a figure in a sentence, an invitation without a handle stay content.
+        let text = "Un barrage ouvert sur le fleuve du Plateau\n\n2024\n\nLe barrage produit 125000 mégawattheures par an, a annoncé le ministère.\n\nAbonnez-vous, a lancé le maire aux habitants réunis devant la mairie pour l'inauguration.";
+        let d = crate::analyze(text);
+        assert!(
+            d.boilerplate
+                .iter()
+                .all(|b| !text[b.span.start..b.span.end].contains("125000")
+                    && !text[b.span.start..b.span.end].contains("a lancé le maire")),
+            "{:?}",
+            d.boilerplate
+        );
+    }
+
     #[test]
     fn pagers_and_their_counter_examples() {
         let pager = |l: &str| {
