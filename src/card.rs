@@ -138,8 +138,14 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
         // 5. The first paragraph's credit or opener.
         .or_else(|| {
             let bi = lead?;
-            known_media(doc, bi, LEAD_BYTES, agency_credit)
-                .or_else(|| known_media(doc, bi, LEAD_BYTES, lead_opener))
+            // (« CCTV : La Chine a annoncé … Pourriez-vous … ? »: in a press conference's
+            // transcript, an outlet and a colon open a journalist's question.)
+            let question = asks_question(doc, bi);
+            known_media(doc, bi, LEAD_BYTES, agency_credit).or_else(|| {
+                known_media(doc, bi, LEAD_BYTES, |before, after| {
+                    lead_opener(before, after) && !(question && after.trim_start().starts_with(':'))
+                })
+            })
         })
         // 6. A wire line between the title and the text, or a byline.
         .or_else(|| {
@@ -339,6 +345,16 @@ fn lead_opener(before: &str, after: &str) -> bool {
             (after.trim_start().starts_with(d) && after.starts_with(' '))
                 || after.strip_prefix(d).is_some_and(|a| a.starts_with(' '))
         })
+}
+
+/// Is block `bi` a question put by a journalist: a name and a colon opening a paragraph that
+/// asks something (« CCTV : Quels objectifs la Chine espère-t-elle atteindre ? »)?
+fn asks_question(doc: &Doc, bi: usize) -> bool {
+    let b = &doc.seg.blocks[bi];
+    let text = &doc.text()[b.start..b.end];
+    text.find(':').is_some_and(|c| {
+        c <= 60 && text[..c].split_whitespace().count() <= 4 && text[c..].contains('?')
+    })
 }
 
 /// Is a media name the end of a photo credit (« Anne Martin/ Le Quotidien », « © Le Quotidien »,
@@ -1378,6 +1394,20 @@ mod tests {
         ] {
             assert_eq!(p(&text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_journalist_question_names_no_publisher() {
+        let p = |t: &str| card(t).1;
+        // A press conference's transcript: an outlet and a colon open a journalist's question.
+        let t = format!(
+            "CCTV : Le ministre se rendra demain à Lyon. Quels sont les objectifs de cette visite ?\n\
+             Li Wei : Cette visite renforcera nos liens.\n{BODY}"
+        );
+        assert_eq!(p(&t), None, "{t}");
+        // An outlet and a colon opening the text still credit it.
+        let t = format!("Sommet régional à Lyon\nPars Today : {BODY}");
+        assert_eq!(p(&t).as_deref(), Some("Pars Today"));
     }
 
     #[test]
