@@ -338,4 +338,98 @@ mod tests {
             frames(t)
         );
     }
+
+    #[test]
+    fn taiwan_independence_stability_maintenance_and_overstretched_security() {
+        let t = "Le porte-parole a mis en garde les forces séparatistes de l'indépendance de Taiwan contre toute provocation.";
+        assert!(
+            frames(t)
+                .iter()
+                .any(|(c, f)| c.contains("indépendance de Taiwan") && f == "three_evils"),
+            "{:?}",
+            frames(t)
+        );
+        let t = "La province a poursuivi la lutte contre le terrorisme et le maintien de la stabilité, selon le document.";
+        assert!(
+            has(t, "maintien de la stabilité", "stability_order"),
+            "{:?}",
+            frames(t)
+        );
+        let t = "Nous demandons à Washington de cesser d'étendre à l'excès le concept de sécurité et sa propagande sur la soi-disant menace chinoise.";
+        assert!(
+            has(
+                t,
+                "étendre à l'excès le concept de sécurité",
+                "politicization"
+            ),
+            "{:?}",
+            frames(t)
+        );
+        assert!(has(t, "soi-disant menace chinoise", "politicization"));
+        // A country's independence day is no separatism; the stability of a bridge is no frame.
+        let t = "Le pays a fêté samedi le jour de son indépendance par un défilé dans la capitale.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn western_backing_sovereign_rights_and_no_lessons() {
+        let t =
+            "Les médias soutenus par l'Occident ont exploité l'incident, selon le porte-parole.";
+        assert!(
+            has(t, "soutenus par l'Occident", "foreign_interference"),
+            "{:?}",
+            frames(t)
+        );
+        let t = "Le pays n'est pas prêt à recevoir des leçons de qui que ce soit, a souligné le ministre.";
+        assert!(
+            has(t, "recevoir des leçons de qui que ce soit", "anti_west"),
+            "{:?}",
+            frames(t)
+        );
+        let t =
+            "L'accord repose sur la reconnaissance des droits souverains du Royaume sur ses côtes.";
+        assert!(
+            has(t, "droits souverains", "sovereignty"),
+            "{:?}",
+            frames(t)
+        );
+        // A student taking lessons is no frame.
+        let t = "Elle va recevoir des leçons de piano chaque mardi au conservatoire.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn colonial_habits_monopoly_and_blocs() {
+        let t = "L'Occident veut vivre en prélevant sa rente coloniale et garder le monopole de l'Occident sur les affaires du monde, selon le ministre.";
+        assert!(has(t, "rente coloniale", "hegemony"), "{:?}", frames(t));
+        assert!(
+            has(t, "monopole de l'Occident", "hegemony"),
+            "{:?}",
+            frames(t)
+        );
+        let t = "Le ministre souhaite que le nouvel ordre évite une division entre blocs.";
+        assert!(
+            has(t, "division entre blocs", "hegemony"),
+            "{:?}",
+            frames(t)
+        );
+        // A colonial house in a museum, a division of a company are no frames.
+        let t = "La maison coloniale abrite un musée et la division des ventes a déménagé.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn the_countries_of_the_global_south_are_a_place_not_a_frame() {
+        // « Sud global » is a name (a place of the gazetteer): « les pays du Sud global » names
+        // countries; the call for their voice or a multipolar world is the frame.
+        let t =
+            "Les pays du Sud global se sont réunis mardi pour discuter du commerce des céréales.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+        let t = "Les pays du Sud global appellent à un monde multipolaire, a dit le ministre.";
+        assert!(
+            has(t, "monde multipolaire", "multipolarity"),
+            "{:?}",
+            frames(t)
+        );
+    }
 }
