@@ -196,6 +196,21 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
                 .filter(|&bi| rule_of(bi) == Some("boilerplate:logo"))
                 .find_map(|bi| dateline_name(doc, bi))
         })
+        // 9b. The outlet closing a stamp line near the top, after the date and a comma (« …
+        //     25.05.2023, Sputnik Afrique »).
+        .or_else(|| {
+            (0..nb.min(HEAD_LINES)).find_map(|bi| {
+                known_media(doc, bi, usize::MAX, |before: &str, after: &str| {
+                    after.trim().is_empty()
+                        && before
+                            .trim_end()
+                            .strip_suffix(',')
+                            .and_then(|b| b.rsplit(' ').next())
+                            .and_then(dotted_date)
+                            .is_some()
+                })
+            })
+        })
         // 10. The page's own address pasted above the title (« https://www.lequotidien.fr/… »).
         .or_else(|| {
             (0..top)
@@ -767,6 +782,41 @@ pub fn publication_date(
                 .find(|d| d.span.start >= start && d.span.end <= end)
                 .and_then(full)
         })
+        // 4. A stamp closing a line near the top: the date, a comma and the outlet (« … de
+        //    l'Institut de… 25.05.2023, Sputnik Afrique »).
+        .or_else(|| {
+            (0..doc.seg.blocks.len().min(HEAD_LINES)).find_map(|bi| {
+                let ymd = std::cell::Cell::new(None);
+                known_media(doc, bi, usize::MAX, |before: &str, after: &str| {
+                    ymd.set(
+                        after
+                            .trim()
+                            .is_empty()
+                            .then(|| before.trim_end().strip_suffix(','))
+                            .flatten()
+                            .and_then(|b| b.rsplit(' ').next())
+                            .and_then(dotted_date),
+                    );
+                    ymd.get().is_some()
+                })?;
+                ymd.get()
+            })
+        })
+}
+
+/// A date written « 25.05.2023 » (day, month, four-digit year).
+fn dotted_date(w: &str) -> Option<(i32, u32, u32)> {
+    let mut p = w.split('.');
+    let (d, m, y) = (p.next()?, p.next()?, p.next()?);
+    if p.next().is_some()
+        || y.len() != 4
+        || !(1..=2).contains(&d.len())
+        || !(1..=2).contains(&m.len())
+    {
+        return None;
+    }
+    let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some((y, m, d))
 }
 
 /// Phrases that say a line is a dateline (lower case).
@@ -1408,6 +1458,18 @@ mod tests {
         // An outlet and a colon opening the text still credit it.
         let t = format!("Sommet régional à Lyon\nPars Today : {BODY}");
         assert_eq!(p(&t).as_deref(), Some("Pars Today"));
+    }
+
+    #[test]
+    fn a_stamp_of_date_and_outlet_closing_a_teaser_dates_the_page() {
+        let t = format!(
+            "Un barrage sur le fleuve du Plateau\nLe barrage ouvre samedi, selon le directeur de l'Institut de... 25.05.2023, Sputnik Afrique\n{BODY}"
+        );
+        assert_eq!(card(&t).2.as_deref(), Some("2023-05-25"));
+        assert_eq!(card(&t).1.as_deref(), Some("Sputnik Afrique"));
+        // A date and an outlet inside a sentence of the text is no stamp.
+        let t = format!("Un barrage sur le fleuve du Plateau\n{BODY} Le 25.05.2023, Sputnik Afrique a publié un reportage sur le chantier.\n{BODY2}");
+        assert_eq!(card(&t).2, None);
     }
 
     #[test]

@@ -1593,6 +1593,20 @@ fn is_place(lower_item: &str) -> bool {
     })
 }
 
+/// A wire line with its author (« AA / Istanbul / Anne Martin »): an outlet, a slash, a place.
+fn wire_line(line: &str) -> bool {
+    let lex = lexicons();
+    let mut parts = line.split('/').map(|p| p.trim().to_lowercase());
+    let (Some(first), Some(second)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let outlet = lex
+        .media_ac
+        .find_iter(&first)
+        .any(|m| m.start() == 0 && m.end() == first.len());
+    outlet && is_place(&second)
+}
+
 /// A rubric, tag or breadcrumb line without a label: « Türkiye, Politique », « Politique -
 /// Présidentielle », « Monde > Asie > Chine », « Chine, Russie, Diplomatie, Énergie ». Returns a
 /// description. Items are rubrics (one to three capitalised words); the line must have a
@@ -1658,7 +1672,9 @@ fn rubric_line(line: &str, lower: &str, words: usize) -> Option<String> {
             i.split_whitespace().count() >= 2 && lex.firstnames.contains(w)
         })
         .count();
+    let wire = wire_line(line);
     (items.len() >= 3
+        && !wire
         && 2 * people < items.len()
         && items.iter().any(|i| !is_place(&i.to_lowercase())))
     .then(|| format!("tag line of {} items", items.len()))
@@ -2696,7 +2712,11 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             continue;
         }
         // Breadcrumbs and menus: several short separator-delimited items.
-        if (words <= 40 || many_bars) && !line.contains(". ") && segs().len() >= 3 {
+        if (words <= 40 || many_bars)
+            && !line.contains(". ")
+            && segs().len() >= 3
+            && !wire_line(line)
+        {
             let segs = segs();
             let all_words = if many_bars { word_count(line) } else { words };
             let avg = all_words as f32 / segs.len() as f32;
@@ -3071,14 +3091,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 && !t.ends_with("....")
                 && sentence_ends(t.trim_end_matches('.'), 1) == 0
         };
-        let candidate =
-            |k: usize, line: &str| {
-                (3..=30).contains(&block_words[k])
+        let candidate = |k: usize, line: &str| {
+            (3..=30).contains(&block_words[k])
                     && (!line.trim_end().ends_with('.') || suspended(k, line))
+                    // (« AA / Istanbul / Anne Martin » is a wire line, no headline.)
+                    && !wire_line(line)
                     && line.trim_start().chars().next().is_some_and(|c| {
                         c.is_uppercase() || c.is_ascii_digit() || "«\"“'".contains(c)
                     })
-            };
+        };
         if candidate(bi, line) {
             title = Some(bi);
             // A kicker of three words or fewer above a longer headline (« Guerre en Ukraine »
@@ -3221,6 +3242,17 @@ mod tests {
             "{:?}",
             d.boilerplate
         );
+    }
+
+    #[test]
+    fn a_wire_line_with_its_author_is_no_tag_line() {
+        let text = "Un pont relie deux villes du Plateau\n\nAA / Istanbul / Anne Martin\n\nLe nouveau pont a été inauguré samedi, a annoncé le ministère des Transports devant la presse.\n\nIl relie deux villes séparées par le fleuve, selon les autorités locales.";
+        let d = crate::analyze(text);
+        assert!(d.boilerplate.is_empty(), "{:?}", d.boilerplate);
+        // Tags after the text stay chrome.
+        let text = "Un pont relie deux villes du Plateau\n\nLe nouveau pont a été inauguré samedi, a annoncé le ministère des Transports devant la presse.\n\nIl relie deux villes séparées par le fleuve, selon les autorités locales.\n\nPont / Transports / Plateau";
+        let d = crate::analyze(text);
+        assert_eq!(d.boilerplate.len(), 1, "{:?}", d.boilerplate);
     }
 
     #[test]
