@@ -1473,6 +1473,16 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_headline_is_the_title_over_a_programme_name() {
+        let head = "Sommet régional à Lyon : les dirigeants parlent de sécurité alimentaire";
+        let t = format!("Le Monde en bref\nLe grand rendez-vous des marchés, chaque semaine avec nos experts\n{head}\n{head}\n{BODY}\n{BODY2}");
+        assert_eq!(card(&t).0.as_deref(), Some(head), "{t}");
+        // A headline above its standfirst stays the title.
+        let t = format!("Sommet régional à Lyon\n{BODY}\n{BODY2}");
+        assert_eq!(card(&t).0.as_deref(), Some("Sommet régional à Lyon"));
+    }
+
+    #[test]
     fn edition_logos_short_years_and_institutions() {
         // A logo with an edition word; a dd/mm/yy dateline; a French month before the day; a
         // year then a time is no date; an institution's copyright names no outlet.

@@ -3161,6 +3161,37 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         break;
     }
+    // A headline repeated (the page's title, then its heading) is the title, rather than a short
+    // line above it (a programme's name, « Marché en main », over « Conférence ministérielle … »
+    // given twice).
+    let repeated = |k: usize| {
+        let b = &doc.seg.blocks[k];
+        let line = doc.norm.text[b.start..b.end].trim();
+        (k + 1..nb.min(k + 6)).any(|j| {
+            let bj = &doc.seg.blocks[j];
+            infos[j]
+                .rule
+                .as_ref()
+                .is_some_and(|r| r.id == "boilerplate:duplicate")
+                && doc.norm.text[bj.start..bj.end].trim() == line
+        })
+    };
+    if let Some(t) = title.filter(|&t| block_words[t] <= 15 && !repeated(t)) {
+        let b = &doc.seg.blocks[t];
+        let short_line = !doc.norm.text[b.start..b.end].contains([':', '?', '«', '"']);
+        if short_line {
+            if let Some(k) = (t + 1..nb.min(t + 5)).find(|&k| {
+                let bk = &doc.seg.blocks[k];
+                let line = &doc.norm.text[bk.start..bk.end];
+                infos[k].kind == BlockKind::Paragraph
+                    && (5..=30).contains(&block_words[k])
+                    && !line.trim_end().ends_with('.')
+                    && repeated(k)
+            }) {
+                title = Some(k);
+            }
+        }
+    }
     if let Some(t) = title {
         infos[t].kind = BlockKind::Title;
         datelines.retain(|&d| d != t);
