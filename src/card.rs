@@ -1483,6 +1483,18 @@ mod tests {
     }
 
     #[test]
+    fn a_page_title_with_site_name_and_address_gives_the_bare_headline() {
+        let head = "Un barrage ouvre sur le fleuve du Plateau (ministre)";
+        let t = format!("{head} - Le Quotidien - lequotidien.example\n{head}\n{BODY}\n{BODY2}");
+        assert_eq!(card(&t).0.as_deref(), Some(head), "{t}");
+        // A headline whose last part is a sentence with a stop keeps it.
+        let t = format!(
+            "Le barrage ouvre - le ministre le confirme. Les travaux sont finis\n{BODY}\n{BODY2}"
+        );
+        assert!(card(&t).0.is_some_and(|t| t.ends_with("finis")));
+    }
+
+    #[test]
     fn edition_logos_short_years_and_institutions() {
         // A logo with an edition word; a dd/mm/yy dateline; a French month before the day; a
         // year then a time is no date; an institution's copyright names no outlet.

@@ -1435,13 +1435,30 @@ fn line_key(lower: &str) -> &str {
 /// The headline part of a page title (« titre de l'article | le quotidien » → « titre de
 /// l'article »): the text before the last « | », « - », « – » or « — » between spaces, when what
 /// follows is a site name of at most five words and the headline has four words or more.
+/// A site's address may follow its name (« titre - xinhua - french.news.cn » → « titre »).
 fn page_title_head(key: &str) -> Option<&str> {
-    let (i, len) = last_title_sep(key)?;
-    let head = key[..i].trim_end();
-    let tail = key[i + len..].trim();
-    let tail_words = word_count(tail);
-    ((1..=5).contains(&tail_words) && word_count(head) >= 4 && !tail.contains(['.', '?', '!']))
-        .then_some(head)
+    // (head, whether the tail cut off is a web address)
+    fn strip(k: &str) -> Option<(&str, bool)> {
+        let (i, len) = last_title_sep(k)?;
+        let head = k[..i].trim_end();
+        let tail = k[i + len..].trim();
+        let domain = !tail.contains(' ')
+            && tail.contains('.')
+            && tail
+                .split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'));
+        ((1..=5).contains(&word_count(tail))
+            && word_count(head) >= 4
+            && (domain || !tail.contains(['.', '?', '!'])))
+        .then_some((head, domain))
+    }
+    let (head, domain) = strip(key)?;
+    Some(
+        domain
+            .then(|| strip(head).map(|(h, _)| h))
+            .flatten()
+            .unwrap_or(head),
+    )
 }
 
 /// The last « | », « - », « – » or « — » between spaces in `key`: (offset of its first space,
