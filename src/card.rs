@@ -1467,6 +1467,9 @@ mod tests {
         );
         assert_eq!(card(&t).2.as_deref(), Some("2023-05-25"));
         assert_eq!(card(&t).1.as_deref(), Some("Sputnik Afrique"));
+        // The Uzbek national agency under its French spelling is a known outlet.
+        let t = format!("Sommet régional à Lyon\nOuzA / Tachkent\n{BODY}");
+        assert_eq!(card(&t).1.as_deref(), Some("OuzA"));
         // A date and an outlet inside a sentence of the text is no stamp.
         let t = format!("Un barrage sur le fleuve du Plateau\n{BODY} Le 25.05.2023, Sputnik Afrique a publié un reportage sur le chantier.\n{BODY2}");
         assert_eq!(card(&t).2, None);
