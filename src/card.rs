@@ -138,8 +138,14 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
         // 5. The first paragraph's credit or opener.
         .or_else(|| {
             let bi = lead?;
-            known_media(doc, bi, LEAD_BYTES, agency_credit)
-                .or_else(|| known_media(doc, bi, LEAD_BYTES, lead_opener))
+            // (« CCTV : La Chine a annoncé … Pourriez-vous … ? »: in a press conference's
+            // transcript, an outlet and a colon open a journalist's question.)
+            let question = asks_question(doc, bi);
+            known_media(doc, bi, LEAD_BYTES, agency_credit).or_else(|| {
+                known_media(doc, bi, LEAD_BYTES, |before, after| {
+                    lead_opener(before, after) && !(question && after.trim_start().starts_with(':'))
+                })
+            })
         })
         // 6. A wire line between the title and the text, or a byline.
         .or_else(|| {
@@ -189,6 +195,21 @@ pub fn publisher(doc: &Doc, chrome: &Chrome, lead: Option<usize>) -> Option<Foun
             (0..top)
                 .filter(|&bi| rule_of(bi) == Some("boilerplate:logo"))
                 .find_map(|bi| dateline_name(doc, bi))
+        })
+        // 9b. The outlet closing a stamp line near the top, after the date and a comma (« …
+        //     25.05.2023, Sputnik Afrique »).
+        .or_else(|| {
+            (0..nb.min(HEAD_LINES)).find_map(|bi| {
+                known_media(doc, bi, usize::MAX, |before: &str, after: &str| {
+                    after.trim().is_empty()
+                        && before
+                            .trim_end()
+                            .strip_suffix(',')
+                            .and_then(|b| b.rsplit(' ').next())
+                            .and_then(dotted_date)
+                            .is_some()
+                })
+            })
         })
         // 10. The page's own address pasted above the title (« https://www.lequotidien.fr/… »).
         .or_else(|| {
@@ -339,6 +360,16 @@ fn lead_opener(before: &str, after: &str) -> bool {
             (after.trim_start().starts_with(d) && after.starts_with(' '))
                 || after.strip_prefix(d).is_some_and(|a| a.starts_with(' '))
         })
+}
+
+/// Is block `bi` a question put by a journalist: a name and a colon opening a paragraph that
+/// asks something (« CCTV : Quels objectifs la Chine espère-t-elle atteindre ? »)?
+fn asks_question(doc: &Doc, bi: usize) -> bool {
+    let b = &doc.seg.blocks[bi];
+    let text = &doc.text()[b.start..b.end];
+    text.find(':').is_some_and(|c| {
+        c <= 60 && text[..c].split_whitespace().count() <= 4 && text[c..].contains('?')
+    })
 }
 
 /// Is a media name the end of a photo credit (« Anne Martin/ Le Quotidien », « © Le Quotidien »,
@@ -751,6 +782,41 @@ pub fn publication_date(
                 .find(|d| d.span.start >= start && d.span.end <= end)
                 .and_then(full)
         })
+        // 4. A stamp closing a line near the top: the date, a comma and the outlet (« … de
+        //    l'Institut de… 25.05.2023, Sputnik Afrique »).
+        .or_else(|| {
+            (0..doc.seg.blocks.len().min(HEAD_LINES)).find_map(|bi| {
+                let ymd = std::cell::Cell::new(None);
+                known_media(doc, bi, usize::MAX, |before: &str, after: &str| {
+                    ymd.set(
+                        after
+                            .trim()
+                            .is_empty()
+                            .then(|| before.trim_end().strip_suffix(','))
+                            .flatten()
+                            .and_then(|b| b.rsplit(' ').next())
+                            .and_then(dotted_date),
+                    );
+                    ymd.get().is_some()
+                })?;
+                ymd.get()
+            })
+        })
+}
+
+/// A date written « 25.05.2023 » (day, month, four-digit year).
+fn dotted_date(w: &str) -> Option<(i32, u32, u32)> {
+    let mut p = w.split('.');
+    let (d, m, y) = (p.next()?, p.next()?, p.next()?);
+    if p.next().is_some()
+        || y.len() != 4
+        || !(1..=2).contains(&d.len())
+        || !(1..=2).contains(&m.len())
+    {
+        return None;
+    }
+    let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some((y, m, d))
 }
 
 /// Phrases that say a line is a dateline (lower case).
@@ -1378,6 +1444,57 @@ mod tests {
         ] {
             assert_eq!(p(&text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_journalist_question_names_no_publisher() {
+        let p = |t: &str| card(t).1;
+        // A press conference's transcript: an outlet and a colon open a journalist's question.
+        let t = format!(
+            "CCTV : Le ministre se rendra demain à Lyon. Quels sont les objectifs de cette visite ?\n\
+             Li Wei : Cette visite renforcera nos liens.\n{BODY}"
+        );
+        assert_eq!(p(&t), None, "{t}");
+        // An outlet and a colon opening the text still credit it.
+        let t = format!("Sommet régional à Lyon\nPars Today : {BODY}");
+        assert_eq!(p(&t).as_deref(), Some("Pars Today"));
+    }
+
+    #[test]
+    fn a_stamp_of_date_and_outlet_closing_a_teaser_dates_the_page() {
+        let t = format!(
+            "Un barrage sur le fleuve du Plateau\nLe barrage ouvre samedi, selon le directeur de l'Institut de... 25.05.2023, Sputnik Afrique\n{BODY}"
+        );
+        assert_eq!(card(&t).2.as_deref(), Some("2023-05-25"));
+        assert_eq!(card(&t).1.as_deref(), Some("Sputnik Afrique"));
+        // The Uzbek national agency under its French spelling is a known outlet.
+        let t = format!("Sommet régional à Lyon\nOuzA / Tachkent\n{BODY}");
+        assert_eq!(card(&t).1.as_deref(), Some("OuzA"));
+        // A date and an outlet inside a sentence of the text is no stamp.
+        let t = format!("Un barrage sur le fleuve du Plateau\n{BODY} Le 25.05.2023, Sputnik Afrique a publié un reportage sur le chantier.\n{BODY2}");
+        assert_eq!(card(&t).2, None);
+    }
+
+    #[test]
+    fn a_repeated_headline_is_the_title_over_a_programme_name() {
+        let head = "Sommet régional à Lyon : les dirigeants parlent de sécurité alimentaire";
+        let t = format!("Le Monde en bref\nLe grand rendez-vous des marchés, chaque semaine avec nos experts\n{head}\n{head}\n{BODY}\n{BODY2}");
+        assert_eq!(card(&t).0.as_deref(), Some(head), "{t}");
+        // A headline above its standfirst stays the title.
+        let t = format!("Sommet régional à Lyon\n{BODY}\n{BODY2}");
+        assert_eq!(card(&t).0.as_deref(), Some("Sommet régional à Lyon"));
+    }
+
+    #[test]
+    fn a_page_title_with_site_name_and_address_gives_the_bare_headline() {
+        let head = "Un barrage ouvre sur le fleuve du Plateau (ministre)";
+        let t = format!("{head} - Le Quotidien - lequotidien.example\n{head}\n{BODY}\n{BODY2}");
+        assert_eq!(card(&t).0.as_deref(), Some(head), "{t}");
+        // A headline whose last part is a sentence with a stop keeps it.
+        let t = format!(
+            "Le barrage ouvre - le ministre le confirme. Les travaux sont finis\n{BODY}\n{BODY2}"
+        );
+        assert!(card(&t).0.is_some_and(|t| t.ends_with("finis")));
     }
 
     #[test]

@@ -1435,13 +1435,30 @@ fn line_key(lower: &str) -> &str {
 /// The headline part of a page title (« titre de l'article | le quotidien » → « titre de
 /// l'article »): the text before the last « | », « - », « – » or « — » between spaces, when what
 /// follows is a site name of at most five words and the headline has four words or more.
+/// A site's address may follow its name (« titre - xinhua - french.news.cn » → « titre »).
 fn page_title_head(key: &str) -> Option<&str> {
-    let (i, len) = last_title_sep(key)?;
-    let head = key[..i].trim_end();
-    let tail = key[i + len..].trim();
-    let tail_words = word_count(tail);
-    ((1..=5).contains(&tail_words) && word_count(head) >= 4 && !tail.contains(['.', '?', '!']))
-        .then_some(head)
+    // (head, whether the tail cut off is a web address)
+    fn strip(k: &str) -> Option<(&str, bool)> {
+        let (i, len) = last_title_sep(k)?;
+        let head = k[..i].trim_end();
+        let tail = k[i + len..].trim();
+        let domain = !tail.contains(' ')
+            && tail.contains('.')
+            && tail
+                .split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'));
+        ((1..=5).contains(&word_count(tail))
+            && word_count(head) >= 4
+            && (domain || !tail.contains(['.', '?', '!'])))
+        .then_some((head, domain))
+    }
+    let (head, domain) = strip(key)?;
+    Some(
+        domain
+            .then(|| strip(head).map(|(h, _)| h))
+            .flatten()
+            .unwrap_or(head),
+    )
 }
 
 /// The last « | », « - », « – » or « — » between spaces in `key`: (offset of its first space,
@@ -1593,6 +1610,20 @@ fn is_place(lower_item: &str) -> bool {
     })
 }
 
+/// A wire line with its author (« AA / Istanbul / Anne Martin »): an outlet, a slash, a place.
+fn wire_line(line: &str) -> bool {
+    let lex = lexicons();
+    let mut parts = line.split('/').map(|p| p.trim().to_lowercase());
+    let (Some(first), Some(second)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let outlet = lex
+        .media_ac
+        .find_iter(&first)
+        .any(|m| m.start() == 0 && m.end() == first.len());
+    outlet && is_place(&second)
+}
+
 /// A rubric, tag or breadcrumb line without a label: « Türkiye, Politique », « Politique -
 /// Présidentielle », « Monde > Asie > Chine », « Chine, Russie, Diplomatie, Énergie ». Returns a
 /// description. Items are rubrics (one to three capitalised words); the line must have a
@@ -1658,7 +1689,9 @@ fn rubric_line(line: &str, lower: &str, words: usize) -> Option<String> {
             i.split_whitespace().count() >= 2 && lex.firstnames.contains(w)
         })
         .count();
+    let wire = wire_line(line);
     (items.len() >= 3
+        && !wire
         && 2 * people < items.len()
         && items.iter().any(|i| !is_place(&i.to_lowercase())))
     .then(|| format!("tag line of {} items", items.len()))
@@ -1761,6 +1794,11 @@ fn ticker_or_pager(line: &str, lower: &str, words: usize) -> Option<&'static str
     };
     if pager {
         return Some("pager or player clock");
+    }
+    // A number of five to ten digits alone on its line: the page's article number (« 882188 »
+    // under a headline), never a year nor a sentence.
+    if (5..=10).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        return Some("article number");
     }
     // « hh:mm » or « hhhmm » then a headline.
     let b = t.as_bytes();
@@ -2691,7 +2729,11 @@ pub fn detect(doc: &mut Doc) -> Chrome {
             continue;
         }
         // Breadcrumbs and menus: several short separator-delimited items.
-        if (words <= 40 || many_bars) && !line.contains(". ") && segs().len() >= 3 {
+        if (words <= 40 || many_bars)
+            && !line.contains(". ")
+            && segs().len() >= 3
+            && !wire_line(line)
+        {
             let segs = segs();
             let all_words = if many_bars { word_count(line) } else { words };
             let avg = all_words as f32 / segs.len() as f32;
@@ -3066,14 +3108,15 @@ pub fn detect(doc: &mut Doc) -> Chrome {
                 && !t.ends_with("....")
                 && sentence_ends(t.trim_end_matches('.'), 1) == 0
         };
-        let candidate =
-            |k: usize, line: &str| {
-                (3..=30).contains(&block_words[k])
+        let candidate = |k: usize, line: &str| {
+            (3..=30).contains(&block_words[k])
                     && (!line.trim_end().ends_with('.') || suspended(k, line))
+                    // (« AA / Istanbul / Anne Martin » is a wire line, no headline.)
+                    && !wire_line(line)
                     && line.trim_start().chars().next().is_some_and(|c| {
                         c.is_uppercase() || c.is_ascii_digit() || "«\"“'".contains(c)
                     })
-            };
+        };
         if candidate(bi, line) {
             title = Some(bi);
             // A kicker of three words or fewer above a longer headline (« Guerre en Ukraine »
@@ -3135,6 +3178,37 @@ pub fn detect(doc: &mut Doc) -> Chrome {
         }
         break;
     }
+    // A headline repeated (the page's title, then its heading) is the title, rather than a short
+    // line above it (a programme's name, « Marché en main », over « Conférence ministérielle … »
+    // given twice).
+    let repeated = |k: usize| {
+        let b = &doc.seg.blocks[k];
+        let line = doc.norm.text[b.start..b.end].trim();
+        (k + 1..nb.min(k + 6)).any(|j| {
+            let bj = &doc.seg.blocks[j];
+            infos[j]
+                .rule
+                .as_ref()
+                .is_some_and(|r| r.id == "boilerplate:duplicate")
+                && doc.norm.text[bj.start..bj.end].trim() == line
+        })
+    };
+    if let Some(t) = title.filter(|&t| block_words[t] <= 15 && !repeated(t)) {
+        let b = &doc.seg.blocks[t];
+        let short_line = !doc.norm.text[b.start..b.end].contains([':', '?', '«', '"']);
+        if short_line {
+            if let Some(k) = (t + 1..nb.min(t + 5)).find(|&k| {
+                let bk = &doc.seg.blocks[k];
+                let line = &doc.norm.text[bk.start..bk.end];
+                infos[k].kind == BlockKind::Paragraph
+                    && (5..=30).contains(&block_words[k])
+                    && !line.trim_end().ends_with('.')
+                    && repeated(k)
+            }) {
+                title = Some(k);
+            }
+        }
+    }
     if let Some(t) = title {
         infos[t].kind = BlockKind::Title;
         datelines.retain(|&d| d != t);
@@ -3189,6 +3263,46 @@ pub fn detect(doc: &mut Doc) -> Chrome {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn article_numbers_handles_and_back_to_top_links() {
+        let text = "Un barrage ouvert sur le fleuve du Plateau\n\n884512\n\nLe nouveau barrage a été inauguré samedi, a annoncé le ministère de l'Eau.\n\nIl alimentera trois villes en électricité, selon les autorités, à partir de l'an prochain.\n\nAbonnez-vous @exemple_plateau\n\nRetournez en haut de la page";
+        let d = crate::analyze(text);
+        let aside: Vec<&str> = d
+            .boilerplate
+            .iter()
+            .map(|b| &text[b.span.start..b.span.end])
+            .collect();
+        for l in [
+            "884512",
+            "Abonnez-vous @exemple_plateau",
+            "Retournez en haut de la page",
+        ] {
+            assert!(aside.contains(&l), "{l:?} not in {aside:?}");
+        }
+        // A year, a figure in a sentence, an invitation without a handle stay content.
+        let text = "Un barrage ouvert sur le fleuve du Plateau\n\n2024\n\nLe barrage produit 125000 mégawattheures par an, a annoncé le ministère.\n\nAbonnez-vous, a lancé le maire aux habitants réunis devant la mairie pour l'inauguration.";
+        let d = crate::analyze(text);
+        assert!(
+            d.boilerplate
+                .iter()
+                .all(|b| !text[b.span.start..b.span.end].contains("125000")
+                    && !text[b.span.start..b.span.end].contains("a lancé le maire")),
+            "{:?}",
+            d.boilerplate
+        );
+    }
+
+    #[test]
+    fn a_wire_line_with_its_author_is_no_tag_line() {
+        let text = "Un pont relie deux villes du Plateau\n\nAA / Istanbul / Anne Martin\n\nLe nouveau pont a été inauguré samedi, a annoncé le ministère des Transports devant la presse.\n\nIl relie deux villes séparées par le fleuve, selon les autorités locales.";
+        let d = crate::analyze(text);
+        assert!(d.boilerplate.is_empty(), "{:?}", d.boilerplate);
+        // Tags after the text stay chrome.
+        let text = "Un pont relie deux villes du Plateau\n\nLe nouveau pont a été inauguré samedi, a annoncé le ministère des Transports devant la presse.\n\nIl relie deux villes séparées par le fleuve, selon les autorités locales.\n\nPont / Transports / Plateau";
+        let d = crate::analyze(text);
+        assert_eq!(d.boilerplate.len(), 1, "{:?}", d.boilerplate);
+    }
+
     #[test]
     fn pagers_and_their_counter_examples() {
         let pager = |l: &str| {

@@ -275,4 +275,161 @@ mod tests {
         let t = "Le lobby des céréaliers a obtenu une baisse de la taxe sur les engrais.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
     }
+
+    #[test]
+    fn a_state_declared_sovereign_and_nobody_dictating_its_policy() {
+        let t = "Le Plateau demeure souverain dans ses décisions et personne ne peut lui dicter sa politique, a dit le ministre.";
+        assert!(
+            has(t, "demeure souverain", "sovereignty"),
+            "{:?}",
+            frames(t)
+        );
+        assert!(
+            has(t, "dicter sa politique", "sovereignty"),
+            "{:?}",
+            frames(t)
+        );
+        // The hegemon dictating its law to others stays hegemony; a chef's recipes are no frame.
+        let t =
+            "Washington veut dicter sa conduite aux autres pays de la région, selon le ministre.";
+        assert!(
+            has(t, "dicter sa conduite aux autres", "hegemony"),
+            "{:?}",
+            frames(t)
+        );
+        let t = "Le chef dicte ses recettes à la brigade chaque matin.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn colonialism_renewed_and_a_backyard() {
+        let t = "Un nouveau colonialisme se met en place et le continent reste le pré carré français, estime l'expert.";
+        assert!(
+            has(t, "nouveau colonialisme", "hegemony"),
+            "{:?}",
+            frames(t)
+        );
+        assert!(has(t, "pré carré français", "hegemony"), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn intervenir_taking_place_and_the_monarch_are_no_frames() {
+        // « intervient dans le cadre » is « takes place »; beside « souveraineté » it stays out.
+        let t = "Cette décision intervient dans le cadre de la réforme, alors que la souveraineté du pays est en jeu.";
+        assert!(
+            !frames(t).iter().any(|(c, _)| c.starts_with("intervient")),
+            "{:?}",
+            frames(t)
+        );
+        assert!(has(t, "souveraineté", "sovereignty"));
+        // « le Souverain » is the king, not the sovereignty frame.
+        let t =
+            "La lettre adressée au Souverain évoque la souveraineté du Royaume sur ses provinces.";
+        assert!(
+            !frames(t).iter().any(|(c, _)| c == "Souverain"),
+            "{:?}",
+            frames(t)
+        );
+        // Foreign powers intervening in a country's affairs still count.
+        let t = "Les puissances étrangères n'ont pas le droit d'intervenir dans les affaires de notre pays.";
+        assert!(
+            frames(t).iter().any(|(_, f)| f == "foreign_interference"),
+            "{:?}",
+            frames(t)
+        );
+    }
+
+    #[test]
+    fn taiwan_independence_stability_maintenance_and_overstretched_security() {
+        let t = "Le porte-parole a mis en garde les forces séparatistes de l'indépendance de Taiwan contre toute provocation.";
+        assert!(
+            frames(t)
+                .iter()
+                .any(|(c, f)| c.contains("indépendance de Taiwan") && f == "three_evils"),
+            "{:?}",
+            frames(t)
+        );
+        let t = "La province a poursuivi la lutte contre le terrorisme et le maintien de la stabilité, selon le document.";
+        assert!(
+            has(t, "maintien de la stabilité", "stability_order"),
+            "{:?}",
+            frames(t)
+        );
+        let t = "Nous demandons à Washington de cesser d'étendre à l'excès le concept de sécurité et sa propagande sur la soi-disant menace chinoise.";
+        assert!(
+            has(
+                t,
+                "étendre à l'excès le concept de sécurité",
+                "politicization"
+            ),
+            "{:?}",
+            frames(t)
+        );
+        assert!(has(t, "soi-disant menace chinoise", "politicization"));
+        // A country's independence day is no separatism; the stability of a bridge is no frame.
+        let t = "Le pays a fêté samedi le jour de son indépendance par un défilé dans la capitale.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn western_backing_sovereign_rights_and_no_lessons() {
+        let t =
+            "Les médias soutenus par l'Occident ont exploité l'incident, selon le porte-parole.";
+        assert!(
+            has(t, "soutenus par l'Occident", "foreign_interference"),
+            "{:?}",
+            frames(t)
+        );
+        let t = "Le pays n'est pas prêt à recevoir des leçons de qui que ce soit, a souligné le ministre.";
+        assert!(
+            has(t, "recevoir des leçons de qui que ce soit", "anti_west"),
+            "{:?}",
+            frames(t)
+        );
+        let t =
+            "L'accord repose sur la reconnaissance des droits souverains du Royaume sur ses côtes.";
+        assert!(
+            has(t, "droits souverains", "sovereignty"),
+            "{:?}",
+            frames(t)
+        );
+        // A student taking lessons is no frame.
+        let t = "Elle va recevoir des leçons de piano chaque mardi au conservatoire.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn colonial_habits_monopoly_and_blocs() {
+        let t = "L'Occident veut vivre en prélevant sa rente coloniale et garder le monopole de l'Occident sur les affaires du monde, selon le ministre.";
+        assert!(has(t, "rente coloniale", "hegemony"), "{:?}", frames(t));
+        assert!(
+            has(t, "monopole de l'Occident", "hegemony"),
+            "{:?}",
+            frames(t)
+        );
+        let t = "Le ministre souhaite que le nouvel ordre évite une division entre blocs.";
+        assert!(
+            has(t, "division entre blocs", "hegemony"),
+            "{:?}",
+            frames(t)
+        );
+        // A colonial house in a museum, a division of a company are no frames.
+        let t = "La maison coloniale abrite un musée et la division des ventes a déménagé.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+    }
+
+    #[test]
+    fn the_countries_of_the_global_south_are_a_place_not_a_frame() {
+        // « Sud global » is a name (a place of the gazetteer): « les pays du Sud global » names
+        // countries; the call for their voice or a multipolar world is the frame.
+        let t =
+            "Les pays du Sud global se sont réunis mardi pour discuter du commerce des céréales.";
+        assert!(frames(t).is_empty(), "{:?}", frames(t));
+        let t = "Les pays du Sud global appellent à un monde multipolaire, a dit le ministre.";
+        assert!(
+            has(t, "monde multipolaire", "multipolarity"),
+            "{:?}",
+            frames(t)
+        );
+    }
 }
