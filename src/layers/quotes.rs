@@ -541,6 +541,16 @@ fn speech_kind(doc: &Doc, k: usize) -> Option<SpeechKind> {
     {
         return Some(SpeechKind::Speech);
     }
+    // « X continue : « … » », « », continue-t-il »: « continuer » reports speech only before a
+    // colon or inverted in an incise (« la coopération continue », « continue de croître » do not).
+    let n = doc.tokens().len();
+    if (matches!(w, "continue" | "continuent" | "continuait" | "continué")
+        && k + 1 < n
+        && doc.tok(k + 1) == ":")
+        || matches!(w, "continue-t-il" | "continue-t-elle")
+    {
+        return Some(SpeechKind::Speech);
+    }
     if let Some(kind) = lexicons().speech.get(w) {
         // A participle right after an article is a noun (« le prévenu », « l'accusé », « les
         // intéressés »), not a verb (« comme le dit X » keeps its verb: no participle ending).
@@ -558,7 +568,6 @@ fn speech_kind(doc: &Doc, k: usize) -> Option<SpeechKind> {
         }
         return Some(*kind);
     }
-    let n = doc.tokens().len();
     let idiom = (is_faire(w) && k + 1 < n && is_faire_idiom(doc.tok_lower(k + 1)))
         || (is_faire_idiom(w) && k > 0 && is_faire(doc.tok_lower(k - 1)))
         // « a mis en garde », « met en garde »
@@ -1512,6 +1521,15 @@ fn verb_who(
             {
                 return Some(named(ms, mi));
             }
+        }
+    }
+    // « Accusant les États-Unis de se prendre « … », le ministre russe a … »: a participle
+    // opening the sentence has the subject of the main clause, after the participial clause
+    // (not its object).
+    if g == start && v == start {
+        let send = doc.seg.sentences[doc.tokens()[v].sent()].tokens.end;
+        if let Some(e) = participial_clause_end(doc, ms, start, send) {
+            return clause_subject_from(doc, ms, e, send);
         }
     }
     if inverted {
@@ -2628,6 +2646,39 @@ fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<
             if let Some(mi) = group_leader(doc, ms, t) {
                 return Some(named(ms, mi));
             }
+        }
+        t += 1;
+    }
+    None
+}
+
+/// The subject opening a main clause at `from` (within a few words): a person not governed by a
+/// preposition, a role phrase, or « il »/« elle ».
+fn clause_subject_from(doc: &Doc, ms: &[EMention], from: usize, lim: usize) -> Option<Who> {
+    let end = lim.min(from + 14);
+    let mut t = from;
+    while t < end {
+        if in_quote_tok(doc, t) {
+            return None;
+        }
+        if let Some((mi, m)) = mentions_in(ms, t, t + 1).next() {
+            if m.etype == EntityType::PER && !governed(doc, m) {
+                return Some(named(ms, mi));
+            }
+            t = m.b.max(t + 1);
+            continue;
+        }
+        let w = doc.tok_lower(t);
+        if matches!(w, "le" | "la" | "l'") {
+            if let Some((mi, _)) = resolve_role_np(doc, ms, t, lim) {
+                return Some(named(ms, mi));
+            }
+        }
+        if matches!(w, "il" | "elle") && !impersonal(doc, t) {
+            return pronoun_who(doc, ms, t);
+        }
+        if lexicons().speech.contains_key(w) {
+            return None;
         }
         t += 1;
     }
@@ -3803,5 +3854,46 @@ mod tests {
             .stances
             .iter()
             .all(|s| s.holder_text.as_deref() != Some("Police nationale")));
+    }
+
+    #[test]
+    fn a_title_goes_on_between_commas_before_the_name() {
+        // More portfolios, then the name: that person, not an earlier minister of the same title.
+        let t = "Les ministres ont rencontré le ministre russe des Affaires étrangères, Igor Samsonov, à Moscou. \
+                 Après la réunion, le ministre des Affaires étrangères, de la Coopération et des Maliens de l'extérieur, \
+                 Oumar Keïta, s'est entretenu avec la presse.\n\n« Notre partenariat est solide et durable », a-t-il déclaré.";
+        assert_eq!(who(t), some(&["Oumar Keïta"]));
+        // A second office between commas: « porte-parole du gouvernement ».
+        let t = "Le ministre de la Communication, porte-parole du gouvernement, Karim Saadi, a parlé mardi. \
+                 « Toutes les institutions seront mobilisées pour le scrutin », a-t-il affirmé.";
+        assert_eq!(who(t), some(&["Karim Saadi"]));
+        // Negative: a clause after the comma is no title; the quote's speaker stays the earlier one.
+        let t = "Le ministre russe des Affaires étrangères, Igor Samsonov, a reçu son hôte. \
+                 Le ministre des Affaires étrangères, qui a parlé longtemps, a salué Oumar Keïta. \
+                 « Nous sommes satisfaits des entretiens », a-t-il déclaré.";
+        assert_ne!(who(t), some(&["Oumar Keïta"]));
+    }
+
+    #[test]
+    fn an_opening_participle_has_the_main_subject() {
+        // The quote inside the participial clause: the main clause's subject, not its object.
+        let t =
+            "Accusant les États-Unis de se prendre « pour les gendarmes de la planète entière », \
+                 le ministre russe Igor Samsonov a dénoncé les sanctions.";
+        assert_eq!(who(t), some(&["Igor Samsonov"]));
+        // A person inside the participial clause is not the subject of a later pronoun.
+        let t = "Critiquant la politique de l'administration de Paul Harding, Karim Javadi a parlé longuement. \
+                 « Le gouvernement américain a soutenu cette agression », a-t-il ajouté.";
+        assert_eq!(who(t), some(&["Karim Javadi"]));
+        let t = "Réagissant aux propos du sénateur Paul Harding, Karim Javadi continue : \
+                 « Le gouvernement américain a soutenu cette agression. »";
+        assert_eq!(who(t), some(&["Karim Javadi"]));
+        // Negative: « Cependant » opens no participial clause.
+        let t = "Cependant, Paul Harding a répondu : « Nous ne céderons rien sur ce dossier. »";
+        assert_eq!(who(t), some(&["Paul Harding"]));
+        // Negative: « continue » without a colon reports no speech.
+        let t = "Paul Harding a parlé. La coopération continue « dans tous les domaines de l'économie », \
+                 selon Karim Javadi.";
+        assert_eq!(who(t), some(&["Karim Javadi"]));
     }
 }

@@ -877,6 +877,45 @@ pub(crate) fn role_fits_words(np: &RoleNp, words: &str, gaz_country: Option<&str
         && role_fits(np, words, gaz_country)
 }
 
+/// After the comma closing a title at `from`, a continuation of that title up to the next
+/// comma (returned): more portfolios, each a « de »/« du »/« des » + capitalised noun
+/// (« de la Coopération et des Nigériens de l'extérieur »), or a second office (« porte-parole
+/// du gouvernement », « chargé des Transports »). At most 12 words, no person, no verb.
+fn title_continuation(doc: &Doc, ms: &[EMention], from: usize, lim: usize) -> Option<usize> {
+    let lex = lexicons();
+    let first = doc.tok_lower(from.min(doc.tokens().len().saturating_sub(1)));
+    if from + 1 >= lim {
+        return None;
+    }
+    let portfolio = matches!(first, "de" | "du" | "des" | "d'") && {
+        let mut j = from + 1;
+        if matches!(doc.tok_lower(j), "la" | "l'") {
+            j += 1;
+        }
+        j < lim && doc.is_cap(j)
+    };
+    let office = lex.title_words.contains(first)
+        && lex.titles.get(doc.tok(from)) != Some(&crate::lexicon::TitleKind::Honorific);
+    if !(portfolio || office) {
+        return None;
+    }
+    let mut k = from;
+    while k < lim && k - from <= 12 {
+        let w = doc.tok_lower(k);
+        if w == "," {
+            return (k > from + 1).then_some(k);
+        }
+        if !doc.is_word(k)
+            || lex.speech.contains_key(w)
+            || mentions_in(ms, k, k + 1).any(|(_, m)| m.etype == EntityType::PER)
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// A person named right after a role phrase ending at `e` (« le président turc Recep Tayyip
 /// Erdogan », « la secrétaire générale du syndicat enseignant, Anne Roux »): the phrase is
 /// that person's title, not a reference to someone named before.
@@ -884,7 +923,9 @@ pub(crate) fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> 
     let lex = lexicons();
     let mut k = e;
     let mut plain = false;
-    while k < lim && k - e < 10 {
+    // Words a further portfolio or title between commas lets through (below).
+    let mut budget = 10;
+    while k < lim && k - e < budget {
         if let Some((mi, m)) = mentions_in(ms, k, k + 1)
             .next()
             .filter(|(_, m)| !is_honorific_mention(doc, m))
@@ -935,6 +976,15 @@ pub(crate) fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> 
                 if m.etype == EntityType::PER {
                     return Some(mi);
                 }
+            }
+            // A title goes on between commas with more portfolios or a second office before
+            // the name (« le ministre des Affaires étrangères, de la Coopération et des
+            // Nigériens de l'extérieur, Amadou Kiari », « le ministre de la Communication,
+            // porte-parole du gouvernement, Paul Roux »): the next comma is tried in turn.
+            if let Some(c) = title_continuation(doc, ms, k + 1, lim) {
+                budget = budget.max(c - e + 4);
+                k = c;
+                continue;
             }
             return None;
         }
@@ -1256,6 +1306,67 @@ pub(crate) fn governed(doc: &Doc, m: &EMention) -> bool {
     false
 }
 
+/// A sentence (or clause) opening at `start` with a present participle (« Critiquant la
+/// politique de X, », « Accusant Washington de … », « Notant que … , », « Réagissant à … , »):
+/// the token after the comma that closes that participial clause, where the main clause and
+/// its subject begin (after a person in apposition right after that comma, « Évoquant le
+/// président, Paul Roux, le ministre … », when another comma follows it). Not « Durant »,
+/// « Pendant », « Cependant » …, not a name.
+pub(crate) fn participial_clause_end(
+    doc: &Doc,
+    ms: &[EMention],
+    start: usize,
+    lim: usize,
+) -> Option<usize> {
+    if start >= lim || !doc.is_word(start) {
+        return None;
+    }
+    let w = doc.tok_lower(start);
+    if !w.ends_with("ant")
+        || w.chars().count() < 6
+        || matches!(
+            w,
+            "cependant"
+                | "pendant"
+                | "durant"
+                | "maintenant"
+                | "avant"
+                | "suivant"
+                | "moyennant"
+                | "néanmoins"
+                | "pourtant"
+                | "devant"
+                | "constant"
+                | "important"
+                | "méchant"
+        )
+        || mentions_in(ms, start, start + 1).next().is_some()
+    {
+        return None;
+    }
+    let mut k = start + 1;
+    while k < lim && k - start < 40 {
+        if doc.tok(k) == "," && !in_quote_tok(doc, k) {
+            let mut e = k + 1;
+            // A person in apposition inside the clause: its closing comma ends the clause.
+            if let Some((_, m)) = mentions_in(ms, e, e + 1).next() {
+                if m.etype == EntityType::PER && m.b < lim && doc.tok(m.b) == "," {
+                    let rest = (m.b + 1..lim.min(m.b + 12)).any(|j| {
+                        mentions_in(ms, j, j + 1).any(|(_, n)| n.etype == EntityType::PER)
+                            || matches!(doc.tok_lower(j), "il" | "elle" | "le" | "la" | "l'")
+                    });
+                    if rest {
+                        e = m.b + 1;
+                    }
+                }
+            }
+            return (e < lim).then_some(e);
+        }
+        k += 1;
+    }
+    None
+}
+
 /// The subject of a sentence (before token `before`): its first person mention not governed
 /// by a preposition, or a role noun phrase (« le dirigeant russe ») naming a person met
 /// earlier, that `ok(mention, token)` accepts.
@@ -1268,7 +1379,9 @@ pub(crate) fn sentence_subject_where(
 ) -> Option<usize> {
     let s = &doc.seg.sentences[sent];
     let end = before.min(s.tokens.end);
-    let mut t = s.tokens.start;
+    // « Critiquant la politique de l'administration Trump, Karim Javadi a … »: the persons of an
+    // opening participial clause are not the subject.
+    let mut t = participial_clause_end(doc, ms, s.tokens.start, end).unwrap_or(s.tokens.start);
     // First mention starting at or after `t` (`t` only grows).
     let mut mi = ms.partition_point(|m| m.a < t);
     while t < end {
