@@ -299,7 +299,76 @@ fn pronoun_who(doc: &Doc, ms: &[EMention], k: usize) -> Option<Who> {
     if plural {
         return Some(group_who(doc, ms, k));
     }
-    resolve_pronoun(doc, ms, k).map(|m| named(ms, m))
+    resolve_pronoun(doc, ms, k)
+        .map(|m| named(ms, m))
+        .or_else(|| body_subject_before(doc, ms, k).map(|m| named(ms, m)))
+}
+
+/// « Le ministère a affirmé que « … ». Il a en outre appelé les médias à « … » »: a singular
+/// « il »/« elle » that names no person stands for the body that is the subject of the sentence
+/// before (an organisation opening it, after a fronted circumstance at most — « Dans un
+/// communiqué, le ministère … » —, or « le ministère » referring back to one), of the
+/// pronoun's gender by its article (« le »/« du » masculine, « la » feminine).
+fn body_subject_before(doc: &Doc, ms: &[EMention], k: usize) -> Option<usize> {
+    let (want, plural) = pronoun_of(doc.tok_lower(k))?;
+    if plural {
+        return None;
+    }
+    let sent = doc.tokens()[k].sent();
+    let ps = sent.checked_sub(1)?;
+    let s = &doc.seg.sentences[ps];
+    if doc.seg.sentences[sent].block > s.block + 1 || doc.boilerplate_blocks[s.block] {
+        return None;
+    }
+    // Only a pronoun opening its clause or inverted in an incise, not one inside a quote.
+    if in_quote_tok(doc, k) && !doc.tok(k).contains('-') {
+        return None;
+    }
+    let end = s.tokens.end.min(s.tokens.start + 15);
+    let mut t = s.tokens.start;
+    while t < end {
+        if in_quote_tok(doc, t) {
+            return None;
+        }
+        if let Some((mi, m)) = mentions_in(ms, t, t + 1).next() {
+            if m.etype == EntityType::PER && !governed(doc, m) {
+                return None;
+            }
+            if m.etype == EntityType::ORG && !governed(doc, m) {
+                let art = if t > s.tokens.start {
+                    doc.tok_lower(t - 1)
+                } else {
+                    ""
+                };
+                let g = match art {
+                    "le" => Some(Gender::M),
+                    "la" => Some(Gender::F),
+                    _ => None,
+                };
+                return g.is_none_or(|g| g == want).then_some(mi);
+            }
+            t = m.b.max(t + 1);
+            continue;
+        }
+        let w = doc.tok_lower(t);
+        if matches!(w, "le" | "la")
+            && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+        {
+            if let Some(mi) = org_antecedent(doc, ms, t) {
+                let g = if w == "le" { Gender::M } else { Gender::F };
+                return (g == want).then_some(mi);
+            }
+        }
+        // The subject comes before the first verb: a speech verb or an auxiliary ends the search.
+        if matches!(
+            lexicons().speech.get(w),
+            Some(SpeechKind::Speech) | Some(SpeechKind::Aux)
+        ) {
+            return None;
+        }
+        t += 1;
+    }
+    None
 }
 
 /// A group speaking (« ils », « ont-ils déclaré », « les deux dirigeants »): the persons named
@@ -769,6 +838,11 @@ fn subject_after(
                     );
                 if let Some(p) = prev.filter(|p| p.speaker_text.is_some() && !joint) {
                     return Some(Who::Named(p.speaker, p.speaker_text.clone()?));
+                }
+                if !joint {
+                    if let Some(mi) = document_holder(doc, ms, k, noun) {
+                        return Some(named(ms, mi));
+                    }
                 }
             }
             if let Some(mi) = org_antecedent(doc, ms, k) {
@@ -2685,6 +2759,31 @@ fn clause_subject_from(doc: &Doc, ms: &[EMention], from: usize, lim: usize) -> O
     None
 }
 
+/// « Dans un communiqué publié lundi, le ministère a dénoncé les sanctions. « … », précise le
+/// communiqué »: a document noun (`noun`, at `k + 1`) refers back to the document of that name
+/// in this sentence or the two before, whose author is that sentence's subject (the first
+/// person or body not governed by a preposition, outside quotes).
+fn document_holder(doc: &Doc, ms: &[EMention], k: usize, noun: &str) -> Option<usize> {
+    let sent = doc.tokens()[k].sent();
+    for si in (sent.saturating_sub(2)..=sent).rev() {
+        let s = &doc.seg.sentences[si];
+        let hi = if si == sent { k } else { s.tokens.end };
+        let named_there =
+            (s.tokens.start..hi).any(|t| doc.tok_lower(t) == noun && !in_quote_tok(doc, t));
+        if !named_there {
+            continue;
+        }
+        return mentions_in(ms, s.tokens.start, hi)
+            .find(|(_, m)| {
+                matches!(m.etype, EntityType::PER | EntityType::ORG)
+                    && !governed(doc, m)
+                    && !in_quote_tok(doc, m.a)
+            })
+            .map(|(mi, _)| mi);
+    }
+    None
+}
+
 /// « par la voix de X », « par l'intermédiaire de X », « par la bouche de X » in `from..open`: the
 /// person named (or the role phrase) after it.
 fn voice_of(doc: &Doc, ms: &[EMention], from: usize, open: usize) -> Option<Who> {
@@ -3895,5 +3994,56 @@ mod tests {
         let t = "Paul Harding a parlé. La coopération continue « dans tous les domaines de l'économie », \
                  selon Karim Javadi.";
         assert_eq!(who(t), some(&["Karim Javadi"]));
+    }
+
+    #[test]
+    fn a_periphrasis_of_offices_fits_the_office() {
+        // « le chef de la diplomatie russe X » is « le ministre russe » later.
+        let t = "Lors de la session, le chef de la diplomatie russe Igor Samsonov a accusé Washington. \
+                 Le ministre russe a également estimé que « la russophobie officielle est sans précédent ».";
+        assert_eq!(who(t), some(&["Igor Samsonov"]));
+        // « l'homme politique »: the politician named before.
+        let t = "Le président du Kazakhstan, Nourlan Abenov, a accordé une interview à la presse. \
+                 « Nous ne possédons pas de biens soumis à des sanctions », a précisé l'homme politique.";
+        assert_eq!(who(t), some(&["Nourlan Abenov"]));
+        // Negative: a person described only as a diplomat is not « le ministre ».
+        let t = "Le diplomate russe Igor Samsonov a quitté la salle. \
+                 « Nous attendons des excuses officielles », a déclaré le ministre russe.";
+        assert_ne!(who(t), some(&["Igor Samsonov"]));
+    }
+
+    #[test]
+    fn the_side_of_a_country_speaks_through_its_person() {
+        let t = "Le ministre chinois des Affaires étrangères Zhou Ming s'est entretenu mardi avec son homologue ougandais Paul Okello. \
+                 La partie ougandaise a affirmé que « l'Ouganda soutient fermement les efforts de la Chine pour la paix ».";
+        assert_eq!(who(t), some(&["Paul Okello"]));
+        // Negative: no person of that country named: nobody.
+        let t = "Le ministre chinois des Affaires étrangères Zhou Ming a reçu une délégation. \
+                 La partie ougandaise a affirmé que « l'Ouganda soutient fermement les efforts de la Chine pour la paix ».";
+        assert_ne!(who(t), some(&["Zhou Ming"]));
+    }
+
+    #[test]
+    fn bodies_documents_and_agencies_as_speakers() {
+        // « Il » after a sentence whose subject is a body: that body.
+        let t = "Le ministère de la Culture a démenti samedi des propos attribués à sa ministre. \
+                 Il a en outre appelé les médias à « vérifier l'exactitude des informations avant leur diffusion ».";
+        assert_eq!(who(t), some(&["ministère de la Culture"]));
+        // « précise le communiqué »: the author of the communiqué named just before.
+        let t = "Dans un communiqué publié lundi, le ministère russe des Affaires étrangères a dénoncé les sanctions. \
+                 « Ces mesures sont illégales et vouées à l'échec », précise le communiqué.";
+        assert_eq!(who(t), some(&["ministère russe des Affaires étrangères"]));
+        // « selon l'agence de presse officielle »: the news agency named before.
+        let t = "BEIJING, 3 mai (Xinhua) -- Les deux pays ont signé un accord. \
+                 Selon l'agence de presse officielle, « la coopération pratique a obtenu des résultats fructueux ».";
+        assert_eq!(who(t), some(&["Agence de presse Xinhua"]));
+        // Negatives: « il » after a person subject is that person; « l'agence de notation » is
+        // no news agency.
+        let t = "Le ministère a publié un bilan. Paul Roux a commenté les chiffres. \
+                 Il a appelé les médias à « vérifier l'exactitude des informations avant leur diffusion ».";
+        assert_eq!(who(t), some(&["Paul Roux"]));
+        let t = "BEIJING, 3 mai (Xinhua) -- Les deux pays ont signé un accord. \
+                 Selon l'agence de notation, « la dette publique reste soutenable à moyen terme ».";
+        assert_ne!(who(t), some(&["Agence de presse Xinhua"]));
     }
 }

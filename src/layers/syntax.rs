@@ -730,12 +730,25 @@ pub(crate) fn periphrases() -> &'static [(Vec<String>, Vec<String>)] {
             .iter()
             .enumerate()
             .filter_map(|(i, same)| {
-                let same = same.as_ref().filter(|s| !s.contains('|'))?;
-                let cue = role_words(&lex.title_cues.entries[i].1);
-                let r = same.split(" (").next().unwrap_or(same);
-                let words = role_words(r)
-                    .iter()
-                    .map(|w| masculine(w).into_owned())
+                let same = same.as_ref()?;
+                let raw = &lex.title_cues.entries[i].1;
+                // A periphrasis of several offices with a complement (« chef de la diplomatie »:
+                // ministre des Affaires étrangères | secrétaire d'État | haut représentant; « chef
+                // de l'État », « chef du gouvernement ») gives the words of each: a person so
+                // described fits « le ministre russe ». Not a bare noun of many offices (« élu »,
+                // « diplomate »): a diplomat is not thereby the minister.
+                if same.contains('|')
+                    && !raw
+                        .split_whitespace()
+                        .any(|w| matches!(w, "de" | "du" | "d'" | "des"))
+                {
+                    return None;
+                }
+                let cue = role_words(raw);
+                let words = same
+                    .split('|')
+                    .flat_map(|alt| role_words(alt.split(" (").next().unwrap_or(alt)))
+                    .map(|w| masculine(&w).into_owned())
                     .collect();
                 (!cue.is_empty()).then_some((cue, words))
             })
@@ -1084,6 +1097,39 @@ pub(crate) fn org_antecedent(doc: &Doc, ms: &[EMention], k: usize) -> Option<usi
     if k > 0 && doc.tok_lower(k - 1) != "selon" && PREPOSITIONS.contains(&doc.tok_lower(k - 1)) {
         return None;
     }
+    // « selon l'agence », « a rapporté l'agence de presse officielle », « l'agence souligne »:
+    // the news agency the text named last (an outlet of the media gazetteer, or a body named
+    // « Agence … »), anywhere before.
+    if noun == "agence" {
+        let lex = lexicons();
+        let n = doc.tokens().len();
+        let mut e = k + 2;
+        if e + 1 < n && doc.tok_lower(e) == "de" && doc.tok_lower(e + 1) == "presse" {
+            e += 2;
+        }
+        while e < n
+            && (matches!(
+                doc.tok_lower(e),
+                "officielle" | "nationale" | "publique" | "étatique" | "gouvernementale" | "d'état"
+            ) || lex.demonyms.contains_key(doc.tok_lower(e)))
+        {
+            e += 1;
+        }
+        if e < n && matches!(doc.tok_lower(e), "de" | "du" | "des" | "d'") {
+            return None;
+        }
+        let end = ms.partition_point(|m| m.a < k);
+        return (0..end).rev().take(60).find(|&mi| {
+            let m = &ms[mi];
+            m.etype == EntityType::ORG
+                && (m.canonical.to_lowercase().starts_with("agence")
+                    || m.entry.is_some_and(|g| lex.gaz[g].is_outlet())
+                    || lex
+                        .by_form
+                        .get(&m.canonical.to_lowercase())
+                        .is_some_and(|v| v.iter().any(|&g| lex.gaz[g].is_outlet())))
+        });
+    }
     if k + 2 < doc.tokens().len()
         && (matches!(doc.tok_lower(k + 2), "de" | "du" | "des" | "d'")
             || lexicons().demonyms.contains_key(doc.tok_lower(k + 2)))
@@ -1103,12 +1149,54 @@ pub(crate) fn org_antecedent(doc: &Doc, ms: &[EMention], k: usize) -> Option<usi
     })
 }
 
+/// « La partie ougandaise a affirmé que … » in the readout of a meeting: « la partie » and a
+/// demonym name the side of that country, which speaks through the person of that nationality
+/// the text named last before it (a role or role words with the demonym or the country, or the
+/// gazetteer's country). Returns that mention and the end of the phrase.
+fn side_person(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -> Option<(usize, usize)> {
+    let lex = lexicons();
+    if at + 2 >= lim
+        || doc.tok_lower(at) != "la"
+        || doc.tok_lower(at + 1) != "partie"
+        || (at > 0 && PREPOSITIONS.contains(&doc.tok_lower(at - 1)))
+    {
+        return None;
+    }
+    let country = lex.demonyms.get(doc.tok_lower(at + 2))?.to_lowercase();
+    let of_country = |text: &str| {
+        let t = text.to_lowercase();
+        t.contains(country.as_str())
+            || t.split(|c: char| c.is_whitespace() || c == '\'').any(|w| {
+                lex.demonyms
+                    .get(w)
+                    .is_some_and(|d| d.to_lowercase() == country)
+            })
+    };
+    let end = ms.partition_point(|m| m.a < at);
+    (end.saturating_sub(ROLE_WINDOW)..end)
+        .rev()
+        .find(|&j| {
+            let m = &ms[j];
+            m.etype == EntityType::PER
+                && !is_honorific_mention(doc, m)
+                && (m.role.as_deref().is_some_and(of_country)
+                    || of_country(&role_before_words(doc, m))
+                    || gaz_person(m)
+                        .and_then(|g| g.country.as_deref())
+                        .is_some_and(|c| c.to_lowercase() == country))
+        })
+        .map(|j| (j, at + 3))
+}
+
 pub(crate) fn resolve_role_np_uncached(
     doc: &Doc,
     ms: &[EMention],
     at: usize,
     lim: usize,
 ) -> Option<(usize, usize)> {
+    if let Some(r) = side_person(doc, ms, at, lim) {
+        return Some(r);
+    }
     let Some(np) = parse_role_np(doc, ms, at, lim) else {
         // « le ministère », « la présidence »: the body named before with that head.
         return org_antecedent(doc, ms, at).map(|mi| (mi, at + 2));
