@@ -345,7 +345,24 @@ fn body_subject_before(doc: &Doc, ms: &[EMention], k: usize) -> Option<usize> {
                     "la" => Some(Gender::F),
                     _ => None,
                 };
-                return g.is_none_or(|g| g == want).then_some(mi);
+                // The body opens the clause: at the sentence's start or after the comma of a
+                // fronted circumstance, with its article (not « (LFI, gauche) » in a title).
+                let a = if g.is_some() { t - 1 } else { t };
+                let opens = a == s.tokens.start || doc.tok(a - 1) == ",";
+                // No person subject before the verb (« Le leader de LFI, Jean-Luc Mélenchon, a
+                // réagi »).
+                let person_after = (m.b..end)
+                    .take_while(|&j| {
+                        !matches!(
+                            lexicons().speech.get(doc.tok_lower(j)),
+                            Some(SpeechKind::Aux) | Some(SpeechKind::Speech)
+                        )
+                    })
+                    .any(|j| {
+                        mentions_in(ms, j, j + 1)
+                            .any(|(_, p)| p.etype == EntityType::PER && !governed(doc, p))
+                    });
+                return (opens && !person_after && g.is_none_or(|g| g == want)).then_some(mi);
             }
             t = m.b.max(t + 1);
             continue;
@@ -2271,7 +2288,12 @@ fn attribute(
     for c in a..b {
         if doc.tok(c) == "," {
             if let Some((who, v)) = incise_at(doc, ms, c + 1, b, prev) {
-                if !matches!(who, Who::Unnamed) {
+                // A place or body after the verb of a clause inside the quote is its object
+                // (« c'était le premier pays qui, une semaine après, a reconnu la
+                // Confédération »), not the speaker of an incise.
+                let place_or_body = matches!(who, Who::Named(Some(m), _)
+                    if matches!(ms[m].etype, EntityType::LOC | EntityType::ORG));
+                if !matches!(who, Who::Unnamed) && !place_or_body {
                     return (
                         Some(who),
                         Rule::new(
@@ -2952,6 +2974,56 @@ fn attribution_clause(
         return None;
     }
     let w0 = doc.tok_lower(k);
+    // « Cette affirmation est de X », « Ces propos sont du ministre X », « Cette mise en garde
+    // émane de X »: the words just quoted, and whose they are.
+    if matches!(w0, "cette" | "ces" | "ce") && k + 4 < lim {
+        let mut j = k + 1;
+        if matches!(doc.tok_lower(j), "mise") && doc.tok_lower(j + 1) == "en" {
+            j += 2;
+        }
+        let noun = matches!(
+            doc.tok_lower(j),
+            "affirmation"
+                | "affirmations"
+                | "déclaration"
+                | "déclarations"
+                | "propos"
+                | "constat"
+                | "avertissement"
+                | "garde"
+                | "analyse"
+                | "appel"
+                | "remarque"
+                | "remarques"
+                | "observation"
+                | "commentaire"
+                | "commentaires"
+                | "citation"
+                | "phrase"
+                | "paroles"
+        );
+        if noun
+            && j + 2 < lim
+            && matches!(doc.tok_lower(j + 1), "est" | "sont" | "émane" | "émanent")
+            && matches!(doc.tok_lower(j + 2), "de" | "du" | "d'")
+        {
+            let lex = lexicons();
+            let mut t = j + 3;
+            while t < lim
+                && t < j + 11
+                && (matches!(doc.tok_lower(t), "le" | "la" | "l'" | "m" | "mme" | ".")
+                    || lex.title_words.contains(doc.tok_lower(t))
+                    || lex.demonyms.contains_key(doc.tok_lower(t)))
+            {
+                t += 1;
+            }
+            if let Some((mi, _)) = mentions_in(ms, t, t + 1)
+                .find(|(_, m)| matches!(m.etype, EntityType::PER | EntityType::ORG))
+            {
+                return Some(named(ms, mi));
+            }
+        }
+    }
     let opener = matches!(
         w0,
         "c'" | "ce" | "tel" | "tels" | "telle" | "telles" | "ainsi" | "voilà"
@@ -4042,8 +4114,33 @@ mod tests {
         let t = "Le ministère a publié un bilan. Paul Roux a commenté les chiffres. \
                  Il a appelé les médias à « vérifier l'exactitude des informations avant leur diffusion ».";
         assert_eq!(who(t), some(&["Paul Roux"]));
+        // A body in parentheses in the title of the person who is the subject: that person.
+        let t = "Le leader du Parti vert (PV, gauche), Paul Roux, a réagi aux propos du ministre. \
+                 Pour lui, « la vérité est que c'est une manifestation massive du peuple ».";
+        assert_eq!(who(t), some(&["Paul Roux"]));
         let t = "BEIJING, 3 mai (Xinhua) -- Les deux pays ont signé un accord. \
                  Selon l'agence de notation, « la dette publique reste soutenable à moyen terme ».";
         assert_ne!(who(t), some(&["Agence de presse Xinhua"]));
+    }
+
+    #[test]
+    fn a_body_noun_in_a_title_before_the_name_and_claims_owned_after() {
+        // « de la présidence turque » in the title before the name, without a comma.
+        let t = "De son côté, le directeur de la Communication de la présidence turque Orhan Yildiz a salué la coopération. \
+                 « Il faut développer un journalisme alternatif contre le discours négatif », a-t-il ajouté.";
+        assert_eq!(who(t), some(&["Orhan Yildiz"]));
+        // « Cette affirmation est de X »: the quote just before is X's.
+        let t = "« La nébuleuse terroriste a perdu énormément de sa capacité de nuisance ». \
+                 Cette affirmation est de Karim Benali qui répondait à une question des journalistes.";
+        assert_eq!(who(t), some(&["Karim Benali"]));
+        // A clause inside the quote whose object is a body is no incise.
+        let t = "« Quand nous avons créé notre alliance, c'était le premier pays qui, une semaine après, \
+                 a reconnu la Confédération. Nous sommes convaincus de la suite », a expliqué Amadou Kiari.";
+        assert_eq!(who(t), some(&["Amadou Kiari"]));
+        // Negative: « Ce sont des propos de X » is not read as « Cette affirmation est de X » and
+        // « c'est ce qu'a déclaré X » still works.
+        let t =
+            "« Nous ne céderons rien sur ce dossier ». C'est ce qu'a déclaré Paul Harding mardi.";
+        assert_eq!(who(t), some(&["Paul Harding"]));
     }
 }

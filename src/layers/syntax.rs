@@ -1016,7 +1016,25 @@ pub(crate) fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> 
             || doc.is_cap(k)
             || lex.title_words.contains(w)
             || lex.demonyms.contains_key(w)
-            || lex.titles.get(doc.tok(k)) == Some(&crate::lexicon::TitleKind::Honorific))
+            || lex.titles.get(doc.tok(k)) == Some(&crate::lexicon::TitleKind::Honorific)
+            // The head noun of a state body (« le directeur de la Communication de la présidence
+            // turque Orhan Yildiz », « le porte-parole de l'ambassade chinoise Li Wei »).
+            || matches!(
+                w,
+                "présidence"
+                    | "ministère"
+                    | "gouvernement"
+                    | "ambassade"
+                    | "consulat"
+                    | "agence"
+                    | "armée"
+                    | "diplomatie"
+                    | "commission"
+                    | "parlement"
+                    | "assemblée"
+                    | "mission"
+                    | "délégation"
+            ))
         {
             // Other words (« du premier syndicat français ») only before a comma.
             plain = true;
