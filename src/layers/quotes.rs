@@ -4143,4 +4143,21 @@ mod tests {
             "« Nous ne céderons rien sur ce dossier ». C'est ce qu'a déclaré Paul Harding mardi.";
         assert_eq!(who(t), some(&["Paul Harding"]));
     }
+
+    #[test]
+    fn an_office_in_the_lede_is_the_speaker_the_lede_names_next() {
+        // The role first, the name later, both speaking in the lede.
+        let t = "« Le pays est assez mûr pour ne pas recevoir de leçons », a souligné le ministre de l'Intérieur. \
+                 Le ministre a démenti lundi l'essentiel du rapport. \
+                 « Nous démentons formellement ces éléments », a souligné Karim Benali en marge de la session.";
+        assert_eq!(who(t), some(&["Karim Benali", "Karim Benali"]));
+        // Negative: a person the lede names without speaking is not the office.
+        let t = "« Le pays est assez mûr pour ne pas recevoir de leçons », a souligné le ministre de l'Intérieur. \
+                 La délégation a rencontré Karim Benali lundi soir.";
+        assert_eq!(who(t), some(&[""]));
+        // Negative: the side of a country is not a person named as a complement far before.
+        let t = "Les propos de l'envoyé du gouvernement de Zhou Ming ont surpris.\n\nLe débat a continué.\n\n\
+                 La partie chinoise a affirmé que « sa position sur ces questions n'a jamais changé ».";
+        assert_ne!(who(t), some(&["Zhou Ming"]));
+    }
 }

@@ -1191,11 +1191,16 @@ fn side_person(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -> Option<(usi
             })
     };
     let end = ms.partition_point(|m| m.a < at);
+    // The meeting is in this paragraph or the one before, its person a subject or a guest, not
+    // the complement of a noun (« le gouvernement de Xi Jinping » is no side's voice).
+    let block = doc.seg.sentences[doc.tokens()[at].sent()].block;
     (end.saturating_sub(ROLE_WINDOW)..end)
         .rev()
         .find(|&j| {
             let m = &ms[j];
             m.etype == EntityType::PER
+                && doc.seg.sentences[doc.tokens()[m.a].sent()].block + 1 >= block
+                && !(m.a > 0 && matches!(doc.tok_lower(m.a - 1), "de" | "du" | "d'"))
                 && !is_honorific_mention(doc, m)
                 && (m.role.as_deref().is_some_and(of_country)
                     || of_country(&role_before_words(doc, m))
@@ -1277,6 +1282,53 @@ pub(crate) fn resolve_role_np_uncached(
             && fits(mi)
     }) {
         return Some((mi, np.end));
+    }
+    // An office in the lede naming nobody yet (« « … », a souligné le ministre de l'Intérieur »)
+    // and a person the lede names next without any title (« « … », a ajouté Karim Benali »):
+    // that person, when the text gives no one else the title and the person none at all.
+    if lede && !np.generic {
+        let roleless = |j: usize| {
+            let name = ms[j].canonical.as_str();
+            groups.get(name).is_some_and(|g| {
+                g.iter().all(|&i| {
+                    ms[i].role.is_none()
+                        && !role_before_words(doc, &ms[i])
+                            .split(' ')
+                            .any(|w| lexicons().titles.contains_key(w))
+                })
+            }) && gaz_person(&ms[j]).is_none_or(|e| e.role.is_none())
+        };
+        let later = (end..hi).find(|&j| {
+            ms[j].etype == EntityType::PER
+                && doc.tokens()[ms[j].a].sent() > sent
+                && doc.seg.sentences[doc.tokens()[ms[j].a].sent()].block < 3
+                && !governed(doc, &ms[j])
+                && !is_honorific_mention(doc, &ms[j])
+        });
+        // The person is a speaker there (« a souligné Karim Benali », « Karim Benali a déclaré »).
+        let speaks = |j: usize| {
+            let m = &ms[j];
+            let n = doc.tokens().len();
+            (m.a.saturating_sub(3)..m.a)
+                .chain(m.b..(m.b + 3).min(n))
+                .any(|t| {
+                    lexicons().speech.get(doc.tok_lower(t))
+                        == Some(&crate::lexicon::SpeechKind::Speech)
+                })
+        };
+        let later = later.filter(|&j| speaks(j));
+        if let Some(j) = later.filter(|&j| roleless(j)) {
+            let no_earlier = (lo..end).all(|i| ms[i].etype != EntityType::PER);
+            let g_ok = np.gender.is_none_or(|g| {
+                groups
+                    .get(ms[j].canonical.as_str())
+                    .and_then(|gr| gr.iter().find_map(|&i| mention_gender(doc, &ms[i])))
+                    .is_none_or(|h| h == g)
+            });
+            if no_earlier && g_ok {
+                return Some((j, np.end));
+            }
+        }
     }
     // A profession noun the text never gave anyone (« la cinéaste », « le syndicaliste » after
     // « le premier film de Nadia Roux »): the single earlier person of that gender the text
