@@ -299,7 +299,93 @@ fn pronoun_who(doc: &Doc, ms: &[EMention], k: usize) -> Option<Who> {
     if plural {
         return Some(group_who(doc, ms, k));
     }
-    resolve_pronoun(doc, ms, k).map(|m| named(ms, m))
+    resolve_pronoun(doc, ms, k)
+        .map(|m| named(ms, m))
+        .or_else(|| body_subject_before(doc, ms, k).map(|m| named(ms, m)))
+}
+
+/// « Le ministère a affirmé que « … ». Il a en outre appelé les médias à « … » »: a singular
+/// « il »/« elle » that names no person stands for the body that is the subject of the sentence
+/// before (an organisation opening it, after a fronted circumstance at most — « Dans un
+/// communiqué, le ministère … » —, or « le ministère » referring back to one), of the
+/// pronoun's gender by its article (« le »/« du » masculine, « la » feminine).
+fn body_subject_before(doc: &Doc, ms: &[EMention], k: usize) -> Option<usize> {
+    let (want, plural) = pronoun_of(doc.tok_lower(k))?;
+    if plural {
+        return None;
+    }
+    let sent = doc.tokens()[k].sent();
+    let ps = sent.checked_sub(1)?;
+    let s = &doc.seg.sentences[ps];
+    if doc.seg.sentences[sent].block > s.block + 1 || doc.boilerplate_blocks[s.block] {
+        return None;
+    }
+    // Only a pronoun opening its clause or inverted in an incise, not one inside a quote.
+    if in_quote_tok(doc, k) && !doc.tok(k).contains('-') {
+        return None;
+    }
+    let end = s.tokens.end.min(s.tokens.start + 15);
+    let mut t = s.tokens.start;
+    while t < end {
+        if in_quote_tok(doc, t) {
+            return None;
+        }
+        if let Some((mi, m)) = mentions_in(ms, t, t + 1).next() {
+            if m.etype == EntityType::PER && !governed(doc, m) {
+                return None;
+            }
+            if m.etype == EntityType::ORG && !governed(doc, m) {
+                let art = if t > s.tokens.start {
+                    doc.tok_lower(t - 1)
+                } else {
+                    ""
+                };
+                let g = match art {
+                    "le" => Some(Gender::M),
+                    "la" => Some(Gender::F),
+                    _ => None,
+                };
+                // The body opens the clause: at the sentence's start or after the comma of a
+                // fronted circumstance, with its article (not « (LFI, gauche) » in a title).
+                let a = if g.is_some() { t - 1 } else { t };
+                let opens = a == s.tokens.start || doc.tok(a - 1) == ",";
+                // No person subject before the verb (« Le leader de LFI, Jean-Luc Mélenchon, a
+                // réagi »).
+                let person_after = (m.b..end)
+                    .take_while(|&j| {
+                        !matches!(
+                            lexicons().speech.get(doc.tok_lower(j)),
+                            Some(SpeechKind::Aux) | Some(SpeechKind::Speech)
+                        )
+                    })
+                    .any(|j| {
+                        mentions_in(ms, j, j + 1)
+                            .any(|(_, p)| p.etype == EntityType::PER && !governed(doc, p))
+                    });
+                return (opens && !person_after && g.is_none_or(|g| g == want)).then_some(mi);
+            }
+            t = m.b.max(t + 1);
+            continue;
+        }
+        let w = doc.tok_lower(t);
+        if matches!(w, "le" | "la")
+            && !(t > s.tokens.start && PREPOSITIONS.contains(&doc.tok_lower(t - 1)))
+        {
+            if let Some(mi) = org_antecedent(doc, ms, t) {
+                let g = if w == "le" { Gender::M } else { Gender::F };
+                return (g == want).then_some(mi);
+            }
+        }
+        // The subject comes before the first verb: a speech verb or an auxiliary ends the search.
+        if matches!(
+            lexicons().speech.get(w),
+            Some(SpeechKind::Speech) | Some(SpeechKind::Aux)
+        ) {
+            return None;
+        }
+        t += 1;
+    }
+    None
 }
 
 /// A group speaking (« ils », « ont-ils déclaré », « les deux dirigeants »): the persons named
@@ -541,6 +627,16 @@ fn speech_kind(doc: &Doc, k: usize) -> Option<SpeechKind> {
     {
         return Some(SpeechKind::Speech);
     }
+    // « X continue : « … » », « », continue-t-il »: « continuer » reports speech only before a
+    // colon or inverted in an incise (« la coopération continue », « continue de croître » do not).
+    let n = doc.tokens().len();
+    if (matches!(w, "continue" | "continuent" | "continuait" | "continué")
+        && k + 1 < n
+        && doc.tok(k + 1) == ":")
+        || matches!(w, "continue-t-il" | "continue-t-elle")
+    {
+        return Some(SpeechKind::Speech);
+    }
     if let Some(kind) = lexicons().speech.get(w) {
         // A participle right after an article is a noun (« le prévenu », « l'accusé », « les
         // intéressés »), not a verb (« comme le dit X » keeps its verb: no participle ending).
@@ -558,7 +654,6 @@ fn speech_kind(doc: &Doc, k: usize) -> Option<SpeechKind> {
         }
         return Some(*kind);
     }
-    let n = doc.tokens().len();
     let idiom = (is_faire(w) && k + 1 < n && is_faire_idiom(doc.tok_lower(k + 1)))
         || (is_faire_idiom(w) && k > 0 && is_faire(doc.tok_lower(k - 1)))
         // « a mis en garde », « met en garde »
@@ -760,6 +855,11 @@ fn subject_after(
                     );
                 if let Some(p) = prev.filter(|p| p.speaker_text.is_some() && !joint) {
                     return Some(Who::Named(p.speaker, p.speaker_text.clone()?));
+                }
+                if !joint {
+                    if let Some(mi) = document_holder(doc, ms, k, noun) {
+                        return Some(named(ms, mi));
+                    }
                 }
             }
             if let Some(mi) = org_antecedent(doc, ms, k) {
@@ -1514,6 +1614,15 @@ fn verb_who(
             }
         }
     }
+    // « Accusant les États-Unis de se prendre « … », le ministre russe a … »: a participle
+    // opening the sentence has the subject of the main clause, after the participial clause
+    // (not its object).
+    if g == start && v == start {
+        let send = doc.seg.sentences[doc.tokens()[v].sent()].tokens.end;
+        if let Some(e) = participial_clause_end(doc, ms, start, send) {
+            return clause_subject_from(doc, ms, e, send);
+        }
+    }
     if inverted {
         if let Some(who) = subject_after(doc, ms, g, lim, prev) {
             return Some(who);
@@ -2179,7 +2288,12 @@ fn attribute(
     for c in a..b {
         if doc.tok(c) == "," {
             if let Some((who, v)) = incise_at(doc, ms, c + 1, b, prev) {
-                if !matches!(who, Who::Unnamed) {
+                // A place or body after the verb of a clause inside the quote is its object
+                // (« c'était le premier pays qui, une semaine après, a reconnu la
+                // Confédération »), not the speaker of an incise.
+                let place_or_body = matches!(who, Who::Named(Some(m), _)
+                    if matches!(ms[m].etype, EntityType::LOC | EntityType::ORG));
+                if !matches!(who, Who::Unnamed) && !place_or_body {
                     return (
                         Some(who),
                         Rule::new(
@@ -2634,6 +2748,64 @@ fn clause_subject(doc: &Doc, ms: &[EMention], si: usize, open: usize) -> Option<
     None
 }
 
+/// The subject opening a main clause at `from` (within a few words): a person not governed by a
+/// preposition, a role phrase, or « il »/« elle ».
+fn clause_subject_from(doc: &Doc, ms: &[EMention], from: usize, lim: usize) -> Option<Who> {
+    let end = lim.min(from + 14);
+    let mut t = from;
+    while t < end {
+        if in_quote_tok(doc, t) {
+            return None;
+        }
+        if let Some((mi, m)) = mentions_in(ms, t, t + 1).next() {
+            if m.etype == EntityType::PER && !governed(doc, m) {
+                return Some(named(ms, mi));
+            }
+            t = m.b.max(t + 1);
+            continue;
+        }
+        let w = doc.tok_lower(t);
+        if matches!(w, "le" | "la" | "l'") {
+            if let Some((mi, _)) = resolve_role_np(doc, ms, t, lim) {
+                return Some(named(ms, mi));
+            }
+        }
+        if matches!(w, "il" | "elle") && !impersonal(doc, t) {
+            return pronoun_who(doc, ms, t);
+        }
+        if lexicons().speech.contains_key(w) {
+            return None;
+        }
+        t += 1;
+    }
+    None
+}
+
+/// « Dans un communiqué publié lundi, le ministère a dénoncé les sanctions. « … », précise le
+/// communiqué »: a document noun (`noun`, at `k + 1`) refers back to the document of that name
+/// in this sentence or the two before, whose author is that sentence's subject (the first
+/// person or body not governed by a preposition, outside quotes).
+fn document_holder(doc: &Doc, ms: &[EMention], k: usize, noun: &str) -> Option<usize> {
+    let sent = doc.tokens()[k].sent();
+    for si in (sent.saturating_sub(2)..=sent).rev() {
+        let s = &doc.seg.sentences[si];
+        let hi = if si == sent { k } else { s.tokens.end };
+        let named_there =
+            (s.tokens.start..hi).any(|t| doc.tok_lower(t) == noun && !in_quote_tok(doc, t));
+        if !named_there {
+            continue;
+        }
+        return mentions_in(ms, s.tokens.start, hi)
+            .find(|(_, m)| {
+                matches!(m.etype, EntityType::PER | EntityType::ORG)
+                    && !governed(doc, m)
+                    && !in_quote_tok(doc, m.a)
+            })
+            .map(|(mi, _)| mi);
+    }
+    None
+}
+
 /// « par la voix de X », « par l'intermédiaire de X », « par la bouche de X » in `from..open`: the
 /// person named (or the role phrase) after it.
 fn voice_of(doc: &Doc, ms: &[EMention], from: usize, open: usize) -> Option<Who> {
@@ -2802,6 +2974,56 @@ fn attribution_clause(
         return None;
     }
     let w0 = doc.tok_lower(k);
+    // « Cette affirmation est de X », « Ces propos sont du ministre X », « Cette mise en garde
+    // émane de X »: the words just quoted, and whose they are.
+    if matches!(w0, "cette" | "ces" | "ce") && k + 4 < lim {
+        let mut j = k + 1;
+        if matches!(doc.tok_lower(j), "mise") && doc.tok_lower(j + 1) == "en" {
+            j += 2;
+        }
+        let noun = matches!(
+            doc.tok_lower(j),
+            "affirmation"
+                | "affirmations"
+                | "déclaration"
+                | "déclarations"
+                | "propos"
+                | "constat"
+                | "avertissement"
+                | "garde"
+                | "analyse"
+                | "appel"
+                | "remarque"
+                | "remarques"
+                | "observation"
+                | "commentaire"
+                | "commentaires"
+                | "citation"
+                | "phrase"
+                | "paroles"
+        );
+        if noun
+            && j + 2 < lim
+            && matches!(doc.tok_lower(j + 1), "est" | "sont" | "émane" | "émanent")
+            && matches!(doc.tok_lower(j + 2), "de" | "du" | "d'")
+        {
+            let lex = lexicons();
+            let mut t = j + 3;
+            while t < lim
+                && t < j + 11
+                && (matches!(doc.tok_lower(t), "le" | "la" | "l'" | "m" | "mme" | ".")
+                    || lex.title_words.contains(doc.tok_lower(t))
+                    || lex.demonyms.contains_key(doc.tok_lower(t)))
+            {
+                t += 1;
+            }
+            if let Some((mi, _)) = mentions_in(ms, t, t + 1)
+                .find(|(_, m)| matches!(m.etype, EntityType::PER | EntityType::ORG))
+            {
+                return Some(named(ms, mi));
+            }
+        }
+    }
     let opener = matches!(
         w0,
         "c'" | "ce" | "tel" | "tels" | "telle" | "telles" | "ainsi" | "voilà"
@@ -3803,5 +4025,139 @@ mod tests {
             .stances
             .iter()
             .all(|s| s.holder_text.as_deref() != Some("Police nationale")));
+    }
+
+    #[test]
+    fn a_title_goes_on_between_commas_before_the_name() {
+        // More portfolios, then the name: that person, not an earlier minister of the same title.
+        let t = "Les ministres ont rencontré le ministre russe des Affaires étrangères, Igor Samsonov, à Moscou. \
+                 Après la réunion, le ministre des Affaires étrangères, de la Coopération et des Maliens de l'extérieur, \
+                 Oumar Keïta, s'est entretenu avec la presse.\n\n« Notre partenariat est solide et durable », a-t-il déclaré.";
+        assert_eq!(who(t), some(&["Oumar Keïta"]));
+        // A second office between commas: « porte-parole du gouvernement ».
+        let t = "Le ministre de la Communication, porte-parole du gouvernement, Karim Saadi, a parlé mardi. \
+                 « Toutes les institutions seront mobilisées pour le scrutin », a-t-il affirmé.";
+        assert_eq!(who(t), some(&["Karim Saadi"]));
+        // Negative: a clause after the comma is no title; the quote's speaker stays the earlier one.
+        let t = "Le ministre russe des Affaires étrangères, Igor Samsonov, a reçu son hôte. \
+                 Le ministre des Affaires étrangères, qui a parlé longtemps, a salué Oumar Keïta. \
+                 « Nous sommes satisfaits des entretiens », a-t-il déclaré.";
+        assert_ne!(who(t), some(&["Oumar Keïta"]));
+    }
+
+    #[test]
+    fn an_opening_participle_has_the_main_subject() {
+        // The quote inside the participial clause: the main clause's subject, not its object.
+        let t =
+            "Accusant les États-Unis de se prendre « pour les gendarmes de la planète entière », \
+                 le ministre russe Igor Samsonov a dénoncé les sanctions.";
+        assert_eq!(who(t), some(&["Igor Samsonov"]));
+        // A person inside the participial clause is not the subject of a later pronoun.
+        let t = "Critiquant la politique de l'administration de Paul Harding, Karim Javadi a parlé longuement. \
+                 « Le gouvernement américain a soutenu cette agression », a-t-il ajouté.";
+        assert_eq!(who(t), some(&["Karim Javadi"]));
+        let t = "Réagissant aux propos du sénateur Paul Harding, Karim Javadi continue : \
+                 « Le gouvernement américain a soutenu cette agression. »";
+        assert_eq!(who(t), some(&["Karim Javadi"]));
+        // Negative: « Cependant » opens no participial clause.
+        let t = "Cependant, Paul Harding a répondu : « Nous ne céderons rien sur ce dossier. »";
+        assert_eq!(who(t), some(&["Paul Harding"]));
+        // Negative: « continue » without a colon reports no speech.
+        let t = "Paul Harding a parlé. La coopération continue « dans tous les domaines de l'économie », \
+                 selon Karim Javadi.";
+        assert_eq!(who(t), some(&["Karim Javadi"]));
+    }
+
+    #[test]
+    fn a_periphrasis_of_offices_fits_the_office() {
+        // « le chef de la diplomatie russe X » is « le ministre russe » later.
+        let t = "Lors de la session, le chef de la diplomatie russe Igor Samsonov a accusé Washington. \
+                 Le ministre russe a également estimé que « la russophobie officielle est sans précédent ».";
+        assert_eq!(who(t), some(&["Igor Samsonov"]));
+        // « l'homme politique »: the politician named before.
+        let t = "Le président du Kazakhstan, Nourlan Abenov, a accordé une interview à la presse. \
+                 « Nous ne possédons pas de biens soumis à des sanctions », a précisé l'homme politique.";
+        assert_eq!(who(t), some(&["Nourlan Abenov"]));
+        // Negative: a person described only as a diplomat is not « le ministre ».
+        let t = "Le diplomate russe Igor Samsonov a quitté la salle. \
+                 « Nous attendons des excuses officielles », a déclaré le ministre russe.";
+        assert_ne!(who(t), some(&["Igor Samsonov"]));
+    }
+
+    #[test]
+    fn the_side_of_a_country_speaks_through_its_person() {
+        let t = "Le ministre chinois des Affaires étrangères Zhou Ming s'est entretenu mardi avec son homologue ougandais Paul Okello. \
+                 La partie ougandaise a affirmé que « l'Ouganda soutient fermement les efforts de la Chine pour la paix ».";
+        assert_eq!(who(t), some(&["Paul Okello"]));
+        // Negative: no person of that country named: nobody.
+        let t = "Le ministre chinois des Affaires étrangères Zhou Ming a reçu une délégation. \
+                 La partie ougandaise a affirmé que « l'Ouganda soutient fermement les efforts de la Chine pour la paix ».";
+        assert_ne!(who(t), some(&["Zhou Ming"]));
+    }
+
+    #[test]
+    fn bodies_documents_and_agencies_as_speakers() {
+        // « Il » after a sentence whose subject is a body: that body.
+        let t = "Le ministère de la Culture a démenti samedi des propos attribués à sa ministre. \
+                 Il a en outre appelé les médias à « vérifier l'exactitude des informations avant leur diffusion ».";
+        assert_eq!(who(t), some(&["ministère de la Culture"]));
+        // « précise le communiqué »: the author of the communiqué named just before.
+        let t = "Dans un communiqué publié lundi, le ministère russe des Affaires étrangères a dénoncé les sanctions. \
+                 « Ces mesures sont illégales et vouées à l'échec », précise le communiqué.";
+        assert_eq!(who(t), some(&["ministère russe des Affaires étrangères"]));
+        // « selon l'agence de presse officielle »: the news agency named before.
+        let t = "BEIJING, 3 mai (Xinhua) -- Les deux pays ont signé un accord. \
+                 Selon l'agence de presse officielle, « la coopération pratique a obtenu des résultats fructueux ».";
+        assert_eq!(who(t), some(&["Agence de presse Xinhua"]));
+        // Negatives: « il » after a person subject is that person; « l'agence de notation » is
+        // no news agency.
+        let t = "Le ministère a publié un bilan. Paul Roux a commenté les chiffres. \
+                 Il a appelé les médias à « vérifier l'exactitude des informations avant leur diffusion ».";
+        assert_eq!(who(t), some(&["Paul Roux"]));
+        // A body in parentheses in the title of the person who is the subject: that person.
+        let t = "Le leader du Parti vert (PV, gauche), Paul Roux, a réagi aux propos du ministre. \
+                 Pour lui, « la vérité est que c'est une manifestation massive du peuple ».";
+        assert_eq!(who(t), some(&["Paul Roux"]));
+        let t = "BEIJING, 3 mai (Xinhua) -- Les deux pays ont signé un accord. \
+                 Selon l'agence de notation, « la dette publique reste soutenable à moyen terme ».";
+        assert_ne!(who(t), some(&["Agence de presse Xinhua"]));
+    }
+
+    #[test]
+    fn a_body_noun_in_a_title_before_the_name_and_claims_owned_after() {
+        // « de la présidence turque » in the title before the name, without a comma.
+        let t = "De son côté, le directeur de la Communication de la présidence turque Orhan Yildiz a salué la coopération. \
+                 « Il faut développer un journalisme alternatif contre le discours négatif », a-t-il ajouté.";
+        assert_eq!(who(t), some(&["Orhan Yildiz"]));
+        // « Cette affirmation est de X »: the quote just before is X's.
+        let t = "« La nébuleuse terroriste a perdu énormément de sa capacité de nuisance ». \
+                 Cette affirmation est de Karim Benali qui répondait à une question des journalistes.";
+        assert_eq!(who(t), some(&["Karim Benali"]));
+        // A clause inside the quote whose object is a body is no incise.
+        let t = "« Quand nous avons créé notre alliance, c'était le premier pays qui, une semaine après, \
+                 a reconnu la Confédération. Nous sommes convaincus de la suite », a expliqué Amadou Kiari.";
+        assert_eq!(who(t), some(&["Amadou Kiari"]));
+        // Negative: « Ce sont des propos de X » is not read as « Cette affirmation est de X » and
+        // « c'est ce qu'a déclaré X » still works.
+        let t =
+            "« Nous ne céderons rien sur ce dossier ». C'est ce qu'a déclaré Paul Harding mardi.";
+        assert_eq!(who(t), some(&["Paul Harding"]));
+    }
+
+    #[test]
+    fn an_office_in_the_lede_is_the_speaker_the_lede_names_next() {
+        // The role first, the name later, both speaking in the lede.
+        let t = "« Le pays est assez mûr pour ne pas recevoir de leçons », a souligné le ministre de l'Intérieur. \
+                 Le ministre a démenti lundi l'essentiel du rapport. \
+                 « Nous démentons formellement ces éléments », a souligné Karim Benali en marge de la session.";
+        assert_eq!(who(t), some(&["Karim Benali", "Karim Benali"]));
+        // Negative: a person the lede names without speaking is not the office.
+        let t = "« Le pays est assez mûr pour ne pas recevoir de leçons », a souligné le ministre de l'Intérieur. \
+                 La délégation a rencontré Karim Benali lundi soir.";
+        assert_eq!(who(t), some(&[""]));
+        // Negative: the side of a country is not a person named as a complement far before.
+        let t = "Les propos de l'envoyé du gouvernement de Zhou Ming ont surpris.\n\nLe débat a continué.\n\n\
+                 La partie chinoise a affirmé que « sa position sur ces questions n'a jamais changé ».";
+        assert_ne!(who(t), some(&["Zhou Ming"]));
     }
 }

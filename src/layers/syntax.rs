@@ -730,12 +730,25 @@ pub(crate) fn periphrases() -> &'static [(Vec<String>, Vec<String>)] {
             .iter()
             .enumerate()
             .filter_map(|(i, same)| {
-                let same = same.as_ref().filter(|s| !s.contains('|'))?;
-                let cue = role_words(&lex.title_cues.entries[i].1);
-                let r = same.split(" (").next().unwrap_or(same);
-                let words = role_words(r)
-                    .iter()
-                    .map(|w| masculine(w).into_owned())
+                let same = same.as_ref()?;
+                let raw = &lex.title_cues.entries[i].1;
+                // A periphrasis of several offices with a complement (« chef de la diplomatie »:
+                // ministre des Affaires étrangères | secrétaire d'État | haut représentant; « chef
+                // de l'État », « chef du gouvernement ») gives the words of each: a person so
+                // described fits « le ministre russe ». Not a bare noun of many offices (« élu »,
+                // « diplomate »): a diplomat is not thereby the minister.
+                if same.contains('|')
+                    && !raw
+                        .split_whitespace()
+                        .any(|w| matches!(w, "de" | "du" | "d'" | "des"))
+                {
+                    return None;
+                }
+                let cue = role_words(raw);
+                let words = same
+                    .split('|')
+                    .flat_map(|alt| role_words(alt.split(" (").next().unwrap_or(alt)))
+                    .map(|w| masculine(&w).into_owned())
                     .collect();
                 (!cue.is_empty()).then_some((cue, words))
             })
@@ -877,6 +890,45 @@ pub(crate) fn role_fits_words(np: &RoleNp, words: &str, gaz_country: Option<&str
         && role_fits(np, words, gaz_country)
 }
 
+/// After the comma closing a title at `from`, a continuation of that title up to the next
+/// comma (returned): more portfolios, each a « de »/« du »/« des » + capitalised noun
+/// (« de la Coopération et des Nigériens de l'extérieur »), or a second office (« porte-parole
+/// du gouvernement », « chargé des Transports »). At most 12 words, no person, no verb.
+fn title_continuation(doc: &Doc, ms: &[EMention], from: usize, lim: usize) -> Option<usize> {
+    let lex = lexicons();
+    let first = doc.tok_lower(from.min(doc.tokens().len().saturating_sub(1)));
+    if from + 1 >= lim {
+        return None;
+    }
+    let portfolio = matches!(first, "de" | "du" | "des" | "d'") && {
+        let mut j = from + 1;
+        if matches!(doc.tok_lower(j), "la" | "l'") {
+            j += 1;
+        }
+        j < lim && doc.is_cap(j)
+    };
+    let office = lex.title_words.contains(first)
+        && lex.titles.get(doc.tok(from)) != Some(&crate::lexicon::TitleKind::Honorific);
+    if !(portfolio || office) {
+        return None;
+    }
+    let mut k = from;
+    while k < lim && k - from <= 12 {
+        let w = doc.tok_lower(k);
+        if w == "," {
+            return (k > from + 1).then_some(k);
+        }
+        if !doc.is_word(k)
+            || lex.speech.contains_key(w)
+            || mentions_in(ms, k, k + 1).any(|(_, m)| m.etype == EntityType::PER)
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// A person named right after a role phrase ending at `e` (« le président turc Recep Tayyip
 /// Erdogan », « la secrétaire générale du syndicat enseignant, Anne Roux »): the phrase is
 /// that person's title, not a reference to someone named before.
@@ -884,7 +936,9 @@ pub(crate) fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> 
     let lex = lexicons();
     let mut k = e;
     let mut plain = false;
-    while k < lim && k - e < 10 {
+    // Words a further portfolio or title between commas lets through (below).
+    let mut budget = 10;
+    while k < lim && k - e < budget {
         if let Some((mi, m)) = mentions_in(ms, k, k + 1)
             .next()
             .filter(|(_, m)| !is_honorific_mention(doc, m))
@@ -936,6 +990,15 @@ pub(crate) fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> 
                     return Some(mi);
                 }
             }
+            // A title goes on between commas with more portfolios or a second office before
+            // the name (« le ministre des Affaires étrangères, de la Coopération et des
+            // Nigériens de l'extérieur, Amadou Kiari », « le ministre de la Communication,
+            // porte-parole du gouvernement, Paul Roux »): the next comma is tried in turn.
+            if let Some(c) = title_continuation(doc, ms, k + 1, lim) {
+                budget = budget.max(c - e + 4);
+                k = c;
+                continue;
+            }
             return None;
         }
         // The period of an honorific (« M. », « Mme. »).
@@ -953,7 +1016,25 @@ pub(crate) fn apposed_name(doc: &Doc, ms: &[EMention], e: usize, lim: usize) -> 
             || doc.is_cap(k)
             || lex.title_words.contains(w)
             || lex.demonyms.contains_key(w)
-            || lex.titles.get(doc.tok(k)) == Some(&crate::lexicon::TitleKind::Honorific))
+            || lex.titles.get(doc.tok(k)) == Some(&crate::lexicon::TitleKind::Honorific)
+            // The head noun of a state body (« le directeur de la Communication de la présidence
+            // turque Orhan Yildiz », « le porte-parole de l'ambassade chinoise Li Wei »).
+            || matches!(
+                w,
+                "présidence"
+                    | "ministère"
+                    | "gouvernement"
+                    | "ambassade"
+                    | "consulat"
+                    | "agence"
+                    | "armée"
+                    | "diplomatie"
+                    | "commission"
+                    | "parlement"
+                    | "assemblée"
+                    | "mission"
+                    | "délégation"
+            ))
         {
             // Other words (« du premier syndicat français ») only before a comma.
             plain = true;
@@ -1034,6 +1115,39 @@ pub(crate) fn org_antecedent(doc: &Doc, ms: &[EMention], k: usize) -> Option<usi
     if k > 0 && doc.tok_lower(k - 1) != "selon" && PREPOSITIONS.contains(&doc.tok_lower(k - 1)) {
         return None;
     }
+    // « selon l'agence », « a rapporté l'agence de presse officielle », « l'agence souligne »:
+    // the news agency the text named last (an outlet of the media gazetteer, or a body named
+    // « Agence … »), anywhere before.
+    if noun == "agence" {
+        let lex = lexicons();
+        let n = doc.tokens().len();
+        let mut e = k + 2;
+        if e + 1 < n && doc.tok_lower(e) == "de" && doc.tok_lower(e + 1) == "presse" {
+            e += 2;
+        }
+        while e < n
+            && (matches!(
+                doc.tok_lower(e),
+                "officielle" | "nationale" | "publique" | "étatique" | "gouvernementale" | "d'état"
+            ) || lex.demonyms.contains_key(doc.tok_lower(e)))
+        {
+            e += 1;
+        }
+        if e < n && matches!(doc.tok_lower(e), "de" | "du" | "des" | "d'") {
+            return None;
+        }
+        let end = ms.partition_point(|m| m.a < k);
+        return (0..end).rev().take(60).find(|&mi| {
+            let m = &ms[mi];
+            m.etype == EntityType::ORG
+                && (m.canonical.to_lowercase().starts_with("agence")
+                    || m.entry.is_some_and(|g| lex.gaz[g].is_outlet())
+                    || lex
+                        .by_form
+                        .get(&m.canonical.to_lowercase())
+                        .is_some_and(|v| v.iter().any(|&g| lex.gaz[g].is_outlet())))
+        });
+    }
     if k + 2 < doc.tokens().len()
         && (matches!(doc.tok_lower(k + 2), "de" | "du" | "des" | "d'")
             || lexicons().demonyms.contains_key(doc.tok_lower(k + 2)))
@@ -1053,12 +1167,59 @@ pub(crate) fn org_antecedent(doc: &Doc, ms: &[EMention], k: usize) -> Option<usi
     })
 }
 
+/// « La partie ougandaise a affirmé que … » in the readout of a meeting: « la partie » and a
+/// demonym name the side of that country, which speaks through the person of that nationality
+/// the text named last before it (a role or role words with the demonym or the country, or the
+/// gazetteer's country). Returns that mention and the end of the phrase.
+fn side_person(doc: &Doc, ms: &[EMention], at: usize, lim: usize) -> Option<(usize, usize)> {
+    let lex = lexicons();
+    if at + 2 >= lim
+        || doc.tok_lower(at) != "la"
+        || doc.tok_lower(at + 1) != "partie"
+        || (at > 0 && PREPOSITIONS.contains(&doc.tok_lower(at - 1)))
+    {
+        return None;
+    }
+    let country = lex.demonyms.get(doc.tok_lower(at + 2))?.to_lowercase();
+    let of_country = |text: &str| {
+        let t = text.to_lowercase();
+        t.contains(country.as_str())
+            || t.split(|c: char| c.is_whitespace() || c == '\'').any(|w| {
+                lex.demonyms
+                    .get(w)
+                    .is_some_and(|d| d.to_lowercase() == country)
+            })
+    };
+    let end = ms.partition_point(|m| m.a < at);
+    // The meeting is in this paragraph or the one before, its person a subject or a guest, not
+    // the complement of a noun (« le gouvernement de Xi Jinping » is no side's voice).
+    let block = doc.seg.sentences[doc.tokens()[at].sent()].block;
+    (end.saturating_sub(ROLE_WINDOW)..end)
+        .rev()
+        .find(|&j| {
+            let m = &ms[j];
+            m.etype == EntityType::PER
+                && doc.seg.sentences[doc.tokens()[m.a].sent()].block + 1 >= block
+                && !(m.a > 0 && matches!(doc.tok_lower(m.a - 1), "de" | "du" | "d'"))
+                && !is_honorific_mention(doc, m)
+                && (m.role.as_deref().is_some_and(of_country)
+                    || of_country(&role_before_words(doc, m))
+                    || gaz_person(m)
+                        .and_then(|g| g.country.as_deref())
+                        .is_some_and(|c| c.to_lowercase() == country))
+        })
+        .map(|j| (j, at + 3))
+}
+
 pub(crate) fn resolve_role_np_uncached(
     doc: &Doc,
     ms: &[EMention],
     at: usize,
     lim: usize,
 ) -> Option<(usize, usize)> {
+    if let Some(r) = side_person(doc, ms, at, lim) {
+        return Some(r);
+    }
     let Some(np) = parse_role_np(doc, ms, at, lim) else {
         // « le ministère », « la présidence »: the body named before with that head.
         return org_antecedent(doc, ms, at).map(|mi| (mi, at + 2));
@@ -1121,6 +1282,53 @@ pub(crate) fn resolve_role_np_uncached(
             && fits(mi)
     }) {
         return Some((mi, np.end));
+    }
+    // An office in the lede naming nobody yet (« « … », a souligné le ministre de l'Intérieur »)
+    // and a person the lede names next without any title (« « … », a ajouté Karim Benali »):
+    // that person, when the text gives no one else the title and the person none at all.
+    if lede && !np.generic {
+        let roleless = |j: usize| {
+            let name = ms[j].canonical.as_str();
+            groups.get(name).is_some_and(|g| {
+                g.iter().all(|&i| {
+                    ms[i].role.is_none()
+                        && !role_before_words(doc, &ms[i])
+                            .split(' ')
+                            .any(|w| lexicons().titles.contains_key(w))
+                })
+            }) && gaz_person(&ms[j]).is_none_or(|e| e.role.is_none())
+        };
+        let later = (end..hi).find(|&j| {
+            ms[j].etype == EntityType::PER
+                && doc.tokens()[ms[j].a].sent() > sent
+                && doc.seg.sentences[doc.tokens()[ms[j].a].sent()].block < 3
+                && !governed(doc, &ms[j])
+                && !is_honorific_mention(doc, &ms[j])
+        });
+        // The person is a speaker there (« a souligné Karim Benali », « Karim Benali a déclaré »).
+        let speaks = |j: usize| {
+            let m = &ms[j];
+            let n = doc.tokens().len();
+            (m.a.saturating_sub(3)..m.a)
+                .chain(m.b..(m.b + 3).min(n))
+                .any(|t| {
+                    lexicons().speech.get(doc.tok_lower(t))
+                        == Some(&crate::lexicon::SpeechKind::Speech)
+                })
+        };
+        let later = later.filter(|&j| speaks(j));
+        if let Some(j) = later.filter(|&j| roleless(j)) {
+            let no_earlier = (lo..end).all(|i| ms[i].etype != EntityType::PER);
+            let g_ok = np.gender.is_none_or(|g| {
+                groups
+                    .get(ms[j].canonical.as_str())
+                    .and_then(|gr| gr.iter().find_map(|&i| mention_gender(doc, &ms[i])))
+                    .is_none_or(|h| h == g)
+            });
+            if no_earlier && g_ok {
+                return Some((j, np.end));
+            }
+        }
     }
     // A profession noun the text never gave anyone (« la cinéaste », « le syndicaliste » after
     // « le premier film de Nadia Roux »): the single earlier person of that gender the text
@@ -1256,6 +1464,67 @@ pub(crate) fn governed(doc: &Doc, m: &EMention) -> bool {
     false
 }
 
+/// A sentence (or clause) opening at `start` with a present participle (« Critiquant la
+/// politique de X, », « Accusant Washington de … », « Notant que … , », « Réagissant à … , »):
+/// the token after the comma that closes that participial clause, where the main clause and
+/// its subject begin (after a person in apposition right after that comma, « Évoquant le
+/// président, Paul Roux, le ministre … », when another comma follows it). Not « Durant »,
+/// « Pendant », « Cependant » …, not a name.
+pub(crate) fn participial_clause_end(
+    doc: &Doc,
+    ms: &[EMention],
+    start: usize,
+    lim: usize,
+) -> Option<usize> {
+    if start >= lim || !doc.is_word(start) {
+        return None;
+    }
+    let w = doc.tok_lower(start);
+    if !w.ends_with("ant")
+        || w.chars().count() < 6
+        || matches!(
+            w,
+            "cependant"
+                | "pendant"
+                | "durant"
+                | "maintenant"
+                | "avant"
+                | "suivant"
+                | "moyennant"
+                | "néanmoins"
+                | "pourtant"
+                | "devant"
+                | "constant"
+                | "important"
+                | "méchant"
+        )
+        || mentions_in(ms, start, start + 1).next().is_some()
+    {
+        return None;
+    }
+    let mut k = start + 1;
+    while k < lim && k - start < 40 {
+        if doc.tok(k) == "," && !in_quote_tok(doc, k) {
+            let mut e = k + 1;
+            // A person in apposition inside the clause: its closing comma ends the clause.
+            if let Some((_, m)) = mentions_in(ms, e, e + 1).next() {
+                if m.etype == EntityType::PER && m.b < lim && doc.tok(m.b) == "," {
+                    let rest = (m.b + 1..lim.min(m.b + 12)).any(|j| {
+                        mentions_in(ms, j, j + 1).any(|(_, n)| n.etype == EntityType::PER)
+                            || matches!(doc.tok_lower(j), "il" | "elle" | "le" | "la" | "l'")
+                    });
+                    if rest {
+                        e = m.b + 1;
+                    }
+                }
+            }
+            return (e < lim).then_some(e);
+        }
+        k += 1;
+    }
+    None
+}
+
 /// The subject of a sentence (before token `before`): its first person mention not governed
 /// by a preposition, or a role noun phrase (« le dirigeant russe ») naming a person met
 /// earlier, that `ok(mention, token)` accepts.
@@ -1268,7 +1537,9 @@ pub(crate) fn sentence_subject_where(
 ) -> Option<usize> {
     let s = &doc.seg.sentences[sent];
     let end = before.min(s.tokens.end);
-    let mut t = s.tokens.start;
+    // « Critiquant la politique de l'administration Trump, Karim Javadi a … »: the persons of an
+    // opening participial clause are not the subject.
+    let mut t = participial_clause_end(doc, ms, s.tokens.start, end).unwrap_or(s.tokens.start);
     // First mention starting at or after `t` (`t` only grows).
     let mut mi = ms.partition_point(|m| m.a < t);
     while t < end {
