@@ -1209,6 +1209,11 @@ pub fn role_before(doc: &Doc, end: usize, names: &[(usize, usize)]) -> Option<(u
 /// Pre-nominal adjectives count as part of the phrase (« l'ancien ministre Paul Giaccobi »).
 fn opens_phrase(lex: &Lexicons, doc: &Doc, i: usize) -> bool {
     let stop = doc.seg.sentences[doc.tokens()[i].sent()].tokens.start;
+    // (Right after a capitalised name head, a title word is its adjective: « l'Assemblée
+    // générale de l'ONU, X », « le Secrétariat général ».)
+    if i > stop && !doc.is_cap(i) && doc.is_cap(i - 1) && is_head(lex, doc, i - 1) {
+        return false;
+    }
     i <= stop
         || !doc.is_word(i - 1)
         || cls(lex, doc, i - 1) & (class::FUNCTION | class::TITLE_WORD) != 0
