@@ -1688,14 +1688,19 @@ fn negation(doc: &Doc, lo: usize, hi: usize, h: &CueHit) -> Option<(usize, usize
         }
     }
     if h.form == Form::Plain {
-        // « pas de soutien », « aucun soutien », « sans aucune hésitation ».
-        for k in a.saturating_sub(2).max(lo)..a {
-            if matches!(
-                doc.tok_lower(k),
-                "aucun" | "aucune" | "sans" | "nul" | "nulle"
-            ) || (doc.tok_lower(k) == "pas"
-                && k + 1 < a
-                && matches!(doc.tok_lower(k + 1), "de" | "d'"))
+        // « pas de soutien », « aucun soutien », « sans aucune hésitation », « il n'y a pas
+        // eu de provocation ».
+        for k in a.saturating_sub(3).max(lo)..a {
+            if (k + 3 > a
+                && matches!(
+                    doc.tok_lower(k),
+                    "aucun" | "aucune" | "sans" | "nul" | "nulle"
+                ))
+                || (doc.tok_lower(k) == "pas"
+                    && ((k + 2 == a && matches!(doc.tok_lower(k + 1), "de" | "d'"))
+                        || (k + 3 == a
+                            && matches!(doc.tok_lower(k + 1), "eu" | "été")
+                            && matches!(doc.tok_lower(k + 2), "de" | "d'"))))
             {
                 return Some((k, h.end));
             }
@@ -3604,5 +3609,50 @@ mod recall_tests {
         // A hope named, not expressed; a price agreed: no stance.
         assert!(stances("L'espoir renaît dans le village de Kpando.").is_empty());
         assert!(stances("Le prix convenu a été payé en mars.").is_empty());
+    }
+
+    #[test]
+    fn charges_whose_subject_is_the_accused_belong_to_the_speaker() {
+        // « aller trop loin », « dénigrer », « s'immiscer », « une lourde responsabilité »,
+        // « un soutien complice », « la coercition »: the accused is the subject, the charge is
+        // whoever says it.
+        for (t, cue) in [
+            (
+                "La Mirovie est allée trop loin, a jugé Pavel Orsk.",
+                "allée trop loin",
+            ),
+            (
+                "La Mirovie doit cesser de dénigrer ses voisins, a déclaré Pavel Orsk.",
+                "dénigrer",
+            ),
+            (
+                "La Mirovie s'immisce dans les affaires de Varnos, a déclaré Pavel Orsk.",
+                "immisce",
+            ),
+            (
+                "« La Mirovie porte une lourde responsabilité », a affirmé Pavel Orsk.",
+                "lourde responsabilité",
+            ),
+            (
+                "« La Mirovie a apporté un soutien complice aux milices », a affirmé Pavel Orsk.",
+                "soutien complice",
+            ),
+            (
+                "La Mirovie se livre à une coercition économique, a déclaré Pavel Orsk.",
+                "coercition",
+            ),
+        ] {
+            let s = stances(t);
+            assert!(
+                s.iter()
+                    .any(|x| x.0.contains(cue) && x.1 == Polarity::Accuse && x.2 == ["Pavel Orsk"]),
+                "{t}: {s:?}"
+            );
+            assert!(s.iter().all(|x| x.1 != Polarity::Support), "{t}: {s:?}");
+        }
+        // A distance, and a provocation denied, are no charges.
+        assert!(stances("Le randonneur est allé trop loin de son camp.").is_empty());
+        let s = stances("Pavel Orsk a affirmé qu'il n'y a pas eu de provocation de Varnos.");
+        assert!(s.is_empty(), "{s:?}");
     }
 }
