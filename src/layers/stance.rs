@@ -262,6 +262,31 @@ fn holder_for(
             t += 1;
         }
     }
+    // A role noun phrase as the subject of a subordinate clause whose sentence names someone
+    // else before it (« L'Ukraine a raté une occasion lorsque le président russe a proposé
+    // une initiative »): the person with that role, not the main clause's subject.
+    if clause_has_mention {
+        let sub = (clause_start..cue_a).rev().find(|&k| {
+            matches!(
+                doc.tok_lower(k),
+                "lorsque" | "quand" | "puisque" | "tandis" | "alors" | "après" | "avant"
+            ) && k + 1 < cue_a
+        });
+        if let Some(k) = sub {
+            let mut t = k + 1;
+            if matches!(doc.tok_lower(t), "que" | "qu'") {
+                t += 1;
+            }
+            let none_between = ms.get(mention_before(ms, t)).is_none_or(|m| m.a >= cue_a);
+            if t < cue_a && none_between && matches!(doc.tok_lower(t), "le" | "la" | "l'") {
+                if let Some((mi, e)) = resolve_role_np(doc, ms, t, cue_a) {
+                    if e <= cue_a {
+                        return (vec![mi], None, "role");
+                    }
+                }
+            }
+        }
+    }
     // An indefinite pronoun as subject (« tandis que d'autres s'y opposent »).
     let mut v = cue_a;
     while v > clause_start && matches!(doc.tok_lower(v - 1), "ne" | "n'" | "se" | "s'" | "y" | "en")
@@ -3298,6 +3323,28 @@ mod holder_tests {
         assert!(holders(t)
             .iter()
             .all(|(_, _, r)| r != "stance:participle-main"));
+    }
+
+    #[test]
+    fn a_role_subject_of_a_subordinate_clause_is_its_person() {
+        let t =
+            "Le président russe Vladimir Poutine a reçu Pavel Orsk lundi. L'Ukraine a raté une \
+                 occasion lorsque le président russe a proposé une initiative de paix.";
+        assert_eq!(holder_of(t, "a proposé"), ["Vladimir Poutine"]);
+        // A subordinate clause with a named subject keeps it.
+        let t =
+            "Le président russe Vladimir Poutine a reçu Pavel Orsk lundi. L'Ukraine a raté une \
+                 occasion lorsque la Pologne a proposé une initiative de paix.";
+        assert_eq!(holder_of(t, "a proposé"), ["Pologne"]);
+    }
+
+    #[test]
+    fn disregarding_in_the_compound_past_is_a_charge() {
+        let t =
+            "La Mirovie a ignoré les représentations solennelles de Varnos, a déclaré Pavel Orsk.";
+        assert_eq!(holder_of(t, "a ignoré"), ["Pavel Orsk"]);
+        // « ignorer » in the present is « not to know ».
+        assert!(holders("On ignore encore les causes de l'accident.").is_empty());
     }
 
     #[test]
