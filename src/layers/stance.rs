@@ -2222,6 +2222,35 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             let Some(pol) = cue.polarity else {
                 continue;
             };
+            // An attack claimed by a group is claimed, not supported (« L'attentat a été
+            // revendiqué par le groupe », « a revendiqué au nom du groupe les attentats »).
+            let window = if h.form == Form::Passive {
+                h.start.saturating_sub(6).max(lo)..h.start
+            } else {
+                h.end..(h.end + 10).min(hi)
+            };
+            if pattern.starts_with("revendiquer/v")
+                && window.into_iter().any(|k| {
+                    let w = doc.tok_lower(k);
+                    [
+                        "attentat",
+                        "attaque",
+                        "assassinat",
+                        "enlèvement",
+                        "explosion",
+                        "meurtre",
+                        "fusillade",
+                        "tir",
+                        "frappe",
+                        "incendie",
+                        "sabotage",
+                    ]
+                    .iter()
+                    .any(|x| w.starts_with(x))
+                })
+            {
+                continue;
+            }
             // A passive without its agent says who was wronged, not who holds the stance; only
             // an evaluation keeps it (« ont été trompés », held by whoever says it).
             if h.form == Form::PassiveBare && !cue.eval {
@@ -3345,6 +3374,21 @@ mod holder_tests {
         assert_eq!(holder_of(t, "a ignoré"), ["Pavel Orsk"]);
         // « ignorer » in the present is « not to know ».
         assert!(holders("On ignore encore les causes de l'accident.").is_empty());
+    }
+
+    #[test]
+    fn an_attack_claimed_by_a_group_is_no_support() {
+        for t in [
+            "L'attentat-suicide a été revendiqué par le groupe Ansar Varnos.",
+            "Le groupe Ansar Varnos a revendiqué l'attentat-suicide de lundi.",
+            "Le groupe Ansar Varnos a revendiqué la responsabilité de l'explosion.",
+            "Le porte-parole avait revendiqué, au nom du groupe, les attentats de Varnos.",
+        ] {
+            assert!(holders(t).is_empty(), "{t}: {:?}", holders(t));
+        }
+        // A demand claimed is support.
+        let t = "Les infirmières de Varnos revendiquent une hausse des salaires.";
+        assert!(!holders(t).is_empty());
     }
 
     #[test]
