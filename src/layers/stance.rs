@@ -210,7 +210,25 @@ fn holder_for(
                     return (coordinated(doc, ms, mi), None, "pronoun");
                 }
             }
+            // « Les membres de l'OCS ont déclaré qu'ils continueraient … »: the body or the
+            // members opening the sentence.
+            if matches!(w, "ils" | "elles") && is_determiner(doc.tok_lower(s.tokens.start)) {
+                let st = s.tokens.start;
+                let mi = ms.partition_point(|m| m.a < st);
+                if let Some(m) = ms.get(mi).filter(|m| m.b <= k && m.b <= st + 5) {
+                    if let Some(h) = np_complement(doc, ms, st, m.b) {
+                        return (vec![h], None, "member-of");
+                    }
+                }
+            }
             if let Some(m) = resolve_pronoun(doc, ms, k) {
+                // « Marie Dunand et Paul Orsk sont arrivés. Ils ont appelé … »: both.
+                if matches!(w, "ils" | "elles") {
+                    let both = coordinated(doc, ms, m);
+                    if both.len() > 1 {
+                        return (both, None, "pronoun");
+                    }
+                }
                 return (vec![m], None, "pronoun");
             }
         }
@@ -242,6 +260,31 @@ fn holder_for(
                 }
             }
             t += 1;
+        }
+    }
+    // A role noun phrase as the subject of a subordinate clause whose sentence names someone
+    // else before it (« L'Ukraine a raté une occasion lorsque le président russe a proposé
+    // une initiative »): the person with that role, not the main clause's subject.
+    if clause_has_mention {
+        let sub = (clause_start..cue_a).rev().find(|&k| {
+            matches!(
+                doc.tok_lower(k),
+                "lorsque" | "quand" | "puisque" | "tandis" | "alors" | "après" | "avant"
+            ) && k + 1 < cue_a
+        });
+        if let Some(k) = sub {
+            let mut t = k + 1;
+            if matches!(doc.tok_lower(t), "que" | "qu'") {
+                t += 1;
+            }
+            let none_between = ms.get(mention_before(ms, t)).is_none_or(|m| m.a >= cue_a);
+            if t < cue_a && none_between && matches!(doc.tok_lower(t), "le" | "la" | "l'") {
+                if let Some((mi, e)) = resolve_role_np(doc, ms, t, cue_a) {
+                    if e <= cue_a {
+                        return (vec![mi], None, "role");
+                    }
+                }
+            }
         }
     }
     // An indefinite pronoun as subject (« tandis que d'autres s'y opposent »).
@@ -489,6 +532,93 @@ fn holder_for(
         }
     }
     (Vec::new(), None, "none")
+}
+
+/// A present participle (or gerund) after a comma in the middle of its sentence, its clitic
+/// before it (« …, l'accusant d'attiser … », « …, exprimant sa sympathie », « …, en
+/// soulignant … »): the participial clause hangs on the main verb, whose subject holds it.
+fn trailing_participle(doc: &Doc, lo: usize, a: usize) -> bool {
+    // A noun cue in the participle's object (« …, exprimant sa profonde sympathie »).
+    let a = (a.saturating_sub(4).max(lo)..a)
+        .rev()
+        .take_while(|&k| doc.is_word(k) && !doc.is_cap(k))
+        .find(|&k| {
+            let w = doc.tok_lower(k);
+            w.ends_with("ant")
+                && (k + 1..a).all(|j| {
+                    matches!(
+                        doc.tok_lower(j),
+                        "sa" | "son"
+                            | "ses"
+                            | "leur"
+                            | "leurs"
+                            | "le"
+                            | "la"
+                            | "les"
+                            | "l'"
+                            | "un"
+                            | "une"
+                            | "des"
+                    ) || doc.tok_lower(j).ends_with("e")
+                        || doc.tok_lower(j).ends_with("es")
+                        || doc.tok_lower(j).ends_with('l')
+                })
+        })
+        .unwrap_or(a);
+    let w = doc.tok_lower(a);
+    if !(w.ends_with("ant") && w.chars().count() > 5) || crate::layers::syntax::in_quote_tok(doc, a)
+    {
+        return false;
+    }
+    let mut k = a;
+    while k > lo
+        && matches!(
+            doc.tok_lower(k - 1),
+            "l'" | "le" | "la" | "les" | "lui" | "leur" | "se" | "s'" | "y" | "en" | "tout"
+        )
+    {
+        k -= 1;
+    }
+    k > lo + 2 && doc.tok(k - 1) == ","
+}
+
+/// The subject of the main clause of the sentence `lo..a` for a participle hanging on it: a
+/// role phrase opening it (« Le ministère turc a critiqué … »), else its first entity not
+/// governed by a preposition within its first words — never a dateline's city (« MANILLE,
+/// (Xinhua) — »).
+fn main_clause_subject(doc: &Doc, ms: &[EMention], lo: usize, a: usize) -> Option<Vec<usize>> {
+    let dateline = |m: &EMention| {
+        m.b + 1 < a
+            && matches!(doc.tok(m.b), "," | "(" | "—" | "–" | "-")
+            && (m.b..(m.b + 4).min(a)).any(|k| matches!(doc.tok(k), "(" | "—" | "–" | "/"))
+    };
+    let mut start = lo;
+    let first = ms.partition_point(|m| m.a < lo);
+    if let Some(m) = ms.get(first).filter(|m| m.a == lo && dateline(m)) {
+        // Past the dateline's agency credit and dash.
+        start = (m.b..a.min(m.b + 8))
+            .find(|&k| matches!(doc.tok(k), "—" | "–" | "-"))
+            .map_or(m.b, |k| k + 1);
+    }
+    if start < a && matches!(doc.tok_lower(start), "le" | "la" | "l'") {
+        if let Some((mi, e)) = resolve_role_np(doc, ms, start, a) {
+            if e <= a {
+                return Some(vec![mi]);
+            }
+        }
+    }
+    let mi = ms.partition_point(|m| m.a < start);
+    let m = ms.get(mi).filter(|m| m.a < a && m.a <= start + 4)?;
+    (m.etype != EntityType::MISC && !governed(doc, m) && !dateline(m))
+        .then(|| coordinated(doc, ms, mi))
+}
+
+/// « ils » / « elles » as the subject right before the cue (« Ils ont réitéré leur soutien »).
+fn plural_subject_pronoun(doc: &Doc, lo: usize, a: usize) -> bool {
+    (a.saturating_sub(4).max(lo)..a)
+        .rev()
+        .take_while(|&k| doc.is_word(k))
+        .any(|k| matches!(doc.tok_lower(k), "ils" | "elles"))
 }
 
 /// The holder of a present participle `cue_a` opening its sentence (only « en », « tout »
@@ -1583,14 +1713,19 @@ fn negation(doc: &Doc, lo: usize, hi: usize, h: &CueHit) -> Option<(usize, usize
         }
     }
     if h.form == Form::Plain {
-        // « pas de soutien », « aucun soutien », « sans aucune hésitation ».
-        for k in a.saturating_sub(2).max(lo)..a {
-            if matches!(
-                doc.tok_lower(k),
-                "aucun" | "aucune" | "sans" | "nul" | "nulle"
-            ) || (doc.tok_lower(k) == "pas"
-                && k + 1 < a
-                && matches!(doc.tok_lower(k + 1), "de" | "d'"))
+        // « pas de soutien », « aucun soutien », « sans aucune hésitation », « il n'y a pas
+        // eu de provocation ».
+        for k in a.saturating_sub(3).max(lo)..a {
+            if (k + 3 > a
+                && matches!(
+                    doc.tok_lower(k),
+                    "aucun" | "aucune" | "sans" | "nul" | "nulle"
+                ))
+                || (doc.tok_lower(k) == "pas"
+                    && ((k + 2 == a && matches!(doc.tok_lower(k + 1), "de" | "d'"))
+                        || (k + 3 == a
+                            && matches!(doc.tok_lower(k + 1), "eu" | "été")
+                            && matches!(doc.tok_lower(k + 2), "de" | "d'"))))
             {
                 return Some((k, h.end));
             }
@@ -2087,6 +2222,35 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
             let Some(pol) = cue.polarity else {
                 continue;
             };
+            // An attack claimed by a group is claimed, not supported (« L'attentat a été
+            // revendiqué par le groupe », « a revendiqué au nom du groupe les attentats »).
+            let window = if h.form == Form::Passive {
+                h.start.saturating_sub(6).max(lo)..h.start
+            } else {
+                h.end..(h.end + 10).min(hi)
+            };
+            if pattern.starts_with("revendiquer/v")
+                && window.into_iter().any(|k| {
+                    let w = doc.tok_lower(k);
+                    [
+                        "attentat",
+                        "attaque",
+                        "assassinat",
+                        "enlèvement",
+                        "explosion",
+                        "meurtre",
+                        "fusillade",
+                        "tir",
+                        "frappe",
+                        "incendie",
+                        "sabotage",
+                    ]
+                    .iter()
+                    .any(|x| w.starts_with(x))
+                })
+            {
+                continue;
+            }
             // A passive without its agent says who was wronged, not who holds the stance; only
             // an evaluation keeps it (« ont été trompés », held by whoever says it).
             if h.form == Form::PassiveBare && !cue.eval {
@@ -2350,7 +2514,47 @@ pub fn find_stances(doc: &Doc, ms: &[EMention], quotes: &[QuoteAnn]) -> Vec<Stan
                 {
                     (p.holders.clone(), p.holder_text.clone(), "coordinated-verb")
                 }
+                // A participle hanging on the main verb: that verb's stance, else its subject.
+                (None, Some(p))
+                    if !cue.eval
+                        && trailing_participle(doc, lo, a)
+                        && (!p.holders.is_empty() || p.holder_text.is_some()) =>
+                {
+                    (p.holders.clone(), p.holder_text.clone(), "participle-main")
+                }
+                _ if !cue.eval && trailing_participle(doc, lo, a) => {
+                    match main_clause_subject(doc, ms, lo, a) {
+                        Some(hs) => (hs, None, "participle-main"),
+                        None => holder_for(doc, ms, quotes, a, cue.eval),
+                    }
+                }
                 _ => holder_for(doc, ms, quotes, a, cue.eval),
+            };
+            // « ils » / « elles » cannot be one person: when the pronoun found no group of its
+            // own, it continues the group or body holding the stance just before (« Les
+            // membres de l'OCS ont déclaré … Ils ont réitéré leur soutien … »).
+            let single_person = holders.len() == 1 && ms[holders[0]].etype == EntityType::PER;
+            let (holders, holder_text, how) = match out.last() {
+                Some(p)
+                    if matches!(how, "pronoun" | "context" | "none")
+                        && (holders.is_empty() || single_person)
+                        && holder_text.is_none()
+                        && plural_subject_pronoun(doc, lo, a)
+                        && p.b <= a
+                        && doc.tokens()[p.a].sent() + 1 >= doc.tokens()[a].sent()
+                        && (p.holders.len() > 1
+                            || p.holders
+                                .first()
+                                .is_some_and(|&m| ms[m].etype == EntityType::ORG)
+                            || (p.holders.is_empty()
+                                && p.holder_text.as_deref().is_some_and(|t| {
+                                    let t = t.to_lowercase();
+                                    t.starts_with("les ") || t.starts_with("des ")
+                                }))) =>
+                {
+                    (p.holders.clone(), p.holder_text.clone(), "plural-pronoun")
+                }
+                _ => (holders, holder_text, how),
             };
             // An inverted subject right after the cue is its holder, not its target.
             let target = if how == "inverted-subject" {
@@ -3130,6 +3334,82 @@ mod holder_tests {
     }
 
     #[test]
+    fn a_participle_after_the_main_clause_takes_its_subject() {
+        // The main verb's stance lends its holder; else the main clause's subject, never a
+        // dateline's city or the subject of a « que » clause.
+        let t = "VARNOS, 3 mai (Xinhua) — Le président Karl Dunmore a fermement condamné mardi \
+                 l'attentat, exprimant sa profonde sympathie aux familles des victimes.";
+        assert_eq!(holder_of(t, "sympathie"), ["Karl Dunmore"]);
+        let t = "La Turquie a critiqué le gouvernement de Mirovie, l'accusant d'attiser les \
+                 tensions régionales.";
+        assert_eq!(holder_of(t, "accusant"), ["Turquie"]);
+        let t = "Pavel Orsk a déclaré que la Syrie et l'Algérie ont des liens anciens, \
+                 soulignant la nécessité de renforcer la coopération.";
+        assert_eq!(holder_of(t, "soulignant"), ["Pavel Orsk"]);
+        // Not a participle opening a clause of its own after a comma, nor a quote's words.
+        let t =
+            "Pavel Orsk a parlé. « Nous avons vu la Mirovie, soutenant les milices », a-t-il dit.";
+        assert!(holders(t)
+            .iter()
+            .all(|(_, _, r)| r != "stance:participle-main"));
+    }
+
+    #[test]
+    fn a_role_subject_of_a_subordinate_clause_is_its_person() {
+        let t =
+            "Le président russe Vladimir Poutine a reçu Pavel Orsk lundi. L'Ukraine a raté une \
+                 occasion lorsque le président russe a proposé une initiative de paix.";
+        assert_eq!(holder_of(t, "a proposé"), ["Vladimir Poutine"]);
+        // A subordinate clause with a named subject keeps it.
+        let t =
+            "Le président russe Vladimir Poutine a reçu Pavel Orsk lundi. L'Ukraine a raté une \
+                 occasion lorsque la Pologne a proposé une initiative de paix.";
+        assert_eq!(holder_of(t, "a proposé"), ["Pologne"]);
+    }
+
+    #[test]
+    fn disregarding_in_the_compound_past_is_a_charge() {
+        let t =
+            "La Mirovie a ignoré les représentations solennelles de Varnos, a déclaré Pavel Orsk.";
+        assert_eq!(holder_of(t, "a ignoré"), ["Pavel Orsk"]);
+        // « ignorer » in the present is « not to know ».
+        assert!(holders("On ignore encore les causes de l'accident.").is_empty());
+    }
+
+    #[test]
+    fn an_attack_claimed_by_a_group_is_no_support() {
+        for t in [
+            "L'attentat-suicide a été revendiqué par le groupe Ansar Varnos.",
+            "Le groupe Ansar Varnos a revendiqué l'attentat-suicide de lundi.",
+            "Le groupe Ansar Varnos a revendiqué la responsabilité de l'explosion.",
+            "Le porte-parole avait revendiqué, au nom du groupe, les attentats de Varnos.",
+        ] {
+            assert!(holders(t).is_empty(), "{t}: {:?}", holders(t));
+        }
+        // A demand claimed is support.
+        let t = "Les infirmières de Varnos revendiquent une hausse des salaires.";
+        assert!(!holders(t).is_empty());
+    }
+
+    #[test]
+    fn a_plural_pronoun_continues_the_body_before_it() {
+        let t = "Les membres de l'OCS ont déclaré qu'ils continueraient à coopérer. Ils ont \
+                 réitéré leur soutien au plan de paix de l'ONU. Ils condamnent le terrorisme.";
+        let o = "Organisation de coopération de Shanghai";
+        assert_eq!(holder_of(t, "continueraient"), [o]);
+        assert_eq!(holder_of(t, "soutien"), [o]);
+        assert_eq!(holder_of(t, "condamnent"), [o]);
+        // « ils » never continues one person, nor a city, nor a body two sentences back.
+        let t = "Le maire de Varnos a salué la décision. Ils ont peur, disent les habitants.";
+        assert!(holders(t)
+            .iter()
+            .all(|(_, _, r)| r != "stance:plural-pronoun"));
+        let t = "Les dirigeants du G7 ont appelé à un cessez-le-feu. Marie Dunand et Paul Orsk \
+                 sont arrivés à Genève. Ils ont appelé à la retenue.";
+        assert_eq!(holders(t)[1].2, "stance:pronoun");
+    }
+
+    #[test]
     fn a_relative_after_a_role_of_a_party_is_the_person() {
         let t = "Le président des Républicains, Laurent Wauquiez, a présenté son équipe. « Nous \
                  proposerons une alternative », a expliqué le président de LR, qui soutient le \
@@ -3420,5 +3700,50 @@ mod recall_tests {
         // A hope named, not expressed; a price agreed: no stance.
         assert!(stances("L'espoir renaît dans le village de Kpando.").is_empty());
         assert!(stances("Le prix convenu a été payé en mars.").is_empty());
+    }
+
+    #[test]
+    fn charges_whose_subject_is_the_accused_belong_to_the_speaker() {
+        // « aller trop loin », « dénigrer », « s'immiscer », « une lourde responsabilité »,
+        // « un soutien complice », « la coercition »: the accused is the subject, the charge is
+        // whoever says it.
+        for (t, cue) in [
+            (
+                "La Mirovie est allée trop loin, a jugé Pavel Orsk.",
+                "allée trop loin",
+            ),
+            (
+                "La Mirovie doit cesser de dénigrer ses voisins, a déclaré Pavel Orsk.",
+                "dénigrer",
+            ),
+            (
+                "La Mirovie s'immisce dans les affaires de Varnos, a déclaré Pavel Orsk.",
+                "immisce",
+            ),
+            (
+                "« La Mirovie porte une lourde responsabilité », a affirmé Pavel Orsk.",
+                "lourde responsabilité",
+            ),
+            (
+                "« La Mirovie a apporté un soutien complice aux milices », a affirmé Pavel Orsk.",
+                "soutien complice",
+            ),
+            (
+                "La Mirovie se livre à une coercition économique, a déclaré Pavel Orsk.",
+                "coercition",
+            ),
+        ] {
+            let s = stances(t);
+            assert!(
+                s.iter()
+                    .any(|x| x.0.contains(cue) && x.1 == Polarity::Accuse && x.2 == ["Pavel Orsk"]),
+                "{t}: {s:?}"
+            );
+            assert!(s.iter().all(|x| x.1 != Polarity::Support), "{t}: {s:?}");
+        }
+        // A distance, and a provocation denied, are no charges.
+        assert!(stances("Le randonneur est allé trop loin de son camp.").is_empty());
+        let s = stances("Pavel Orsk a affirmé qu'il n'y a pas eu de provocation de Varnos.");
+        assert!(s.is_empty(), "{s:?}");
     }
 }

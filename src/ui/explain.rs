@@ -127,6 +127,8 @@ pub const STANCE_HOWS: &[&str] = &[
     "role",
     "relative",
     "participle-subject",
+    "participle-main",
+    "plural-pronoun",
     "inverted-subject",
     "first-person",
     "first-person-country",
@@ -594,6 +596,14 @@ fn holder_reason(lang: Lang, how: &str) -> Option<String> {
         "participle-subject" => (
             "auteur\u{a0}: sujet de la principale après un participe («\u{a0}Dénonçant…, les syndicats\u{a0}»)",
             "holder: subject of the main clause after a participle (“Dénonçant…, les syndicats”)",
+        ),
+        "participle-main" => (
+            "auteur\u{a0}: sujet du verbe principal dont dépend le participe («\u{a0}…, l'accusant de…\u{a0}»)",
+            "holder: subject of the main verb the participle hangs on (“…, l'accusant de…”)",
+        ),
+        "plural-pronoun" => (
+            "auteur\u{a0}: le groupe que reprend «\u{a0}ils\u{a0}» (position de la phrase précédente)",
+            "holder: the group “ils” refers back to (the stance of the sentence before)",
         ),
         "inverted-subject" => (
             "auteur\u{a0}: sujet placé après le verbe",
@@ -1464,6 +1474,7 @@ mod tests {
         // Stances.
         "La Chine soutient fermement le Kazakhstan. Le ministre turc a salué l'accord. Les enseignants, qui se sont déclarés prêts à négocier, ont protesté. « C'est une honte », fustige Raoul Dupont. Selon Mme Durand, l'accord souligne l'importance de la paix. Plusieurs eurodéputés accusent Bruxelles. « Nous condamnons ces actes et nous soutiendrons l'Ukraine », a affirmé Vladimir Poutine. Vladimir Poutine a déclaré que la Russie ne tolérera pas cette ingérence. Cette décision est inacceptable, a déclaré Olaf Scholz. L'accord a été critiqué par la France. Le soutien de la Chine est total. Les deux dirigeants ont exprimé leur opposition aux sanctions, et ont appelé au dialogue. La Russie ne cède pas aux pressions.",
         "Le ministre turc des Affaires étrangères Mevlüt Çavuşoğlu est arrivé à Ankara. Le ministre turc a salué l'accord.\nAngela Merkel est arrivée à Berlin. Elle a dénoncé les sanctions.",
+        "Les membres de l'OCS ont appelé au dialogue. Ils ont réitéré leur soutien au plan de paix.",
         "Dénonçant une réforme injuste, les cheminots ont voté la grève.",
         "Olaf Scholz est arrivé à Berlin. Ensuite : soutien total au projet.",
         "Le Ghana accueille le sommet. Le gouvernement ghanéen soutient le projet.",
