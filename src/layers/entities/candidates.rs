@@ -3275,6 +3275,17 @@ mod tests {
     }
 
     #[test]
+    fn a_head_s_adjective_is_no_role() {
+        let mut d = Doc::new("À l'Assemblée générale de l'ONU, Iouri Platov a dénoncé les sanctions. Le secrétaire général de l'ONU, Pablo Mirande, a répondu.");
+        crate::layers::boilerplate::detect(&mut d);
+        let names: Vec<(usize, usize)> = Vec::new();
+        let at = |w: &str| (0..d.tokens().len()).find(|&k| d.tok(k) == w).unwrap();
+        assert_eq!(role_before(&d, at("Iouri"), &names), None);
+        let role = role_before(&d, at("Pablo"), &names).map(|r| r.1);
+        assert!(role.is_some_and(|r| r.starts_with("secrétaire général")));
+    }
+
+    #[test]
     fn administrative_bodies_inside_a_sentence() {
         let e = ents("La plainte a été transmise à la Direction régionale des douanes de Nantes, puis au Centre de traitement des alertes. L'Office national de lutte contre la fraude a enquêté. Le Service public fédéral a répondu. Direction générale : aucun commentaire. Le Centre a voté la motion. Il habite au Centre de Bastia.");
         for name in [
