@@ -242,6 +242,15 @@ fn holder_for(
             break;
         }
     }
+    // A headline's role without its article as subject (« Président du Kirghizistan salue
+    // … »): the person the text names in that role, when the role runs up to the verb.
+    if in_quote.is_none() && clause_start == s.tokens.start && doc.is_cap(clause_start) {
+        if let Some((mi, e)) = resolve_role_np(doc, ms, clause_start, cue_a) {
+            if e == cue_a && ms[mi].etype == EntityType::PER {
+                return (vec![mi], None, "role");
+            }
+        }
+    }
     // A role noun phrase as subject (« Le ministre turc a salué… »).
     let end = mention_before(ms, cue_a);
     let clause_has_mention = ms
@@ -3308,6 +3317,16 @@ mod holder_tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_role_opening_the_sentence_or_the_headline_is_its_holder() {
+        let t = "Président du Kirghizistan salue le rôle de la Chine dans la région\n\nBichkek, 3 mai - Le président du Kirghizistan, Almaz Toktobekov, a reçu l'ambassadeur chinois.\nLa porte-parole du gouvernement Inès Marbot a plaidé pour un accord.";
+        assert_eq!(holder_of(t, "salue"), vec!["Almaz Toktobekov".to_string()]);
+        assert_eq!(holder_of(t, "a plaidé"), vec!["Inès Marbot".to_string()]);
+        // (A headline whose role names nobody in the text keeps no holder.)
+        let t = "Ministre de la Pêche salue le rôle des coopératives\n\nLe texte a été adopté.";
+        assert!(holder_of(t, "salue").is_empty());
     }
 
     fn holder_of(t: &str, cue: &str) -> Vec<String> {
