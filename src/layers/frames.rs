@@ -163,20 +163,26 @@ mod tests {
             .collect()
     }
 
-    fn has(text: &str, cue: &str, frame: &str) -> bool {
-        frames(text).iter().any(|(t, f)| t == cue && f == frame)
+    /// Is `cue` found in `text` with `frame`? (Panics with every frame found if not.)
+    #[track_caller]
+    fn assert_frame(text: &str, cue: &str, frame: &str) {
+        let found = frames(text);
+        assert!(
+            found.iter().any(|(t, f)| t == cue && f == frame),
+            "« {cue} » {frame}: {found:?}"
+        );
     }
 
     #[test]
     fn unrest_blamed_on_outsiders_lets_a_weak_word_of_unrest_count() {
         let t =
             "Les émeutiers, manipulés par des services étrangers, ont pillé un dépôt de la ville.";
-        assert!(has(t, "émeutiers", "stability_order"), "{:?}", frames(t));
-        assert!(has(
+        assert_frame(t, "émeutiers", "stability_order");
+        assert_frame(
             t,
             "manipulés par des services étrangers",
-            "foreign_interference"
-        ));
+            "foreign_interference",
+        );
         // The weak word alone stays out, and so does a weak outside hand beside it.
         let t = "Les émeutiers ont pillé un dépôt de la ville dans la nuit de samedi.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
@@ -189,11 +195,7 @@ mod tests {
     fn a_weak_outside_hand_counts_beside_unrest() {
         let t =
             "Des agitateurs entraînés à l'étranger cherchent à fomenter des troubles dans le pays.";
-        assert!(
-            has(t, "entraînés à l'étranger", "foreign_interference"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "entraînés à l'étranger", "foreign_interference");
         let t = "La gymnaste Ilona Varek, entraînée à l'étranger depuis ses douze ans, a remporté l'or.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
     }
@@ -201,17 +203,9 @@ mod tests {
     #[test]
     fn neo_nazi_counts_beside_a_war_aim_or_when_it_brands_a_state() {
         let t = "La dénazification vise les néonazis qui terrorisent la population, selon Moscou.";
-        assert!(
-            has(t, "néonazis", "historical_legitimacy"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "néonazis", "historical_legitimacy");
         let t = "Le régime néonazi de Kiev bombarde les villes du Donbass, a affirmé la diplomate.";
-        assert!(
-            has(t, "régime néonazi", "historical_legitimacy"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "régime néonazi", "historical_legitimacy");
         // A real extreme-right group in a court report stays plain news.
         let t = "Trois militants néonazis ont été condamnés par le tribunal correctionnel de Metz.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
@@ -220,8 +214,8 @@ mod tests {
     #[test]
     fn bloc_politics_and_extra_regional_powers() {
         let t = "Pékin s'oppose à la politique de bloc menée par des puissances extrarégionales.";
-        assert!(has(t, "politique de bloc", "hegemony"), "{:?}", frames(t));
-        assert!(has(t, "puissances extrarégionales", "foreign_interference"));
+        assert_frame(t, "politique de bloc", "hegemony");
+        assert_frame(t, "puissances extrarégionales", "foreign_interference");
         // A block of flats, a political bloc in parliament: no frame.
         let t = "Le bloc de gauche a voté contre la réforme, tandis que le camp présidentiel s'est abstenu.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
@@ -230,12 +224,8 @@ mod tests {
     #[test]
     fn sanctions_branded_cruel_and_unfriendly_countries() {
         let t = "Téhéran dénonce les sanctions tyranniques imposées par les pays inamicaux.";
-        assert!(
-            has(t, "sanctions tyranniques", "hegemony"),
-            "{:?}",
-            frames(t)
-        );
-        assert!(has(t, "pays inamicaux", "anti_west"));
+        assert_frame(t, "sanctions tyranniques", "hegemony");
+        assert_frame(t, "pays inamicaux", "anti_west");
         let t = "L'Union européenne a adopté de nouvelles sanctions contre trois armateurs.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
     }
@@ -249,28 +239,16 @@ mod tests {
             assert!(frames(t).is_empty(), "{t}: {:?}", frames(t));
         }
         let t = "Des forces étrangères cherchent à semer le chaos et à déstabiliser le pays.";
-        assert!(
-            has(t, "semer le chaos", "stability_order"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "semer le chaos", "stability_order");
     }
 
     #[test]
     fn algerian_official_wording() {
         let t = "Des lobbies hostiles à l'Algérie tentent de ternir l'image du pays, selon le ministre.";
-        assert!(
-            has(t, "lobbies hostiles", "foreign_interference"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "lobbies hostiles", "foreign_interference");
         let t =
             "Le peuple reste fidèle au message des martyrs de la glorieuse guerre de libération.";
-        assert!(
-            has(t, "message des martyrs", "historical_legitimacy"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "message des martyrs", "historical_legitimacy");
         // A lobby of farmers is not a hostile circle.
         let t = "Le lobby des céréaliers a obtenu une baisse de la taxe sur les engrais.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
@@ -279,24 +257,12 @@ mod tests {
     #[test]
     fn a_state_declared_sovereign_and_nobody_dictating_its_policy() {
         let t = "Le Plateau demeure souverain dans ses décisions et personne ne peut lui dicter sa politique, a dit le ministre.";
-        assert!(
-            has(t, "demeure souverain", "sovereignty"),
-            "{:?}",
-            frames(t)
-        );
-        assert!(
-            has(t, "dicter sa politique", "sovereignty"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "demeure souverain", "sovereignty");
+        assert_frame(t, "dicter sa politique", "sovereignty");
         // The hegemon dictating its law to others stays hegemony; a chef's recipes are no frame.
         let t =
             "Washington veut dicter sa conduite aux autres pays de la région, selon le ministre.";
-        assert!(
-            has(t, "dicter sa conduite aux autres", "hegemony"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "dicter sa conduite aux autres", "hegemony");
         let t = "Le chef dicte ses recettes à la brigade chaque matin.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
     }
@@ -304,12 +270,8 @@ mod tests {
     #[test]
     fn colonialism_renewed_and_a_backyard() {
         let t = "Un nouveau colonialisme se met en place et le continent reste le pré carré français, estime l'expert.";
-        assert!(
-            has(t, "nouveau colonialisme", "hegemony"),
-            "{:?}",
-            frames(t)
-        );
-        assert!(has(t, "pré carré français", "hegemony"), "{:?}", frames(t));
+        assert_frame(t, "nouveau colonialisme", "hegemony");
+        assert_frame(t, "pré carré français", "hegemony");
     }
 
     #[test]
@@ -321,7 +283,7 @@ mod tests {
             "{:?}",
             frames(t)
         );
-        assert!(has(t, "souveraineté", "sovereignty"));
+        assert_frame(t, "souveraineté", "sovereignty");
         // « le Souverain » is the king, not the sovereignty frame.
         let t =
             "La lettre adressée au Souverain évoque la souveraineté du Royaume sur ses provinces.";
@@ -350,22 +312,14 @@ mod tests {
             frames(t)
         );
         let t = "La province a poursuivi la lutte contre le terrorisme et le maintien de la stabilité, selon le document.";
-        assert!(
-            has(t, "maintien de la stabilité", "stability_order"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "maintien de la stabilité", "stability_order");
         let t = "Nous demandons à Washington de cesser d'étendre à l'excès le concept de sécurité et sa propagande sur la soi-disant menace chinoise.";
-        assert!(
-            has(
-                t,
-                "étendre à l'excès le concept de sécurité",
-                "politicization"
-            ),
-            "{:?}",
-            frames(t)
+        assert_frame(
+            t,
+            "étendre à l'excès le concept de sécurité",
+            "politicization",
         );
-        assert!(has(t, "soi-disant menace chinoise", "politicization"));
+        assert_frame(t, "soi-disant menace chinoise", "politicization");
         // A country's independence day is no separatism; the stability of a bridge is no frame.
         let t = "Le pays a fêté samedi le jour de son indépendance par un défilé dans la capitale.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
@@ -375,24 +329,12 @@ mod tests {
     fn western_backing_sovereign_rights_and_no_lessons() {
         let t =
             "Les médias soutenus par l'Occident ont exploité l'incident, selon le porte-parole.";
-        assert!(
-            has(t, "soutenus par l'Occident", "foreign_interference"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "soutenus par l'Occident", "foreign_interference");
         let t = "Le pays n'est pas prêt à recevoir des leçons de qui que ce soit, a souligné le ministre.";
-        assert!(
-            has(t, "recevoir des leçons de qui que ce soit", "anti_west"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "recevoir des leçons de qui que ce soit", "anti_west");
         let t =
             "L'accord repose sur la reconnaissance des droits souverains du Royaume sur ses côtes.";
-        assert!(
-            has(t, "droits souverains", "sovereignty"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "droits souverains", "sovereignty");
         // A student taking lessons is no frame.
         let t = "Elle va recevoir des leçons de piano chaque mardi au conservatoire.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
@@ -401,18 +343,10 @@ mod tests {
     #[test]
     fn colonial_habits_monopoly_and_blocs() {
         let t = "L'Occident veut vivre en prélevant sa rente coloniale et garder le monopole de l'Occident sur les affaires du monde, selon le ministre.";
-        assert!(has(t, "rente coloniale", "hegemony"), "{:?}", frames(t));
-        assert!(
-            has(t, "monopole de l'Occident", "hegemony"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "rente coloniale", "hegemony");
+        assert_frame(t, "monopole de l'Occident", "hegemony");
         let t = "Le ministre souhaite que le nouvel ordre évite une division entre blocs.";
-        assert!(
-            has(t, "division entre blocs", "hegemony"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "division entre blocs", "hegemony");
         // A colonial house in a museum, a division of a company are no frames.
         let t = "La maison coloniale abrite un musée et la division des ventes a déménagé.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
@@ -426,10 +360,6 @@ mod tests {
             "Les pays du Sud global se sont réunis mardi pour discuter du commerce des céréales.";
         assert!(frames(t).is_empty(), "{:?}", frames(t));
         let t = "Les pays du Sud global appellent à un monde multipolaire, a dit le ministre.";
-        assert!(
-            has(t, "monde multipolaire", "multipolarity"),
-            "{:?}",
-            frames(t)
-        );
+        assert_frame(t, "monde multipolaire", "multipolarity");
     }
 }
