@@ -3175,11 +3175,7 @@ mod tests {
                 .all(|x| x.1 != EntityType::ORG && x.1 != EntityType::PER),
             "{e:?}"
         );
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "CAMEROUN" && x.1 == EntityType::LOC),
-            "{e:?}"
-        );
+        assert_has(&e, "CAMEROUN", EntityType::LOC);
         // Acronyms in a list and a credit line keep their names.
         let e = ents("Les partis présents : UDPR, MNVT, PCRT, ont signé.\nPhoto : JK / LE MONDE\nLe texte entre en vigueur.");
         for name in ["UDPR", "MNVT", "PCRT"] {
@@ -3201,7 +3197,7 @@ mod tests {
             ("Fédération nationale des pêcheurs", EntityType::ORG),
             ("Pauline Verdier", EntityType::PER),
         ] {
-            assert!(e.iter().any(|x| x.0 == name && x.1 == ty), "{name} {e:?}");
+            assert_has(&e, name, ty);
         }
         // A lone ambiguous head before its adjective is no name of its own.
         for bare in ["Conférence", "Département"] {
@@ -3233,7 +3229,7 @@ mod tests {
             ("Arc de Triomphe", EntityType::LOC),
             ("Dupré d'Aubigny", EntityType::PER),
         ] {
-            assert!(e.iter().any(|x| x.0 == name && x.1 == ty), "{name} {e:?}");
+            assert_has(&e, name, ty);
         }
         assert!(
             e.iter()
@@ -3251,15 +3247,8 @@ mod tests {
                 .all(|x| x.1 != EntityType::PER || x.0 == "Jean Rondel de Brive"),
             "{e:?}"
         );
-        assert!(
-            e.iter().any(|x| x.0 == "Cantal" && x.1 == EntityType::LOC),
-            "{e:?}"
-        );
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "Jean Rondel de Brive" && x.1 == EntityType::PER),
-            "{e:?}"
-        );
+        assert_has(&e, "Cantal", EntityType::LOC);
+        assert_has(&e, "Jean Rondel de Brive", EntityType::PER);
     }
 
     #[test]
@@ -3365,26 +3354,15 @@ mod tests {
         ] {
             assert!(e.iter().all(|x| x.0 != wrong), "{wrong} {e:?}");
         }
-        assert!(
-            e.iter().any(|x| x.0 == "Lille" && x.1 == EntityType::LOC),
-            "{e:?}"
-        );
+        assert_has(&e, "Lille", EntityType::LOC);
     }
 
     #[test]
     fn the_republic_alone_is_no_place_and_its_numbered_regimes_are_events() {
         let e = ents("La République protège la presse. C'est la fin de la Ve République, dit-il. La présidence de la République a démenti. La République tchèque a voté.");
         assert!(e.iter().all(|x| x.0 != "République"), "{e:?}");
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "Ve République" && x.1 == EntityType::MISC),
-            "{e:?}"
-        );
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "République tchèque" && x.1 == EntityType::LOC),
-            "{e:?}"
-        );
+        assert_has(&e, "Ve République", EntityType::MISC);
+        assert_has(&e, "République tchèque", EntityType::LOC);
     }
 
     #[test]
@@ -3402,11 +3380,7 @@ mod tests {
             "{e:?}"
         );
         // A motion towards a two-word place stays a place.
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "Fort Moresby" && x.1 == EntityType::LOC),
-            "{e:?}"
-        );
+        assert_has(&e, "Fort Moresby", EntityType::LOC);
     }
 
     #[test]
@@ -3434,9 +3408,15 @@ mod tests {
                 "{name} {e:?}"
             );
         }
+        assert_has(&e, "Lyon", EntityType::LOC);
+    }
+
+    /// Is `name` among the mentions `e` with type `ty`? (Panics with every mention if not.)
+    #[track_caller]
+    fn assert_has(e: &[(String, EntityType, String, String)], name: &str, ty: EntityType) {
         assert!(
-            e.iter().any(|x| x.0 == "Lyon" && x.1 == EntityType::LOC),
-            "{e:?}"
+            e.iter().any(|x| x.0 == name && x.1 == ty),
+            "{name} {ty:?}: {e:?}"
         );
     }
 
@@ -3458,21 +3438,18 @@ mod tests {
 
     #[test]
     fn assemblies_parties_roads_and_common_acronyms() {
-        let has = |e: &[(String, EntityType, String, String)], t: &str, ty: EntityType| {
-            e.iter().any(|x| x.0 == t && x.1 == ty)
-        };
         // An assembly, then the person (an institute may be named after a person).
         let e = ents(
             "Le président de la commission des finances de l'Assemblée Claire Dumont a répondu.",
         );
-        assert!(has(&e, "Assemblée", EntityType::ORG), "{e:?}");
-        assert!(has(&e, "Claire Dumont", EntityType::PER), "{e:?}");
+        assert_has(&e, "Assemblée", EntityType::ORG);
+        assert_has(&e, "Claire Dumont", EntityType::PER);
         // A party's acronym between a role and a name.
         let e = ents("Le député RN Marc Dubois et la sénatrice PCF Anne Martin ont voté contre.");
-        assert!(has(&e, "RN", EntityType::ORG), "{e:?}");
-        assert!(has(&e, "Marc Dubois", EntityType::PER), "{e:?}");
-        assert!(has(&e, "PCF", EntityType::ORG), "{e:?}");
-        assert!(has(&e, "Anne Martin", EntityType::PER), "{e:?}");
+        assert_has(&e, "RN", EntityType::ORG);
+        assert_has(&e, "Marc Dubois", EntityType::PER);
+        assert_has(&e, "PCF", EntityType::ORG);
+        assert_has(&e, "Anne Martin", EntityType::PER);
         // Roads, round-the-clock phrases, taxes and weapons are not organisations.
         let e = ents("La RN 113 est coupée et le barrage tient 24 heures sur 24 contre la CSG, l'ISF et les LBD.");
         assert!(e.iter().all(|x| x.1 != EntityType::ORG), "{e:?}");
@@ -3480,10 +3457,10 @@ mod tests {
         let e = ents("Les fournisseurs d'accès à Internet (FAI) et la taxe sur les véhicules polluants (TVP) sont visés. Les FAI protestent.");
         assert!(e.iter().all(|x| x.1 != EntityType::ORG), "{e:?}");
         let e = ents("La direction des services vétérinaires (DSV) a confirmé le foyer.");
-        assert!(has(&e, "DSV", EntityType::ORG), "{e:?}");
+        assert_has(&e, "DSV", EntityType::ORG);
         // The party still is one.
         let e = ents("Le RN a obtenu 23 % des voix.");
-        assert!(has(&e, "RN", EntityType::ORG), "{e:?}");
+        assert_has(&e, "RN", EntityType::ORG);
     }
 
     #[test]
@@ -3608,16 +3585,8 @@ mod tests {
     #[test]
     fn event_nouns_name_events() {
         let e = ents("L'affaire Dreyfus divisa la France ; la convention de Genève fut signée. La guerre mondiale contre le fascisme.");
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "affaire Dreyfus" && x.1 == EntityType::MISC),
-            "{e:?}"
-        );
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "convention de Genève" && x.1 == EntityType::MISC),
-            "{e:?}"
-        );
+        assert_has(&e, "affaire Dreyfus", EntityType::MISC);
+        assert_has(&e, "convention de Genève", EntityType::MISC);
         // No proper name after the noun: not an event name.
         assert!(!e.iter().any(|x| x.0.starts_with("guerre")), "{e:?}");
     }
@@ -3632,11 +3601,7 @@ mod tests {
                     && x.1 == EntityType::ORG),
             "{e:?}"
         );
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "Jeanne Martin" && x.1 == EntityType::PER),
-            "{e:?}"
-        );
+        assert_has(&e, "Jeanne Martin", EntityType::PER);
         // « Selon » is not a name.
         assert!(!e.iter().any(|x| x.0.starts_with("Selon")));
     }
@@ -3667,11 +3632,7 @@ mod tests {
     #[test]
     fn role_titles_are_not_names() {
         let e = ents("Le président de la République Jacques Dupuis effectuera une visite. Le procureur de la République de Rennes a parlé.");
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "Jacques Dupuis" && x.1 == EntityType::PER),
-            "{e:?}"
-        );
+        assert_has(&e, "Jacques Dupuis", EntityType::PER);
         assert!(!e.iter().any(|x| x.0.contains("République")), "{e:?}");
         assert!(e.iter().any(|x| x.0 == "Rennes"), "{e:?}");
     }
@@ -3769,11 +3730,7 @@ mod tests {
     #[test]
     fn bare_event_heads_are_not_names() {
         let e = ents("Le Sommet annuel des dirigeants a eu lieu. Le président a ouvert le Sommet.");
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "Sommet annuel des dirigeants" && x.1 == EntityType::MISC),
-            "{e:?}"
-        );
+        assert_has(&e, "Sommet annuel des dirigeants", EntityType::MISC);
         assert_eq!(
             e.iter().filter(|x| x.1 == EntityType::MISC).count(),
             1,
@@ -3852,11 +3809,7 @@ mod tests {
         assert!(!e.iter().any(|x| x.0.contains("internet")), "{e:?}");
         // A known name keeps its canonical name.
         let e = ents("Selon le quotidien britannique The Guardian, rien.");
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "The Guardian" && x.1 == EntityType::ORG),
-            "{e:?}"
-        );
+        assert_has(&e, "The Guardian", EntityType::ORG);
     }
 
     fn found_in(e: &[(String, EntityType, String, String)], n: &str, t: EntityType) -> bool {
@@ -3916,10 +3869,7 @@ mod tests {
     fn affiliation_in_brackets_and_seats_as_places() {
         let e =
             ents("« C'est injuste », dit Sarah Lemaire (Ecolo). Hier, Paul Morin (Lyon) a voté.");
-        assert!(
-            e.iter().any(|x| x.0 == "Ecolo" && x.1 == EntityType::ORG),
-            "{e:?}"
-        );
+        assert_has(&e, "Ecolo", EntityType::ORG);
         assert!(
             !e.iter().any(|x| x.0 == "Lyon" && x.1 == EntityType::ORG),
             "{e:?}"
@@ -3931,18 +3881,10 @@ mod tests {
         assert_eq!(ty("Élysée"), Some(EntityType::LOC), "{e:?}");
         // With its article after « à », the institution (the convention for the White House).
         let e = ents("Le retour du président à la Maison-Blanche est prévu.");
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "Maison-Blanche" && x.1 == EntityType::ORG),
-            "{e:?}"
-        );
+        assert_has(&e, "Maison-Blanche", EntityType::ORG);
         // A known institution and the country it belongs to form one name.
         let e = ents("Un porte-parole du Département d'État des États-Unis a répondu. Le Département de la Justice aussi.");
-        assert!(
-            e.iter()
-                .any(|x| x.0 == "Département d'État des États-Unis" && x.1 == EntityType::ORG),
-            "{e:?}"
-        );
+        assert_has(&e, "Département d'État des États-Unis", EntityType::ORG);
     }
 
     #[test]
@@ -3958,10 +3900,7 @@ mod tests {
         );
         // A known place stays a place even if a person bears its name.
         let e = ents("Le ministre Paul Nancy est arrivé à Nancy hier.");
-        assert!(
-            e.iter().any(|x| x.0 == "Nancy" && x.1 == EntityType::LOC),
-            "{e:?}"
-        );
+        assert_has(&e, "Nancy", EntityType::LOC);
     }
 
     #[test]
